@@ -1,0 +1,144 @@
+#include "InvokeCommand.h"
+
+#include "ParamParser.h"
+#include "core/EntityName.h"
+#include "executor/Executor.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+
+#include <cstdio>
+
+// The translation context of this command's messages.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(InvokeCommand)
+};
+
+namespace funcdesk {
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitActivationFailed = 1;
+constexpr int kExitUsage = 2;
+
+int usageError(const QString &message)
+{
+    fprintf(stderr, "funcdeskd invoke: %s\n", qPrintable(message));
+    fprintf(stderr, "%s\n", qPrintable(Text::tr("Try 'funcdeskd invoke --help'.")));
+    return kExitUsage;
+}
+
+// Reads an optional numeric option; nullopt when absent, an error text when malformed.
+template <typename T>
+std::optional<QString> numberOption(const QCommandLineParser &parser, const QString &name, std::optional<T> &out)
+{
+    if (!parser.isSet(name))
+        return std::nullopt;
+    bool ok = false;
+    const QString text = parser.value(name);
+    if constexpr (std::is_floating_point_v<T>)
+        out = text.toDouble(&ok);
+    else
+        out = text.toLongLong(&ok);
+    if (!ok)
+        return Text::tr("--%1 expects a number, got '%2'").arg(name, text);
+    return std::nullopt;
+}
+
+}  // namespace
+
+int runInvokeCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Text::tr("Run a function once (or N times in one warm process) on the local executor "
+                                        "and print each activation record as one line of JSON."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("FILE"), Text::tr("The function's source file (.js or .py)."));
+    parser.addOptions({
+        {QStringLiteral("kind"), Text::tr("Runtime kind (default: from the file's extension)."), QStringLiteral("K")},
+        {QStringLiteral("main"), Text::tr("Name of the entry function (default: main)."), QStringLiteral("NAME")},
+        {QStringLiteral("name"), Text::tr("Action name used in the record (default: the file's base name)."), QStringLiteral("NAME")},
+        {QStringLiteral("param"), Text::tr("A parameter; VALUE is JSON when it parses, else a string. Repeatable."), QStringLiteral("KEY=VALUE")},
+        {QStringLiteral("params-file"), Text::tr("A JSON object file of parameters."), QStringLiteral("F")},
+        {QStringLiteral("memory"), Text::tr("Memory limit in MB."), QStringLiteral("MB")},
+        {QStringLiteral("cpu"), Text::tr("CPU limit in vCPUs (e.g. 0.25)."), QStringLiteral("VCPU")},
+        {QStringLiteral("timeout"), Text::tr("Timeout in milliseconds."), QStringLiteral("MS")},
+        {QStringLiteral("logs"), Text::tr("Log limit in MB."), QStringLiteral("MB")},
+        {QStringLiteral("repeat"), Text::tr("Invoke N times in one warm process."), QStringLiteral("N")},
+    });
+    if (!parser.parse(arguments))
+        return usageError(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        fputs(qPrintable(parser.helpText()), stdout);
+        return kExitOk;
+    }
+    const QStringList files = parser.positionalArguments();
+    if (files.size() != 1)
+        return usageError(Text::tr("expected exactly one FILE"));
+
+    const QString file = files.first();
+    QFile source(file);
+    if (!source.open(QIODevice::ReadOnly))
+        return usageError(Text::tr("cannot read %1: %2").arg(file, source.errorString()));
+
+    InvocationRequest request;
+    request.name = parser.isSet(QStringLiteral("name")) ? parser.value(QStringLiteral("name")) : QFileInfo(file).completeBaseName();
+    if (auto invalid = checkEntityName(request.name))
+        return usageError(Text::tr("the action name '%1' is not valid: %2").arg(request.name, invalid->message));
+    request.exec.code = QString::fromUtf8(source.readAll());
+    if (parser.isSet(QStringLiteral("kind"))) {
+        request.exec.kind = parser.value(QStringLiteral("kind"));
+    } else if (const auto kind = RuntimeCatalog::kindForFile(file)) {
+        request.exec.kind = *kind;
+    } else {
+        return usageError(Text::tr("cannot tell the runtime from the file name %1; pass --kind").arg(file));
+    }
+    if (parser.isSet(QStringLiteral("main")))
+        request.exec.main = parser.value(QStringLiteral("main"));
+
+    std::optional<qint64> repeat;
+    for (const auto &problem : {numberOption(parser, QStringLiteral("memory"), request.limits.memoryMb),
+                                numberOption(parser, QStringLiteral("timeout"), request.limits.timeoutMs),
+                                numberOption(parser, QStringLiteral("logs"), request.limits.logsMb),
+                                numberOption(parser, QStringLiteral("cpu"), request.limits.cpu),
+                                numberOption(parser, QStringLiteral("repeat"), repeat)}) {
+        if (problem)
+            return usageError(*problem);
+    }
+    if (repeat && *repeat < 1)
+        return usageError(Text::tr("--repeat expects a positive number"));
+
+    auto params = parseParams(parser.value(QStringLiteral("params-file")), parser.values(QStringLiteral("param")));
+    if (!params)
+        return usageError(params.error().message);
+    request.params = params.value();
+
+    ExecutorConfig config;
+    config.stemCellsPerRuntime = 0;  // one function, run now: nothing to pre-start
+    config.systemLimits.cpu.max = SystemLimits::machineCores();
+    Executor executor(config);
+
+    bool lastSucceeded = false;
+    for (qint64 i = 0; i < repeat.value_or(1); ++i) {
+        const auto activation = executor.invoke(request);
+        if (!activation) {
+            const bool usage = activation.error().kind == PlatformError::Kind::Invalid
+                               || activation.error().kind == PlatformError::Kind::TooLarge;
+            fprintf(stderr, "funcdeskd invoke: %s\n", qPrintable(activation.error().message));
+            return usage ? kExitUsage : kExitActivationFailed;
+        }
+        const QByteArray line = QJsonDocument(activation->toJson()).toJson(QJsonDocument::Compact);
+        fwrite(line.constData(), 1, static_cast<size_t>(line.size()), stdout);
+        fputc('\n', stdout);
+        fflush(stdout);
+        lastSucceeded = activation->succeeded();
+    }
+    return lastSucceeded ? kExitOk : kExitActivationFailed;
+}
+
+}  // namespace funcdesk

@@ -1,0 +1,16 @@
+# Compiler warnings and sanitizers, applied per target with funcdesk_target_defaults().
+function(funcdesk_target_defaults target)
+    target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
+                                             -Wold-style-cast -Wcast-align -Woverloaded-virtual)
+    if(FUNCDESK_WERROR)
+        target_compile_options(${target} PRIVATE -Werror)
+    endif()
+    target_compile_definitions(${target} PRIVATE QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII
+                                                 QT_NO_URL_CAST_FROM_STRING QT_NO_CAST_FROM_BYTEARRAY
+                                                 QT_STRICT_ITERATORS QT_NO_KEYWORDS)
+endfunction()
+
+if(FUNCDESK_SANITIZE)
+    add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+    add_link_options(-fsanitize=address,undefined)
+endif()

@@ -1,0 +1,359 @@
+#include "executor/Cgroup.h"
+
+#include <QDir>
+#include <QFile>
+#include <QThread>
+
+#include <cerrno>
+#include <csignal>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace funcdesk {
+
+namespace {
+
+QByteArray readSmallFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.readAll();
+}
+
+bool writeSmallFile(const QString &path, const QByteArray &value)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    const bool ok = ::write(fd, value.constData(), static_cast<size_t>(value.size())) == value.size();
+    ::close(fd);
+    return ok;
+}
+
+bool makeDir(const QString &path)
+{
+    return ::mkdir(QFile::encodeName(path).constData(), 0755) == 0 || errno == EEXIST;
+}
+
+// Reads an integer at the start of an fd kept open (one pread, no open/close on the hot path).
+qint64 preadInteger(int fd)
+{
+    if (fd < 0)
+        return -1;
+    char buffer[64];
+    const ssize_t n = ::pread(fd, buffer, sizeof buffer - 1, 0);
+    if (n <= 0)
+        return -1;
+    buffer[n] = 0;
+    return std::strtoll(buffer, nullptr, 10);
+}
+
+// "key value" lines (memory.events, cpu.stat, memory.oom_control): the value for key, or -1.
+qint64 keyedValue(const QByteArray &content, const QByteArray &key)
+{
+    for (const QByteArray &line : content.split('\n')) {
+        const QList<QByteArray> parts = line.split(' ');
+        if (parts.size() == 2 && parts[0] == key)
+            return parts[1].toLongLong();
+    }
+    return -1;
+}
+
+struct Mount
+{
+    QString mountPoint;
+    QString root;
+    QStringList options;
+};
+
+// cgroup mounts from /proc/self/mountinfo: "cgroup2" → the unified mount; otherwise each v1
+// controller name → its mount.
+QHash<QString, Mount> cgroupMounts()
+{
+    QHash<QString, Mount> mounts;
+    const QList<QByteArray> lines = readSmallFile(QStringLiteral("/proc/self/mountinfo")).split('\n');
+    for (const QByteArray &line : lines) {
+        const int separator = line.indexOf(" - ");
+        if (separator < 0)
+            continue;
+        const QList<QByteArray> head = line.left(separator).split(' ');
+        const QList<QByteArray> tail = line.mid(separator + 3).split(' ');
+        if (head.size() < 5 || tail.size() < 3)
+            continue;
+        Mount mount{QString::fromUtf8(head[4]), QString::fromUtf8(head[3]), {}};
+        if (tail[0] == "cgroup2") {
+            mounts.insert(QStringLiteral("cgroup2"), mount);
+        } else if (tail[0] == "cgroup") {
+            for (const QByteArray &option : tail[2].split(','))
+                mounts.insert(QString::fromUtf8(option), mount);
+        }
+    }
+    return mounts;
+}
+
+// Our own cgroup path per v1 controller (and "" for v2), from /proc/self/cgroup.
+QHash<QString, QString> ownCgroupPaths()
+{
+    QHash<QString, QString> paths;
+    const QList<QByteArray> lines = readSmallFile(QStringLiteral("/proc/self/cgroup")).split('\n');
+    for (const QByteArray &line : lines) {
+        const QList<QByteArray> parts = line.split(':');
+        if (parts.size() < 3)
+            continue;
+        const QString path = QString::fromUtf8(line.mid(parts[0].size() + parts[1].size() + 2));
+        if (parts[1].isEmpty())
+            paths.insert(QString(), path);
+        for (const QByteArray &controller : parts[1].split(','))
+            paths.insert(QString::fromUtf8(controller), path);
+    }
+    return paths;
+}
+
+QString joinPath(const Mount &mount, QString own)
+{
+    // Inside a container the mount's root may already be our own path.
+    if (mount.root != QLatin1String("/") && own.startsWith(mount.root))
+        own = own.mid(mount.root.size());
+    return QDir::cleanPath(mount.mountPoint + QLatin1Char('/') + own);
+}
+
+QString groupDirName()
+{
+    return QStringLiteral("funcdesk-%1").arg(::getpid());
+}
+
+void removeTree(const QString &dir)
+{
+    const QStringList children = QDir(dir).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &child : children)
+        ::rmdir(QFile::encodeName(dir + QLatin1Char('/') + child).constData());
+    ::rmdir(QFile::encodeName(dir).constData());
+}
+
+}  // namespace
+
+std::shared_ptr<CgroupHost> CgroupHost::detect()
+{
+    std::shared_ptr<CgroupHost> host(new CgroupHost);
+    if (host->setUpV2() || host->setUpV1()) {
+        host->removeStaleSiblings();
+        // Prove it works: a group we can create and limit.
+        if (auto probe = host->createGroup(); probe && probe->setMemoryLimit(512LL << 20))
+            return host;
+    }
+    return nullptr;
+}
+
+bool CgroupHost::setUpV2()
+{
+    const QHash<QString, Mount> mounts = cgroupMounts();
+    if (!mounts.contains(QStringLiteral("cgroup2")))
+        return false;
+    const QString own = joinPath(mounts.value(QStringLiteral("cgroup2")), ownCgroupPaths().value(QString()));
+    const QByteArray available = readSmallFile(own + QStringLiteral("/cgroup.controllers"));
+    if (!available.contains("memory"))
+        return false;
+    // Enabling controllers for children of a group that holds processes fails (no internal
+    // processes rule) unless it is the root; then v2 is not ours to use.
+    if (!writeSmallFile(own + QStringLiteral("/cgroup.subtree_control"), "+memory"))
+        return false;
+    m_hasCpu = available.contains("cpu") && writeSmallFile(own + QStringLiteral("/cgroup.subtree_control"), "+cpu");
+    m_hasPids = available.contains("pids") && writeSmallFile(own + QStringLiteral("/cgroup.subtree_control"), "+pids");
+    const QString parent = own + QLatin1Char('/') + groupDirName();
+    if (!makeDir(parent))
+        return false;
+    QByteArray enable = "+memory";
+    if (m_hasCpu)
+        enable += " +cpu";
+    if (m_hasPids)
+        enable += " +pids";
+    if (!writeSmallFile(parent + QStringLiteral("/cgroup.subtree_control"), enable)) {
+        ::rmdir(QFile::encodeName(parent).constData());
+        return false;
+    }
+    m_parents.insert(QStringLiteral("unified"), parent);
+    m_version = Version::V2;
+    return true;
+}
+
+bool CgroupHost::setUpV1()
+{
+    const QHash<QString, Mount> mounts = cgroupMounts();
+    const QHash<QString, QString> own = ownCgroupPaths();
+    if (!mounts.contains(QStringLiteral("memory")))
+        return false;
+    for (const QString &controller : {QStringLiteral("memory"), QStringLiteral("cpu"), QStringLiteral("cpuacct"),
+                                     QStringLiteral("pids")}) {
+        if (!mounts.contains(controller))
+            continue;
+        const QString parent = joinPath(mounts.value(controller), own.value(controller)) + QLatin1Char('/') + groupDirName();
+        if (makeDir(parent))
+            m_parents.insert(controller, parent);
+    }
+    if (!m_parents.contains(QStringLiteral("memory")))
+        return false;
+    m_hasCpu = m_parents.contains(QStringLiteral("cpu"));
+    m_hasPids = m_parents.contains(QStringLiteral("pids"));
+    m_version = Version::V1;
+    return true;
+}
+
+void CgroupHost::removeStaleSiblings() const
+{
+    // Groups left by executors that died without cleaning up (kill -9, a crash).
+    for (const QString &parent : m_parents) {
+        QDir siblings(parent + QStringLiteral("/.."));
+        for (const QString &name : siblings.entryList({QStringLiteral("funcdesk-*")}, QDir::Dirs)) {
+            const pid_t owner = name.mid(9).toInt();
+            if (owner > 0 && owner != ::getpid() && ::kill(owner, 0) != 0 && errno == ESRCH)
+                removeTree(siblings.filePath(name));
+        }
+    }
+}
+
+CgroupHost::~CgroupHost()
+{
+    for (const QString &parent : std::as_const(m_parents))
+        removeTree(parent);
+}
+
+std::unique_ptr<ProcessCgroup> CgroupHost::createGroup()
+{
+    std::unique_ptr<ProcessCgroup> group(new ProcessCgroup(shared_from_this()));
+    const QString name = QStringLiteral("p%1").arg(m_counter.fetch_add(1));
+    for (auto it = m_parents.cbegin(); it != m_parents.cend(); ++it) {
+        const QString dir = it.value() + QLatin1Char('/') + name;
+        if (!makeDir(dir))
+            return nullptr;
+        group->m_dirs.insert(it.key(), dir);
+    }
+    const bool v2 = m_version == Version::V2;
+    const QString cpuFile = v2 ? group->file(QStringLiteral("unified"), "cpu.stat")
+                               : group->file(QStringLiteral("cpuacct"), "cpuacct.usage");
+    const QString peakFile = v2 ? group->file(QStringLiteral("unified"), "memory.peak")
+                                : group->file(QStringLiteral("memory"), "memory.max_usage_in_bytes");
+    group->m_cpuUsageFd = ::open(QFile::encodeName(cpuFile).constData(), O_RDONLY | O_CLOEXEC);
+    group->m_memoryPeakFd = ::open(QFile::encodeName(peakFile).constData(), O_RDWR | O_CLOEXEC);
+    if (group->m_memoryPeakFd < 0)
+        group->m_memoryPeakFd = ::open(QFile::encodeName(peakFile).constData(), O_RDONLY | O_CLOEXEC);
+    if (!v2)
+        group->write(QStringLiteral("memory"), "memory.swappiness", "0");
+    return group;
+}
+
+ProcessCgroup::~ProcessCgroup()
+{
+    killAll();
+    for (int fd : {m_cpuUsageFd, m_memoryPeakFd}) {
+        if (fd >= 0)
+            ::close(fd);
+    }
+    for (const QString &dir : std::as_const(m_dirs)) {
+        // A killed process leaves its group a moment after SIGKILL; retry briefly.
+        for (int attempt = 0; attempt < 50; ++attempt) {
+            if (::rmdir(QFile::encodeName(dir).constData()) == 0 || errno == ENOENT)
+                break;
+            QThread::usleep(2000);
+        }
+    }
+}
+
+QString ProcessCgroup::file(const QString &controller, const char *name) const
+{
+    const QString dir = m_dirs.value(m_dirs.contains(QStringLiteral("unified")) ? QStringLiteral("unified") : controller);
+    return dir.isEmpty() ? QString() : dir + QLatin1Char('/') + QLatin1StringView(name);
+}
+
+bool ProcessCgroup::write(const QString &controller, const char *name, const QByteArray &value) const
+{
+    const QString path = file(controller, name);
+    return !path.isEmpty() && writeSmallFile(path, value);
+}
+
+bool ProcessCgroup::addProcess(pid_t pid)
+{
+    const QByteArray text = QByteArray::number(pid);
+    bool ok = true;
+    for (const QString &dir : std::as_const(m_dirs))
+        ok = writeSmallFile(dir + QStringLiteral("/cgroup.procs"), text) && ok;
+    return ok;
+}
+
+bool ProcessCgroup::setMemoryLimit(qint64 bytes)
+{
+    if (m_dirs.contains(QStringLiteral("unified"))) {
+        write(QString(), "memory.swap.max", "0");
+        return write(QString(), "memory.max", QByteArray::number(bytes));
+    }
+    return write(QStringLiteral("memory"), "memory.limit_in_bytes", QByteArray::number(bytes));
+}
+
+bool ProcessCgroup::setCpuLimit(double vcpus)
+{
+    constexpr qint64 period = 100000;  // µs, the kernel's default CFS period
+    const qint64 quota = std::max<qint64>(1000, static_cast<qint64>(vcpus * period));
+    if (m_dirs.contains(QStringLiteral("unified")))
+        return write(QString(), "cpu.max", QByteArray::number(quota) + ' ' + QByteArray::number(period));
+    return write(QStringLiteral("cpu"), "cpu.cfs_period_us", QByteArray::number(period))
+           && write(QStringLiteral("cpu"), "cpu.cfs_quota_us", QByteArray::number(quota));
+}
+
+bool ProcessCgroup::setProcessLimit(int processes)
+{
+    return write(QStringLiteral("pids"), "pids.max", QByteArray::number(processes));
+}
+
+qint64 ProcessCgroup::cpuNanos() const
+{
+    if (m_dirs.contains(QStringLiteral("unified"))) {
+        char buffer[512];
+        const ssize_t n = m_cpuUsageFd >= 0 ? ::pread(m_cpuUsageFd, buffer, sizeof buffer, 0) : -1;
+        const qint64 usec = n > 0 ? keyedValue(QByteArray(buffer, n), "usage_usec") : -1;
+        return usec < 0 ? -1 : usec * 1000;
+    }
+    return preadInteger(m_cpuUsageFd);
+}
+
+qint64 ProcessCgroup::peakMemoryBytes() const
+{
+    return preadInteger(m_memoryPeakFd);
+}
+
+void ProcessCgroup::resetPeakMemory()
+{
+    // v1: writing 0 to max_usage_in_bytes resets it; v2 (6.12+): any write resets memory.peak.
+    if (m_memoryPeakFd >= 0)
+        [[maybe_unused]] auto ignored = ::pwrite(m_memoryPeakFd, "0", 1, 0);
+}
+
+qint64 ProcessCgroup::oomKills() const
+{
+    const bool v2 = m_dirs.contains(QStringLiteral("unified"));
+    const QByteArray content = readSmallFile(v2 ? file(QString(), "memory.events")
+                                                : file(QStringLiteral("memory"), "memory.oom_control"));
+    return std::max<qint64>(0, keyedValue(content, "oom_kill"));
+}
+
+void ProcessCgroup::killAll()
+{
+    if (m_dirs.contains(QStringLiteral("unified")) && write(QString(), "cgroup.kill", "1")) {
+        for (int attempt = 0; attempt < 100 && !readSmallFile(file(QString(), "cgroup.procs")).trimmed().isEmpty(); ++attempt)
+            QThread::usleep(1000);
+        return;
+    }
+    const QString procs = file(QStringLiteral("memory"), "cgroup.procs");
+    for (int attempt = 0; attempt < 200; ++attempt) {
+        const QByteArray content = readSmallFile(procs).trimmed();
+        if (content.isEmpty())
+            return;
+        for (const QByteArray &pid : content.split('\n')) {
+            ::kill(static_cast<pid_t>(pid.toInt()), SIGKILL);
+            ::kill(static_cast<pid_t>(pid.toInt()), SIGCONT);
+        }
+        QThread::usleep(1000);
+    }
+}
+
+}  // namespace funcdesk

@@ -1,0 +1,164 @@
+#include "executor/ChildProcess.h"
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <vector>
+
+namespace funcdesk {
+
+namespace {
+
+struct Pipe
+{
+    int read = -1;
+    int write = -1;
+    bool open() { int fds[2]; if (pipe2(fds, O_CLOEXEC) != 0) return false; read = fds[0]; write = fds[1]; return true; }
+    void close() { if (read >= 0) ::close(read); if (write >= 0) ::close(write); read = write = -1; }
+};
+
+QString describeStatus(int status)
+{
+    if (WIFEXITED(status))
+        return QStringLiteral("exit code %1").arg(WEXITSTATUS(status));
+    if (WIFSIGNALED(status))
+        return QStringLiteral("signal %1 (%2)").arg(WTERMSIG(status)).arg(QString::fromLocal8Bit(strsignal(WTERMSIG(status))));
+    return QStringLiteral("status %1").arg(status);
+}
+
+}  // namespace
+
+Result<ChildProcess *> ChildProcess::spawn(const Spec &spec)
+{
+    Pipe in, out, err, result;
+    if (!in.open() || !out.open() || !err.open() || !result.open()) {
+        const QString reason = QString::fromLocal8Bit(strerror(errno));
+        in.close(); out.close(); err.close(); result.close();
+        return PlatformError{PlatformError::Kind::Server, QStringLiteral("Cannot create pipes: %1").arg(reason)};
+    }
+
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, in.read, 0);
+    posix_spawn_file_actions_adddup2(&actions, out.write, 1);
+    posix_spawn_file_actions_adddup2(&actions, err.write, 2);
+    posix_spawn_file_actions_adddup2(&actions, result.write, 3);
+    posix_spawn_file_actions_addclosefrom_np(&actions, 4);
+    if (!spec.workingDirectory.isEmpty())
+        posix_spawn_file_actions_addchdir_np(&actions, spec.workingDirectory.constData());
+
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    sigset_t noSignals, defaultSignals;
+    sigemptyset(&noSignals);
+    sigfillset(&defaultSignals);
+    posix_spawnattr_setsigmask(&attributes, &noSignals);
+    posix_spawnattr_setsigdefault(&attributes, &defaultSignals);  // undo our SIGPIPE ignore
+    posix_spawnattr_setpgroup(&attributes, 0);  // own group: a timeout kills the action's children too
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+
+    std::vector<char *> argv;
+    argv.push_back(const_cast<char *>(spec.program.constData()));
+    for (const QByteArray &argument : spec.arguments)
+        argv.push_back(const_cast<char *>(argument.constData()));
+    argv.push_back(nullptr);
+    std::vector<char *> envp;
+    for (const QByteArray &variable : spec.environment)
+        envp.push_back(const_cast<char *>(variable.constData()));
+    envp.push_back(nullptr);
+
+    pid_t pid = -1;
+    const int rc = posix_spawn(&pid, spec.program.constData(), &actions, &attributes, argv.data(), envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    posix_spawnattr_destroy(&attributes);
+    ::close(in.read);
+    ::close(out.write);
+    ::close(err.write);
+    ::close(result.write);
+    if (rc != 0) {
+        ::close(in.write); ::close(out.read); ::close(err.read); ::close(result.read);
+        return PlatformError{PlatformError::Kind::Server,
+                             QStringLiteral("Cannot start %1: %2").arg(QString::fromLocal8Bit(spec.program),
+                                                                       QString::fromLocal8Bit(strerror(rc)))};
+    }
+
+    auto *child = new ChildProcess;
+    child->m_pid = pid;
+    child->m_stdin = in.write;
+    child->m_stdout = out.read;
+    child->m_stderr = err.read;
+    child->m_result = result.read;
+    for (int fd : {child->m_stdout, child->m_stderr, child->m_result})
+        fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+    return child;
+}
+
+ChildProcess::~ChildProcess()
+{
+    killAndReap();
+    closeFds();
+}
+
+void ChildProcess::closeFds()
+{
+    for (int *fd : {&m_stdin, &m_stdout, &m_stderr, &m_result}) {
+        if (*fd >= 0)
+            ::close(*fd);
+        *fd = -1;
+    }
+}
+
+bool ChildProcess::writeStdin(const char *data, qsizetype size)
+{
+    while (size > 0) {
+        const ssize_t written = ::write(m_stdin, data, static_cast<size_t>(size));
+        if (written < 0) {
+            if (errno == EINTR)
+                continue;
+            return false;  // EPIPE: the child is gone (SIGPIPE is ignored by the executor)
+        }
+        data += written;
+        size -= written;
+    }
+    return true;
+}
+
+void ChildProcess::signalGroup(int signal) const
+{
+    if (m_pid > 0 && !m_reaped)
+        ::kill(-m_pid, signal);
+}
+
+bool ChildProcess::reapIfExited()
+{
+    if (m_reaped)
+        return true;
+    // Peek without reaping: while the child is a zombie its pid (our group id) cannot be reused,
+    // so killing the group cannot hit an unrelated process.
+    siginfo_t info{};
+    if (waitid(P_PID, static_cast<id_t>(m_pid), &info, WEXITED | WNOHANG | WNOWAIT) != 0 || info.si_pid != m_pid)
+        return false;
+    killAndReap();
+    return true;
+}
+
+QString ChildProcess::killAndReap()
+{
+    if (m_pid <= 0 || m_reaped)
+        return m_exitDescription;
+    ::kill(-m_pid, SIGKILL);
+    ::kill(-m_pid, SIGCONT);  // a stopped group (CPU duty cycle) must run to die
+    int status = 0;
+    while (waitpid(m_pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    m_reaped = true;
+    m_exitDescription = describeStatus(status);
+    return m_exitDescription;
+}
+
+}  // namespace funcdesk

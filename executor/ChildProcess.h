@@ -1,0 +1,60 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QByteArray>
+#include <QList>
+
+#include <sys/types.h>
+
+namespace funcdesk {
+
+// A child process in its own process group, with stdin, stdout, stderr and fd 3 on pipes.
+// Started with posix_spawn (vfork-fast, safe in a threaded parent). The destructor kills the
+// whole process group and reaps the child, so a ChildProcess never leaks a process or an fd.
+class ChildProcess
+{
+public:
+    struct Spec
+    {
+        QByteArray program;
+        QList<QByteArray> arguments;  // without argv[0]
+        QList<QByteArray> environment;  // "KEY=value"
+        QByteArray workingDirectory;
+    };
+
+    static Result<ChildProcess *> spawn(const Spec &spec);
+    ~ChildProcess();
+    ChildProcess(const ChildProcess &) = delete;
+    ChildProcess &operator=(const ChildProcess &) = delete;
+
+    pid_t pid() const { return m_pid; }
+    int stdinFd() const { return m_stdin; }
+    int stdoutFd() const { return m_stdout; }
+    int stderrFd() const { return m_stderr; }
+    int resultFd() const { return m_result; }
+
+    // Writes all of `data` to stdin; false when the child is gone.
+    bool writeStdin(const char *data, qsizetype size);
+    // Signals the whole process group.
+    void signalGroup(int signal) const;
+    // Reaps the child if it has exited (non-blocking); true once it is gone.
+    bool reapIfExited();
+    // Kills the group, waits for the child and describes how it ended ("exit code 1", "signal 11").
+    QString killAndReap();
+    QString exitDescription() const { return m_exitDescription; }
+
+private:
+    ChildProcess() = default;
+    void closeFds();
+
+    pid_t m_pid = -1;
+    int m_stdin = -1;
+    int m_stdout = -1;
+    int m_stderr = -1;
+    int m_result = -1;
+    bool m_reaped = false;
+    QString m_exitDescription;
+};
+
+}  // namespace funcdesk

@@ -1,0 +1,49 @@
+#include "executor/ConcurrencyGate.h"
+
+namespace funcdesk {
+
+ConcurrencyGate::Ticket::~Ticket()
+{
+    if (m_gate)
+        m_gate->leave(m_key);
+}
+
+Result<ConcurrencyGate::Ticket> ConcurrencyGate::enter(const std::string &action, int inFlightCap, int queueCap)
+{
+    std::unique_lock lock(m_mutex);
+    Counts &counts = m_counts[action];
+    if (counts.running >= inFlightCap) {
+        if (counts.waiting >= queueCap) {
+            return PlatformError{PlatformError::Kind::Limit,
+                                 QStringLiteral("Too many concurrent requests in flight (count: %1, allowed: %2).")
+                                     .arg(counts.running + counts.waiting + 1)
+                                     .arg(inFlightCap + queueCap)};
+        }
+        ++counts.waiting;
+        m_released.wait(lock, [&counts, inFlightCap] { return counts.running < inFlightCap; });
+        --counts.waiting;
+    }
+    ++counts.running;
+    return Ticket(this, action);
+}
+
+void ConcurrencyGate::leave(const std::string &action)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        Counts &counts = m_counts[action];
+        --counts.running;
+        if (counts.running == 0 && counts.waiting == 0)
+            m_counts.erase(action);
+    }
+    m_released.notify_all();
+}
+
+int ConcurrencyGate::inFlight(const std::string &action) const
+{
+    std::lock_guard lock(m_mutex);
+    const auto it = m_counts.find(action);
+    return it == m_counts.end() ? 0 : it->second.running;
+}
+
+}  // namespace funcdesk

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <condition_variable>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+namespace funcdesk {
+
+// Per-action in-flight cap with a bounded queue: callers past the cap wait their turn, callers
+// past the queue are turned away with OpenWhisk's 429 message. Thread-safe.
+class ConcurrencyGate
+{
+public:
+    class Ticket
+    {
+    public:
+        Ticket(Ticket &&other) noexcept : m_gate(std::exchange(other.m_gate, nullptr)), m_key(std::move(other.m_key)) {}
+        Ticket &operator=(Ticket &&) = delete;
+        ~Ticket();
+
+    private:
+        friend class ConcurrencyGate;
+        Ticket(ConcurrencyGate *gate, std::string key) : m_gate(gate), m_key(std::move(key)) {}
+        ConcurrencyGate *m_gate;
+        std::string m_key;
+    };
+
+    Result<Ticket> enter(const std::string &action, int inFlightCap, int queueCap);
+    int inFlight(const std::string &action) const;
+
+private:
+    struct Counts
+    {
+        int running = 0;
+        int waiting = 0;
+    };
+    void leave(const std::string &action);
+
+    mutable std::mutex m_mutex;
+    std::condition_variable m_released;
+    std::unordered_map<std::string, Counts> m_counts;
+};
+
+}  // namespace funcdesk

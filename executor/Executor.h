@@ -1,0 +1,76 @@
+#pragma once
+
+#include "core/Action.h"
+#include "core/Activation.h"
+#include "core/SystemLimits.h"
+#include "executor/RuntimeCatalog.h"
+
+#include <QFuture>
+#include <QJsonObject>
+
+#include <memory>
+
+namespace funcdesk {
+
+struct ExecutorConfig
+{
+    enum class Enforcement {
+        Auto,      // cgroups where the machine lets us create groups, else the fallbacks
+        Fallback,  // never cgroups: RSS watchdog and SIGSTOP/SIGCONT duty cycle
+    };
+    Enforcement enforcement = Enforcement::Auto;
+    SystemLimits systemLimits;
+    qint64 idleTimeoutMs = 10 * 60 * 1000;  // warm processes idle this long are stopped
+    int stemCellsPerRuntime = 1;
+    int warmCapacity = 64;                  // idle warm processes kept, across all actions
+    int queuePerAction = 100;               // waiting invocations per action past its cap
+    int maxProcessesPerActivation = 256;    // pids limit: contains fork bombs
+    std::optional<RuntimeCatalog> catalog;  // discovered from PATH when unset
+};
+
+// What to run: an action version and the parameters of this invocation.
+struct InvocationRequest
+{
+    QString ns = QStringLiteral("guest");
+    QString name;
+    QString version = QStringLiteral("0.0.1");
+    Exec exec;
+    ActionLimits limits;         // unset fields take the system defaults
+    QJsonObject params;          // already merged: action defaults + invocation payload
+    QString activationId;        // generated when empty
+};
+
+// Runs action code in launcher processes with the action's limits enforced by the OS, and
+// measures every activation. Thread-safe; invoke() blocks its caller (never call it on the GUI
+// thread: use invokeAsync()). An activation that fails is still an activation (ok() with a
+// developer or application error inside); an invocation that cannot start is a PlatformError.
+class Executor
+{
+public:
+    explicit Executor(ExecutorConfig config = {});
+    ~Executor();
+    Executor(const Executor &) = delete;
+    Executor &operator=(const Executor &) = delete;
+
+    Result<Activation> invoke(const InvocationRequest &request);
+    QFuture<Result<Activation>> invokeAsync(InvocationRequest request);
+
+    const RuntimeCatalog &catalog() const;
+    const SystemLimits &systemLimits() const;
+    // "cgroup-v1", "cgroup-v2" or "fallback": what new processes get.
+    QString enforcementName() const;
+
+    // Introspection for tests and status displays.
+    int warmProcessCount() const;
+    int stemCellCount() const;
+    // Stops warm processes idle for longer than the configured timeout, now.
+    void reapIdleProcesses();
+    // Blocks until the stem cells are back to their quota (tests, benchmarks).
+    void waitForStemCells();
+
+private:
+    class Private;
+    std::unique_ptr<Private> d;
+};
+
+}  // namespace funcdesk

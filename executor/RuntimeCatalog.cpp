@@ -1,0 +1,152 @@
+#include "executor/RuntimeCatalog.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QSaveFile>
+#include <QStandardPaths>
+
+#include <unistd.h>
+
+namespace funcdesk {
+
+namespace {
+
+const char *const kLauncherResources[] = {"nodejs/launcher.js", "python/launcher.py"};
+
+// Runs `program args` and returns its stdout, or an empty array if it fails or hangs.
+QByteArray ask(const QString &program, const QStringList &arguments)
+{
+    QProcess process;
+    process.start(program, arguments);
+    if (!process.waitForFinished(10000) || process.exitCode() != 0) {
+        process.kill();
+        process.waitForFinished(1000);
+        return {};
+    }
+    return process.readAllStandardOutput().trimmed();
+}
+
+std::optional<Runtime> probeNode(const QString &program)
+{
+    // process.execPath resolves wrappers and symlinks to the real binary.
+    const QList<QByteArray> answer = ask(program, {QStringLiteral("-p"), QStringLiteral("process.execPath + ' ' + process.versions.node")}).split(' ');
+    if (answer.size() != 2)
+        return std::nullopt;
+    Runtime runtime;
+    runtime.family = QStringLiteral("nodejs");
+    runtime.version = QString::fromUtf8(answer[1]);
+    runtime.kind = QStringLiteral("nodejs:") + runtime.version.section(QLatin1Char('.'), 0, 0);
+    runtime.program = answer[0];
+    runtime.arguments = {QFile::encodeName(launcherDirectory() + QStringLiteral("/nodejs/launcher.js"))};
+    runtime.aliases = {QStringLiteral("nodejs:default")};
+    return runtime;
+}
+
+std::optional<Runtime> probePython(const QString &program)
+{
+    // sys.executable is the real interpreter, not a shim script (pyenv), so starts stay fast.
+    const QList<QByteArray> answer = ask(program, {QStringLiteral("-c"), QStringLiteral("import sys,platform;print(sys.executable, platform.python_version())")}).split(' ');
+    if (answer.size() != 2 || !answer[1].startsWith("3."))
+        return std::nullopt;
+    Runtime runtime;
+    runtime.family = QStringLiteral("python");
+    runtime.version = QString::fromUtf8(answer[1]);
+    runtime.kind = QStringLiteral("python:") + runtime.version.section(QLatin1Char('.'), 0, 1);
+    runtime.program = answer[0];
+    runtime.arguments = {"-u", QFile::encodeName(launcherDirectory() + QStringLiteral("/python/launcher.py"))};
+    runtime.aliases = {QStringLiteral("python:3"), QStringLiteral("python:default")};
+    return runtime;
+}
+
+}  // namespace
+
+QString launcherDirectory()
+{
+    static const QString directory = [] {
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        QHash<QString, QByteArray> contents;
+        for (const char *name : kLauncherResources) {
+            QFile resource(QStringLiteral(":/funcdesk/runtimes/") + QLatin1StringView(name));
+            if (resource.open(QIODevice::ReadOnly))
+                contents.insert(QLatin1StringView(name), resource.readAll());
+            hash.addData(contents.value(QLatin1StringView(name)));
+        }
+        const QString dir = QStringLiteral("%1/funcdesk-runtimes-%2-%3")
+                                .arg(QStandardPaths::writableLocation(QStandardPaths::TempLocation))
+                                .arg(::getuid())
+                                .arg(QString::fromLatin1(hash.result().toHex().left(12)));
+        for (auto it = contents.cbegin(); it != contents.cend(); ++it) {
+            const QString path = dir + QLatin1Char('/') + it.key();
+            QFile existing(path);
+            if (existing.open(QIODevice::ReadOnly) && existing.readAll() == it.value())
+                continue;
+            QDir().mkpath(QFileInfo(path).absolutePath());
+            QSaveFile file(path);  // atomic: a concurrent executor never sees half a launcher
+            if (file.open(QIODevice::WriteOnly)) {
+                file.write(it.value());
+                file.commit();
+            }
+        }
+        return dir;
+    }();
+    return directory;
+}
+
+RuntimeCatalog RuntimeCatalog::discover()
+{
+    const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
+    const QString nodejs = QStandardPaths::findExecutable(QStringLiteral("nodejs"));
+    const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+    return fromInterpreters(QFile::encodeName(node.isEmpty() ? nodejs : node), QFile::encodeName(python));
+}
+
+RuntimeCatalog RuntimeCatalog::fromInterpreters(const QByteArray &node, const QByteArray &python)
+{
+    RuntimeCatalog catalog;
+    if (!node.isEmpty()) {
+        if (auto runtime = probeNode(QFile::decodeName(node)))
+            catalog.m_runtimes.append(*runtime);
+    }
+    if (!python.isEmpty()) {
+        if (auto runtime = probePython(QFile::decodeName(python)))
+            catalog.m_runtimes.append(*runtime);
+    }
+    return catalog;
+}
+
+Result<Runtime> RuntimeCatalog::resolve(const QString &kind) const
+{
+    for (const Runtime &runtime : m_runtimes) {
+        if (runtime.kind == kind || runtime.aliases.contains(kind))
+            return runtime;
+    }
+    QStringList quoted;
+    for (const QString &valid : kinds())
+        quoted.append(QLatin1Char('\'') + valid + QLatin1Char('\''));
+    return PlatformError{PlatformError::Kind::Invalid,
+                         QStringLiteral("The specified runtime '%1' is not supported by this platform. Valid values are: %2.")
+                             .arg(kind, quoted.join(QStringLiteral(", ")))};
+}
+
+QStringList RuntimeCatalog::kinds() const
+{
+    QStringList names;
+    for (const Runtime &runtime : m_runtimes)
+        names << runtime.kind << runtime.aliases;
+    names.sort();
+    return names;
+}
+
+std::optional<QString> RuntimeCatalog::kindForFile(const QString &fileName)
+{
+    const QString suffix = QFileInfo(fileName).suffix().toLower();
+    if (suffix == QLatin1String("js") || suffix == QLatin1String("cjs"))
+        return QStringLiteral("nodejs:default");
+    if (suffix == QLatin1String("py"))
+        return QStringLiteral("python:default");
+    return std::nullopt;
+}
+
+}  // namespace funcdesk

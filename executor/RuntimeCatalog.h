@@ -1,0 +1,48 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QStringList>
+
+namespace funcdesk {
+
+// One runtime this machine can run: a family (nodejs, python), its interpreter and launcher.
+struct Runtime
+{
+    QString family;           // "nodejs" | "python"
+    QString kind;             // canonical kind, e.g. "nodejs:20", "python:3.11"
+    QString version;          // full interpreter version, e.g. "20.20.2"
+    QByteArray program;       // absolute interpreter path
+    QList<QByteArray> arguments;  // interpreter flags and launcher file
+    QStringList aliases;      // other kinds that resolve here ("nodejs:default", "python:3")
+};
+
+// The runtime kinds found on this machine. Launchers are the project's own files (from the
+// executor's resources), written once to a folder the interpreters can read.
+class RuntimeCatalog
+{
+public:
+    // Looks for node and python3 on PATH and asks each for its version.
+    static RuntimeCatalog discover();
+    // For tests and tools: a catalog from explicit interpreter paths (empty = not available).
+    static RuntimeCatalog fromInterpreters(const QByteArray &node, const QByteArray &python);
+
+    // Resolves a kind or alias; unknown kinds get OpenWhisk's "not supported" error.
+    Result<Runtime> resolve(const QString &kind) const;
+    // Every accepted kind name, canonical kinds and aliases, sorted.
+    QStringList kinds() const;
+    const QList<Runtime> &runtimes() const { return m_runtimes; }
+    // The default kind for a source file, from its extension (".js" → nodejs:default).
+    static std::optional<QString> kindForFile(const QString &fileName);
+
+private:
+    QList<Runtime> m_runtimes;
+};
+
+// Writes the launcher scripts from the resources into a folder and returns it (cached per
+// content, so many executors share one copy).
+QString launcherDirectory();
+
+}  // namespace funcdesk

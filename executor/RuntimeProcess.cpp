@@ -1,0 +1,296 @@
+#include "executor/RuntimeProcess.h"
+
+#include "core/SystemLimits.h"
+
+#include <QFile>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <fcntl.h>
+#include <poll.h>
+#include <unistd.h>
+
+namespace funcdesk {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr qint64 kReadChunk = 64 * 1024;
+constexpr qint64 kMaxReadPerWake = 4 * 1024 * 1024;  // keep checking the deadline during a flood
+constexpr int kWatchdogSliceMs = 10;
+constexpr int kLivenessSliceMs = 100;
+constexpr int kDutyPeriodMs = 50;
+
+qint64 msSince(Clock::time_point start)
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
+}
+
+int openProc(pid_t pid, const char *name, int flags = O_RDONLY)
+{
+    const QByteArray path = "/proc/" + QByteArray::number(pid) + '/' + name;
+    return ::open(path.constData(), flags | O_CLOEXEC);
+}
+
+QByteArray preadAll(int fd)
+{
+    char buffer[2048];
+    const ssize_t n = fd >= 0 ? ::pread(fd, buffer, sizeof buffer, 0) : -1;
+    return n > 0 ? QByteArray(buffer, n) : QByteArray();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<RuntimeProcess>> RuntimeProcess::start(const Runtime &runtime, CgroupHost *cgroups,
+                                                              const QList<QByteArray> &environment,
+                                                              const QByteArray &workingDirectory)
+{
+    auto spawned = ChildProcess::spawn({runtime.program, runtime.arguments, environment, workingDirectory});
+    if (!spawned)
+        return spawned.error();
+    std::unique_ptr<RuntimeProcess> process(new RuntimeProcess);
+    process->m_runtime = runtime;
+    process->m_child.reset(spawned.value());
+    // The group is joined while the interpreter boots; the action's code arrives only with
+    // init, after the limits are in place.
+    if (cgroups) {
+        process->m_group = cgroups->createGroup();
+        if (process->m_group && !process->m_group->addProcess(process->m_child->pid()))
+            process->m_group.reset();
+        if (process->m_group) {
+            process->m_cgroupCpu = cgroups->limitsCpu();
+            process->m_enforcement.memory = cgroups->name();
+            process->m_enforcement.cpu = cgroups->limitsCpu() ? cgroups->name() : QStringLiteral("sigstop-duty-cycle");
+            process->m_enforcement.processes = cgroups->limitsProcesses() ? cgroups->name() : QStringLiteral("process-group");
+        }
+    }
+    if (!process->m_group) {
+        process->m_enforcement.memory = QStringLiteral("rss-watchdog");
+        process->m_enforcement.cpu = QStringLiteral("sigstop-duty-cycle");
+        process->m_enforcement.processes = QStringLiteral("process-group");
+        process->m_statFd = openProc(process->m_child->pid(), "stat");
+        process->m_statmFd = openProc(process->m_child->pid(), "statm");
+    }
+    return process;
+}
+
+RuntimeProcess::~RuntimeProcess()
+{
+    if (m_group)
+        m_group->killAll();  // also the processes that left the action's process group
+    m_child.reset();
+    m_group.reset();
+    for (int fd : {m_statFd, m_statmFd}) {
+        if (fd >= 0)
+            ::close(fd);
+    }
+}
+
+Enforcement RuntimeProcess::applyLimits(const Limits &limits)
+{
+    m_limits = limits;
+    if (m_group) {
+        m_group->setMemoryLimit(limits.memoryBytes);
+        m_group->setProcessLimit(limits.maxProcesses);
+        if (m_cgroupCpu)
+            m_group->setCpuLimit(limits.cpu);
+        m_lastCpuNanos = m_group->cpuNanos();
+        m_group->resetPeakMemory();
+    } else {
+        m_lastCpuNanos = cpuNanosNow();
+    }
+    // A process can use at most one core per thread it runs; the duty cycle only slows below one.
+    if (!m_cgroupCpu && limits.cpu >= SystemLimits::machineCores())
+        m_enforcement.cpu = QStringLiteral("unlimited");
+    return m_enforcement;
+}
+
+bool RuntimeProcess::usable()
+{
+    return m_usable && !m_child->reapIfExited();
+}
+
+qint64 RuntimeProcess::cpuNanosNow() const
+{
+    if (m_group)
+        return m_group->cpuNanos();
+    // utime + stime + cutime + cstime (fields 14-17) in clock ticks.
+    const QByteArray stat = preadAll(m_statFd);
+    const int close = stat.lastIndexOf(')');
+    if (close < 0)
+        return -1;
+    const QList<QByteArray> fields = stat.mid(close + 2).split(' ');
+    if (fields.size() < 15)
+        return -1;
+    const qint64 ticks = fields[11].toLongLong() + fields[12].toLongLong() + fields[13].toLongLong() + fields[14].toLongLong();
+    return ticks * (1000000000LL / sysconf(_SC_CLK_TCK));
+}
+
+qint64 RuntimeProcess::rssBytesNow() const
+{
+    const QList<QByteArray> fields = preadAll(m_statmFd).split(' ');
+    return fields.size() > 1 ? fields[1].toLongLong() * sysconf(_SC_PAGESIZE) : 0;
+}
+
+void RuntimeProcess::resetPeakMemory()
+{
+    if (m_group) {
+        m_group->resetPeakMemory();
+        return;
+    }
+    const int fd = openProc(m_child->pid(), "clear_refs", O_WRONLY);  // "5" resets VmHWM
+    if (fd >= 0) {
+        [[maybe_unused]] auto ignored = ::write(fd, "5", 1);
+        ::close(fd);
+    }
+}
+
+qint64 RuntimeProcess::peakMemoryNow() const
+{
+    if (m_group)
+        return m_group->peakMemoryBytes();
+    QFile status(QStringLiteral("/proc/%1/status").arg(m_child->pid()));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong() * 1024;
+    }
+    return -1;
+}
+
+StepResult RuntimeProcess::step(const QByteArray &line, qint64 timeoutMs, qint64 maxOutcomeBytes, LogCapture &logs)
+{
+    StepResult result;
+    const auto started = Clock::now();
+    const bool watchdog = !m_group;
+    const bool dutyCycle = !m_cgroupCpu && m_limits.cpu < SystemLimits::machineCores();
+    bool stopped = false;
+    auto nextToggle = started + std::chrono::milliseconds(static_cast<qint64>(kDutyPeriodMs * m_limits.cpu));
+
+    if (!m_child->writeStdin(line.constData(), line.size())) {
+        m_usable = false;
+        result.end = StepResult::End::Exited;
+        result.exitDescription = m_child->killAndReap();
+        return result;
+    }
+
+    pollfd fds[3] = {{m_child->resultFd(), POLLIN, 0}, {m_child->stdoutFd(), POLLIN, 0}, {m_child->stderrFd(), POLLIN, 0}};
+    char buffer[kReadChunk];
+    bool done = false;
+
+    auto drain = [&](int index, bool untilEmpty) {
+        qint64 total = 0;
+        while (untilEmpty || total < kMaxReadPerWake) {
+            const ssize_t n = ::read(fds[index].fd, buffer, sizeof buffer);
+            if (n > 0) {
+                total += n;
+                logs.append(index == 1 ? LogCapture::Stream::Stdout : LogCapture::Stream::Stderr, buffer, n);
+                continue;
+            }
+            if (n == 0)
+                fds[index].fd = -1;  // EOF: the action closed it; stop polling it
+            if (n < 0 && errno == EINTR)
+                continue;
+            return;
+        }
+    };
+
+    while (!done) {
+        const qint64 elapsed = msSince(started);
+        if (elapsed >= timeoutMs) {
+            result.end = StepResult::End::TimedOut;
+            break;
+        }
+        qint64 wait = std::min<qint64>(timeoutMs - elapsed, kLivenessSliceMs);
+        if (watchdog)
+            wait = std::min<qint64>(wait, kWatchdogSliceMs);
+        if (dutyCycle)
+            wait = std::min<qint64>(wait, std::max<qint64>(0, std::chrono::duration_cast<std::chrono::milliseconds>(nextToggle - Clock::now()).count()));
+        const int ready = ::poll(fds, 3, static_cast<int>(wait));
+        if (ready < 0 && errno != EINTR)
+            break;
+        if (ready > 0) {
+            if (fds[1].fd >= 0 && fds[1].revents)
+                drain(1, false);
+            if (fds[2].fd >= 0 && fds[2].revents)
+                drain(2, false);
+            if (fds[0].revents) {
+                for (;;) {
+                    const ssize_t n = ::read(fds[0].fd, buffer, sizeof buffer);
+                    if (n < 0 && errno == EINTR)
+                        continue;
+                    if (n <= 0) {
+                        if (n == 0) {  // fd 3 closed: the launcher is gone
+                            result.end = StepResult::End::Exited;
+                            done = true;
+                        }
+                        break;
+                    }
+                    const char *newline = static_cast<const char *>(memchr(buffer, '\n', static_cast<size_t>(n)));
+                    const qint64 useful = newline ? newline - buffer : n;
+                    result.outcomeBytes += useful;
+                    if (result.outcomeBytes <= maxOutcomeBytes)
+                        result.outcome.append(buffer, useful);
+                    if (newline) {
+                        result.end = StepResult::End::Completed;
+                        done = true;
+                        break;
+                    }
+                }
+            }
+        }
+        if (!done && ready == 0 && m_child->reapIfExited()) {
+            result.end = StepResult::End::Exited;  // died while a child of its still holds fd 3
+            done = true;
+        }
+        if (!done && watchdog && rssBytesNow() > m_limits.memoryBytes) {
+            result.end = StepResult::End::MemoryExceeded;
+            break;
+        }
+        if (!done && dutyCycle && Clock::now() >= nextToggle) {
+            stopped = !stopped;
+            m_child->signalGroup(stopped ? SIGSTOP : SIGCONT);
+            const double share = stopped ? 1.0 - m_limits.cpu : m_limits.cpu;
+            nextToggle = Clock::now() + std::chrono::microseconds(static_cast<qint64>(kDutyPeriodMs * 1000 * share));
+        }
+    }
+    if (stopped)
+        m_child->signalGroup(SIGCONT);
+
+    if (result.end == StepResult::End::Completed) {
+        // Everything the launcher wrote before its outcome line is already in the pipes.
+        for (int index : {1, 2}) {
+            if (fds[index].fd >= 0)
+                drain(index, true);
+        }
+    } else {
+        m_usable = false;
+        if (m_group)
+            m_group->killAll();
+        result.exitDescription = m_child->killAndReap();
+        for (int index : {1, 2}) {
+            if (fds[index].fd >= 0)
+                drain(index, true);
+        }
+        if (result.end == StepResult::End::Exited) {
+            const bool oom = (m_group && m_group->oomKills() > 0) || logs.stderrContains("heap out of memory");
+            if (oom)
+                result.end = StepResult::End::MemoryExceeded;
+        }
+    }
+
+    const qint64 cpu = cpuNanosNow();
+    if (cpu >= 0 && m_lastCpuNanos >= 0)
+        result.cpuNanos = std::max<qint64>(0, cpu - m_lastCpuNanos);
+    m_lastCpuNanos = cpu;
+    result.peakMemoryBytes = peakMemoryNow();
+    if (m_usable)
+        resetPeakMemory();
+    return result;
+}
+
+}  // namespace funcdesk

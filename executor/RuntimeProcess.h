@@ -1,0 +1,83 @@
+#pragma once
+
+#include "executor/Cgroup.h"
+#include "executor/ChildProcess.h"
+#include "executor/LogCapture.h"
+#include "executor/RuntimeCatalog.h"
+
+#include <memory>
+
+namespace funcdesk {
+
+// How the limits of one runtime process are enforced; recorded on every activation.
+struct Enforcement
+{
+    QString memory;     // "cgroup-v1" | "cgroup-v2" | "rss-watchdog"
+    QString cpu;        // "cgroup-v1" | "cgroup-v2" | "sigstop-duty-cycle" | "unlimited"
+    QString processes;  // "cgroup-v1" | "cgroup-v2" | "process-group"
+    QString timeout = QStringLiteral("process-group-kill");
+};
+
+// What one init or run step ended with.
+struct StepResult
+{
+    enum class End { Completed, TimedOut, Exited, MemoryExceeded };
+    End end = End::Completed;
+    QByteArray outcome;         // the fd 3 line (without the newline), empty unless Completed
+    qint64 outcomeBytes = 0;    // its full length, even when too large to keep
+    qint64 cpuNanos = -1;       // CPU time of the step, every process of the action included
+    qint64 peakMemoryBytes = -1;
+    QString exitDescription;    // when Exited / MemoryExceeded
+};
+
+// A launcher process: spawned blank (a stem cell), given an action's code by init(), then
+// serving run() calls one at a time. All waiting happens in poll() on the calling thread, so
+// a warm call costs a pipe round trip and nothing else. Not thread-safe: one owner at a time.
+class RuntimeProcess
+{
+public:
+    struct Limits
+    {
+        qint64 memoryBytes = 256LL << 20;
+        double cpu = 1.0;
+        int maxProcesses = 256;
+    };
+
+    static Result<std::unique_ptr<RuntimeProcess>> start(const Runtime &runtime, CgroupHost *cgroups,
+                                                         const QList<QByteArray> &environment,
+                                                         const QByteArray &workingDirectory);
+    ~RuntimeProcess();
+
+    const Runtime &runtime() const { return m_runtime; }
+    pid_t pid() const { return m_child->pid(); }
+    // Applies limits before init; returns how each is enforced.
+    Enforcement applyLimits(const Limits &limits);
+    const Enforcement &enforcement() const { return m_enforcement; }
+
+    StepResult step(const QByteArray &line, qint64 timeoutMs, qint64 maxOutcomeBytes, LogCapture &logs);
+    // False once the process has exited or a step left it unusable.
+    bool usable();
+    void markUnusable() { m_usable = false; }
+
+    qint64 lastUsedMs = 0;
+
+private:
+    RuntimeProcess() = default;
+    qint64 cpuNanosNow() const;
+    qint64 rssBytesNow() const;
+    void resetPeakMemory();
+    qint64 peakMemoryNow() const;
+
+    Runtime m_runtime;
+    std::unique_ptr<ChildProcess> m_child;
+    std::unique_ptr<ProcessCgroup> m_group;
+    Enforcement m_enforcement;
+    Limits m_limits;
+    bool m_cgroupCpu = false;
+    bool m_usable = true;
+    qint64 m_lastCpuNanos = 0;
+    int m_statFd = -1;  // /proc/<pid>/stat, kept open, for the watchdog's CPU time
+    int m_statmFd = -1;  // /proc/<pid>/statm, for the watchdog's RSS
+};
+
+}  // namespace funcdesk

@@ -1,0 +1,110 @@
+#include "executor/StepOutcome.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace funcdesk {
+
+namespace {
+
+ActivationResponse failure(ActivationStatus status, const QString &message)
+{
+    ActivationResponse response;
+    response.setStatus(status);
+    response.result = QJsonObject{{QStringLiteral("error"), message}};
+    return response;
+}
+
+QString timeoutMessage(qint64 timeoutMs, bool init)
+{
+    return QStringLiteral("The action exceeded its time limits of %1 milliseconds%2")
+        .arg(timeoutMs)
+        .arg(init ? QStringLiteral(" during initialization.") : QStringLiteral("."));
+}
+
+std::optional<StepVerdict> abnormalEnd(const StepResult &step, qint64 timeoutMs, bool init)
+{
+    switch (step.end) {
+    case StepResult::End::Completed:
+        return std::nullopt;
+    case StepResult::End::TimedOut:
+        return StepVerdict{failure(ActivationStatus::DeveloperError, timeoutMessage(timeoutMs, init)), true};
+    case StepResult::End::MemoryExceeded:
+        return StepVerdict{failure(ActivationStatus::DeveloperError,
+                                   QStringLiteral("The action exhausted its memory and was aborted.")), false};
+    case StepResult::End::Exited:
+        return StepVerdict{failure(ActivationStatus::DeveloperError,
+                                   init ? QStringLiteral("The action did not initialize and exited unexpectedly.")
+                                        : QStringLiteral("The action did not produce a valid response and exited unexpectedly.")),
+                           false};
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+StepVerdict verdictForInit(const StepResult &step, qint64 timeoutMs)
+{
+    if (auto abnormal = abnormalEnd(step, timeoutMs, true))
+        return *abnormal;
+    const QJsonObject outcome = QJsonDocument::fromJson(step.outcome).object();
+    if (outcome.value(QLatin1StringView("ok")).toBool())
+        return StepVerdict{};
+    const QString reason = outcome.value(QLatin1StringView("error")).toString();
+    return StepVerdict{failure(ActivationStatus::DeveloperError,
+                               reason.isEmpty() ? QStringLiteral("The action failed during initialization.") : reason),
+                       false};
+}
+
+StepVerdict verdictForRun(const StepResult &step, qint64 timeoutMs, qint64 maxResultBytes)
+{
+    if (auto abnormal = abnormalEnd(step, timeoutMs, false))
+        return *abnormal;
+    if (step.outcomeBytes > maxResultBytes + 64) {  // 64: the outcome envelope around the result
+        return StepVerdict{failure(ActivationStatus::DeveloperError,
+                                   QStringLiteral("The action produced a response that exceeded the allowed length: %1 > %2 bytes.")
+                                       .arg(step.outcomeBytes)
+                                       .arg(maxResultBytes)),
+                           false};
+    }
+    QJsonParseError error{};
+    const QJsonObject outcome = QJsonDocument::fromJson(step.outcome, &error).object();
+    const QJsonValue result = outcome.value(QLatin1StringView("result"));
+    if (error.error != QJsonParseError::NoError || !(result.isObject() || result.isArray())) {
+        return StepVerdict{failure(ActivationStatus::DeveloperError,
+                                   QStringLiteral("The action did not produce a valid JSON response: %1")
+                                       .arg(QString::fromUtf8(step.outcome.left(200)))),
+                           false};
+    }
+    StepVerdict verdict;
+    verdict.response.setStatus(statusFromText(outcome.value(QLatin1StringView("status")).toString()));
+    verdict.response.result = result;
+    verdict.response.size = step.outcomeBytes;
+    return verdict;
+}
+
+void appendJsonString(QByteArray &out, QStringView text)
+{
+    out.append('"');
+    const QByteArray utf8 = text.toUtf8();
+    for (const char c : utf8) {
+        switch (c) {
+        case '"': out.append("\\\""); break;
+        case '\\': out.append("\\\\"); break;
+        case '\n': out.append("\\n"); break;
+        case '\r': out.append("\\r"); break;
+        case '\t': out.append("\\t"); break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                char escaped[8];
+                snprintf(escaped, sizeof escaped, "\\u%04x", c);
+                out.append(escaped);
+            } else {
+                out.append(c);
+            }
+        }
+    }
+    out.append('"');
+}
+
+}  // namespace funcdesk

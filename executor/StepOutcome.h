@@ -1,0 +1,22 @@
+#pragma once
+
+#include "core/Activation.h"
+#include "executor/RuntimeProcess.h"
+
+namespace funcdesk {
+
+// Turns what a launcher step ended with into OpenWhisk's activation response, with
+// OpenWhisk's messages for timeouts, crashes, memory exhaustion and oversized results.
+struct StepVerdict
+{
+    ActivationResponse response;
+    bool timedOut = false;
+};
+
+StepVerdict verdictForInit(const StepResult &step, qint64 timeoutMs);
+StepVerdict verdictForRun(const StepResult &step, qint64 timeoutMs, qint64 maxResultBytes);
+
+// Appends `text` to `out` as a JSON string literal.
+void appendJsonString(QByteArray &out, QStringView text);
+
+}  // namespace funcdesk

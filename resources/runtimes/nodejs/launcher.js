@@ -1,0 +1,271 @@
+'use strict';
+// Funcdesk Node.js launcher. The executor starts it blank, sends the action's code once (init) and
+// then one request per activation (run) on stdin. The protocol is docs/runtime-protocol.md.
+// Cold starts matter: startup requires only what init and runs need; zip support loads on demand.
+
+const fs = require('fs');
+const path = require('path');
+const vm = require('vm');
+const Module = require('module');
+
+// Captured before user code runs: replacing JSON, console or process.stdout must not break the protocol.
+const { writeSync } = fs;
+const { parse, stringify } = JSON;
+const OUTCOME_FD = 3;
+const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
+const NOT_A_DICT = devError('The action did not return a dictionary.');
+
+let action = null; // the entry function, once init has succeeded
+let busy = false; // a request is in progress (maybe waiting for a promise or a flush)
+let settled = true; // the current request has its outcome already
+let pumping = false; // pump() is on the stack, so finishing synchronously must not re-enter it
+let ended = false; // stdin reached EOF
+const queue = []; // complete request lines waiting for the current request to finish
+
+// An init failure whose message is the whole reason (no "Error: " prefix, no stack in the logs).
+class InitFailure extends Error {}
+
+let pause; // Int32Array that Atomics.wait sleeps on; allocated on the first EAGAIN
+// Writes all of buf synchronously. Node makes fd 1/2 non-blocking once it opens them as pipe
+// streams, so EAGAIN means "pipe full, retry". Other errors (fd closed, reader gone) drop the data.
+function writeAll(fd, buf) {
+  for (let off = 0; off < buf.length;) {
+    try { off += writeSync(fd, buf, off); } catch (err) {
+      if (err.code !== 'EAGAIN') return;
+      Atomics.wait(pause ??= new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+    }
+  }
+}
+
+// process.stdout/stderr are created on first use. As pipes they queue writes when the pipe is full,
+// so the ones user code touched must be drained before the outcome line (the executor takes
+// everything in the pipes up to that line as this activation's output). Wrapping the lazy getters records
+// them without creating the streams ourselves (that would make fd 1/2 non-blocking for child processes).
+const streams = [];
+for (const name of ['stdout', 'stderr']) {
+  const desc = Object.getOwnPropertyDescriptor(process, name);
+  if (!desc || !desc.get || !desc.configurable) continue;
+  Object.defineProperty(process, name, { configurable: true, enumerable: desc.enumerable, get() {
+    Object.defineProperty(process, name, desc); // back to the original getter: record once
+    const stream = desc.get.call(process);
+    streams.push(stream);
+    return stream;
+  } });
+}
+
+// Ends the current request with its outcome line; `log` is launcher text for stderr (a stack trace).
+function finish(outcome, log, exitCode) {
+  if (settled) return; // e.g. a thenable calling back twice
+  settled = true;
+  flush(Buffer.from(outcome + '\n'), log, exitCode);
+}
+
+function flush(outcome, log, exitCode) {
+  if (streams.some((s) => s.writableLength > 0 && !s.destroyed)) {
+    setTimeout(flush, 1, outcome, log, exitCode); // user output still queued: poll until written
+    return;
+  }
+  if (log) writeAll(2, Buffer.from(log + '\n'));
+  writeAll(OUTCOME_FD, outcome);
+  if (exitCode !== undefined) process.exit(exitCode);
+  busy = false;
+  if (!pumping) pump();
+}
+
+function devError(text) {
+  return '{"status":"action developer error","result":{"error":' + stringify(text) + '}}';
+}
+
+// The launcher must not throw, but String(x) can (a user toString that throws, for example).
+function describe(x) {
+  try { return String(x); } catch { return Object.prototype.toString.call(x); }
+}
+
+// The stack for the logs, without the frames that only show how the launcher called the code: all
+// frames of a syntax error (the message already points at the line), else the launcher's and below.
+function stackOf(err) {
+  try {
+    if (!(err instanceof Error)) return undefined;
+    const stack = String(err.stack);
+    const cut = err instanceof SyntaxError ? stack.indexOf('\n    at ') : stack.indexOf(`(${__filename}:`);
+    return cut === -1 ? stack : stack.slice(0, stack.lastIndexOf('\n', cut));
+  } catch { return undefined; }
+}
+
+function initFailed(err) {
+  let reason = err instanceof InitFailure ? err.message : describe(err);
+  // V8 gives a syntax error's location only as the first line of its stack: "file:line".
+  const at = err instanceof SyntaxError && /^(.*:\d+)\n/.exec(stackOf(err));
+  if (at) reason += ' (' + at[1] + ')';
+  return stringify({ ok: false, error: 'Initialization has failed due to: ' + reason });
+}
+
+// Outcome for a value that main returned or a promise resolved to (`status` given for rejections).
+function outcomeOf(result, status) {
+  if (result === undefined) return '{"status":"success","result":{}}';
+  if (result === null || typeof result !== 'object') return NOT_A_DICT;
+  let json;
+  try {
+    json = stringify(result);
+    // toJSON() may turn an object into something else, e.g. a Date into a string.
+    if (json === undefined || (json[0] !== '{' && json[0] !== '[')) return NOT_A_DICT;
+    status ??= json[0] === '{' && result.error !== undefined ? 'application error' : 'success';
+  } catch (err) {
+    return devError('The action did not produce a valid JSON response: ' + describe(err && err.message));
+  }
+  return '{"status":"' + status + '","result":' + json + '}';
+}
+
+function rejectionOf(err) {
+  const error = err instanceof Error ? { message: err.message, name: err.name, stack: err.stack } : err;
+  return outcomeOf({ error: error === undefined ? null : error }, 'application error');
+}
+
+function init(spec) {
+  if (spec === null || typeof spec !== 'object' || typeof spec.code !== 'string') {
+    throw new InitFailure('the first request must be an init with the action code');
+  }
+  for (const [key, value] of Object.entries(spec.env || {})) {
+    process.env[key] = typeof value === 'string' ? value : stringify(value);
+  }
+  const name = spec.main || 'main';
+  if (typeof name !== 'string' || !IDENTIFIER.test(name)) {
+    throw new InitFailure(`main must be a function name, not ${stringify(name)}`);
+  }
+  const fn = spec.binary ? loadZip(spec.code, name) : loadSource(spec.code, name, String(spec.name || 'action'));
+  if (typeof fn !== 'function') throw new InitFailure(`${name} is not a function`);
+  action = fn;
+  finish('{"ok":true}');
+}
+
+// Runs plain code like a CommonJS module of the working directory (so require finds its
+// node_modules). It is compiled under the action's name, so stack traces show the user's lines.
+function loadSource(code, mainName, actionName) {
+  const dir = process.cwd();
+  const filename = path.join(dir, 'index.js');
+  const mod = new Module(filename, null);
+  mod.filename = filename;
+  mod.paths = Module._nodeModulePaths(dir);
+  // A hashbang is only valid at the start of a script, not in a function body; blank it, keep the lines.
+  if (code.startsWith('#!')) code = '//' + code;
+  // The trailer is the only way to reach a top-level `function main` declared inside the wrapper.
+  const trailer = `\n;return typeof ${mainName} === 'function' ? ${mainName} : undefined;`;
+  const compile = (body) => vm.compileFunction(body, ['exports', 'require', 'module', '__filename', '__dirname'], {
+    filename: actionName,
+    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER, // let the code use import()
+  });
+  let fn;
+  try {
+    fn = compile(code + trailer);
+  } catch {
+    compile(code); // unclosed code fails in the trailer: this reports the error within the user's lines
+    throw new InitFailure(`main must be a function name, not the reserved word ${stringify(mainName)}`);
+  }
+  const declared = fn.call(mod.exports, mod.exports, Module.createRequire(filename), mod, filename, dir);
+  mod.loaded = true;
+  return declared || (mod.exports == null ? undefined : mod.exports[mainName]);
+}
+
+// A zip action is unpacked with the system's unzip into a temporary directory removed at exit,
+// then required as a package: package.json "main", else index.js.
+function loadZip(base64, mainName) {
+  const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'funcdesk-action-'));
+  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  const zip = path.join(dir, 'action.zip');
+  const root = path.join(dir, 'action');
+  fs.writeFileSync(zip, Buffer.from(base64, 'base64'));
+  try {
+    require('child_process').execFileSync('unzip', ['-qq', '-o', zip, '-d', root], { stdio: ['ignore', 'ignore', 'pipe'] });
+  } catch (err) {
+    throw new InitFailure(err.code === 'ENOENT' ? 'zip actions need the unzip program, which was not found'
+      : 'the zip file could not be extracted: ' + String(err.stderr || err.message).trim());
+  }
+  if (!fs.existsSync(path.join(root, 'package.json')) && !fs.existsSync(path.join(root, 'index.js'))) {
+    throw new InitFailure('the zip file contains neither package.json nor index.js');
+  }
+  const exported = require(root);
+  return exported == null ? undefined : exported[mainName];
+}
+
+// process.env writes are setenv() calls through a C++ interceptor (~1 µs each): only the values that
+// changed since the last run are written (namespace and action name rarely do).
+const envCache = new Map(); // request key -> [env name, last value written]
+function run(request) {
+  const env = process.env;
+  for (const key in request) {
+    const value = request[key];
+    if (key === 'value' || typeof value !== 'string') continue;
+    let entry = envCache.get(key);
+    if (entry === undefined) envCache.set(key, entry = ['__OW_' + key.toUpperCase(), undefined]);
+    if (entry[1] !== value) env[entry[0]] = entry[1] = value;
+  }
+  let result;
+  try {
+    result = action(request.value === undefined ? {} : request.value);
+  } catch (err) {
+    finish(devError('An error has occurred: ' + describe(err)), stackOf(err));
+    return;
+  }
+  if (result !== null && typeof result === 'object' && typeof result.then === 'function') {
+    Promise.resolve(result).then((value) => finish(outcomeOf(value)), (err) => finish(rejectionOf(err)));
+  } else {
+    finish(outcomeOf(result));
+  }
+}
+
+function handle(line) {
+  busy = true;
+  settled = false;
+  try {
+    const request = parse(line);
+    if (action === null) init(request.init);
+    else if (request.init !== undefined) finish(initFailed(new InitFailure('the action is already initialized')));
+    else run(request);
+  } catch (err) {
+    // Init failures land here, and the launcher's own failures to handle a run (a malformed line).
+    if (action === null) finish(initFailed(err), err instanceof InitFailure ? undefined : stackOf(err), 1);
+    else finish(devError('The launcher could not handle the request: ' + describe(err)));
+  }
+}
+
+function pump() {
+  pumping = true;
+  while (!busy && queue.length > 0) {
+    const line = queue.shift();
+    if (line.trim() !== '') handle(line);
+  }
+  pumping = false;
+  if (ended && !busy) process.exit(0);
+}
+
+// Errors thrown later by user callbacks (timers, events, unhandled rejections) escape run(). They
+// fail the current request if it has no outcome yet, then end the process as Node itself would.
+process.on('uncaughtException', (err) => {
+  const log = stackOf(err) || describe(err);
+  if (!settled) {
+    finish(action ? devError('An error has occurred: ' + describe(err)) : initFailed(err), log, 1);
+  } else {
+    writeAll(2, Buffer.from(log + '\n'));
+    process.exit(1);
+  }
+});
+
+// Requests are lines; a chunk may hold several lines and a large line spans many chunks.
+// Splitting bytes on '\n' is safe in UTF-8: the byte never occurs inside a multi-byte character.
+let partial = []; // pieces of the line that is not complete yet
+process.stdin.on('data', (chunk) => {
+  let start = 0;
+  for (let nl = chunk.indexOf(10); nl !== -1; nl = chunk.indexOf(10, start)) {
+    partial.push(chunk.subarray(start, nl));
+    queue.push((partial.length === 1 ? partial[0] : Buffer.concat(partial)).toString());
+    partial = [];
+    start = nl + 1;
+  }
+  if (start < chunk.length) partial.push(chunk.subarray(start));
+  pump();
+});
+process.stdin.on('end', () => {
+  if (partial.length > 0) queue.push(Buffer.concat(partial).toString());
+  ended = true;
+  pump();
+});

@@ -1,0 +1,150 @@
+// Hostile or broken functions: each is contained and reported, the executor survives, and the
+// next invocation of the same function succeeds.
+
+#include "ExecutorFixture.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+
+using namespace funcdesk;
+using namespace funcdesk::test;
+
+namespace {
+
+// Every case is one action whose `misbehave` parameter switches the bad behaviour on; without
+// it the same code returns {ok: true}.
+InvocationRequest nodeCase(const QString &misbehaviour, const QString &name)
+{
+    auto request = nodeAction(QStringLiteral("function main(p) { if (!p.misbehave) return {ok: true};\n%1\n}").arg(misbehaviour), name);
+    request.limits.timeoutMs = 1500;
+    return request;
+}
+
+InvocationRequest pythonCase(const QString &misbehaviour, const QString &name)
+{
+    auto request = pythonAction(QStringLiteral("import os, signal, sys\ndef main(args):\n    if not args.get('misbehave'):\n"
+                                               "        return {'ok': True}\n%1\n").arg(misbehaviour), name);
+    request.limits.timeoutMs = 1500;
+    return request;
+}
+
+int processCount()
+{
+    return QDir(QStringLiteral("/proc")).entryList({QStringLiteral("[0-9]*")}, QDir::Dirs).size();
+}
+
+}  // namespace
+
+class TestExecutorContainment : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<Executor> executor;
+
+    // Runs the misbehaving call, checks its verdict, then checks the well-behaved call works.
+    void expectContained(InvocationRequest request, const QString &expectedError)
+    {
+        request.params = {{QStringLiteral("misbehave"), true}};
+        QElapsedTimer timer;
+        timer.start();
+        const auto bad = executor->invoke(request);
+        QVERIFY2(bad.ok(), qPrintable(bad.ok() ? QString() : bad.error().message));
+        QVERIFY2(statusOf(bad.value()) == QLatin1String("action developer error"), qPrintable(describe(bad.value())));
+        if (!expectedError.isEmpty())
+            QVERIFY2(errorOf(bad.value()) == expectedError, qPrintable(describe(bad.value())));
+        QVERIFY2(timer.elapsed() < 20000, "contained in bounded time");
+
+        request.params = {};
+        const auto good = executor->invoke(request);
+        QVERIFY2(good.ok(), qPrintable(good.ok() ? QString() : good.error().message));
+        QVERIFY2(resultOf(good.value()).value(QStringLiteral("ok")).toBool(), qPrintable(describe(good.value())));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        ExecutorConfig config;
+        config.stemCellsPerRuntime = 1;
+        executor = std::make_unique<Executor>(config);
+    }
+    void cleanupTestCase() { executor.reset(); }
+
+    void infiniteLoop()
+    {
+        expectContained(nodeCase(QStringLiteral("while (true) {}"), QStringLiteral("loop")),
+                        QStringLiteral("The action exceeded its time limits of 1500 milliseconds."));
+        expectContained(pythonCase(QStringLiteral("    while True: pass"), QStringLiteral("pyloop")),
+                        QStringLiteral("The action exceeded its time limits of 1500 milliseconds."));
+    }
+
+    void promiseThatNeverResolves()
+    {
+        expectContained(nodeCase(QStringLiteral("return new Promise(() => {});"), QStringLiteral("forever")),
+                        QStringLiteral("The action exceeded its time limits of 1500 milliseconds."));
+    }
+
+    void memoryBomb()
+    {
+        auto request = nodeCase(QStringLiteral("const a = []; while (true) a.push(Buffer.alloc(8 << 20, 1));"), QStringLiteral("bomb"));
+        request.limits.memoryMb = 128;
+        expectContained(request, QStringLiteral("The action exhausted its memory and was aborted."));
+    }
+
+    void forkBomb()
+    {
+        if (executor->enforcementName() == QLatin1String("fallback"))
+            QSKIP("without a pids cgroup a fork bomb as this user could hurt the machine; not run");
+        const int before = processCount();
+        auto request = nodeCase(QStringLiteral(
+            "require('child_process').spawn('sh', ['-c', 'f() { f | f & }; f'], {stdio: 'ignore'});\n"
+            "return new Promise(() => {});"), QStringLiteral("forkbomb"));
+        expectContained(request, QStringLiteral("The action exceeded its time limits of 1500 milliseconds."));
+        QTRY_VERIFY2_WITH_TIMEOUT(processCount() < before + 20, "every bomb process is gone", 10000);
+    }
+
+    void logFloodOfOneHundredMegabytes()
+    {
+        auto request = nodeCase(QStringLiteral(
+            "const line = 'x'.repeat(1023) + '\\n'; const fs = require('fs');\n"
+            "for (let i = 0; i < 100 * 1024; i++) fs.writeSync(1, line);\n"
+            "return {flooded: true};"), QStringLiteral("flood"));
+        request.limits.timeoutMs = 60000;
+        request.params = {{QStringLiteral("misbehave"), true}};
+        const auto flood = executor->invoke(request);
+        QVERIFY(flood.ok());
+        // Not an error: the function finished; its logs were capped at 10 MB and say so.
+        QVERIFY2(statusOf(flood.value()) == QLatin1String("success"), qPrintable(describe(flood.value())));
+        QVERIFY(flood->logs->size() < 11000);
+        QVERIFY(flood->logs->last().contains(QLatin1String("Logs were truncated")));
+        request.params = {};
+        const auto next = executor->invoke(request);
+        QVERIFY(next.ok() && next->succeeded());
+    }
+
+    void processThatExitsMidCall()
+    {
+        expectContained(nodeCase(QStringLiteral("process.exit(3);"), QStringLiteral("quitter")),
+                        QStringLiteral("The action did not produce a valid response and exited unexpectedly."));
+        expectContained(pythonCase(QStringLiteral("    os._exit(3)"), QStringLiteral("pyquitter")),
+                        QStringLiteral("The action did not produce a valid response and exited unexpectedly."));
+    }
+
+    void processThatSegfaults()
+    {
+        expectContained(nodeCase(QStringLiteral("process.kill(process.pid, 'SIGSEGV');"), QStringLiteral("segv")),
+                        QStringLiteral("The action did not produce a valid response and exited unexpectedly."));
+        expectContained(pythonCase(QStringLiteral("    import ctypes\n    ctypes.string_at(0)"), QStringLiteral("pysegv")),
+                        QStringLiteral("The action did not produce a valid response and exited unexpectedly."));
+    }
+
+    void functionThatClosesItsResultChannel()
+    {
+        expectContained(nodeCase(QStringLiteral("require('fs').closeSync(3); return new Promise(() => {});"),
+                                 QStringLiteral("closer")),
+                        QStringLiteral("The action did not produce a valid response and exited unexpectedly."));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestExecutorContainment)
+#include "TestExecutorContainment.moc"

@@ -1,0 +1,147 @@
+// Warm processes, stem cells and the rules that decide when a process may be reused.
+
+#include "ExecutorFixture.h"
+
+#include <QThread>
+
+#include <csignal>
+
+using namespace funcdesk;
+using namespace funcdesk::test;
+
+namespace {
+const QString kCounter = QStringLiteral(
+    "let calls = 0; const pid = process.pid;\n"
+    "function main() { calls++; return {calls, pid}; }");
+}
+
+class TestExecutorPool : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void warmProcessServesTheNextCallAndKeepsModuleState()
+    {
+        ExecutorConfig config;
+        config.stemCellsPerRuntime = 0;
+        Executor executor(config);
+        const auto request = nodeAction(kCounter, QStringLiteral("counter"));
+        INVOKE(executor, request, first);
+        INVOKE(executor, request, second);
+        INVOKE(executor, request, third);
+        QCOMPARE(first.annotation(QStringLiteral("startType")).toString(), QStringLiteral("cold"));
+        QCOMPARE(third.annotation(QStringLiteral("startType")).toString(), QStringLiteral("warm"));
+        QCOMPARE(resultOf(third).value(QStringLiteral("calls")).toInt(), 3);
+        QCOMPARE(resultOf(third).value(QStringLiteral("pid")), resultOf(first).value(QStringLiteral("pid")));
+        QCOMPARE(executor.warmProcessCount(), 1);
+    }
+
+    void pythonModuleStatePersistsToo()
+    {
+        ExecutorConfig config;
+        config.stemCellsPerRuntime = 0;
+        Executor executor(config);
+        const auto request = pythonAction(QStringLiteral("import os\ncalls = 0\ndef main(args):\n    global calls\n    calls += 1\n"
+                                                         "    return {'calls': calls, 'pid': os.getpid()}\n"));
+        INVOKE(executor, request, first);
+        INVOKE(executor, request, second);
+        QCOMPARE(resultOf(second).value(QStringLiteral("calls")).toInt(), 2);
+        QCOMPARE(resultOf(second).value(QStringLiteral("pid")), resultOf(first).value(QStringLiteral("pid")));
+    }
+
+    void aCodeChangeNeverReusesTheOldProcess()
+    {
+        ExecutorConfig config;
+        config.stemCellsPerRuntime = 0;
+        Executor executor(config);
+        auto request = nodeAction(kCounter, QStringLiteral("versioned"));
+        INVOKE(executor, request, before);
+        request.exec.code = kCounter + QStringLiteral("\n// edited");
+        INVOKE(executor, request, after);
+        QCOMPARE(after.annotation(QStringLiteral("startType")).toString(), QStringLiteral("cold"));
+        QVERIFY(resultOf(after).value(QStringLiteral("pid")) != resultOf(before).value(QStringLiteral("pid")));
+        QCOMPARE(resultOf(after).value(QStringLiteral("calls")).toInt(), 1);
+    }
+
+    void aLimitsChangeNeverReusesTheOldProcess()
+    {
+        ExecutorConfig config;
+        config.stemCellsPerRuntime = 0;
+        Executor executor(config);
+        auto request = nodeAction(kCounter, QStringLiteral("limited"));
+        request.limits.memoryMb = 128;
+        INVOKE(executor, request, before);
+        request.limits.memoryMb = 256;
+        INVOKE(executor, request, after);
+        QVERIFY(resultOf(after).value(QStringLiteral("pid")) != resultOf(before).value(QStringLiteral("pid")));
+        QCOMPARE(after.annotation(QStringLiteral("limits")).toObject().value(QStringLiteral("memory")).toInt(), 256);
+    }
+
+    void aNewVersionNeverReusesTheOldProcess()
+    {
+        ExecutorConfig config;
+        config.stemCellsPerRuntime = 0;
+        Executor executor(config);
+        auto request = nodeAction(kCounter, QStringLiteral("bumped"));
+        INVOKE(executor, request, before);
+        request.version = QStringLiteral("0.0.2");
+        INVOKE(executor, request, after);
+        QVERIFY(resultOf(after).value(QStringLiteral("pid")) != resultOf(before).value(QStringLiteral("pid")));
+        QCOMPARE(after.version, QStringLiteral("0.0.2"));
+    }
+
+    void stemCellTakesTheColdStartAndIsReplaced()
+    {
+        ExecutorConfig config;
+        config.stemCellsPerRuntime = 1;
+        Executor executor(config);
+        executor.waitForStemCells();
+        QCOMPARE(executor.stemCellCount(), 2);  // one Node.js, one Python
+        INVOKE(executor, nodeAction(kCounter, QStringLiteral("stem")), activation);
+        EXPECT_STATUS(activation, "success");
+        QCOMPARE(activation.annotation(QStringLiteral("startType")).toString(), QStringLiteral("prewarm"));
+        QVERIFY(activation.annotation(QStringLiteral("initTime")).isDouble());
+        executor.waitForStemCells();
+        QCOMPARE(executor.stemCellCount(), 2);
+        INVOKE(executor, pythonAction(QStringLiteral("def main(a):\n    return {}\n")), python);
+        QCOMPARE(python.annotation(QStringLiteral("startType")).toString(), QStringLiteral("prewarm"));
+    }
+
+    void idleProcessesAreStoppedAfterTheTimeout()
+    {
+        ExecutorConfig config;
+        config.stemCellsPerRuntime = 0;
+        config.idleTimeoutMs = 200;
+        Executor executor(config);
+        INVOKE(executor, nodeAction(kCounter, QStringLiteral("idle")), activation);
+        const qint64 pid = resultOf(activation).value(QStringLiteral("pid")).toInteger();
+        QCOMPARE(executor.warmProcessCount(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(executor.warmProcessCount(), 0, 5000);  // the maintenance thread reaps it
+        QTRY_VERIFY_WITH_TIMEOUT(::kill(static_cast<pid_t>(pid), 0) != 0, 5000);
+    }
+
+    void concurrentCallsOfOneActionRunInSeparateProcesses()
+    {
+        ExecutorConfig config;
+        config.stemCellsPerRuntime = 0;
+        config.systemLimits.concurrency.max = 4;
+        Executor executor(config);
+        auto request = nodeAction(QStringLiteral("function main() { return new Promise(r => setTimeout(() => r({pid: process.pid}), 300)); }"),
+                                  QStringLiteral("parallel"));
+        request.limits.concurrency = 4;
+        QList<QFuture<Result<Activation>>> calls;
+        for (int i = 0; i < 4; ++i)
+            calls.append(executor.invokeAsync(request));
+        QSet<qint64> pids;
+        for (auto &call : calls) {
+            const auto result = call.result();
+            QVERIFY(result.ok());
+            pids.insert(resultOf(result.value()).value(QStringLiteral("pid")).toInteger());
+        }
+        QCOMPARE(pids.size(), 4);
+        QCOMPARE(executor.warmProcessCount(), 4);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestExecutorPool)
+#include "TestExecutorPool.moc"

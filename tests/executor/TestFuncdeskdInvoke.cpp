@@ -1,0 +1,177 @@
+// The command-line door: `funcdeskd invoke` as scripts and CI use it.
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonArray>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QList<QJsonObject> records;
+    QString stderrText;
+};
+
+Run funcdeskd(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(FUNCDESKD_PATH), arguments);
+    Run run;
+    if (!process.waitForFinished(60000))
+        return run;
+    run.exitCode = process.exitCode();
+    run.stderrText = QString::fromUtf8(process.readAllStandardError());
+    for (const QByteArray &line : process.readAllStandardOutput().split('\n')) {
+        if (!line.isEmpty())
+            run.records.append(QJsonDocument::fromJson(line).object());
+    }
+    return run;
+}
+
+QString example(const char *name)
+{
+    return QStringLiteral(EXAMPLES_DIR "/") + QLatin1StringView(name);
+}
+
+QJsonValue annotation(const QJsonObject &record, const QString &key)
+{
+    for (const QJsonValue &item : record.value(QStringLiteral("annotations")).toArray()) {
+        if (item.toObject().value(QStringLiteral("key")).toString() == key)
+            return item.toObject().value(QStringLiteral("value"));
+    }
+    return QJsonValue(QJsonValue::Undefined);
+}
+
+QJsonObject result(const QJsonObject &record)
+{
+    return record.value(QStringLiteral("response")).toObject().value(QStringLiteral("result")).toObject();
+}
+
+}  // namespace
+
+class TestFuncdeskdInvoke : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void nodeExamplePrintsOneOpenWhiskRecord()
+    {
+        const Run run = funcdeskd({QStringLiteral("invoke"), example("hello.js"), QStringLiteral("--param"), QStringLiteral("name=Ada")});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.records.size(), 1);
+        const QJsonObject record = run.records.first();
+        QCOMPARE(record.value(QStringLiteral("name")).toString(), QStringLiteral("hello"));
+        QCOMPARE(result(record).value(QStringLiteral("greeting")).toString(), QStringLiteral("Hello, Ada!"));
+        QCOMPARE(record.value(QStringLiteral("response")).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("success"));
+        QVERIFY(record.value(QStringLiteral("logs")).toArray().first().toString().contains(QLatin1String("stdout: greeting Ada")));
+        QCOMPARE(record.value(QStringLiteral("activationId")).toString().size(), 32);
+    }
+
+    void pythonExampleRunsWithItsKindFromTheExtension()
+    {
+        const Run run = funcdeskd({QStringLiteral("invoke"), example("hello.py"), QStringLiteral("--param"), QStringLiteral("name=Ada")});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(result(run.records.first()).value(QStringLiteral("greeting")).toString(), QStringLiteral("Hello, Ada!"));
+        QVERIFY(annotation(run.records.first(), QStringLiteral("kind")).toString().startsWith(QLatin1String("python:3")));
+    }
+
+    void repeatRunsInOneWarmProcess()
+    {
+        const Run run = funcdeskd({QStringLiteral("invoke"), example("counter.js"), QStringLiteral("--repeat"), QStringLiteral("3")});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.records.size(), 3);
+        QCOMPARE(result(run.records[2]).value(QStringLiteral("calls")).toInt(), 3);
+        QCOMPARE(result(run.records[2]).value(QStringLiteral("pid")), result(run.records[0]).value(QStringLiteral("pid")));
+        QVERIFY(annotation(run.records[0], QStringLiteral("initTime")).isDouble());
+        QVERIFY(annotation(run.records[2], QStringLiteral("initTime")).isUndefined());
+    }
+
+    void paramValuesAreJsonWhenTheyParseElseStrings()
+    {
+        QTemporaryDir dir;
+        QFile action(dir.filePath(QStringLiteral("echo.js")));
+        QVERIFY(action.open(QIODevice::WriteOnly));
+        action.write("function main(p) { return {p, types: Object.fromEntries(Object.entries(p).map(([k, v]) => [k, typeof v]))}; }");
+        action.close();
+        QFile params(dir.filePath(QStringLiteral("params.json")));
+        QVERIFY(params.open(QIODevice::WriteOnly));
+        params.write(R"({"fromFile": 1, "n": "overridden"})");
+        params.close();
+        const Run run = funcdeskd({QStringLiteral("invoke"), action.fileName(), QStringLiteral("--params-file"), params.fileName(),
+                                   QStringLiteral("--param"), QStringLiteral("n=5"), QStringLiteral("--param"), QStringLiteral("s=hello"),
+                                   QStringLiteral("--param"), QStringLiteral("o={\"a\":[1]}"), QStringLiteral("--param"), QStringLiteral("t=true")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject types = result(run.records.first()).value(QStringLiteral("types")).toObject();
+        QCOMPARE(types.value(QStringLiteral("n")).toString(), QStringLiteral("number"));
+        QCOMPARE(types.value(QStringLiteral("s")).toString(), QStringLiteral("string"));
+        QCOMPARE(types.value(QStringLiteral("o")).toString(), QStringLiteral("object"));
+        QCOMPARE(types.value(QStringLiteral("t")).toString(), QStringLiteral("boolean"));
+        QCOMPARE(types.value(QStringLiteral("fromFile")).toString(), QStringLiteral("number"));
+    }
+
+    void limitsFromFlagsAreEnforcedAndRecorded()
+    {
+        QTemporaryDir dir;
+        QFile action(dir.filePath(QStringLiteral("slow.js")));
+        QVERIFY(action.open(QIODevice::WriteOnly));
+        action.write("function main() { return new Promise(r => setTimeout(r, 5000)); }");
+        action.close();
+        const Run run = funcdeskd({QStringLiteral("invoke"), action.fileName(), QStringLiteral("--timeout"), QStringLiteral("300"),
+                                   QStringLiteral("--memory"), QStringLiteral("128"), QStringLiteral("--cpu"), QStringLiteral("0.5")});
+        QCOMPARE(run.exitCode, 1);
+        const QJsonObject record = run.records.first();
+        QCOMPARE(result(record).value(QStringLiteral("error")).toString(), QStringLiteral("The action exceeded its time limits of 300 milliseconds."));
+        const QJsonObject limits = annotation(record, QStringLiteral("limits")).toObject();
+        QCOMPARE(limits.value(QStringLiteral("memory")).toInt(), 128);
+        QCOMPARE(limits.value(QStringLiteral("cpu")).toDouble(), 0.5);
+    }
+
+    void failingFunctionExitsWithOne()
+    {
+        QTemporaryDir dir;
+        QFile action(dir.filePath(QStringLiteral("fail.py")));
+        QVERIFY(action.open(QIODevice::WriteOnly));
+        action.write("def main(args):\n    return {'error': 'nope'}\n");
+        action.close();
+        const Run run = funcdeskd({QStringLiteral("invoke"), action.fileName()});
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.records.first().value(QStringLiteral("response")).toObject().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("application error"));
+    }
+
+    void badUsageExitsWithTwoAndSaysWhy_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("mentions");
+        const QString hello = example("hello.js");
+        QTest::newRow("no file") << QStringList{QStringLiteral("invoke")} << QStringLiteral("FILE");
+        QTest::newRow("missing file") << QStringList{QStringLiteral("invoke"), QStringLiteral("/nonexistent.js")} << QStringLiteral("/nonexistent.js");
+        QTest::newRow("unknown kind") << QStringList{QStringLiteral("invoke"), hello, QStringLiteral("--kind"), QStringLiteral("cobol:85")}
+                                      << QStringLiteral("is not supported by this platform");
+        QTest::newRow("memory not a number") << QStringList{QStringLiteral("invoke"), hello, QStringLiteral("--memory"), QStringLiteral("lots")}
+                                             << QStringLiteral("--memory");
+        QTest::newRow("memory out of range") << QStringList{QStringLiteral("invoke"), hello, QStringLiteral("--memory"), QStringLiteral("4096")}
+                                             << QStringLiteral("exceeds allowed threshold");
+        QTest::newRow("param without =") << QStringList{QStringLiteral("invoke"), hello, QStringLiteral("--param"), QStringLiteral("oops")}
+                                         << QStringLiteral("KEY=VALUE");
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << QStringLiteral("frobnicate");
+        QTest::newRow("unknown extension") << QStringList{QStringLiteral("invoke"), QStringLiteral(__FILE__)} << QStringLiteral("--kind");
+    }
+
+    void badUsageExitsWithTwoAndSaysWhy()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, mentions);
+        const Run run = funcdeskd(arguments);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.records.isEmpty());
+        QVERIFY2(run.stderrText.contains(mentions), qPrintable(run.stderrText));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFuncdeskdInvoke)
+#include "TestFuncdeskdInvoke.moc"

@@ -1,0 +1,126 @@
+#include "core/Action.h"
+#include "core/Activation.h"
+#include "core/EntityName.h"
+
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace funcdesk;
+
+namespace {
+QJsonObject parse(const char *json)
+{
+    return QJsonDocument::fromJson(QByteArray(json)).object();
+}
+}  // namespace
+
+class TestCoreJson : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void actionRoundTripKeepsEveryFieldIncludingUnknownOnes()
+    {
+        const QJsonObject original = parse(R"({
+            "namespace": "guest", "name": "hello", "version": "0.0.3", "publish": false,
+            "exec": {"kind": "nodejs:20", "code": "function main(p){return p}", "main": "main", "binary": false,
+                     "futureExecField": [1, 2]},
+            "parameters": [{"key": "name", "value": "world"}, {"key": "secret", "value": "x", "init": true}],
+            "annotations": [{"key": "web-export", "value": true}, {"key": "exec", "value": "nodejs:20"}],
+            "limits": {"timeout": 60000, "memory": 256, "logs": 10, "concurrency": 1, "instances": 30,
+                       "cpu": 0.25, "gpu": 1},
+            "updated": 1700000000000,
+            "somethingNew": {"nested": true}
+        })");
+        const auto action = Action::fromJson(original);
+        QVERIFY(action.ok());
+        QCOMPARE(action->name, QStringLiteral("hello"));
+        QCOMPARE(action->limits->cpu, 0.25);
+        QCOMPARE(action->limits->memoryMb, 256);
+        QCOMPARE(action->parameters->value(QStringLiteral("name")).toString(), QStringLiteral("world"));
+        QCOMPARE(action->toJson(), original);
+    }
+
+    void actionWithWrongTypesIsRejectedWithTheFieldName()
+    {
+        const auto action = Action::fromJson(parse(R"({"name": "a", "limits": {"memory": "lots"}})"));
+        QVERIFY(!action.ok());
+        QCOMPARE(action.error().kind, PlatformError::Kind::Invalid);
+        QVERIFY2(action.error().message.contains(QLatin1String("'memory'")), qPrintable(action.error().message));
+    }
+
+    void fractionalMemoryIsNotAWholeNumber()
+    {
+        QVERIFY(!ActionLimits::fromJson(parse(R"({"memory": 128.5})")).ok());
+        QVERIFY(ActionLimits::fromJson(parse(R"({"cpu": 0.5})")).ok());
+    }
+
+    void parametersMustBeKeyValueObjects()
+    {
+        QVERIFY(!Action::fromJson(parse(R"({"parameters": [1, 2]})")).ok());
+        QVERIFY(!Action::fromJson(parse(R"({"parameters": {"key": "a"}})")).ok());
+    }
+
+    void activationRoundTripKeepsEveryField()
+    {
+        const QJsonObject original = parse(R"({
+            "namespace": "guest", "name": "hello", "version": "0.0.1", "publish": false, "subject": "guest",
+            "activationId": "c7bb1339cb4f40e3a6ccead6c99f804e", "start": 1493327653767, "end": 1493327653769,
+            "duration": 2,
+            "response": {"status": "success", "success": true, "result": {"payload": "Hello John"}, "size": 22},
+            "logs": ["2024-01-01T12:00:00.123456789Z  stdout: hello"],
+            "annotations": [{"key": "path", "value": "guest/hello"}, {"key": "waitTime", "value": 66},
+                            {"key": "limits", "value": {"memory": 256}}],
+            "extension": 7
+        })");
+        const auto activation = Activation::fromJson(original);
+        QVERIFY(activation.ok());
+        QVERIFY(activation->succeeded());
+        QCOMPARE(activation->annotation(QStringLiteral("waitTime")).toInt(), 66);
+        QCOMPARE(activation->toJson(), original);
+    }
+
+    void activationWithoutIdIsRejected()
+    {
+        QVERIFY(!Activation::fromJson(parse(R"({"name": "x"})")).ok());
+    }
+
+    void responseStatusTextsAreOpenWhisks()
+    {
+        ActivationResponse response;
+        response.setStatus(ActivationStatus::DeveloperError);
+        QCOMPARE(response.status, QStringLiteral("action developer error"));
+        QCOMPARE(response.success, false);
+        QCOMPARE(statusFromText(QStringLiteral("application error")), ActivationStatus::ApplicationError);
+    }
+
+    void entityNamesFollowOpenWhisksRule_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("simple") << QStringLiteral("hello") << true;
+        QTest::newRow("inner space and dash") << QStringLiteral("my action-1") << true;
+        QTest::newRow("single char") << QStringLiteral("a") << true;
+        QTest::newRow("leading dash") << QStringLiteral("-a") << false;
+        QTest::newRow("slash") << QStringLiteral("a/b") << false;
+        QTest::newRow("trailing space") << QStringLiteral("a ") << false;
+        QTest::newRow("empty") << QString() << false;
+        QTest::newRow("too long") << QString(257, QLatin1Char('a')) << false;
+    }
+
+    void entityNamesFollowOpenWhisksRule()
+    {
+        QFETCH(QString, name);
+        QFETCH(bool, valid);
+        QCOMPARE(!checkEntityName(name).has_value(), valid);
+    }
+
+    void base64CodeIsRecognisedAsBinary()
+    {
+        QVERIFY(Exec::looksLikeBase64(QStringLiteral("UEsDBAoAAAAAAA==")));
+        QVERIFY(!Exec::looksLikeBase64(QStringLiteral("function main() {}")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCoreJson)
+#include "TestCoreJson.moc"

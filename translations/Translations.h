@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QString>
+
+class QCoreApplication;
+
+namespace funcdesk {
+
+// Installs Funcdesk's and Qt's own translations for `localeName` (e.g. "zh_CN"), or for the
+// system locale when it is empty. English needs none.
+void installTranslations(QCoreApplication &app, const QString &localeName = {});
+
+}  // namespace funcdesk
