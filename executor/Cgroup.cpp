@@ -124,12 +124,22 @@ QString groupDirName()
     return QStringLiteral("funcdesk-%1").arg(::getpid());
 }
 
+// Kills whatever still runs in a group (a dead executor's launchers) and removes it.
 void removeTree(const QString &dir)
 {
     const QStringList children = QDir(dir).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString &child : children)
-        ::rmdir(QFile::encodeName(dir + QLatin1Char('/') + child).constData());
-    ::rmdir(QFile::encodeName(dir).constData());
+        removeTree(dir + QLatin1Char('/') + child);
+    for (int attempt = 0; attempt < 50; ++attempt) {
+        const QByteArray pids = readSmallFile(dir + QStringLiteral("/cgroup.procs")).trimmed();
+        for (const QByteArray &pid : pids.split('\n')) {
+            if (pid.toInt() > 0)
+                ::kill(pid.toInt(), SIGKILL);
+        }
+        if (::rmdir(QFile::encodeName(dir).constData()) == 0 || errno == ENOENT)
+            return;
+        QThread::usleep(2000);
+    }
 }
 
 }  // namespace

@@ -93,7 +93,9 @@ Result<ChildProcess *> ChildProcess::spawn(const Spec &spec)
     child->m_stdout = out.read;
     child->m_stderr = err.read;
     child->m_result = result.read;
-    for (int fd : {child->m_stdout, child->m_stderr, child->m_result})
+    // All non-blocking: the executor waits in poll() with the activation's deadline, never in a read
+    // or write a stuck action could hold forever.
+    for (int fd : {child->m_stdin, child->m_stdout, child->m_stderr, child->m_result})
         fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
     return child;
 }
@@ -113,19 +115,18 @@ void ChildProcess::closeFds()
     }
 }
 
-bool ChildProcess::writeStdin(const char *data, qsizetype size)
+qsizetype ChildProcess::writeSomeStdin(const char *data, qsizetype size)
 {
-    while (size > 0) {
+    for (;;) {
         const ssize_t written = ::write(m_stdin, data, static_cast<size_t>(size));
-        if (written < 0) {
-            if (errno == EINTR)
-                continue;
-            return false;  // EPIPE: the child is gone (SIGPIPE is ignored by the executor)
-        }
-        data += written;
-        size -= written;
+        if (written >= 0)
+            return written;
+        if (errno == EINTR)
+            continue;
+        if (errno == EAGAIN)
+            return 0;
+        return -1;  // EPIPE: the child is gone (SIGPIPE is ignored by the executor)
     }
-    return true;
 }
 
 void ChildProcess::signalGroup(int signal) const

@@ -34,8 +34,9 @@ public:
     int stderrFd() const { return m_stderr; }
     int resultFd() const { return m_result; }
 
-    // Writes all of `data` to stdin; false when the child is gone.
-    bool writeStdin(const char *data, qsizetype size);
+    // Writes what stdin takes now (it is non-blocking): bytes written, 0 when the pipe is full,
+    // -1 when the child is gone.
+    qsizetype writeSomeStdin(const char *data, qsizetype size);
     // Signals the whole process group.
     void signalGroup(int signal) const;
     // Reaps the child if it has exited (non-blocking); true once it is gone.

@@ -29,14 +29,17 @@ Result<ConcurrencyGate::Ticket> ConcurrencyGate::enter(const std::string &action
 
 void ConcurrencyGate::leave(const std::string &action)
 {
+    bool someoneWaits = false;
     {
         std::lock_guard lock(m_mutex);
-        Counts &counts = m_counts[action];
-        --counts.running;
-        if (counts.running == 0 && counts.waiting == 0)
-            m_counts.erase(action);
+        const auto it = m_counts.find(action);
+        --it->second.running;
+        someoneWaits = it->second.waiting > 0;
+        if (it->second.running == 0 && !someoneWaits)
+            m_counts.erase(it);
     }
-    m_released.notify_all();
+    if (someoneWaits)
+        m_released.notify_all();
 }
 
 int ConcurrencyGate::inFlight(const std::string &action) const

@@ -32,20 +32,31 @@ QString newActivationId()
 {
     quint64 words[2];
     QRandomGenerator::global()->fillRange(words);
-    return QStringLiteral("%1%2").arg(words[0], 16, 16, QLatin1Char('0')).arg(words[1], 16, 16, QLatin1Char('0'));
+    static const char hex[] = "0123456789abcdef";
+    char text[32];
+    for (int i = 0; i < 32; ++i)
+        text[i] = hex[(words[i / 16] >> ((i % 16) * 4)) & 0xf];
+    return QString::fromLatin1(text, 32);
 }
 
-std::string poolKey(const InvocationRequest &request, const Runtime &runtime, const ActionLimits &limits)
+// Everything that makes a process unfit for another action version: a change to any of it
+// means a fresh process (code is represented by its digest, computed once per version).
+std::string poolKey(const InvocationRequest &request, const Runtime &runtime, const ActionLimits &limits,
+                    const QByteArray &codeDigest)
 {
-    const QByteArray limitsJson = QJsonDocument(limits.toJson()).toJson(QJsonDocument::Compact);
-    const QString &code = *request.exec.code;
     QByteArray key = (request.ns + QLatin1Char('/') + request.name + QLatin1Char('@') + request.version + QLatin1Char('|')
                       + runtime.kind + QLatin1Char('|') + request.exec.mainOrDefault())
                          .toUtf8();
-    key += '|' + limitsJson + '|' + QByteArray::number(code.size()) + ':'
-           + QByteArray::number(qHash(code, 0x5eed)) + ':' + QByteArray::number(qHash(QStringView(code).mid(code.size() / 2), 0xc0de));
-    key += request.exec.binary.value_or(false) ? "|b" : "|t";
+    for (const qint64 value : {*limits.timeoutMs, *limits.memoryMb, *limits.logsMb, *limits.concurrency})
+        key += '|' + QByteArray::number(value);
+    key += '|' + QByteArray::number(*limits.cpu, 'g', 6) + (request.exec.binary.value_or(false) ? "|b|" : "|t|") + codeDigest;
     return key.toStdString();
+}
+
+QByteArray digestOf(const QString &code)
+{
+    return QByteArray::number(code.size()) + ':' + QByteArray::number(qHash(code, 0x5eed1)) + ':'
+           + QByteArray::number(qHash(code, 0xc0de2));
 }
 
 QList<QByteArray> launcherEnvironment(const QString &scratch)
@@ -70,6 +81,10 @@ public:
     ~Private();
 
     Result<std::unique_ptr<RuntimeProcess>> spawn(const Runtime &runtime);
+    QByteArray codeDigest(const InvocationRequest &request);
+    // Hands processes to the maintenance thread to be stopped (killing and removing a cgroup
+    // takes milliseconds that no caller should wait for).
+    void retire(std::vector<std::unique_ptr<RuntimeProcess>> processes);
     void maintain();
     void wakeMaintenance();
 
@@ -86,9 +101,21 @@ public:
     std::mutex maintenanceMutex;
     std::condition_variable maintenanceWake;
     std::condition_variable stemCellsReady;
+    std::vector<std::unique_ptr<RuntimeProcess>> retired;
     bool stopping = false;
     bool replenishWanted = true;
+    bool stemCellsFailed = false;
     std::thread maintenance;
+
+    // Last code digest per action: holding the code string keeps its buffer alive, so the same
+    // buffer address means the same code and the digest is reused without hashing again.
+    struct Digest
+    {
+        QString code;
+        QByteArray digest;
+    };
+    std::mutex digestMutex;
+    QHash<QString, Digest> digests;
 };
 
 Executor::Private::Private(ExecutorConfig configuration)
@@ -126,6 +153,36 @@ Result<std::unique_ptr<RuntimeProcess>> Executor::Private::spawn(const Runtime &
     return RuntimeProcess::start(runtime, cgroups.get(), environment, QFile::encodeName(scratch.path()));
 }
 
+QByteArray Executor::Private::codeDigest(const InvocationRequest &request)
+{
+    const QString &code = *request.exec.code;
+    const QString action = request.ns + QLatin1Char('/') + request.name;
+    {
+        std::lock_guard lock(digestMutex);
+        const auto it = digests.constFind(action);
+        if (it != digests.cend() && it->code.constData() == code.constData() && it->code.size() == code.size())
+            return it->digest;
+    }
+    const QByteArray digest = digestOf(code);
+    std::lock_guard lock(digestMutex);
+    if (digests.size() > 4096)
+        digests.clear();
+    digests.insert(action, Digest{code, digest});
+    return digest;
+}
+
+void Executor::Private::retire(std::vector<std::unique_ptr<RuntimeProcess>> processes)
+{
+    if (processes.empty())
+        return;
+    {
+        std::lock_guard lock(maintenanceMutex);
+        for (auto &process : processes)
+            retired.push_back(std::move(process));
+    }
+    maintenanceWake.notify_all();
+}
+
 void Executor::Private::wakeMaintenance()
 {
     {
@@ -139,10 +196,18 @@ void Executor::Private::maintain()
 {
     std::unique_lock lock(maintenanceMutex);
     while (!stopping) {
+        if (!retired.empty()) {
+            auto dying = std::move(retired);
+            retired.clear();
+            lock.unlock();
+            dying.clear();
+            lock.lock();
+            continue;
+        }
         if (replenishWanted) {
             replenishWanted = false;
             lock.unlock();
-            stemCells->replenish();
+            stemCellsFailed = !stemCells->replenish();
             lock.lock();
             stemCellsReady.notify_all();
             continue;
@@ -179,7 +244,7 @@ Result<Activation> Executor::invoke(const InvocationRequest &request)
                                                                 .arg(d->config.systemLimits.maxPayloadBytes)};
     }
 
-    const std::string key = poolKey(request, *runtime, limits);
+    const std::string key = poolKey(request, *runtime, limits, d->codeDigest(request));
     auto ticket = d->gate.enter(key, static_cast<int>(*limits.concurrency), d->config.queuePerAction);
     if (!ticket)
         return ticket.error();
@@ -194,6 +259,12 @@ Result<Activation> Executor::invoke(const InvocationRequest &request)
     qint64 peakMemory = -1;
 
     std::unique_ptr<RuntimeProcess> process = d->warm.take(key);
+    while (process && !process->usable()) {  // died while idle (a stray async error, say)
+        std::vector<std::unique_ptr<RuntimeProcess>> dead;
+        dead.push_back(std::move(process));
+        d->retire(std::move(dead));
+        process = d->warm.take(key);
+    }
     const qint64 start = nowMs();
     if (!process) {
         process = d->stemCells->take(runtime->kind);
@@ -217,6 +288,8 @@ Result<Activation> Executor::invoke(const InvocationRequest &request)
         const QByteArray initLine = QJsonDocument(QJsonObject{{QStringLiteral("init"), init}}).toJson(QJsonDocument::Compact) + '\n';
         const StepResult initStep = process->step(initLine, timeoutMs, 1024 * 1024, logs);
         verdict = verdictForInit(initStep, timeoutMs);
+        if (!verdict.response.status.isEmpty())
+            process->markUnusable();  // a failed init leaves nothing worth keeping
         cpuNanos = std::max<qint64>(0, initStep.cpuNanos);
         peakMemory = initStep.peakMemoryBytes;
         initTime = nowMs() - start;
@@ -241,9 +314,12 @@ Result<Activation> Executor::invoke(const InvocationRequest &request)
     }
     const qint64 end = nowMs();
     const Enforcement enforcement = process->enforcement();
-    if (process->usable())
-        d->warm.put(key, std::move(process), end);
-    process.reset();
+    std::vector<std::unique_ptr<RuntimeProcess>> leaving;
+    if (process->reusable())
+        leaving = d->warm.put(key, std::move(process), end);
+    else
+        leaving.push_back(std::move(process));
+    d->retire(std::move(leaving));
     logs.finish();
 
     Activation activation;
@@ -315,10 +391,13 @@ void Executor::reapIdleProcesses()
     d->warm.takeIdleSince(nowMs() - d->config.idleTimeoutMs);
 }
 
-void Executor::waitForStemCells()
+bool Executor::waitForStemCells(int timeoutMs)
 {
     std::unique_lock lock(d->maintenanceMutex);
-    d->stemCellsReady.wait(lock, [this] { return !d->replenishWanted && d->stemCells->size() >= d->config.stemCellsPerRuntime * d->catalog.runtimes().size(); });
+    const auto quota = static_cast<int>(d->config.stemCellsPerRuntime * d->catalog.runtimes().size());
+    return d->stemCellsReady.wait_for(lock, std::chrono::milliseconds(timeoutMs), [this, quota] {
+        return d->stemCellsFailed || (!d->replenishWanted && d->stemCells->size() >= quota);
+    }) && !d->stemCellsFailed;
 }
 
 }  // namespace funcdesk

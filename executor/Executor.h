@@ -65,8 +65,9 @@ public:
     int stemCellCount() const;
     // Stops warm processes idle for longer than the configured timeout, now.
     void reapIdleProcesses();
-    // Blocks until the stem cells are back to their quota (tests, benchmarks).
-    void waitForStemCells();
+    // Blocks until the stem cells are back to their quota (tests, benchmarks); false when that
+    // failed or took longer than timeoutMs.
+    bool waitForStemCells(int timeoutMs = 30000);
 
 private:
     class Private;

@@ -20,7 +20,9 @@ void LogCapture::append(Stream stream, const char *data, qsizetype size)
 {
     m_seen += size;
     if (stream == Stream::Stderr) {
-        m_stderrTail.append(data, std::min<qsizetype>(size, 4096));
+        // The last 4 KB, where a dying runtime prints why (V8's "heap out of memory").
+        const qsizetype keep = std::min<qsizetype>(size, 4096);
+        m_stderrTail.append(data + size - keep, keep);
         if (m_stderrTail.size() > 8192)
             m_stderrTail.remove(0, m_stderrTail.size() - 4096);
     }
@@ -32,7 +34,7 @@ void LogCapture::append(Stream stream, const char *data, qsizetype size)
         const char *newline = static_cast<const char *>(memchr(data + begin, '\n', static_cast<size_t>(size - begin)));
         if (!newline) {
             partial.append(data + begin, size - begin);
-            if (m_used + partial.size() > m_limit) {
+            if (m_used + partial.size() + kLinePrefixBytes > m_limit) {
                 m_truncated = true;
                 partial.clear();
             }
@@ -54,11 +56,14 @@ void LogCapture::append(Stream stream, const char *data, qsizetype size)
 
 void LogCapture::addLine(Stream stream, QByteArrayView text)
 {
-    if (m_used + text.size() + 1 > m_limit) {
+    // Each line costs its text plus its timestamp and stream prefix, so a flood of empty lines
+    // cannot hold millions of entries under a limit meant for bytes.
+    const qint64 cost = text.size() + kLinePrefixBytes;
+    if (m_used + cost > m_limit) {
         m_truncated = true;
         return;
     }
-    m_used += text.size() + 1;
+    m_used += cost;
     static const QString streams[] = {QStringLiteral(" stdout: "), QStringLiteral(" stderr: ")};
     m_lines.append(timestamp() + streams[static_cast<int>(stream)] + QString::fromUtf8(text));
 }

@@ -16,6 +16,9 @@ public:
 
     explicit LogCapture(qint64 limitBytes) : m_limit(limitBytes) {}
 
+    // What a line costs against the limit on top of its text: "<timestamp padded to 30> stdout: ".
+    static constexpr qint64 kLinePrefixBytes = 39;
+
     void append(Stream stream, const char *data, qsizetype size);
     // Flushes unterminated lines and adds the truncation notice; call once at the end.
     void finish();

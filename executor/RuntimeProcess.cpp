@@ -170,25 +170,34 @@ StepResult RuntimeProcess::step(const QByteArray &line, qint64 timeoutMs, qint64
     const bool dutyCycle = !m_cgroupCpu && m_limits.cpu < SystemLimits::machineCores();
     bool stopped = false;
     auto nextToggle = started + std::chrono::milliseconds(static_cast<qint64>(kDutyPeriodMs * m_limits.cpu));
+    const qint64 oomKillsBefore = m_group ? m_group->oomKills() : 0;
 
-    if (!m_child->writeStdin(line.constData(), line.size())) {
-        m_usable = false;
-        result.end = StepResult::End::Exited;
-        result.exitDescription = m_child->killAndReap();
-        return result;
-    }
-
-    pollfd fds[3] = {{m_child->resultFd(), POLLIN, 0}, {m_child->stdoutFd(), POLLIN, 0}, {m_child->stderrFd(), POLLIN, 0}};
+    // fds: 0 outcome (fd 3), 1 stdout, 2 stderr, 3 the request still being written to stdin.
+    pollfd fds[4] = {{m_child->resultFd(), POLLIN, 0}, {m_child->stdoutFd(), POLLIN, 0},
+                     {m_child->stderrFd(), POLLIN, 0}, {m_child->stdinFd(), POLLOUT, 0}};
+    qsizetype sent = m_child->writeSomeStdin(line.constData(), line.size());
+    if (sent == line.size())
+        fds[3].fd = -1;  // the usual case: the whole request fit in the pipe at once
     char buffer[kReadChunk];
-    bool done = false;
+    bool done = sent < 0;
+    if (done)
+        result.end = StepResult::End::Exited;
 
-    auto drain = [&](int index, bool untilEmpty) {
-        qint64 total = 0;
-        while (untilEmpty || total < kMaxReadPerWake) {
+    // Reads what a stream has, up to `budget` bytes; a short read means the pipe is empty.
+    bool unread[3] = {false, false, false};  // a drain stopped at its budget with data left
+    auto drain = [&](int index, qint64 budget) {
+        unread[index] = false;
+        for (;;) {
+            if (budget <= 0) {
+                unread[index] = true;
+                return;
+            }
             const ssize_t n = ::read(fds[index].fd, buffer, sizeof buffer);
             if (n > 0) {
-                total += n;
+                budget -= n;
                 logs.append(index == 1 ? LogCapture::Stream::Stdout : LogCapture::Stream::Stderr, buffer, n);
+                if (n < static_cast<ssize_t>(sizeof buffer))
+                    return;
                 continue;
             }
             if (n == 0)
@@ -210,16 +219,28 @@ StepResult RuntimeProcess::step(const QByteArray &line, qint64 timeoutMs, qint64
             wait = std::min<qint64>(wait, kWatchdogSliceMs);
         if (dutyCycle)
             wait = std::min<qint64>(wait, std::max<qint64>(0, std::chrono::duration_cast<std::chrono::milliseconds>(nextToggle - Clock::now()).count()));
-        const int ready = ::poll(fds, 3, static_cast<int>(wait));
-        if (ready < 0 && errno != EINTR)
+        const int ready = ::poll(fds, 4, static_cast<int>(wait));
+        if (ready < 0 && errno != EINTR) {
+            result.end = StepResult::End::Exited;  // cannot wait on this process: give it up
             break;
+        }
         if (ready > 0) {
+            if (fds[3].fd >= 0 && fds[3].revents) {
+                const qsizetype n = m_child->writeSomeStdin(line.constData() + sent, line.size() - sent);
+                if (n < 0) {
+                    result.end = StepResult::End::Exited;
+                    break;
+                }
+                sent += n;
+                if (sent == line.size())
+                    fds[3].fd = -1;
+            }
             if (fds[1].fd >= 0 && fds[1].revents)
-                drain(1, false);
+                drain(1, kMaxReadPerWake);
             if (fds[2].fd >= 0 && fds[2].revents)
-                drain(2, false);
+                drain(2, kMaxReadPerWake);
             if (fds[0].revents) {
-                for (;;) {
+                for (qint64 budget = kMaxReadPerWake; budget > 0;) {
                     const ssize_t n = ::read(fds[0].fd, buffer, sizeof buffer);
                     if (n < 0 && errno == EINTR)
                         continue;
@@ -230,6 +251,7 @@ StepResult RuntimeProcess::step(const QByteArray &line, qint64 timeoutMs, qint64
                         }
                         break;
                     }
+                    budget -= n;
                     const char *newline = static_cast<const char *>(memchr(buffer, '\n', static_cast<size_t>(n)));
                     const qint64 useful = newline ? newline - buffer : n;
                     result.outcomeBytes += useful;
@@ -238,6 +260,10 @@ StepResult RuntimeProcess::step(const QByteArray &line, qint64 timeoutMs, qint64
                     if (newline) {
                         result.end = StepResult::End::Completed;
                         done = true;
+                        // Bytes after the outcome line were not written by the launcher in its turn
+                        // (a background child holding fd 3): the channel cannot be trusted again.
+                        if (newline + 1 != buffer + n)
+                            m_usable = false;
                         break;
                     }
                 }
@@ -261,26 +287,25 @@ StepResult RuntimeProcess::step(const QByteArray &line, qint64 timeoutMs, qint64
     if (stopped)
         m_child->signalGroup(SIGCONT);
 
-    if (result.end == StepResult::End::Completed) {
-        // Everything the launcher wrote before its outcome line is already in the pipes.
-        for (int index : {1, 2}) {
-            if (fds[index].fd >= 0)
-                drain(index, true);
-        }
-    } else {
+    // What the launcher wrote before its outcome line is in the pipes already, at most a pipe's
+    // capacity per stream; anything beyond comes from background writers and waits for later.
+    constexpr qint64 kFinalDrain = 1024 * 1024;
+    if (result.end != StepResult::End::Completed) {
         m_usable = false;
         if (m_group)
             m_group->killAll();
         result.exitDescription = m_child->killAndReap();
-        for (int index : {1, 2}) {
-            if (fds[index].fd >= 0)
-                drain(index, true);
-        }
-        if (result.end == StepResult::End::Exited) {
-            const bool oom = (m_group && m_group->oomKills() > 0) || logs.stderrContains("heap out of memory");
-            if (oom)
-                result.end = StepResult::End::MemoryExceeded;
-        }
+    }
+    // Output written before the outcome line was flagged by the same poll() that saw the outcome
+    // and read in that wake, so a completed step drains again only after a budget cut.
+    for (int index : {1, 2}) {
+        if (fds[index].fd >= 0 && (unread[index] || result.end != StepResult::End::Completed))
+            drain(index, kFinalDrain);
+    }
+    if (result.end == StepResult::End::Exited) {
+        const bool oom = (m_group && m_group->oomKills() > oomKillsBefore) || logs.stderrContains("heap out of memory");
+        if (oom)
+            result.end = StepResult::End::MemoryExceeded;
     }
 
     const qint64 cpu = cpuNanosNow();

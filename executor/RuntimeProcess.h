@@ -57,6 +57,8 @@ public:
     StepResult step(const QByteArray &line, qint64 timeoutMs, qint64 maxOutcomeBytes, LogCapture &logs);
     // False once the process has exited or a step left it unusable.
     bool usable();
+    // After a step: whether it may serve another call (no exit check: that waits for take()).
+    bool reusable() const { return m_usable; }
     void markUnusable() { m_usable = false; }
 
     qint64 lastUsedMs = 0;

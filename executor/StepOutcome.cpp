@@ -60,10 +60,14 @@ StepVerdict verdictForRun(const StepResult &step, qint64 timeoutMs, qint64 maxRe
 {
     if (auto abnormal = abnormalEnd(step, timeoutMs, false))
         return *abnormal;
-    if (step.outcomeBytes > maxResultBytes + 64) {  // 64: the outcome envelope around the result
+    // The launcher's envelope is {"status":"<status>","result":<result>}; the result is the rest.
+    const qsizetype marker = step.outcome.indexOf(R"(","result":)");
+    const qint64 prefix = marker > 0 ? marker + 11 : 0;
+    const qint64 resultBytes = step.outcomeBytes - prefix - 1;
+    if (resultBytes > maxResultBytes) {
         return StepVerdict{failure(ActivationStatus::DeveloperError,
                                    QStringLiteral("The action produced a response that exceeded the allowed length: %1 > %2 bytes.")
-                                       .arg(step.outcomeBytes)
+                                       .arg(resultBytes)
                                        .arg(maxResultBytes)),
                            false};
     }
@@ -79,7 +83,7 @@ StepVerdict verdictForRun(const StepResult &step, qint64 timeoutMs, qint64 maxRe
     StepVerdict verdict;
     verdict.response.setStatus(statusFromText(outcome.value(QLatin1StringView("status")).toString()));
     verdict.response.result = result;
-    verdict.response.size = step.outcomeBytes;
+    verdict.response.size = resultBytes;
     return verdict;
 }
 

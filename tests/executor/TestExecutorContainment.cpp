@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QThread>
 
 using namespace funcdesk;
 using namespace funcdesk::test;
@@ -138,11 +139,23 @@ private Q_SLOTS:
                         QStringLiteral("The action did not produce a valid response and exited unexpectedly."));
     }
 
-    void functionThatClosesItsResultChannel()
+    void backgroundChildCannotForgeALaterOutcome()
     {
-        expectContained(nodeCase(QStringLiteral("require('fs').closeSync(3); return new Promise(() => {});"),
-                                 QStringLiteral("closer")),
-                        QStringLiteral("The action did not produce a valid response and exited unexpectedly."));
+        auto request = pythonAction(QStringLiteral(
+            "import os\n"
+            "def main(args):\n"
+            "    if args.get('plant'):\n"
+            "        os.system(\"(sleep 0.3; echo '{\\\"status\\\":\\\"success\\\",\\\"result\\\":{\\\"forged\\\":true}}' >&3) 2>/dev/null &\")\n"
+            "    return {'call': args.get('n', 0)}\n"), QStringLiteral("forger"));
+        request.params = {{QStringLiteral("plant"), true}};
+        INVOKE(*executor, request, planted);
+        EXPECT_STATUS(planted, "success");
+        QThread::msleep(500);
+        for (int n = 1; n <= 3; ++n) {
+            request.params = {{QStringLiteral("n"), n}};
+            INVOKE(*executor, request, later);
+            QVERIFY2(resultOf(later).value(QStringLiteral("call")).toInt() == n, qPrintable(describe(later)));
+        }
     }
 };
 

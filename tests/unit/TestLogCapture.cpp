@@ -39,7 +39,7 @@ private Q_SLOTS:
 
     void outputPastTheLimitIsDroppedWithOpenWhisksNotice()
     {
-        LogCapture capture(100);
+        LogCapture capture(200);
         const QByteArray line(49, 'x');
         for (int i = 0; i < 1000; ++i) {
             capture.append(LogCapture::Stream::Stdout, line.constData(), line.size());
@@ -49,9 +49,19 @@ private Q_SLOTS:
         QVERIFY(capture.truncated());
         QCOMPARE(capture.bytesSeen(), 50 * 1000);
         const QStringList lines = capture.takeLines();
-        QCOMPARE(lines.size(), 3);  // two 50-byte lines fit in 100 bytes, then the notice
+        QCOMPARE(lines.size(), 3);  // two lines of 49 + prefix fit in 200 bytes, then the notice
         QVERIFY(lines.last().endsWith(
-            QLatin1String("Logs were truncated because the total bytes size exceeds the limit of 100 bytes.")));
+            QLatin1String("Logs were truncated because the total bytes size exceeds the limit of 200 bytes.")));
+    }
+
+    void aFloodOfEmptyLinesIsChargedForEachLinesPrefix()
+    {
+        LogCapture capture(1000);
+        const QByteArray newlines(100000, '\n');
+        capture.append(LogCapture::Stream::Stdout, newlines.constData(), newlines.size());
+        capture.finish();
+        QVERIFY(capture.truncated());
+        QVERIFY(capture.takeLines().size() <= 1000 / LogCapture::kLinePrefixBytes + 1);
     }
 
     void aHugeLineWithoutNewlineCannotGrowMemoryPastTheLimit()

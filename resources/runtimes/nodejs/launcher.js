@@ -11,7 +11,17 @@ const Module = require('module');
 // Captured before user code runs: replacing JSON, console or process.stdout must not break the protocol.
 const { writeSync } = fs;
 const { parse, stringify } = JSON;
-const OUTCOME_FD = 3;
+// The outcome channel arrives as fd 3. Reopen it close-on-exec and close 3, so processes the action
+// starts never inherit it and cannot write into a later activation's outcome.
+const OUTCOME_FD = (() => {
+  try {
+    const fd = fs.openSync('/proc/self/fd/3', 'w');
+    fs.closeSync(3);
+    return fd;
+  } catch {
+    return 3;
+  }
+})();
 const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
 const NOT_A_DICT = devError('The action did not return a dictionary.');
 

@@ -11,7 +11,13 @@ import sys
 # accelerator _json holds the scanner and encoder that json.loads/json.dumps use, and is all we need.
 import _json
 
-OUTCOME_FD = 3
+# The outcome channel arrives as fd 3. os.dup() makes a non-inheritable copy; closing 3 means
+# processes the action starts (os.system, fork+exec) never hold it and cannot forge outcomes.
+try:
+    OUTCOME_FD = os.dup(3)
+    os.close(3)
+except OSError:
+    OUTCOME_FD = 3
 # The module name OpenWhisk's Python runtime gives action code: `if __name__ == "__main__"` stays false.
 MODULE_NAME = "main__"
 LAUNCHER_FILE = __file__
@@ -195,12 +201,16 @@ def unzip(code):
 
 # --- run --------------------------------------------------------------------------------------
 
+exported = {}  # env name -> last value written: putenv() only for values that changed
+
+
 def run(entry, request):
     """Calls the action once; returns (outcome line, text for stderr or None)."""
-    environ = os.environ
     for key, value in request.items():
         if key != "value" and isinstance(value, str):
-            environ["__OW_" + key.upper()] = value
+            name = "__OW_" + key.upper()
+            if exported.get(name) != value:
+                os.environ[name] = exported[name] = value
     try:
         result = entry(request.get("value", {}))
     except Exception as error:
