@@ -170,7 +170,6 @@ StepResult RuntimeProcess::step(const QByteArray &line, qint64 timeoutMs, qint64
     const bool dutyCycle = !m_cgroupCpu && m_limits.cpu < SystemLimits::machineCores();
     bool stopped = false;
     auto nextToggle = started + std::chrono::milliseconds(static_cast<qint64>(kDutyPeriodMs * m_limits.cpu));
-    const qint64 oomKillsBefore = m_group ? m_group->oomKills() : 0;
 
     // fds: 0 outcome (fd 3), 1 stdout, 2 stderr, 3 the request still being written to stdin.
     pollfd fds[4] = {{m_child->resultFd(), POLLIN, 0}, {m_child->stdoutFd(), POLLIN, 0},
@@ -303,7 +302,7 @@ StepResult RuntimeProcess::step(const QByteArray &line, qint64 timeoutMs, qint64
             drain(index, kFinalDrain);
     }
     if (result.end == StepResult::End::Exited) {
-        const bool oom = (m_group && m_group->oomKills() > oomKillsBefore) || logs.stderrContains("heap out of memory");
+        const bool oom = (m_group && m_group->oomKills() > m_oomKillsSeen) || logs.stderrContains("heap out of memory");
         if (oom)
             result.end = StepResult::End::MemoryExceeded;
     }
@@ -313,6 +312,11 @@ StepResult RuntimeProcess::step(const QByteArray &line, qint64 timeoutMs, qint64
         result.cpuNanos = std::max<qint64>(0, cpu - m_lastCpuNanos);
     m_lastCpuNanos = cpu;
     result.peakMemoryBytes = peakMemoryNow();
+    // The OOM killer may have taken one of the action's children during a step that completed;
+    // remember that count so a later crash is not blamed on memory. Only worth a file read when
+    // the step came near the limit.
+    if (m_group && result.peakMemoryBytes * 10 >= m_limits.memoryBytes * 9)
+        m_oomKillsSeen = m_group->oomKills();
     if (m_usable)
         resetPeakMemory();
     return result;

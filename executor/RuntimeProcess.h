@@ -78,6 +78,7 @@ private:
     bool m_cgroupCpu = false;
     bool m_usable = true;
     qint64 m_lastCpuNanos = 0;
+    qint64 m_oomKillsSeen = 0;
     int m_statFd = -1;  // /proc/<pid>/stat, kept open, for the watchdog's CPU time
     int m_statmFd = -1;  // /proc/<pid>/statm, for the watchdog's RSS
 };

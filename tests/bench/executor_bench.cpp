@@ -119,12 +119,17 @@ Series measure(int calls, Call call)
     return series;
 }
 
+// `node -e 0` in the same small environment the executor gives its launchers: a variable such
+// as NODE_EXTRA_CA_CERTS in the caller's environment would otherwise add its own start-up cost
+// (60 ms here) to the baseline only.
 double timeNodeStart(const QByteArray &node)
 {
     char *argv[] = {const_cast<char *>(node.constData()), const_cast<char *>("-e"), const_cast<char *>("0"), nullptr};
+    char *cleanEnvironment[] = {const_cast<char *>("PATH=/usr/local/bin:/usr/bin:/bin"), const_cast<char *>("LANG=C.UTF-8"),
+                                const_cast<char *>("HOME=/tmp"), nullptr};
     const auto start = Clock::now();
     pid_t pid = -1;
-    if (posix_spawn(&pid, node.constData(), nullptr, nullptr, argv, environ) != 0)
+    if (posix_spawn(&pid, node.constData(), nullptr, nullptr, argv, cleanEnvironment) != 0)
         abort();
     waitpid(pid, nullptr, 0);
     return microsSince(start);
@@ -154,9 +159,13 @@ double timeInvoke(Executor &executor, const InvocationRequest &request)
     return micros;
 }
 
+bool useFallbackEnforcement = false;  // --fallback: compare with cgroups off
+
 ExecutorConfig benchConfig(int stemCells)
 {
     ExecutorConfig config;
+    if (useFallbackEnforcement)
+        config.enforcement = ExecutorConfig::Enforcement::Fallback;
     config.stemCellsPerRuntime = stemCells;
     config.warmCapacity = 256;
     return config;
@@ -170,6 +179,7 @@ int main(int argc, char *argv[])
     Settings settings;
     if (app.arguments().contains(QStringLiteral("--quick")))
         settings = {3, 3000, 5};
+    useFallbackEnforcement = app.arguments().contains(QStringLiteral("--fallback"));
 
     const RuntimeCatalog catalog = RuntimeCatalog::discover();
     const auto node = catalog.resolve(QStringLiteral("nodejs:default"));
