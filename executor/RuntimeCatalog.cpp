@@ -7,6 +7,7 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace funcdesk {
@@ -60,6 +61,13 @@ std::optional<Runtime> probePython(const QString &program)
     return runtime;
 }
 
+bool isPrivateDirectory(const QString &dir)
+{
+    struct stat info{};
+    return ::lstat(QFile::encodeName(dir).constData(), &info) == 0 && S_ISDIR(info.st_mode) && info.st_uid == ::getuid()
+           && (info.st_mode & 022) == 0;
+}
+
 }  // namespace
 
 QString launcherDirectory()
@@ -73,16 +81,23 @@ QString launcherDirectory()
                 contents.insert(QLatin1StringView(name), resource.readAll());
             hash.addData(contents.value(QLatin1StringView(name)));
         }
-        const QString dir = QStringLiteral("%1/funcdesk-runtimes-%2-%3")
-                                .arg(QStandardPaths::writableLocation(QStandardPaths::TempLocation))
-                                .arg(::getuid())
-                                .arg(QString::fromLatin1(hash.result().toHex().left(12)));
+        QString dir = QStringLiteral("%1/funcdesk-runtimes-%2-%3")
+                          .arg(QStandardPaths::writableLocation(QStandardPaths::TempLocation))
+                          .arg(::getuid())
+                          .arg(QString::fromLatin1(hash.result().toHex().left(12)));
+        // The folder is shared by this user's executors, in a world-writable place: use it only
+        // if it is a real directory of ours that nobody else can write; otherwise a private one.
+        ::mkdir(QFile::encodeName(dir).constData(), 0700);
+        if (!isPrivateDirectory(dir)) {
+            QByteArray pattern = QFile::encodeName(QDir::tempPath() + QStringLiteral("/funcdesk-runtimes-XXXXXX"));
+            dir = QFile::decodeName(::mkdtemp(pattern.data()));
+        }
         for (auto it = contents.cbegin(); it != contents.cend(); ++it) {
             const QString path = dir + QLatin1Char('/') + it.key();
             QFile existing(path);
             if (existing.open(QIODevice::ReadOnly) && existing.readAll() == it.value())
                 continue;
-            QDir().mkpath(QFileInfo(path).absolutePath());
+            ::mkdir(QFile::encodeName(QFileInfo(path).absolutePath()).constData(), 0700);
             QSaveFile file(path);  // atomic: a concurrent executor never sees half a launcher
             if (file.open(QIODevice::WriteOnly)) {
                 file.write(it.value());
