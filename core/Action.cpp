@@ -25,18 +25,8 @@ Result<Action> Action::fromJson(const QJsonObject &object)
     action.version = fields.string(kVersion);
     action.publish = fields.boolean(kPublish);
     action.updated = fields.integer(kUpdated);
-    if (const auto exec = fields.object(kExec)) {
-        auto parsed = Exec::fromJson(*exec);
-        if (!parsed)
-            return parsed.error();
-        action.exec = std::move(parsed).value();
-    }
-    if (const auto limits = fields.object(kLimits)) {
-        auto parsed = ActionLimits::fromJson(*limits);
-        if (!parsed)
-            return parsed.error();
-        action.limits = std::move(parsed).value();
-    }
+    fields.nested(kExec, action.exec);
+    fields.nested(kLimits, action.limits);
     if (const auto parameters = fields.array(kParameters)) {
         auto parsed = KeyValueList::fromJson(*parameters, kParameters);
         if (!parsed)

@@ -76,12 +76,7 @@ Result<Activation> Activation::fromJson(const QJsonObject &object)
     activation.duration = fields.integer(kDuration);
     activation.cause = fields.string(kCause);
     activation.statusCode = fields.integer(kStatusCode);
-    if (const auto response = fields.object(kResponse)) {
-        auto parsed = ActivationResponse::fromJson(*response);
-        if (!parsed)
-            return parsed.error();
-        activation.response = std::move(parsed).value();
-    }
+    fields.nested(kResponse, activation.response);
     if (const auto logs = fields.array(kLogs)) {
         QStringList lines;
         lines.reserve(logs->size());

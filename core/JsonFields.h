@@ -27,6 +27,19 @@ public:
     // Any JSON value, present or not (Undefined when missing).
     QJsonValue any(QLatin1StringView key);
 
+    // A nested object parsed by T::fromJson into `out`; a failure is recorded like a type error.
+    template <typename T>
+    void nested(QLatin1StringView key, std::optional<T> &out)
+    {
+        if (const auto value = object(key)) {
+            auto parsed = T::fromJson(*value);
+            if (parsed)
+                out = std::move(parsed).value();
+            else
+                fail(parsed.error());
+        }
+    }
+
     // Records an error found by a nested parser (the first one wins).
     void fail(const PlatformError &error);
 

@@ -46,6 +46,15 @@ QJsonValue annotation(const QJsonObject &record, const QString &key)
     return QJsonValue(QJsonValue::Undefined);
 }
 
+// Writes a function file into `dir` and returns its path.
+QString writeFunction(const QTemporaryDir &dir, const QString &name, const QByteArray &code)
+{
+    QFile file(dir.filePath(name));
+    if (!file.open(QIODevice::WriteOnly) || file.write(code) != code.size())
+        qFatal("cannot write %s", qPrintable(file.fileName()));
+    return file.fileName();
+}
+
 QJsonObject result(const QJsonObject &record)
 {
     return record.value(QStringLiteral("response")).toObject().value(QStringLiteral("result")).toObject();
@@ -93,15 +102,11 @@ private Q_SLOTS:
     void paramValuesAreJsonWhenTheyParseElseStrings()
     {
         QTemporaryDir dir;
-        QFile action(dir.filePath(QStringLiteral("echo.js")));
-        QVERIFY(action.open(QIODevice::WriteOnly));
-        action.write("function main(p) { return {p, types: Object.fromEntries(Object.entries(p).map(([k, v]) => [k, typeof v]))}; }");
-        action.close();
-        QFile params(dir.filePath(QStringLiteral("params.json")));
-        QVERIFY(params.open(QIODevice::WriteOnly));
-        params.write(R"({"fromFile": 1, "n": "overridden"})");
-        params.close();
-        const Run run = funcdeskd({QStringLiteral("invoke"), action.fileName(), QStringLiteral("--params-file"), params.fileName(),
+        const QString action = writeFunction(
+            dir, QStringLiteral("echo.js"),
+            "function main(p) { return {p, types: Object.fromEntries(Object.entries(p).map(([k, v]) => [k, typeof v]))}; }");
+        const QString params = writeFunction(dir, QStringLiteral("params.json"), R"({"fromFile": 1, "n": "overridden"})");
+        const Run run = funcdeskd({QStringLiteral("invoke"), action, QStringLiteral("--params-file"), params,
                                    QStringLiteral("--param"), QStringLiteral("n=5"), QStringLiteral("--param"), QStringLiteral("s=hello"),
                                    QStringLiteral("--param"), QStringLiteral("o={\"a\":[1]}"), QStringLiteral("--param"), QStringLiteral("t=true")});
         QCOMPARE(run.exitCode, 0);
@@ -116,11 +121,8 @@ private Q_SLOTS:
     void limitsFromFlagsAreEnforcedAndRecorded()
     {
         QTemporaryDir dir;
-        QFile action(dir.filePath(QStringLiteral("slow.js")));
-        QVERIFY(action.open(QIODevice::WriteOnly));
-        action.write("function main() { return new Promise(r => setTimeout(r, 5000)); }");
-        action.close();
-        const Run run = funcdeskd({QStringLiteral("invoke"), action.fileName(), QStringLiteral("--timeout"), QStringLiteral("300"),
+        const QString action = writeFunction(dir, QStringLiteral("slow.js"), "function main() { return new Promise(r => setTimeout(r, 5000)); }");
+        const Run run = funcdeskd({QStringLiteral("invoke"), action, QStringLiteral("--timeout"), QStringLiteral("300"),
                                    QStringLiteral("--memory"), QStringLiteral("128"), QStringLiteral("--cpu"), QStringLiteral("0.5")});
         QCOMPARE(run.exitCode, 1);
         const QJsonObject record = run.records.first();
@@ -133,11 +135,8 @@ private Q_SLOTS:
     void failingFunctionExitsWithOne()
     {
         QTemporaryDir dir;
-        QFile action(dir.filePath(QStringLiteral("fail.py")));
-        QVERIFY(action.open(QIODevice::WriteOnly));
-        action.write("def main(args):\n    return {'error': 'nope'}\n");
-        action.close();
-        const Run run = funcdeskd({QStringLiteral("invoke"), action.fileName()});
+        const QString action = writeFunction(dir, QStringLiteral("fail.py"), "def main(args):\n    return {'error': 'nope'}\n");
+        const Run run = funcdeskd({QStringLiteral("invoke"), action});
         QCOMPARE(run.exitCode, 1);
         QCOMPARE(run.records.first().value(QStringLiteral("response")).toObject().value(QStringLiteral("status")).toString(),
                  QStringLiteral("application error"));
