@@ -3,6 +3,8 @@
 
 #include "ExecutorFixture.h"
 
+#include <QProcess>
+
 using namespace funcdesk;
 using namespace funcdesk::test;
 
@@ -175,6 +177,35 @@ private Q_SLOTS:
         INVOKE(*executor, pythonAction(QStringLiteral("def main(args)\n  return {}\n"), QStringLiteral("pybroken")), python);
         EXPECT_STATUS(python, "action developer error");
         QVERIFY(errorOf(python).contains(QLatin1String("SyntaxError")));
+    }
+
+    void zipActionsRunInBothRuntimes()
+    {
+        // Build the archives with Python's zipfile: {name: content} -> base64 zip.
+        auto zipOf = [](const QString &files) {
+            QProcess python;
+            python.start(QStringLiteral("python3"), {QStringLiteral("-c"), QStringLiteral(
+                "import base64, io, json, sys, zipfile\n"
+                "buffer = io.BytesIO()\n"
+                "with zipfile.ZipFile(buffer, 'w') as archive:\n"
+                "    for name, text in json.loads(sys.argv[1]).items(): archive.writestr(name, text)\n"
+                "print(base64.b64encode(buffer.getvalue()).decode())\n"), files});
+            python.waitForFinished(10000);
+            return QString::fromLatin1(python.readAllStandardOutput().trimmed());
+        };
+        auto node = nodeAction(zipOf(QStringLiteral(R"({"index.js": "exports.main = () => ({from: require('./lib.js').name});",
+                                                        "lib.js": "exports.name = 'zip-node';"})")), QStringLiteral("zipnode"));
+        node.exec.binary = true;
+        INVOKE(*executor, node, fromNode);
+        EXPECT_STATUS(fromNode, "success");
+        QCOMPARE(resultOf(fromNode).value(QStringLiteral("from")).toString(), QStringLiteral("zip-node"));
+
+        auto python = pythonAction(zipOf(QStringLiteral(R"({"__main__.py": "from helper import name\ndef main(args):\n    return {'from': name}\n",
+                                                            "helper.py": "name = 'zip-python'\n"})")), QStringLiteral("zippy"));
+        python.exec.binary = true;
+        INVOKE(*executor, python, fromPython);
+        EXPECT_STATUS(fromPython, "success");
+        QCOMPARE(resultOf(fromPython).value(QStringLiteral("from")).toString(), QStringLiteral("zip-python"));
     }
 
     void unknownKindIsRejectedBeforeAnythingRuns()
