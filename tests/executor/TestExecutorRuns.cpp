@@ -125,6 +125,12 @@ private Q_SLOTS:
         INVOKE(*executor, request, second);
         QCOMPARE(resultOf(second).value(QStringLiteral("id")).toString(), second.activationId);
 
+        auto child = nodeAction(QStringLiteral(
+            "function main() { return {seen: require('child_process').execSync('echo -n $__OW_ACTIVATION_ID').toString()}; }"),
+            QStringLiteral("childenv"));
+        INVOKE(*executor, child, fromChild);
+        QCOMPARE(resultOf(fromChild).value(QStringLiteral("seen")).toString(), fromChild.activationId);
+
         auto python = pythonAction(QStringLiteral("import os\ndef main(args):\n    return {'id': os.environ['__OW_ACTIVATION_ID']}\n"));
         INVOKE(*executor, python, fromPython);
         QCOMPARE(resultOf(fromPython).value(QStringLiteral("id")).toString(), fromPython.activationId);

@@ -11,6 +11,12 @@ const Module = require('module');
 // Captured before user code runs: replacing JSON, console or process.stdout must not break the protocol.
 const { writeSync } = fs;
 const { parse, stringify } = JSON;
+// Writes to the real process.env are setenv() calls (~1 µs each), and glibc keeps every value ever
+// set for the life of the process: per-activation ids and deadlines would grow a warm process by
+// ~200 bytes a call, without bound. A plain object in its place reads the same from JavaScript and
+// is what child_process hands to child processes.
+process.env = Object.assign({}, process.env);
+
 // The outcome channel arrives as fd 3. Reopen it close-on-exec and close 3, so processes the action
 // starts never inherit it and cannot write into a later activation's outcome.
 const OUTCOME_FD = (() => {
@@ -197,17 +203,11 @@ function loadZip(base64, mainName) {
   return exported == null ? undefined : exported[mainName];
 }
 
-// process.env writes are setenv() calls through a C++ interceptor (~1 µs each): only the values that
-// changed since the last run are written (namespace and action name rarely do).
-const envCache = new Map(); // request key -> [env name, last value written]
 function run(request) {
   const env = process.env;
   for (const key in request) {
     const value = request[key];
-    if (key === 'value' || typeof value !== 'string') continue;
-    let entry = envCache.get(key);
-    if (entry === undefined) envCache.set(key, entry = ['__OW_' + key.toUpperCase(), undefined]);
-    if (entry[1] !== value) env[entry[0]] = entry[1] = value;
+    if (key !== 'value' && typeof value === 'string') env['__OW_' + key.toUpperCase()] = value;
   }
   let result;
   try {
