@@ -1,5 +1,6 @@
 #include "executor/ChildProcess.h"
 
+#include <atomic>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -21,6 +22,30 @@ struct Pipe
     bool open() { int fds[2]; if (pipe2(fds, O_CLOEXEC) != 0) return false; read = fds[0]; write = fds[1]; return true; }
     void close() { if (read >= 0) ::close(read); if (write >= 0) ::close(write); read = write = -1; }
 };
+
+// Every live child's process group, so a signal handler can take them all down with the
+// executor (they run in their own groups and would not get a terminal's SIGINT). Plain atomics:
+// readable from a signal handler.
+constexpr int kRegistrySize = 4096;
+std::atomic<pid_t> g_liveGroups[kRegistrySize];
+
+void registerGroup(pid_t pid)
+{
+    for (auto &slot : g_liveGroups) {
+        pid_t empty = 0;
+        if (slot.compare_exchange_strong(empty, pid))
+            return;
+    }
+}
+
+void unregisterGroup(pid_t pid)
+{
+    for (auto &slot : g_liveGroups) {
+        pid_t expected = pid;
+        if (slot.compare_exchange_strong(expected, 0))
+            return;
+    }
+}
 
 QString describeStatus(int status)
 {
@@ -89,6 +114,7 @@ Result<ChildProcess *> ChildProcess::spawn(const Spec &spec)
 
     auto *child = new ChildProcess;
     child->m_pid = pid;
+    registerGroup(pid);
     child->m_stdin = in.write;
     child->m_stdout = out.read;
     child->m_stderr = err.read;
@@ -98,6 +124,17 @@ Result<ChildProcess *> ChildProcess::spawn(const Spec &spec)
     for (int fd : {child->m_stdin, child->m_stdout, child->m_stderr, child->m_result})
         fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
     return child;
+}
+
+void ChildProcess::killAllGroups()
+{
+    for (auto &slot : g_liveGroups) {
+        const pid_t pid = slot.load();
+        if (pid > 0) {
+            ::kill(-pid, SIGKILL);
+            ::kill(-pid, SIGCONT);
+        }
+    }
 }
 
 ChildProcess::~ChildProcess()
@@ -158,6 +195,7 @@ QString ChildProcess::killAndReap()
     while (waitpid(m_pid, &status, 0) < 0 && errno == EINTR) {
     }
     m_reaped = true;
+    unregisterGroup(m_pid);
     m_exitDescription = describeStatus(status);
     return m_exitDescription;
 }

@@ -24,6 +24,9 @@ public:
     };
 
     static Result<ChildProcess *> spawn(const Spec &spec);
+    // SIGKILLs the process group of every child not yet reaped. Async-signal-safe: for a
+    // SIGTERM/SIGINT handler that must not leave running actions behind.
+    static void killAllGroups();
     ~ChildProcess();
     ChildProcess(const ChildProcess &) = delete;
     ChildProcess &operator=(const ChildProcess &) = delete;

@@ -3,9 +3,21 @@
 
 #include <QCoreApplication>
 
+#include "executor/ChildProcess.h"
+
+#include <csignal>
 #include <cstdio>
+#include <unistd.h>
 
 namespace {
+
+// Ctrl-C or SIGTERM during `invoke`: the actions run in their own process groups and would keep
+// running after us; take them down, then exit as a signal-terminated process would.
+void stopEverything(int signal)
+{
+    funcdesk::ChildProcess::killAllGroups();
+    _exit(128 + signal);
+}
 
 void printUsage()
 {
@@ -28,6 +40,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(FUNCDESK_VERSION));
 
     funcdesk::installTranslations(app);
+    std::signal(SIGINT, stopEverything);
+    std::signal(SIGTERM, stopEverything);
 
     QStringList arguments = QCoreApplication::arguments();
     if (arguments.size() < 2) {

@@ -2,6 +2,7 @@
 // fallbacks (RSS watchdog, SIGSTOP/SIGCONT duty cycle) that run anywhere.
 
 #include "ExecutorFixture.h"
+#include "ProcessProbe.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -18,15 +19,6 @@ const QString kCpuBurner = QStringLiteral(
     "function main(p) { const t0 = Date.now(); let x = 0;"
     " for (let i = 0; i < p.iterations; i++) { x = (x * 31 + i) % 1000003; }"
     " return {x, ms: Date.now() - t0}; }");
-
-// Gone, or a zombie waiting for init to reap it: either way it no longer runs.
-bool processGone(qint64 pid)
-{
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return true;
-    return status.readAll().contains("State:\tZ");
-}
 
 std::unique_ptr<Executor> makeExecutor(const QString &mode)
 {

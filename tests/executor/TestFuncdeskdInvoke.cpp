@@ -3,6 +3,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonArray>
+#include "ProcessProbe.h"
+
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -130,6 +133,28 @@ private Q_SLOTS:
         const QJsonObject limits = annotation(record, QStringLiteral("limits")).toObject();
         QCOMPARE(limits.value(QStringLiteral("memory")).toInt(), 128);
         QCOMPARE(limits.value(QStringLiteral("cpu")).toDouble(), 0.5);
+    }
+
+    void terminatingFuncdeskdStopsTheRunningAction()
+    {
+        QTemporaryDir dir;
+        const QString pidFile = dir.filePath(QStringLiteral("pid"));
+        const QString action = writeFunction(dir, QStringLiteral("spin.js"),
+            "function main(p) { require('fs').writeFileSync(p.pidFile, String(process.pid)); while (true) {} }");
+        QProcess process;
+        process.start(QStringLiteral(FUNCDESKD_PATH), {QStringLiteral("invoke"), action, QStringLiteral("--timeout"),
+                                                       QStringLiteral("60000"), QStringLiteral("--param"),
+                                                       QStringLiteral("pidFile=") + pidFile});
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(pidFile) && QFileInfo(pidFile).size() > 0, 20000);
+        QFile file(pidFile);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const qint64 actionPid = file.readAll().toLongLong();
+        QVERIFY(actionPid > 0);
+        process.terminate();  // SIGTERM
+        QVERIFY(process.waitForFinished(5000));
+        QCOMPARE(process.exitCode(), 128 + 15);
+        // The spinning action is gone (or a zombie awaiting init), not running on.
+        QTRY_VERIFY_WITH_TIMEOUT(funcdesk::test::processGone(actionPid), 5000);
     }
 
     void failingFunctionExitsWithOne()
