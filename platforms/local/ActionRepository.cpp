@@ -1,0 +1,218 @@
+#include "platforms/local/ActionRepository.h"
+
+#include "core/SemVer.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace funcdesk {
+
+namespace {
+
+PlatformError notFound()
+{
+    return {PlatformError::Kind::NotFound, QStringLiteral("The requested resource does not exist.")};
+}
+
+Result<Action> parseDocument(const QByteArray &json)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(json);
+    if (!document.isObject())
+        return PlatformError{PlatformError::Kind::Server, QStringLiteral("Resource is corrupted and cannot be read.")};
+    return Action::fromJson(document.object());
+}
+
+QString documentText(const Action &action)
+{
+    return QString::fromUtf8(QJsonDocument(action.toJson()).toJson(QJsonDocument::Compact));
+}
+
+// Runs a prepared query that returns documents and parses each one.
+Result<QList<Action>> documents(Database &db, QSqlQuery &query, const char *what)
+{
+    if (!query.exec())
+        return db.sqlError(QLatin1StringView(what), query.lastError());
+    QList<Action> actions;
+    while (query.next()) {
+        auto action = parseDocument(query.value(0).toByteArray());
+        if (!action)
+            return action.error();
+        actions.append(std::move(action).value());
+    }
+    return actions;
+}
+
+}  // namespace
+
+Result<Action> ActionRepository::get(const QString &ns, const QString &name) const
+{
+    QSqlQuery query(m_db->connection());
+    query.prepare(QStringLiteral("SELECT document FROM actions WHERE namespace = ? AND name = ?"));
+    query.addBindValue(ns);
+    query.addBindValue(name);
+    auto found = documents(*m_db, query, "get action");
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return notFound();
+    return found->first();
+}
+
+Result<Action> ActionRepository::merged(const QString &ns, const QString &name, const Action &put, bool overwrite,
+                                        const QStringList &delAnnotations) const
+{
+    auto existing = get(ns, name);
+    if (!existing && existing.error().kind != PlatformError::Kind::NotFound)
+        return existing.error();
+    Action action;
+    if (existing) {
+        if (!overwrite)
+            return PlatformError{PlatformError::Kind::Conflict, QStringLiteral("resource already exists")};
+        action = existing.value();
+        const auto previous = SemVer::parse(action.version.value_or(QString())).value_or(SemVer{});
+        action.version = put.version.value_or(previous.nextPatch().toString());
+        if (put.exec)
+            action.exec = put.exec;
+        if (put.parameters)
+            action.parameters = put.parameters;
+        if (put.limits)
+            action.limits = action.limits.value_or(ActionLimits()).mergedWith(*put.limits);
+        if (put.publish)
+            action.publish = put.publish;
+        KeyValueList annotations = action.annotations.value_or(KeyValueList());
+        const KeyValueList added = put.annotations.value_or(KeyValueList());
+        for (const KeyValue &item : added.items())
+            annotations.set(item.key, item.value);
+        for (const QString &key : delAnnotations)
+            annotations.remove(key);
+        action.annotations = annotations;
+    } else {
+        if (!put.exec)
+            return PlatformError{PlatformError::Kind::Invalid,
+                                 QStringLiteral("The request content was malformed: 'exec' is required to create an action.")};
+        action = put;
+        action.version = put.version.value_or(QStringLiteral("0.0.1"));
+        action.publish = put.publish.value_or(false);
+        action.parameters = put.parameters.value_or(KeyValueList());
+        action.annotations = put.annotations.value_or(KeyValueList());
+        action.limits = put.limits.value_or(ActionLimits());
+    }
+    if (!SemVer::parse(*action.version))
+        return PlatformError{PlatformError::Kind::Invalid,
+                             QStringLiteral("The request content was malformed: '%1' is not a version (major.minor.patch).").arg(*action.version)};
+    action.ns = ns;
+    action.name = name;
+    // OpenWhisk decides these itself: the kind annotation for list views, and whether the code is
+    // a base64 archive.
+    action.annotations->set(QStringLiteral("exec"), action.exec->kind);
+    if (action.exec->code)
+        action.exec->binary = Exec::looksLikeBase64(*action.exec->code);
+    action.updated = QDateTime::currentMSecsSinceEpoch();
+    return action;
+}
+
+Result<Action> ActionRepository::put(const QString &ns, const QString &name, const Action &put, bool overwrite,
+                                     const QStringList &delAnnotations)
+{
+    return m_db->transaction<Action>([&]() -> Result<Action> {
+        auto action = merged(ns, name, put, overwrite, delAnnotations);
+        if (!action)
+            return action;
+        const QString document = documentText(*action);
+        QSqlQuery query(m_db->connection());
+        for (const char *table : {"actions", "action_versions"}) {
+            query.prepare(QStringLiteral("INSERT OR REPLACE INTO %1 (namespace, name, version, updated, document) VALUES (?, ?, ?, ?, ?)")
+                              .arg(QLatin1StringView(table)));
+            for (const QVariant &value : {QVariant(ns), QVariant(name), QVariant(*action->version), QVariant(*action->updated),
+                                          QVariant(document)})
+                query.addBindValue(value);
+            if (!query.exec())
+                return m_db->sqlError(QStringLiteral("store action"), query.lastError());
+        }
+        query.prepare(QStringLiteral(
+            "DELETE FROM action_versions WHERE namespace = ? AND name = ? AND rowid NOT IN"
+            " (SELECT rowid FROM action_versions WHERE namespace = ? AND name = ? ORDER BY updated DESC, rowid DESC LIMIT ?)"));
+        for (const QVariant &value : {QVariant(ns), QVariant(name), QVariant(ns), QVariant(name), QVariant(kHistory)})
+            query.addBindValue(value);
+        if (!query.exec())
+            return m_db->sqlError(QStringLiteral("prune versions"), query.lastError());
+        return action;
+    });
+}
+
+Result<QList<Action>> ActionRepository::list(const QString &ns, int limit, int skip) const
+{
+    QSqlQuery query(m_db->connection());
+    query.prepare(QStringLiteral("SELECT document FROM actions WHERE namespace = ? ORDER BY updated DESC, rowid DESC LIMIT ? OFFSET ?"));
+    query.addBindValue(ns);
+    query.addBindValue(limit);
+    query.addBindValue(skip);
+    auto found = documents(*m_db, query, "list actions");
+    if (found) {
+        for (Action &action : found.value()) {  // list views carry no code and no parameters
+            action.parameters.reset();
+            if (action.exec)
+                action.exec->code.reset();
+        }
+    }
+    return found;
+}
+
+Result<qint64> ActionRepository::count(const QString &ns) const
+{
+    QSqlQuery query(m_db->connection());
+    query.prepare(QStringLiteral("SELECT COUNT(*) FROM actions WHERE namespace = ?"));
+    query.addBindValue(ns);
+    if (!query.exec() || !query.next())
+        return m_db->sqlError(QStringLiteral("count actions"), query.lastError());
+    return query.value(0).toLongLong();
+}
+
+Result<Action> ActionRepository::remove(const QString &ns, const QString &name)
+{
+    return m_db->transaction<Action>([&]() -> Result<Action> {
+        auto action = get(ns, name);
+        if (!action)
+            return action;
+        QSqlQuery query(m_db->connection());
+        for (const char *table : {"actions", "action_versions"}) {
+            query.prepare(QStringLiteral("DELETE FROM %1 WHERE namespace = ? AND name = ?").arg(QLatin1StringView(table)));
+            query.addBindValue(ns);
+            query.addBindValue(name);
+            if (!query.exec())
+                return m_db->sqlError(QStringLiteral("delete action"), query.lastError());
+        }
+        return action;
+    });
+}
+
+Result<QList<Action>> ActionRepository::history(const QString &ns, const QString &name) const
+{
+    QSqlQuery query(m_db->connection());
+    query.prepare(QStringLiteral("SELECT document FROM action_versions WHERE namespace = ? AND name = ? ORDER BY updated DESC, rowid DESC"));
+    query.addBindValue(ns);
+    query.addBindValue(name);
+    auto found = documents(*m_db, query, "action history");
+    if (found && found->isEmpty())
+        return notFound();
+    return found;
+}
+
+Result<Action> ActionRepository::version(const QString &ns, const QString &name, const QString &version) const
+{
+    QSqlQuery query(m_db->connection());
+    query.prepare(QStringLiteral("SELECT document FROM action_versions WHERE namespace = ? AND name = ? AND version = ?"));
+    query.addBindValue(ns);
+    query.addBindValue(name);
+    query.addBindValue(version);
+    auto found = documents(*m_db, query, "action version");
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return notFound();
+    return found->first();
+}
+
+}  // namespace funcdesk

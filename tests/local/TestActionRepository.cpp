@@ -1,0 +1,174 @@
+// The local platform's action store: OpenWhisk's create/update rules, version history, paging,
+// and durability across a reopen.
+
+#include "platforms/local/ActionRepository.h"
+
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace funcdesk;
+
+namespace {
+
+Action actionPut(const char *json)
+{
+    return Action::fromJson(QJsonDocument::fromJson(QByteArray(json)).object()).value();
+}
+
+}  // namespace
+
+class TestActionRepository : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir dir;
+    std::unique_ptr<ActionRepository> repository;
+
+    QString path() const { return dir.filePath(QStringLiteral("funcdesk.db")); }
+
+private Q_SLOTS:
+    void init()
+    {
+        QFile::remove(path());
+        auto db = Database::open(path());
+        QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
+        QCOMPARE(db.value()->schemaVersion(), Database::latestSchemaVersion());
+        repository = std::make_unique<ActionRepository>(db.value());
+    }
+    void cleanup() { repository.reset(); }
+
+    void createStartsAtVersionOneAndAddsTheExecAnnotation()
+    {
+        const auto created = repository->put(QStringLiteral("guest"), QStringLiteral("hello"),
+                                             actionPut(R"({"exec": {"kind": "nodejs:20", "code": "function main() {}"}})"), false);
+        QVERIFY(created.ok());
+        QCOMPARE(created->version, QStringLiteral("0.0.1"));
+        QCOMPARE(created->ns, QStringLiteral("guest"));
+        QCOMPARE(created->annotations->value(QStringLiteral("exec")).toString(), QStringLiteral("nodejs:20"));
+        QCOMPARE(created->exec->binary, false);
+        QVERIFY(created->updated.has_value());
+        const auto fetched = repository->get(QStringLiteral("guest"), QStringLiteral("hello"));
+        QVERIFY(fetched.ok());
+        QCOMPARE(fetched.value(), created.value());
+    }
+
+    void createWithoutOverwriteOfAnExistingActionIsAConflict()
+    {
+        const Action body = actionPut(R"({"exec": {"kind": "nodejs:20", "code": "x"}})");
+        QVERIFY(repository->put(QStringLiteral("guest"), QStringLiteral("a"), body, false).ok());
+        const auto again = repository->put(QStringLiteral("guest"), QStringLiteral("a"), body, false);
+        QVERIFY(!again.ok());
+        QCOMPARE(again.error().kind, PlatformError::Kind::Conflict);
+        QCOMPARE(again.error().message, QStringLiteral("resource already exists"));
+    }
+
+    void updateBumpsThePatchAndMergesLimitsAndAnnotations()
+    {
+        QVERIFY(repository->put(QStringLiteral("guest"), QStringLiteral("a"),
+                                actionPut(R"({"exec": {"kind": "nodejs:20", "code": "v1"},
+                                              "limits": {"memory": 256, "timeout": 1000},
+                                              "annotations": [{"key": "keep", "value": 1}, {"key": "drop", "value": 2}]})"),
+                                false).ok());
+        const auto updated = repository->put(QStringLiteral("guest"), QStringLiteral("a"),
+                                             actionPut(R"({"limits": {"timeout": 2000},
+                                                           "annotations": [{"key": "new", "value": 3}]})"),
+                                             true, {QStringLiteral("drop")});
+        QVERIFY2(updated.ok(), qPrintable(updated.ok() ? QString() : updated.error().message));
+        QCOMPARE(updated->version, QStringLiteral("0.0.2"));
+        QCOMPARE(updated->exec->code, QStringLiteral("v1"));  // not given: kept
+        QCOMPARE(updated->limits->memoryMb, 256);
+        QCOMPARE(updated->limits->timeoutMs, 2000);
+        QVERIFY(updated->annotations->contains(QStringLiteral("keep")));
+        QVERIFY(updated->annotations->contains(QStringLiteral("new")));
+        QVERIFY(!updated->annotations->contains(QStringLiteral("drop")));
+    }
+
+    void createRequiresExec()
+    {
+        const auto result = repository->put(QStringLiteral("guest"), QStringLiteral("a"), actionPut(R"({"limits": {}})"), false);
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().kind, PlatformError::Kind::Invalid);
+    }
+
+    void historyKeepsTheLastTwentyVersionsNewestFirst()
+    {
+        for (int i = 1; i <= 25; ++i) {
+            const QByteArray body = R"({"exec": {"kind": "python:3", "code": "# )" + QByteArray::number(i) + R"("}})";
+            QVERIFY(repository->put(QStringLiteral("guest"), QStringLiteral("busy"), actionPut(body.constData()), true).ok());
+        }
+        const auto history = repository->history(QStringLiteral("guest"), QStringLiteral("busy"));
+        QVERIFY(history.ok());
+        QCOMPARE(history->size(), ActionRepository::kHistory);
+        QCOMPARE(history->first().version, QStringLiteral("0.0.25"));
+        QCOMPARE(history->last().version, QStringLiteral("0.0.6"));
+        const auto old = repository->version(QStringLiteral("guest"), QStringLiteral("busy"), QStringLiteral("0.0.10"));
+        QVERIFY(old.ok());
+        QCOMPARE(old->exec->code, QStringLiteral("# 10"));
+        QCOMPARE(repository->version(QStringLiteral("guest"), QStringLiteral("busy"), QStringLiteral("0.0.3")).error().kind,
+                 PlatformError::Kind::NotFound);
+    }
+
+    void listIsNewestFirstWithPagingAndWithoutCode()
+    {
+        for (const char *name : {"first", "second", "third"})
+            QVERIFY(repository->put(QStringLiteral("guest"), QLatin1StringView(name),
+                                    actionPut(R"({"exec": {"kind": "nodejs:20", "code": "secret code"}, "parameters": [{"key": "k", "value": 1}]})"),
+                                    false).ok());
+        QVERIFY(repository->put(QStringLiteral("other"), QStringLiteral("elsewhere"),
+                                actionPut(R"({"exec": {"kind": "nodejs:20", "code": "x"}})"), false).ok());
+        const auto page = repository->list(QStringLiteral("guest"), 2, 0);
+        QVERIFY(page.ok());
+        QCOMPARE(page->size(), 2);
+        QCOMPARE(page->at(0).name, QStringLiteral("third"));
+        QCOMPARE(page->at(1).name, QStringLiteral("second"));
+        QVERIFY(!page->at(0).exec->code.has_value());
+        QVERIFY(!page->at(0).parameters.has_value());
+        QCOMPARE(repository->list(QStringLiteral("guest"), 2, 2)->first().name, QStringLiteral("first"));
+        QCOMPARE(repository->count(QStringLiteral("guest")).value(), 3);
+    }
+
+    void removeReturnsTheActionAndForgetsItsHistory()
+    {
+        QVERIFY(repository->put(QStringLiteral("guest"), QStringLiteral("gone"),
+                                actionPut(R"({"exec": {"kind": "nodejs:20", "code": "x"}})"), false).ok());
+        const auto removed = repository->remove(QStringLiteral("guest"), QStringLiteral("gone"));
+        QVERIFY(removed.ok());
+        QCOMPARE(removed->name, QStringLiteral("gone"));
+        QCOMPARE(repository->get(QStringLiteral("guest"), QStringLiteral("gone")).error().kind, PlatformError::Kind::NotFound);
+        QCOMPARE(repository->history(QStringLiteral("guest"), QStringLiteral("gone")).error().kind, PlatformError::Kind::NotFound);
+        QCOMPARE(repository->remove(QStringLiteral("guest"), QStringLiteral("gone")).error().kind, PlatformError::Kind::NotFound);
+    }
+
+    void actionsSurviveReopeningTheDatabase()
+    {
+        QVERIFY(repository->put(QStringLiteral("guest"), QStringLiteral("durable"),
+                                actionPut(R"({"exec": {"kind": "nodejs:20", "code": "x"}, "limits": {"cpu": 0.5}})"), false).ok());
+        repository.reset();
+        auto db = Database::open(path());
+        QVERIFY(db.ok());
+        ActionRepository reopened(db.value());
+        const auto action = reopened.get(QStringLiteral("guest"), QStringLiteral("durable"));
+        QVERIFY(action.ok());
+        QCOMPARE(action->limits->cpu, 0.5);
+    }
+
+    void aDatabaseFromANewerFuncdeskIsRefused()
+    {
+        repository.reset();
+        {
+            auto db = Database::open(path());
+            QVERIFY(db.ok());
+            QSqlQuery query(db.value()->connection());
+            QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 999")));
+        }
+        const auto newer = Database::open(path());
+        QVERIFY(!newer.ok());
+        QVERIFY(newer.error().message.contains(QLatin1String("newer Funcdesk")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestActionRepository)
+#include "TestActionRepository.moc"
