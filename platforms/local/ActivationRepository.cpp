@@ -1,0 +1,121 @@
+#include "platforms/local/ActivationRepository.h"
+
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace funcdesk {
+
+namespace {
+
+// WHERE clause and values shared by list() and count().
+QString whereClause(const ActivationRepository::Query &query, QVariantList &values)
+{
+    QString where = QStringLiteral(" WHERE namespace = ?");
+    values << query.ns;
+    if (query.name) {
+        where += QStringLiteral(" AND name = ?");
+        values << *query.name;
+    }
+    if (query.since) {
+        where += QStringLiteral(" AND start >= ?");
+        values << *query.since;
+    }
+    if (query.upto) {
+        where += QStringLiteral(" AND start <= ?");
+        values << *query.upto;
+    }
+    return where;
+}
+
+}  // namespace
+
+Result<Done> ActivationRepository::insert(const QList<Activation> &activations)
+{
+    return m_db->transaction<Done>([&]() -> Result<Done> {
+        QSqlQuery query(m_db->connection());
+        query.prepare(QStringLiteral(
+            "INSERT OR REPLACE INTO activations (activation_id, namespace, name, start, document) VALUES (?, ?, ?, ?, ?)"));
+        for (const Activation &activation : activations) {
+            query.addBindValue(activation.activationId);
+            query.addBindValue(activation.ns.value_or(QString()));
+            query.addBindValue(activation.name.value_or(QString()));
+            query.addBindValue(activation.start.value_or(0));
+            query.addBindValue(QString::fromUtf8(QJsonDocument(activation.toJson()).toJson(QJsonDocument::Compact)));
+            if (!query.exec())
+                return m_db->sqlError(QStringLiteral("store activation"), query.lastError());
+        }
+        return Done{};
+    });
+}
+
+Result<Activation> ActivationRepository::get(const QString &ns, const QString &activationId) const
+{
+    QSqlQuery query(m_db->connection());
+    query.prepare(QStringLiteral("SELECT document FROM activations WHERE namespace = ? AND activation_id = ?"));
+    query.addBindValue(ns);
+    query.addBindValue(activationId);
+    if (!query.exec())
+        return m_db->sqlError(QStringLiteral("get activation"), query.lastError());
+    if (!query.next())
+        return PlatformError{PlatformError::Kind::NotFound, QStringLiteral("The requested resource does not exist.")};
+    return Activation::fromJson(QJsonDocument::fromJson(query.value(0).toByteArray()).object());
+}
+
+Result<QList<Activation>> ActivationRepository::list(const Query &request) const
+{
+    QVariantList values;
+    const QString where = whereClause(request, values);
+    QSqlQuery query(m_db->connection());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT document FROM activations") + where
+                  + QStringLiteral(" ORDER BY start DESC, rowid DESC LIMIT ? OFFSET ?"));
+    for (const QVariant &value : std::as_const(values))
+        query.addBindValue(value);
+    query.addBindValue(request.limit);
+    query.addBindValue(request.skip);
+    if (!query.exec())
+        return m_db->sqlError(QStringLiteral("list activations"), query.lastError());
+    QList<Activation> activations;
+    while (query.next()) {
+        auto activation = Activation::fromJson(QJsonDocument::fromJson(query.value(0).toByteArray()).object());
+        if (!activation)
+            return activation.error();
+        activations.append(std::move(activation).value());
+    }
+    return activations;
+}
+
+Result<qint64> ActivationRepository::count(const Query &request) const
+{
+    QVariantList values;
+    QSqlQuery query(m_db->connection());
+    query.prepare(QStringLiteral("SELECT COUNT(*) FROM activations") + whereClause(request, values));
+    for (const QVariant &value : std::as_const(values))
+        query.addBindValue(value);
+    if (!query.exec() || !query.next())
+        return m_db->sqlError(QStringLiteral("count activations"), query.lastError());
+    return query.value(0).toLongLong();
+}
+
+Result<qint64> ActivationRepository::prune(const Retention &retention, qint64 nowMs)
+{
+    return m_db->transaction<qint64>([&]() -> Result<qint64> {
+        QSqlQuery query(m_db->connection());
+        query.prepare(QStringLiteral("DELETE FROM activations WHERE start < ?"));
+        query.addBindValue(nowMs - retention.maxAgeMs);
+        if (!query.exec())
+            return m_db->sqlError(QStringLiteral("prune activations"), query.lastError());
+        qint64 removed = query.numRowsAffected();
+        // Past the count: everything older than the maxCount-th newest record.
+        query.prepare(QStringLiteral("DELETE FROM activations WHERE rowid IN (SELECT rowid FROM activations"
+                                     " ORDER BY start DESC, rowid DESC LIMIT -1 OFFSET ?)"));
+        query.addBindValue(retention.maxCount);
+        if (!query.exec())
+            return m_db->sqlError(QStringLiteral("prune activations"), query.lastError());
+        removed += query.numRowsAffected();
+        return removed;
+    });
+}
+
+}  // namespace funcdesk
