@@ -44,6 +44,17 @@ Result<QList<Action>> documents(Database &db, QSqlQuery &query, const char *what
     return actions;
 }
 
+// The one document a keyed query finds, or OpenWhisk's not-found error.
+Result<Action> single(Database &db, QSqlQuery &query, const char *what)
+{
+    auto found = documents(db, query, what);
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return notFound();
+    return found->first();
+}
+
 }  // namespace
 
 Result<Action> ActionRepository::get(const QString &ns, const QString &name) const
@@ -52,12 +63,7 @@ Result<Action> ActionRepository::get(const QString &ns, const QString &name) con
     query.prepare(QStringLiteral("SELECT document FROM actions WHERE namespace = ? AND name = ?"));
     query.addBindValue(ns);
     query.addBindValue(name);
-    auto found = documents(*m_db, query, "get action");
-    if (!found)
-        return found.error();
-    if (found->isEmpty())
-        return notFound();
-    return found->first();
+    return single(*m_db, query, "get action");
 }
 
 Result<Action> ActionRepository::merged(const QString &ns, const QString &name, const Action &put, bool overwrite,
@@ -207,12 +213,7 @@ Result<Action> ActionRepository::version(const QString &ns, const QString &name,
     query.addBindValue(ns);
     query.addBindValue(name);
     query.addBindValue(version);
-    auto found = documents(*m_db, query, "action version");
-    if (!found)
-        return found.error();
-    if (found->isEmpty())
-        return notFound();
-    return found->first();
+    return single(*m_db, query, "action version");
 }
 
 }  // namespace funcdesk
