@@ -1,5 +1,6 @@
 #include "executor/Executor.h"
 
+#include "executor/ActivationRecord.h"
 #include "executor/ConcurrencyGate.h"
 #include "executor/RuntimeProcess.h"
 #include "executor/StemCellPool.h"
@@ -249,14 +250,14 @@ Result<Activation> Executor::invoke(const InvocationRequest &request)
     if (!ticket)
         return ticket.error();
 
-    const QString fullName = QLatin1Char('/') + request.ns + QLatin1Char('/') + request.name;
     const qint64 timeoutMs = *limits.timeoutMs;
     LogCapture logs(*limits.logsMb * 1024 * 1024);
-    QString startType = QStringLiteral("warm");
-    std::optional<qint64> initTime;
+    ActivationFacts facts;
+    facts.received = received;
+    facts.kind = runtime->kind;
+    facts.limits = limits;
+    facts.startType = QStringLiteral("warm");
     StepVerdict verdict;
-    qint64 cpuNanos = 0;
-    qint64 peakMemory = -1;
 
     std::unique_ptr<RuntimeProcess> process = d->warm.take(key);
     while (process && !process->usable()) {  // died while idle (a stray async error, say)
@@ -265,10 +266,10 @@ Result<Activation> Executor::invoke(const InvocationRequest &request)
         d->retire(std::move(dead));
         process = d->warm.take(key);
     }
-    const qint64 start = nowMs();
+    facts.start = nowMs();
     if (!process) {
         process = d->stemCells->take(runtime->kind);
-        startType = process ? QStringLiteral("prewarm") : QStringLiteral("cold");
+        facts.startType = process ? QStringLiteral("prewarm") : QStringLiteral("cold");
         if (process) {
             d->wakeMaintenance();
         } else {
@@ -278,82 +279,34 @@ Result<Activation> Executor::invoke(const InvocationRequest &request)
             process = std::move(spawned).value();
         }
         process->applyLimits({*limits.memoryMb * 1024 * 1024, *limits.cpu, d->config.maxProcessesPerActivation});
-        QJsonObject init{{QStringLiteral("name"), fullName},
-                         {QStringLiteral("main"), request.exec.mainOrDefault()},
-                         {QStringLiteral("code"), *request.exec.code},
-                         {QStringLiteral("binary"), request.exec.binary.value_or(false)},
-                         {QStringLiteral("env"), QJsonObject{{QStringLiteral("__OW_NAMESPACE"), request.ns},
-                                                             {QStringLiteral("__OW_ACTION_NAME"), fullName},
-                                                             {QStringLiteral("__OW_ACTION_VERSION"), request.version}}}};
-        const QByteArray initLine = QJsonDocument(QJsonObject{{QStringLiteral("init"), init}}).toJson(QJsonDocument::Compact) + '\n';
-        const StepResult initStep = process->step(initLine, timeoutMs, 1024 * 1024, logs);
-        verdict = verdictForInit(initStep, timeoutMs);
+        const StepResult init = process->step(initLine(request), timeoutMs, 1024 * 1024, logs);
+        verdict = verdictForInit(init, timeoutMs);
         if (!verdict.response.status.isEmpty())
             process->markUnusable();  // a failed init leaves nothing worth keeping
-        cpuNanos = std::max<qint64>(0, initStep.cpuNanos);
-        peakMemory = initStep.peakMemoryBytes;
-        initTime = nowMs() - start;
+        facts.cpuNanos = std::max<qint64>(0, init.cpuNanos);
+        facts.peakMemoryBytes = init.peakMemoryBytes;
+        facts.initTime = nowMs() - facts.start;
     }
 
-    const QString activationId = request.activationId.isEmpty() ? newActivationId() : request.activationId;
+    facts.activationId = request.activationId.isEmpty() ? newActivationId() : request.activationId;
     if (verdict.response.status.isEmpty()) {  // initialised (now or before): run
-        QByteArray line;
-        line.reserve(params.size() + 256);
-        line += "{\"value\":" + params + ",\"namespace\":";
-        appendJsonString(line, request.ns);
-        line += ",\"action_name\":";
-        appendJsonString(line, fullName);
-        line += ",\"action_version\":";
-        appendJsonString(line, request.version);
-        line += ",\"activation_id\":\"" + activationId.toLatin1() + "\",\"transaction_id\":\"" + activationId.toLatin1()
-                + "\",\"deadline\":\"" + QByteArray::number(nowMs() + timeoutMs) + "\"}\n";
+        const QByteArray line = runLine(request, params, facts.activationId, nowMs() + timeoutMs);
         const StepResult run = process->step(line, timeoutMs, d->config.systemLimits.maxResultBytes + 64, logs);
         verdict = verdictForRun(run, timeoutMs, d->config.systemLimits.maxResultBytes);
-        cpuNanos += std::max<qint64>(0, run.cpuNanos);
-        peakMemory = std::max(peakMemory, run.peakMemoryBytes);
+        facts.cpuNanos += std::max<qint64>(0, run.cpuNanos);
+        facts.peakMemoryBytes = std::max(facts.peakMemoryBytes, run.peakMemoryBytes);
     }
-    const qint64 end = nowMs();
-    const Enforcement enforcement = process->enforcement();
+    facts.end = nowMs();
+    facts.enforcement = process->enforcement();
+    facts.timedOut = verdict.timedOut;
     std::vector<std::unique_ptr<RuntimeProcess>> leaving;
     if (process->reusable())
-        leaving = d->warm.put(key, std::move(process), end);
+        leaving = d->warm.put(key, std::move(process), facts.end);
     else
         leaving.push_back(std::move(process));
     d->retire(std::move(leaving));
     logs.finish();
-
-    Activation activation;
-    activation.ns = request.ns;
-    activation.name = request.name;
-    activation.version = request.version;
-    activation.publish = false;
-    activation.subject = request.ns;
-    activation.activationId = activationId;
-    activation.start = start;
-    activation.end = end;
-    activation.duration = end - start;
-    activation.response = std::move(verdict.response);
-    activation.logs = logs.takeLines();
-    QJsonObject limitsJson = limits.toJson();
-    KeyValueList annotations{
-        {QStringLiteral("path"), request.ns + QLatin1Char('/') + request.name, {}},
-        {QStringLiteral("kind"), runtime->kind, {}},
-        {QStringLiteral("limits"), limitsJson, {}},
-        {QStringLiteral("timeout"), verdict.timedOut, {}},
-        {QStringLiteral("waitTime"), start - received, {}},
-    };
-    if (initTime)
-        annotations.set(QStringLiteral("initTime"), *initTime);
-    annotations.set(QStringLiteral("startType"), startType);
-    annotations.set(QStringLiteral("cpuTime"), static_cast<double>(cpuNanos / 1000) / 1000.0);
-    if (peakMemory >= 0)
-        annotations.set(QStringLiteral("peakMemory"), peakMemory);
-    annotations.set(QStringLiteral("enforcement"), QJsonObject{{QStringLiteral("memory"), enforcement.memory},
-                                                               {QStringLiteral("cpu"), enforcement.cpu},
-                                                               {QStringLiteral("processes"), enforcement.processes},
-                                                               {QStringLiteral("timeout"), enforcement.timeout}});
-    activation.annotations = std::move(annotations);
-    return activation;
+    return makeActivationRecord(request, std::move(facts), std::move(verdict.response), logs.takeLines());
 }
 
 QFuture<Result<Activation>> Executor::invokeAsync(InvocationRequest request)

@@ -1,0 +1,86 @@
+#include "executor/ActivationRecord.h"
+
+#include "executor/Executor.h"
+#include "executor/StepOutcome.h"
+
+#include <QJsonDocument>
+
+namespace funcdesk {
+
+namespace {
+
+QString fullName(const InvocationRequest &request)
+{
+    return QLatin1Char('/') + request.ns + QLatin1Char('/') + request.name;
+}
+
+}  // namespace
+
+Activation makeActivationRecord(const InvocationRequest &request, ActivationFacts facts, ActivationResponse response,
+                                QStringList logs)
+{
+    Activation activation;
+    activation.ns = request.ns;
+    activation.name = request.name;
+    activation.version = request.version;
+    activation.publish = false;
+    activation.subject = request.ns;
+    activation.activationId = facts.activationId;
+    activation.start = facts.start;
+    activation.end = facts.end;
+    activation.duration = facts.end - facts.start;
+    activation.response = std::move(response);
+    activation.logs = std::move(logs);
+    KeyValueList annotations{
+        {QStringLiteral("path"), request.ns + QLatin1Char('/') + request.name, {}},
+        {QStringLiteral("kind"), facts.kind, {}},
+        {QStringLiteral("limits"), facts.limits.toJson(), {}},
+        {QStringLiteral("timeout"), facts.timedOut, {}},
+        {QStringLiteral("waitTime"), facts.start - facts.received, {}},
+    };
+    if (facts.initTime)
+        annotations.set(QStringLiteral("initTime"), *facts.initTime);
+    annotations.set(QStringLiteral("startType"), facts.startType);
+    annotations.set(QStringLiteral("cpuTime"), static_cast<double>(facts.cpuNanos / 1000) / 1000.0);
+    if (facts.peakMemoryBytes >= 0)
+        annotations.set(QStringLiteral("peakMemory"), facts.peakMemoryBytes);
+    annotations.set(QStringLiteral("enforcement"), QJsonObject{{QStringLiteral("memory"), facts.enforcement.memory},
+                                                               {QStringLiteral("cpu"), facts.enforcement.cpu},
+                                                               {QStringLiteral("processes"), facts.enforcement.processes},
+                                                               {QStringLiteral("timeout"), facts.enforcement.timeout}});
+    activation.annotations = std::move(annotations);
+    return activation;
+}
+
+QByteArray initLine(const InvocationRequest &request)
+{
+    const QJsonObject env{{QStringLiteral("__OW_NAMESPACE"), request.ns},
+                          {QStringLiteral("__OW_ACTION_NAME"), fullName(request)},
+                          {QStringLiteral("__OW_ACTION_VERSION"), request.version}};
+    const QJsonObject init{{QStringLiteral("name"), fullName(request)},
+                           {QStringLiteral("main"), request.exec.mainOrDefault()},
+                           {QStringLiteral("code"), request.exec.code.value_or(QString())},
+                           {QStringLiteral("binary"), request.exec.binary.value_or(false)},
+                           {QStringLiteral("env"), env}};
+    return QJsonDocument(QJsonObject{{QStringLiteral("init"), init}}).toJson(QJsonDocument::Compact) + '\n';
+}
+
+QByteArray runLine(const InvocationRequest &request, const QByteArray &params, const QString &activationId,
+                   qint64 deadlineMs)
+{
+    // Built by hand, not through QJsonDocument: this is on every warm call's path.
+    const QByteArray id = activationId.toLatin1();
+    QByteArray line;
+    line.reserve(params.size() + 256);
+    line += "{\"value\":" + params + ",\"namespace\":";
+    appendJsonString(line, request.ns);
+    line += ",\"action_name\":";
+    appendJsonString(line, fullName(request));
+    line += ",\"action_version\":";
+    appendJsonString(line, request.version);
+    line += ",\"activation_id\":\"" + id + "\",\"transaction_id\":\"" + id + "\",\"deadline\":\""
+            + QByteArray::number(deadlineMs) + "\"}\n";
+    return line;
+}
+
+}  // namespace funcdesk

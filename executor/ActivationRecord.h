@@ -1,0 +1,37 @@
+#pragma once
+
+#include "core/ActionLimits.h"
+#include "core/Activation.h"
+#include "executor/RuntimeProcess.h"
+
+namespace funcdesk {
+
+struct InvocationRequest;
+
+// Everything an invocation learned, turned into OpenWhisk's activation record with Funcdesk's
+// measurement annotations (startType, cpuTime, peakMemory, enforcement).
+struct ActivationFacts
+{
+    QString activationId;
+    QString kind;
+    ActionLimits limits;
+    qint64 received = 0;  // when invoke() was called
+    qint64 start = 0;     // when the activation got its process
+    qint64 end = 0;
+    QString startType;    // "warm" | "prewarm" | "cold"
+    std::optional<qint64> initTime;
+    qint64 cpuNanos = 0;
+    qint64 peakMemoryBytes = -1;
+    Enforcement enforcement;
+    bool timedOut = false;
+};
+
+Activation makeActivationRecord(const InvocationRequest &request, ActivationFacts facts, ActivationResponse response,
+                                QStringList logs);
+
+// The launcher's request lines (docs/runtime-protocol.md).
+QByteArray initLine(const InvocationRequest &request);
+QByteArray runLine(const InvocationRequest &request, const QByteArray &params, const QString &activationId,
+                   qint64 deadlineMs);
+
+}  // namespace funcdesk
