@@ -87,12 +87,13 @@ Result<Action> ActionRepository::merged(const QString &ns, const QString &name, 
             action.limits = action.limits.value_or(ActionLimits()).mergedWith(*put.limits);
         if (put.publish)
             action.publish = put.publish;
+        // OpenWhisk: (old -- delAnnotations) ++ new.
         KeyValueList annotations = action.annotations.value_or(KeyValueList());
+        for (const QString &key : delAnnotations)
+            annotations.remove(key);
         const KeyValueList added = put.annotations.value_or(KeyValueList());
         for (const KeyValue &item : added.items())
             annotations.set(item.key, item.value);
-        for (const QString &key : delAnnotations)
-            annotations.remove(key);
         action.annotations = annotations;
     } else {
         if (!put.exec)
@@ -103,6 +104,9 @@ Result<Action> ActionRepository::merged(const QString &ns, const QString &name, 
         action.publish = put.publish.value_or(false);
         action.parameters = put.parameters.value_or(KeyValueList());
         action.annotations = put.annotations.value_or(KeyValueList());
+        // New actions do not get an API key unless they ask (OpenWhisk's require-api-key-annotation).
+        if (!action.annotations->contains(QStringLiteral("provide-api-key")))
+            action.annotations->set(QStringLiteral("provide-api-key"), false);
         action.limits = put.limits.value_or(ActionLimits());
     }
     if (!SemVer::parse(*action.version))
@@ -128,18 +132,20 @@ Result<Action> ActionRepository::put(const QString &ns, const QString &name, con
             return action;
         const QString document = documentText(*action);
         QSqlQuery query(m_db->connection());
-        for (const char *table : {"actions", "action_versions"}) {
-            query.prepare(QStringLiteral("INSERT OR REPLACE INTO %1 (namespace, name, version, updated, document) VALUES (?, ?, ?, ?, ?)")
-                              .arg(QLatin1StringView(table)));
-            for (const QVariant &value : {QVariant(ns), QVariant(name), QVariant(*action->version), QVariant(*action->updated),
-                                          QVariant(document)})
-                query.addBindValue(value);
-            if (!query.exec())
-                return m_db->sqlError(QStringLiteral("store action"), query.lastError());
-        }
+        const QVariantList values = {ns, name, *action->version, *action->updated, document};
+        query.prepare(QStringLiteral("INSERT OR REPLACE INTO actions (namespace, name, version, updated, document) VALUES (?, ?, ?, ?, ?)"));
+        for (const QVariant &value : values)
+            query.addBindValue(value);
+        if (!query.exec())
+            return m_db->sqlError(QStringLiteral("store action"), query.lastError());
+        query.prepare(QStringLiteral("INSERT INTO action_versions (namespace, name, version, updated, document) VALUES (?, ?, ?, ?, ?)"));
+        for (const QVariant &value : values)
+            query.addBindValue(value);
+        if (!query.exec())
+            return m_db->sqlError(QStringLiteral("store action version"), query.lastError());
         query.prepare(QStringLiteral(
-            "DELETE FROM action_versions WHERE namespace = ? AND name = ? AND rowid NOT IN"
-            " (SELECT rowid FROM action_versions WHERE namespace = ? AND name = ? ORDER BY updated DESC, rowid DESC LIMIT ?)"));
+            "DELETE FROM action_versions WHERE namespace = ? AND name = ? AND seq NOT IN"
+            " (SELECT seq FROM action_versions WHERE namespace = ? AND name = ? ORDER BY seq DESC LIMIT ?)"));
         for (const QVariant &value : {QVariant(ns), QVariant(name), QVariant(ns), QVariant(name), QVariant(kHistory)})
             query.addBindValue(value);
         if (!query.exec())
@@ -197,7 +203,7 @@ Result<Action> ActionRepository::remove(const QString &ns, const QString &name)
 Result<QList<Action>> ActionRepository::history(const QString &ns, const QString &name) const
 {
     QSqlQuery query(m_db->connection());
-    query.prepare(QStringLiteral("SELECT document FROM action_versions WHERE namespace = ? AND name = ? ORDER BY updated DESC, rowid DESC"));
+    query.prepare(QStringLiteral("SELECT document FROM action_versions WHERE namespace = ? AND name = ? ORDER BY seq DESC"));
     query.addBindValue(ns);
     query.addBindValue(name);
     auto found = documents(*m_db, query, "action history");
@@ -209,7 +215,7 @@ Result<QList<Action>> ActionRepository::history(const QString &ns, const QString
 Result<Action> ActionRepository::version(const QString &ns, const QString &name, const QString &version) const
 {
     QSqlQuery query(m_db->connection());
-    query.prepare(QStringLiteral("SELECT document FROM action_versions WHERE namespace = ? AND name = ? AND version = ?"));
+    query.prepare(QStringLiteral("SELECT document FROM action_versions WHERE namespace = ? AND name = ? AND version = ? ORDER BY seq DESC LIMIT 1"));
     query.addBindValue(ns);
     query.addBindValue(name);
     query.addBindValue(version);

@@ -10,19 +10,25 @@ namespace funcdesk {
 namespace {
 
 // Migration N brings the schema from version N-1 to N. Never edit a released one: add another.
-const QStringList kMigrations = {
+// Migration N brings the schema from version N-1 to N: a list of single statements. Never edit
+// a released one: add another.
+const QList<QStringList> kMigrations = {
     // 1: actions with their version history, activations.
-    QStringLiteral(
-        "CREATE TABLE actions (namespace TEXT NOT NULL, name TEXT NOT NULL, version TEXT NOT NULL,"
-        " updated INTEGER NOT NULL, document TEXT NOT NULL, PRIMARY KEY (namespace, name));"
-        "CREATE INDEX actions_by_update ON actions (namespace, updated DESC);"
-        "CREATE TABLE action_versions (namespace TEXT NOT NULL, name TEXT NOT NULL, version TEXT NOT NULL,"
-        " updated INTEGER NOT NULL, document TEXT NOT NULL, PRIMARY KEY (namespace, name, version));"
-        "CREATE INDEX action_versions_by_update ON action_versions (namespace, name, updated DESC);"
-        "CREATE TABLE activations (activation_id TEXT PRIMARY KEY, namespace TEXT NOT NULL, name TEXT NOT NULL,"
-        " start INTEGER NOT NULL, document TEXT NOT NULL);"
-        "CREATE INDEX activations_by_start ON activations (namespace, start DESC);"
-        "CREATE INDEX activations_by_name ON activations (namespace, name, start DESC);"),
+    {
+        QStringLiteral("CREATE TABLE actions (namespace TEXT NOT NULL, name TEXT NOT NULL, version TEXT NOT NULL,"
+                       " updated INTEGER NOT NULL, document TEXT NOT NULL, PRIMARY KEY (namespace, name))"),
+        QStringLiteral("CREATE INDEX actions_by_update ON actions (namespace, updated)"),
+        // Keyed by sequence, not version: a PUT may set an old version string again (a rollback).
+        QStringLiteral("CREATE TABLE action_versions (seq INTEGER PRIMARY KEY AUTOINCREMENT, namespace TEXT NOT NULL,"
+                       " name TEXT NOT NULL, version TEXT NOT NULL, updated INTEGER NOT NULL, document TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX action_versions_by_action ON action_versions (namespace, name, seq)"),
+        QStringLiteral("CREATE TABLE activations (activation_id TEXT PRIMARY KEY, namespace TEXT NOT NULL,"
+                       " name TEXT NOT NULL, start INTEGER NOT NULL, document TEXT NOT NULL)"),
+        // Ascending indexes: SQLite walks them backwards for "start DESC, rowid DESC" without a sort.
+        QStringLiteral("CREATE INDEX activations_by_start ON activations (namespace, start)"),
+        QStringLiteral("CREATE INDEX activations_by_name ON activations (namespace, name, start)"),
+        QStringLiteral("CREATE INDEX activations_for_retention ON activations (start)"),
+    },
 };
 
 QAtomicInt g_connectionCounter;
@@ -66,33 +72,42 @@ PlatformError Database::sqlError(const QString &what, const QSqlError &error) co
     return {PlatformError::Kind::Server, QStringLiteral("Database error (%1): %2").arg(what, text)};
 }
 
+std::optional<PlatformError> Database::execute(const QString &statement)
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(statement))
+        return sqlError(statement, query.lastError());
+    return std::nullopt;
+}
+
 std::optional<PlatformError> Database::migrate()
 {
     QSqlQuery query(m_db);
-    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
-        return sqlError(QStringLiteral("read schema version"));
-    m_schemaVersion = query.value(0).toInt();
+    // Read the version inside the write transaction: two processes opening a new file at once
+    // must not both migrate it.
+    auto migrated = transaction<Done>([&]() -> Result<Done> {
+        if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+            return sqlError(QStringLiteral("read schema version"), query.lastError());
+        m_schemaVersion = query.value(0).toInt();
+        query.finish();
+        for (int next = m_schemaVersion + 1; next <= latestSchemaVersion(); ++next) {
+            for (const QString &statement : kMigrations.at(next - 1)) {
+                if (!query.exec(statement))
+                    return sqlError(QStringLiteral("migration %1").arg(next), query.lastError());
+            }
+            if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(next)))
+                return sqlError(QStringLiteral("migration %1").arg(next), query.lastError());
+            m_schemaVersion = next;
+        }
+        return Done{};
+    });
+    if (!migrated)
+        return migrated.error();
     if (m_schemaVersion > latestSchemaVersion()) {
         return PlatformError{PlatformError::Kind::Server,
                              QStringLiteral("The database was written by a newer Funcdesk (schema %1; this one knows up to %2).")
                                  .arg(m_schemaVersion)
                                  .arg(latestSchemaVersion())};
-    }
-    while (m_schemaVersion < latestSchemaVersion()) {
-        const int next = m_schemaVersion + 1;
-        auto applied = transaction<Done>([&]() -> Result<Done> {
-            // QSqlQuery runs one statement at a time.
-            for (const QString &statement : kMigrations.at(next - 1).split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
-                if (!query.exec(statement))
-                    return sqlError(QStringLiteral("migration %1").arg(next), query.lastError());
-            }
-            if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(next)))
-                return sqlError(QStringLiteral("migration %1").arg(next));
-            return Done{};
-        });
-        if (!applied)
-            return applied.error();
-        m_schemaVersion = next;
     }
     return std::nullopt;
 }

@@ -24,23 +24,28 @@ public:
     int schemaVersion() const { return m_schemaVersion; }
     static int latestSchemaVersion();
 
-    // Runs `work` in one transaction; rolled back if it fails.
+    // Runs `work` in one write transaction; rolled back if it fails. BEGIN IMMEDIATE takes the
+    // write lock up front, so a read-then-write never fails with "database is locked" when another
+    // connection writes: it waits (busy timeout) instead.
     template <typename T, typename Work>
     Result<T> transaction(Work &&work)
     {
-        if (!m_db.transaction())
-            return sqlError(QStringLiteral("begin"));
+        if (auto error = execute(QStringLiteral("BEGIN IMMEDIATE")))
+            return *error;
         Result<T> result = work();
         if (!result.ok()) {
-            m_db.rollback();
+            execute(QStringLiteral("ROLLBACK"));
             return result;
         }
-        if (!m_db.commit()) {
-            m_db.rollback();
-            return sqlError(QStringLiteral("commit"));
+        if (auto error = execute(QStringLiteral("COMMIT"))) {
+            execute(QStringLiteral("ROLLBACK"));
+            return *error;
         }
         return result;
     }
+
+    // Runs one statement; the error if it failed.
+    std::optional<PlatformError> execute(const QString &statement);
 
     // A failed statement as a typed error; pass the query's error when a query failed.
     PlatformError sqlError(const QString &what, const QSqlError &error = QSqlError()) const;

@@ -8,6 +8,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
+#include <thread>
+
 using namespace funcdesk;
 
 namespace {
@@ -49,6 +52,7 @@ private Q_SLOTS:
         QCOMPARE(created->ns, QStringLiteral("guest"));
         QCOMPARE(created->annotations->value(QStringLiteral("exec")).toString(), QStringLiteral("nodejs:20"));
         QCOMPARE(created->exec->binary, false);
+        QCOMPARE(created->annotations->value(QStringLiteral("provide-api-key")).toBool(true), false);
         QVERIFY(created->updated.has_value());
         const auto fetched = repository->get(QStringLiteral("guest"), QStringLiteral("hello"));
         QVERIFY(fetched.ok());
@@ -75,14 +79,14 @@ private Q_SLOTS:
         const auto updated = repository->put(QStringLiteral("guest"), QStringLiteral("a"),
                                              actionPut(R"({"limits": {"timeout": 2000},
                                                            "annotations": [{"key": "new", "value": 3}]})"),
-                                             true, {QStringLiteral("drop")});
+                                             true, {QStringLiteral("drop"), QStringLiteral("new")});
         QVERIFY2(updated.ok(), qPrintable(updated.ok() ? QString() : updated.error().message));
         QCOMPARE(updated->version, QStringLiteral("0.0.2"));
         QCOMPARE(updated->exec->code, QStringLiteral("v1"));  // not given: kept
         QCOMPARE(updated->limits->memoryMb, 256);
         QCOMPARE(updated->limits->timeoutMs, 2000);
         QVERIFY(updated->annotations->contains(QStringLiteral("keep")));
-        QVERIFY(updated->annotations->contains(QStringLiteral("new")));
+        QVERIFY2(updated->annotations->contains(QStringLiteral("new")), "deletions apply to the old annotations, before the new ones");
         QVERIFY(!updated->annotations->contains(QStringLiteral("drop")));
     }
 
@@ -109,6 +113,50 @@ private Q_SLOTS:
         QCOMPARE(old->exec->code, QStringLiteral("# 10"));
         QCOMPARE(repository->version(QStringLiteral("guest"), QStringLiteral("busy"), QStringLiteral("0.0.3")).error().kind,
                  PlatformError::Kind::NotFound);
+    }
+
+    void aRollbackToAnOldVersionStringKeepsTheWholeHistory()
+    {
+        for (const char *code : {"v1", "v2", "v3"}) {
+            const QJsonObject exec{{QStringLiteral("kind"), QStringLiteral("python:3")}, {QStringLiteral("code"), QLatin1StringView(code)}};
+            const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("exec"), exec}}).toJson();
+            QVERIFY(repository->put(QStringLiteral("guest"), QStringLiteral("r"), actionPut(body.constData()), true).ok());
+        }
+        QVERIFY(repository->put(QStringLiteral("guest"), QStringLiteral("r"),
+                                actionPut(R"({"version": "0.0.1", "exec": {"kind": "python:3", "code": "v4"}})"), true).ok());
+        const auto history = repository->history(QStringLiteral("guest"), QStringLiteral("r"));
+        QCOMPARE(history->size(), 4);
+        QCOMPARE(history->first().exec->code, QStringLiteral("v4"));
+        QCOMPARE(history->last().exec->code, QStringLiteral("v1"));
+        QCOMPARE(repository->version(QStringLiteral("guest"), QStringLiteral("r"), QStringLiteral("0.0.1"))->exec->code,
+                 QStringLiteral("v4"));  // the newest with that version string
+    }
+
+    void concurrentWritersOnSeparateConnectionsAllSucceed()
+    {
+        // Each thread opens its own connection, as one Database per thread requires.
+        const QString file = path();
+        std::atomic<int> failures{0};
+        std::vector<std::thread> writers;
+        for (int w = 0; w < 3; ++w) {
+            writers.emplace_back([file, w, &failures] {
+                auto db = Database::open(file);
+                if (!db) {
+                    ++failures;
+                    return;
+                }
+                ActionRepository mine(db.value());
+                for (int i = 0; i < 50; ++i) {
+                    if (!mine.put(QStringLiteral("guest"), QStringLiteral("w%1-%2").arg(w).arg(i),
+                                  actionPut(R"({"exec": {"kind": "nodejs:20", "code": "x"}})"), false))
+                        ++failures;
+                }
+            });
+        }
+        for (auto &writer : writers)
+            writer.join();
+        QCOMPARE(failures.load(), 0);
+        QCOMPARE(repository->count(QStringLiteral("guest")).value(), 150);
     }
 
     void listIsNewestFirstWithPagingAndWithoutCode()
