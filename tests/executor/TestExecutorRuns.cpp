@@ -136,6 +136,46 @@ private Q_SLOTS:
         QCOMPARE(resultOf(fromPython).value(QStringLiteral("id")).toString(), fromPython.activationId);
     }
 
+    void processEnvBehavesAsNodesOwn()
+    {
+        INVOKE(*executor, nodeAction(QStringLiteral(
+            "function main() { process.env.TZ = 'Asia/Tokyo'; process.env.N = 5;"
+            " return {offset: new Date(0).getTimezoneOffset(), type: typeof process.env.N}; }"), QStringLiteral("tz")), activation);
+        QCOMPARE(resultOf(activation).value(QStringLiteral("offset")).toInt(), -540);
+        QCOMPARE(resultOf(activation).value(QStringLiteral("type")).toString(), QStringLiteral("string"));
+    }
+
+    void aFloatingRejectionIsNotBlamedOnTheNextActivation()
+    {
+        const auto request = nodeAction(QStringLiteral(
+            "async function main(p) { if (p.float) { Promise.reject(new Error('floating')); } return {ok: true}; }"),
+            QStringLiteral("floater"));
+        auto floating = request;
+        floating.params = {{QStringLiteral("float"), true}};
+        INVOKE(*executor, floating, first);
+        EXPECT_STATUS(first, "success");
+        INVOKE(*executor, request, second);
+        EXPECT_STATUS(second, "success");
+        QCOMPARE(second.annotation(QStringLiteral("startType")).toString(), QStringLiteral("warm"));
+        QVERIFY2(logsOf(second).contains(QLatin1String("Unhandled rejection from an earlier activation: Error: floating")),
+                 qPrintable(describe(second)));
+    }
+
+    void actionsReadAnEmptyStdinAndCannotStealRequests()
+    {
+        auto request = nodeAction(QStringLiteral(
+            "function main() { if (process.stdin.readableEnded) return {got: ''};\n"
+            " return new Promise(r => { let got = ''; process.stdin.on('data', d => got += d);"
+            " process.stdin.on('end', () => r({got})); }); }"), QStringLiteral("stdin"));
+        request.limits.timeoutMs = 5000;
+        INVOKE(*executor, request, first);
+        EXPECT_STATUS(first, "success");
+        QCOMPARE(resultOf(first).value(QStringLiteral("got")).toString(), QString());
+        INVOKE(*executor, request, second);
+        EXPECT_STATUS(second, "success");
+        QCOMPARE(second.annotation(QStringLiteral("startType")).toString(), QStringLiteral("warm"));
+    }
+
     void stdoutAndStderrAreCapturedPerActivation()
     {
         auto request = nodeAction(QStringLiteral(

@@ -15,7 +15,35 @@ const { parse, stringify } = JSON;
 // set for the life of the process: per-activation ids and deadlines would grow a warm process by
 // ~200 bytes a call, without bound. A plain object in its place reads the same from JavaScript and
 // is what child_process hands to child processes.
-process.env = Object.assign({}, process.env);
+// The proxy keeps the rest of process.env's behaviour: values become strings, and TZ still
+// reaches the real environment (it changes the time zone).
+const realEnv = process.env;
+const envValues = Object.assign({}, realEnv);
+process.env = new Proxy(envValues, {
+  set(target, key, value) {
+    const text = String(value);
+    target[key] = text;
+    if (key === 'TZ') realEnv.TZ = text;
+    return true;
+  },
+  deleteProperty(target, key) {
+    delete target[key];
+    if (key === 'TZ') delete realEnv.TZ;
+    return true;
+  },
+});
+
+// Actions get no stdin: fd 0 carries the executor's requests. process.stdin is an empty stream,
+// so touching it can neither read requests nor make fd 0 non-blocking.
+Object.defineProperty(process, 'stdin', {
+  configurable: true,
+  enumerable: true,
+  get() {
+    const empty = require('stream').Readable.from([]);
+    Object.defineProperty(process, 'stdin', { configurable: true, enumerable: true, value: empty });
+    return empty;
+  },
+});
 
 // The outcome channel arrives as fd 3. Reopen it close-on-exec and close 3, so processes the action
 // starts never inherit it and cannot write into a later activation's outcome.
@@ -204,7 +232,7 @@ function loadZip(base64, mainName) {
 }
 
 function run(request) {
-  const env = process.env;
+  const env = envValues; // directly: the proxy's traps are for user code
   for (const key in request) {
     const value = request[key];
     if (key !== 'value' && typeof value === 'string') env['__OW_' + key.toUpperCase()] = value;
@@ -240,20 +268,36 @@ function handle(line) {
 
 function pump() {
   pumping = true;
-  for (;;) {
-    while (!busy && queue.length > 0) {
-      const line = queue.shift();
-      if (line.trim() !== '') handle(line);
-    }
-    if (busy || ended) break;
-    readRequests(); // idle: wait for the next request
+  while (!busy && queue.length > 0) {
+    const line = queue.shift();
+    if (line.trim() !== '') handle(line);
   }
   pumping = false;
-  if (ended && !busy) process.exit(0);
+  if (busy) return; // an asynchronous activation: finish() calls pump() again
+  if (ended) process.exit(0);
+  // Let the event loop turn once before waiting for the next request, so callbacks and floating
+  // rejections of this activation run now and are not blamed on the next one.
+  setImmediate(waitForRequest);
+}
+
+function waitForRequest() {
+  readRequests();
+  pump();
 }
 
 // Errors thrown later by user callbacks (timers, events, unhandled rejections) escape run(). They
 // fail the current request if it has no outcome yet, then end the process as Node itself would.
+// A promise an activation left rejected without a handler: reported on stderr (where the next
+// activation's logs pick it up) and otherwise harmless, instead of Node's default of ending the
+// process, which would fail whichever call meets the process next.
+process.on('unhandledRejection', (reason) => {
+  if (!settled) {
+    finish(devError('An error has occurred: ' + describe(reason)), stackOf(reason));
+    return;
+  }
+  writeAll(2, Buffer.from('Unhandled rejection from an earlier activation: ' + (stackOf(reason) || describe(reason)) + '\n'));
+});
+
 process.on('uncaughtException', (err) => {
   const log = stackOf(err) || describe(err);
   if (!settled) {
