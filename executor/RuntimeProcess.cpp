@@ -178,6 +178,7 @@ StepResult RuntimeProcess::step(const QByteArray &line, qint64 timeoutMs, qint64
     if (sent == line.size())
         fds[3].fd = -1;  // the usual case: the whole request fit in the pipe at once
     char buffer[kReadChunk];
+    auto lastLivenessCheck = started;
     bool done = sent < 0;
     if (done)
         result.end = StepResult::End::Exited;
@@ -204,6 +205,37 @@ StepResult RuntimeProcess::step(const QByteArray &line, qint64 timeoutMs, qint64
             if (n < 0 && errno == EINTR)
                 continue;
             return;
+        }
+    };
+
+    // Reads the outcome line from fd 3 as far as it has arrived.
+    auto readOutcome = [&] {
+        for (qint64 budget = kMaxReadPerWake; budget > 0;) {
+            const ssize_t n = ::read(fds[0].fd, buffer, sizeof buffer);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0) {
+                if (n == 0) {  // fd 3 closed: the launcher is gone
+                    result.end = StepResult::End::Exited;
+                    done = true;
+                }
+                return;
+            }
+            budget -= n;
+            const char *newline = static_cast<const char *>(memchr(buffer, '\n', static_cast<size_t>(n)));
+            const qint64 useful = newline ? newline - buffer : n;
+            result.outcomeBytes += useful;
+            if (result.outcomeBytes <= maxOutcomeBytes)
+                result.outcome.append(buffer, useful);
+            if (newline) {
+                result.end = StepResult::End::Completed;
+                done = true;
+                // Bytes after the outcome line were not written by the launcher in its turn
+                // (a background child holding fd 3): the channel cannot be trusted again.
+                if (newline + 1 != buffer + n)
+                    m_usable = false;
+                return;
+            }
         }
     };
 
@@ -238,39 +270,21 @@ StepResult RuntimeProcess::step(const QByteArray &line, qint64 timeoutMs, qint64
                 drain(1, kMaxReadPerWake);
             if (fds[2].fd >= 0 && fds[2].revents)
                 drain(2, kMaxReadPerWake);
-            if (fds[0].revents) {
-                for (qint64 budget = kMaxReadPerWake; budget > 0;) {
-                    const ssize_t n = ::read(fds[0].fd, buffer, sizeof buffer);
-                    if (n < 0 && errno == EINTR)
-                        continue;
-                    if (n <= 0) {
-                        if (n == 0) {  // fd 3 closed: the launcher is gone
-                            result.end = StepResult::End::Exited;
-                            done = true;
-                        }
-                        break;
-                    }
-                    budget -= n;
-                    const char *newline = static_cast<const char *>(memchr(buffer, '\n', static_cast<size_t>(n)));
-                    const qint64 useful = newline ? newline - buffer : n;
-                    result.outcomeBytes += useful;
-                    if (result.outcomeBytes <= maxOutcomeBytes)
-                        result.outcome.append(buffer, useful);
-                    if (newline) {
-                        result.end = StepResult::End::Completed;
-                        done = true;
-                        // Bytes after the outcome line were not written by the launcher in its turn
-                        // (a background child holding fd 3): the channel cannot be trusted again.
-                        if (newline + 1 != buffer + n)
-                            m_usable = false;
-                        break;
-                    }
+            if (fds[0].revents)
+                readOutcome();
+        }
+        // Liveness, on idle wakes and at least every slice even while output floods in: a launcher
+        // that died while a child of its keeps the pipes open must not look like a timeout.
+        if (!done && (ready == 0 || Clock::now() - lastLivenessCheck >= std::chrono::milliseconds(kLivenessSliceMs))) {
+            lastLivenessCheck = Clock::now();
+            if (m_child->reapIfExited()) {
+                readOutcome();  // it may have answered just before it exited
+                m_usable = false;
+                if (!done || result.end != StepResult::End::Completed) {
+                    result.end = StepResult::End::Exited;
+                    done = true;
                 }
             }
-        }
-        if (!done && ready == 0 && m_child->reapIfExited()) {
-            result.end = StepResult::End::Exited;  // died while a child of its still holds fd 3
-            done = true;
         }
         if (!done && watchdog && rssBytesNow() > m_limits.memoryBytes) {
             result.end = StepResult::End::MemoryExceeded;

@@ -131,6 +131,22 @@ private Q_SLOTS:
                         QStringLiteral("The action did not produce a valid response and exited unexpectedly."));
     }
 
+    void processThatExitsWhileAForkedChildFloodsItsOutput()
+    {
+        // The forked child keeps fd 3 and the output pipes open and busy: only the launcher's own
+        // exit tells that the activation is over.
+        auto request = pythonCase(QStringLiteral(
+            "    if os.fork() == 0:\n"
+            "        while True:\n"
+            "            os.write(1, b'x' * 65536)\n"
+            "    os._exit(1)"), QStringLiteral("forkflood"));
+        request.limits.timeoutMs = 20000;
+        QElapsedTimer timer;
+        timer.start();
+        expectContained(request, QStringLiteral("The action did not produce a valid response and exited unexpectedly."));
+        QVERIFY2(timer.elapsed() < 10000, "seen as an exit, not waited out as a timeout");
+    }
+
     void processThatSegfaults()
     {
         expectContained(nodeCase(QStringLiteral("process.kill(process.pid, 'SIGSEGV');"), QStringLiteral("segv")),
