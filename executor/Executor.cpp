@@ -60,17 +60,15 @@ QByteArray digestOf(const QString &code)
            + QByteArray::number(qHash(code, 0xc0de2));
 }
 
-QList<QByteArray> launcherEnvironment(const QString &scratch)
+// HOME and TMPDIR are added per process (its own scratch folder).
+QList<QByteArray> launcherEnvironment()
 {
-    QList<QByteArray> environment = {
+    return {
         "PATH=/usr/local/bin:/usr/bin:/bin",
         "LANG=C.UTF-8",
-        "HOME=" + QFile::encodeName(scratch),
-        "TMPDIR=" + QFile::encodeName(scratch),
         "PYTHONDONTWRITEBYTECODE=1",
         "PYTHONIOENCODING=utf-8",
     };
-    return environment;
 }
 
 }  // namespace
@@ -94,6 +92,7 @@ public:
     std::shared_ptr<CgroupHost> cgroups;
     QTemporaryDir scratch;
     QList<QByteArray> environment;
+    std::atomic<int> scratchCounter{0};
     WarmPool warm;
     std::unique_ptr<StemCellPool> stemCells;
     ConcurrencyGate gate;
@@ -129,7 +128,7 @@ Executor::Private::Private(ExecutorConfig configuration)
     ::signal(SIGPIPE, SIG_IGN);
     if (config.enforcement == ExecutorConfig::Enforcement::Auto)
         cgroups = CgroupHost::detect();
-    environment = launcherEnvironment(scratch.path());
+    environment = launcherEnvironment();
     stemCells = std::make_unique<StemCellPool>(catalog.runtimes(), config.stemCellsPerRuntime,
                                                [this](const Runtime &runtime) { return spawn(runtime); });
     threads.setMaxThreadCount(128);  // invocations block in poll(); queued ones wait in the gate
@@ -151,7 +150,12 @@ Executor::Private::~Private()
 
 Result<std::unique_ptr<RuntimeProcess>> Executor::Private::spawn(const Runtime &runtime)
 {
-    return RuntimeProcess::start(runtime, cgroups.get(), environment, QFile::encodeName(scratch.path()));
+    // Each process gets its own HOME/TMPDIR/working folder, removed with the process: files an
+    // action leaves (unpacked zip actions among them) cannot pile up for the executor's lifetime.
+    const QString folder = scratch.filePath(QStringLiteral("p%1").arg(scratchCounter.fetch_add(1)));
+    if (!QDir().mkdir(folder))
+        return PlatformError{PlatformError::Kind::Server, QStringLiteral("Cannot create the scratch folder %1").arg(folder)};
+    return RuntimeProcess::start(runtime, cgroups.get(), environment, folder);
 }
 
 QByteArray Executor::Private::codeDigest(const InvocationRequest &request)

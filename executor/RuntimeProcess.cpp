@@ -2,6 +2,7 @@
 
 #include "core/SystemLimits.h"
 
+#include <QDir>
 #include <QFile>
 
 #include <algorithm>
@@ -46,12 +47,18 @@ QByteArray preadAll(int fd)
 
 Result<std::unique_ptr<RuntimeProcess>> RuntimeProcess::start(const Runtime &runtime, CgroupHost *cgroups,
                                                               const QList<QByteArray> &environment,
-                                                              const QByteArray &workingDirectory)
+                                                              const QString &scratchFolder)
 {
-    auto spawned = ChildProcess::spawn({runtime.program, runtime.arguments, environment, workingDirectory});
-    if (!spawned)
+    QList<QByteArray> variables = environment;
+    const QByteArray folder = QFile::encodeName(scratchFolder);
+    variables << "HOME=" + folder << "TMPDIR=" + folder;
+    auto spawned = ChildProcess::spawn({runtime.program, runtime.arguments, variables, folder});
+    if (!spawned) {
+        QDir(scratchFolder).removeRecursively();
         return spawned.error();
+    }
     std::unique_ptr<RuntimeProcess> process(new RuntimeProcess);
+    process->m_scratchFolder = scratchFolder;
     process->m_runtime = runtime;
     process->m_child.reset(spawned.value());
     // The group is joined while the interpreter boots; the action's code arrives only with
@@ -87,6 +94,8 @@ RuntimeProcess::~RuntimeProcess()
         if (fd >= 0)
             ::close(fd);
     }
+    if (!m_scratchFolder.isEmpty())
+        QDir(m_scratchFolder).removeRecursively();
 }
 
 Enforcement RuntimeProcess::applyLimits(const Limits &limits)

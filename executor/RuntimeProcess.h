@@ -5,6 +5,8 @@
 #include "executor/LogCapture.h"
 #include "executor/RuntimeCatalog.h"
 
+#include <QString>
+
 #include <memory>
 
 namespace funcdesk {
@@ -45,7 +47,7 @@ public:
 
     static Result<std::unique_ptr<RuntimeProcess>> start(const Runtime &runtime, CgroupHost *cgroups,
                                                          const QList<QByteArray> &environment,
-                                                         const QByteArray &workingDirectory);
+                                                         const QString &scratchFolder);
     ~RuntimeProcess();
 
     const Runtime &runtime() const { return m_runtime; }
@@ -71,6 +73,7 @@ private:
     qint64 peakMemoryNow() const;
 
     Runtime m_runtime;
+    QString m_scratchFolder;  // HOME, TMPDIR and working folder; removed with the process
     std::unique_ptr<ChildProcess> m_child;
     std::unique_ptr<ProcessCgroup> m_group;
     Enforcement m_enforcement;

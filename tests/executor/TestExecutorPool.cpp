@@ -2,6 +2,7 @@
 
 #include "ExecutorFixture.h"
 
+#include <QFile>
 #include <QThread>
 
 #include <csignal>
@@ -107,17 +108,23 @@ private Q_SLOTS:
         QCOMPARE(python.annotation(QStringLiteral("startType")).toString(), QStringLiteral("prewarm"));
     }
 
-    void idleProcessesAreStoppedAfterTheTimeout()
+    void idleProcessesAreStoppedAfterTheTimeoutAndTheirFilesRemoved()
     {
         ExecutorConfig config;
         config.stemCellsPerRuntime = 0;
         config.idleTimeoutMs = 200;
         Executor executor(config);
-        INVOKE(executor, nodeAction(kCounter, QStringLiteral("idle")), activation);
+        INVOKE(executor, nodeAction(QStringLiteral(
+            "const path = require('path').join(require('os').tmpdir(), 'left-behind');\n"
+            "function main() { require('fs').writeFileSync(path, 'x'); return {pid: process.pid, path}; }"),
+            QStringLiteral("idle")), activation);
         const qint64 pid = resultOf(activation).value(QStringLiteral("pid")).toInteger();
+        const QString leftBehind = resultOf(activation).value(QStringLiteral("path")).toString();
+        QVERIFY(QFile::exists(leftBehind));
         QCOMPARE(executor.warmProcessCount(), 1);
         QTRY_COMPARE_WITH_TIMEOUT(executor.warmProcessCount(), 0, 5000);  // the maintenance thread reaps it
         QTRY_VERIFY_WITH_TIMEOUT(::kill(static_cast<pid_t>(pid), 0) != 0, 5000);
+        QTRY_VERIFY2_WITH_TIMEOUT(!QFile::exists(leftBehind), "the process's scratch folder goes with it", 5000);
     }
 
     void concurrentCallsOfOneActionRunInSeparateProcesses()
