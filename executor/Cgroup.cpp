@@ -260,14 +260,8 @@ ProcessCgroup::~ProcessCgroup()
         if (fd >= 0)
             ::close(fd);
     }
-    for (const QString &dir : std::as_const(m_dirs)) {
-        // A killed process leaves its group a moment after SIGKILL; retry briefly.
-        for (int attempt = 0; attempt < 50; ++attempt) {
-            if (::rmdir(QFile::encodeName(dir).constData()) == 0 || errno == ENOENT)
-                break;
-            QThread::usleep(2000);
-        }
-    }
+    for (const QString &dir : std::as_const(m_dirs))
+        removeTree(dir);  // retries while the killed processes are still leaving the group
 }
 
 QString ProcessCgroup::file(const QString &controller, const char *name) const
