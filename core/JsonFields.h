@@ -40,6 +40,19 @@ public:
         }
     }
 
+    // A nested array parsed by T::fromJson(array, key) (KeyValueList), recorded like nested().
+    template <typename T>
+    void nestedArray(QLatin1StringView key, std::optional<T> &out)
+    {
+        if (const auto value = array(key)) {
+            auto parsed = T::fromJson(*value, key);
+            if (parsed)
+                out = std::move(parsed).value();
+            else
+                fail(parsed.error());
+        }
+    }
+
     // Records an error found by a nested parser (the first one wins).
     void fail(const PlatformError &error);
 

@@ -172,6 +172,14 @@ Result<QList<Action>> ActionRepository::list(const QString &ns, int limit, int s
     return found;
 }
 
+Result<QList<Action>> ActionRepository::all() const
+{
+    QSqlQuery query(m_db->connection());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT document FROM actions"));
+    return documents(*m_db, query, "read actions");
+}
+
 Result<qint64> ActionRepository::count(const QString &ns) const
 {
     QSqlQuery query(m_db->connection());

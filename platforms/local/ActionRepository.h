@@ -23,6 +23,8 @@ public:
     // Newest update first, as OpenWhisk lists. Documents without code and parameters.
     Result<QList<Action>> list(const QString &ns, int limit, int skip) const;
     Result<qint64> count(const QString &ns) const;
+    // Every action of every namespace in full (the local platform loads them at start).
+    Result<QList<Action>> all() const;
     Result<Action> remove(const QString &ns, const QString &name);
     // Kept versions, newest first; then one of them in full.
     Result<QList<Action>> history(const QString &ns, const QString &name) const;

@@ -9,7 +9,6 @@ namespace funcdesk {
 
 namespace {
 
-// Migration N brings the schema from version N-1 to N. Never edit a released one: add another.
 // Migration N brings the schema from version N-1 to N: a list of single statements. Never edit
 // a released one: add another.
 const QList<QStringList> kMigrations = {
@@ -28,6 +27,11 @@ const QList<QStringList> kMigrations = {
         QStringLiteral("CREATE INDEX activations_by_start ON activations (namespace, start)"),
         QStringLiteral("CREATE INDEX activations_by_name ON activations (namespace, name, start)"),
         QStringLiteral("CREATE INDEX activations_for_retention ON activations (start)"),
+    },
+    // 2: triggers, rules, packages and namespaces (with their keys) as JSON documents.
+    {
+        QStringLiteral("CREATE TABLE entities (collection TEXT NOT NULL, namespace TEXT NOT NULL, name TEXT NOT NULL,"
+                       " updated INTEGER NOT NULL, document TEXT NOT NULL, PRIMARY KEY (collection, namespace, name))"),
     },
 };
 

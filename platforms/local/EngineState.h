@@ -1,0 +1,71 @@
+#pragma once
+
+#include "platforms/local/LocalEngine.h"
+#include "platforms/local/StoreWorker.h"
+
+#include <QReadWriteLock>
+
+#include <QtConcurrent/QtConcurrent>
+
+namespace funcdesk {
+
+// What the parts of a LocalEngine share: its configuration, the store thread, the executor and
+// the entities of every namespace held in memory. Entities change only on the store thread
+// (after their write committed), under the write lock; any thread may read them under the read
+// lock. Internal to platforms/local.
+struct EngineState
+{
+    template <typename T>
+    using Table = QHash<QString, QHash<QString, T>>;  // namespace → name → entity
+
+    LocalConfig config;
+    PlatformInfo info;
+    std::unique_ptr<Executor> executor;
+    std::unique_ptr<StoreWorker> store;
+
+    mutable QReadWriteLock lock;
+    Table<Action> actions;
+    Table<Trigger> triggers;
+    Table<Rule> rules;
+    Table<Package> packages;
+    QHash<QString, Identity> identitiesByUuid;
+    QHash<QString, Identity> identitiesByNamespace;
+
+    template <typename T>
+    static std::optional<T> find(const Table<T> &table, const QString &ns, const QString &name)
+    {
+        const auto spaces = table.constFind(ns);
+        if (spaces == table.cend())
+            return std::nullopt;
+        const auto it = spaces->constFind(name);
+        if (it == spaces->cend())
+            return std::nullopt;
+        return *it;
+    }
+
+    // A page of a namespace's entities, newest update first, as OpenWhisk lists.
+    template <typename T>
+    static QList<T> page(const Table<T> &table, const QString &ns, ListOptions options)
+    {
+        QList<T> all = table.value(ns).values();
+        std::sort(all.begin(), all.end(), [](const T &a, const T &b) {
+            return a.updated.value_or(0) != b.updated.value_or(0) ? a.updated.value_or(0) > b.updated.value_or(0)
+                                                                  : a.name.value_or(QString()) < b.name.value_or(QString());
+        });
+        const int limit = options.limit <= 0 ? 200 : options.limit;
+        return all.mid(std::max(0, options.skip), limit);
+    }
+};
+
+inline PlatformError notFoundError()
+{
+    return {PlatformError::Kind::NotFound, QStringLiteral("The requested resource does not exist.")};
+}
+
+template <typename T>
+QFuture<Result<T>> readyResult(Result<T> result)
+{
+    return QtFuture::makeReadyFuture(std::move(result));
+}
+
+}  // namespace funcdesk

@@ -1,0 +1,146 @@
+#include "platforms/local/Invoker.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QUuid>
+
+#include <atomic>
+
+namespace funcdesk {
+
+namespace {
+constexpr int kWaitCheckMs = 50;
+
+QString newActivationId()
+{
+    return QUuid::createUuid().toString(QUuid::Id128);
+}
+
+// OpenWhisk's invoke-time checks, in its order: final parameters, then payload size.
+std::optional<PlatformError> checkPayload(const Action &action, const QJsonObject &params, const SystemLimits &limits)
+{
+    const KeyValueList annotations = action.annotations.value_or(KeyValueList());
+    if (annotations.value(QStringLiteral("final")).toBool(false) && action.parameters) {
+        for (const KeyValue &item : action.parameters->items()) {
+            if (params.contains(item.key))
+                return PlatformError{PlatformError::Kind::Invalid,
+                                     QStringLiteral("Request defines parameters that are not allowed (e.g., reserved properties).")};
+        }
+    }
+    const qint64 size = QJsonDocument(params).toJson(QJsonDocument::Compact).size();
+    if (size > limits.maxPayloadBytes)
+        return PlatformError{PlatformError::Kind::TooLarge,
+                             QStringLiteral("Request larger than allowed: %1 > %2 bytes.").arg(size).arg(limits.maxPayloadBytes)};
+    return std::nullopt;
+}
+}  // namespace
+
+struct Invoker::Wait
+{
+    QPromise<Result<InvokeOutcome>> promise;
+    std::atomic_bool done = false;
+    QString activationId;
+    bool resultOnly = false;
+    std::optional<std::multimap<qint64, std::shared_ptr<Wait>>::iterator> position;
+};
+
+Invoker::Invoker(EngineState &state, Recorded recorded, QObject *parent)
+    : QObject(parent), m_state(state), m_recorded(std::move(recorded))
+{
+    m_timer.setInterval(kWaitCheckMs);
+    connect(&m_timer, &QTimer::timeout, this, &Invoker::expireWaits);
+    m_timer.start();
+}
+
+QFuture<Result<InvokeOutcome>> Invoker::invoke(const QString &ns, const QString &name, const QJsonObject &params,
+                                               const InvokeOptions &options, const QString &cause)
+{
+    std::optional<Action> action;
+    {
+        QReadLocker locker(&m_state.lock);
+        action = EngineState::find(m_state.actions, ns, name);
+    }
+    if (!action)
+        return readyResult<InvokeOutcome>(notFoundError());
+    if (auto problem = checkPayload(*action, params, m_state.config.limits))
+        return readyResult<InvokeOutcome>(*problem);
+    const int maxWait = m_state.config.maxBlockingWaitMs;
+    if (options.blocking && options.timeoutMs && (*options.timeoutMs <= 0 || *options.timeoutMs > maxWait))
+        return readyResult<InvokeOutcome>(PlatformError{
+            PlatformError::Kind::Invalid, QStringLiteral("Timeout must be number of milliseconds up to %1.").arg(maxWait)});
+
+    InvocationRequest request;
+    request.ns = ns;
+    request.name = name;
+    request.version = action->version.value_or(QStringLiteral("0.0.1"));
+    request.exec = *action->exec;
+    request.limits = action->limits.value_or(ActionLimits());
+    request.params = action->parameters ? action->parameters->toObject() : QJsonObject();
+    for (auto it = params.begin(); it != params.end(); ++it)
+        request.params.insert(it.key(), it.value());
+    request.activationId = newActivationId();
+
+    auto wait = std::make_shared<Wait>();
+    wait->activationId = request.activationId;
+    wait->resultOnly = options.resultOnly;
+    QFuture<Result<InvokeOutcome>> answer;
+    if (options.blocking) {
+        wait->promise.start();
+        answer = wait->promise.future();
+        const qint64 deadline = QDateTime::currentMSecsSinceEpoch() + options.timeoutMs.value_or(maxWait);
+        std::lock_guard locker(m_mutex);
+        wait->position = m_waits.emplace(deadline, wait);
+    } else {
+        wait->done = true;  // answered now; the activation is only recorded
+        answer = readyResult<InvokeOutcome>(InvokeOutcome{request.activationId, std::nullopt, std::nullopt});
+    }
+
+    m_state.executor->invokeAsync(std::move(request))
+        .then(QtFuture::Launch::Sync, [this, wait, cause](Result<Activation> ran) {
+            std::optional<Result<InvokeOutcome>> outcome;
+            if (ran) {
+                Activation activation = std::move(ran).value();
+                if (!cause.isEmpty())
+                    activation.cause = cause;
+                m_state.store->record(activation);
+                m_recorded(activation);
+                InvokeOutcome finished{activation.activationId, activation, std::nullopt};
+                if (wait->resultOnly && activation.response)
+                    finished.result = activation.response->result;
+                outcome = std::move(finished);
+            } else {
+                if (wait->done)
+                    qWarning("funcdesk: activation %s could not run: %s", qPrintable(wait->activationId),
+                             qPrintable(ran.error().message));
+                outcome = ran.error();
+            }
+            if (wait->done.exchange(true))
+                return;
+            {
+                std::lock_guard locker(m_mutex);
+                if (wait->position)
+                    m_waits.erase(*wait->position);
+            }
+            wait->promise.addResult(std::move(*outcome));
+            wait->promise.finish();
+        });
+    return answer;
+}
+
+void Invoker::expireWaits()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    std::lock_guard locker(m_mutex);
+    while (!m_waits.empty() && m_waits.begin()->first <= now) {
+        std::shared_ptr<Wait> wait = m_waits.begin()->second;
+        m_waits.erase(m_waits.begin());
+        wait->position.reset();
+        if (wait->done.exchange(true))
+            continue;
+        // The wait ran out: answer with the id (202); the activation keeps running and is recorded.
+        wait->promise.addResult(InvokeOutcome{wait->activationId, std::nullopt, std::nullopt});
+        wait->promise.finish();
+    }
+}
+
+}  // namespace funcdesk

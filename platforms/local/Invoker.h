@@ -1,0 +1,38 @@
+#pragma once
+
+#include "platforms/local/EngineState.h"
+
+#include <QTimer>
+
+#include <map>
+
+namespace funcdesk {
+
+// Invokes actions of the local platform: merges parameters, checks payload size and final
+// parameters, runs the action on the executor, records the activation, and answers a blocking
+// caller when the activation finishes or, if its wait runs out first, with the activation id
+// (OpenWhisk's 202) while the activation keeps running. Lives on the engine's thread (its one
+// timer checks the blocking waits).
+class Invoker : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Recorded = std::function<void(const Activation &)>;
+    Invoker(EngineState &state, Recorded recorded, QObject *parent = nullptr);
+
+    QFuture<Result<InvokeOutcome>> invoke(const QString &ns, const QString &name, const QJsonObject &params,
+                                          const InvokeOptions &options, const QString &cause);
+
+private:
+    struct Wait;
+    void expireWaits();
+
+    EngineState &m_state;
+    Recorded m_recorded;
+    QTimer m_timer;
+    std::mutex m_mutex;
+    std::multimap<qint64, std::shared_ptr<Wait>> m_waits;  // by deadline
+};
+
+}  // namespace funcdesk

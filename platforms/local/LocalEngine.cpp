@@ -1,0 +1,471 @@
+#include "platforms/local/LocalEngine.h"
+
+#include "core/EntityName.h"
+#include "platforms/local/RuleBook.h"
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QUuid>
+
+namespace funcdesk {
+
+namespace {
+const QString kNamespaces = QStringLiteral("namespaces");
+const QString kPackages = QStringLiteral("packages");
+constexpr qint64 kMaxCodeBytes = 48LL * 1024 * 1024;
+constexpr qint64 kMaxParameterBytes = 1024 * 1024;
+
+QString randomKey()
+{
+    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    QString key;
+    key.reserve(64);
+    for (int i = 0; i < 64; ++i)
+        key.append(QLatin1Char(alphabet[QRandomGenerator::system()->bounded(62)]));
+    return key;
+}
+
+bool sameKey(const QString &a, const QString &b)
+{
+    // Constant time in the key's length: a wrong key says nothing about how much of it matched.
+    if (a.size() != b.size())
+        return false;
+    char16_t difference = 0;
+    for (qsizetype i = 0; i < a.size(); ++i)
+        difference |= a.at(i).unicode() ^ b.at(i).unicode();
+    return difference == 0;
+}
+
+// An action name is "name" or "package/name"; each part follows the entity-name rule.
+std::optional<PlatformError> checkActionName(const QString &name)
+{
+    const QStringList parts = name.split(QLatin1Char('/'));
+    if (parts.size() > 2)
+        return PlatformError{PlatformError::Kind::Invalid, QStringLiteral("The action name '%1' is not valid.").arg(name)};
+    for (const QString &part : parts) {
+        if (auto problem = checkEntityName(part))
+            return problem;
+    }
+    return std::nullopt;
+}
+
+Activation summaryOf(const Activation &full)
+{
+    Activation summary = full;
+    if (full.response)
+        summary.statusCode = static_cast<qint64>(full.response->statusValue());
+    summary.response.reset();
+    summary.logs.reset();
+    if (!summary.end || *summary.end == 0) {
+        summary.end.reset();
+        summary.duration.reset();
+        summary.statusCode.reset();
+    }
+    return summary;
+}
+
+ActivationRepository::Query repositoryQuery(const QString &ns, const ActivationQuery &query)
+{
+    ActivationRepository::Query q;
+    q.ns = ns;
+    q.name = query.name;
+    q.since = query.since;
+    q.upto = query.upto;
+    q.skip = std::max(0, query.skip);
+    q.limit = query.limit <= 0 ? 200 : query.limit;
+    return q;
+}
+}  // namespace
+
+SystemLimits LocalConfig::defaultLimits()
+{
+    SystemLimits limits;
+    limits.memoryMb = {128, 2048, 256};
+    limits.timeoutMs = {100, 300000, 60000};
+    limits.logsMb = {0, 10, 10};
+    limits.concurrency = {1, 100, 1};
+    limits.cpu = {0.05, SystemLimits::machineCores(), 0.25};
+    limits.cpuPerGbMemory = 1.0;
+    return limits;
+}
+
+class LocalEngine::Private
+{
+public:
+    EngineState state;
+    std::unique_ptr<Invoker> invoker;
+    std::unique_ptr<RuleBook> rules;
+
+    Result<Done> load();
+    std::optional<PlatformError> validate(const QString &ns, const QString &name, Action &put) const;
+};
+
+Result<Done> LocalEngine::Private::load()
+{
+    return state.store
+        ->post<Result<Done>>([this](StoreWorker::Store &store) -> Result<Done> {
+            auto actions = store.actions.all();
+            if (!actions)
+                return actions.error();
+            QWriteLocker locker(&state.lock);
+            for (const Action &action : actions.value())
+                state.actions[action.ns.value_or(QString())].insert(action.name.value_or(QString()), action);
+            for (const QString &collection : {QStringLiteral("triggers"), QStringLiteral("rules"), kPackages, kNamespaces}) {
+                auto documents = store.entities.all(collection);
+                if (!documents)
+                    return documents.error();
+                for (const auto &document : documents.value()) {
+                    if (collection == kNamespaces) {
+                        Identity identity{document.ns, document.body.value(QLatin1StringView("uuid")).toString(),
+                                          document.body.value(QLatin1StringView("key")).toString()};
+                        state.identitiesByUuid.insert(identity.uuid, identity);
+                        state.identitiesByNamespace.insert(identity.ns, identity);
+                    } else if (collection == kPackages) {
+                        if (auto package = Package::fromJson(document.body))
+                            state.packages[document.ns].insert(document.name, package.value());
+                    } else if (collection == QLatin1StringView("rules")) {
+                        if (auto rule = Rule::fromJson(document.body))
+                            state.rules[document.ns].insert(document.name, rule.value());
+                    } else if (auto trigger = Trigger::fromJson(document.body)) {
+                        state.triggers[document.ns].insert(document.name, trigger.value());
+                    }
+                }
+            }
+            return Done{};
+        })
+        .result();
+}
+
+std::optional<PlatformError> LocalEngine::Private::validate(const QString &ns, const QString &name, Action &put) const
+{
+    if (auto problem = checkActionName(name))
+        return problem;
+    if (name.contains(QLatin1Char('/'))) {
+        const QString package = name.section(QLatin1Char('/'), 0, 0);
+        QReadLocker locker(&state.lock);
+        if (!EngineState::find(state.packages, ns, package))
+            return notFoundError();
+    }
+    if (put.exec) {
+        auto runtime = state.executor->catalog().resolve(put.exec->kind);
+        if (!runtime)
+            return runtime.error();
+        put.exec->kind = runtime->kind;  // "nodejs:default" is stored as the kind it stands for
+        const qint64 codeSize = put.exec->code.value_or(QString()).size();
+        if (codeSize > kMaxCodeBytes)
+            return PlatformError{PlatformError::Kind::TooLarge,
+                                 QStringLiteral("exec larger than allowed: %1 > %2 bytes.").arg(codeSize).arg(kMaxCodeBytes)};
+    }
+    if (put.parameters) {
+        const qint64 size = QJsonDocument(put.parameters->toJson()).toJson(QJsonDocument::Compact).size();
+        if (size > kMaxParameterBytes)
+            return PlatformError{PlatformError::Kind::TooLarge,
+                                 QStringLiteral("parameters larger than allowed: %1 > %2 bytes.").arg(size).arg(kMaxParameterBytes)};
+    }
+    if (put.limits) {
+        if (auto problem = state.config.limits.validate(*put.limits))
+            return problem;
+    }
+    return std::nullopt;
+}
+
+LocalEngine::LocalEngine(LocalConfig config) : d(std::make_unique<Private>())
+{
+    d->state.config = std::move(config);
+}
+
+LocalEngine::~LocalEngine()
+{
+    // Running activations finish (or are killed) before the parts they report to go away.
+    d->state.executor.reset();
+    d->state.store.reset();
+}
+
+Result<std::unique_ptr<LocalEngine>> LocalEngine::open(LocalConfig config)
+{
+    if (!QDir().mkpath(config.dataDir))
+        return PlatformError{PlatformError::Kind::Server, QStringLiteral("Cannot create the data folder %1.").arg(config.dataDir)};
+    QFile::setPermissions(config.dataDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    std::unique_ptr<LocalEngine> engine(new LocalEngine(std::move(config)));
+    EngineState &state = engine->d->state;
+    auto store = StoreWorker::start(QDir(state.config.dataDir).filePath(QStringLiteral("funcdesk.db")), state.config.retention);
+    if (!store)
+        return store.error();
+    state.store = std::move(store).value();
+    ExecutorConfig executorConfig = state.config.executor;
+    executorConfig.systemLimits = state.config.limits;
+    state.executor = std::make_unique<Executor>(executorConfig);
+
+    state.info.description = QStringLiteral("Funcdesk local platform (OpenWhisk API)");
+    state.info.limits = state.config.limits;
+    state.info.cpuLimits = true;
+    state.info.enforcement = state.executor->enforcementName();
+    for (const Runtime &runtime : state.executor->catalog().runtimes())
+        state.info.runtimes.append({runtime.family, runtime.kind, true, false});
+
+    LocalEngine *self = engine.get();
+    auto recorded = [self](const Activation &activation) {
+        if (self->isSignalConnected(QMetaMethod::fromSignal(&LocalEngine::activationRecorded)))
+            QMetaObject::invokeMethod(self, [self, activation] { Q_EMIT self->activationRecorded(activation); }, Qt::QueuedConnection);
+    };
+    engine->d->invoker = std::make_unique<Invoker>(state, recorded);
+    engine->d->rules = std::make_unique<RuleBook>(state, *engine->d->invoker, recorded);
+    if (auto loaded = engine->d->load(); !loaded)
+        return loaded.error();
+    return engine;
+}
+
+const LocalConfig &LocalEngine::config() const
+{
+    return d->state.config;
+}
+
+PlatformInfo LocalEngine::info() const
+{
+    return d->state.info;
+}
+
+Executor &LocalEngine::executor()
+{
+    return *d->state.executor;
+}
+
+Result<Identity> LocalEngine::ensureNamespace(const QString &ns, const std::optional<QString> &auth)
+{
+    if (auto problem = checkEntityName(ns))
+        return *problem;
+    Identity identity;
+    if (auth) {
+        const qsizetype colon = auth->indexOf(QLatin1Char(':'));
+        identity = {ns, auth->left(colon), auth->mid(colon + 1)};
+        if (colon <= 0 || identity.key.isEmpty())
+            return PlatformError{PlatformError::Kind::Invalid, QStringLiteral("An auth key has the form UUID:KEY.")};
+    } else {
+        QReadLocker locker(&d->state.lock);
+        if (d->state.identitiesByNamespace.contains(ns))
+            return d->state.identitiesByNamespace.value(ns);
+        identity = {ns, QUuid::createUuid().toString(QUuid::WithoutBraces), randomKey()};
+    }
+    return d->state.store
+        ->post<Result<Identity>>([this, identity](StoreWorker::Store &store) -> Result<Identity> {
+            QJsonObject body{{QLatin1StringView("uuid"), identity.uuid}, {QLatin1StringView("key"), identity.key}};
+            if (auto stored = store.entities.put(kNamespaces, identity.ns, identity.ns, 0, body); !stored)
+                return stored.error();
+            QWriteLocker locker(&d->state.lock);
+            const Identity previous = d->state.identitiesByNamespace.value(identity.ns);
+            d->state.identitiesByUuid.remove(previous.uuid);
+            d->state.identitiesByUuid.insert(identity.uuid, identity);
+            d->state.identitiesByNamespace.insert(identity.ns, identity);
+            return identity;
+        })
+        .result();
+}
+
+Result<Identity> LocalEngine::authenticate(const QString &uuid, const QString &key) const
+{
+    QReadLocker locker(&d->state.lock);
+    const auto it = d->state.identitiesByUuid.constFind(uuid);
+    if (it == d->state.identitiesByUuid.cend() || !sameKey(it->key, key))
+        return PlatformError{PlatformError::Kind::Auth,
+                             QStringLiteral("The supplied authentication is invalid.")};
+    return *it;
+}
+
+QStringList LocalEngine::namespaces() const
+{
+    QReadLocker locker(&d->state.lock);
+    return d->state.identitiesByNamespace.keys();
+}
+
+QFuture<Result<qint64>> LocalEngine::count(QString ns, Collection collection)
+{
+    QReadLocker locker(&d->state.lock);
+    const EngineState &s = d->state;
+    switch (collection) {
+    case Collection::Actions: return readyResult<qint64>(s.actions.value(ns).size());
+    case Collection::Triggers: return readyResult<qint64>(s.triggers.value(ns).size());
+    case Collection::Rules: return readyResult<qint64>(s.rules.value(ns).size());
+    case Collection::Packages: return readyResult<qint64>(s.packages.value(ns).size());
+    }
+    return readyResult<qint64>(0);
+}
+
+QFuture<Result<QList<Action>>> LocalEngine::listActions(QString ns, ListOptions options)
+{
+    QReadLocker locker(&d->state.lock);
+    QList<Action> page = EngineState::page(d->state.actions, ns, options);
+    for (Action &action : page) {  // list views carry no code and no parameters
+        action.parameters.reset();
+        if (action.exec)
+            action.exec->code.reset();
+    }
+    return readyResult<QList<Action>>(page);
+}
+
+QFuture<Result<Action>> LocalEngine::getAction(QString ns, QString name, bool withCode)
+{
+    QReadLocker locker(&d->state.lock);
+    auto action = EngineState::find(d->state.actions, ns, name);
+    if (!action)
+        return readyResult<Action>(notFoundError());
+    if (!withCode && action->exec)
+        action->exec->code.reset();
+    return readyResult<Action>(*action);
+}
+
+QFuture<Result<Action>> LocalEngine::putAction(QString ns, QString name, Action action, PutOptions options)
+{
+    if (auto problem = d->validate(ns, name, action))
+        return readyResult<Action>(*problem);
+    return d->state.store->post<Result<Action>>([this, ns, name, action, options](StoreWorker::Store &store) -> Result<Action> {
+        auto stored = store.actions.put(ns, name, action, options.overwrite, options.delAnnotations);
+        if (stored) {
+            QWriteLocker locker(&d->state.lock);
+            d->state.actions[ns].insert(name, stored.value());
+        }
+        return stored;
+    });
+}
+
+QFuture<Result<Action>> LocalEngine::deleteAction(QString ns, QString name)
+{
+    return d->state.store->post<Result<Action>>([this, ns, name](StoreWorker::Store &store) -> Result<Action> {
+        auto removed = store.actions.remove(ns, name);
+        if (removed) {
+            QWriteLocker locker(&d->state.lock);
+            d->state.actions[ns].remove(name);
+        }
+        return removed;
+    });
+}
+
+QFuture<Result<QList<Action>>> LocalEngine::actionVersions(QString ns, QString name)
+{
+    return d->state.store->post<Result<QList<Action>>>(
+        [ns, name](StoreWorker::Store &store) { return store.actions.history(ns, name); });
+}
+
+QFuture<Result<InvokeOutcome>> LocalEngine::invokeAction(QString ns, QString name, QJsonObject params,
+                                                         InvokeOptions options, QString cause)
+{
+    return d->invoker->invoke(ns, name, params, options, cause);
+}
+
+QFuture<Result<QList<Trigger>>> LocalEngine::listTriggers(QString ns, ListOptions options)
+{
+    return d->rules->listTriggers(ns, options);
+}
+
+QFuture<Result<Trigger>> LocalEngine::getTrigger(QString ns, QString name)
+{
+    return readyResult(d->rules->getTrigger(ns, name));
+}
+
+QFuture<Result<Trigger>> LocalEngine::putTrigger(QString ns, QString name, Trigger trigger, PutOptions options)
+{
+    if (auto problem = checkEntityName(name))
+        return readyResult<Trigger>(*problem);
+    return d->rules->putTrigger(ns, name, trigger, options);
+}
+
+QFuture<Result<Trigger>> LocalEngine::deleteTrigger(QString ns, QString name)
+{
+    return d->rules->deleteTrigger(ns, name);
+}
+
+QFuture<Result<std::optional<QString>>> LocalEngine::fireTrigger(QString ns, QString name, QJsonObject payload)
+{
+    return readyResult(d->rules->fire(ns, name, payload));
+}
+
+QFuture<Result<QList<Rule>>> LocalEngine::listRules(QString ns, ListOptions options)
+{
+    return d->rules->listRules(ns, options);
+}
+
+QFuture<Result<Rule>> LocalEngine::getRule(QString ns, QString name)
+{
+    return readyResult(d->rules->getRule(ns, name));
+}
+
+QFuture<Result<Rule>> LocalEngine::putRule(QString ns, QString name, Rule rule, PutOptions options)
+{
+    if (auto problem = checkEntityName(name))
+        return readyResult<Rule>(*problem);
+    return d->rules->putRule(ns, name, rule, options);
+}
+
+QFuture<Result<Rule>> LocalEngine::deleteRule(QString ns, QString name)
+{
+    return d->rules->deleteRule(ns, name);
+}
+
+QFuture<Result<Done>> LocalEngine::setRuleActive(QString ns, QString name, bool active)
+{
+    return d->rules->setRuleActive(ns, name, active);
+}
+
+QFuture<Result<QList<Package>>> LocalEngine::listPackages(QString ns, ListOptions options)
+{
+    QReadLocker locker(&d->state.lock);
+    QList<Package> page = EngineState::page(d->state.packages, ns, options);
+    for (Package &package : page)
+        package.parameters.reset();
+    return readyResult<QList<Package>>(page);
+}
+
+QFuture<Result<Package>> LocalEngine::getPackage(QString ns, QString name)
+{
+    QReadLocker locker(&d->state.lock);
+    auto package = EngineState::find(d->state.packages, ns, name);
+    if (!package)
+        return readyResult<Package>(notFoundError());
+    QJsonArray actions;
+    QJsonArray feeds;
+    const QString prefix = name + QLatin1Char('/');
+    for (const Action &action : d->state.actions.value(ns)) {
+        const QString actionName = action.name.value_or(QString());
+        if (!actionName.startsWith(prefix))
+            continue;
+        const KeyValueList annotations = action.annotations.value_or(KeyValueList());
+        QJsonObject entry{{QLatin1StringView("name"), actionName.mid(prefix.size())},
+                          {QLatin1StringView("version"), action.version.value_or(QString())},
+                          {QLatin1StringView("annotations"), annotations.toJson()}};
+        (annotations.value(QStringLiteral("feed")).toBool(false) ? feeds : actions).append(entry);
+    }
+    package->actions = actions;
+    package->feeds = feeds;
+    return readyResult<Package>(*package);
+}
+
+QFuture<Result<QList<Activation>>> LocalEngine::listActivations(QString ns, ActivationQuery query)
+{
+    return d->state.store->post<Result<QList<Activation>>>([ns, query](StoreWorker::Store &store) {
+        auto found = store.activations.list(repositoryQuery(ns, query));
+        if (found && !query.docs) {
+            for (Activation &activation : found.value())
+                activation = summaryOf(activation);
+        }
+        return found;
+    });
+}
+
+QFuture<Result<qint64>> LocalEngine::countActivations(QString ns, ActivationQuery query)
+{
+    return d->state.store->post<Result<qint64>>(
+        [ns, query](StoreWorker::Store &store) { return store.activations.count(repositoryQuery(ns, query)); });
+}
+
+QFuture<Result<Activation>> LocalEngine::getActivation(QString ns, QString activationId)
+{
+    return d->state.store->post<Result<Activation>>(
+        [ns, activationId](StoreWorker::Store &store) { return store.activations.get(ns, activationId); });
+}
+
+void LocalEngine::flush()
+{
+    d->state.store->flush();
+}
+
+}  // namespace funcdesk

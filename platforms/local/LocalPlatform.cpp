@@ -1,0 +1,149 @@
+#include "platforms/local/LocalPlatform.h"
+
+#include "platforms/local/LocalEngine.h"
+
+namespace funcdesk {
+
+LocalPlatform::LocalPlatform(LocalEngine *engine, QString ns, QObject *parent)
+    : Platform(parent), m_engine(engine), m_ns(std::move(ns))
+{
+    connect(m_engine, &LocalEngine::activationRecorded, this, [this](const Activation &activation) {
+        if (m_live && activation.ns.value_or(QString()) == m_ns)
+            Q_EMIT activationsArrived({activation});
+    });
+}
+
+QFuture<Result<PlatformInfo>> LocalPlatform::info()
+{
+    return QtFuture::makeReadyFuture(Result<PlatformInfo>(m_engine->info()));
+}
+
+QFuture<Result<qint64>> LocalPlatform::count(Collection collection)
+{
+    return m_engine->count(m_ns, collection);
+}
+
+QFuture<Result<QList<Action>>> LocalPlatform::listActions(ListOptions options)
+{
+    return m_engine->listActions(m_ns, options);
+}
+
+QFuture<Result<Action>> LocalPlatform::getAction(QString name, bool withCode)
+{
+    return m_engine->getAction(m_ns, name, withCode);
+}
+
+QFuture<Result<Action>> LocalPlatform::putAction(QString name, Action action, PutOptions options)
+{
+    return m_engine->putAction(m_ns, name, action, options);
+}
+
+QFuture<Result<Action>> LocalPlatform::deleteAction(QString name)
+{
+    return m_engine->deleteAction(m_ns, name);
+}
+
+QFuture<Result<InvokeOutcome>> LocalPlatform::invokeAction(QString name, QJsonObject params, InvokeOptions options)
+{
+    return m_engine->invokeAction(m_ns, name, params, options);
+}
+
+QFuture<Result<QList<Trigger>>> LocalPlatform::listTriggers(ListOptions options)
+{
+    return m_engine->listTriggers(m_ns, options);
+}
+
+QFuture<Result<Trigger>> LocalPlatform::getTrigger(QString name)
+{
+    return m_engine->getTrigger(m_ns, name);
+}
+
+QFuture<Result<Trigger>> LocalPlatform::putTrigger(QString name, Trigger trigger, PutOptions options)
+{
+    return m_engine->putTrigger(m_ns, name, trigger, options);
+}
+
+QFuture<Result<Trigger>> LocalPlatform::deleteTrigger(QString name)
+{
+    return m_engine->deleteTrigger(m_ns, name);
+}
+
+QFuture<Result<std::optional<QString>>> LocalPlatform::fireTrigger(QString name, QJsonObject payload)
+{
+    return m_engine->fireTrigger(m_ns, name, payload);
+}
+
+QFuture<Result<QList<Rule>>> LocalPlatform::listRules(ListOptions options)
+{
+    return m_engine->listRules(m_ns, options);
+}
+
+QFuture<Result<Rule>> LocalPlatform::getRule(QString name)
+{
+    return m_engine->getRule(m_ns, name);
+}
+
+QFuture<Result<Rule>> LocalPlatform::putRule(QString name, Rule rule, PutOptions options)
+{
+    return m_engine->putRule(m_ns, name, rule, options);
+}
+
+QFuture<Result<Rule>> LocalPlatform::deleteRule(QString name)
+{
+    return m_engine->deleteRule(m_ns, name);
+}
+
+QFuture<Result<Done>> LocalPlatform::setRuleActive(QString name, bool active)
+{
+    return m_engine->setRuleActive(m_ns, name, active);
+}
+
+QFuture<Result<QList<Package>>> LocalPlatform::listPackages(ListOptions options)
+{
+    return m_engine->listPackages(m_ns, options);
+}
+
+QFuture<Result<Package>> LocalPlatform::getPackage(QString name)
+{
+    return m_engine->getPackage(m_ns, name);
+}
+
+QFuture<Result<QList<Activation>>> LocalPlatform::listActivations(ActivationQuery query)
+{
+    return m_engine->listActivations(m_ns, query);
+}
+
+QFuture<Result<qint64>> LocalPlatform::countActivations(ActivationQuery query)
+{
+    return m_engine->countActivations(m_ns, query);
+}
+
+QFuture<Result<Activation>> LocalPlatform::getActivation(QString activationId)
+{
+    return m_engine->getActivation(m_ns, activationId);
+}
+
+QFuture<Result<QStringList>> LocalPlatform::activationLogs(QString activationId)
+{
+    return getActivation(activationId).then([](Result<Activation> found) -> Result<QStringList> {
+        if (!found)
+            return found.error();
+        return found->logs.value_or(QStringList());
+    });
+}
+
+QFuture<Result<ActivationResponse>> LocalPlatform::activationResult(QString activationId)
+{
+    return getActivation(activationId).then([](Result<Activation> found) -> Result<ActivationResponse> {
+        if (!found)
+            return found.error();
+        return found->response.value_or(ActivationResponse());
+    });
+}
+
+void LocalPlatform::setLiveActivations(bool enabled)
+{
+    m_live = enabled;
+}
+
+}  // namespace funcdesk

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "core/Platform.h"
+
+namespace funcdesk {
+
+class LocalEngine;
+
+// The Platform interface over an in-process LocalEngine, for one namespace.
+class LocalPlatform final : public Platform
+{
+    Q_OBJECT
+
+public:
+    LocalPlatform(LocalEngine *engine, QString ns, QObject *parent = nullptr);
+
+    QString namespaceName() const override { return m_ns; }
+    QFuture<Result<PlatformInfo>> info() override;
+    QFuture<Result<qint64>> count(Collection collection) override;
+
+    QFuture<Result<QList<Action>>> listActions(ListOptions options) override;
+    QFuture<Result<Action>> getAction(QString name, bool withCode = true) override;
+    QFuture<Result<Action>> putAction(QString name, Action action, PutOptions options) override;
+    QFuture<Result<Action>> deleteAction(QString name) override;
+    QFuture<Result<InvokeOutcome>> invokeAction(QString name, QJsonObject params, InvokeOptions options) override;
+
+    QFuture<Result<QList<Trigger>>> listTriggers(ListOptions options) override;
+    QFuture<Result<Trigger>> getTrigger(QString name) override;
+    QFuture<Result<Trigger>> putTrigger(QString name, Trigger trigger, PutOptions options) override;
+    QFuture<Result<Trigger>> deleteTrigger(QString name) override;
+    QFuture<Result<std::optional<QString>>> fireTrigger(QString name, QJsonObject payload) override;
+
+    QFuture<Result<QList<Rule>>> listRules(ListOptions options) override;
+    QFuture<Result<Rule>> getRule(QString name) override;
+    QFuture<Result<Rule>> putRule(QString name, Rule rule, PutOptions options) override;
+    QFuture<Result<Rule>> deleteRule(QString name) override;
+    QFuture<Result<Done>> setRuleActive(QString name, bool active) override;
+
+    QFuture<Result<QList<Package>>> listPackages(ListOptions options) override;
+    QFuture<Result<Package>> getPackage(QString name) override;
+
+    QFuture<Result<QList<Activation>>> listActivations(ActivationQuery query) override;
+    QFuture<Result<qint64>> countActivations(ActivationQuery query) override;
+    QFuture<Result<Activation>> getActivation(QString activationId) override;
+    QFuture<Result<QStringList>> activationLogs(QString activationId) override;
+    QFuture<Result<ActivationResponse>> activationResult(QString activationId) override;
+
+    void setLiveActivations(bool enabled) override;
+
+private:
+    LocalEngine *m_engine;
+    QString m_ns;
+    bool m_live = false;
+};
+
+}  // namespace funcdesk

@@ -1,0 +1,123 @@
+#include "platforms/local/StoreWorker.h"
+
+#include <QDateTime>
+
+#include <chrono>
+#include <future>
+
+namespace funcdesk {
+
+namespace {
+// How long a first queued record waits for company before its batch is written, and how many
+// records make a batch worth writing at once.
+constexpr auto kBatchWindow = std::chrono::milliseconds(3);
+constexpr qsizetype kBatchSize = 512;
+constexpr qint64 kPruneEveryMs = 60 * 1000;
+constexpr qint64 kPruneEveryInserts = 10000;
+}  // namespace
+
+Result<std::unique_ptr<StoreWorker>> StoreWorker::start(const QString &databasePath,
+                                                         ActivationRepository::Retention retention)
+{
+    std::unique_ptr<StoreWorker> worker(new StoreWorker);
+    worker->m_retention = retention;
+    std::promise<Result<Done>> started;
+    std::future<Result<Done>> ready = started.get_future();
+    worker->m_thread = std::thread([w = worker.get(), databasePath, &started] { w->run(databasePath, started); });
+    Result<Done> result = ready.get();
+    if (!result) {
+        worker->m_thread.join();
+        return result.error();
+    }
+    return worker;
+}
+
+StoreWorker::~StoreWorker()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_one();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+void StoreWorker::enqueue(std::function<void(Store &)> task)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_tasks.push_back(std::move(task));
+    }
+    m_wake.notify_one();
+}
+
+void StoreWorker::record(Activation activation)
+{
+    bool wake = false;
+    {
+        std::lock_guard lock(m_mutex);
+        m_pending.append(std::move(activation));
+        wake = m_pending.size() == 1 || m_pending.size() >= kBatchSize;
+    }
+    if (wake)
+        m_wake.notify_one();
+}
+
+void StoreWorker::flush()
+{
+    // An empty task: by the time it runs, every record queued before it is written.
+    post<int>([](Store &) { return 0; }).waitForFinished();
+}
+
+void StoreWorker::run(const QString &databasePath, std::promise<Result<Done>> &started)
+{
+    auto opened = Database::open(databasePath);
+    if (!opened) {
+        started.set_value(opened.error());
+        return;
+    }
+    std::shared_ptr<Database> database = opened.value();
+    Store store{*database, ActionRepository(database), ActivationRepository(database), EntityRepository(database)};
+    m_lastPruneMs = QDateTime::currentMSecsSinceEpoch();
+    started.set_value(Done{});
+
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        m_wake.wait(lock, [this] { return m_stopping || !m_tasks.empty() || !m_pending.isEmpty(); });
+        if (m_tasks.empty() && !m_stopping && m_pending.size() < kBatchSize)
+            m_wake.wait_for(lock, kBatchWindow, [this] { return m_stopping || !m_tasks.empty() || m_pending.size() >= kBatchSize; });
+        QList<Activation> batch;
+        batch.swap(m_pending);
+        std::deque<std::function<void(Store &)>> tasks;
+        tasks.swap(m_tasks);
+        const bool stopping = m_stopping;
+        lock.unlock();
+
+        if (!batch.isEmpty())
+            writeBatch(store, std::move(batch));
+        for (auto &task : tasks)
+            task(store);
+
+        lock.lock();
+        if (stopping && m_tasks.empty() && m_pending.isEmpty())
+            break;
+    }
+}
+
+void StoreWorker::writeBatch(Store &store, QList<Activation> batch)
+{
+    const qsizetype count = batch.size();
+    if (auto written = store.activations.insert(batch); !written)
+        qWarning("funcdesk: %d activation records could not be stored: %s", int(count), qPrintable(written.error().message));
+    m_insertedSincePrune += count;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (m_insertedSincePrune >= kPruneEveryInserts || now - m_lastPruneMs >= kPruneEveryMs) {
+        if (auto pruned = store.activations.prune(m_retention, now); !pruned)
+            qWarning("funcdesk: pruning old activations failed: %s", qPrintable(pruned.error().message));
+        m_insertedSincePrune = 0;
+        m_lastPruneMs = now;
+    }
+}
+
+}  // namespace funcdesk

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "platforms/local/ActionRepository.h"
+#include "platforms/local/ActivationRepository.h"
+#include "platforms/local/EntityRepository.h"
+
+#include <QFuture>
+#include <QPromise>
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+namespace funcdesk {
+
+// The one thread that owns the SQLite connection and does every read and write of the local
+// platform's database, in order. Tasks run one after another; activation records queue up and
+// are written in batches (one transaction each) a few milliseconds apart or when many are
+// waiting, so an invocation never waits on disk. Queued records are written before any task
+// runs, so a query always sees every activation recorded before it was posted.
+class StoreWorker
+{
+public:
+    struct Store
+    {
+        Database &db;
+        ActionRepository actions;
+        ActivationRepository activations;
+        EntityRepository entities;
+    };
+
+    static Result<std::unique_ptr<StoreWorker>> start(const QString &databasePath,
+                                                      ActivationRepository::Retention retention);
+    ~StoreWorker();  // writes what is queued, then stops
+
+    template <typename T>
+    QFuture<T> post(std::function<T(Store &)> task)
+    {
+        auto promise = std::make_shared<QPromise<T>>();
+        QFuture<T> future = promise->future();
+        promise->start();
+        enqueue([promise, task = std::move(task)](Store &store) {
+            promise->addResult(task(store));
+            promise->finish();
+        });
+        return future;
+    }
+
+    // Queues an activation record for the next batch.
+    void record(Activation activation);
+    // Returns once everything queued before the call is written.
+    void flush();
+
+private:
+    StoreWorker() = default;
+    void enqueue(std::function<void(Store &)> task);
+    void run(const QString &databasePath, std::promise<Result<Done>> &started);
+    void writeBatch(Store &store, QList<Activation> batch);
+
+    ActivationRepository::Retention m_retention;
+    std::thread m_thread;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<std::function<void(Store &)>> m_tasks;
+    QList<Activation> m_pending;
+    bool m_stopping = false;
+    qint64 m_lastPruneMs = 0;
+    qint64 m_insertedSincePrune = 0;
+};
+
+}  // namespace funcdesk
