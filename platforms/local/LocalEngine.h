@@ -23,6 +23,14 @@ struct LocalConfig
     ExecutorConfig executor;        // its systemLimits are replaced by `limits`
 
     static SystemLimits defaultLimits();
+    // The defaults, then what DATA_DIR/config.json sets (see docs/local-platform.md), e.g.
+    // {"limits": {"memory": {"max": 4096}, "cpu": {"perGbMemory": 0.5}},
+    //  "retention": {"maxAgeDays": 7, "maxCount": 1000000}, "maxBlockingWaitMs": 60000}.
+    // A malformed file is an error that names the file and the field, never silently ignored.
+    static Result<LocalConfig> fromDataDir(const QString &dataDir);
+    // Applies one "section.field=value" setting (serve's --set), e.g. "limits.memory.max=4096".
+    std::optional<PlatformError> apply(const QString &setting);
+    static QString configFileName() { return QStringLiteral("config.json"); }
 };
 
 // A namespace and the credentials that reach it: "uuid:key", the key 64 alphanumerics.

@@ -4,6 +4,7 @@
 #include "platforms/local/LocalEngine.h"
 #include "platforms/local/LocalPlatform.h"
 
+#include <QDir>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -228,6 +229,35 @@ private Q_SLOTS:
         QVERIFY(!take(engine->getRule(kNs, QStringLiteral("r"))).isActive());
         QCOMPARE(take(engine->count(kNs, Collection::Triggers)), 1);
         QVERIFY(take(engine->getActivation(kNs, ran.activationId)).succeeded());
+    }
+
+    void limitsComeFromTheConfigFileAndSettings()
+    {
+        QFile file(QDir(dir->path()).filePath(LocalConfig::configFileName()));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"limits": {"memory": {"max": 4096}, "cpu": {"perGbMemory": 0.5}}, "retention": {"maxCount": 10}})");
+        file.close();
+        auto config = LocalConfig::fromDataDir(dir->path());
+        QVERIFY(config.ok());
+        QCOMPARE(config->limits.memoryMb.max, 4096);
+        QCOMPARE(config->limits.cpuForMemory(1024), 0.5);
+        QCOMPARE(config->retention.maxCount, 10);
+        QVERIFY(config.value().apply(QStringLiteral("limits.memory.max=lots")).has_value());  // not a number
+        QVERIFY(config.value().apply(QStringLiteral("limits.memory.min=9999")).has_value());  // min above max
+        QVERIFY(config.value().apply(QStringLiteral("limits.colour=1")).has_value());
+        QVERIFY(!config.value().apply(QStringLiteral("limits.timeout.max=600000")).has_value());
+        engine.reset();
+        auto opened = LocalEngine::open(config.value());
+        QVERIFY(opened.ok());
+        QCOMPARE(opened.value()->info().limits.memoryMb.max, 4096);
+        QCOMPARE(opened.value()->info().limits.timeoutMs.max, 600000);
+
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(R"({"limits": {"memory": {"max": "big"}}})");
+        file.close();
+        const auto broken = LocalConfig::fromDataDir(dir->path());
+        QVERIFY(!broken.ok());
+        QVERIFY2(broken.error().message.contains(QLatin1StringView("limits.memory.max")), qPrintable(broken.error().message));
     }
 };
 

@@ -1,0 +1,111 @@
+// Triggers, rules, packages and the platform's self-description read and written as OpenWhisk
+// sends them, losslessly.
+
+#include "core/Package.h"
+#include "core/PlatformInfo.h"
+#include "core/Rule.h"
+#include "core/Trigger.h"
+
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace funcdesk;
+
+namespace {
+QJsonObject parse(const char *json)
+{
+    return QJsonDocument::fromJson(QByteArray(json)).object();
+}
+}  // namespace
+
+class TestPlatformTypes : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void triggerRoundTripKeepsRulesAndUnknownFields()
+    {
+        const QJsonObject original = parse(R"({"namespace": "guest", "name": "periodic", "version": "0.0.2",
+            "publish": false, "parameters": [{"key": "a", "value": 1}],
+            "annotations": [{"key": "feed", "value": "/whisk.system/alarms/alarm"}], "limits": {},
+            "rules": {"guest/r": {"action": {"path": "guest", "name": "hello"}, "status": "active"}},
+            "updated": 1700000000000, "future": [true]})");
+        const auto trigger = Trigger::fromJson(original);
+        QVERIFY(trigger.ok());
+        QCOMPARE(trigger->feed(), QStringLiteral("/whisk.system/alarms/alarm"));
+        QCOMPARE(trigger->toJson(), original);
+    }
+
+    void ruleReadsEntityNamesInBothForms()
+    {
+        const auto put = Rule::fromJson(parse(R"({"trigger": "/_/events", "action": "hello", "status": ""})"));
+        QVERIFY(put.ok());
+        QCOMPARE(put->trigger->path, QStringLiteral("_"));
+        QCOMPARE(put->trigger->name, QStringLiteral("events"));
+        QCOMPARE(put->action->path, QStringLiteral("_"));
+        QCOMPARE(put->toJson().value(QLatin1StringView("trigger")).toString(), QStringLiteral("/_/events"));
+
+        const QJsonObject stored = parse(R"({"namespace": "guest", "name": "r", "version": "0.0.1", "status": "active",
+            "trigger": {"path": "guest", "name": "events"}, "action": {"path": "guest/pkg", "name": "hello"}})");
+        const auto rule = Rule::fromJson(stored);
+        QVERIFY(rule.ok());
+        QVERIFY(rule->isActive());
+        QCOMPARE(rule->action->fullyQualified(), QStringLiteral("/guest/pkg/hello"));
+        QCOMPARE(rule->toJson(), stored);
+
+        const auto bad = Rule::fromJson(parse(R"({"trigger": 5})"));
+        QVERIFY(!bad.ok());
+        QCOMPARE(bad.error().kind, PlatformError::Kind::Invalid);
+        QVERIFY(!Rule::fromJson(parse(R"({"action": "a/b/c"})")).ok());
+    }
+
+    void packageBindingIsFalseOrAnObject()
+    {
+        const QJsonObject original = parse(R"({"namespace": "whisk.system", "name": "alarms", "binding": false,
+            "actions": [{"name": "alarm", "version": "0.0.1"}], "feeds": []})");
+        const auto package = Package::fromJson(original);
+        QVERIFY(package.ok());
+        QCOMPARE(package->toJson(), original);
+        QVERIFY(!Package::fromJson(parse(R"({"binding": "alarms"})")).ok());
+    }
+
+    void platformInfoRoundTripsFuncdeskLimits()
+    {
+        PlatformInfo info;
+        info.limits.memoryMb = {128, 2048, 256};
+        info.limits.concurrency = {1, 100, 1};
+        info.limits.cpu = {0.05, 2.0, 0.25};
+        info.cpuLimits = true;
+        info.enforcement = QStringLiteral("cgroup-v1");
+        info.runtimes = {{QStringLiteral("nodejs"), QStringLiteral("nodejs:20"), true, false},
+                         {QStringLiteral("python"), QStringLiteral("python:3.11"), true, false}};
+        const QJsonObject json = info.toJson();
+        // Stock OpenWhisk keys, in OpenWhisk's units.
+        QCOMPARE(json.value(QLatin1StringView("limits")).toObject().value(QLatin1StringView("max_action_memory")).toInteger(),
+                 2048LL * 1024 * 1024);
+        const auto back = PlatformInfo::fromJson(json);
+        QVERIFY(back.ok());
+        QCOMPARE(back->limits.memoryMb.max, 2048);
+        QCOMPARE(back->limits.concurrency.max, 100);
+        QCOMPARE(back->limits.cpu.max, 2.0);
+        QVERIFY(back->cpuLimits);
+        QCOMPARE(back->runtimes, info.runtimes);
+        QCOMPARE(back->kinds(), (QStringList{QStringLiteral("nodejs:20"), QStringLiteral("nodejs:default"),
+                                             QStringLiteral("python:3.11"), QStringLiteral("python:default")}));
+    }
+
+    void stockOpenWhiskRootHasNoCpuLimits()
+    {
+        const auto info = PlatformInfo::fromJson(parse(R"({"description": "OpenWhisk",
+            "limits": {"max_action_memory": 536870912, "min_action_memory": 134217728, "max_action_duration": 300000},
+            "runtimes": {"nodejs": [{"kind": "nodejs:20", "default": true}, {"kind": "nodejs:18", "default": false}]}})"));
+        QVERIFY(info.ok());
+        QVERIFY(!info->cpuLimits);
+        QCOMPARE(info->limits.memoryMb.max, 512);
+        QCOMPARE(info->runtimes.size(), 2);
+        QVERIFY(!PlatformInfo::fromJson(parse(R"({"runtimes": []})")).ok());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPlatformTypes)
+#include "TestPlatformTypes.moc"
