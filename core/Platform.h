@@ -79,6 +79,9 @@ public:
     virtual QFuture<Result<Action>> putAction(QString name, Action action, PutOptions options) = 0;
     virtual QFuture<Result<Action>> deleteAction(QString name) = 0;
     virtual QFuture<Result<InvokeOutcome>> invokeAction(QString name, QJsonObject params, InvokeOptions options) = 0;
+    // Kept versions of an action with their code, newest first (diff and roll back). Platforms
+    // that keep no history (stock OpenWhisk) answer Invalid with a message saying so.
+    virtual QFuture<Result<QList<Action>>> actionVersions(QString name);
 
     virtual QFuture<Result<QList<Trigger>>> listTriggers(ListOptions options) = 0;
     virtual QFuture<Result<Trigger>> getTrigger(QString name) = 0;

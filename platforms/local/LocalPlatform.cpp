@@ -48,6 +48,11 @@ QFuture<Result<InvokeOutcome>> LocalPlatform::invokeAction(QString name, QJsonOb
     return m_engine->invokeAction(m_ns, name, params, options);
 }
 
+QFuture<Result<QList<Action>>> LocalPlatform::actionVersions(QString name)
+{
+    return m_engine->actionVersions(m_ns, name);
+}
+
 QFuture<Result<QList<Trigger>>> LocalPlatform::listTriggers(ListOptions options)
 {
     return m_engine->listTriggers(m_ns, options);

@@ -23,6 +23,7 @@ public:
     QFuture<Result<Action>> putAction(QString name, Action action, PutOptions options) override;
     QFuture<Result<Action>> deleteAction(QString name) override;
     QFuture<Result<InvokeOutcome>> invokeAction(QString name, QJsonObject params, InvokeOptions options) override;
+    QFuture<Result<QList<Action>>> actionVersions(QString name) override;
 
     QFuture<Result<QList<Trigger>>> listTriggers(ListOptions options) override;
     QFuture<Result<Trigger>> getTrigger(QString name) override;
