@@ -24,6 +24,15 @@ struct Exec
     static Result<Exec> fromJson(const QJsonObject &object);
     QJsonObject toJson() const;
 
+    // Inline source code of a kind, the common case.
+    static Exec withCode(QString kind, QString code)
+    {
+        Exec exec;
+        exec.kind = std::move(kind);
+        exec.code = std::move(code);
+        return exec;
+    }
+
     QString mainOrDefault() const { return main.value_or(QStringLiteral("main")); }
     // OpenWhisk decides `binary` itself: base64-looking code is a zip (entity/Exec.scala).
     static bool looksLikeBase64(const QString &code);

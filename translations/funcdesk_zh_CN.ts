@@ -143,18 +143,107 @@ A desktop console for serverless functions.</source>
 
 Commands:
   invoke FILE   run a function on the local executor and print its activation records
+  serve         run the local platform behind the OpenWhisk REST API
 
 Run 'funcdeskd &lt;command&gt; --help' for a command's options.</source>
         <translation>用法：funcdeskd &lt;命令&gt; [选项]
 
 命令：
   invoke FILE   在本地执行器上运行函数并输出其激活记录
+  serve         运行本地平台并通过 OpenWhisk REST API 提供服务
 
 运行 'funcdeskd &lt;命令&gt; --help' 查看该命令的选项。</translation>
     </message>
     <message>
         <source>funcdeskd: unknown command '%1'</source>
         <translation>funcdeskd：未知命令 '%1'</translation>
+    </message>
+</context>
+<context>
+    <name>ServeCommand</name>
+    <message>
+        <source>Try 'funcdeskd serve --help'.</source>
+        <translation>请尝试 'funcdeskd serve --help'。</translation>
+    </message>
+    <message>
+        <source>--auth and --auth-file exclude each other</source>
+        <translation>--auth 与 --auth-file 不能同时使用</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>the key must look like UUID:KEY</source>
+        <translation>密钥的格式必须为 UUID:KEY</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Run the local function platform behind the OpenWhisk REST API (and web actions).</source>
+        <translation>运行本地函数平台，并通过 OpenWhisk REST API（及 Web 动作）提供服务。</translation>
+    </message>
+    <message>
+        <source>Address to listen on (default: 127.0.0.1, loopback only).</source>
+        <translation>监听地址（默认：127.0.0.1，仅本机回环）。</translation>
+    </message>
+    <message>
+        <source>Port to listen on; 0 picks a free one (default: 3233).</source>
+        <translation>监听端口；0 表示自动选择空闲端口（默认：3233）。</translation>
+    </message>
+    <message>
+        <source>Folder of the platform's database and auth file (default: %1).</source>
+        <translation>平台数据库和认证文件所在的文件夹（默认：%1）。</translation>
+    </message>
+    <message>
+        <source>Set the key of the 'guest' namespace.</source>
+        <translation>设置 'guest' 命名空间的密钥。</translation>
+    </message>
+    <message>
+        <source>Set the key of the 'guest' namespace from a file holding UUID:KEY.</source>
+        <translation>从包含 UUID:KEY 的文件中设置 'guest' 命名空间的密钥。</translation>
+    </message>
+    <message>
+        <source>Override one setting of DATA_DIR/config.json, e.g. limits.memory.max=4096. Repeatable.</source>
+        <translation>覆盖 DATA_DIR/config.json 中的一项设置，例如 limits.memory.max=4096。可重复使用。</translation>
+    </message>
+    <message>
+        <source>Do not log a line per request.</source>
+        <translation>不为每个请求记录一行日志。</translation>
+    </message>
+    <message>
+        <source>unexpected argument '%1'</source>
+        <translation>意外的参数 '%1'</translation>
+    </message>
+    <message>
+        <source>--host expects an IP address, got '%1'</source>
+        <translation>--host 需要 IP 地址，但得到的是 '%1'</translation>
+    </message>
+    <message>
+        <source>--port expects a number from 0 to 65535, got '%1'</source>
+        <translation>--port 需要 0 到 65535 之间的数字，但得到的是 '%1'</translation>
+    </message>
+    <message>
+        <source>cannot create the data folder %1</source>
+        <translation>无法创建数据文件夹 %1</translation>
+    </message>
+    <message>
+        <source>funcdeskd: the key of namespace '%1' is in %2 (readable by you only)</source>
+        <translation>funcdeskd：命名空间 '%1' 的密钥保存在 %2（仅您本人可读）</translation>
+    </message>
+    <message>
+        <source>cannot install the signal handlers</source>
+        <translation>无法安装信号处理程序</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1:%2: %3</source>
+        <translation>无法在 %1:%2 上监听：%3</translation>
+    </message>
+    <message>
+        <source>funcdeskd: shutting down</source>
+        <translation>funcdeskd：正在关闭</translation>
     </message>
 </context>
 </TS>

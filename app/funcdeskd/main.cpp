@@ -1,4 +1,5 @@
 #include "InvokeCommand.h"
+#include "ServeCommand.h"
 #include "translations/Translations.h"
 
 #include <QCoreApplication>
@@ -7,6 +8,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <unistd.h>
 
 namespace {
@@ -26,6 +28,7 @@ void printUsage()
         "\n"
         "Commands:\n"
         "  invoke FILE   run a function on the local executor and print its activation records\n"
+        "  serve         run the local platform behind the OpenWhisk REST API\n"
         "\n"
         "Run 'funcdeskd <command> --help' for a command's options.")));
 }
@@ -34,14 +37,17 @@ void printUsage()
 
 int main(int argc, char *argv[])
 {
+    // serve runs a socket-heavy event loop and needs nothing from GLib: Qt's own UNIX event
+    // dispatcher costs measurably less per request (about 40 instead of 55 us of main-thread CPU
+    // for a small GET here). It is chosen when QCoreApplication is built, so decide now.
+    if (argc > 1 && std::strcmp(argv[1], "serve") == 0 && !qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("funcdeskd"));
     QCoreApplication::setOrganizationName(QStringLiteral("Funcdesk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FUNCDESK_VERSION));
 
     funcdesk::installTranslations(app);
-    std::signal(SIGINT, stopEverything);
-    std::signal(SIGTERM, stopEverything);
 
     QStringList arguments = QCoreApplication::arguments();
     if (arguments.size() < 2) {
@@ -50,8 +56,13 @@ int main(int argc, char *argv[])
     }
     const QString command = arguments.at(1);
     arguments.removeAt(1);  // the command's parser sees "funcdeskd [options] FILE"
-    if (command == QLatin1String("invoke"))
+    if (command == QLatin1String("invoke")) {
+        std::signal(SIGINT, stopEverything);
+        std::signal(SIGTERM, stopEverything);
         return funcdesk::runInvokeCommand(arguments);
+    }
+    if (command == QLatin1String("serve"))  // installs its own handlers: it shuts down cleanly
+        return funcdesk::runServeCommand(arguments);
     if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
         printUsage();
         return 0;

@@ -47,6 +47,7 @@ struct Invoker::Wait
 Invoker::Invoker(EngineState &state, Recorded recorded, QObject *parent)
     : QObject(parent), m_state(state), m_recorded(std::move(recorded))
 {
+    m_threads.setMaxThreadCount(256);  // beyond the executor's per-action gates, nothing waits here
     m_timer.setInterval(kWaitCheckMs);
     connect(&m_timer, &QTimer::timeout, this, &Invoker::expireWaits);
     m_timer.start();
@@ -95,36 +96,44 @@ QFuture<Result<InvokeOutcome>> Invoker::invoke(const QString &ns, const QString 
         answer = readyResult<InvokeOutcome>(InvokeOutcome{request.activationId, std::nullopt, std::nullopt});
     }
 
-    m_state.executor->invokeAsync(std::move(request))
-        .then(QtFuture::Launch::Sync, [this, wait, cause](Result<Activation> ran) {
-            std::optional<Result<InvokeOutcome>> outcome;
-            if (ran) {
-                Activation activation = std::move(ran).value();
-                if (!cause.isEmpty())
-                    activation.cause = cause;
-                m_state.store->record(activation);
-                m_recorded(activation);
-                InvokeOutcome finished{activation.activationId, activation, std::nullopt};
-                if (wait->resultOnly && activation.response)
-                    finished.result = activation.response->result;
-                outcome = std::move(finished);
-            } else {
-                if (wait->done)
-                    qWarning("funcdesk: activation %s could not run: %s", qPrintable(wait->activationId),
-                             qPrintable(ran.error().message));
-                outcome = ran.error();
-            }
-            if (wait->done.exchange(true))
-                return;
-            {
-                std::lock_guard locker(m_mutex);
-                if (wait->position)
-                    m_waits.erase(*wait->position);
-            }
-            wait->promise.addResult(std::move(*outcome));
-            wait->promise.finish();
-        });
+    m_threads.start([this, request = std::move(request), wait, cause] {
+        finish(wait, cause, m_state.executor->invoke(request));
+    });
     return answer;
+}
+
+void Invoker::finish(const std::shared_ptr<Wait> &wait, const QString &cause, Result<Activation> ran)
+{
+    std::optional<Result<InvokeOutcome>> outcome;
+    if (ran) {
+        Activation activation = std::move(ran).value();
+        if (!cause.isEmpty())
+            activation.cause = cause;
+        m_state.store->record(activation);
+        m_recorded(activation);
+        InvokeOutcome finished{activation.activationId, activation, std::nullopt};
+        if (wait->resultOnly && activation.response)
+            finished.result = activation.response->result;
+        outcome = std::move(finished);
+    } else {
+        if (wait->done)
+            qWarning("funcdesk: activation %s could not run: %s", qPrintable(wait->activationId), qPrintable(ran.error().message));
+        outcome = ran.error();
+    }
+    if (wait->done.exchange(true))
+        return;
+    {
+        std::lock_guard locker(m_mutex);
+        if (wait->position)
+            m_waits.erase(*wait->position);
+    }
+    wait->promise.addResult(std::move(*outcome));
+    wait->promise.finish();
+}
+
+void Invoker::waitForIdle()
+{
+    m_threads.waitForDone();
 }
 
 void Invoker::expireWaits()

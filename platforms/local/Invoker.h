@@ -2,6 +2,7 @@
 
 #include "platforms/local/EngineState.h"
 
+#include <QThreadPool>
 #include <QTimer>
 
 #include <map>
@@ -23,14 +24,21 @@ public:
 
     QFuture<Result<InvokeOutcome>> invoke(const QString &ns, const QString &name, const QJsonObject &params,
                                           const InvokeOptions &options, const QString &cause);
+    // Returns once every running invocation has finished (before the executor goes away).
+    void waitForIdle();
 
 private:
     struct Wait;
     void expireWaits();
+    void finish(const std::shared_ptr<Wait> &wait, const QString &cause, Result<Activation> ran);
 
     EngineState &m_state;
     Recorded m_recorded;
     QTimer m_timer;
+    // Invocations block in the executor; each runs on one of these threads. Not
+    // Executor::invokeAsync + QFuture::then: in Qt 6.4.2 a continuation attached while another
+    // thread finishes the future can run twice and crash (see core/FutureCallback.h).
+    QThreadPool m_threads;
     std::mutex m_mutex;
     std::multimap<qint64, std::shared_ptr<Wait>> m_waits;  // by deadline
 };

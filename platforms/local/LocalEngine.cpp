@@ -178,6 +178,8 @@ LocalEngine::LocalEngine(LocalConfig config) : d(std::make_unique<Private>())
 LocalEngine::~LocalEngine()
 {
     // Running activations finish (or are killed) before the parts they report to go away.
+    if (d->invoker)
+        d->invoker->waitForIdle();
     d->state.executor.reset();
     d->state.store.reset();
 }

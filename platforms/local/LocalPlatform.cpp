@@ -1,6 +1,9 @@
 #include "platforms/local/LocalPlatform.h"
 
+#include "core/FutureCallback.h"
 #include "platforms/local/LocalEngine.h"
+
+#include <QPromise>
 
 namespace funcdesk {
 
@@ -128,22 +131,29 @@ QFuture<Result<Activation>> LocalPlatform::getActivation(QString activationId)
     return m_engine->getActivation(m_ns, activationId);
 }
 
+// A part of the stored record, delivered through onResult (never QFuture::then: see
+// core/FutureCallback.h).
+template <typename T, typename Part>
+QFuture<Result<T>> LocalPlatform::partOf(const QString &activationId, Part part)
+{
+    auto promise = std::make_shared<QPromise<Result<T>>>();
+    promise->start();
+    QFuture<Result<T>> future = promise->future();
+    onResult(getActivation(activationId), this, [promise, part](Result<Activation> found) {
+        promise->addResult(found ? Result<T>(part(found.value())) : Result<T>(found.error()));
+        promise->finish();
+    });
+    return future;
+}
+
 QFuture<Result<QStringList>> LocalPlatform::activationLogs(QString activationId)
 {
-    return getActivation(activationId).then([](Result<Activation> found) -> Result<QStringList> {
-        if (!found)
-            return found.error();
-        return found->logs.value_or(QStringList());
-    });
+    return partOf<QStringList>(activationId, [](const Activation &a) { return a.logs.value_or(QStringList()); });
 }
 
 QFuture<Result<ActivationResponse>> LocalPlatform::activationResult(QString activationId)
 {
-    return getActivation(activationId).then([](Result<Activation> found) -> Result<ActivationResponse> {
-        if (!found)
-            return found.error();
-        return found->response.value_or(ActivationResponse());
-    });
+    return partOf<ActivationResponse>(activationId, [](const Activation &a) { return a.response.value_or(ActivationResponse()); });
 }
 
 void LocalPlatform::setLiveActivations(bool enabled)

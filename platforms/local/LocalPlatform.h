@@ -49,6 +49,9 @@ public:
     void setLiveActivations(bool enabled) override;
 
 private:
+    template <typename T, typename Part>
+    QFuture<Result<T>> partOf(const QString &activationId, Part part);
+
     LocalEngine *m_engine;
     QString m_ns;
     bool m_live = false;

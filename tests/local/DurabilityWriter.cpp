@@ -26,8 +26,7 @@ int main(int argc, char *argv[])
     for (int i = 0;; ++i) {
         const QString name = QString::fromLocal8Bit(argv[2]) + QString::number(i);
         Action action;
-        action.exec = Exec{QStringLiteral("nodejs:default"), QStringLiteral("function main(){return {n:%1}}").arg(i),
-                           std::nullopt, std::nullopt, {}};
+        action.exec = Exec::withCode(QStringLiteral("nodejs:default"), QStringLiteral("function main(){return {n:%1}}").arg(i));
         const auto written = engine.value()->putAction(ns, name, action, {}).result();
         if (!written) {
             fprintf(stderr, "%s\n", qPrintable(written.error().message));

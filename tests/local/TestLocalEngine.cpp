@@ -40,7 +40,7 @@ PlatformError failure(QFuture<Result<T>> future)
 Action nodeAction(const QString &code, std::optional<qint64> memory = {})
 {
     Action action;
-    action.exec = Exec{QStringLiteral("nodejs:default"), code, std::nullopt, std::nullopt, {}};
+    action.exec = Exec::withCode(QStringLiteral("nodejs:default"), code);
     if (memory) {
         action.limits = ActionLimits();
         action.limits->memoryMb = memory;

@@ -1,0 +1,263 @@
+#include "ServeCommand.h"
+
+#include "executor/ChildProcess.h"
+#include "platforms/local/LocalEngine.h"
+#include "server/ApiServer.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QHostAddress>
+#include <QSocketNotifier>
+#include <QStandardPaths>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <fcntl.h>
+#include <unistd.h>
+
+// The translation context of this command's messages (named apart from InvokeCommand's Text).
+struct ServeText
+{
+    Q_DECLARE_TR_FUNCTIONS(ServeCommand)
+};
+
+namespace funcdesk {
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitCannotStart = 1;
+constexpr int kExitUsage = 2;
+const QString kGuest = QStringLiteral("guest");
+
+int usageError(const QString &message)
+{
+    fprintf(stderr, "funcdeskd serve: %s\n", qPrintable(message));
+    fprintf(stderr, "%s\n", qPrintable(ServeText::tr("Try 'funcdeskd serve --help'.")));
+    return kExitUsage;
+}
+
+int startError(const QString &message)
+{
+    fprintf(stderr, "funcdeskd serve: %s\n", qPrintable(message));
+    return kExitCannotStart;
+}
+
+// SIGTERM / SIGINT → one byte down a pipe → a QSocketNotifier on the event loop, where the
+// shutdown can do what a signal handler may not. A second signal while shutting down ends the
+// process at once (after killing the actions' process groups).
+int g_signalPipe[2] = {-1, -1};
+std::atomic<int> g_signalCount{0}; // lock-free, so safe in a signal handler
+
+void onShutdownSignal(int signal)
+{
+    if (g_signalCount.fetch_add(1) > 0) {
+        ChildProcess::killAllGroups();
+        _exit(128 + signal);
+    }
+    const char byte = static_cast<char>(signal);
+    [[maybe_unused]] const ssize_t written = ::write(g_signalPipe[1], &byte, 1);
+}
+
+bool installShutdownSignals()
+{
+    if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) != 0)
+        return false;
+    struct sigaction action = {};
+    action.sa_handler = onShutdownSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    return ::sigaction(SIGTERM, &action, nullptr) == 0 && ::sigaction(SIGINT, &action, nullptr) == 0;
+}
+
+QString defaultDataDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/platform");
+}
+
+// "127.0.0.1", "::1", "0.0.0.0" or "localhost".
+std::optional<QHostAddress> parseHost(const QString &host)
+{
+    if (host == QLatin1StringView("localhost"))
+        return QHostAddress(QHostAddress::LocalHost);
+    QHostAddress address;
+    if (!address.setAddress(host))
+        return std::nullopt;
+    return address;
+}
+
+QString urlHost(const QHostAddress &address)
+{
+    const QString text = address.toString();
+    return address.protocol() == QAbstractSocket::IPv6Protocol ? QLatin1Char('[') + text + QLatin1Char(']') : text;
+}
+
+// The guest key as --auth or --auth-file gives it ("uuid:key"), or nullopt for "keep or create".
+Result<std::optional<QString>> requestedAuth(const QCommandLineParser &parser)
+{
+    const bool given = parser.isSet(QStringLiteral("auth"));
+    const bool fromFile = parser.isSet(QStringLiteral("auth-file"));
+    if (given && fromFile)
+        return PlatformError{PlatformError::Kind::Invalid, ServeText::tr("--auth and --auth-file exclude each other")};
+    QString auth;
+    if (given) {
+        auth = parser.value(QStringLiteral("auth"));
+    } else if (fromFile) {
+        QFile source(parser.value(QStringLiteral("auth-file")));
+        if (!source.open(QIODevice::ReadOnly))
+            return PlatformError{PlatformError::Kind::Invalid,
+                                 ServeText::tr("cannot read %1: %2").arg(source.fileName(), source.errorString())};
+        auth = QString::fromUtf8(source.readAll()).trimmed();
+    } else {
+        return std::optional<QString>();
+    }
+    if (auth.indexOf(QLatin1Char(':')) <= 0 || auth.endsWith(QLatin1Char(':')))
+        return PlatformError{PlatformError::Kind::Invalid, ServeText::tr("the key must look like UUID:KEY")};
+    return std::optional<QString>(auth);
+}
+
+// Writes "uuid:key" to DATA_DIR/auth, readable by its owner only: created with mode 0600 under a
+// temporary name, then renamed over the old file, so no reader ever sees it half written or
+// with wider permissions. True when it wrote the file, false when it already held that key.
+Result<bool> writeAuthFile(const QString &path, const QString &auth)
+{
+    QFile existing(path);
+    if (existing.open(QIODevice::ReadOnly) && QString::fromUtf8(existing.readAll()).trimmed() == auth &&
+        existing.permissions() == (QFile::ReadOwner | QFile::WriteOwner))
+        return false;
+    existing.close();
+
+    const auto failure = [&path](const QString &reason) {
+        return PlatformError{PlatformError::Kind::Server, ServeText::tr("cannot write %1: %2").arg(path, reason)};
+    };
+
+    const QString temporary = path + QStringLiteral(".new");
+    QFile::remove(temporary);
+    QFile file(temporary);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFile::ReadOwner | QFile::WriteOwner) ||
+        file.write(auth.toUtf8() + '\n') < 0 || !file.flush()) {
+        const QString reason = file.errorString();
+        QFile::remove(temporary);
+        return failure(reason);
+    }
+    ::fsync(file.handle());
+    file.close();
+    if (::rename(QFile::encodeName(temporary).constData(), QFile::encodeName(path).constData()) != 0) {
+        const QString reason = QString::fromLocal8Bit(strerror(errno));
+        QFile::remove(temporary);
+        return failure(reason);
+    }
+    return true;
+}
+
+} // namespace
+
+int runServeCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        ServeText::tr("Run the local function platform behind the OpenWhisk REST API (and web actions)."));
+    parser.addHelpOption();
+    parser.addOptions({
+        {QStringLiteral("host"), ServeText::tr("Address to listen on (default: 127.0.0.1, loopback only)."),
+         QStringLiteral("HOST"), QStringLiteral("127.0.0.1")},
+        {QStringLiteral("port"), ServeText::tr("Port to listen on; 0 picks a free one (default: 3233)."),
+         QStringLiteral("PORT"), QStringLiteral("3233")},
+        {QStringLiteral("data-dir"),
+         ServeText::tr("Folder of the platform's database and auth file (default: %1).").arg(defaultDataDir()),
+         QStringLiteral("DIR")},
+        {QStringLiteral("auth"), ServeText::tr("Set the key of the 'guest' namespace."), QStringLiteral("UUID:KEY")},
+        {QStringLiteral("auth-file"),
+         ServeText::tr("Set the key of the 'guest' namespace from a file holding UUID:KEY."), QStringLiteral("FILE")},
+        {QStringLiteral("set"),
+         ServeText::tr("Override one setting of DATA_DIR/config.json, e.g. limits.memory.max=4096. Repeatable."),
+         QStringLiteral("SETTING=VALUE")},
+        {QStringLiteral("quiet"), ServeText::tr("Do not log a line per request.")},
+    });
+    if (!parser.parse(arguments))
+        return usageError(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        fputs(qPrintable(parser.helpText()), stdout);
+        return kExitOk;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(ServeText::tr("unexpected argument '%1'").arg(parser.positionalArguments().first()));
+
+    const QString hostText = parser.value(QStringLiteral("host"));
+    const auto host = parseHost(hostText);
+    if (!host)
+        return usageError(ServeText::tr("--host expects an IP address, got '%1'").arg(hostText));
+    bool portOk = false;
+    const uint port = parser.value(QStringLiteral("port")).toUInt(&portOk);
+    if (!portOk || port > 65535)
+        return usageError(ServeText::tr("--port expects a number from 0 to 65535, got '%1'")
+                              .arg(parser.value(QStringLiteral("port"))));
+    auto auth = requestedAuth(parser);
+    if (!auth)
+        return usageError(auth.error().message);
+
+    const QString dataDir =
+        QDir(parser.isSet(QStringLiteral("data-dir")) ? parser.value(QStringLiteral("data-dir")) : defaultDataDir())
+            .absolutePath();
+    if (!QDir().mkpath(dataDir))
+        return startError(ServeText::tr("cannot create the data folder %1").arg(dataDir));
+    auto config = LocalConfig::fromDataDir(dataDir);
+    if (!config)
+        return startError(config.error().message);
+    for (const QString &setting : parser.values(QStringLiteral("set"))) {
+        if (auto error = config.value().apply(setting))
+            return usageError(error->message);
+    }
+
+    auto opened = LocalEngine::open(std::move(config).value());
+    if (!opened)
+        return startError(opened.error().message);
+    std::unique_ptr<LocalEngine> engine = std::move(opened).value();
+
+    auto guest = engine->ensureNamespace(kGuest, *auth);
+    if (!guest)
+        return auth->has_value() ? usageError(guest.error().message) : startError(guest.error().message);
+    const QString authPath = QDir(dataDir).filePath(QStringLiteral("auth"));
+    const auto written = writeAuthFile(authPath, guest->authString());
+    if (!written)
+        return startError(written.error().message);
+    if (*written)
+        fprintf(stderr, "%s\n",
+                qPrintable(ServeText::tr("funcdeskd: the key of namespace '%1' is in %2 (readable by you only)")
+                               .arg(kGuest, authPath)));
+
+    if (!installShutdownSignals())
+        return startError(ServeText::tr("cannot install the signal handlers"));
+
+    ApiServerOptions options;
+    options.logRequests = !parser.isSet(QStringLiteral("quiet"));
+    auto server = std::make_unique<ApiServer>(*engine, options);
+    const auto bound = server->listenOn(*host, static_cast<quint16>(port));
+    if (!bound)
+        return startError(
+            ServeText::tr("cannot listen on %1:%2: %3").arg(hostText).arg(port).arg(bound.error().message));
+
+    // Tests and benchmarks read this line to learn the port: keep its wording, one line, flushed.
+    fprintf(stdout, "funcdeskd listening on http://%s:%u\n", qPrintable(urlHost(*host)), unsigned(*bound));
+    fflush(stdout);
+
+    QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, &notifier, [&] {
+        notifier.setEnabled(false);
+        fprintf(stderr, "%s\n", qPrintable(ServeText::tr("funcdeskd: shutting down")));
+        server->stopListening();
+        engine->flush(); // every activation record is on disk before we exit
+        QCoreApplication::quit();
+    });
+    QCoreApplication::exec();
+
+    server.reset();
+    engine.reset();                // stops the executor and its processes
+    ChildProcess::killAllGroups(); // and anything a crashed launcher left behind
+    return kExitOk;
+}
+
+} // namespace funcdesk

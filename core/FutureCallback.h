@@ -1,0 +1,37 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QFutureWatcher>
+
+namespace funcdesk {
+
+// Calls `callback(Result<T>)` on `context`'s thread once `future` has its result; at once when
+// it already has one (the engine answers in-memory reads with ready futures).
+//
+// A QFutureWatcher, not QFuture::then: in Qt 6.4.2 a continuation attached while another thread
+// finishes the future can run twice, the second time with a moved-from QPromise, and crashes in
+// QFutureInterfaceBase::reportStarted. Reproduced here with QtConcurrent::run + then under load
+// (docs/server.md has the details).
+template <typename T, typename F> void onResult(QFuture<Result<T>> future, QObject *context, F callback)
+{
+    auto deliver = [](const QFuture<Result<T>> &done, F &fn) {
+        if (done.isCanceled() || done.resultCount() == 0)
+            fn(Result<T>(PlatformError{PlatformError::Kind::Server, QStringLiteral("The operation was canceled.")}));
+        else
+            fn(done.result());
+    };
+    if (future.isFinished()) {
+        deliver(future, callback);
+        return;
+    }
+    auto *watcher = new QFutureWatcher<Result<T>>(context);
+    QObject::connect(watcher, &QFutureWatcherBase::finished, context,
+                     [watcher, deliver, callback = std::move(callback)]() mutable {
+                         watcher->deleteLater();
+                         deliver(watcher->future(), callback);
+                     });
+    watcher->setFuture(std::move(future));
+}
+
+} // namespace funcdesk

@@ -1,0 +1,200 @@
+#include "server/ActionsApi.h"
+
+#include "server/ApiMessages.h"
+#include "server/RequestParams.h"
+
+#include <QJsonDocument>
+
+namespace funcdesk {
+
+namespace {
+
+const QLatin1StringView kActions("actions");
+constexpr qint64 kMb = 1024 * 1024;
+// OpenWhisk's exec-size-limit and parameter-size-limit; a PUT body may carry both.
+constexpr qint64 kMaxExecBytes = 48 * kMb;
+constexpr qint64 kMaxParameterBytes = 1 * kMb;
+constexpr qint64 kMaxPutBodyBytes = kMaxExecBytes + 2 * kMaxParameterBytes;
+
+using Method = QHttpServerRequest::Method;
+
+PlatformError tooLarge(const char *field, qint64 size, qint64 allowed)
+{
+    return {
+        PlatformError::Kind::TooLarge,
+        QStringLiteral("%1 larger than allowed: %2 > %3 bytes.").arg(QLatin1StringView(field)).arg(size).arg(allowed)};
+}
+
+// ctrl/Actions.scala answers a finished blocking invoke by the activation's status.
+int invokeStatus(const Activation &activation)
+{
+    const ActivationStatus status =
+        activation.response ? activation.response->statusValue() : ActivationStatus::InternalError;
+    switch (status) {
+    case ActivationStatus::Success:
+        return 200;
+    case ActivationStatus::ApplicationError:
+    case ActivationStatus::DeveloperError:
+        return 502;
+    case ActivationStatus::InternalError:
+        return 500;
+    }
+    return 500;
+}
+
+// delAnnotations is a PUT-only instruction, not part of the action: take it out of the body.
+Result<QStringList> takeDelAnnotations(QJsonObject &body)
+{
+    const QJsonValue value = body.take(QLatin1StringView("delAnnotations"));
+    QStringList keys;
+    if (value.isUndefined() || value.isNull())
+        return keys;
+    if (!value.isArray())
+        return PlatformError{PlatformError::Kind::Invalid, messages::malformedContent(QStringLiteral(
+                                                               "'delAnnotations' must be an array of strings"))};
+    for (const QJsonValue &key : value.toArray()) {
+        if (!key.isString())
+            return PlatformError{PlatformError::Kind::Invalid, messages::malformedContent(QStringLiteral(
+                                                                   "'delAnnotations' must be an array of strings"))};
+        keys.append(key.toString());
+    }
+    return keys;
+}
+
+} // namespace
+
+void ActionsApi::handle(const ApiRequest &request, Reply reply)
+{
+    const qsizetype depth = request.entity.size();
+    if (depth == 0) {
+        if (request.method == Method::Get || request.method == Method::Head)
+            return list(request, std::move(reply));
+        return reply.sendError(405, messages::methodNotAllowed());
+    }
+    if (depth == 1 && request.trailingSlash && request.method == Method::Get)
+        return listPackage(request, std::move(reply));
+    if (depth > 2)
+        return reply.sendError(404, messages::resourceDoesNotExist());
+    switch (request.method) {
+    case Method::Get:
+    case Method::Head:
+        return get(request, std::move(reply));
+    case Method::Put:
+        return put(request, std::move(reply));
+    case Method::Delete:
+        return sendEntity(m_engine.deleteAction(request.ns, request.entityName()), std::move(reply));
+    case Method::Post:
+        return invoke(request, std::move(reply));
+    default:
+        return reply.sendError(405, messages::methodNotAllowed());
+    }
+}
+
+void ActionsApi::list(const ApiRequest &request, Reply reply)
+{
+    auto params = listParams(request, kActions);
+    if (!params)
+        return reply.sendError(params.error());
+    if (params->count)
+        return sendCount(m_engine.count(request.ns, Collection::Actions), std::move(reply), kActions);
+    sendList(m_engine.listActions(request.ns, params->options), std::move(reply));
+}
+
+// GET actions/{package}/ lists a package's actions, as OpenWhisk does, from the package's own
+// list of its contents.
+void ActionsApi::listPackage(const ApiRequest &request, Reply reply)
+{
+    const QString ns = request.ns + QLatin1Char('/') + request.entity.first();
+    whenDone(m_engine.getPackage(request.ns, request.entity.first()), std::move(reply),
+             [ns](Package &&package, Reply &r) {
+                 QJsonArray actions;
+                 for (const QJsonValue &item : package.actions.value_or(QJsonArray())) {
+                     QJsonObject action = item.toObject();
+                     action.insert(QLatin1StringView("namespace"), ns);
+                     actions.append(action);
+                 }
+                 r.sendJson(200, actions);
+             });
+}
+
+void ActionsApi::get(const ApiRequest &request, Reply reply)
+{
+    auto code = boolParam(request, QLatin1StringView("code"), true);
+    if (!code)
+        return reply.sendError(code.error());
+    sendEntity(m_engine.getAction(request.ns, request.entityName(), *code), std::move(reply));
+}
+
+void ActionsApi::put(const ApiRequest &request, Reply reply)
+{
+    if (auto error = checkBodySize(request.body.size(), kMaxPutBodyBytes))
+        return reply.sendError(*error);
+    if (auto error = checkEntityPath(request.entity))
+        return reply.sendError(*error);
+    auto overwrite = boolParam(request, QLatin1StringView("overwrite"), false);
+    if (!overwrite)
+        return reply.sendError(overwrite.error());
+    auto body = jsonObjectBody(request.body);
+    if (!body)
+        return reply.sendError(body.error());
+    auto delAnnotations = takeDelAnnotations(body.value());
+    if (!delAnnotations)
+        return reply.sendError(delAnnotations.error());
+    auto action = Action::fromJson(*body);
+    if (!action)
+        return reply.sendError(action.error());
+    if (action->exec && action->exec->code && action->exec->code->size() > kMaxExecBytes)
+        return reply.sendError(tooLarge("exec", action->exec->code->size(), kMaxExecBytes));
+    if (action->parameters) {
+        const qint64 size = QJsonDocument(action->parameters->toJson()).toJson(QJsonDocument::Compact).size();
+        if (size > kMaxParameterBytes)
+            return reply.sendError(tooLarge("parameters", size, kMaxParameterBytes));
+    }
+    PutOptions options{*overwrite, std::move(delAnnotations).value()};
+    sendEntity(m_engine.putAction(request.ns, request.entityName(), std::move(action).value(), std::move(options)),
+               std::move(reply));
+}
+
+void ActionsApi::invoke(const ApiRequest &request, Reply reply)
+{
+    const LocalConfig &config = m_engine.config();
+    if (auto error = checkBodySize(request.body.size(), config.limits.maxPayloadBytes))
+        return reply.sendError(*error);
+    auto blocking = boolParam(request, QLatin1StringView("blocking"), false);
+    if (!blocking)
+        return reply.sendError(blocking.error());
+    auto resultOnly = boolParam(request, QLatin1StringView("result"), false);
+    if (!resultOnly)
+        return reply.sendError(resultOnly.error());
+    InvokeOptions options;
+    options.blocking = *blocking;
+    // The engine always hands back the whole activation: its status decides 200, 502 or 500
+    // even when only the result is sent.
+    options.resultOnly = false;
+    if (request.hasQueryItem(QLatin1StringView("timeout"))) {
+        bool ok = false;
+        const qlonglong timeout = request.queryValue(QLatin1StringView("timeout")).toLongLong(&ok);
+        if (!ok || timeout <= 0 || timeout > config.maxBlockingWaitMs)
+            return reply.sendError(400, messages::invalidTimeout(config.maxBlockingWaitMs));
+        options.timeoutMs = int(timeout);
+    }
+    auto params = jsonObjectBody(request.body);
+    if (!params)
+        return reply.sendError(params.error());
+    const bool wantResult = *resultOnly;
+    whenDone(m_engine.invokeAction(request.ns, request.entityName(), std::move(params).value(), options),
+             std::move(reply), [wantResult](InvokeOutcome &&outcome, Reply &r) {
+                 r.addHeader(QByteArrayLiteral("x-openwhisk-activation-id"), outcome.activationId.toLatin1());
+                 if (!outcome.activation) // non-blocking, or the blocking wait ran out
+                     return r.sendJson(202, QJsonObject{{QLatin1StringView("activationId"), outcome.activationId}});
+                 const Activation &activation = *outcome.activation;
+                 if (!wantResult)
+                     return r.sendJson(invokeStatus(activation), activation.toJson());
+                 QJsonValue result = activation.response ? activation.response->result : QJsonValue();
+                 if (!result.isObject() && !result.isArray())
+                     result = QJsonObject();
+                 r.sendJson(invokeStatus(activation), result);
+             });
+}
+
+} // namespace funcdesk

@@ -1,0 +1,60 @@
+#include "server/InfoApi.h"
+
+#include "server/ApiMessages.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace funcdesk {
+
+namespace {
+
+bool isRead(QHttpServerRequest::Method method)
+{
+    return method == QHttpServerRequest::Method::Get || method == QHttpServerRequest::Method::Head;
+}
+
+} // namespace
+
+InfoApi::InfoApi(const LocalEngine &engine)
+{
+    QJsonObject root = engine.info().toJson();
+    root.insert(QLatin1StringView("api_paths"), QJsonArray{QStringLiteral("/api/v1")});
+    m_root = QJsonDocument(root).toJson(QJsonDocument::Compact);
+
+    const QString version = QCoreApplication::applicationVersion();
+    const QJsonObject api{
+        {QLatin1StringView("description"), QStringLiteral("OpenWhisk API")},
+        {QLatin1StringView("api_version"), QStringLiteral("1.0.0")},
+        {QLatin1StringView("api_version_path"), QStringLiteral("v1")},
+        {QLatin1StringView("build"), QStringLiteral("funcdeskd %1").arg(version)},
+        {QLatin1StringView("buildno"), version},
+        {QLatin1StringView("swagger_paths"), QJsonObject{{QLatin1StringView("ui"), QStringLiteral("/docs")},
+                                                         {QLatin1StringView("api-docs"), QStringLiteral("/api-docs")}}},
+    };
+    m_apiVersion = QJsonDocument(api).toJson(QJsonDocument::Compact);
+}
+
+void InfoApi::root(const ApiRequest &request, Reply reply) const
+{
+    if (!isRead(request.method))
+        return reply.sendError(405, messages::methodNotAllowed());
+    reply.sendJsonBytes(200, m_root);
+}
+
+void InfoApi::apiVersion(const ApiRequest &request, Reply reply) const
+{
+    if (!isRead(request.method))
+        return reply.sendError(405, messages::methodNotAllowed());
+    reply.sendJsonBytes(200, m_apiVersion);
+}
+
+void InfoApi::namespaces(const ApiRequest &request, Reply reply) const
+{
+    if (!isRead(request.method))
+        return reply.sendError(405, messages::methodNotAllowed());
+    reply.sendJson(200, QJsonArray{request.caller.ns});
+}
+
+} // namespace funcdesk

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "core/PlatformError.h"
+#include "server/ResponseOrder.h"
+
+#include <QByteArray>
+#include <QJsonValue>
+#include <QPointer>
+#include <QTcpSocket>
+
+#include <chrono>
+#include <memory>
+
+namespace funcdesk {
+
+// The answer to one HTTP request, written later or at once. Move-only; whoever holds it
+// answers the request exactly once. Writes the whole response (status line, headers, body) with
+// one socket write, then logs one line. If the client went away meanwhile, nothing is written.
+// A Reply dropped unanswered sends a 500, so a forgotten code path never leaves a client hanging.
+//
+// Why not QHttpServerResponder: in Qt 6.4 it keeps a raw QTcpSocket pointer and a reference to
+// the connection's request object, both deleted when the client disconnects, so it cannot
+// safely outlive the handler; it also writes every header with several socket writes and takes
+// headers only as an initializer_list.
+class Reply
+{
+public:
+    struct Context
+    {
+        QPointer<QTcpSocket> socket;
+        std::shared_ptr<ResponseOrder> order; // the connection's; null: write at once
+        quint64 sequence = 0;                 // this request's place on its connection
+        QByteArray method;
+        QString path;
+        quint64 number = 0; // the request's sequence number (its id's suffix)
+        std::chrono::steady_clock::time_point start;
+        bool head = false;  // HEAD: headers only
+        bool close = false; // the client asked for Connection: close
+        bool cors = true;   // add the CORS headers OpenWhisk sends on API responses
+        bool log = true;
+    };
+
+    explicit Reply(Context context);
+    Reply(Reply &&other) noexcept;
+    Reply &operator=(Reply &&) = delete;
+    Reply(const Reply &) = delete;
+    ~Reply();
+
+    // Extra response headers (name and value are sent as given; no CR or LF).
+    void addHeader(QByteArray name, QByteArray value);
+    void setCors(bool on) { m_context.cors = on; }
+
+    void sendJson(int status, const QJsonValue &value);
+    void sendJsonBytes(int status, const QByteArray &json);
+    // OpenWhisk's error body {"error": message, "code": request id}; a 401 also gets the
+    // Basic challenge.
+    void sendError(int status, const QString &message);
+    void sendError(const PlatformError &error);
+    void sendEmpty(int status);
+    void send(int status, const QByteArray &contentType, const QByteArray &body);
+
+    bool sent() const { return m_sent; }
+    // OpenWhisk's transaction id: 32 characters, unique per request and per server run.
+    QByteArray requestId() const;
+
+private:
+    Context m_context;
+    QByteArray m_headers; // extra headers, already "Name: value\r\n"
+    bool m_sent = false;
+};
+
+} // namespace funcdesk

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "server/ApiRequest.h"
+#include "core/FutureCallback.h"
+#include "server/Reply.h"
+#include "server/WebResponse.h"
+
+namespace funcdesk {
+
+// /api/v1/web/{namespace}/{package|default}/{action}[.ext][/extra/path]: runs an action annotated
+// web-export as an HTTP handler (OpenWhisk docs/webactions.md). No credentials unless the action
+// has require-whisk-auth. The action receives __ow_method, __ow_headers and __ow_path (and
+// __ow_user, __ow_body, __ow_query as OpenWhisk passes them) plus query and body parameters.
+class WebActions
+{
+public:
+    WebActions(LocalEngine &engine, QObject *context);
+
+    // `caller` is set when the request carried valid Basic credentials.
+    void handle(const ApiRequest &request, Reply reply, std::optional<Identity> caller);
+
+private:
+    struct Call;
+    void run(std::shared_ptr<Call> call, Action action, Reply reply);
+
+    LocalEngine &m_engine;
+    QObject *m_context;
+};
+
+} // namespace funcdesk

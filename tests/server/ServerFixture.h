@@ -1,0 +1,178 @@
+#pragma once
+
+// A real `funcdeskd serve` in a QProcess, and a blocking HTTP helper over QNetworkAccessManager,
+// for the server tests. The binary path comes from FUNCDESKD_PATH.
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <csignal>
+
+struct HttpResult
+{
+    int status = 0; // 0: no HTTP answer (connection failed, timed out)
+    QByteArray body;
+    QList<QNetworkReply::RawHeaderPair> headers;
+
+    QJsonValue json() const
+    {
+        // QJsonDocument takes objects and arrays; wrap to read scalars as well.
+        const QJsonDocument document = QJsonDocument::fromJson("[" + body + "]");
+        return document.isArray() && document.array().size() == 1 ? document.array().first() : QJsonValue();
+    }
+    QJsonObject object() const { return json().toObject(); }
+    QJsonArray array() const { return json().toArray(); }
+    QByteArray header(const QByteArray &name) const
+    {
+        for (const auto &[key, value] : headers) {
+            if (key.compare(name, Qt::CaseInsensitive) == 0)
+                return value;
+        }
+        return {};
+    }
+};
+
+class ServerProcess
+{
+public:
+    ~ServerProcess() { kill(); }
+
+    // Starts `funcdeskd serve --port 0 --data-dir DIR ARGS` and waits for its "listening" line.
+    bool start(const QString &dataDir, const QStringList &extra = {})
+    {
+        m_dataDir = dataDir;
+        m_stdout.clear();
+        m_process.setProcessChannelMode(QProcess::SeparateChannels);
+        m_process.start(QStringLiteral(FUNCDESKD_PATH),
+                        QStringList{QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0"),
+                                    QStringLiteral("--data-dir"), dataDir} +
+                            extra);
+        if (!m_process.waitForStarted(10000))
+            return false;
+        static const QRegularExpression line(QStringLiteral("^funcdeskd listening on (http://[^\\s]+)$"),
+                                             QRegularExpression::MultilineOption);
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < 20000) {
+            m_process.waitForReadyRead(200);
+            m_stdout += m_process.readAllStandardOutput();
+            const auto match = line.match(QString::fromUtf8(m_stdout));
+            if (match.hasMatch()) {
+                m_base = match.captured(1);
+                QFile auth(dataDir + QStringLiteral("/auth"));
+                if (auth.open(QIODevice::ReadOnly))
+                    m_auth = auth.readAll().trimmed();
+                return true;
+            }
+            if (m_process.state() != QProcess::Running)
+                return false;
+        }
+        return false;
+    }
+
+    // Sends `signal` and waits for the exit; the exit code, or -1 if it crashed or hung.
+    int stop(int signal = SIGTERM)
+    {
+        if (m_process.state() != QProcess::Running)
+            return -1;
+        ::kill(static_cast<pid_t>(m_process.processId()), signal);
+        if (!m_process.waitForFinished(20000)) {
+            kill();
+            return -1;
+        }
+        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+    }
+
+    void kill()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished(5000);
+        }
+    }
+
+    QString url(const QString &path) const { return m_base + path; }
+    const QByteArray &auth() const { return m_auth; }
+    // Everything the server wrote to stderr so far (kept, so reading it twice loses nothing).
+    QByteArray stderrText()
+    {
+        m_stderr += m_process.readAllStandardError();
+        return m_stderr;
+    }
+    QProcess &process() { return m_process; }
+
+private:
+    QProcess m_process;
+    QString m_dataDir;
+    QByteArray m_stdout;
+    QByteArray m_stderr;
+    QString m_base;
+    QByteArray m_auth;
+};
+
+class HttpClient
+{
+public:
+    // `auth`: "uuid:key" for Basic authentication, empty for none.
+    HttpResult request(const QByteArray &method, const QString &url, const QByteArray &body = {},
+                       const QByteArray &auth = {}, const QList<std::pair<QByteArray, QByteArray>> &headers = {},
+                       int timeoutMs = 30000)
+    {
+        QNetworkRequest request{QUrl(url)};
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+        if (!auth.isEmpty())
+            request.setRawHeader("Authorization", "Basic " + auth.toBase64());
+        bool typed = false;
+        for (const auto &[name, value] : headers) {
+            request.setRawHeader(name, value);
+            typed = typed || name.compare("content-type", Qt::CaseInsensitive) == 0;
+        }
+        if (!typed && !body.isEmpty())
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        QNetworkReply *reply = m_manager.sendCustomRequest(request, method, body);
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+        loop.exec();
+        HttpResult result;
+        if (reply->isFinished()) {
+            result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            result.body = reply->readAll();
+            result.headers = reply->rawHeaderPairs();
+        } else {
+            reply->abort();
+        }
+        reply->deleteLater();
+        return result;
+    }
+
+private:
+    QNetworkAccessManager m_manager;
+};
+
+// A node action body for PUT.
+inline QByteArray nodeAction(const QString &code, const QJsonArray &annotations = {}, const QJsonObject &limits = {})
+{
+    QJsonObject action{{QStringLiteral("exec"), QJsonObject{{QStringLiteral("kind"), QStringLiteral("nodejs:default")},
+                                                            {QStringLiteral("code"), code}}}};
+    if (!annotations.isEmpty())
+        action.insert(QStringLiteral("annotations"), annotations);
+    if (!limits.isEmpty())
+        action.insert(QStringLiteral("limits"), limits);
+    return QJsonDocument(action).toJson(QJsonDocument::Compact);
+}
+
+inline QJsonObject keyValue(const QString &key, const QJsonValue &value)
+{
+    return {{QStringLiteral("key"), key}, {QStringLiteral("value"), value}};
+}
