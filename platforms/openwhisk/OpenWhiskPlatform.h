@@ -1,0 +1,95 @@
+#pragma once
+
+#include "core/Platform.h"
+#include "platforms/openwhisk/OpenWhiskConfig.h"
+#include "platforms/openwhisk/OpenWhiskUrls.h"
+#include "platforms/openwhisk/RestTransport.h"
+
+namespace funcdesk {
+
+class ActivationPoller;
+
+// The Platform interface over the OpenWhisk REST API (apiv1swagger.json), for any compatible
+// endpoint: Apache OpenWhisk or funcdeskd. Calls map to REST the way the official JS client does
+// them; every failure is a typed PlatformError with the server's message when it sent one.
+// Live activations are polled with a since cursor (ActivationPoller).
+class OpenWhiskPlatform final : public Platform
+{
+    Q_OBJECT
+
+public:
+    explicit OpenWhiskPlatform(OpenWhiskConfig config, QObject *parent = nullptr);
+    ~OpenWhiskPlatform() override;
+
+    const OpenWhiskConfig &config() const { return m_transport->config(); }
+    const OpenWhiskUrls &urls() const { return m_urls; }
+
+    // The configured namespace, or the real one once GET /namespaces told it (for "_").
+    QString namespaceName() const override;
+    // Asks the platform which namespace the key addresses. When the configured namespace is "_",
+    // the first authenticated call does this once by itself.
+    QFuture<Result<QString>> resolveNamespace();
+
+    QFuture<Result<PlatformInfo>> info() override;
+    QFuture<Result<qint64>> count(Collection collection) override;
+
+    QFuture<Result<QList<Action>>> listActions(ListOptions options) override;
+    QFuture<Result<Action>> getAction(QString name, bool withCode = true) override;
+    QFuture<Result<Action>> putAction(QString name, Action action, PutOptions options) override;
+    QFuture<Result<Action>> deleteAction(QString name) override;
+    QFuture<Result<InvokeOutcome>> invokeAction(QString name, QJsonObject params, InvokeOptions options) override;
+
+    QFuture<Result<QList<Trigger>>> listTriggers(ListOptions options) override;
+    QFuture<Result<Trigger>> getTrigger(QString name) override;
+    QFuture<Result<Trigger>> putTrigger(QString name, Trigger trigger, PutOptions options) override;
+    QFuture<Result<Trigger>> deleteTrigger(QString name) override;
+    QFuture<Result<std::optional<QString>>> fireTrigger(QString name, QJsonObject payload) override;
+
+    QFuture<Result<QList<Rule>>> listRules(ListOptions options) override;
+    QFuture<Result<Rule>> getRule(QString name) override;
+    QFuture<Result<Rule>> putRule(QString name, Rule rule, PutOptions options) override;
+    QFuture<Result<Rule>> deleteRule(QString name) override;
+    QFuture<Result<Done>> setRuleActive(QString name, bool active) override;
+
+    QFuture<Result<QList<Package>>> listPackages(ListOptions options) override;
+    QFuture<Result<Package>> getPackage(QString name) override;
+
+    QFuture<Result<QList<Activation>>> listActivations(ActivationQuery query) override;
+    QFuture<Result<qint64>> countActivations(ActivationQuery query) override;
+    QFuture<Result<Activation>> getActivation(QString activationId) override;
+    QFuture<Result<QStringList>> activationLogs(QString activationId) override;
+    QFuture<Result<ActivationResponse>> activationResult(QString activationId) override;
+
+    void setLiveActivations(bool enabled) override;
+    bool isAvailable() const { return m_available; }
+
+Q_SIGNALS:
+    // Every HTTP exchange, for diagnostics and contract checks: the URL carries no credentials
+    // and the request's headers are not reported. `status` is 0 when no answer arrived.
+    void exchangeFinished(const QString &method, const QUrl &url, int status, const QByteArray &body);
+    void namespaceResolved(const QString &name);
+
+private:
+    template <typename T>
+    QFuture<Result<T>> call(RestTransport::Request request, std::function<Result<T>(const HttpExchange &)> parse);
+    template <typename T>
+    QFuture<Result<T>> getEntity(Collection collection, const QString &name, const OpenWhiskUrls::Query &query = {});
+    template <typename T>
+    QFuture<Result<T>> deleteEntity(Collection collection, const QString &name);
+    template <typename T>
+    QFuture<Result<T>> putEntity(Collection collection, const QString &name, QJsonObject body, const PutOptions &options);
+    template <typename T>
+    QFuture<Result<QList<T>>> listEntities(Collection collection, const ListOptions &options);
+
+    void observe(const HttpExchange &exchange);
+    void setAvailable(bool available, const QString &reason);
+
+    OpenWhiskUrls m_urls;
+    RestTransport *m_transport;
+    ActivationPoller *m_poller;
+    QString m_resolvedNs;
+    bool m_namespaceAsked = false;
+    bool m_available = true;
+};
+
+}  // namespace funcdesk

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "core/Platform.h"
+
+#include <QUrl>
+
+#include <utility>
+
+namespace funcdesk {
+
+// The REST addresses of one namespace on an OpenWhisk-compatible platform
+// (`{root}api/v1/namespaces/{ns}/...`). Names go into the path as they are, "pkg/action"
+// included, with each segment percent-encoded; query values are percent-encoded too.
+class OpenWhiskUrls
+{
+public:
+    using Query = QList<std::pair<QString, QString>>;
+
+    OpenWhiskUrls(QUrl root, QString ns);
+
+    // The controller root (`GET /`: limits and runtimes).
+    QUrl root() const { return m_root; }
+    // `GET /api/v1/namespaces`: the namespaces the key may address.
+    QUrl namespaces() const;
+    QUrl collection(Collection collection, const Query &query = {}) const;
+    QUrl entity(Collection collection, const QString &name, const Query &query = {}) const;
+    QUrl activations(const Query &query = {}) const;
+    // `activations/{id}`, or `activations/{id}/{part}` for "logs" and "result".
+    QUrl activation(const QString &activationId, const QString &part = {}) const;
+
+    static QString collectionName(Collection collection);
+    // The query of an activation list (`count` for countActivations, which takes no paging).
+    static Query activationQuery(const ActivationQuery &query, bool count = false);
+    // "pkg/my action" -> "pkg/my%20action".
+    static QByteArray encodePath(const QString &name);
+
+private:
+    QUrl api(const QByteArray &encodedPath, const Query &query) const;
+
+    QUrl m_root;
+    QString m_ns;
+};
+
+}  // namespace funcdesk

@@ -1,0 +1,100 @@
+#pragma once
+
+#include "core/Result.h"
+#include "platforms/openwhisk/HttpExchange.h"
+#include "platforms/openwhisk/OpenWhiskConfig.h"
+
+#include <QFuture>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QPromise>
+
+#include <functional>
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace funcdesk {
+
+// A future that is already finished with `result`.
+template <typename T>
+QFuture<Result<T>> finishedFuture(Result<T> result)
+{
+    QPromise<Result<T>> promise;
+    promise.start();
+    promise.addResult(std::move(result));
+    promise.finish();
+    return promise.future();
+}
+
+// HTTP for the OpenWhisk client: one QNetworkAccessManager, Basic auth from the config, JSON
+// bodies, a transfer timeout per request, certificate errors ignored only when configured.
+// Every request ends in exactly one HttpExchange handed to its handler, also when the transport
+// is closed first; every exchange is reported by exchangeFinished() without credentials.
+class RestTransport final : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Request
+    {
+        QByteArray method = QByteArrayLiteral("GET");
+        QUrl url;
+        std::optional<QByteArray> body;  // JSON
+        int timeoutMs = 0;               // 0: the config's requestTimeoutMs
+        bool authenticated = true;       // the controller root needs no key
+    };
+    using Handler = std::function<void(const HttpExchange &)>;
+
+    explicit RestTransport(OpenWhiskConfig config, QObject *parent = nullptr);
+    ~RestTransport() override;
+
+    const OpenWhiskConfig &config() const { return m_config; }
+
+    // Sends `request`; `handler` runs once with the outcome, unless `context` (when given) is
+    // gone by then.
+    void send(const Request &request, QObject *context, Handler handler);
+
+    // Sends `request` and finishes the future with parse(exchange).
+    template <typename T>
+    QFuture<Result<T>> call(const Request &request, std::function<Result<T>(const HttpExchange &)> parse)
+    {
+        auto promise = std::make_shared<QPromise<Result<T>>>();
+        promise->start();
+        QFuture<Result<T>> future = promise->future();
+        send(request, nullptr, [promise, parse = std::move(parse)](const HttpExchange &exchange) {
+            promise->addResult(parse(exchange));
+            promise->finish();
+        });
+        return future;
+    }
+
+    // Ends every pending request with a "closed" exchange and refuses new ones; emits nothing
+    // (the owner may be half destroyed).
+    void close();
+
+Q_SIGNALS:
+    void exchangeFinished(const QString &method, const QUrl &url, int status, const QByteArray &body);
+
+private:
+    struct Pending
+    {
+        QByteArray method;
+        QUrl url;
+        QPointer<QObject> context;
+        bool hasContext = false;
+        Handler handler;
+    };
+
+    void finished(QNetworkReply *reply);
+    void deliver(Pending &pending, const HttpExchange &exchange);
+    QString redacted(QString text) const;
+
+    OpenWhiskConfig m_config;
+    QNetworkAccessManager *m_network;
+    QHash<QNetworkReply *, Pending> m_pending;
+    bool m_closed = false;
+};
+
+}  // namespace funcdesk

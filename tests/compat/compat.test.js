@@ -1,0 +1,374 @@
+// Compat suite: the official OpenWhisk JavaScript client (npm `openwhisk`, 3.21.x) drives a
+// fresh `funcdeskd serve` through actions, invocations, triggers, rules and activations, and every
+// answer is checked. An independent client that works unchanged is the point: nothing here
+// knows how funcdeskd is built.
+//
+//   OPENWHISK_CLIENT=<dir of the openwhisk package> node compat.test.js FUNCDESKD
+'use strict'
+
+const assert = require('node:assert/strict')
+const { spawn } = require('node:child_process')
+const fs = require('node:fs')
+const os = require('node:os')
+const path = require('node:path')
+const readline = require('node:readline')
+
+const funcdeskd = process.argv[2]
+const clientDir = process.env.OPENWHISK_CLIENT
+if (!funcdeskd || !clientDir) {
+  console.error('usage: OPENWHISK_CLIENT=DIR node compat.test.js FUNCDESKD')
+  process.exit(2)
+}
+// The client honours proxy variables; loopback traffic must not go through one.
+for (const name of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy', 'PROXY', 'proxy']) {
+  delete process.env[name]
+}
+for (const name of Object.keys(process.env)) {
+  if (name.startsWith('__OW_')) delete process.env[name]
+}
+const openwhisk = require(clientDir)
+const clientVersion = require(path.join(clientDir, 'package.json')).version
+
+const ACTION = 'compat-hello'
+const TRIGGER = 'compat-events'
+const RULE = 'compat-rule'
+const CODE_V1 = "function main(params) { return {greeting: params.greeting, name: params.name || 'stranger', v: 1} }"
+const CODE_V2 = "function main(params) { console.log('compat log line ' + (params.name || '')); " +
+                "return {greeting: params.greeting, name: params.name || 'stranger', v: 2} }"
+const ACTIVATION_ID = /^[0-9a-f]{32}$/
+const OVERALL_LIMIT_MS = 240000
+
+let server = null
+let serverExit = null
+let serverStderr = ''
+let dataDir = null
+let passed = 0
+let failed = 0
+
+function log (...args) { console.log(...args) }
+
+function stopServer () {
+  if (server && serverExit === null) {
+    try { server.kill('SIGTERM') } catch (e) { /* already gone */ }
+  }
+}
+
+function cleanUp () {
+  stopServer()
+  if (dataDir) {
+    try { fs.rmSync(dataDir, { recursive: true, force: true }) } catch (e) { /* best effort */ }
+  }
+}
+
+process.on('exit', cleanUp)
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => { cleanUp(); process.exit(1) })
+}
+const watchdog = setTimeout(() => {
+  console.error(`compat: gave up after ${OVERALL_LIMIT_MS / 1000} s`)
+  dumpServerStderr()
+  process.exit(1)
+}, OVERALL_LIMIT_MS)
+watchdog.unref()
+
+function dumpServerStderr () {
+  if (serverStderr) console.error('--- funcdeskd stderr (last 4 KB) ---\n' + serverStderr.slice(-4096))
+}
+
+const sleep = ms => new Promise(resolve => setTimeout(resolve, ms))
+
+// Polls `probe` until it returns something truthy (errors count as "not yet").
+async function eventually (what, probe, timeoutMs = 30000) {
+  const deadline = Date.now() + timeoutMs
+  let lastError = null
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe()
+      if (value) return value
+    } catch (e) {
+      lastError = e
+    }
+    await sleep(100)
+  }
+  throw new Error(`timed out waiting for ${what}` + (lastError ? ` (last error: ${lastError.message})` : ''))
+}
+
+async function rejectsWith (promise, statusCode) {
+  try {
+    await promise
+  } catch (e) {
+    assert.equal(e.statusCode, statusCode, `expected HTTP ${statusCode}, got: ${e.message}`)
+    assert.equal(typeof e.error, 'object', 'the error carries the response body')
+    assert.equal(typeof e.error.error, 'string', 'the error body has an "error" message')
+    return e
+  }
+  assert.fail(`expected a rejection with HTTP ${statusCode}`)
+}
+
+function annotation (entity, key) {
+  const found = (entity.annotations || []).find(a => a.key === key)
+  return found ? found.value : undefined
+}
+
+function startServer () {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'funcdesk-compat-'))
+  server = spawn(funcdeskd, ['serve', '--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir],
+                 { stdio: ['ignore', 'pipe', 'pipe'] })
+  server.stderr.on('data', chunk => { serverStderr = (serverStderr + chunk).slice(-65536) })
+  const exited = new Promise(resolve => server.on('exit', (code, signal) => {
+    serverExit = { code, signal }
+    resolve(serverExit)
+  }))
+  const listening = new Promise((resolve, reject) => {
+    const lines = readline.createInterface({ input: server.stdout })
+    lines.on('line', line => {
+      const m = /^funcdeskd listening on (http:\/\/\S+:(\d+))\s*$/.exec(line)
+      if (m) resolve({ url: m[1], port: Number(m[2]) })
+    })
+    server.on('error', reject)
+    exited.then(e => reject(new Error(`funcdeskd exited before listening (code ${e.code}, signal ${e.signal})`)))
+    setTimeout(() => reject(new Error('funcdeskd did not print its listening line within 30 s')), 30000).unref()
+  })
+  return { listening, exited }
+}
+
+async function main () {
+  log(`compat: openwhisk client ${clientVersion}, funcdeskd ${funcdeskd}`)
+  const { listening, exited } = startServer()
+  const { url, port } = await listening
+  assert.ok(port > 0)
+  const apiKey = fs.readFileSync(path.join(dataDir, 'auth'), 'utf8').trim()
+  assert.match(apiKey, /^[^:\s]+:[^:\s]+$/, 'DATA_DIR/auth holds uuid:key')
+  log(`compat: funcdeskd at ${url}`)
+
+  // notes §6: apihost without a scheme means https to the client, so pass http:// explicitly.
+  const ow = openwhisk({ apihost: `http://127.0.0.1:${port}`, api_key: apiKey, namespace: 'guest' })
+  const steps = []
+  const step = (name, fn) => steps.push({ name, fn })
+  const state = {}
+
+  step('namespaces.list names the caller\'s namespace', async () => {
+    assert.deepEqual(await ow.namespaces.list(), ['guest'])
+  })
+
+  step('actions.create with limits and parameters', async () => {
+    const action = await ow.actions.create({
+      name: ACTION, action: CODE_V1, kind: 'nodejs:default',
+      params: { greeting: 'hello' }, limits: { timeout: 5000, memory: 128 }
+    })
+    assert.equal(action.name, ACTION)
+    assert.equal(action.namespace, 'guest')
+    assert.equal(action.version, '0.0.1')
+    assert.match(action.exec.kind, /^nodejs:/)
+    assert.equal(action.limits.timeout, 5000)
+    assert.equal(action.limits.memory, 128)
+    assert.deepEqual(action.parameters, [{ key: 'greeting', value: 'hello' }])
+  })
+
+  step('actions.create of an existing name without overwrite is a conflict', async () => {
+    await rejectsWith(ow.actions.create({ name: ACTION, action: CODE_V1 }), 409)
+  })
+
+  step('actions.update bumps the version and merges the limits', async () => {
+    const action = await ow.actions.update({ name: ACTION, action: CODE_V2, params: { greeting: 'hello' }, limits: { timeout: 6000 } })
+    assert.equal(action.version, '0.0.2')
+    assert.equal(action.limits.timeout, 6000)
+    assert.equal(action.limits.memory, 128, 'limits not given keep their value')
+  })
+
+  step('actions.get returns the code, parameters and limits', async () => {
+    const action = await ow.actions.get({ name: ACTION })
+    assert.equal(action.name, ACTION)
+    assert.equal(action.version, '0.0.2')
+    assert.equal(action.exec.code, CODE_V2)
+    assert.equal(action.exec.binary, false)
+    assert.deepEqual(action.parameters, [{ key: 'greeting', value: 'hello' }])
+    assert.equal(action.limits.timeout, 6000)
+    assert.match(String(annotation(action, 'exec')), /^nodejs:/)
+  })
+
+  step('actions.get of a missing action is a 404', async () => {
+    await rejectsWith(ow.actions.get({ name: 'compat-no-such-action' }), 404)
+  })
+
+  step('actions.list lists the action without its code; count=true counts', async () => {
+    const list = await ow.actions.list()
+    assert.ok(Array.isArray(list))
+    const item = list.find(a => a.name === ACTION)
+    assert.ok(item, 'the action is listed')
+    assert.equal(item.version, '0.0.2')
+    assert.equal(item.exec.code, undefined, 'a listing carries no code')
+    const count = await ow.actions.list({ count: true })
+    assert.deepEqual(count, { actions: list.length })
+  })
+
+  step('actions.invoke blocking returns the activation', async () => {
+    const activation = await ow.actions.invoke({ name: ACTION, params: { name: 'Ada' }, blocking: true })
+    assert.match(activation.activationId, ACTIVATION_ID)
+    assert.equal(activation.name, ACTION)
+    assert.equal(activation.namespace, 'guest')
+    assert.equal(activation.version, '0.0.2')
+    assert.equal(activation.response.status, 'success')
+    assert.equal(activation.response.success, true)
+    assert.deepEqual(activation.response.result, { greeting: 'hello', name: 'Ada', v: 2 })
+    assert.ok(activation.end >= activation.start)
+    assert.equal(activation.duration, activation.end - activation.start)
+    state.blockingId = activation.activationId
+  })
+
+  step('actions.invoke blocking with result:true returns the result only', async () => {
+    const result = await ow.actions.invoke({ name: ACTION, params: { name: 'Grace' }, blocking: true, result: true })
+    assert.deepEqual(result, { greeting: 'hello', name: 'Grace', v: 2 })
+  })
+
+  step('actions.invoke non-blocking, then activations.get until done', async () => {
+    const accepted = await ow.actions.invoke({ name: ACTION, params: { name: 'Linus' } })
+    assert.deepEqual(Object.keys(accepted), ['activationId'])
+    assert.match(accepted.activationId, ACTIVATION_ID)
+    const done = await eventually('the non-blocking activation', async () => {
+      const a = await ow.activations.get({ name: accepted.activationId })
+      return a.response && a.end ? a : null
+    })
+    assert.equal(done.activationId, accepted.activationId)
+    assert.deepEqual(done.response.result, { greeting: 'hello', name: 'Linus', v: 2 })
+    state.nonBlockingId = accepted.activationId
+  })
+
+  step('triggers.create and rules.create (a new rule is active)', async () => {
+    const trigger = await ow.triggers.create({ name: TRIGGER })
+    assert.equal(trigger.name, TRIGGER)
+    assert.equal(trigger.version, '0.0.1')
+    const rule = await ow.rules.create({ name: RULE, action: ACTION, trigger: TRIGGER })
+    assert.equal(rule.name, RULE)
+    assert.equal(rule.status, 'active')
+    assert.deepEqual(rule.trigger, { path: 'guest', name: TRIGGER })
+    assert.deepEqual(rule.action, { path: 'guest', name: ACTION })
+  })
+
+  step('triggers.invoke fires the rule; its action activation appears in activations.list', async () => {
+    const fired = await ow.triggers.invoke({ name: TRIGGER, params: { name: 'Rule' } })
+    assert.match(fired.activationId, ACTIVATION_ID)
+    // The trigger's own activation names the rule and the action activation it started.
+    const triggerActivation = await eventually('the trigger activation', () => ow.activations.get({ name: fired.activationId }))
+    assert.equal(triggerActivation.name, TRIGGER)
+    assert.equal(triggerActivation.response.result.name, 'Rule', 'the trigger activation holds the payload')
+    const ruleLog = triggerActivation.logs.map(line => JSON.parse(line)).find(entry => entry.rule === `guest/${RULE}`)
+    assert.ok(ruleLog, 'the trigger activation logs the rule it fired')
+    assert.equal(ruleLog.action, `guest/${ACTION}`)
+    assert.match(ruleLog.activationId, ACTIVATION_ID)
+    const listed = await eventually('the rule\'s action activation in activations.list', async () => {
+      const list = await ow.activations.list({ name: ACTION, limit: 30, docs: true })
+      return list.find(a => a.activationId === ruleLog.activationId && a.end)
+    })
+    assert.equal(listed.name, ACTION)
+    assert.deepEqual(listed.response.result, { greeting: 'hello', name: 'Rule', v: 2 })
+  })
+
+  step('rules.disable: the rule is inactive and a fire starts nothing', async () => {
+    await ow.rules.disable({ name: RULE })
+    const rule = await ow.rules.get({ name: RULE })
+    assert.equal(rule.status, 'inactive')
+    const fired = await ow.triggers.invoke({ name: TRIGGER, params: { name: 'Nobody' } })
+    assert.ok(!fired || !fired.activationId, `no activation when no rule is active (got ${JSON.stringify(fired)})`)
+  })
+
+  step('rules.enable: the rule is active again', async () => {
+    await ow.rules.enable({ name: RULE })
+    const rule = await ow.rules.get({ name: RULE })
+    assert.equal(rule.status, 'active')
+    const trigger = await ow.triggers.get({ name: TRIGGER })
+    assert.equal(trigger.rules[`guest/${RULE}`].status, 'active')
+  })
+
+  step('activations.list: newest first, summaries; count=true counts', async () => {
+    const list = await ow.activations.list({ name: ACTION, limit: 200 })
+    assert.ok(list.length >= 4, `at least 4 activations of ${ACTION}, got ${list.length}`)
+    for (const a of list) {
+      assert.equal(a.name, ACTION)
+      assert.match(a.activationId, ACTIVATION_ID)
+    }
+    for (let i = 1; i < list.length; ++i) assert.ok(list[i - 1].start >= list[i].start, 'newest first')
+    for (const id of [state.blockingId, state.nonBlockingId]) {
+      assert.ok(list.some(a => a.activationId === id), `activation ${id} is listed`)
+    }
+    const limited = await ow.activations.list({ name: ACTION, limit: 1 })
+    assert.equal(limited.length, 1)
+    const count = await ow.activations.list({ name: ACTION, count: true })
+    assert.deepEqual(count, { activations: list.length })
+  })
+
+  step('activations.get / logs / result of a blocking activation', async () => {
+    const activation = await ow.activations.get({ name: state.blockingId })
+    assert.equal(activation.activationId, state.blockingId)
+    assert.equal(activation.subject !== undefined, true)
+    assert.ok(Array.isArray(activation.logs))
+    assert.equal(annotation(activation, 'path'), `guest/${ACTION}`)
+    assert.match(String(annotation(activation, 'kind')), /^nodejs:/)
+    const logs = await ow.activations.logs({ name: state.blockingId })
+    assert.ok(Array.isArray(logs.logs))
+    assert.ok(logs.logs.some(line => line.includes('compat log line Ada')), `logs hold the action's output: ${JSON.stringify(logs.logs)}`)
+    const result = await ow.activations.result({ name: state.blockingId })
+    assert.equal(result.status, 'success')
+    assert.equal(result.success, true)
+    assert.deepEqual(result.result, { greeting: 'hello', name: 'Ada', v: 2 })
+  })
+
+  step('activations.get of an unknown id is a 404', async () => {
+    await rejectsWith(ow.activations.get({ name: '0123456789abcdef0123456789abcdef' }), 404)
+  })
+
+  step('rules.delete, triggers.delete, actions.delete; the action is gone', async () => {
+    const rule = await ow.rules.delete({ name: RULE })
+    assert.equal(rule.name, RULE)
+    const trigger = await ow.triggers.delete({ name: TRIGGER })
+    assert.equal(trigger.name, TRIGGER)
+    const action = await ow.actions.delete({ name: ACTION })
+    assert.equal(action.name, ACTION)
+    await rejectsWith(ow.actions.get({ name: ACTION }), 404)
+    const list = await ow.actions.list()
+    assert.ok(!list.some(a => a.name === ACTION))
+  })
+
+  step('a wrong key is refused with 401', async () => {
+    const wrong = openwhisk({ apihost: `http://127.0.0.1:${port}`, api_key: apiKey.replace(/.$/, c => (c === 'x' ? 'y' : 'x')), namespace: 'guest' })
+    await rejectsWith(wrong.actions.list(), 401)
+  })
+
+  for (const { name, fn } of steps) {
+    const started = Date.now()
+    try {
+      await fn()
+      passed++
+      log(`ok ${passed + failed} - ${name} (${Date.now() - started} ms)`)
+    } catch (e) {
+      failed++
+      log(`not ok ${passed + failed} - ${name}`)
+      log('    ' + String(e && e.stack ? e.stack : e).split('\n').join('\n    '))
+    }
+  }
+
+  // SIGTERM shuts the server down cleanly.
+  server.kill('SIGTERM')
+  const exit = await Promise.race([exited, sleep(15000).then(() => null)])
+  if (!exit) {
+    failed++
+    log('not ok - funcdeskd did not exit within 15 s of SIGTERM')
+    server.kill('SIGKILL')
+  } else if (exit.code !== 0) {
+    failed++
+    log(`not ok - funcdeskd exited with code ${exit.code}, signal ${exit.signal} after SIGTERM`)
+  } else {
+    passed++
+    log('ok - funcdeskd exits 0 on SIGTERM')
+  }
+  if (failed) dumpServerStderr()
+  log(`compat: ${passed} passed, ${failed} failed`)
+  return failed === 0 ? 0 : 1
+}
+
+main().then(code => { cleanUp(); process.exit(code) }, e => {
+  console.error('compat: ' + (e && e.stack ? e.stack : e))
+  dumpServerStderr()
+  cleanUp()
+  process.exit(1)
+})
