@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QWidget>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QToolButton;
+
+namespace funcdesk {
+
+class ConnectionDialog;
+class ConnectionListModel;
+class ConnectionManager;
+class ConnectionStore;
+struct ConnectionProfile;
+
+// The toolbar's connection widget: which connection is current (a combo box; choosing another
+// switches at once) and whether it is online ("Offline: <reason>" when not). Owns the
+// "Manage Connections…" action, which the main window also puts in its Connection menu.
+class ConnectionSwitcher : public QWidget
+{
+    Q_OBJECT
+
+public:
+    ConnectionSwitcher(ConnectionStore *store, ConnectionManager *manager, QWidget *parent = nullptr);
+
+    // Opens the connection dialog.
+    QAction *manageAction() const { return m_manageAction; }
+    // Moves the keyboard focus to the connection combo box and opens it.
+    QAction *switchAction() const { return m_switchAction; }
+
+private:
+    void openDialog();
+    void showCurrent(const ConnectionProfile &profile);
+    void showAvailability(bool online, const QString &reason);
+
+    ConnectionStore *m_store;
+    ConnectionManager *m_manager;
+    ConnectionListModel *m_model;
+    QComboBox *m_combo;
+    QLabel *m_statusIcon;
+    QLabel *m_status;
+    QToolButton *m_manageButton;
+    QAction *m_manageAction;
+    QAction *m_switchAction;
+    ConnectionDialog *m_dialog = nullptr;
+};
+
+} // namespace funcdesk
