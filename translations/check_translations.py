@@ -28,7 +28,8 @@ with tempfile.TemporaryDirectory() as scratch:
     for message in ET.parse(ts_file).getroot().iter("message"):
         translation = message.find("translation")
         if translation is None or translation.get("type") in ("unfinished", "vanished", "obsolete") \
-                or not (translation.text or "").strip():
+                or not ((translation.text or "").strip()
+                        or any((form.text or "").strip() for form in translation.iter("numerusform"))):
             missing.append(message.findtext("source"))
 for source in missing:
     print("untranslated:", source.replace("\n", "\\n"))

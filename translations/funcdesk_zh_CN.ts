@@ -1,25 +1,137 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>CompareReport</name>
+    <message>
+        <source>only on the platform: %1</source>
+        <translation>仅在平台上存在：%1</translation>
+    </message>
+    <message>
+        <source>only locally: %1</source>
+        <translation>仅在本地存在：%1</translation>
+    </message>
+    <message>
+        <source>changed: %1</source>
+        <translation>有变化：%1</translation>
+    </message>
+    <message>
+        <source>Nothing to compare: both runs must finish</source>
+        <translation>无可比较的内容：两次运行都必须完成</translation>
+    </message>
+    <message>
+        <source>status: %1 locally, %2 on the platform</source>
+        <translation>状态：本地为 %1，平台上为 %2</translation>
+    </message>
+    <message>
+        <source>Same result locally and on the platform</source>
+        <translation>本地与平台上的结果相同</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n difference(s)</source>
+        <translation>
+            <numerusform>%n 处差异</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FunctionConfigForm</name>
+    <message>
+        <source>Allowed: %1 to %2 %3.</source>
+        <translation>允许范围：%1 到 %2 %3。</translation>
+    </message>
+    <message>
+        <source>This platform sets CPU from memory and has no CPU limit of its own.</source>
+        <translation>此平台根据内存分配 CPU，没有单独的 CPU 限制。</translation>
+    </message>
+    <message>
+        <source>%1 vCPU (follows memory)</source>
+        <translation>%1 vCPU（随内存）</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>MB</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Must be 0 or more.</source>
+        <translation>必须大于或等于 0。</translation>
+    </message>
+    <message>
+        <source>Allowed: %1 to %2 vCPU.</source>
+        <translation>允许范围：%1 到 %2 vCPU。</translation>
+    </message>
+    <message>
+        <source>Every parameter needs a name.</source>
+        <translation>每个参数都必须有名称。</translation>
+    </message>
+    <message>
+        <source>The parameter &quot;%1&quot; appears twice.</source>
+        <translation>参数“%1”出现了两次。</translation>
+    </message>
+</context>
+<context>
+    <name>FunctionFiles</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1: the file name is not a valid function name: %2</source>
+        <translation>%1：文件名不是有效的函数名：%2</translation>
+    </message>
+    <message>
+        <source>%1: only .js, .py and exported .json files can be imported.</source>
+        <translation>%1：只能导入 .js、.py 文件和导出的 .json 文件。</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON: %2 (at byte %3)</source>
+        <translation>%1 不是有效的 JSON：%2（位于第 %3 字节）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: every function needs a name and code.</source>
+        <translation>%1：每个函数都必须有名称和代码。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 holds no .js, .py or .json files.</source>
+        <translation>%1 中没有 .js、.py 或 .json 文件。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
 <context>
     <name>InvokeCommand</name>
     <message>
-        <source>Try 'funcdeskd invoke --help'.</source>
-        <translation>请运行 'funcdeskd invoke --help' 查看用法。</translation>
+        <source>Try &apos;funcdeskd invoke --help&apos;.</source>
+        <translation>请运行 &apos;funcdeskd invoke --help&apos; 查看用法。</translation>
     </message>
     <message>
-        <source>--%1 expects a number, got '%2'</source>
-        <translation>--%1 需要一个数字，但得到的是 '%2'</translation>
+        <source>--%1 expects a number, got &apos;%2&apos;</source>
+        <translation>--%1 需要一个数字，但得到的是 &apos;%2&apos;</translation>
     </message>
     <message>
         <source>Run a function once (or N times in one warm process) on the local executor and print each activation record as one line of JSON.</source>
         <translation>在本地执行器上运行一次函数（或在同一个热进程中运行 N 次），并将每条激活记录输出为一行 JSON。</translation>
     </message>
     <message>
-        <source>The function's source file (.js or .py).</source>
+        <source>The function&apos;s source file (.js or .py).</source>
         <translation>函数的源文件（.js 或 .py）。</translation>
     </message>
     <message>
-        <source>Runtime kind (default: from the file's extension).</source>
+        <source>Runtime kind (default: from the file&apos;s extension).</source>
         <translation>运行时类型（默认根据文件扩展名确定）。</translation>
     </message>
     <message>
@@ -27,7 +139,7 @@
         <translation>入口函数名（默认：main）。</translation>
     </message>
     <message>
-        <source>Action name used in the record (default: the file's base name).</source>
+        <source>Action name used in the record (default: the file&apos;s base name).</source>
         <translation>记录中使用的动作名称（默认：文件名去掉扩展名）。</translation>
     </message>
     <message>
@@ -67,8 +179,8 @@
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <source>the action name '%1' is not valid: %2</source>
-        <translation>动作名称 '%1' 无效：%2</translation>
+        <source>the action name &apos;%1&apos; is not valid: %2</source>
+        <translation>动作名称 &apos;%1&apos; 无效：%2</translation>
     </message>
     <message>
         <source>cannot tell the runtime from the file name %1; pass --kind</source>
@@ -80,90 +192,292 @@
     </message>
 </context>
 <context>
-    <name>funcdesk::MainWindow</name>
+    <name>PayloadStore</name>
     <message>
-        <source>Funcdesk</source>
-        <translation>Funcdesk</translation>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <source>Functions will appear here.</source>
-        <translation>函数将显示在这里。</translation>
+        <source>%1 is too large for a payload file</source>
+        <translation>%1 过大，不能作为负载文件</translation>
     </message>
     <message>
-        <source>Connection: Local</source>
-        <translation>连接：本地</translation>
+        <source>Cannot create the folder for %1</source>
+        <translation>无法为 %1 创建文件夹</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
+        <source>%1 is not a payload file: %2</source>
+        <translation>%1 不是负载文件：%2</translation>
     </message>
     <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
+        <source>not an object</source>
+        <translation>不是对象</translation>
     </message>
     <message>
-        <source>&amp;About Funcdesk</source>
-        <translation>关于 Funcdesk(&amp;A)</translation>
+        <source>invalid JSON at byte %1 (%2)</source>
+        <translation>第 %1 字节处的 JSON 无效（%2）</translation>
     </message>
     <message>
-        <source>About Funcdesk</source>
-        <translation>关于 Funcdesk</translation>
+        <source>expected an array of {&quot;name&quot;: ..., &quot;payload&quot;: {...}}</source>
+        <translation>应为由 {&quot;name&quot;: ..., &quot;payload&quot;: {...}} 组成的数组</translation>
     </message>
     <message>
-        <source>Funcdesk %1
-A desktop console for serverless functions.</source>
-        <translation>Funcdesk %1
-无服务器函数的桌面控制台。</translation>
+        <source>entry %1</source>
+        <translation>第 %1 项</translation>
+    </message>
+    <message>
+        <source>%1 is not an object</source>
+        <translation>%1 不是对象</translation>
+    </message>
+    <message>
+        <source>%1 has no &quot;name&quot;</source>
+        <translation>%1 缺少 &quot;name&quot;</translation>
+    </message>
+    <message>
+        <source>%1 (&quot;%2&quot;) has no &quot;payload&quot; object</source>
+        <translation>%1（&quot;%2&quot;）缺少 &quot;payload&quot; 对象</translation>
     </message>
 </context>
 <context>
-    <name>funcdeskd</name>
+    <name>PayloadValidator</name>
     <message>
-        <source>Cannot read the params file %1: %2</source>
-        <translation>无法读取参数文件 %1：%2</translation>
+        <source>expected a JSON object</source>
+        <translation>应为 JSON 对象</translation>
     </message>
     <message>
-        <source>The params file %1 is not a JSON object: %2</source>
-        <translation>参数文件 %1 不是 JSON 对象：%2</translation>
+        <source>unexpected text after the end of the payload</source>
+        <translation>负载结束后还有多余的文本</translation>
     </message>
     <message>
-        <source>found another JSON value</source>
-        <translation>发现的是其他类型的 JSON 值</translation>
+        <source>unexpected end of text: a value is missing</source>
+        <translation>文本意外结束：缺少值</translation>
     </message>
     <message>
-        <source>--param expects KEY=VALUE, got '%1'</source>
-        <translation>--param 需要 KEY=VALUE 形式，但得到的是 '%1'</translation>
+        <source>nested too deeply</source>
+        <translation>嵌套层级过深</translation>
     </message>
     <message>
-        <source>Usage: funcdeskd &lt;command&gt; [options]
-
-Commands:
-  invoke FILE   run a function on the local executor and print its activation records
-  serve         run the local platform behind the OpenWhisk REST API
-
-Run 'funcdeskd &lt;command&gt; --help' for a command's options.</source>
-        <translation>用法：funcdeskd &lt;命令&gt; [选项]
-
-命令：
-  invoke FILE   在本地执行器上运行函数并输出其激活记录
-  serve         运行本地平台并通过 OpenWhisk REST API 提供服务
-
-运行 'funcdeskd &lt;命令&gt; --help' 查看该命令的选项。</translation>
+        <source>strings must be in double quotes</source>
+        <translation>字符串必须使用双引号</translation>
     </message>
     <message>
-        <source>funcdeskd: unknown command '%1'</source>
-        <translation>funcdeskd：未知命令 '%1'</translation>
+        <source>a value is missing</source>
+        <translation>缺少值</translation>
+    </message>
+    <message>
+        <source>unexpected &quot;%1&quot;: expected a value</source>
+        <translation>意外的 &quot;%1&quot;：此处应为值</translation>
+    </message>
+    <message>
+        <source>unexpected end of text: a closing } is missing</source>
+        <translation>文本意外结束：缺少右花括号 }</translation>
+    </message>
+    <message>
+        <source>trailing comma before }</source>
+        <translation>} 前有多余的逗号</translation>
+    </message>
+    <message>
+        <source>property names must be in double quotes</source>
+        <translation>属性名必须使用双引号</translation>
+    </message>
+    <message>
+        <source>expected a property name in double quotes</source>
+        <translation>此处应为带双引号的属性名</translation>
+    </message>
+    <message>
+        <source>unexpected end of text: a colon is missing</source>
+        <translation>文本意外结束：缺少冒号</translation>
+    </message>
+    <message>
+        <source>missing colon after the property name</source>
+        <translation>属性名后缺少冒号</translation>
+    </message>
+    <message>
+        <source>] where } was expected</source>
+        <translation>此处应为 }，却出现了 ]</translation>
+    </message>
+    <message>
+        <source>missing comma</source>
+        <translation>缺少逗号</translation>
+    </message>
+    <message>
+        <source>trailing comma before ]</source>
+        <translation>] 前有多余的逗号</translation>
+    </message>
+    <message>
+        <source>unexpected end of text: a closing ] is missing</source>
+        <translation>文本意外结束：缺少右方括号 ]</translation>
+    </message>
+    <message>
+        <source>} where ] was expected</source>
+        <translation>此处应为 ]，却出现了 }</translation>
+    </message>
+    <message>
+        <source>unterminated string (a closing &quot; is missing)</source>
+        <translation>字符串未结束（缺少右双引号 &quot;）</translation>
+    </message>
+    <message>
+        <source>control character in a string: write it as an escape like \t</source>
+        <translation>字符串中含有控制字符：请改写为转义形式，例如 \t</translation>
+    </message>
+    <message>
+        <source>\u must be followed by four hex digits</source>
+        <translation>\u 后面必须跟四位十六进制数字</translation>
+    </message>
+    <message>
+        <source>invalid escape \%1</source>
+        <translation>无效的转义序列 \%1</translation>
+    </message>
+    <message>
+        <source>numbers cannot start with 0</source>
+        <translation>数字不能以 0 开头</translation>
+    </message>
+    <message>
+        <source>invalid number</source>
+        <translation>无效的数字</translation>
+    </message>
+    <message>
+        <source>invalid number: digits must follow the decimal point</source>
+        <translation>无效的数字：小数点后必须有数字</translation>
+    </message>
+    <message>
+        <source>invalid number: the exponent has no digits</source>
+        <translation>无效的数字：指数部分没有数字</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2: %3</source>
+        <translation>第 %1 行，第 %2 列：%3</translation>
+    </message>
+    <message>
+        <source>The payload must be a JSON object, like {&quot;name&quot;: &quot;World&quot;}: an action gets its parameters as one.</source>
+        <translation>负载必须是 JSON 对象，例如 {&quot;name&quot;: &quot;World&quot;}：动作以一个对象的形式接收参数。</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Funcdesk cannot start</source>
+        <translation>Funcdesk 无法启动</translation>
+    </message>
+    <message>
+        <source>The local platform in %1 could not start:
+%2</source>
+        <translation>位于 %1 的本地平台无法启动：
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>RunReport</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>success</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>application error</source>
+        <translation>应用错误</translation>
+    </message>
+    <message>
+        <source>action developer error</source>
+        <translation>动作开发者错误</translation>
+    </message>
+    <message>
+        <source>whisk internal error</source>
+        <translation>whisk 内部错误</translation>
+    </message>
+    <message>
+        <source>not reported by the platform</source>
+        <translation>平台未报告</translation>
+    </message>
+    <message>
+        <source>This platform does not record how it enforced the limits.</source>
+        <translation>此平台不记录它是如何执行限制的。</translation>
+    </message>
+    <message>
+        <source>memory: %1, CPU: %2, processes: %3, timeout: %4</source>
+        <translation>内存：%1，CPU：%2，进程：%3，超时：%4</translation>
+    </message>
+    <message>
+        <source>Limits enforced by the kernel (cgroups), as strictly as on a platform.</source>
+        <translation>限制由内核（cgroups）执行，与平台上同样严格。</translation>
+    </message>
+    <message>
+        <source>No cgroups here: memory is watched by sampling and CPU by pausing the process, so limits are close to the platform&apos;s but not exact.</source>
+        <translation>此处没有 cgroups：内存通过采样监控，CPU 通过暂停进程来限制，因此限制效果接近平台，但并不完全一致。</translation>
+    </message>
+    <message>
+        <source>no response recorded</source>
+        <translation>未记录响应</translation>
+    </message>
+    <message>
+        <source>Cold start (pre-warmed process), init %1</source>
+        <translation>冷启动（预热进程），初始化 %1</translation>
+    </message>
+    <message>
+        <source>Cold start (pre-warmed process)</source>
+        <translation>冷启动（预热进程）</translation>
+    </message>
+    <message>
+        <source>Cold start, init %1</source>
+        <translation>冷启动，初始化 %1</translation>
+    </message>
+    <message>
+        <source>Cold start</source>
+        <translation>冷启动</translation>
+    </message>
+    <message>
+        <source>Warm</source>
+        <translation>热启动</translation>
+    </message>
+    <message>
+        <source>%1 pricing: %2 ms billed at %3 MB</source>
+        <translation>%1 计价：按 %3 MB 计费 %2 ms</translation>
+    </message>
+    <message>
+        <source>Could not run</source>
+        <translation>无法运行</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Still running</source>
+        <translation>仍在运行</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>本地</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
     </message>
 </context>
 <context>
     <name>ServeCommand</name>
     <message>
-        <source>Try 'funcdeskd serve --help'.</source>
-        <translation>请尝试 'funcdeskd serve --help'。</translation>
+        <source>Try &apos;funcdeskd serve --help&apos;.</source>
+        <translation>请尝试 &apos;funcdeskd serve --help&apos;。</translation>
     </message>
     <message>
         <source>--auth and --auth-file exclude each other</source>
@@ -194,16 +508,16 @@ Run 'funcdeskd &lt;command&gt; --help' for a command's options.</source>
         <translation>监听端口；0 表示自动选择空闲端口（默认：3233）。</translation>
     </message>
     <message>
-        <source>Folder of the platform's database and auth file (default: %1).</source>
+        <source>Folder of the platform&apos;s database and auth file (default: %1).</source>
         <translation>平台数据库和认证文件所在的文件夹（默认：%1）。</translation>
     </message>
     <message>
-        <source>Set the key of the 'guest' namespace.</source>
-        <translation>设置 'guest' 命名空间的密钥。</translation>
+        <source>Set the key of the &apos;guest&apos; namespace.</source>
+        <translation>设置 &apos;guest&apos; 命名空间的密钥。</translation>
     </message>
     <message>
-        <source>Set the key of the 'guest' namespace from a file holding UUID:KEY.</source>
-        <translation>从包含 UUID:KEY 的文件中设置 'guest' 命名空间的密钥。</translation>
+        <source>Set the key of the &apos;guest&apos; namespace from a file holding UUID:KEY.</source>
+        <translation>从包含 UUID:KEY 的文件中设置 &apos;guest&apos; 命名空间的密钥。</translation>
     </message>
     <message>
         <source>Override one setting of DATA_DIR/config.json, e.g. limits.memory.max=4096. Repeatable.</source>
@@ -214,24 +528,24 @@ Run 'funcdeskd &lt;command&gt; --help' for a command's options.</source>
         <translation>不为每个请求记录一行日志。</translation>
     </message>
     <message>
-        <source>unexpected argument '%1'</source>
-        <translation>意外的参数 '%1'</translation>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation>意外的参数 &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>--host expects an IP address, got '%1'</source>
-        <translation>--host 需要 IP 地址，但得到的是 '%1'</translation>
+        <source>--host expects an IP address, got &apos;%1&apos;</source>
+        <translation>--host 需要 IP 地址，但得到的是 &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>--port expects a number from 0 to 65535, got '%1'</source>
-        <translation>--port 需要 0 到 65535 之间的数字，但得到的是 '%1'</translation>
+        <source>--port expects a number from 0 to 65535, got &apos;%1&apos;</source>
+        <translation>--port 需要 0 到 65535 之间的数字，但得到的是 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>cannot create the data folder %1</source>
         <translation>无法创建数据文件夹 %1</translation>
     </message>
     <message>
-        <source>funcdeskd: the key of namespace '%1' is in %2 (readable by you only)</source>
-        <translation>funcdeskd：命名空间 '%1' 的密钥保存在 %2（仅您本人可读）</translation>
+        <source>funcdeskd: the key of namespace &apos;%1&apos; is in %2 (readable by you only)</source>
+        <translation>funcdeskd：命名空间 &apos;%1&apos; 的密钥保存在 %2（仅您本人可读）</translation>
     </message>
     <message>
         <source>cannot install the signal handlers</source>
@@ -244,6 +558,1751 @@ Run 'funcdeskd &lt;command&gt; --help' for a command's options.</source>
     <message>
         <source>funcdeskd: shutting down</source>
         <translation>funcdeskd：正在关闭</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk</name>
+    <message>
+        <source>Cannot create the drafts folder %1.</source>
+        <translation>无法创建草稿文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot save the draft %1: %2</source>
+        <translation>无法保存草稿 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot remove the draft %1: %2</source>
+        <translation>无法删除草稿 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::ActivationListModel</name>
+    <message>
+        <source>There is no connection.</source>
+        <translation>没有连接。</translation>
+    </message>
+    <message>
+        <source>Peak memory of the memory limit, when the platform measures it.</source>
+        <translation>峰值内存 / 内存限制（仅当平台测量时显示）。</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>函数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::ActivationText</name>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>success</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>application error</source>
+        <translation>应用错误</translation>
+    </message>
+    <message>
+        <source>developer error</source>
+        <translation>开发者错误</translation>
+    </message>
+    <message>
+        <source>internal error</source>
+        <translation>内部错误</translation>
+    </message>
+    <message>
+        <source>warm</source>
+        <translation>热启动</translation>
+    </message>
+    <message>
+        <source>cold (init %1)</source>
+        <translation>冷启动（初始化 %1）</translation>
+    </message>
+    <message>
+        <source>cold</source>
+        <translation>冷启动</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 peak</source>
+        <translation>峰值 %1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::ActivationsPanel</name>
+    <message>
+        <source>All functions</source>
+        <translation>所有函数</translation>
+    </message>
+    <message>
+        <source>&amp;Errors only</source>
+        <translation>仅错误(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>最近 1 小时</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>All kept</source>
+        <translation>全部已保留的记录</translation>
+    </message>
+    <message>
+        <source>&amp;Live</source>
+        <translation>实时(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Function:</source>
+        <translation>函数：</translation>
+    </message>
+    <message>
+        <source>Annotation</source>
+        <translation>注解</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>注解</translation>
+    </message>
+    <message>
+        <source>Loading activations…</source>
+        <translation>正在加载激活记录…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n activation(s).</source>
+        <translation>
+            <numerusform>%n 条激活记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select an activation to see its result, logs and annotations.</source>
+        <translation>选择一条激活记录以查看其结果、日志和注解。</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>正在加载 %1…</translation>
+    </message>
+    <message>
+        <source>Could not load %1: %2</source>
+        <translation>无法加载 %1：%2</translation>
+    </message>
+    <message>
+        <source>Caused by trigger activation %1</source>
+        <translation>由触发器激活记录 %1 引发</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::CodeBanner</name>
+    <message>
+        <source>×</source>
+        <translation>×</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::CodeEditor</name>
+    <message>
+        <source>Find…</source>
+        <translation>查找…</translation>
+    </message>
+    <message>
+        <source>Replace…</source>
+        <translation>替换…</translation>
+    </message>
+    <message>
+        <source>Find Next</source>
+        <translation>查找下一个</translation>
+    </message>
+    <message>
+        <source>Find Previous</source>
+        <translation>查找上一个</translation>
+    </message>
+    <message>
+        <source>Go to Line…</source>
+        <translation>转到行…</translation>
+    </message>
+    <message>
+        <source>Close Bar</source>
+        <translation>关闭工具栏</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::CodeFindBar</name>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>替换为</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一个</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3, Shift+Enter)</source>
+        <translation>上一个匹配项（Shift+F3、Shift+Enter）</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <source>Next match (F3, Enter)</source>
+        <translation>下一个匹配项（F3、Enter）</translation>
+    </message>
+    <message>
+        <source>Aa</source>
+        <translation>Aa</translation>
+    </message>
+    <message>
+        <source>Match case (%1)</source>
+        <translation>区分大小写（%1）</translation>
+    </message>
+    <message>
+        <source>W</source>
+        <translation>W</translation>
+    </message>
+    <message>
+        <source>Whole words (%1)</source>
+        <translation>全字匹配（%1）</translation>
+    </message>
+    <message>
+        <source>×</source>
+        <translation>×</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Replace this match and find the next (Enter in the replace field)</source>
+        <translation>替换此匹配项并查找下一个（在替换框中按 Enter）</translation>
+    </message>
+    <message>
+        <source>Replace All</source>
+        <translation>全部替换</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>无匹配项</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replaced %n</source>
+        <translation>
+            <numerusform>已替换 %n 处</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::CodeGoToLineBar</name>
+    <message>
+        <source>Go to line:</source>
+        <translation>转到行：</translation>
+    </message>
+    <message>
+        <source>×</source>
+        <translation>×</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>There is no line %1: enter 1 to %2.</source>
+        <translation>没有第 %1 行：请输入 1 到 %2。</translation>
+    </message>
+    <message>
+        <source>(1–%1)</source>
+        <translation>(1–%1)</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::CodeHistoryPane</name>
+    <message>
+        <source>Compare with Editor</source>
+        <translation>与编辑器比较</translation>
+    </message>
+    <message>
+        <source>Roll Back…</source>
+        <translation>回滚…</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Show the differences between this version and the editor (Ctrl+Shift+D)</source>
+        <translation>显示此版本与编辑器之间的差异（Ctrl+Shift+D）</translation>
+    </message>
+    <message>
+        <source>Deploy this version&apos;s code as a new version</source>
+        <translation>将此版本的代码部署为新版本</translation>
+    </message>
+    <message>
+        <source>Loading versions…</source>
+        <translation>正在加载版本…</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::CodePanel</name>
+    <message>
+        <source>Select a function to see its code.</source>
+        <translation>选择一个函数以查看其代码。</translation>
+    </message>
+    <message>
+        <source>Back to Editor</source>
+        <translation>返回编辑器</translation>
+    </message>
+    <message>
+        <source>Back to Editor (Esc)</source>
+        <translation>返回编辑器（Esc）</translation>
+    </message>
+    <message>
+        <source>Drafts cannot be saved: %1</source>
+        <translation>无法保存草稿：%1</translation>
+    </message>
+    <message>
+        <source>Deploy</source>
+        <translation>部署</translation>
+    </message>
+    <message>
+        <source>Deploy the editor&apos;s code as a new version</source>
+        <translation>将编辑器中的代码部署为新版本</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <source>Revert to the deployed code</source>
+        <translation>还原为已部署的代码</translation>
+    </message>
+    <message>
+        <source>Diff</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Compare the deployed code, or the version selected in History, with the editor</source>
+        <translation>将已部署的代码（或在“历史”中选中的版本）与编辑器进行比较</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Show the function&apos;s versions</source>
+        <translation>显示函数的各个版本</translation>
+    </message>
+    <message>
+        <source>Roll Back…</source>
+        <translation>回滚…</translation>
+    </message>
+    <message>
+        <source>Deploy the code of the version selected in History as a new version</source>
+        <translation>将“历史”中选中版本的代码部署为新版本</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>正在加载 %1…</translation>
+    </message>
+    <message>
+        <source>Could not load %1</source>
+        <translation>无法加载 %1</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>The code of %1 is a zip archive: it cannot be edited here.</source>
+        <translation>%1 的代码是 zip 压缩包：无法在此编辑。</translation>
+    </message>
+    <message>
+        <source>%1 has no code to edit (kind %2).</source>
+        <translation>%1 没有可编辑的代码（类型 %2）。</translation>
+    </message>
+    <message>
+        <source>Undeployed changes to %1 were kept from an earlier session. Restore or discard them to edit.</source>
+        <translation>已保留先前会话中对 %1 所做的未部署更改。请先恢复或丢弃这些更改，然后再编辑。</translation>
+    </message>
+    <message>
+        <source>They were made on version %1; version %2 is deployed now.</source>
+        <translation>这些更改基于版本 %1；当前已部署的是版本 %2。</translation>
+    </message>
+    <message>
+        <source>Restore Draft from %1</source>
+        <translation>恢复 %1 的草稿</translation>
+    </message>
+    <message>
+        <source>%1: draft restored.</source>
+        <translation>%1：草稿已恢复。</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Version %1 (deployed)</source>
+        <translation>版本 %1（已部署）</translation>
+    </message>
+    <message>
+        <source>Draft from %1</source>
+        <translation>%1 的草稿</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>Rolling back %1 to version %2…</source>
+        <translation>正在将 %1 回滚到版本 %2…</translation>
+    </message>
+    <message>
+        <source>Deploying %1…</source>
+        <translation>正在部署 %1…</translation>
+    </message>
+    <message>
+        <source>Roll back failed</source>
+        <translation>回滚失败</translation>
+    </message>
+    <message>
+        <source>Deploy failed</source>
+        <translation>部署失败</translation>
+    </message>
+    <message>
+        <source>%1 no longer exists on this connection. Your code stays in the editor.</source>
+        <translation>此连接上已不存在 %1。您的代码仍保留在编辑器中。</translation>
+    </message>
+    <message>
+        <source>%1 was changed on the platform since you opened it: version %2 is deployed now, your edit started from version %3.</source>
+        <translation>自您打开 %1 以来，它已在平台上被更改：当前已部署的是版本 %2，而您的编辑基于版本 %3。</translation>
+    </message>
+    <message>
+        <source>Deploy Anyway</source>
+        <translation>仍然部署</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Rolled back: version %1 has the code of version %2.</source>
+        <translation>已回滚：版本 %1 使用版本 %2 的代码。</translation>
+    </message>
+    <message>
+        <source>Deployed version %1.</source>
+        <translation>已部署版本 %1。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Discard your changes and go back to the deployed version %1?</source>
+        <translation>要丢弃您的更改并返回已部署的版本 %1 吗？</translation>
+    </message>
+    <message>
+        <source>Reverted to version %1. Undo (Ctrl+Z) brings your changes back.</source>
+        <translation>已还原到版本 %1。撤销（Ctrl+Z）可恢复您的更改。</translation>
+    </message>
+    <message>
+        <source>Keep Editing</source>
+        <translation>继续编辑</translation>
+    </message>
+    <message>
+        <source>Version %1 of %2</source>
+        <translation>版本 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Editor (not deployed)</source>
+        <translation>编辑器（未部署）</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>编辑器</translation>
+    </message>
+    <message>
+        <source>Deploy the code of version %1 as a new version? Your undeployed changes in the editor will be replaced.</source>
+        <translation>要将版本 %1 的代码部署为新版本吗？编辑器中未部署的更改将被替换。</translation>
+    </message>
+    <message>
+        <source>Deploy the code of version %1 as a new version?</source>
+        <translation>要将版本 %1 的代码部署为新版本吗？</translation>
+    </message>
+    <message>
+        <source>Roll Back</source>
+        <translation>回滚</translation>
+    </message>
+    <message>
+        <source>Could not load the versions: %1</source>
+        <translation>无法加载版本：%1</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>The request was canceled.</source>
+        <translation>请求已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::CodeVersionModel</name>
+    <message>
+        <source>%1 (deployed)</source>
+        <translation>%1（已部署）</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>Version %1, deployed %2</source>
+        <translation>版本 %1，部署于 %2</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Deployed</source>
+        <translation>部署时间</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>行数</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::ConfigPanel</name>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>&amp;Memory:</source>
+        <translation>内存(&amp;M)：</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>超时(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Follow memory</source>
+        <translation>随内存</translation>
+    </message>
+    <message>
+        <source> vCPU</source>
+        <translation> vCPU</translation>
+    </message>
+    <message>
+        <source>&amp;CPU:</source>
+        <translation>CPU(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Log limit:</source>
+        <translation>日志限制(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>C&amp;oncurrency:</source>
+        <translation>并发(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>限制</translation>
+    </message>
+    <message>
+        <source>&amp;Instances:</source>
+        <translation>实例数(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Value (JSON or text)</source>
+        <translation>值（JSON 或文本）</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境变量</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>机密</translation>
+    </message>
+    <message>
+        <source>&amp;Add parameter</source>
+        <translation>添加参数(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove parameter</source>
+        <translation>删除参数(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Web export: call this function over HTTP without a key</source>
+        <translation>Web 导出：无需密钥即可通过 HTTP 调用此函数(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y URL</source>
+        <translation>复制 URL(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>A&amp;pply</source>
+        <translation>应用(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Re&amp;set</source>
+        <translation>重置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Default parameters</source>
+        <translation>默认参数</translation>
+    </message>
+    <message>
+        <source>URL copied.</source>
+        <translation>已复制 URL。</translation>
+    </message>
+    <message>
+        <source>Configuration of %1</source>
+        <translation>%1 的配置</translation>
+    </message>
+    <message>
+        <source>Loading configuration…</source>
+        <translation>正在加载配置…</translation>
+    </message>
+    <message>
+        <source>Could not read the platform&apos;s limits: %1</source>
+        <translation>无法读取平台的限制：%1</translation>
+    </message>
+    <message>
+        <source>Could not load %1: %2</source>
+        <translation>无法加载 %1：%2</translation>
+    </message>
+    <message>
+        <source>Version %1.</source>
+        <translation>版本 %1。</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>正在应用…</translation>
+    </message>
+    <message>
+        <source>Not applied: %1</source>
+        <translation>未应用：%1</translation>
+    </message>
+    <message>
+        <source>Applied: %1 is now version %2.</source>
+        <translation>已应用：%1 现在是版本 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::ConnectionDialog</name>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Manage Connections</source>
+        <translation>管理连接</translation>
+    </message>
+    <message>
+        <source>Add a remote connection (%1)</source>
+        <translation>添加远程连接（%1）</translation>
+    </message>
+    <message>
+        <source>Remove the selected connection and its stored key (%1)</source>
+        <translation>删除所选连接及其存储的密钥（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Discard Changes</source>
+        <translation>放弃更改(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Remove Connection</source>
+        <translation>删除连接</translation>
+    </message>
+    <message>
+        <source>Remove the connection &quot;%1&quot; and the key stored for it?</source>
+        <translation>要删除连接“%1”及为其存储的密钥吗？</translation>
+    </message>
+    <message>
+        <source>Apply or discard your changes to choose another connection</source>
+        <translation>请先应用或放弃您的更改，然后再选择其他连接</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::ConnectionForm</name>
+    <message>
+        <source>https://openwhisk.example.com or 127.0.0.1:3233</source>
+        <translation>https://openwhisk.example.com 或 127.0.0.1:3233</translation>
+    </message>
+    <message>
+        <source>_ (the key&apos;s own namespace)</source>
+        <translation>_（密钥自身的命名空间）</translation>
+    </message>
+    <message>
+        <source>uuid:key</source>
+        <translation>uuid:key</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the current key</source>
+        <translation>保留当前密钥(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Ignore certificate errors</source>
+        <translation>忽略证书错误(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Ask the server whether it answers and accepts the key; nothing is saved</source>
+        <translation>询问服务器是否响应并接受该密钥；不会保存任何内容</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>API &amp;host:</source>
+        <translation>API 主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Names&amp;pace:</source>
+        <translation>命名空间(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Auth &amp;key:</source>
+        <translation>认证密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Edit connection</source>
+        <translation>编辑连接</translation>
+    </message>
+    <message>
+        <source>Built-in connection</source>
+        <translation>内置连接</translation>
+    </message>
+    <message>
+        <source>The Local connection is the platform built into Funcdesk, on this computer. It cannot be edited or removed.</source>
+        <translation>“本地”连接是 Funcdesk 内置的、运行在本机上的平台。它无法编辑或删除。</translation>
+    </message>
+    <message>
+        <source>(built in)</source>
+        <translation>（内置）</translation>
+    </message>
+    <message>
+        <source>New connection</source>
+        <translation>新建连接</translation>
+    </message>
+    <message>
+        <source>Certificate errors are ignored: anyone between you and the server can read your key and change what the server says. Use this only for a test server you trust.</source>
+        <translation>已忽略证书错误：您与服务器之间的任何人都能读取您的密钥并篡改服务器的响应。请仅对您信任的测试服务器使用此选项。</translation>
+    </message>
+    <message>
+        <source>The stored key is kept</source>
+        <translation>已存储的密钥将被保留</translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation>正在询问服务器…</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::ConnectionHealth</name>
+    <message numerus="yes">
+        <source>The server did not answer within %n second(s).</source>
+        <translation>
+            <numerusform>服务器在 %n 秒内未响应。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No platform is connected.</source>
+        <translation>未连接任何平台。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached.</source>
+        <translation>无法访问服务器。</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::ConnectionKeyring</name>
+    <message>
+        <source>No key is stored for this connection: without a keychain service, keys are kept in memory only until you quit. Edit the connection to enter its key again.</source>
+        <translation>此连接未存储密钥：没有钥匙串服务时，密钥只保存在内存中，直到您退出程序。请编辑此连接并重新输入密钥。</translation>
+    </message>
+    <message>
+        <source>No keychain service is running; keys are kept in memory until you quit.</source>
+        <translation>没有正在运行的钥匙串服务；密钥将保存在内存中，直到您退出程序。</translation>
+    </message>
+    <message>
+        <source>No key is stored for this connection.</source>
+        <translation>此连接未存储密钥。</translation>
+    </message>
+    <message>
+        <source>The keychain refused to hand out the key: %1</source>
+        <translation>钥匙串拒绝提供密钥：%1</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::ConnectionListModel</name>
+    <message>
+        <source>The platform built into Funcdesk, on this computer</source>
+        <translation>Funcdesk 内置的、运行在本机上的平台</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::ConnectionManager</name>
+    <message>
+        <source>No auth key is stored for this connection. Edit the connection to enter its key.</source>
+        <translation>此连接未存储认证密钥。请编辑此连接并输入密钥。</translation>
+    </message>
+    <message>
+        <source>The local platform is not running.</source>
+        <translation>本地平台未运行。</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::ConnectionProfile</name>
+    <message>
+        <source>Local</source>
+        <translation>本地</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::ConnectionProfileCheck</name>
+    <message>
+        <source>Enter a name for the connection.</source>
+        <translation>请输入连接的名称。</translation>
+    </message>
+    <message>
+        <source>The name is too long (at most %1 characters).</source>
+        <translation>名称过长（最多 %1 个字符）。</translation>
+    </message>
+    <message>
+        <source>A connection named &quot;%1&quot; already exists.</source>
+        <translation>已存在名为“%1”的连接。</translation>
+    </message>
+    <message>
+        <source>Enter the API host, for example https://openwhisk.example.com or 127.0.0.1:3233.</source>
+        <translation>请输入 API 主机，例如 https://openwhisk.example.com 或 127.0.0.1:3233。</translation>
+    </message>
+    <message>
+        <source>The API host must use http:// or https://.</source>
+        <translation>API 主机必须使用 http:// 或 https://。</translation>
+    </message>
+    <message>
+        <source>Leave credentials out of the API host; enter the key in the Auth key field.</source>
+        <translation>请勿在 API 主机中包含凭据；请在“认证密钥”字段中输入密钥。</translation>
+    </message>
+    <message>
+        <source>This is not a usable address. Use host:port or a URL such as https://openwhisk.example.com.</source>
+        <translation>这不是可用的地址。请使用 host:port 或 URL，例如 https://openwhisk.example.com。</translation>
+    </message>
+    <message>
+        <source>Enter a namespace, or _ for the key&apos;s own namespace.</source>
+        <translation>请输入命名空间，或输入 _ 表示密钥自身的命名空间。</translation>
+    </message>
+    <message>
+        <source>A namespace name starts with a letter or digit and uses letters, digits, spaces and @ . &amp; - _.</source>
+        <translation>命名空间名称必须以字母或数字开头，只能包含字母、数字、空格及 @ . &amp; - _。</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::ConnectionStore</name>
+    <message>
+        <source>There is no such connection.</source>
+        <translation>没有此连接。</translation>
+    </message>
+    <message>
+        <source>The Local connection is built in: it cannot be changed or removed.</source>
+        <translation>“本地”连接是内置连接：无法更改或删除。</translation>
+    </message>
+    <message>
+        <source>A connection with this id already exists.</source>
+        <translation>已存在具有此 ID 的连接。</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::ConnectionSwitcher</name>
+    <message>
+        <source>&amp;Manage Connections…</source>
+        <translation>管理连接(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Switch Connection</source>
+        <translation>切换连接(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The current connection: choose another to switch to it (%1)</source>
+        <translation>当前连接：选择其他连接即可切换（%1）</translation>
+    </message>
+    <message>
+        <source>Add, edit or remove connections (%1)</source>
+        <translation>添加、编辑或删除连接（%1）</translation>
+    </message>
+    <message>
+        <source>C&amp;onnection:</source>
+        <translation>连接(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Offline: %1</source>
+        <translation>离线：%1</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::ConnectionTest</name>
+    <message>
+        <source>no runtimes</source>
+        <translation>无运行时</translation>
+    </message>
+    <message>
+        <source>runtimes %1</source>
+        <translation>运行时 %1</translation>
+    </message>
+    <message>
+        <source>Connected: %1, %2; namespace %3</source>
+        <translation>已连接：%1，%2；命名空间 %3</translation>
+    </message>
+    <message>
+        <source>The server refused the key: %1</source>
+        <translation>服务器拒绝了该密钥：%1</translation>
+    </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>连接已关闭。</translation>
+    </message>
+    <message>
+        <source>The server answered (%1), but no auth key was entered.</source>
+        <translation>服务器已响应（%1），但未输入认证密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::DiffView</name>
+    <message>
+        <source>  (no newline at end)</source>
+        <translation>  （末尾没有换行符）</translation>
+    </message>
+    <message numerus="yes">
+        <source>⋯ %n unchanged line(s)</source>
+        <translation>
+            <numerusform>⋯ %n 行未更改</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Side by Side</source>
+        <translation>并排</translation>
+    </message>
+    <message>
+        <source>Unified</source>
+        <translation>统一</translation>
+    </message>
+    <message>
+        <source>No differences except line endings (CRLF and LF).</source>
+        <translation>除行尾符（CRLF 与 LF）外没有差异。</translation>
+    </message>
+    <message>
+        <source>No differences.</source>
+        <translation>没有差异。</translation>
+    </message>
+    <message>
+        <source>%1 added, %2 removed</source>
+        <translation>新增 %1 行，删除 %2 行</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::FunctionListModel</name>
+    <message>
+        <source>The connection went away.</source>
+        <translation>连接已断开。</translation>
+    </message>
+    <message>
+        <source>This platform does not set CPU per function.</source>
+        <translation>此平台不按函数设置 CPU。</translation>
+    </message>
+    <message>
+        <source>Counted from the newest %1 activations of the last 24 hours; there were more.</source>
+        <translation>根据最近 24 小时内最新的 %1 条激活记录统计；实际记录更多。</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 vCPU</source>
+        <translation>%1 vCPU</translation>
+    </message>
+    <message>
+        <source>auto (%1 vCPU)</source>
+        <translation>自动（%1 vCPU）</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>≥ %1</source>
+        <translation>≥ %1</translation>
+    </message>
+    <message>
+        <source>Activations of the last 24 hours, then live as they arrive.</source>
+        <translation>最近 24 小时的激活记录，之后随新记录到达实时更新。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Runtime</source>
+        <translation>运行时</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Concurrency</source>
+        <translation>并发</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation>最后更新</translation>
+    </message>
+    <message>
+        <source>Invocations (24 h)</source>
+        <translation>调用次数（24 小时）</translation>
+    </message>
+    <message>
+        <source>Errors (24 h)</source>
+        <translation>错误数（24 小时）</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::FunctionsPanel</name>
+    <message>
+        <source>Filter functions (Ctrl+L)</source>
+        <translation>筛选函数（Ctrl+L）</translation>
+    </message>
+    <message>
+        <source>&amp;New function…</source>
+        <translation>新建函数(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>创建副本(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Filter</source>
+        <translation>筛选(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Loading functions…</source>
+        <translation>正在加载函数…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n function(s).</source>
+        <translation>
+            <numerusform>%n 个函数。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading the platform&apos;s runtimes…</source>
+        <translation>正在读取平台的运行时…</translation>
+    </message>
+    <message>
+        <source>Could not read the platform&apos;s runtimes: %1</source>
+        <translation>无法读取平台的运行时：%1</translation>
+    </message>
+    <message>
+        <source>Created %1.</source>
+        <translation>已创建 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saving %n function(s)…</source>
+        <translation>
+            <numerusform>正在保存 %n 个函数…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Created %1 as a copy of %2.</source>
+        <translation>已创建 %1，它是 %2 的副本。</translation>
+    </message>
+    <message>
+        <source>Delete functions</source>
+        <translation>删除函数</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n function(s)? This cannot be undone.
+
+%1</source>
+        <translation>
+            <numerusform>要删除 %n 个函数吗？此操作无法撤销。
+
+%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>正在删除…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n function(s).</source>
+        <translation>
+            <numerusform>已删除 %n 个函数。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import functions</source>
+        <translation>导入函数</translation>
+    </message>
+    <message>
+        <source>Functions (*.js *.mjs *.cjs *.py *.json)</source>
+        <translation>函数 (*.js *.mjs *.cjs *.py *.json)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n function(s).</source>
+        <translation>
+            <numerusform>已导入 %n 个函数。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export functions</source>
+        <translation>导出函数</translation>
+    </message>
+    <message>
+        <source>Function documents (*.json);;Source file (*.js *.py)</source>
+        <translation>函数文档 (*.json);;源文件 (*.js *.py)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n function(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %n 个函数导出到 %1。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::HttpExchange</name>
+    <message>
+        <source>The connection to %1 was closed before the platform answered.</source>
+        <translation>平台响应之前，与 %1 的连接已关闭。</translation>
+    </message>
+    <message>
+        <source>The platform at %1 did not answer in time.</source>
+        <translation>位于 %1 的平台未能及时响应。</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>无响应</translation>
+    </message>
+    <message>
+        <source>Cannot reach the platform at %1: %2</source>
+        <translation>无法访问位于 %1 的平台：%2</translation>
+    </message>
+    <message>
+        <source>The platform redirects to %1; use that address instead.</source>
+        <translation>平台重定向到 %1；请改用该地址。</translation>
+    </message>
+    <message>
+        <source>The platform answered HTTP %1 where it should not have.</source>
+        <translation>平台返回了不应出现的 HTTP %1。</translation>
+    </message>
+    <message>
+        <source>The platform answered HTTP %1 (%2) without an error message.</source>
+        <translation>平台返回了 HTTP %1（%2），但没有错误信息。</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>未说明原因</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s answer to %1 %2 is not the JSON expected: %3</source>
+        <translation>平台对 %1 %2 的响应不是预期的 JSON：%3</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Funcdesk</source>
+        <translation>关于 Funcdesk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About Funcdesk</source>
+        <translation>关于 Funcdesk</translation>
+    </message>
+    <message>
+        <source>Funcdesk %1
+A desktop console for serverless functions.</source>
+        <translation>Funcdesk %1
+无服务器函数的桌面控制台。</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation>激活记录</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>F&amp;unction</source>
+        <translation>函数(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Connection</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>系统默认</translation>
+    </message>
+    <message>
+        <source>The language changes when Funcdesk starts again.</source>
+        <translation>语言将在 Funcdesk 重新启动后更改。</translation>
+    </message>
+    <message>
+        <source>%1 — Funcdesk</source>
+        <translation>%1 — Funcdesk</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>本地</translation>
+    </message>
+    <message>
+        <source>%1: online</source>
+        <translation>%1：在线</translation>
+    </message>
+    <message>
+        <source>%1: offline — %2</source>
+        <translation>%1：离线 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::NewFunctionDialog</name>
+    <message>
+        <source>New function</source>
+        <translation>新建函数</translation>
+    </message>
+    <message>
+        <source>e.g. resize-image</source>
+        <translation>例如 resize-image</translation>
+    </message>
+    <message>
+        <source>The function starts from a small example for its runtime.</source>
+        <translation>新函数将以所选运行时的一个小示例作为起点。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Runtime:</source>
+        <translation>运行时(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Not a valid name: letters, digits, _ @ . &amp; - and spaces inside; at most 256 characters.</source>
+        <translation>名称无效：只能使用字母、数字及 _ @ . &amp; -，空格只能出现在中间；最多 256 个字符。</translation>
+    </message>
+    <message>
+        <source>A function with this name exists.</source>
+        <translation>已存在同名函数。</translation>
+    </message>
+    <message>
+        <source>The platform offers no runtime.</source>
+        <translation>平台未提供任何运行时。</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::OpenWhiskPlatform</name>
+    <message>
+        <source>A %1 name is required.</source>
+        <translation>必须提供 %1 名称。</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::PayloadListModel</name>
+    <message>
+        <source>A payload needs a name.</source>
+        <translation>负载必须有名称。</translation>
+    </message>
+    <message>
+        <source>There is already a payload named “%1”.</source>
+        <translation>已存在名为“%1”的负载。</translation>
+    </message>
+    <message>
+        <source>Payload %1</source>
+        <translation>负载 %1</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::PayloadPane</name>
+    <message>
+        <source>Saved payloads</source>
+        <translation>已保存的负载</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Save the editor&apos;s text as a new payload (Ctrl+N)</source>
+        <translation>将编辑器中的文本保存为新负载（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Rename the selected payload (F2)</source>
+        <translation>重命名所选负载（F2）</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the selected payload (Delete); it can be undone</source>
+        <translation>删除所选负载（Delete）；可以撤销</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Add payloads from a JSON file</source>
+        <translation>从 JSON 文件添加负载</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Write these payloads to a JSON file</source>
+        <translation>将这些负载写入 JSON 文件</translation>
+    </message>
+    <message>
+        <source>Payload (JSON object)</source>
+        <translation>负载（JSON 对象）</translation>
+    </message>
+    <message>
+        <source>{&quot;name&quot;: &quot;World&quot;}</source>
+        <translation>{&quot;name&quot;: &quot;World&quot;}</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Restore the payload just deleted</source>
+        <translation>恢复刚刚删除的负载</translation>
+    </message>
+    <message>
+        <source>✔ Valid JSON object</source>
+        <translation>✔ 有效的 JSON 对象</translation>
+    </message>
+    <message>
+        <source>Deleted “%1”.</source>
+        <translation>已删除“%1”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n payload(s).</source>
+        <translation>
+            <numerusform>已导入 %n 个负载。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n payload(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %n 个负载导出到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON 文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export payloads</source>
+        <translation>导出负载</translation>
+    </message>
+    <message>
+        <source>Import payloads</source>
+        <translation>导入负载</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::RestTransport</name>
+    <message>
+        <source>the platform address is not a valid http:// or https:// URL</source>
+        <translation>平台地址不是有效的 http:// 或 https:// URL</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::RunResultView</name>
+    <message>
+        <source>Duration:</source>
+        <translation>时长：</translation>
+    </message>
+    <message>
+        <source>Start:</source>
+        <translation>启动：</translation>
+    </message>
+    <message>
+        <source>Peak memory:</source>
+        <translation>峰值内存：</translation>
+    </message>
+    <message>
+        <source>CPU time:</source>
+        <translation>CPU 时间：</translation>
+    </message>
+    <message>
+        <source>Cost estimate:</source>
+        <translation>费用估算：</translation>
+    </message>
+    <message>
+        <source>Activation:</source>
+        <translation>激活记录：</translation>
+    </message>
+    <message>
+        <source>Enforcement:</source>
+        <translation>限制执行：</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Not run yet</source>
+        <translation>尚未运行</translation>
+    </message>
+    <message>
+        <source>Logs (%1)</source>
+        <translation>日志（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::TestPanel</name>
+    <message>
+        <source>Run locally</source>
+        <translation>本地运行</translation>
+    </message>
+    <message>
+        <source>Run the editor&apos;s current code, saved or not, on the built-in executor</source>
+        <translation>在内置执行器上运行编辑器中的当前代码（无论是否已保存）</translation>
+    </message>
+    <message>
+        <source>Run on platform</source>
+        <translation>在平台上运行</translation>
+    </message>
+    <message>
+        <source>Invoke the deployed version on the platform</source>
+        <translation>在平台上调用已部署的版本</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Run the payload locally and on the platform and compare the results</source>
+        <translation>分别在本地和平台上以该负载运行，并比较结果</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the run</source>
+        <translation>停止等待运行结果</translation>
+    </message>
+    <message>
+        <source>Local run</source>
+        <translation>本地运行</translation>
+    </message>
+    <message>
+        <source>Platform run</source>
+        <translation>平台运行</translation>
+    </message>
+    <message>
+        <source>Select a function to test it.</source>
+        <translation>选择一个函数进行测试。</translation>
+    </message>
+    <message>
+        <source>Test %1</source>
+        <translation>测试 %1</translation>
+    </message>
+    <message>
+        <source>Test %1 — deployed version %2 (%3) on %4</source>
+        <translation>测试 %1 — 已部署版本 %2（%3），位于 %4</translation>
+    </message>
+    <message>
+        <source>Local run — the editor&apos;s code</source>
+        <translation>本地运行 — 编辑器中的代码</translation>
+    </message>
+    <message>
+        <source>Platform run — the deployed version</source>
+        <translation>平台运行 — 已部署的版本</translation>
+    </message>
+    <message>
+        <source>%1: %2 in %3</source>
+        <translation>%1：%2，耗时 %3</translation>
+    </message>
+    <message>
+        <source>Local — the editor&apos;s code</source>
+        <translation>本地 — 编辑器中的代码</translation>
+    </message>
+    <message>
+        <source>Platform — the deployed version</source>
+        <translation>平台 — 已部署的版本</translation>
+    </message>
+    <message>
+        <source>Compared: locally %1, on the platform %2</source>
+        <translation>比较结果：本地 %1，平台 %2</translation>
+    </message>
+    <message>
+        <source>Fix the payload first: it must be a JSON object.</source>
+        <translation>请先修正负载：它必须是 JSON 对象。</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::TestRunner</name>
+    <message>
+        <source>The payload is not valid. %1</source>
+        <translation>负载无效。%1</translation>
+    </message>
+    <message>
+        <source>No local executor is available.</source>
+        <translation>没有可用的本地执行器。</translation>
+    </message>
+    <message>
+        <source>The function&apos;s runtime kind is not known.</source>
+        <translation>函数的运行时类型未知。</translation>
+    </message>
+    <message>
+        <source>Running locally…</source>
+        <translation>正在本地运行…</translation>
+    </message>
+    <message>
+        <source>No platform connection.</source>
+        <translation>没有平台连接。</translation>
+    </message>
+    <message>
+        <source>Waiting for the platform…</source>
+        <translation>正在等待平台…</translation>
+    </message>
+    <message>
+        <source>The platform stopped waiting; activation %1 is still running…</source>
+        <translation>平台已停止等待；激活 %1 仍在运行…</translation>
+    </message>
+    <message>
+        <source>Activation %1 did not finish in time. It may still appear in the activation list.</source>
+        <translation>激活 %1 未能及时完成。它之后仍可能出现在激活记录列表中。</translation>
+    </message>
+</context>
+<context>
+    <name>funcdeskd</name>
+    <message>
+        <source>Cannot read the params file %1: %2</source>
+        <translation>无法读取参数文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The params file %1 is not a JSON object: %2</source>
+        <translation>参数文件 %1 不是 JSON 对象：%2</translation>
+    </message>
+    <message>
+        <source>found another JSON value</source>
+        <translation>发现的是其他类型的 JSON 值</translation>
+    </message>
+    <message>
+        <source>--param expects KEY=VALUE, got &apos;%1&apos;</source>
+        <translation>--param 需要 KEY=VALUE 形式，但得到的是 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Usage: funcdeskd &lt;command&gt; [options]
+
+Commands:
+  invoke FILE   run a function on the local executor and print its activation records
+  serve         run the local platform behind the OpenWhisk REST API
+
+Run &apos;funcdeskd &lt;command&gt; --help&apos; for a command&apos;s options.</source>
+        <translation>用法：funcdeskd &lt;命令&gt; [选项]
+
+命令：
+  invoke FILE   在本地执行器上运行函数并输出其激活记录
+  serve         运行本地平台并通过 OpenWhisk REST API 提供服务
+
+运行 &apos;funcdeskd &lt;命令&gt; --help&apos; 查看该命令的选项。</translation>
+    </message>
+    <message>
+        <source>funcdeskd: unknown command &apos;%1&apos;</source>
+        <translation>funcdeskd：未知命令 &apos;%1&apos;</translation>
     </message>
 </context>
 </TS>

@@ -1,7 +1,11 @@
+#include "ConsoleRuntime.h"
+
+#include "models/settings/ConsoleSettings.h"
 #include "translations/Translations.h"
-#include "ui/shell/MainWindow.h"
 
 #include <QApplication>
+#include <QMessageBox>
+#include <QStandardPaths>
 
 int main(int argc, char *argv[])
 {
@@ -10,9 +14,24 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Funcdesk"));
     QApplication::setOrganizationName(QStringLiteral("Funcdesk"));
     QApplication::setApplicationVersion(QStringLiteral(FUNCDESK_VERSION));
-    funcdesk::installTranslations(app, qEnvironmentVariable("FUNCDESK_LANGUAGE"));
 
-    funcdesk::MainWindow window;
+    // The language: FUNCDESK_LANGUAGE, else the Settings ▸ Language choice, else the system's.
+    QString language = qEnvironmentVariable("FUNCDESK_LANGUAGE");
+    if (language.isEmpty())
+        language = funcdesk::ConsoleSettings::language().get(QSettings());
+    funcdesk::installTranslations(app, language);
+
+    QString dataDir = qEnvironmentVariable("FUNCDESK_DATA_DIR");
+    if (dataDir.isEmpty())
+        dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    auto runtime = funcdesk::ConsoleRuntime::start(dataDir);
+    if (!runtime) {
+        QMessageBox::critical(nullptr, QObject::tr("Funcdesk cannot start"),
+                              QObject::tr("The local platform in %1 could not start:\n%2").arg(dataDir, runtime.error().message));
+        return 1;
+    }
+    funcdesk::MainWindow window(runtime.value()->context());
     window.show();
-    return app.exec();
+    const int status = app.exec();
+    return status;
 }

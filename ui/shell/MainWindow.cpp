@@ -1,35 +1,155 @@
 #include "ui/shell/MainWindow.h"
+#include "core/FutureCallback.h"
 
+#include "models/connections/ConnectionManager.h"
+#include "models/settings/ConsoleSettings.h"
+#include "ui/activations/ActivationsPanel.h"
+#include "ui/code/CodePanel.h"
+#include "ui/connections/ConnectionSwitcher.h"
+#include "ui/functions/ConfigPanel.h"
+#include "ui/functions/FunctionsPanel.h"
+#include "ui/testing/TestPanel.h"
+
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
 
 namespace funcdesk {
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+namespace {
+QString webBase(const ConnectionProfile &profile, const QString &localBase)
 {
-    setWindowTitle(tr("Funcdesk"));
-    setMinimumSize(800, 500);
+    if (profile.isLocal())
+        return localBase;
+    QString host = profile.apiHost.trimmed();
+    if (!host.contains(QStringLiteral("://")))
+        host.prepend(QStringLiteral("https://"));
+    while (host.endsWith(QLatin1Char('/')))
+        host.chop(1);
+    return host;
+}
+}  // namespace
 
-    auto *placeholder = new QLabel(tr("Functions will appear here."), this);
-    placeholder->setAlignment(Qt::AlignCenter);
-    placeholder->setObjectName(QStringLiteral("emptyState"));
-    setCentralWidget(placeholder);
+MainWindow::MainWindow(ConsoleContext context, QWidget *parent) : QMainWindow(parent), m_context(context)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setMinimumSize(900, 560);
 
-    statusBar()->showMessage(tr("Connection: Local"));
+    m_functions = new FunctionsPanel(this);
+    m_code = new CodePanel(m_context.drafts, this);
+    m_config = new ConfigPanel(this);
+    m_test = new TestPanel(this);
+    m_test->setLocalExecutor(m_context.localExecutor);
+    m_test->setCodeSource([this] { return qMakePair(m_code->currentCode(), m_code->currentKind()); });
+    m_activations = new ActivationsPanel(this);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("functionTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_code, tr("Code"));
+    m_tabs->addTab(m_config, tr("Configuration"));
+    m_tabs->addTab(m_test, tr("Test"));
+    m_tabs->addTab(m_activations, tr("Activations"));
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(m_functions);
+    m_splitter->addWidget(m_tabs);
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 3);
+    setCentralWidget(m_splitter);
+
+    if (m_context.connections && m_context.connectionStore) {
+        m_switcher = new ConnectionSwitcher(m_context.connectionStore, m_context.connections, this);
+        QToolBar *toolbar = addToolBar(tr("Connection"));
+        toolbar->setObjectName(QStringLiteral("connectionToolbar"));
+        toolbar->setMovable(false);
+        toolbar->addWidget(m_switcher);
+    }
+
+    m_connectionStatus = new QLabel(this);
+    m_connectionStatus->setObjectName(QStringLiteral("connectionStatus"));
+    statusBar()->addPermanentWidget(m_connectionStatus);
+
+    connect(m_functions, &FunctionsPanel::currentFunctionChanged, this, &MainWindow::functionSelected);
+    connect(m_code, &CodePanel::deployed, this, &MainWindow::functionChanged);
+    connect(m_config, &ConfigPanel::applied, this, &MainWindow::functionChanged);
+    connect(m_code, &CodePanel::titleChanged, this, [this](const QString &title) { m_tabs->setTabText(0, title); });
+    for (auto *source : {static_cast<QObject *>(m_functions), static_cast<QObject *>(m_code), static_cast<QObject *>(m_config)}) {
+        if (auto *panel = qobject_cast<FunctionsPanel *>(source))
+            connect(panel, &FunctionsPanel::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+        else if (auto *code = qobject_cast<CodePanel *>(source))
+            connect(code, &CodePanel::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+        else if (auto *config = qobject_cast<ConfigPanel *>(source))
+            connect(config, &ConfigPanel::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+    }
+    if (m_context.connections) {
+        connect(m_context.connections, &ConnectionManager::currentChanged, this, &MainWindow::platformChanged);
+        connect(m_context.connections, &ConnectionManager::availabilityChanged, this, &MainWindow::updateConnectionStatus);
+    }
+
     createMenus();
     restoreWindowState();
+    if (m_context.connections)
+        platformChanged(m_context.connections->current());
 }
 
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    const QList<QAction *> commands = m_functions->commands();
+    for (QAction *command : commands) {
+        if (command->objectName() == QLatin1StringView("importFunctions"))
+            file->addSeparator();
+        file->addAction(command);
+    }
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *function = menuBar()->addMenu(tr("F&unction"));
+    function->addAction(m_test->runLocallyAction());
+    function->addAction(m_test->runOnPlatformAction());
+    function->addAction(m_test->compareAction());
+
+    if (m_switcher) {
+        QMenu *connection = menuBar()->addMenu(tr("&Connection"));
+        connection->addAction(m_switcher->switchAction());
+        connection->addAction(m_switcher->manageAction());
+    }
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        QAction *show = view->addAction(m_tabs->tabText(i), this, [this, i] { m_tabs->setCurrentIndex(i); });
+        show->setShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + i)));
+    }
+
+    QMenu *settingsMenu = menuBar()->addMenu(tr("&Settings"));
+    QMenu *language = settingsMenu->addMenu(tr("&Language"));
+    auto *languages = new QActionGroup(this);
+    const QString chosen = ConsoleSettings::language().get(QSettings());
+    const std::pair<QString, QString> options[] = {{QString(), tr("System default")},
+                                                   {QStringLiteral("en"), QStringLiteral("English")},
+                                                   {QStringLiteral("zh_CN"), QStringLiteral("简体中文")}};
+    for (const auto &[code, label] : options) {
+        QAction *option = language->addAction(label);
+        option->setCheckable(true);
+        option->setChecked(code == chosen);
+        languages->addAction(option);
+        connect(option, &QAction::triggered, this, [this, code] {
+            QSettings settings;
+            ConsoleSettings::language().set(settings, code);
+            statusBar()->showMessage(tr("The language changes when Funcdesk starts again."), 8000);
+        });
+    }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Funcdesk"), this, [this] {
@@ -38,19 +158,76 @@ void MainWindow::createMenus()
     });
 }
 
+void MainWindow::platformChanged(Platform *platform)
+{
+    m_platform = platform;
+    m_function.clear();
+    const ConnectionProfile profile = m_context.connections ? m_context.connections->currentProfile() : ConnectionProfile::local();
+    setWindowTitle(tr("%1 — Funcdesk").arg(profile.name));  // the connection's name, never its key
+    m_config->setWebBaseUrl(webBase(profile, m_context.localWebBaseUrl));
+    m_functions->setPlatform(platform);
+    m_activations->setPlatform(platform);
+    functionSelected(QString());
+    updateConnectionStatus();
+}
+
+void MainWindow::functionSelected(const QString &name)
+{
+    m_function = name;
+    const QString connectionId = m_context.connections ? m_context.connections->currentProfile().id : ConnectionProfile::localId();
+    m_code->setContext(m_platform, connectionId, name);
+    m_config->setContext(m_platform, name);
+    m_activations->setFunctionFilter(name);
+    if (!m_platform || name.isEmpty()) {
+        m_test->setContext(m_platform, connectionId, name, Action());
+        return;
+    }
+    QPointer<Platform> platform = m_platform;
+    onResult(m_platform->getAction(name, false), this, [this, platform, connectionId, name](Result<Action> action) {
+        if (platform != m_platform || name != m_function)
+            return;
+        m_test->setContext(m_platform, connectionId, name, action ? action.value() : Action());
+    });
+}
+
+void MainWindow::functionChanged(const Action &action)
+{
+    m_functions->functionChanged(action);
+    const QString connectionId = m_context.connections ? m_context.connections->currentProfile().id : ConnectionProfile::localId();
+    if (action.name.value_or(QString()) == m_function)
+        m_test->setContext(m_platform, connectionId, m_function, action);
+}
+
+void MainWindow::updateConnectionStatus()
+{
+    if (!m_context.connections) {
+        m_connectionStatus->setText(tr("Local"));
+        return;
+    }
+    const QString name = m_context.connections->currentProfile().name;
+    if (m_context.connections->isOnline())
+        m_connectionStatus->setText(tr("%1: online").arg(name));
+    else
+        m_connectionStatus->setText(tr("%1: offline — %2").arg(name, m_context.connections->offlineReason()));
+}
+
 void MainWindow::restoreWindowState()
 {
     QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+    if (!restoreGeometry(ConsoleSettings::windowGeometry().get(settings)))
         resize(1280, 760);
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    restoreState(ConsoleSettings::windowState().get(settings));
+    m_splitter->restoreState(ConsoleSettings::viewState(m_splitter->objectName()).get(settings));
+    m_activations->splitter()->restoreState(ConsoleSettings::viewState(m_activations->splitter()->objectName()).get(settings));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState());
+    ConsoleSettings::windowGeometry().set(settings, saveGeometry());
+    ConsoleSettings::windowState().set(settings, saveState());
+    ConsoleSettings::viewState(m_splitter->objectName()).set(settings, m_splitter->saveState());
+    ConsoleSettings::viewState(m_activations->splitter()->objectName()).set(settings, m_activations->splitter()->saveState());
     event->accept();
 }
 

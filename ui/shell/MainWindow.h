@@ -1,24 +1,78 @@
 #pragma once
 
+#include "core/Platform.h"
+
 #include <QMainWindow>
+#include <QPointer>
+
+class QLabel;
+class QSplitter;
+class QTabWidget;
 
 namespace funcdesk {
 
-// The console's frame: places the panels and wires the application's actions. Panels own
-// their behaviour; this class only arranges them.
+class ActivationsPanel;
+class CodePanel;
+class ConfigPanel;
+class ConnectionManager;
+class ConnectionStore;
+class ConnectionSwitcher;
+class DraftStore;
+class Executor;
+class FunctionsPanel;
+class TestPanel;
+
+// What the console runs on, built by the application: the connections (the embedded Local one
+// included), where drafts live, the built-in executor for offline runs, and the address the
+// embedded server answers web actions on.
+struct ConsoleContext
+{
+    ConnectionManager *connections = nullptr;
+    ConnectionStore *connectionStore = nullptr;
+    DraftStore *drafts = nullptr;
+    Executor *localExecutor = nullptr;
+    QString localWebBaseUrl;  // e.g. "http://127.0.0.1:3233"
+};
+
+// The console's frame: places the panels and wires them to the current connection and the
+// selected function. Panels own their behaviour; this class only arranges and connects them.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    explicit MainWindow(ConsoleContext context, QWidget *parent = nullptr);
+
+    FunctionsPanel *functionsPanel() const { return m_functions; }
+    CodePanel *codePanel() const { return m_code; }
+    ConfigPanel *configPanel() const { return m_config; }
+    TestPanel *testPanel() const { return m_test; }
+    ActivationsPanel *activationsPanel() const { return m_activations; }
+    QTabWidget *tabs() const { return m_tabs; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
     void createMenus();
+    void platformChanged(Platform *platform);
+    void functionSelected(const QString &name);
+    void functionChanged(const Action &action);
+    void updateConnectionStatus();
     void restoreWindowState();
+
+    ConsoleContext m_context;
+    QPointer<Platform> m_platform;
+    QString m_function;
+    FunctionsPanel *m_functions;
+    QTabWidget *m_tabs;
+    CodePanel *m_code;
+    ConfigPanel *m_config;
+    TestPanel *m_test;
+    ActivationsPanel *m_activations;
+    QSplitter *m_splitter;
+    QLabel *m_connectionStatus;
+    ConnectionSwitcher *m_switcher = nullptr;
 };
 
 }  // namespace funcdesk

@@ -1,0 +1,82 @@
+#include "ConsoleRuntime.h"
+
+#include "models/code/DraftStore.h"
+#include "models/connections/ConnectionManager.h"
+#include "models/connections/ConnectionStore.h"
+#include "models/settings/ConsoleSettings.h"
+#include "platforms/local/LocalEngine.h"
+#include "platforms/local/LocalPlatform.h"
+#include "server/ApiServer.h"
+
+#include <QDir>
+#include <QHostAddress>
+
+namespace funcdesk {
+
+namespace {
+// The port OpenWhisk's standalone server uses; taken when free so web action URLs stay the same
+// from one start to the next, else any free port.
+constexpr quint16 kPreferredPort = 3233;
+}  // namespace
+
+Result<std::unique_ptr<ConsoleRuntime>> ConsoleRuntime::start(const QString &dataDir)
+{
+    std::unique_ptr<ConsoleRuntime> runtime(new ConsoleRuntime);
+    auto config = LocalConfig::fromDataDir(QDir(dataDir).filePath(QStringLiteral("platform")));
+    if (!config)
+        return config.error();
+    auto engine = LocalEngine::open(config.value());
+    if (!engine)
+        return engine.error();
+    runtime->m_engine = std::move(engine).value();
+    if (auto guest = runtime->m_engine->ensureNamespace(QStringLiteral("guest")); !guest)
+        return guest.error();
+
+    ApiServerOptions options;
+    options.logRequests = false;
+    runtime->m_server = std::make_unique<ApiServer>(*runtime->m_engine, options);
+    auto port = runtime->m_server->listenOn(QHostAddress::LocalHost, kPreferredPort);
+    if (!port)
+        port = runtime->m_server->listenOn(QHostAddress::LocalHost, 0);
+    if (port)
+        runtime->m_webBaseUrl = QStringLiteral("http://127.0.0.1:%1").arg(port.value());
+    else
+        qWarning("funcdesk: web actions are unavailable: %s", qPrintable(port.error().message));
+
+    runtime->m_local = std::make_unique<LocalPlatform>(runtime->m_engine.get(), QStringLiteral("guest"));
+    runtime->m_store = std::make_unique<ConnectionStore>(&runtime->m_settings);
+    runtime->m_connections = std::make_unique<ConnectionManager>(runtime->m_store.get());
+    runtime->m_connections->setLocalPlatform(runtime->m_local.get());
+    const QString last = ConsoleSettings::currentConnection().get(runtime->m_settings);
+    if (!runtime->m_connections->setCurrent(last))
+        runtime->m_connections->setCurrent(ConnectionProfile::localId());
+    QObject::connect(runtime->m_connections.get(), &ConnectionManager::currentProfileChanged, runtime->m_connections.get(),
+                     [settings = &runtime->m_settings](const ConnectionProfile &profile) {
+                         ConsoleSettings::currentConnection().set(*settings, profile.id);
+                     });
+    runtime->m_drafts = std::make_unique<DraftStore>(QDir(dataDir).filePath(QStringLiteral("drafts")));
+    return runtime;
+}
+
+ConsoleRuntime::~ConsoleRuntime()
+{
+    m_drafts.reset();  // writes pending drafts
+    m_connections.reset();
+    m_store.reset();
+    m_local.reset();
+    m_server.reset();
+    m_engine.reset();
+}
+
+ConsoleContext ConsoleRuntime::context() const
+{
+    ConsoleContext context;
+    context.connections = m_connections.get();
+    context.connectionStore = m_store.get();
+    context.drafts = m_drafts.get();
+    context.localExecutor = &m_engine->executor();
+    context.localWebBaseUrl = m_webBaseUrl;
+    return context;
+}
+
+}  // namespace funcdesk

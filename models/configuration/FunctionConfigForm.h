@@ -1,0 +1,76 @@
+#pragma once
+
+#include "core/Action.h"
+#include "core/PlatformInfo.h"
+
+#include <QCoreApplication>
+#include <QMap>
+
+namespace funcdesk {
+
+// The configuration of one function as the Configuration panel edits it: limits, default
+// parameters (environment-like ones and secrets marked), web export. Validates every field
+// against the platform's limits (from GET /) with a message per field before anything is sent,
+// and turns the form back into the Action to PUT. Values travel as text for parameters: a value
+// that parses as JSON is JSON, anything else a string (as `wsk -p` does).
+class FunctionConfigForm
+{
+    Q_DECLARE_TR_FUNCTIONS(FunctionConfigForm)
+
+public:
+    enum class Field { Memory, Timeout, Logs, Concurrency, Instances, Cpu, Parameters };
+
+    struct Parameter
+    {
+        QString key;
+        QString valueText;
+        bool environment = false;  // OpenWhisk "init" parameter: given to the runtime at start
+        bool secret = false;       // masked in the console; listed in an annotation
+        friend bool operator==(const Parameter &, const Parameter &) = default;
+    };
+
+    FunctionConfigForm() = default;
+    FunctionConfigForm(const Action &action, const PlatformInfo &platform);
+
+    qint64 memoryMb = 256;
+    qint64 timeoutMs = 60000;
+    qint64 logsMb = 10;
+    qint64 concurrency = 1;
+    std::optional<qint64> instances;  // unset: the platform decides
+    std::optional<double> cpu;        // unset: CPU follows memory
+    QList<Parameter> parameters;
+    bool webExport = false;
+
+    const PlatformInfo &platform() const { return m_platform; }
+    bool cpuSupported() const { return m_platform.cpuLimits; }
+    // Why the CPU field is disabled, when it is.
+    QString cpuUnsupportedReason() const;
+    // The CPU an action gets without an explicit value, e.g. "0.25 vCPU (follows memory)".
+    QString automaticCpuText() const;
+
+    // Field → message; empty when the form can be sent.
+    QMap<Field, QString> validate() const;
+    // The update to PUT (overwrite): limits, parameters, annotations; plus the annotation keys
+    // to remove. Call only when validate() is empty.
+    Action toUpdate() const;
+    QStringList removedAnnotations() const;
+
+    // A parameter value as an action sees it: JSON when the text parses, else the string.
+    static QJsonValue parameterValue(const QString &text);
+    static QString parameterText(const QJsonValue &value);
+    static QString secretAnnotation() { return QStringLiteral("funcdesk-secret-parameters"); }
+
+    friend bool operator==(const FunctionConfigForm &a, const FunctionConfigForm &b)
+    {
+        return a.memoryMb == b.memoryMb && a.timeoutMs == b.timeoutMs && a.logsMb == b.logsMb
+            && a.concurrency == b.concurrency && a.instances == b.instances && a.cpu == b.cpu
+            && a.parameters == b.parameters && a.webExport == b.webExport;
+    }
+
+private:
+    PlatformInfo m_platform;
+    bool m_hadWebExport = false;
+    bool m_hadSecrets = false;
+};
+
+}  // namespace funcdesk

@@ -1,0 +1,14 @@
+#pragma once
+
+#include <QString>
+
+namespace funcdesk {
+
+// The starting code of a new function, per runtime family (resources/templates).
+struct FunctionTemplates
+{
+    // "nodejs:20" → the Node.js template; "python:3.11" → the Python one; empty when none.
+    static QString codeFor(const QString &kind);
+};
+
+}  // namespace funcdesk

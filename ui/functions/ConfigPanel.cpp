@@ -1,0 +1,419 @@
+#include "ui/functions/ConfigPanel.h"
+#include "core/FutureCallback.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QStyledItemDelegate>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace funcdesk {
+
+namespace {
+
+enum Column { NameColumn, ValueColumn, EnvironmentColumn, SecretColumn };
+
+// Shows the value of a row marked secret as dots; the editor still shows the real text.
+class SecretValueDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        const QModelIndex secret = index.siblingAtColumn(SecretColumn);
+        if (secret.data(Qt::CheckStateRole).toInt() == Qt::Checked)
+            option->text = QString(8, QChar(0x2022));
+    }
+};
+
+QLabel *errorLabel(QWidget *parent, const char *name)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(QLatin1StringView(name));
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
+    label->setPalette(palette);
+    label->setWordWrap(true);
+    label->hide();
+    return label;
+}
+
+QSpinBox *spinBox(QWidget *parent, const char *name, int maximum, const QString &suffix)
+{
+    auto *box = new QSpinBox(parent);
+    box->setObjectName(QLatin1StringView(name));
+    box->setRange(0, maximum);  // the platform's range is checked with a message, not clamped
+    box->setSuffix(suffix);
+    box->setAccelerated(true);
+    return box;
+}
+
+void showError(QLabel *label, const QString &message)
+{
+    label->setText(message);
+    label->setVisible(!message.isEmpty());
+}
+
+QTableWidgetItem *checkItem(bool checked)
+{
+    auto *item = new QTableWidgetItem;
+    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
+    item->setCheckState(checked ? Qt::Checked : Qt::Unchecked);
+    return item;
+}
+
+}  // namespace
+
+ConfigPanel::ConfigPanel(QWidget *parent) : QWidget(parent)
+{
+    m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("configTitle"));
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    // A label with a mnemonic needs its buddy, or the "&" shows.
+    auto labelFor = [this](const QString &text, QWidget *buddy) {
+        auto *label = new QLabel(text, this);
+        label->setBuddy(buddy);
+        return label;
+    };
+    auto fieldWithError = [form, labelFor](const QString &label, QWidget *field, QLabel *error) {
+        auto *column = new QVBoxLayout;
+        column->setContentsMargins(0, 0, 0, 0);
+        column->addWidget(field);
+        column->addWidget(error);
+        form->addRow(labelFor(label, field), column);
+    };
+
+    m_memory = spinBox(this, "memory", 1 << 20, tr(" MB"));
+    m_memoryError = errorLabel(this, "memoryError");
+    fieldWithError(tr("&Memory:"), m_memory, m_memoryError);
+
+    m_timeout = spinBox(this, "timeout", 24 * 3600 * 1000, tr(" ms"));
+    m_timeout->setSingleStep(1000);
+    m_timeoutError = errorLabel(this, "timeoutError");
+    fieldWithError(tr("&Timeout:"), m_timeout, m_timeoutError);
+
+    m_cpuAuto = new QCheckBox(tr("Follow memory"), this);
+    m_cpuAuto->setObjectName(QStringLiteral("cpuAuto"));
+    m_cpu = new QDoubleSpinBox(this);
+    m_cpu->setObjectName(QStringLiteral("cpu"));
+    m_cpu->setRange(0.0, 1024.0);
+    m_cpu->setDecimals(2);
+    m_cpu->setSingleStep(0.05);
+    m_cpu->setSuffix(tr(" vCPU"));
+    m_cpuNote = new QLabel(this);
+    m_cpuNote->setObjectName(QStringLiteral("cpuNote"));
+    m_cpuNote->setWordWrap(true);
+    auto *cpuRow = new QHBoxLayout;
+    cpuRow->addWidget(m_cpu, 1);
+    cpuRow->addWidget(m_cpuAuto);
+    auto *cpuColumn = new QVBoxLayout;
+    cpuColumn->addLayout(cpuRow);
+    cpuColumn->addWidget(m_cpuNote);
+    form->addRow(labelFor(tr("&CPU:"), m_cpu), cpuColumn);
+
+    m_logs = spinBox(this, "logs", 1 << 20, tr(" MB"));
+    m_logsError = errorLabel(this, "logsError");
+    fieldWithError(tr("&Log limit:"), m_logs, m_logsError);
+
+    m_concurrency = spinBox(this, "concurrency", 1 << 20, QString());
+    m_concurrencyError = errorLabel(this, "concurrencyError");
+    fieldWithError(tr("C&oncurrency:"), m_concurrency, m_concurrencyError);
+
+    m_instancesSet = new QCheckBox(tr("Limit"), this);
+    m_instancesSet->setObjectName(QStringLiteral("instancesSet"));
+    m_instances = spinBox(this, "instances", 1 << 20, QString());
+    auto *instancesRow = new QHBoxLayout;
+    instancesRow->addWidget(m_instances, 1);
+    instancesRow->addWidget(m_instancesSet);
+    form->addRow(labelFor(tr("&Instances:"), m_instances), instancesRow);
+
+    m_parameters = new QTableWidget(0, 4, this);
+    m_parameters->setObjectName(QStringLiteral("parameters"));
+    m_parameters->setHorizontalHeaderLabels({tr("Name"), tr("Value (JSON or text)"), tr("Environment"), tr("Secret")});
+    m_parameters->horizontalHeader()->setSectionResizeMode(ValueColumn, QHeaderView::Stretch);
+    m_parameters->verticalHeader()->hide();
+    m_parameters->setItemDelegateForColumn(ValueColumn, new SecretValueDelegate(m_parameters));
+    m_parameters->setMinimumHeight(120);
+    auto *addParameter = new QPushButton(tr("&Add parameter"), this);
+    addParameter->setObjectName(QStringLiteral("addParameter"));
+    auto *removeParameter = new QPushButton(tr("&Remove parameter"), this);
+    removeParameter->setObjectName(QStringLiteral("removeParameter"));
+    m_parametersError = errorLabel(this, "parametersError");
+    auto *parameterButtons = new QHBoxLayout;
+    parameterButtons->addWidget(addParameter);
+    parameterButtons->addWidget(removeParameter);
+    parameterButtons->addStretch();
+
+    m_webExport = new QCheckBox(tr("&Web export: call this function over HTTP without a key"), this);
+    m_webExport->setObjectName(QStringLiteral("webExport"));
+    m_webUrl = new QLineEdit(this);
+    m_webUrl->setObjectName(QStringLiteral("webUrl"));
+    m_webUrl->setReadOnly(true);
+    m_copyUrl = new QPushButton(tr("Cop&y URL"), this);
+    m_copyUrl->setObjectName(QStringLiteral("copyUrl"));
+    auto *urlRow = new QHBoxLayout;
+    urlRow->addWidget(m_webUrl, 1);
+    urlRow->addWidget(m_copyUrl);
+
+    m_apply = new QPushButton(tr("A&pply"), this);
+    m_apply->setObjectName(QStringLiteral("apply"));
+    m_apply->setDefault(true);
+    m_reset = new QPushButton(tr("Re&set"), this);
+    m_reset->setObjectName(QStringLiteral("reset"));
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("configStatus"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_status, 1);
+    buttons->addWidget(m_reset);
+    buttons->addWidget(m_apply);
+
+    auto *content = new QWidget(this);
+    auto *layout = new QVBoxLayout(content);
+    layout->addWidget(m_title);
+    layout->addLayout(form);
+    layout->addWidget(new QLabel(tr("Default parameters"), content));
+    layout->addWidget(m_parameters, 1);
+    layout->addLayout(parameterButtons);
+    layout->addWidget(m_parametersError);
+    layout->addWidget(m_webExport);
+    layout->addLayout(urlRow);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll, 1);
+    outer->addLayout(buttons);
+
+    for (QSpinBox *box : {m_memory, m_timeout, m_logs, m_concurrency, m_instances})
+        connect(box, &QSpinBox::valueChanged, this, &ConfigPanel::revalidate);
+    connect(m_cpu, &QDoubleSpinBox::valueChanged, this, &ConfigPanel::revalidate);
+    connect(m_cpuAuto, &QCheckBox::toggled, this, &ConfigPanel::revalidate);
+    connect(m_instancesSet, &QCheckBox::toggled, this, &ConfigPanel::revalidate);
+    connect(m_webExport, &QCheckBox::toggled, this, &ConfigPanel::revalidate);
+    connect(m_parameters, &QTableWidget::itemChanged, this, [this] {
+        m_parameters->viewport()->update();  // a secret toggle re-masks its value
+        revalidate();
+    });
+    connect(addParameter, &QPushButton::clicked, this, [this] {
+        addParameterRow({});
+        m_parameters->setCurrentCell(m_parameters->rowCount() - 1, NameColumn);
+        m_parameters->editItem(m_parameters->item(m_parameters->rowCount() - 1, NameColumn));
+        revalidate();
+    });
+    connect(removeParameter, &QPushButton::clicked, this, [this] {
+        if (m_parameters->currentRow() >= 0)
+            m_parameters->removeRow(m_parameters->currentRow());
+        revalidate();
+    });
+    connect(m_copyUrl, &QPushButton::clicked, this, [this] {
+        QGuiApplication::clipboard()->setText(m_webUrl->text());
+        m_status->setText(tr("URL copied."));
+    });
+    connect(m_apply, &QPushButton::clicked, this, &ConfigPanel::apply);
+    connect(m_reset, &QPushButton::clicked, this, [this] { showForm(m_loaded); });
+    setEnabled(false);
+}
+
+void ConfigPanel::setContext(Platform *platform, const QString &functionName)
+{
+    m_platform = platform;
+    m_name = functionName;
+    m_title->setText(tr("Configuration of %1").arg(functionName));
+    load();
+}
+
+void ConfigPanel::setWebBaseUrl(const QString &baseUrl)
+{
+    m_webBaseUrl = baseUrl;
+    revalidate();
+}
+
+QString ConfigPanel::webUrl() const
+{
+    if (m_webBaseUrl.isEmpty() || m_name.isEmpty() || !m_platform)
+        return {};
+    return m_webBaseUrl + QStringLiteral("/api/v1/web/") + m_platform->namespaceName() + QStringLiteral("/default/") + m_name
+        + QStringLiteral(".json");
+}
+
+void ConfigPanel::load()
+{
+    if (!m_platform || m_name.isEmpty()) {
+        setEnabled(false);
+        return;
+    }
+    setBusy(true, tr("Loading configuration…"));
+    const QString name = m_name;
+    QPointer<Platform> platform = m_platform;
+    onResult(m_platform->info(), this, [this, platform, name](Result<PlatformInfo> info) {
+        if (platform != m_platform || name != m_name)
+            return;  // the user moved on
+        if (!info) {
+            setBusy(false, tr("Could not read the platform's limits: %1").arg(info.error().message));
+            return;
+        }
+        onResult(m_platform->getAction(name, false), this, [this, platform, name, limits = info.value()](Result<Action> action) {
+            if (platform != m_platform || name != m_name)
+                return;
+            if (!action) {
+                setBusy(false, tr("Could not load %1: %2").arg(name, action.error().message));
+                return;
+            }
+            m_loaded = FunctionConfigForm(action.value(), limits);
+            showForm(m_loaded);
+            setBusy(false, tr("Version %1.").arg(action->version.value_or(QString())));
+            setEnabled(true);
+        });
+    });
+}
+
+void ConfigPanel::showForm(const FunctionConfigForm &form)
+{
+    m_filling = true;
+    m_memory->setValue(int(form.memoryMb));
+    m_timeout->setValue(int(form.timeoutMs));
+    m_logs->setValue(int(form.logsMb));
+    m_concurrency->setValue(int(form.concurrency));
+    m_instancesSet->setChecked(form.instances.has_value());
+    m_instances->setValue(int(form.instances.value_or(0)));
+    m_cpuAuto->setChecked(!form.cpu.has_value());
+    m_cpu->setValue(form.cpu.value_or(form.platform().limits.cpuForMemory(form.memoryMb)));
+    m_parameters->setRowCount(0);
+    for (const auto &parameter : form.parameters)
+        addParameterRow(parameter);
+    m_webExport->setChecked(form.webExport);
+    m_filling = false;
+    revalidate();
+}
+
+void ConfigPanel::addParameterRow(const FunctionConfigForm::Parameter &parameter)
+{
+    const bool filling = m_filling;
+    m_filling = true;
+    const int row = m_parameters->rowCount();
+    m_parameters->insertRow(row);
+    m_parameters->setItem(row, NameColumn, new QTableWidgetItem(parameter.key));
+    m_parameters->setItem(row, ValueColumn, new QTableWidgetItem(parameter.valueText));
+    m_parameters->setItem(row, EnvironmentColumn, checkItem(parameter.environment));
+    m_parameters->setItem(row, SecretColumn, checkItem(parameter.secret));
+    m_filling = filling;
+}
+
+FunctionConfigForm ConfigPanel::readForm() const
+{
+    FunctionConfigForm form = m_loaded;
+    form.memoryMb = m_memory->value();
+    form.timeoutMs = m_timeout->value();
+    form.logsMb = m_logs->value();
+    form.concurrency = m_concurrency->value();
+    form.instances = m_instancesSet->isChecked() ? std::optional<qint64>(m_instances->value()) : std::nullopt;
+    form.cpu = m_cpuAuto->isChecked() ? std::nullopt : std::optional<double>(m_cpu->value());
+    form.parameters.clear();
+    for (int row = 0; row < m_parameters->rowCount(); ++row) {
+        auto text = [this, row](int column) { return m_parameters->item(row, column) ? m_parameters->item(row, column)->text() : QString(); };
+        auto checked = [this, row](int column) {
+            return m_parameters->item(row, column) && m_parameters->item(row, column)->checkState() == Qt::Checked;
+        };
+        form.parameters.append({text(NameColumn), text(ValueColumn), checked(EnvironmentColumn), checked(SecretColumn)});
+    }
+    form.webExport = m_webExport->isChecked();
+    return form;
+}
+
+void ConfigPanel::revalidate()
+{
+    if (m_filling)
+        return;
+    const FunctionConfigForm form = readForm();
+    const auto errors = form.validate();
+    using Field = FunctionConfigForm::Field;
+    showError(m_memoryError, errors.value(Field::Memory));
+    showError(m_timeoutError, errors.value(Field::Timeout));
+    showError(m_logsError, errors.value(Field::Logs));
+    showError(m_concurrencyError, errors.value(Field::Concurrency));
+    showError(m_parametersError, errors.value(Field::Parameters));
+    m_instances->setEnabled(m_instancesSet->isChecked());
+
+    const bool cpuSupported = form.cpuSupported();
+    m_cpu->setEnabled(cpuSupported && !m_cpuAuto->isChecked());
+    m_cpuAuto->setEnabled(cpuSupported);
+    if (!cpuSupported)
+        m_cpuNote->setText(form.cpuUnsupportedReason());
+    else if (errors.contains(Field::Cpu))
+        m_cpuNote->setText(errors.value(Field::Cpu));
+    else if (m_cpuAuto->isChecked())
+        m_cpuNote->setText(form.automaticCpuText());
+    else
+        m_cpuNote->clear();
+    if (cpuSupported && m_cpuAuto->isChecked())
+        m_cpu->setValue(form.platform().limits.cpuForMemory(form.memoryMb));
+
+    m_webUrl->setText(m_webExport->isChecked() ? webUrl() : QString());
+    m_webUrl->setEnabled(m_webExport->isChecked());
+    m_copyUrl->setEnabled(m_webExport->isChecked() && !m_webUrl->text().isEmpty());
+    const bool changed = !(form == m_loaded);
+    m_apply->setEnabled(errors.isEmpty() && changed && m_platform);
+    m_reset->setEnabled(changed);
+}
+
+void ConfigPanel::apply()
+{
+    const FunctionConfigForm form = readForm();
+    if (!form.validate().isEmpty() || !m_platform)
+        return;
+    setBusy(true, tr("Applying…"));
+    const QString name = m_name;
+    QPointer<Platform> platform = m_platform;
+    onResult(m_platform->putAction(name, form.toUpdate(), PutOptions{true, form.removedAnnotations()}), this,
+             [this, platform, name, form](Result<Action> stored) {
+            if (platform != m_platform || name != m_name)
+                return;
+            if (!stored) {
+                // Keep what the user typed; say what the server said.
+                setBusy(false, tr("Not applied: %1").arg(stored.error().message));
+                revalidate();
+                return;
+            }
+            m_loaded = FunctionConfigForm(stored.value(), form.platform());
+            showForm(m_loaded);
+            const QString message = tr("Applied: %1 is now version %2.").arg(name, stored->version.value_or(QString()));
+            setBusy(false, message);
+            Q_EMIT statusMessage(message);
+            Q_EMIT applied(stored.value());
+        });
+}
+
+void ConfigPanel::setBusy(bool busy, const QString &message)
+{
+    m_status->setText(message);
+    if (busy) {
+        m_apply->setEnabled(false);
+        m_reset->setEnabled(false);
+    } else {
+        revalidate();  // Apply only when something changed and all of it is valid
+    }
+}
+
+}  // namespace funcdesk

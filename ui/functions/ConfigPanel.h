@@ -1,0 +1,81 @@
+#pragma once
+
+#include "core/Platform.h"
+#include "models/configuration/FunctionConfigForm.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QCheckBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+
+namespace funcdesk {
+
+// The Configuration panel of one function: memory, timeout, CPU (or why there is none), log
+// limit, concurrency, instances, default parameters (JSON or text values; environment-like ones
+// and masked secrets), and web export with its URL. Every field is checked against the
+// platform's limits as it changes, with the message next to it; Apply sends only a valid form,
+// shows progress and the server's answer, and keeps what was typed when the server refuses.
+class ConfigPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ConfigPanel(QWidget *parent = nullptr);
+
+    // The function to configure on `platform`; loads it and the platform's limits.
+    void setContext(Platform *platform, const QString &functionName);
+    // Where web actions of this connection are served, e.g. "http://127.0.0.1:3233".
+    void setWebBaseUrl(const QString &baseUrl);
+    QString webUrl() const;
+
+Q_SIGNALS:
+    // After a successful Apply: the action as the platform now has it.
+    void applied(const funcdesk::Action &action);
+    void statusMessage(const QString &message);
+
+private:
+    void load();
+    void showForm(const FunctionConfigForm &form);
+    FunctionConfigForm readForm() const;
+    void revalidate();
+    void apply();
+    void addParameterRow(const FunctionConfigForm::Parameter &parameter);
+    void setBusy(bool busy, const QString &message);
+
+    QPointer<Platform> m_platform;
+    QString m_name;
+    QString m_webBaseUrl;
+    FunctionConfigForm m_loaded;
+    bool m_filling = false;
+
+    QLabel *m_title;
+    QSpinBox *m_memory;
+    QLabel *m_memoryError;
+    QSpinBox *m_timeout;
+    QLabel *m_timeoutError;
+    QCheckBox *m_cpuAuto;
+    QDoubleSpinBox *m_cpu;
+    QLabel *m_cpuNote;
+    QSpinBox *m_logs;
+    QLabel *m_logsError;
+    QSpinBox *m_concurrency;
+    QLabel *m_concurrencyError;
+    QCheckBox *m_instancesSet;
+    QSpinBox *m_instances;
+    QTableWidget *m_parameters;
+    QLabel *m_parametersError;
+    QCheckBox *m_webExport;
+    QLineEdit *m_webUrl;
+    QPushButton *m_copyUrl;
+    QPushButton *m_apply;
+    QPushButton *m_reset;
+    QLabel *m_status;
+};
+
+}  // namespace funcdesk

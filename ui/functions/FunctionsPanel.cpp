@@ -1,0 +1,341 @@
+#include "ui/functions/FunctionsPanel.h"
+#include "core/FutureCallback.h"
+
+#include "models/functions/FunctionFilterProxy.h"
+#include "models/functions/FunctionListModel.h"
+#include "models/templates/FunctionTemplates.h"
+#include "models/transfer/FunctionFiles.h"
+#include "ui/functions/NewFunctionDialog.h"
+
+#include <QAction>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace funcdesk {
+
+FunctionsPanel::FunctionsPanel(QWidget *parent) : QWidget(parent)
+{
+    m_model = new FunctionListModel(this);
+    m_proxy = new FunctionFilterProxy(this);
+    m_proxy->setSourceModel(m_model);
+
+    m_filter = new QLineEdit(this);
+    m_filter->setObjectName(QStringLiteral("functionFilter"));
+    m_filter->setPlaceholderText(tr("Filter functions (Ctrl+L)"));
+    m_filter->setClearButtonEnabled(true);
+
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("functionList"));
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(FunctionListModel::NameColumn, Qt::AscendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("functionsStatus"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto command = [this](const QString &text, const QKeySequence &shortcut, const char *name, auto slot) {
+        auto *action = new QAction(text, this);
+        action->setObjectName(QLatin1StringView(name));
+        action->setShortcut(shortcut);
+        action->setShortcutContext(Qt::WindowShortcut);
+        action->setToolTip(shortcut.isEmpty() ? text : QStringLiteral("%1 (%2)").arg(QString(text).remove(QLatin1Char('&')),
+                                                                                    shortcut.toString(QKeySequence::NativeText)));
+        connect(action, &QAction::triggered, this, slot);
+        return action;
+    };
+    m_new = command(tr("&New function…"), QKeySequence::New, "newFunction", &FunctionsPanel::newFunction);
+    m_duplicate = command(tr("D&uplicate"), QKeySequence(Qt::CTRL | Qt::Key_D), "duplicateFunction", &FunctionsPanel::duplicateCurrent);
+    m_delete = command(tr("&Delete…"), QKeySequence::Delete, "deleteFunctions", &FunctionsPanel::deleteSelected);
+    m_delete->setShortcutContext(Qt::WidgetWithChildrenShortcut);  // Del in the editor deletes text
+    addAction(m_delete);
+    m_import = command(tr("&Import…"), QKeySequence::Open, "importFunctions", &FunctionsPanel::importFunctions);
+    m_export = command(tr("&Export…"), QKeySequence(Qt::CTRL | Qt::Key_E), "exportFunctions", &FunctionsPanel::exportSelected);
+    m_refresh = command(tr("&Refresh"), QKeySequence::Refresh, "refreshFunctions", &FunctionsPanel::refresh);
+    m_focusFilter = command(tr("&Filter"), QKeySequence(Qt::CTRL | Qt::Key_L), "focusFilter", [this] {
+        m_filter->setFocus();
+        m_filter->selectAll();
+    });
+
+    auto *toolbar = new QToolBar(this);
+    toolbar->setObjectName(QStringLiteral("functionsToolbar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    for (QAction *action : {m_new, m_duplicate, m_delete, m_import, m_export, m_refresh})
+        toolbar->addAction(action);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(toolbar);
+    layout->addWidget(m_filter);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_status);
+
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        const QString current = currentFunction();
+        if (current != m_lastCurrent) {
+            m_lastCurrent = current;
+            Q_EMIT currentFunctionChanged(current);
+        }
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        const int selected = int(selectedNames().size());
+        m_delete->setEnabled(selected > 0);
+        m_export->setEnabled(selected > 0);
+        m_duplicate->setEnabled(selected == 1);
+    });
+    connect(m_model, &FunctionListModel::errorTextChanged, this, [this](const QString &text) {
+        if (!text.isEmpty())
+            showStatus(text, true);
+    });
+    connect(m_model, &FunctionListModel::loadingChanged, this, [this](bool loading) {
+        if (loading)
+            showStatus(tr("Loading functions…"));
+        else if (m_model->errorText().isEmpty())
+            showStatus(tr("%n function(s).", nullptr, m_model->rowCount()));
+        if (!loading && m_view->selectionModel() && !m_view->currentIndex().isValid() && !m_lastCurrent.isEmpty())
+            selectFunction(m_lastCurrent);
+    });
+    for (QAction *action : {m_delete, m_export, m_duplicate})
+        action->setEnabled(false);
+}
+
+QList<QAction *> FunctionsPanel::commands() const
+{
+    return {m_new, m_duplicate, m_delete, m_import, m_export, m_refresh, m_focusFilter};
+}
+
+void FunctionsPanel::setPlatform(Platform *platform)
+{
+    m_platform = platform;
+    m_lastCurrent.clear();
+    m_model->setPlatform(platform);
+    m_model->refresh();
+    Q_EMIT currentFunctionChanged(QString());
+}
+
+void FunctionsPanel::refresh()
+{
+    m_model->refresh();
+}
+
+QString FunctionsPanel::currentFunction() const
+{
+    const QModelIndex current = m_view->currentIndex();
+    return current.isValid() ? current.data(FunctionListModel::NameRole).toString() : QString();
+}
+
+bool FunctionsPanel::selectFunction(const QString &name)
+{
+    const int row = m_model->rowOf(name);
+    if (row < 0)
+        return false;
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, FunctionListModel::NameColumn));
+    if (!index.isValid())
+        return false;
+    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->scrollTo(index);
+    return true;
+}
+
+QStringList FunctionsPanel::selectedNames() const
+{
+    QStringList names;
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows())
+        names.append(index.data(FunctionListModel::NameRole).toString());
+    return names;
+}
+
+QStringList FunctionsPanel::allNames() const
+{
+    QStringList names;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        names.append(m_model->index(row, 0).data(FunctionListModel::NameRole).toString());
+    return names;
+}
+
+void FunctionsPanel::newFunction()
+{
+    if (!m_platform)
+        return;
+    QPointer<Platform> platform = m_platform;
+    showStatus(tr("Reading the platform's runtimes…"));
+    onResult(m_platform->info(), this, [this, platform](Result<PlatformInfo> info) {
+        if (platform != m_platform)
+            return;
+        if (!info) {
+            showStatus(tr("Could not read the platform's runtimes: %1").arg(info.error().message), true);
+            return;
+        }
+        showStatus(QString());
+        NewFunctionDialog dialog(info->kinds(), allNames(), this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        Action action;
+        action.name = dialog.name();
+        action.exec = Exec::withCode(dialog.kind(), FunctionTemplates::codeFor(dialog.kind()));
+        putAll({action}, tr("Created %1.").arg(dialog.name()));
+    });
+}
+
+void FunctionsPanel::putAll(const QList<Action> &actions, const QString &doneMessage)
+{
+    if (!m_platform || actions.isEmpty())
+        return;
+    showStatus(tr("Saving %n function(s)…", nullptr, int(actions.size())));
+    auto remaining = std::make_shared<int>(int(actions.size()));
+    auto failures = std::make_shared<QStringList>();
+    QPointer<Platform> platform = m_platform;
+    const QString select = actions.size() == 1 ? actions.first().name.value_or(QString()) : QString();
+    for (const Action &action : actions) {
+        const QString name = action.name.value_or(QString());
+        onResult(m_platform->putAction(name, action, PutOptions{}), this, [=, this](Result<Action> stored) {
+            if (platform != m_platform)
+                return;
+            if (stored)
+                m_model->applyAction(stored.value());
+            else
+                failures->append(tr("%1: %2").arg(name, stored.error().message));
+            if (--*remaining > 0)
+                return;
+            if (failures->isEmpty()) {
+                showStatus(doneMessage);
+                Q_EMIT statusMessage(doneMessage);
+                if (!select.isEmpty())
+                    selectFunction(select);
+            } else {
+                showStatus(failures->join(QLatin1Char('\n')), true);
+            }
+        });
+    }
+}
+
+void FunctionsPanel::duplicateCurrent()
+{
+    const QString name = currentFunction();
+    if (!m_platform || name.isEmpty())
+        return;
+    QPointer<Platform> platform = m_platform;
+    onResult(m_platform->getAction(name, true), this, [this, platform, name](Result<Action> found) {
+        if (platform != m_platform)
+            return;
+        if (!found) {
+            showStatus(tr("Could not read %1: %2").arg(name, found.error().message), true);
+            return;
+        }
+        Action copy = found.value();
+        copy.name = FunctionFiles::copyName(name, allNames());
+        copy.version.reset();
+        copy.updated.reset();
+        copy.ns.reset();
+        putAll({copy}, tr("Created %1 as a copy of %2.").arg(*copy.name, name));
+    });
+}
+
+void FunctionsPanel::deleteSelected()
+{
+    const QStringList names = selectedNames();
+    if (!m_platform || names.isEmpty())
+        return;
+    const auto answer = QMessageBox::question(
+        this, tr("Delete functions"),
+        tr("Delete %n function(s)? This cannot be undone.\n\n%1", nullptr, int(names.size())).arg(names.join(QLatin1Char('\n'))),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes)
+        return;
+    auto remaining = std::make_shared<int>(int(names.size()));
+    auto failures = std::make_shared<QStringList>();
+    QPointer<Platform> platform = m_platform;
+    showStatus(tr("Deleting…"));
+    for (const QString &name : names) {
+        onResult(m_platform->deleteAction(name), this, [=, this](Result<Action> deleted) {
+            if (platform != m_platform)
+                return;
+            if (deleted)
+                m_model->removeFunction(name);
+            else
+                failures->append(tr("%1: %2").arg(name, deleted.error().message));
+            if (--*remaining == 0)
+                showStatus(failures->isEmpty() ? tr("Deleted %n function(s).", nullptr, int(names.size())) : failures->join(QLatin1Char('\n')),
+                           !failures->isEmpty());
+        });
+    }
+}
+
+void FunctionsPanel::importFunctions()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import functions"), QString(),
+                                                      tr("Functions (*.js *.mjs *.cjs *.py *.json)"));
+    if (path.isEmpty())
+        return;
+    auto imported = FunctionFiles::importPath(path);
+    if (!imported) {
+        showStatus(imported.error().message, true);
+        return;
+    }
+    putAll(imported.value(), tr("Imported %n function(s).", nullptr, int(imported->size())));
+}
+
+void FunctionsPanel::exportSelected()
+{
+    const QStringList names = selectedNames();
+    if (!m_platform || names.isEmpty())
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export functions"), names.size() == 1 ? names.first() + QStringLiteral(".json") : QStringLiteral("functions.json"),
+                                                      tr("Function documents (*.json);;Source file (*.js *.py)"));
+    if (path.isEmpty())
+        return;
+    auto remaining = std::make_shared<int>(int(names.size()));
+    auto collected = std::make_shared<QList<Action>>();
+    auto failures = std::make_shared<QStringList>();
+    QPointer<Platform> platform = m_platform;
+    for (const QString &name : names) {
+        onResult(m_platform->getAction(name, true), this, [=, this](Result<Action> found) {
+            if (platform != m_platform)
+                return;
+            if (found)
+                collected->append(found.value());
+            else
+                failures->append(tr("%1: %2").arg(name, found.error().message));
+            if (--*remaining > 0)
+                return;
+            if (!failures->isEmpty()) {
+                showStatus(failures->join(QLatin1Char('\n')), true);
+                return;
+            }
+            auto written = FunctionFiles::exportActions(*collected, path);
+            showStatus(written ? tr("Exported %n function(s) to %1.", nullptr, int(collected->size())).arg(path) : written.error().message,
+                       !written.ok());
+        });
+    }
+}
+
+void FunctionsPanel::functionChanged(const Action &action)
+{
+    m_model->applyAction(action);
+}
+
+void FunctionsPanel::showStatus(const QString &message, bool error)
+{
+    m_status->setText(message);
+    QPalette palette = this->palette();
+    if (error)
+        palette.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
+    m_status->setPalette(palette);
+}
+
+}  // namespace funcdesk

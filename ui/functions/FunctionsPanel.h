@@ -1,0 +1,71 @@
+#pragma once
+
+#include "core/Platform.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QAction;
+class QLabel;
+class QLineEdit;
+class QTableView;
+
+namespace funcdesk {
+
+class FunctionFilterProxy;
+class FunctionListModel;
+
+// The function list of the current connection: filter as you type, sort by any column,
+// multi-select; new, duplicate, delete (confirmed), import from a file or folder, export to a
+// file. Reports the selected function to the main window.
+class FunctionsPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit FunctionsPanel(QWidget *parent = nullptr);
+
+    void setPlatform(Platform *platform);
+    FunctionListModel *model() const { return m_model; }
+    QString currentFunction() const;
+    bool selectFunction(const QString &name);
+    // The panel's commands, for the main window's menus (shortcuts included).
+    QList<QAction *> commands() const;
+
+public Q_SLOTS:
+    void refresh();
+    void newFunction();
+    void deleteSelected();
+    void duplicateCurrent();
+    void importFunctions();
+    void exportSelected();
+    // After another panel changed a function (deploy, configuration).
+    void functionChanged(const funcdesk::Action &action);
+
+Q_SIGNALS:
+    void currentFunctionChanged(const QString &name);
+    void statusMessage(const QString &message);
+
+private:
+    QStringList selectedNames() const;
+    QStringList allNames() const;
+    void putAll(const QList<Action> &actions, const QString &doneMessage);
+    void showStatus(const QString &message, bool error = false);
+
+    QPointer<Platform> m_platform;
+    FunctionListModel *m_model;
+    FunctionFilterProxy *m_proxy;
+    QLineEdit *m_filter;
+    QTableView *m_view;
+    QLabel *m_status;
+    QAction *m_new;
+    QAction *m_duplicate;
+    QAction *m_delete;
+    QAction *m_import;
+    QAction *m_export;
+    QAction *m_refresh;
+    QAction *m_focusFilter;
+    QString m_lastCurrent;
+};
+
+}  // namespace funcdesk
