@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QWidget>
+
+class QAction;
+
+namespace funcdesk {
+
+class CodeFindBar;
+class CodeGoToLineBar;
+class CodeTextEdit;
+
+// The code editor of the code panel: a QScintilla view (CodeTextEdit) with the find/replace bar
+// and the go-to-line bar under it, and the dirty state — whether the text differs from the
+// deployed code. Its actions (Find Ctrl+F, Replace Ctrl+H, Find Next F3, Find Previous
+// Shift+F3, Go to Line Ctrl+G, Esc closes a bar) are in actions() for the window's menus.
+class CodeEditor : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit CodeEditor(QWidget *parent = nullptr);
+
+    // The action's kind picks the lexer: "nodejs:*" JavaScript, "python:*" Python.
+    void setKind(const QString &kind);
+    QString kind() const;
+
+    QString text() const;
+    // Replaces the whole text as one undoable step (revert and restore can be undone).
+    void setText(const QString &text);
+    // Replaces the whole text and forgets the undo history (opening another function).
+    void loadText(const QString &text);
+    void setReadOnly(bool readOnly);
+    bool isReadOnly() const;
+
+    // The code on the platform; the editor is dirty while its text differs from it.
+    void setDeployedCode(const QString &code);
+    QString deployedCode() const { return m_deployed; }
+    bool isDirty() const { return m_dirty; }
+
+    void openFind();
+    void openReplace();
+    void openGoToLine();
+    bool goToLine(int line); // 1-based; false (and a message in the bar) when out of range
+    void closeBars();
+
+    CodeTextEdit *textEdit() const { return m_edit; }
+    CodeFindBar *findBar() const { return m_findBar; }
+    CodeGoToLineBar *goToLineBar() const { return m_goToLineBar; }
+
+Q_SIGNALS:
+    void textChanged();
+    void dirtyChanged(bool dirty);
+
+private:
+    QAction *addEditorAction(const QString &text, const QKeySequence &key, const QString &objectName);
+    void updateDirty();
+
+    CodeTextEdit *m_edit;
+    CodeFindBar *m_findBar;
+    CodeGoToLineBar *m_goToLineBar;
+    QAction *m_closeBarsAction = nullptr;
+    QString m_deployed;
+    bool m_dirty = false;
+};
+
+} // namespace funcdesk

@@ -1,0 +1,116 @@
+#pragma once
+
+#include "core/Action.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QAction;
+class QLabel;
+class QSplitter;
+class QStackedWidget;
+class QToolBar;
+
+namespace funcdesk {
+
+class CodeBanner;
+class CodeEditor;
+class CodeHistoryPane;
+class DiffView;
+class DraftStore;
+class Platform;
+struct Draft;
+
+// The code of the selected function: edit (CodeEditor), deploy (Ctrl+S), revert to the deployed
+// code, version history with a diff against the editor and roll back, and drafts — every edit
+// is autosaved through the DraftStore and offered back when the function is opened again.
+// Progress, outcomes and errors appear inline; what the user typed is never thrown away
+// without asking.
+class CodePanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    // `drafts` is shared by the console's panels and must outlive them.
+    explicit CodePanel(DraftStore *drafts, QWidget *parent = nullptr);
+
+    // Loads `functionName` from `platform` (asynchronously) into the editor. The same context
+    // again does nothing; a null platform or an empty name empties the panel.
+    void setContext(Platform *platform, const QString &connectionId, const QString &functionName);
+
+    QString functionName() const { return m_functionName; }
+    // The editor's text, deployed or not, and the action's kind (the Test panel runs these).
+    QString currentCode() const;
+    QString currentKind() const;
+    bool isDirty() const;
+    // The function name, with " ●" while the editor has undeployed changes.
+    QString title() const;
+
+    QAction *deployAction() const { return m_deployAction; }
+    QAction *revertAction() const { return m_revertAction; }
+    QAction *historyAction() const { return m_historyAction; }
+    QAction *diffAction() const { return m_diffAction; }
+    QAction *rollbackAction() const { return m_rollbackAction; }
+    CodeEditor *editor() const { return m_editor; }
+
+public Q_SLOTS:
+    void deploy();
+    void revertToDeployed();
+    void showDiff();
+    void rollBack();
+    void closeDiff();
+
+Q_SIGNALS:
+    void titleChanged(const QString &title);
+    void deployed(const funcdesk::Action &action);
+    void statusMessage(const QString &message);
+
+private:
+    enum class Page { Empty, Editor, Diff };
+
+    void createActions();
+    void load();
+    void loaded(const Action &action);
+    void putCode(const Exec &exec, bool rollback, const QString &fromVersion);
+    void finishPut(const Action &action, const QString &snapshot, bool rollback, const QString &fromVersion);
+    void loadHistory();
+    void offerDraft(const Draft &draft);
+    void editorTextChanged();
+    void setPage(Page page);
+    void setBusy(bool busy);
+    void updateState();
+    void reportError(const QString &what, const QString &message);
+
+    DraftStore *m_drafts;
+    QPointer<Platform> m_platform;
+    QString m_connectionId;
+    QString m_functionName;
+    std::optional<Action> m_action; // as loaded or last deployed (its code is the deployed code)
+    quint64 m_generation = 0;       // bumped by setContext: answers for an older context are dropped
+    bool m_busy = false;
+    bool m_loadingText = false;  // the editor's text is being set by the panel, not typed
+    bool m_draftOffered = false; // a recovered draft awaits Restore/Discard: do not overwrite it
+    bool m_draftSaved = false;
+    QString m_overwriteVersion; // deploying over this newer server version was confirmed
+    QString m_lastTitle;
+
+    QLabel *m_titleLabel;
+    QLabel *m_detailLabel;
+    QToolBar *m_toolBar;
+    CodeBanner *m_status;
+    CodeBanner *m_draftBanner;
+    QStackedWidget *m_pages;
+    QLabel *m_emptyLabel;
+    CodeEditor *m_editor;
+    DiffView *m_diffView;
+    CodeHistoryPane *m_history;
+    QSplitter *m_splitter;
+    QAction *m_deployAction = nullptr;
+    QAction *m_revertAction = nullptr;
+    QAction *m_historyAction = nullptr;
+    QAction *m_diffAction = nullptr;
+    QAction *m_rollbackAction = nullptr;
+    QAction *m_closeDiffAction = nullptr;
+};
+
+} // namespace funcdesk

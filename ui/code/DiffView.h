@@ -1,0 +1,59 @@
+#pragma once
+
+#include "models/code/LineDiff.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPlainTextEdit;
+class QStackedWidget;
+class QToolButton;
+
+namespace funcdesk {
+
+// Shows the difference between two texts (a deployed version and the editor): side by side or
+// unified, changed lines tinted from the palette (readable in light and dark), unchanged runs
+// folded to three lines of context, and a header naming both sides with the counts.
+class DiffView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum class Mode { SideBySide, Unified };
+
+    explicit DiffView(QWidget *parent = nullptr);
+
+    void setTexts(const QString &leftTitle, const QString &leftText, const QString &rightTitle,
+                  const QString &rightText);
+    void setMode(Mode mode);
+    Mode mode() const { return m_mode; }
+
+    const LineDiff &diff() const { return m_diff; }
+    QString leftTitle() const;
+    QString rightTitle() const;
+    QString summary() const;
+    // What the view shows, as plain text (the unified view's, or one side's): for tests.
+    QString unifiedText() const;
+    QString sideText(bool left) const;
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void render();
+
+    LineDiff m_diff;
+    bool m_onlyLineEndingsDiffer = false;
+    Mode m_mode = Mode::SideBySide;
+    QLabel *m_leftTitle;
+    QLabel *m_rightTitle;
+    QLabel *m_summary;
+    QToolButton *m_sideBySideButton;
+    QToolButton *m_unifiedButton;
+    QStackedWidget *m_stack;
+    QPlainTextEdit *m_left;
+    QPlainTextEdit *m_right;
+    QPlainTextEdit *m_unified;
+};
+
+} // namespace funcdesk
