@@ -1,0 +1,362 @@
+#include "models/activations/ActivationListModel.h"
+
+#include "models/activations/ActivationText.h"
+
+namespace funcdesk {
+
+namespace {
+
+constexpr int kDefaultLimit = 200; // OpenWhisk's largest page
+
+template <typename T> int compareValues(const T &left, const T &right)
+{
+    return left < right ? -1 : (right < left ? 1 : 0);
+}
+
+qint64 statusKey(const ActivationSummary &summary)
+{
+    return summary.status ? static_cast<qint64>(*summary.status) : -1;
+}
+
+// Warm starts first, then cold ones by their init time.
+qint64 startKey(const ActivationSummary &summary)
+{
+    return summary.cold ? summary.initTimeMs.value_or(0) : -1;
+}
+
+qint64 memoryKey(const ActivationSummary &summary)
+{
+    if (summary.peakMemoryBytes)
+        return *summary.peakMemoryBytes;
+    return summary.memoryLimitMb ? *summary.memoryLimitMb * 1024 * 1024 : -1;
+}
+
+} // namespace
+
+ActivationListModel::ActivationListModel(QObject *parent) : QAbstractTableModel(parent)
+{
+}
+
+void ActivationListModel::setPlatform(Platform *platform)
+{
+    if (platform == m_platform && platform)
+        return;
+    if (m_platform)
+        disconnect(m_platform, nullptr, this, nullptr);
+    ++m_generation;
+    m_arrivedWhileLoading.clear();
+    beginResetModel();
+    m_rows.clear();
+    m_ids.clear();
+    endResetModel();
+    setErrorText({});
+    setLoading(false);
+    m_platform = platform;
+    if (!platform)
+        return;
+    connect(platform, &Platform::activationsArrived, this, [this](const QList<Activation> &activations) {
+        if (!m_live)
+            return;
+        if (m_loading)
+            m_arrivedWhileLoading.append(activations);
+        else
+            insertLive(activations);
+    });
+    connect(platform, &QObject::destroyed, this, [this] { setPlatform(nullptr); });
+    if (m_live)
+        platform->setLiveActivations(true);
+    if (m_queryLoaded)
+        load(m_query);
+}
+
+void ActivationListModel::load(ActivationQuery query)
+{
+    query.docs = false;
+    if (query.limit <= 0)
+        query.limit = kDefaultLimit;
+    m_query = query;
+    m_queryLoaded = true;
+    if (!m_platform)
+        return;
+    const quint64 generation = ++m_generation;
+    m_arrivedWhileLoading.clear();
+    setLoading(true);
+    m_platform->listActivations(query).then(this, [this, generation](Result<QList<Activation>> listed) {
+        if (generation != m_generation)
+            return;
+        const QList<Activation> arrived = std::exchange(m_arrivedWhileLoading, {});
+        setLoading(false);
+        if (listed) {
+            setActivations(listed.value());
+            setErrorText({});
+        } else {
+            setErrorText(listed.error().message.isEmpty() ? PlatformError::kindName(listed.error().kind)
+                                                          : listed.error().message);
+        }
+        if (m_live && !arrived.isEmpty())
+            insertLive(arrived);
+    });
+}
+
+void ActivationListModel::setActivations(const QList<Activation> &activations)
+{
+    beginResetModel();
+    m_rows.clear();
+    m_ids.clear();
+    m_rows.reserve(activations.size());
+    m_ids.reserve(activations.size());
+    for (const Activation &activation : activations) {
+        if (m_ids.contains(activation.activationId))
+            continue;
+        m_ids.insert(activation.activationId);
+        m_rows.append(makeRow(activation));
+    }
+    endResetModel();
+}
+
+ActivationListModel::Row ActivationListModel::makeRow(const Activation &activation)
+{
+    Row row{ActivationSummary::withoutPayload(activation), ActivationSummary::of(activation), {}};
+    row.foldedFunction = row.summary.function.toCaseFolded();
+    return row;
+}
+
+bool ActivationListModel::matchesQuery(const Activation &activation, const ActivationSummary &summary) const
+{
+    if (m_query.name && !m_query.name->isEmpty() && summary.function != *m_query.name &&
+        activation.name.value_or(QString()) != *m_query.name)
+        return false;
+    if (m_query.since && summary.start < *m_query.since)
+        return false;
+    if (m_query.upto && summary.start > *m_query.upto)
+        return false;
+    return true;
+}
+
+void ActivationListModel::insertLive(const QList<Activation> &activations)
+{
+    QList<Row> fresh;
+    for (const Activation &activation : activations) {
+        if (m_ids.contains(activation.activationId))
+            continue;
+        Row row = makeRow(activation);
+        if (!matchesQuery(activation, row.summary))
+            continue;
+        m_ids.insert(activation.activationId);
+        fresh.append(std::move(row));
+    }
+    if (fresh.isEmpty())
+        return;
+    std::stable_sort(fresh.begin(), fresh.end(),
+                     [](const Row &a, const Row &b) { return a.summary.start > b.summary.start; });
+    beginInsertRows({}, 0, static_cast<int>(fresh.size()) - 1);
+    for (auto it = fresh.rbegin(); it != fresh.rend(); ++it)
+        m_rows.prepend(std::move(*it));
+    endInsertRows();
+    trimToLimit();
+}
+
+void ActivationListModel::trimToLimit()
+{
+    if (rowCount() <= m_rowLimit)
+        return;
+    beginRemoveRows({}, m_rowLimit, rowCount() - 1);
+    for (qsizetype row = m_rowLimit; row < m_rows.size(); ++row)
+        m_ids.remove(m_rows[row].activation.activationId);
+    m_rows.remove(m_rowLimit, m_rows.size() - m_rowLimit);
+    endRemoveRows();
+}
+
+const Activation &ActivationListModel::activationAt(int row) const
+{
+    return m_rows.at(row).activation;
+}
+
+const ActivationSummary &ActivationListModel::summaryAt(int row) const
+{
+    return m_rows.at(row).summary;
+}
+
+int ActivationListModel::rowOf(const QString &activationId) const
+{
+    if (!m_ids.contains(activationId))
+        return -1;
+    for (int row = 0; row < rowCount(); ++row) {
+        if (m_rows[row].activation.activationId == activationId)
+            return row;
+    }
+    return -1;
+}
+
+QFuture<Result<Activation>> ActivationListModel::fetchDetails(const QString &activationId)
+{
+    if (!m_platform)
+        return QtFuture::makeReadyFuture(
+            Result<Activation>(PlatformError{PlatformError::Kind::Network, tr("There is no connection.")}));
+    return m_platform->getActivation(activationId);
+}
+
+void ActivationListModel::setLive(bool live)
+{
+    if (m_live == live)
+        return;
+    m_live = live;
+    if (live && m_platform)
+        m_platform->setLiveActivations(true);
+    if (!live)
+        m_arrivedWhileLoading.clear();
+    Q_EMIT liveChanged(live);
+}
+
+void ActivationListModel::setRowLimit(int rows)
+{
+    m_rowLimit = std::max(1, rows);
+    trimToLimit();
+}
+
+void ActivationListModel::setLoading(bool loading)
+{
+    if (m_loading == loading)
+        return;
+    m_loading = loading;
+    Q_EMIT loadingChanged(loading);
+}
+
+void ActivationListModel::setErrorText(const QString &text)
+{
+    if (m_errorText == text)
+        return;
+    m_errorText = text;
+    Q_EMIT errorTextChanged(text);
+}
+
+int ActivationListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int ActivationListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ActivationListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows[index.row()];
+    switch (role) {
+    case Qt::DisplayRole:
+        return display(row, index.column());
+    case SortRole:
+        return sortValue(row, index.column());
+    case ActivationIdRole:
+        return row.activation.activationId;
+    case FunctionRole:
+        return row.summary.function;
+    case IsErrorRole:
+        return row.summary.isError();
+    case Qt::ToolTipRole:
+        if (index.column() == TimeColumn)
+            return ActivationText::time(row.summary.start, true);
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == DurationColumn || index.column() == MemoryColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
+    default:
+        return {};
+    }
+}
+
+QVariant ActivationListModel::display(const Row &row, int column) const
+{
+    const ActivationSummary &summary = row.summary;
+    switch (column) {
+    case TimeColumn:
+        return ActivationText::time(summary.start);
+    case FunctionColumn:
+        return summary.function;
+    case StatusColumn:
+        return ActivationText::status(summary.status);
+    case DurationColumn:
+        return summary.durationMs ? ActivationText::milliseconds(static_cast<double>(*summary.durationMs)) : QString();
+    case StartColumn:
+        return ActivationText::start(summary);
+    case MemoryColumn:
+        return ActivationText::memory(summary);
+    default:
+        return {};
+    }
+}
+
+QVariant ActivationListModel::sortValue(const Row &row, int column) const
+{
+    const ActivationSummary &summary = row.summary;
+    switch (column) {
+    case TimeColumn:
+        return summary.start;
+    case FunctionColumn:
+        return summary.function;
+    case StatusColumn:
+        return statusKey(summary);
+    case DurationColumn:
+        return summary.durationMs.value_or(-1);
+    case StartColumn:
+        return startKey(summary);
+    case MemoryColumn:
+        return memoryKey(summary);
+    default:
+        return {};
+    }
+}
+
+int ActivationListModel::compareRows(int column, int left, int right) const
+{
+    const ActivationSummary &a = m_rows[left].summary;
+    const ActivationSummary &b = m_rows[right].summary;
+    switch (column) {
+    case TimeColumn:
+        return compareValues(a.start, b.start);
+    case FunctionColumn:
+        return QString::compare(m_rows[left].foldedFunction, m_rows[right].foldedFunction);
+    case StatusColumn:
+        return compareValues(statusKey(a), statusKey(b));
+    case DurationColumn:
+        return compareValues(a.durationMs.value_or(-1), b.durationMs.value_or(-1));
+    case StartColumn:
+        return compareValues(startKey(a), startKey(b));
+    case MemoryColumn:
+        return compareValues(memoryKey(a), memoryKey(b));
+    default:
+        return 0;
+    }
+}
+
+QVariant ActivationListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == Qt::ToolTipRole && section == MemoryColumn)
+        return tr("Peak memory of the memory limit, when the platform measures it.");
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case TimeColumn:
+        return tr("Time");
+    case FunctionColumn:
+        return tr("Function");
+    case StatusColumn:
+        return tr("Status");
+    case DurationColumn:
+        return tr("Duration");
+    case StartColumn:
+        return tr("Start");
+    case MemoryColumn:
+        return tr("Memory");
+    default:
+        return {};
+    }
+}
+
+} // namespace funcdesk

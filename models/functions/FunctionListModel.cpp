@@ -1,0 +1,561 @@
+#include "models/functions/FunctionListModel.h"
+
+#include "core/SemVer.h"
+#include "models/activations/ActivationSummary.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <QSet>
+
+namespace funcdesk {
+
+namespace {
+
+constexpr int kPageSize = 200; // OpenWhisk's largest page
+constexpr qint64 kDayMs = 24 * 60 * 60 * 1000;
+
+template <typename T> int compareValues(const T &left, const T &right)
+{
+    return left < right ? -1 : (right < left ? 1 : 0);
+}
+
+qint64 versionKey(const std::optional<QString> &version)
+{
+    const std::optional<SemVer> parsed = version ? SemVer::parse(*version) : std::nullopt;
+    if (!parsed)
+        return -1;
+    return static_cast<qint64>(parsed->major) * 1'000'000'000'000 + static_cast<qint64>(parsed->minor) * 1'000'000 +
+           parsed->patch;
+}
+
+QString number(qint64 value)
+{
+    return QLocale().toString(value);
+}
+
+} // namespace
+
+// One refresh's 24 h count: activations already counted (paging may repeat one when new records
+// land between pages) and live arrivals seen while it ran (the listing may or may not have them).
+struct FunctionListModel::StatsLoad
+{
+    qint64 since = 0;
+    qint64 upto = 0;
+    int read = 0;
+    bool capped = false;
+    QHash<QString, std::pair<qint64, qint64>> counts; // name → (invocations, errors)
+    QSet<QString> seen;
+    QList<Activation> live;
+};
+
+FunctionListModel::FunctionListModel(QObject *parent) : QAbstractTableModel(parent)
+{
+}
+
+FunctionListModel::~FunctionListModel() = default;
+
+void FunctionListModel::setPlatform(Platform *platform)
+{
+    if (platform == m_platform && platform)
+        return;
+    if (m_platform)
+        disconnect(m_platform, nullptr, this, nullptr);
+    ++m_generation;
+    m_stats.reset();
+    beginResetModel();
+    m_rows.clear();
+    m_index.clear();
+    m_info.reset();
+    m_statsKnown = false;
+    m_statsCapped = false;
+    endResetModel();
+    setErrorText({});
+    setLoading(false);
+    m_platform = platform;
+    if (!platform)
+        return;
+    connect(platform, &Platform::activationsArrived, this, &FunctionListModel::countLive);
+    connect(platform, &QObject::destroyed, this, [this] { setPlatform(nullptr); });
+    platform->setLiveActivations(true);
+    refresh();
+}
+
+void FunctionListModel::refresh()
+{
+    if (!m_platform)
+        return;
+    const quint64 generation = ++m_generation;
+    m_stats = std::make_unique<StatsLoad>(); // collects live arrivals from now on
+    setLoading(true);
+    m_platform->info().then(this, [this, generation](Result<PlatformInfo> info) {
+        // Only the CPU and default-limit texts depend on it; a failure shows through listActions.
+        if (generation != m_generation || !info)
+            return;
+        m_info = std::move(info).value();
+        if (!m_rows.isEmpty())
+            Q_EMIT dataChanged(index(0, MemoryColumn), index(rowCount() - 1, ConcurrencyColumn));
+    });
+    loadActions(generation, 0, std::make_shared<QList<Action>>());
+}
+
+void FunctionListModel::loadActions(quint64 generation, int skip, std::shared_ptr<QList<Action>> loaded)
+{
+    m_platform->listActions(ListOptions{kPageSize, skip})
+        .then(this, [this, generation, skip, loaded](Result<QList<Action>> page) {
+            if (generation != m_generation)
+                return;
+            if (!page)
+                return fail(generation, page.error());
+            loaded->append(page.value());
+            if (page.value().size() >= kPageSize && m_platform)
+                return loadActions(generation, skip + kPageSize, loaded);
+            setActions(*loaded);
+            loadStats(generation);
+        });
+}
+
+void FunctionListModel::loadStats(quint64 generation)
+{
+    if (!m_platform || !m_stats)
+        return fail(generation, PlatformError{PlatformError::Kind::Network, tr("The connection went away.")});
+    m_stats->upto = QDateTime::currentMSecsSinceEpoch();
+    m_stats->since = m_stats->upto - kDayMs;
+    loadStatsPage(generation);
+}
+
+void FunctionListModel::loadStatsPage(quint64 generation)
+{
+    ActivationQuery query;
+    query.since = m_stats->since;
+    query.upto = m_stats->upto;
+    query.skip = m_stats->read;
+    query.limit = std::min(kPageSize, m_statsLimit - m_stats->read);
+    query.docs = false;
+    m_platform->listActivations(query).then(
+        this, [this, generation, limit = query.limit](Result<QList<Activation>> page) {
+            if (generation != m_generation || !m_stats)
+                return;
+            if (!page)
+                return fail(generation, page.error());
+            for (const Activation &activation : page.value()) {
+                if (m_stats->seen.contains(activation.activationId))
+                    continue;
+                m_stats->seen.insert(activation.activationId);
+                const ActivationSummary summary = ActivationSummary::of(activation);
+                auto &counts = m_stats->counts[summary.function];
+                ++counts.first;
+                counts.second += summary.isError() ? 1 : 0;
+            }
+            m_stats->read += static_cast<int>(page.value().size());
+            if (page.value().size() < limit)
+                return finishStats();
+            if (m_stats->read >= m_statsLimit) {
+                m_stats->capped = true;
+                return finishStats();
+            }
+            if (!m_platform)
+                return fail(generation, PlatformError{PlatformError::Kind::Network, tr("The connection went away.")});
+            loadStatsPage(generation);
+        });
+}
+
+void FunctionListModel::finishStats()
+{
+    for (const Activation &activation : std::as_const(m_stats->live)) {
+        if (m_stats->seen.contains(activation.activationId) || activation.start.value_or(0) < m_stats->since)
+            continue;
+        const ActivationSummary summary = ActivationSummary::of(activation);
+        auto &counts = m_stats->counts[summary.function];
+        ++counts.first;
+        counts.second += summary.isError() ? 1 : 0;
+    }
+    for (Row &row : m_rows) {
+        const auto counts = m_stats->counts.value(row.name);
+        row.invocations = counts.first;
+        row.errors = counts.second;
+    }
+    m_statsKnown = true;
+    m_statsCapped = m_stats->capped;
+    m_stats.reset();
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, InvocationsColumn), index(rowCount() - 1, ErrorsColumn));
+    setErrorText({});
+    setLoading(false);
+}
+
+void FunctionListModel::fail(quint64 generation, const PlatformError &error)
+{
+    if (generation != m_generation)
+        return;
+    m_stats.reset();
+    setErrorText(error.message.isEmpty() ? PlatformError::kindName(error.kind) : error.message);
+    setLoading(false);
+}
+
+void FunctionListModel::countLive(const QList<Activation> &activations)
+{
+    if (m_stats)
+        m_stats->live.append(activations);
+    for (const Activation &activation : activations) {
+        const ActivationSummary summary = ActivationSummary::of(activation);
+        const int row = m_index.value(summary.function, -1);
+        if (row < 0)
+            continue;
+        ++m_rows[row].invocations;
+        const bool error = summary.isError();
+        m_rows[row].errors += error ? 1 : 0;
+        Q_EMIT dataChanged(index(row, InvocationsColumn), index(row, error ? ErrorsColumn : InvocationsColumn));
+    }
+}
+
+FunctionListModel::Row FunctionListModel::makeRow(const QString &name, const Action &action)
+{
+    Row row{name, action, 0, 0, name.toCaseFolded(), {}, versionKey(action.version)};
+    // The list never shows code; keeping it would hold every function's source in memory.
+    if (row.action.exec) {
+        row.action.exec->code.reset();
+        row.foldedKind = row.action.exec->kind.toCaseFolded();
+    }
+    return row;
+}
+
+void FunctionListModel::setActions(const QList<Action> &actions)
+{
+    QHash<QString, qsizetype> incoming; // name → position in `actions` (the last one wins)
+    incoming.reserve(actions.size());
+    for (qsizetype i = 0; i < actions.size(); ++i)
+        incoming.insert(ActivationSummary::functionOf(actions[i]), i);
+
+    if (m_rows.isEmpty()) {
+        beginResetModel();
+        m_rows.reserve(incoming.size());
+        for (qsizetype i = 0; i < actions.size(); ++i) {
+            const QString name = ActivationSummary::functionOf(actions[i]);
+            if (incoming.value(name) == i)
+                m_rows.append(makeRow(name, actions[i]));
+        }
+        reindex();
+        endResetModel();
+        return;
+    }
+
+    // Remove rows whose function is gone, a contiguous run at a time, from the bottom up.
+    for (int row = rowCount() - 1; row >= 0;) {
+        if (incoming.contains(m_rows[row].name)) {
+            --row;
+            continue;
+        }
+        const int last = row;
+        while (row >= 0 && !incoming.contains(m_rows[row].name))
+            --row;
+        beginRemoveRows({}, row + 1, last);
+        m_rows.remove(row + 1, last - row);
+        endRemoveRows();
+    }
+    reindex();
+
+    for (int row = 0; row < rowCount(); ++row) {
+        Row updated = makeRow(m_rows[row].name, actions[incoming.value(m_rows[row].name)]);
+        if (updated.action == m_rows[row].action)
+            continue;
+        updated.invocations = m_rows[row].invocations;
+        updated.errors = m_rows[row].errors;
+        m_rows[row] = std::move(updated);
+        Q_EMIT dataChanged(index(row, 0), index(row, UpdatedColumn));
+    }
+
+    QList<Row> added;
+    for (qsizetype i = 0; i < actions.size(); ++i) {
+        const QString name = ActivationSummary::functionOf(actions[i]);
+        if (!m_index.contains(name) && incoming.value(name) == i)
+            added.append(makeRow(name, actions[i]));
+    }
+    if (added.isEmpty())
+        return;
+    beginInsertRows({}, rowCount(), rowCount() + static_cast<int>(added.size()) - 1);
+    m_rows.append(added);
+    reindex();
+    endInsertRows();
+}
+
+void FunctionListModel::applyAction(const Action &action)
+{
+    const QString name = ActivationSummary::functionOf(action);
+    if (name.isEmpty())
+        return;
+    const int row = rowOf(name);
+    if (row >= 0) {
+        Row updated = makeRow(name, action);
+        updated.invocations = m_rows[row].invocations;
+        updated.errors = m_rows[row].errors;
+        m_rows[row] = std::move(updated);
+        Q_EMIT dataChanged(index(row, 0), index(row, UpdatedColumn));
+        return;
+    }
+    beginInsertRows({}, rowCount(), rowCount());
+    m_rows.append(makeRow(name, action));
+    m_index.insert(name, rowCount() - 1);
+    endInsertRows();
+}
+
+void FunctionListModel::removeFunction(const QString &name)
+{
+    const int row = rowOf(name);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_rows.removeAt(row);
+    reindex();
+    endRemoveRows();
+}
+
+int FunctionListModel::rowOf(const QString &name) const
+{
+    return m_index.value(name, -1);
+}
+
+void FunctionListModel::setStatsLimit(int activations)
+{
+    m_statsLimit = std::max(1, activations);
+}
+
+void FunctionListModel::reindex()
+{
+    m_index.clear();
+    m_index.reserve(m_rows.size());
+    for (int row = 0; row < rowCount(); ++row)
+        m_index.insert(m_rows[row].name, row);
+}
+
+void FunctionListModel::setLoading(bool loading)
+{
+    if (m_loading == loading)
+        return;
+    m_loading = loading;
+    Q_EMIT loadingChanged(loading);
+}
+
+void FunctionListModel::setErrorText(const QString &text)
+{
+    if (m_errorText == text)
+        return;
+    m_errorText = text;
+    Q_EMIT errorTextChanged(text);
+}
+
+int FunctionListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int FunctionListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant FunctionListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows[index.row()];
+    switch (role) {
+    case Qt::DisplayRole:
+        return display(row, index.column());
+    case SortRole:
+        return sortValue(row, index.column());
+    case NameRole:
+        return row.name;
+    case ActionRole:
+        return QVariant::fromValue(row.action);
+    case Qt::TextAlignmentRole:
+        if (index.column() == NameColumn || index.column() == RuntimeColumn || index.column() == VersionColumn ||
+            index.column() == UpdatedColumn)
+            return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    case Qt::ToolTipRole:
+        if (index.column() == NameColumn)
+            return row.action.fullyQualifiedName();
+        if (index.column() == CpuColumn && m_info && !m_info->cpuLimits &&
+            !row.action.limits.value_or(ActionLimits()).cpu)
+            return tr("This platform does not set CPU per function.");
+        if ((index.column() == InvocationsColumn || index.column() == ErrorsColumn) && m_statsCapped)
+            return tr("Counted from the newest %1 activations of the last 24 hours; there were more.")
+                .arg(number(m_statsLimit));
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant FunctionListModel::display(const Row &row, int column) const
+{
+    const ActionLimits limits = row.action.limits.value_or(ActionLimits());
+    switch (column) {
+    case NameColumn:
+        return row.name;
+    case RuntimeColumn:
+        return row.action.exec ? row.action.exec->kind : QString();
+    case MemoryColumn: {
+        const qint64 memory = memoryOf(row);
+        return memory < 0 ? QString() : tr("%1 MB").arg(number(memory));
+    }
+    case CpuColumn: {
+        if (limits.cpu)
+            return tr("%1 vCPU").arg(QLocale().toString(*limits.cpu, 'g', 3));
+        if (m_info && !m_info->cpuLimits)
+            return QStringLiteral("—");
+        const std::optional<double> cpu = cpuOf(row);
+        return cpu ? tr("auto (%1 vCPU)").arg(QLocale().toString(*cpu, 'g', 3)) : tr("auto");
+    }
+    case TimeoutColumn: {
+        const qint64 timeout = limitOf(row, column);
+        if (timeout < 0)
+            return QString();
+        return timeout % 1000 == 0 ? tr("%1 s").arg(number(timeout / 1000)) : tr("%1 ms").arg(number(timeout));
+    }
+    case ConcurrencyColumn: {
+        const qint64 concurrency = limitOf(row, column);
+        return concurrency < 0 ? QString() : number(concurrency);
+    }
+    case VersionColumn:
+        return row.action.version.value_or(QString());
+    case UpdatedColumn:
+        if (!row.action.updated)
+            return QString();
+        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(*row.action.updated).toLocalTime(),
+                                  QLocale::ShortFormat);
+    case InvocationsColumn:
+    case ErrorsColumn: {
+        if (!m_statsKnown)
+            return QString();
+        const qint64 count = column == InvocationsColumn ? row.invocations : row.errors;
+        return m_statsCapped ? tr("≥ %1").arg(number(count)) : number(count);
+    }
+    default:
+        return {};
+    }
+}
+
+QVariant FunctionListModel::sortValue(const Row &row, int column) const
+{
+    switch (column) {
+    case NameColumn:
+        return row.name;
+    case RuntimeColumn:
+        return row.action.exec ? row.action.exec->kind : QString();
+    case MemoryColumn:
+        return memoryOf(row);
+    case CpuColumn:
+        return cpuOf(row).value_or(-1.0);
+    case TimeoutColumn:
+    case ConcurrencyColumn:
+        return limitOf(row, column);
+    case VersionColumn:
+        return row.version;
+    case UpdatedColumn:
+        return row.action.updated.value_or(0);
+    case InvocationsColumn:
+        return row.invocations;
+    case ErrorsColumn:
+        return row.errors;
+    default:
+        return {};
+    }
+}
+
+qint64 FunctionListModel::memoryOf(const Row &row) const
+{
+    if (row.action.limits && row.action.limits->memoryMb)
+        return *row.action.limits->memoryMb;
+    return m_info ? m_info->limits.memoryMb.defaultValue : -1;
+}
+
+qint64 FunctionListModel::limitOf(const Row &row, int column) const
+{
+    // An action without the field runs with the platform's default.
+    const std::optional<ActionLimits> &limits = row.action.limits;
+    if (column == TimeoutColumn) {
+        if (limits && limits->timeoutMs)
+            return *limits->timeoutMs;
+        return m_info ? m_info->limits.timeoutMs.defaultValue : -1;
+    }
+    if (limits && limits->concurrency)
+        return *limits->concurrency;
+    return m_info ? m_info->limits.concurrency.defaultValue : -1;
+}
+
+std::optional<double> FunctionListModel::cpuOf(const Row &row) const
+{
+    if (row.action.limits && row.action.limits->cpu)
+        return row.action.limits->cpu;
+    // Without limits.cpu the platform gives CPU in proportion to memory, when it sets CPU at all.
+    if (!m_info || !m_info->cpuLimits)
+        return std::nullopt;
+    const qint64 memory = memoryOf(row);
+    return memory < 0 ? std::nullopt : std::optional<double>(m_info->limits.cpuForMemory(memory));
+}
+
+int FunctionListModel::compareRows(int column, int left, int right) const
+{
+    const Row &a = m_rows[left];
+    const Row &b = m_rows[right];
+    switch (column) {
+    case NameColumn:
+        return QString::compare(a.foldedName, b.foldedName);
+    case RuntimeColumn:
+        return QString::compare(a.foldedKind, b.foldedKind);
+    case MemoryColumn:
+        return compareValues(memoryOf(a), memoryOf(b));
+    case CpuColumn:
+        return compareValues(cpuOf(a).value_or(-1.0), cpuOf(b).value_or(-1.0));
+    case VersionColumn:
+        return compareValues(a.version, b.version);
+    case UpdatedColumn:
+        return compareValues(a.action.updated.value_or(0), b.action.updated.value_or(0));
+    case InvocationsColumn:
+        return compareValues(a.invocations, b.invocations);
+    case ErrorsColumn:
+        return compareValues(a.errors, b.errors);
+    case TimeoutColumn:
+    case ConcurrencyColumn:
+        return compareValues(limitOf(a, column), limitOf(b, column));
+    default:
+        return 0;
+    }
+}
+
+QVariant FunctionListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == Qt::ToolTipRole && (section == InvocationsColumn || section == ErrorsColumn))
+        return tr("Activations of the last 24 hours, then live as they arrive.");
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case RuntimeColumn:
+        return tr("Runtime");
+    case MemoryColumn:
+        return tr("Memory");
+    case CpuColumn:
+        return tr("CPU");
+    case TimeoutColumn:
+        return tr("Timeout");
+    case ConcurrencyColumn:
+        return tr("Concurrency");
+    case VersionColumn:
+        return tr("Version");
+    case UpdatedColumn:
+        return tr("Last update");
+    case InvocationsColumn:
+        return tr("Invocations (24 h)");
+    case ErrorsColumn:
+        return tr("Errors (24 h)");
+    default:
+        return {};
+    }
+}
+
+} // namespace funcdesk

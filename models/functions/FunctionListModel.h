@@ -1,0 +1,125 @@
+#pragma once
+
+#include "core/Platform.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QPointer>
+
+#include <memory>
+
+namespace funcdesk {
+
+class FunctionFilterProxy;
+
+// The functions (actions) of one platform namespace, one row each, with their limits and the
+// invocations and errors of the last 24 hours. Everything loads asynchronously; while a load
+// runs, the rows that were there stay, and a failed load keeps them and says why in errorText.
+// The 24 h figures come from the newest activations (at most statsLimit() of them; past that
+// they read "≥ n") and then grow with Platform::activationsArrived.
+class FunctionListModel : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_PROPERTY(bool loading READ isLoading NOTIFY loadingChanged)
+    Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
+
+public:
+    enum Column {
+        NameColumn,
+        RuntimeColumn,
+        MemoryColumn,
+        CpuColumn,
+        TimeoutColumn,
+        ConcurrencyColumn,
+        VersionColumn,
+        UpdatedColumn,
+        InvocationsColumn,
+        ErrorsColumn,
+        ColumnCount
+    };
+    enum Role {
+        SortRole = Qt::UserRole, // raw comparable value of the cell (number, string, epoch ms)
+        NameRole,                // the function's name ("action" or "package/action"), any column
+        ActionRole,              // the Action as listed (no code), any column
+    };
+
+    explicit FunctionListModel(QObject *parent = nullptr);
+    ~FunctionListModel() override;
+
+    // The platform listed. Another one (a connection switch) empties the list and reloads it,
+    // and turns on its live activations (never off: other panels share the stream).
+    void setPlatform(Platform *platform);
+    Platform *platform() const { return m_platform; }
+
+    // Reloads the platform's info, every action, then the 24 h figures.
+    void refresh();
+    // Makes the list these actions: rows of names still present are updated in place (views keep
+    // their selection), others are removed or appended. refresh() and the benchmark feed it.
+    void setActions(const QList<Action> &actions);
+    // One action after a deploy or a configuration change, without a reload.
+    void applyAction(const Action &action);
+    void removeFunction(const QString &name);
+    // The row of a function, -1 when absent.
+    int rowOf(const QString &name) const;
+    // How many activations refresh() reads at most for the 24 h figures (10,000).
+    void setStatsLimit(int activations);
+
+    bool isLoading() const { return m_loading; }
+    QString errorText() const { return m_errorText; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+Q_SIGNALS:
+    void loadingChanged(bool loading);
+    void errorTextChanged(const QString &text);
+
+private:
+    friend class FunctionFilterProxy; // filters and sorts on rows directly: 100,000 rows stay fast
+    struct Row
+    {
+        QString name;
+        Action action;
+        qint64 invocations = 0;
+        qint64 errors = 0;
+        // Sort keys, computed once: sorting 100,000 rows compares ~1.7 million pairs.
+        QString foldedName;
+        QString foldedKind;
+        qint64 version = -1;
+    };
+    struct StatsLoad;
+
+    void loadActions(quint64 generation, int skip, std::shared_ptr<QList<Action>> loaded);
+    void loadStats(quint64 generation);
+    void loadStatsPage(quint64 generation);
+    void finishStats();
+    void countLive(const QList<Activation> &activations);
+    void fail(quint64 generation, const PlatformError &error);
+    void setLoading(bool loading);
+    void setErrorText(const QString &text);
+    void reindex();
+    static Row makeRow(const QString &name, const Action &action);
+
+    QVariant display(const Row &row, int column) const;
+    QVariant sortValue(const Row &row, int column) const;
+    qint64 memoryOf(const Row &row) const;
+    qint64 limitOf(const Row &row, int column) const; // timeout or concurrency, -1 unknown
+    std::optional<double> cpuOf(const Row &row) const;
+    int compareRows(int column, int left, int right) const;
+
+    QPointer<Platform> m_platform;
+    QList<Row> m_rows;
+    QHash<QString, int> m_index; // name → row
+    std::optional<PlatformInfo> m_info;
+    quint64 m_generation = 0; // answers of a superseded refresh or platform are dropped
+    std::unique_ptr<StatsLoad> m_stats;
+    int m_statsLimit = 10000;
+    bool m_statsKnown = false;
+    bool m_statsCapped = false;
+    bool m_loading = false;
+    QString m_errorText;
+};
+
+} // namespace funcdesk

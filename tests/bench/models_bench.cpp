@@ -1,0 +1,207 @@
+// models_bench: the console's list models with 100,000 rows. Feeds FunctionListModel and
+// ActivationListModel directly (setActions / setActivations, as refresh and load do) and times,
+// through their proxies, a sort by each column and filter-as-you-type (one setFilterFixedString
+// per keystroke, the list sorted by its first column). Prints medians of several runs; the last line is read by
+// scripts:
+//   models_bench filter_100k_ms=X sort_100k_ms=Y
+// X: one keystroke's filter (median over the keystrokes, then over runs; the slower model).
+// Y: one column's sort (median over the columns, then over runs; the slower model).
+
+#include "BenchStats.h"
+#include "models/activations/ActivationFilterProxy.h"
+#include "models/activations/ActivationListModel.h"
+#include "models/functions/FunctionFilterProxy.h"
+#include "models/functions/FunctionListModel.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QRandomGenerator>
+
+#include <cstdio>
+#include <functional>
+
+using namespace funcdesk;
+using funcdesk::bench::Clock;
+
+namespace {
+
+constexpr int kRows = 100'000;
+const char *const kWords[] = {"api",    "billing", "thumbnail", "auth",    "report", "ingest", "notify", "export",
+                              "resize", "webhook", "sync",      "cleanup", "audit",  "search", "index",  "payment"};
+
+QString functionName(QRandomGenerator &random, int i)
+{
+    const auto word = [&random] { return QLatin1String(kWords[random.bounded(16)]); };
+    return word() + QLatin1Char('-') + word() + QLatin1Char('-') + QString::number(i);
+}
+
+QList<Action> makeActions()
+{
+    QRandomGenerator random(42);
+    const QString kinds[] = {QStringLiteral("nodejs:20"), QStringLiteral("nodejs:18"), QStringLiteral("python:3.11"),
+                             QStringLiteral("python:3.12")};
+    QList<Action> actions;
+    actions.reserve(kRows);
+    for (int i = 0; i < kRows; ++i) {
+        Action action;
+        action.ns = QStringLiteral("guest");
+        action.name = functionName(random, i);
+        action.version = QStringLiteral("0.0.%1").arg(random.bounded(1, 40));
+        action.exec = Exec();
+        action.exec->kind = kinds[random.bounded(4)];
+        ActionLimits limits;
+        limits.memoryMb = 128 << random.bounded(5);
+        limits.timeoutMs = 1000 * random.bounded(1, 300);
+        limits.concurrency = random.bounded(1, 100);
+        if (random.bounded(3) == 0)
+            limits.cpu = 0.25 * random.bounded(1, 8);
+        action.limits = limits;
+        action.updated = 1'760'000'000'000 + random.bounded(1'000'000'000);
+        actions.append(action);
+    }
+    return actions;
+}
+
+QList<Activation> makeActivations()
+{
+    QRandomGenerator random(7);
+    QList<Activation> activations;
+    activations.reserve(kRows);
+    qint64 start = 1'765'000'000'000;
+    for (int i = 0; i < kRows; ++i) {
+        Activation activation;
+        const QString name = functionName(random, random.bounded(500));
+        activation.ns = QStringLiteral("guest");
+        activation.name = name;
+        activation.activationId = QStringLiteral("%1").arg(i, 32, 16, QLatin1Char('0'));
+        start -= random.bounded(1, 2000);
+        activation.start = start;
+        activation.duration = random.bounded(1, 5000);
+        activation.end = start + *activation.duration;
+        activation.statusCode = random.bounded(10) == 0 ? random.bounded(1, 4) : 0;
+        const bool cold = random.bounded(20) == 0;
+        KeyValueList annotations{
+            {QStringLiteral("path"), QStringLiteral("guest/") + name, {}},
+            {QStringLiteral("limits"), QJsonObject{{QStringLiteral("memory"), 128 << random.bounded(5)}}, {}},
+            {QStringLiteral("startType"), cold ? QStringLiteral("cold") : QStringLiteral("warm"), {}},
+            {QStringLiteral("peakMemory"), random.bounded(20, 200) * 1024 * 1024, {}},
+        };
+        if (cold)
+            annotations.set(QStringLiteral("initTime"), random.bounded(20, 400));
+        activation.annotations = annotations;
+        activations.append(activation);
+    }
+    return activations;
+}
+
+double millisOf(const std::function<void()> &step)
+{
+    const auto begin = Clock::now();
+    step();
+    return bench::microsSince(begin) / 1000.0;
+}
+
+struct Figures
+{
+    double filter = 0; // median per keystroke
+    double sort = 0;   // median per column
+    double slowestSort = 0;
+    int slowestColumn = 0;
+};
+
+// Sorts by every column, then, sorted by the first column as a list usually is, types a few
+// filters a key at a time, clearing between words.
+Figures measure(QSortFilterProxyModel &proxy, int columns)
+{
+    Figures figures;
+    std::vector<double> sorts;
+    for (int column = 0; column < columns; ++column) {
+        const double ms = millisOf([&] { proxy.sort(column, Qt::AscendingOrder); });
+        sorts.push_back(ms);
+        if (ms > figures.slowestSort) {
+            figures.slowestSort = ms;
+            figures.slowestColumn = column;
+        }
+    }
+    figures.sort = bench::median(sorts);
+
+    proxy.sort(0, Qt::AscendingOrder);
+    const QStringList words{QStringLiteral("api"), QStringLiteral("thumb"), QStringLiteral("pay-9"),
+                            QStringLiteral("python"), QStringLiteral("x")};
+    std::vector<double> keystrokes;
+    for (const QString &word : words) {
+        for (qsizetype length = 1; length <= word.size(); ++length)
+            keystrokes.push_back(millisOf([&] { proxy.setFilterFixedString(word.left(length)); }));
+        keystrokes.push_back(millisOf([&] { proxy.setFilterFixedString(QString()); }));
+    }
+    figures.filter = bench::median(keystrokes);
+    return figures;
+}
+
+void report(const char *what, const std::vector<Figures> &runs, double feedMs, const QAbstractItemModel &model)
+{
+    std::vector<double> filters, sorts, slowest;
+    for (const Figures &f : runs) {
+        filters.push_back(f.filter);
+        sorts.push_back(f.sort);
+        slowest.push_back(f.slowestSort);
+    }
+    std::printf("%s: %d rows fed in %.1f ms; filter per keystroke %.2f ms; sort per column %.1f ms "
+                "(slowest \"%s\" %.1f ms); medians of %zu runs\n",
+                what, kRows, feedMs, bench::median(filters), bench::median(sorts),
+                qPrintable(model.headerData(runs.back().slowestColumn, Qt::Horizontal).toString()),
+                bench::median(slowest), runs.size());
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const int runs = app.arguments().contains(QLatin1String("--quick")) ? 3 : 5;
+
+    const QList<Action> actions = makeActions();
+    const QList<Activation> activations = makeActivations();
+
+    // A yardstick for this machine's speed at the moment: the same number of strings sorted
+    // directly, with no model or proxy in between.
+    std::vector<double> baselines;
+    for (int run = 0; run < runs; ++run) {
+        QStringList names;
+        names.reserve(kRows);
+        for (const Action &action : actions)
+            names.append(action.name->toCaseFolded());
+        baselines.push_back(millisOf([&] { std::stable_sort(names.begin(), names.end()); }));
+    }
+    std::printf("baseline: std::stable_sort of %d case-folded names %.1f ms\n", kRows, bench::median(baselines));
+
+    std::vector<Figures> functionRuns, activationRuns;
+    std::vector<double> functionFeeds, activationFeeds;
+    for (int run = 0; run < runs; ++run) {
+        FunctionListModel functions;
+        functionFeeds.push_back(millisOf([&] { functions.setActions(actions); }));
+        FunctionFilterProxy functionProxy;
+        functionProxy.setSourceModel(&functions);
+        functionRuns.push_back(measure(functionProxy, FunctionListModel::ColumnCount));
+
+        ActivationListModel list;
+        activationFeeds.push_back(millisOf([&] { list.setActivations(activations); }));
+        ActivationFilterProxy activationProxy;
+        activationProxy.setSourceModel(&list);
+        activationRuns.push_back(measure(activationProxy, ActivationListModel::ColumnCount));
+    }
+    report("functions", functionRuns, bench::median(functionFeeds), FunctionListModel());
+    report("activations", activationRuns, bench::median(activationFeeds), ActivationListModel());
+
+    const auto medianOf = [](const std::vector<Figures> &figures, double Figures::*field) {
+        std::vector<double> values;
+        for (const Figures &f : figures)
+            values.push_back(f.*field);
+        return bench::median(values);
+    };
+    const double filter =
+        std::max(medianOf(functionRuns, &Figures::filter), medianOf(activationRuns, &Figures::filter));
+    const double sort = std::max(medianOf(functionRuns, &Figures::sort), medianOf(activationRuns, &Figures::sort));
+    std::printf("models_bench filter_100k_ms=%.2f sort_100k_ms=%.1f\n", filter, sort);
+    return 0;
+}

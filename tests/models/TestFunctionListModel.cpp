@@ -1,0 +1,365 @@
+// The function list over a real local platform: what each column says, the 24 h figures and how
+// they grow live, incremental updates that keep the selection, platform switches, failures, and
+// the filter proxy. QAbstractItemModelTester watches the model and the proxy in every test.
+
+#include "FlakyPlatform.h"
+#include "LocalFixture.h"
+#include "models/functions/FunctionFilterProxy.h"
+#include "models/functions/FunctionListModel.h"
+#include "models/functions/TextFilter.h"
+#include "platforms/openwhisk/OpenWhiskPlatform.h"
+
+#include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
+#include <QSignalSpy>
+#include <QTcpServer>
+
+using namespace funcdesk;
+using namespace funcdesk::test;
+
+class TestFunctionListModel : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<LocalFixture> local;
+    std::unique_ptr<FunctionListModel> model;
+    std::unique_ptr<FunctionFilterProxy> proxy;
+    std::unique_ptr<QAbstractItemModelTester> modelTester;
+    std::unique_ptr<QAbstractItemModelTester> proxyTester;
+
+    QString cell(const QString &name, int column) const
+    {
+        const int row = model->rowOf(name);
+        return row < 0 ? QStringLiteral("<no row>") : model->index(row, column).data().toString();
+    }
+    qint64 raw(const QString &name, int column) const
+    {
+        return model->index(model->rowOf(name), column).data(FunctionListModel::SortRole).toLongLong();
+    }
+    void refreshAndWait()
+    {
+        // An answer that is already there (the local platform lists actions from memory) arrives
+        // at once: loading may be over when refresh() returns.
+        model->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading(), 20000);
+    }
+    void showOn(Platform *platform)
+    {
+        model->setPlatform(platform);
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading(), 20000);
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        local = std::make_unique<LocalFixture>();
+        model = std::make_unique<FunctionListModel>();
+        proxy = std::make_unique<FunctionFilterProxy>();
+        proxy->setSourceModel(model.get());
+        using Mode = QAbstractItemModelTester::FailureReportingMode;
+        modelTester = std::make_unique<QAbstractItemModelTester>(model.get(), Mode::QtTest);
+        proxyTester = std::make_unique<QAbstractItemModelTester>(proxy.get(), Mode::QtTest);
+    }
+    void cleanup()
+    {
+        proxyTester.reset();
+        modelTester.reset();
+        proxy.reset();
+        model.reset();
+        local.reset();
+    }
+
+    void refreshListsEveryActionAcrossPages()
+    {
+        for (int i = 0; i < 203; ++i)
+            local->put(QStringLiteral("f%1").arg(i, 3, 10, QLatin1Char('0')), kSucceeds);
+        showOn(local->platform.get());
+        QCOMPARE(model->rowCount(), 203);
+        QVERIFY(model->errorText().isEmpty());
+        QVERIFY(model->rowOf(QStringLiteral("f202")) >= 0);
+    }
+
+    void columnsShowLimitsRuntimeAndVersion()
+    {
+        local->put(QStringLiteral("small"), kSucceeds, 128);
+        local->put(QStringLiteral("big"), kSucceeds, 1024);
+        showOn(local->platform.get());
+        QCOMPARE(cell(QStringLiteral("small"), FunctionListModel::NameColumn), QStringLiteral("small"));
+        QVERIFY(cell(QStringLiteral("small"), FunctionListModel::RuntimeColumn).startsWith(QLatin1String("nodejs")));
+        QCOMPARE(cell(QStringLiteral("small"), FunctionListModel::MemoryColumn), QStringLiteral("128 MB"));
+        QCOMPARE(raw(QStringLiteral("big"), FunctionListModel::MemoryColumn), 1024);
+        // No limits.cpu: CPU follows memory (1 vCPU per GB by default on the local platform).
+        QCOMPARE(cell(QStringLiteral("big"), FunctionListModel::CpuColumn), QStringLiteral("auto (1 vCPU)"));
+        QCOMPARE(cell(QStringLiteral("small"), FunctionListModel::CpuColumn), QStringLiteral("auto (0.125 vCPU)"));
+        QCOMPARE(cell(QStringLiteral("small"), FunctionListModel::TimeoutColumn), QStringLiteral("60 s"));
+        QCOMPARE(raw(QStringLiteral("small"), FunctionListModel::TimeoutColumn), 60000);
+        QCOMPARE(cell(QStringLiteral("small"), FunctionListModel::ConcurrencyColumn), QStringLiteral("1"));
+        QCOMPARE(cell(QStringLiteral("small"), FunctionListModel::VersionColumn), QStringLiteral("0.0.1"));
+        QVERIFY(!cell(QStringLiteral("small"), FunctionListModel::UpdatedColumn).isEmpty());
+        const QModelIndex index = model->index(model->rowOf(QStringLiteral("big")), FunctionListModel::CpuColumn);
+        QCOMPARE(index.data(FunctionListModel::NameRole).toString(), QStringLiteral("big"));
+        const Action action = index.data(FunctionListModel::ActionRole).value<Action>();
+        QCOMPARE(action.name.value_or(QString()), QStringLiteral("big"));
+        QVERIFY(!action.exec->code.has_value()); // the list never holds code
+    }
+
+    void countsInvocationsAndErrorsOfTheLast24Hours()
+    {
+        local->put(QStringLiteral("ok"), kSucceeds);
+        local->put(QStringLiteral("bad"), kThrows);
+        local->put(QStringLiteral("idle"), kSucceeds);
+        for (int i = 0; i < 3; ++i)
+            local->invoke(QStringLiteral("ok"), {{QStringLiteral("n"), i}});
+        for (int i = 0; i < 2; ++i)
+            QVERIFY(!local->invoke(QStringLiteral("bad")).succeeded());
+        local->flush();
+        showOn(local->platform.get());
+        QCOMPARE(cell(QStringLiteral("ok"), FunctionListModel::InvocationsColumn), QStringLiteral("3"));
+        QCOMPARE(cell(QStringLiteral("ok"), FunctionListModel::ErrorsColumn), QStringLiteral("0"));
+        QCOMPARE(raw(QStringLiteral("bad"), FunctionListModel::InvocationsColumn), 2);
+        QCOMPARE(raw(QStringLiteral("bad"), FunctionListModel::ErrorsColumn), 2);
+        QCOMPARE(cell(QStringLiteral("idle"), FunctionListModel::InvocationsColumn), QStringLiteral("0"));
+    }
+
+    void figuresPastTheLimitReadAsAtLeast()
+    {
+        local->put(QStringLiteral("ok"), kSucceeds);
+        for (int i = 0; i < 3; ++i)
+            local->invoke(QStringLiteral("ok"));
+        local->flush();
+        model->setStatsLimit(2);
+        showOn(local->platform.get());
+        QCOMPARE(cell(QStringLiteral("ok"), FunctionListModel::InvocationsColumn), QStringLiteral("≥ 2"));
+        QVERIFY(model->index(0, FunctionListModel::InvocationsColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QLatin1String("2")));
+    }
+
+    void liveActivationsBumpOnlyTheirCells()
+    {
+        local->put(QStringLiteral("ok"), kSucceeds);
+        local->put(QStringLiteral("bad"), kThrows);
+        local->put(QStringLiteral("other"), kSucceeds);
+        showOn(local->platform.get());
+        QCOMPARE(raw(QStringLiteral("ok"), FunctionListModel::InvocationsColumn), 0);
+
+        QSignalSpy changed(model.get(), &QAbstractItemModel::dataChanged);
+        local->invoke(QStringLiteral("ok"));
+        QTRY_COMPARE(raw(QStringLiteral("ok"), FunctionListModel::InvocationsColumn), 1);
+        QCOMPARE(changed.size(), 1);
+        const QModelIndex topLeft = changed[0][0].toModelIndex();
+        const QModelIndex bottomRight = changed[0][1].toModelIndex();
+        QCOMPARE(topLeft.row(), model->rowOf(QStringLiteral("ok")));
+        QCOMPARE(bottomRight.row(), topLeft.row());
+        QCOMPARE(topLeft.column(), int(FunctionListModel::InvocationsColumn));
+        QCOMPARE(bottomRight.column(), int(FunctionListModel::InvocationsColumn));
+
+        changed.clear();
+        local->invoke(QStringLiteral("bad"));
+        QTRY_COMPARE(raw(QStringLiteral("bad"), FunctionListModel::ErrorsColumn), 1);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed[0][1].toModelIndex().column(), int(FunctionListModel::ErrorsColumn));
+        QCOMPARE(raw(QStringLiteral("other"), FunctionListModel::InvocationsColumn), 0);
+
+        // A refresh counts them from the store again, once each.
+        local->flush();
+        refreshAndWait();
+        QCOMPARE(raw(QStringLiteral("ok"), FunctionListModel::InvocationsColumn), 1);
+        QCOMPARE(raw(QStringLiteral("bad"), FunctionListModel::InvocationsColumn), 1);
+    }
+
+    void applyActionInsertsOrUpdatesKeepingTheSelection()
+    {
+        local->put(QStringLiteral("m"), kSucceeds);
+        local->put(QStringLiteral("z"), kSucceeds);
+        showOn(local->platform.get());
+        proxy->sort(FunctionListModel::NameColumn);
+        QItemSelectionModel selection(proxy.get());
+        const QModelIndex m = proxy->index(0, 0);
+        QCOMPARE(m.data().toString(), QStringLiteral("m"));
+        selection.select(m, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        selection.setCurrentIndex(m, QItemSelectionModel::NoUpdate);
+
+        QSignalSpy reset(model.get(), &QAbstractItemModel::modelReset);
+        model->applyAction(local->put(QStringLiteral("a"), kSucceeds)); // sorts above the selection
+        QCOMPARE(model->rowCount(), 3);
+        QCOMPARE(proxy->index(0, 0).data().toString(), QStringLiteral("a"));
+        QCOMPARE(selection.selectedRows().size(), 1);
+        QCOMPARE(selection.selectedRows()[0].data().toString(), QStringLiteral("m"));
+        QCOMPARE(selection.currentIndex().data().toString(), QStringLiteral("m"));
+
+        model->applyAction(local->put(QStringLiteral("m"), kSucceeds, 512)); // a configuration change
+        QCOMPARE(model->rowCount(), 3);
+        QCOMPARE(cell(QStringLiteral("m"), FunctionListModel::MemoryColumn), QStringLiteral("512 MB"));
+        QCOMPARE(cell(QStringLiteral("m"), FunctionListModel::VersionColumn), QStringLiteral("0.0.2"));
+        QCOMPARE(selection.selectedRows()[0].data().toString(), QStringLiteral("m"));
+
+        // A refresh updates rows in place too: the selection survives it.
+        refreshAndWait();
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(selection.selectedRows()[0].data().toString(), QStringLiteral("m"));
+    }
+
+    void removeFunctionDropsOnlyItsRow()
+    {
+        local->put(QStringLiteral("a"), kSucceeds);
+        local->put(QStringLiteral("b"), kSucceeds);
+        local->put(QStringLiteral("c"), kSucceeds);
+        showOn(local->platform.get());
+        take(local->platform->deleteAction(QStringLiteral("b")));
+        model->removeFunction(QStringLiteral("b"));
+        QCOMPARE(model->rowCount(), 2);
+        QCOMPARE(model->rowOf(QStringLiteral("b")), -1);
+        QVERIFY(model->rowOf(QStringLiteral("c")) >= 0);
+        QCOMPARE(model->index(model->rowOf(QStringLiteral("c")), 0).data().toString(), QStringLiteral("c"));
+        model->removeFunction(QStringLiteral("never-there"));
+        QCOMPARE(model->rowCount(), 2);
+        // Gone on the platform too: a refresh agrees.
+        refreshAndWait();
+        QCOMPARE(model->rowCount(), 2);
+    }
+
+    void switchingPlatformsClearsAndReloads()
+    {
+        local->put(QStringLiteral("here"), kSucceeds);
+        LocalFixture other;
+        other.put(QStringLiteral("there-1"), kSucceeds);
+        other.put(QStringLiteral("there-2"), kSucceeds);
+        showOn(local->platform.get());
+        QCOMPARE(model->rowCount(), 1);
+
+        QSignalSpy reset(model.get(), &QAbstractItemModel::modelReset);
+        model->setPlatform(other.platform.get());
+        QVERIFY(reset.size() >= 1); // nothing of the old connection stays on screen
+        QCOMPARE(model->rowOf(QStringLiteral("here")), -1);
+        QTRY_VERIFY(!model->isLoading());
+        QCOMPARE(model->rowCount(), 2);
+        QCOMPARE(model->rowOf(QStringLiteral("here")), -1);
+
+        // Live arrivals of the old platform no longer count.
+        local->invoke(QStringLiteral("here"));
+        other.invoke(QStringLiteral("there-1"));
+        QTRY_COMPARE(raw(QStringLiteral("there-1"), FunctionListModel::InvocationsColumn), 1);
+
+        model->setPlatform(nullptr);
+        QCOMPARE(model->rowCount(), 0);
+    }
+
+    void failedRefreshKeepsTheRowsAndSaysWhy()
+    {
+        local->put(QStringLiteral("a"), kSucceeds);
+        local->put(QStringLiteral("b"), kSucceeds);
+        FlakyPlatform flaky(local->platform.get());
+        showOn(&flaky);
+        QCOMPARE(model->rowCount(), 2);
+
+        QSignalSpy errors(model.get(), &FunctionListModel::errorTextChanged);
+        flaky.setFailing(true);
+        refreshAndWait();
+        QCOMPARE(model->errorText(), FlakyPlatform::failureMessage());
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(model->rowCount(), 2);
+
+        flaky.setFailing(false);
+        refreshAndWait();
+        QVERIFY(model->errorText().isEmpty());
+        QCOMPARE(model->rowCount(), 2);
+    }
+
+    void unreachablePlatformSaysWhatTheNetworkSaid()
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const quint16 port = probe.serverPort();
+        probe.close(); // nothing listens there now
+        OpenWhiskConfig config;
+        config.apiHost = QStringLiteral("http://127.0.0.1:%1").arg(port);
+        config.auth = QStringLiteral("u:k");
+        config.ns = QStringLiteral("guest");
+        OpenWhiskPlatform remote(config);
+        showOn(&remote);
+        QVERIFY(!model->errorText().isEmpty());
+        QCOMPARE(model->rowCount(), 0);
+        model->setPlatform(nullptr);
+    }
+
+    void filterMatchesNameOrRuntimeAsYouType()
+    {
+        local->put(QStringLiteral("alpha"), kSucceeds);
+        local->put(QStringLiteral("Alpine"), kSucceeds);
+        Action python;
+        python.exec = Exec();
+        python.exec->kind = QStringLiteral("python:default");
+        python.exec->code = QStringLiteral("def main(a):\n    return a\n");
+        take(local->platform->putAction(QStringLiteral("beta"), python, PutOptions{}));
+        showOn(local->platform.get());
+        QCOMPARE(proxy->rowCount(), 3);
+        proxy->setFilterFixedString(QStringLiteral("a"));
+        QCOMPARE(proxy->rowCount(), 3); // "beta" matches by name too
+        proxy->setFilterFixedString(QStringLiteral("al"));
+        QCOMPARE(proxy->rowCount(), 2);
+        proxy->setFilterFixedString(QStringLiteral("ALPI"));
+        QCOMPARE(proxy->rowCount(), 1);
+        QCOMPARE(proxy->index(0, 0).data().toString(), QStringLiteral("Alpine"));
+        proxy->setFilterFixedString(QStringLiteral("PYTH")); // the runtime
+        QCOMPARE(proxy->rowCount(), 1);
+        QCOMPARE(proxy->index(0, 0).data().toString(), QStringLiteral("beta"));
+        proxy->setFilterFixedString(QStringLiteral("node"));
+        QCOMPARE(proxy->rowCount(), 2);
+        proxy->setFilterFixedString(QString());
+        QCOMPARE(proxy->rowCount(), 3);
+    }
+
+    void filterTakesRegularExpressionsToo()
+    {
+        local->put(QStringLiteral("alpha"), kSucceeds);
+        local->put(QStringLiteral("alpaca"), kSucceeds);
+        local->put(QStringLiteral("a.b"), kSucceeds);
+        showOn(local->platform.get());
+        proxy->setFilterRegularExpression(
+            QRegularExpression(QStringLiteral("^ALP.*A$"), QRegularExpression::CaseInsensitiveOption));
+        QCOMPARE(proxy->rowCount(), 2);
+        proxy->setFilterFixedString(QStringLiteral("a.b")); // the dot is a dot
+        QCOMPARE(proxy->rowCount(), 1);
+        proxy->setFilterFixedString(QStringLiteral("."));
+        QCOMPARE(proxy->rowCount(), 1);
+
+        // Patterns escape() made are matched as text; anything with regex syntax is not.
+        for (const QString &text : {QStringLiteral("a.b"), QStringLiteral("x\\d*"), QStringLiteral("你好 😀"),
+                                    QStringLiteral("under_score 42")})
+            QCOMPARE(TextFilter::literalOf(QRegularExpression::escape(text)).value_or(QStringLiteral("<regex>")), text);
+        QVERIFY(!TextFilter::literalOf(QStringLiteral("a.b")).has_value());
+        QVERIFY(!TextFilter::literalOf(QStringLiteral("\\d")).has_value());
+        QVERIFY(!TextFilter::literalOf(QStringLiteral("end\\")).has_value());
+    }
+
+    void sortingUsesRawValues()
+    {
+        local->put(QStringLiteral("b"), kSucceeds, 1024);
+        local->put(QStringLiteral("C"), kSucceeds, 128);
+        local->put(QStringLiteral("a"), kSucceeds, 256);
+        for (int i = 0; i < 9; ++i)
+            local->put(QStringLiteral("a"), kSucceeds, 256); // version 0.0.10 sorts after 0.0.9
+        showOn(local->platform.get());
+        auto column = [this](int c) {
+            QStringList names;
+            for (int row = 0; row < proxy->rowCount(); ++row)
+                names << proxy->index(row, c).data(FunctionListModel::NameRole).toString();
+            return names.join(QLatin1Char(','));
+        };
+        proxy->sort(FunctionListModel::MemoryColumn);
+        QCOMPARE(column(FunctionListModel::MemoryColumn), QStringLiteral("C,a,b")); // 128 < 256 < 1024
+        proxy->sort(FunctionListModel::NameColumn);
+        QCOMPARE(column(FunctionListModel::NameColumn), QStringLiteral("a,b,C")); // case-insensitive
+        proxy->sort(FunctionListModel::VersionColumn, Qt::DescendingOrder);
+        QCOMPARE(column(FunctionListModel::VersionColumn).section(QLatin1Char(','), 0, 0), QStringLiteral("a"));
+        QCOMPARE(proxy->index(0, FunctionListModel::VersionColumn).data().toString(), QStringLiteral("0.0.10"));
+        proxy->sort(FunctionListModel::CpuColumn);
+        QCOMPARE(column(FunctionListModel::CpuColumn), QStringLiteral("C,a,b"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFunctionListModel)
+#include "TestFunctionListModel.moc"
