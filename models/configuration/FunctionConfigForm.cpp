@@ -36,7 +36,8 @@ FunctionConfigForm::FunctionConfigForm(const Action &action, const PlatformInfo 
     for (const QJsonValue &key : annotations.value(secretAnnotation()).toArray())
         secrets.insert(key.toString());
     m_hadSecrets = annotations.contains(secretAnnotation());
-    for (const KeyValue &item : action.parameters.value_or(KeyValueList()).items())
+    const KeyValueList params = action.parameters.value_or(KeyValueList());  // outlives the loop
+    for (const KeyValue &item : params.items())
         parameters.append({item.key, parameterText(item.value), item.extra.value(QLatin1StringView("init")).toBool(false),
                            secrets.contains(item.key)});
 }

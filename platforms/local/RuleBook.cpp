@@ -34,7 +34,8 @@ Result<T> mergedHeader(const std::optional<T> &existing, const T &put, const Put
     KeyValueList annotations = merged.annotations.value_or(KeyValueList());
     for (const QString &key : options.delAnnotations)
         annotations.remove(key);
-    for (const KeyValue &item : put.annotations.value_or(KeyValueList()).items())
+    const KeyValueList added = put.annotations.value_or(KeyValueList());  // outlives the loop
+    for (const KeyValue &item : added.items())
         annotations.set(item.key, item.value);
     merged.annotations = annotations;
     for (auto it = put.extra.begin(); it != put.extra.end(); ++it)
