@@ -24,8 +24,14 @@ void ActivationFilterProxy::setErrorsOnly(bool errorsOnly)
     if (m_errorsOnly == errorsOnly)
         return;
     m_errorsOnly = errorsOnly;
-    invalidateFilter();
+    invalidate(); // one pass, see setFilterFixedString
     Q_EMIT errorsOnlyChanged(errorsOnly);
+}
+
+void ActivationFilterProxy::setFilterFixedString(const QString &text)
+{
+    m_filter.setText(text, filterCaseSensitivity());
+    invalidate();
 }
 
 bool ActivationFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const

@@ -10,7 +10,7 @@ class ActivationListModel;
 
 // What the activation list shows of an ActivationListModel: "errors only", filter-as-you-type on
 // the function name (setFilterFixedString, case-insensitive), and sorting by
-// ActivationListModel::SortRole (rows compared directly when the source is that model).
+// ActivationListModel::SortRole (the model's packed sort keys compared, not QVariants).
 // Unsorted (the default), rows keep the model's newest-first order.
 class ActivationFilterProxy : public QSortFilterProxyModel
 {
@@ -21,6 +21,9 @@ public:
     explicit ActivationFilterProxy(QObject *parent = nullptr);
 
     void setSourceModel(QAbstractItemModel *model) override;
+    // Hides QSortFilterProxyModel's: filters by plain text in one pass (invalidate()), where
+    // Qt 6.4's incremental re-filter rebuilds its whole mapping once per changed run of rows.
+    void setFilterFixedString(const QString &text);
     // Only activations that finished with a status other than success.
     void setErrorsOnly(bool errorsOnly);
     bool errorsOnly() const { return m_errorsOnly; }

@@ -1,4 +1,5 @@
 #include "models/activations/ActivationListModel.h"
+#include "core/FutureCallback.h"
 
 #include "models/activations/ActivationText.h"
 
@@ -48,6 +49,7 @@ void ActivationListModel::setPlatform(Platform *platform)
     beginResetModel();
     m_rows.clear();
     m_ids.clear();
+    m_sortKeys.invalidate();
     endResetModel();
     setErrorText({});
     setLoading(false);
@@ -81,7 +83,7 @@ void ActivationListModel::load(ActivationQuery query)
     const quint64 generation = ++m_generation;
     m_arrivedWhileLoading.clear();
     setLoading(true);
-    m_platform->listActivations(query).then(this, [this, generation](Result<QList<Activation>> listed) {
+    onResult(m_platform->listActivations(query), this, [this, generation](Result<QList<Activation>> listed) {
         if (generation != m_generation)
             return;
         const QList<Activation> arrived = std::exchange(m_arrivedWhileLoading, {});
@@ -111,14 +113,13 @@ void ActivationListModel::setActivations(const QList<Activation> &activations)
         m_ids.insert(activation.activationId);
         m_rows.append(makeRow(activation));
     }
+    m_sortKeys.invalidate();
     endResetModel();
 }
 
 ActivationListModel::Row ActivationListModel::makeRow(const Activation &activation)
 {
-    Row row{ActivationSummary::withoutPayload(activation), ActivationSummary::of(activation), {}};
-    row.foldedFunction = row.summary.function.toCaseFolded();
-    return row;
+    return Row{ActivationSummary::withoutPayload(activation), ActivationSummary::of(activation)};
 }
 
 bool ActivationListModel::matchesQuery(const Activation &activation, const ActivationSummary &summary) const
@@ -152,6 +153,7 @@ void ActivationListModel::insertLive(const QList<Activation> &activations)
     beginInsertRows({}, 0, static_cast<int>(fresh.size()) - 1);
     for (auto it = fresh.rbegin(); it != fresh.rend(); ++it)
         m_rows.prepend(std::move(*it));
+    m_sortKeys.invalidate();
     endInsertRows();
     trimToLimit();
 }
@@ -164,6 +166,7 @@ void ActivationListModel::trimToLimit()
     for (qsizetype row = m_rowLimit; row < m_rows.size(); ++row)
         m_ids.remove(m_rows[row].activation.activationId);
     m_rows.remove(m_rowLimit, m_rows.size() - m_rowLimit);
+    m_sortKeys.invalidate();
     endRemoveRows();
 }
 
@@ -313,23 +316,42 @@ QVariant ActivationListModel::sortValue(const Row &row, int column) const
 
 int ActivationListModel::compareRows(int column, int left, int right) const
 {
-    const ActivationSummary &a = m_rows[left].summary;
-    const ActivationSummary &b = m_rows[right].summary;
-    switch (column) {
-    case TimeColumn:
-        return compareValues(a.start, b.start);
-    case FunctionColumn:
-        return QString::compare(m_rows[left].foldedFunction, m_rows[right].foldedFunction);
-    case StatusColumn:
-        return compareValues(statusKey(a), statusKey(b));
-    case DurationColumn:
-        return compareValues(a.durationMs.value_or(-1), b.durationMs.value_or(-1));
-    case StartColumn:
-        return compareValues(startKey(a), startKey(b));
-    case MemoryColumn:
-        return compareValues(memoryKey(a), memoryKey(b));
-    default:
-        return 0;
+    const std::vector<double> &keys =
+        m_sortKeys.of(column, m_rows.size(), [this, column](std::vector<double> &k) { fillSortKeys(column, k); });
+    return compareValues(keys[static_cast<size_t>(left)], keys[static_cast<size_t>(right)]);
+}
+
+void ActivationListModel::fillSortKeys(int column, std::vector<double> &keys) const
+{
+    if (column == FunctionColumn) {
+        std::vector<QString> names;
+        names.reserve(static_cast<size_t>(m_rows.size()));
+        for (const Row &row : m_rows)
+            names.push_back(row.summary.function.toCaseFolded());
+        return SortKeys::rank(names, keys);
+    }
+    for (const Row &row : m_rows) {
+        const ActivationSummary &summary = row.summary;
+        switch (column) {
+        case TimeColumn:
+            keys.push_back(static_cast<double>(summary.start));
+            break;
+        case StatusColumn:
+            keys.push_back(static_cast<double>(statusKey(summary)));
+            break;
+        case DurationColumn:
+            keys.push_back(static_cast<double>(summary.durationMs.value_or(-1)));
+            break;
+        case StartColumn:
+            keys.push_back(static_cast<double>(startKey(summary)));
+            break;
+        case MemoryColumn:
+            keys.push_back(static_cast<double>(memoryKey(summary)));
+            break;
+        default:
+            keys.push_back(0);
+            break;
+        }
     }
 }
 

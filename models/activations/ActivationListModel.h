@@ -2,6 +2,7 @@
 
 #include "core/Platform.h"
 #include "models/activations/ActivationSummary.h"
+#include "models/functions/SortKeys.h"
 
 #include <QAbstractTableModel>
 #include <QPointer>
@@ -81,7 +82,6 @@ private:
     {
         Activation activation;
         ActivationSummary summary;
-        QString foldedFunction; // sort key, computed once
     };
     static Row makeRow(const Activation &activation);
 
@@ -93,10 +93,12 @@ private:
     QVariant display(const Row &row, int column) const;
     QVariant sortValue(const Row &row, int column) const;
     int compareRows(int column, int left, int right) const;
+    void fillSortKeys(int column, std::vector<double> &keys) const;
 
     QPointer<Platform> m_platform;
     QList<Row> m_rows;
     QSet<QString> m_ids;
+    mutable SortKeys m_sortKeys; // for ActivationFilterProxy's sort; dropped on every change
     ActivationQuery m_query;
     bool m_queryLoaded = false;
     QList<Activation> m_arrivedWhileLoading; // the listing may or may not have them

@@ -18,6 +18,12 @@ void FunctionFilterProxy::setSourceModel(QAbstractItemModel *model)
     QSortFilterProxyModel::setSourceModel(model);
 }
 
+void FunctionFilterProxy::setFilterFixedString(const QString &text)
+{
+    m_filter.setText(text, filterCaseSensitivity());
+    invalidate();
+}
+
 bool FunctionFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     m_filter.follow(filterRegularExpression());

@@ -1,4 +1,5 @@
 #include "models/functions/FunctionListModel.h"
+#include "core/FutureCallback.h"
 
 #include "core/SemVer.h"
 #include "models/activations/ActivationSummary.h"
@@ -64,6 +65,7 @@ void FunctionListModel::setPlatform(Platform *platform)
     m_stats.reset();
     beginResetModel();
     m_rows.clear();
+    rowsChanged();
     m_index.clear();
     m_info.reset();
     m_statsKnown = false;
@@ -87,11 +89,12 @@ void FunctionListModel::refresh()
     const quint64 generation = ++m_generation;
     m_stats = std::make_unique<StatsLoad>(); // collects live arrivals from now on
     setLoading(true);
-    m_platform->info().then(this, [this, generation](Result<PlatformInfo> info) {
+    onResult(m_platform->info(), this, [this, generation](Result<PlatformInfo> info) {
         // Only the CPU and default-limit texts depend on it; a failure shows through listActions.
         if (generation != m_generation || !info)
             return;
         m_info = std::move(info).value();
+        rowsChanged(); // memory and CPU defaults come from it
         if (!m_rows.isEmpty())
             Q_EMIT dataChanged(index(0, MemoryColumn), index(rowCount() - 1, ConcurrencyColumn));
     });
@@ -100,18 +103,18 @@ void FunctionListModel::refresh()
 
 void FunctionListModel::loadActions(quint64 generation, int skip, std::shared_ptr<QList<Action>> loaded)
 {
-    m_platform->listActions(ListOptions{kPageSize, skip})
-        .then(this, [this, generation, skip, loaded](Result<QList<Action>> page) {
-            if (generation != m_generation)
-                return;
-            if (!page)
-                return fail(generation, page.error());
-            loaded->append(page.value());
-            if (page.value().size() >= kPageSize && m_platform)
-                return loadActions(generation, skip + kPageSize, loaded);
-            setActions(*loaded);
-            loadStats(generation);
-        });
+    onResult(m_platform->listActions(ListOptions{kPageSize, skip}), this,
+             [this, generation, skip, loaded](Result<QList<Action>> page) {
+                 if (generation != m_generation)
+                     return;
+                 if (!page)
+                     return fail(generation, page.error());
+                 loaded->append(page.value());
+                 if (page.value().size() >= kPageSize && m_platform)
+                     return loadActions(generation, skip + kPageSize, loaded);
+                 setActions(*loaded);
+                 loadStats(generation);
+             });
 }
 
 void FunctionListModel::loadStats(quint64 generation)
@@ -131,8 +134,9 @@ void FunctionListModel::loadStatsPage(quint64 generation)
     query.skip = m_stats->read;
     query.limit = std::min(kPageSize, m_statsLimit - m_stats->read);
     query.docs = false;
-    m_platform->listActivations(query).then(
-        this, [this, generation, limit = query.limit](Result<QList<Activation>> page) {
+    onResult(
+        m_platform->listActivations(query), this,
+        [this, generation, limit = query.limit](Result<QList<Activation>> page) {
             if (generation != m_generation || !m_stats)
                 return;
             if (!page)
@@ -174,6 +178,7 @@ void FunctionListModel::finishStats()
         row.invocations = counts.first;
         row.errors = counts.second;
     }
+    rowsChanged();
     m_statsKnown = true;
     m_statsCapped = m_stats->capped;
     m_stats.reset();
@@ -204,18 +209,17 @@ void FunctionListModel::countLive(const QList<Activation> &activations)
         ++m_rows[row].invocations;
         const bool error = summary.isError();
         m_rows[row].errors += error ? 1 : 0;
+        rowsChanged();
         Q_EMIT dataChanged(index(row, InvocationsColumn), index(row, error ? ErrorsColumn : InvocationsColumn));
     }
 }
 
 FunctionListModel::Row FunctionListModel::makeRow(const QString &name, const Action &action)
 {
-    Row row{name, action, 0, 0, name.toCaseFolded(), {}, versionKey(action.version)};
+    Row row{name, action, 0, 0};
     // The list never shows code; keeping it would hold every function's source in memory.
-    if (row.action.exec) {
+    if (row.action.exec)
         row.action.exec->code.reset();
-        row.foldedKind = row.action.exec->kind.toCaseFolded();
-    }
     return row;
 }
 
@@ -235,6 +239,7 @@ void FunctionListModel::setActions(const QList<Action> &actions)
                 m_rows.append(makeRow(name, actions[i]));
         }
         reindex();
+        rowsChanged();
         endResetModel();
         return;
     }
@@ -250,10 +255,12 @@ void FunctionListModel::setActions(const QList<Action> &actions)
             --row;
         beginRemoveRows({}, row + 1, last);
         m_rows.remove(row + 1, last - row);
+        rowsChanged();
         endRemoveRows();
     }
     reindex();
 
+    QList<int> changed;
     for (int row = 0; row < rowCount(); ++row) {
         Row updated = makeRow(m_rows[row].name, actions[incoming.value(m_rows[row].name)]);
         if (updated.action == m_rows[row].action)
@@ -261,7 +268,16 @@ void FunctionListModel::setActions(const QList<Action> &actions)
         updated.invocations = m_rows[row].invocations;
         updated.errors = m_rows[row].errors;
         m_rows[row] = std::move(updated);
-        Q_EMIT dataChanged(index(row, 0), index(row, UpdatedColumn));
+        changed.append(row);
+    }
+    // Signals only once every row is updated: a sorted proxy compares rows as they arrive.
+    rowsChanged();
+    for (qsizetype i = 0; i < changed.size();) {
+        qsizetype last = i;
+        while (last + 1 < changed.size() && changed[last + 1] == changed[last] + 1)
+            ++last;
+        Q_EMIT dataChanged(index(changed[i], 0), index(changed[last], UpdatedColumn));
+        i = last + 1;
     }
 
     QList<Row> added;
@@ -274,6 +290,7 @@ void FunctionListModel::setActions(const QList<Action> &actions)
         return;
     beginInsertRows({}, rowCount(), rowCount() + static_cast<int>(added.size()) - 1);
     m_rows.append(added);
+    rowsChanged();
     reindex();
     endInsertRows();
 }
@@ -289,11 +306,13 @@ void FunctionListModel::applyAction(const Action &action)
         updated.invocations = m_rows[row].invocations;
         updated.errors = m_rows[row].errors;
         m_rows[row] = std::move(updated);
+        rowsChanged();
         Q_EMIT dataChanged(index(row, 0), index(row, UpdatedColumn));
         return;
     }
     beginInsertRows({}, rowCount(), rowCount());
     m_rows.append(makeRow(name, action));
+    rowsChanged();
     m_index.insert(name, rowCount() - 1);
     endInsertRows();
 }
@@ -305,6 +324,7 @@ void FunctionListModel::removeFunction(const QString &name)
         return;
     beginRemoveRows({}, row, row);
     m_rows.removeAt(row);
+    rowsChanged();
     reindex();
     endRemoveRows();
 }
@@ -451,7 +471,7 @@ QVariant FunctionListModel::sortValue(const Row &row, int column) const
     case ConcurrencyColumn:
         return limitOf(row, column);
     case VersionColumn:
-        return row.version;
+        return versionKey(row.action.version);
     case UpdatedColumn:
         return row.action.updated.value_or(0);
     case InvocationsColumn:
@@ -497,30 +517,50 @@ std::optional<double> FunctionListModel::cpuOf(const Row &row) const
 
 int FunctionListModel::compareRows(int column, int left, int right) const
 {
-    const Row &a = m_rows[left];
-    const Row &b = m_rows[right];
-    switch (column) {
-    case NameColumn:
-        return QString::compare(a.foldedName, b.foldedName);
-    case RuntimeColumn:
-        return QString::compare(a.foldedKind, b.foldedKind);
-    case MemoryColumn:
-        return compareValues(memoryOf(a), memoryOf(b));
-    case CpuColumn:
-        return compareValues(cpuOf(a).value_or(-1.0), cpuOf(b).value_or(-1.0));
-    case VersionColumn:
-        return compareValues(a.version, b.version);
-    case UpdatedColumn:
-        return compareValues(a.action.updated.value_or(0), b.action.updated.value_or(0));
-    case InvocationsColumn:
-        return compareValues(a.invocations, b.invocations);
-    case ErrorsColumn:
-        return compareValues(a.errors, b.errors);
-    case TimeoutColumn:
-    case ConcurrencyColumn:
-        return compareValues(limitOf(a, column), limitOf(b, column));
-    default:
-        return 0;
+    const std::vector<double> &keys =
+        m_sortKeys.of(column, m_rows.size(), [this, column](std::vector<double> &k) { fillSortKeys(column, k); });
+    return compareValues(keys[static_cast<size_t>(left)], keys[static_cast<size_t>(right)]);
+}
+
+void FunctionListModel::fillSortKeys(int column, std::vector<double> &keys) const
+{
+    if (column == NameColumn || column == RuntimeColumn) {
+        std::vector<QString> texts;
+        texts.reserve(static_cast<size_t>(m_rows.size()));
+        for (const Row &row : m_rows) {
+            const QString &text = column == NameColumn ? row.name : row.action.exec ? row.action.exec->kind : QString();
+            texts.push_back(text.toCaseFolded());
+        }
+        return SortKeys::rank(texts, keys);
+    }
+    for (const Row &row : m_rows) {
+        switch (column) {
+        case MemoryColumn:
+            keys.push_back(static_cast<double>(memoryOf(row)));
+            break;
+        case CpuColumn:
+            keys.push_back(cpuOf(row).value_or(-1.0));
+            break;
+        case TimeoutColumn:
+        case ConcurrencyColumn:
+            keys.push_back(static_cast<double>(limitOf(row, column)));
+            break;
+        case VersionColumn:
+            keys.push_back(static_cast<double>(versionKey(row.action.version)));
+            break;
+        case UpdatedColumn:
+            keys.push_back(static_cast<double>(row.action.updated.value_or(0)));
+            break;
+        case InvocationsColumn:
+            keys.push_back(static_cast<double>(row.invocations));
+            break;
+        case ErrorsColumn:
+            keys.push_back(static_cast<double>(row.errors));
+            break;
+        default:
+            keys.push_back(0);
+            break;
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Platform.h"
+#include "models/functions/SortKeys.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -15,7 +16,7 @@ class FunctionFilterProxy;
 // The functions (actions) of one platform namespace, one row each, with their limits and the
 // invocations and errors of the last 24 hours. Everything loads asynchronously; while a load
 // runs, the rows that were there stay, and a failed load keeps them and says why in errorText.
-// The 24 h figures come from the newest activations (at most statsLimit() of them; past that
+// The 24 h figures come from the newest activations (at most setStatsLimit() of them; past that
 // they read "≥ n") and then grow with Platform::activationsArrived.
 class FunctionListModel : public QAbstractTableModel
 {
@@ -84,10 +85,6 @@ private:
         Action action;
         qint64 invocations = 0;
         qint64 errors = 0;
-        // Sort keys, computed once: sorting 100,000 rows compares ~1.7 million pairs.
-        QString foldedName;
-        QString foldedKind;
-        qint64 version = -1;
     };
     struct StatsLoad;
 
@@ -101,6 +98,7 @@ private:
     void setErrorText(const QString &text);
     void reindex();
     static Row makeRow(const QString &name, const Action &action);
+    void rowsChanged() { m_sortKeys.invalidate(); }
 
     QVariant display(const Row &row, int column) const;
     QVariant sortValue(const Row &row, int column) const;
@@ -108,12 +106,14 @@ private:
     qint64 limitOf(const Row &row, int column) const; // timeout or concurrency, -1 unknown
     std::optional<double> cpuOf(const Row &row) const;
     int compareRows(int column, int left, int right) const;
+    void fillSortKeys(int column, std::vector<double> &keys) const;
 
     QPointer<Platform> m_platform;
     QList<Row> m_rows;
     QHash<QString, int> m_index; // name → row
     std::optional<PlatformInfo> m_info;
-    quint64 m_generation = 0; // answers of a superseded refresh or platform are dropped
+    mutable SortKeys m_sortKeys; // for FunctionFilterProxy's sort
+    quint64 m_generation = 0;    // answers of a superseded refresh or platform are dropped
     std::unique_ptr<StatsLoad> m_stats;
     int m_statsLimit = 10000;
     bool m_statsKnown = false;

@@ -40,20 +40,24 @@ std::optional<QString> TextFilter::literalOf(const QString &pattern)
 
 void TextFilter::follow(const QRegularExpression &expression)
 {
-    if (expression.pattern() == m_pattern && expression.patternOptions() == m_options)
+    if (expression.pattern() == m_seenPattern && expression.patternOptions() == m_seenOptions)
         return;
-    m_pattern = expression.pattern();
-    m_options = expression.patternOptions();
+    m_seenPattern = expression.pattern();
+    m_seenOptions = expression.patternOptions();
     m_expression = expression;
-    m_literal = literalOf(m_pattern);
+    m_literal = literalOf(m_seenPattern);
     m_caseSensitivity =
-        m_options.testFlag(QRegularExpression::CaseInsensitiveOption) ? Qt::CaseInsensitive : Qt::CaseSensitive;
+        m_seenOptions.testFlag(QRegularExpression::CaseInsensitiveOption) ? Qt::CaseInsensitive : Qt::CaseSensitive;
+}
+
+void TextFilter::setText(const QString &text, Qt::CaseSensitivity caseSensitivity)
+{
+    m_literal = text;
+    m_caseSensitivity = caseSensitivity;
 }
 
 bool TextFilter::matches(const QString &text) const
 {
-    if (m_pattern.isEmpty())
-        return true;
     if (m_literal)
         return text.contains(*m_literal, m_caseSensitivity);
     return m_expression.match(text).hasMatch();

@@ -328,6 +328,25 @@ private Q_SLOTS:
         QCOMPARE(model->rowCount(), 0);
     }
 
+    void rendersReadablyInATable()
+    {
+        local->invoke(QStringLiteral("ok"), {{QStringLiteral("n"), 1}});
+        local->invoke(QStringLiteral("bad"));
+        local->invoke(QStringLiteral("ok"), {{QStringLiteral("n"), 2}});
+        local->flush();
+        loadAndWait();
+        QTableView view;
+        view.setModel(proxy.get());
+        view.resize(1366, 200);
+        view.resizeColumnsToContents();
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        // For a person to look at: the build folder's tests/models/activation-list.png.
+        QVERIFY(view.grab().save(QCoreApplication::applicationDirPath() + QStringLiteral("/activation-list.png")));
+        for (int column = 0; column < ActivationListModel::ColumnCount; ++column)
+            QVERIFY2(!cell(0, column).isEmpty(), qPrintable(model->headerData(column, Qt::Horizontal).toString()));
+    }
+
     void detailsTextForScalarsAndMissingParts()
     {
         QCOMPARE(ActivationDetails::prettyJson(QJsonValue(42)), QStringLiteral("42"));
