@@ -42,6 +42,9 @@ struct InvokeOutcome
     QString activationId;
     std::optional<Activation> activation;
     std::optional<QJsonValue> result;  // resultOnly
+    // `activation` as compact JSON, when the platform serialised it already (the local engine
+    // does, once per activation, for its store): a server can send it as is.
+    QByteArray activationJson;
     bool finished() const { return activation.has_value() || result.has_value(); }
 };
 

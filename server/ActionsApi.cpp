@@ -188,6 +188,8 @@ void ActionsApi::invoke(const ApiRequest &request, Reply reply)
                  if (!outcome.activation) // non-blocking, or the blocking wait ran out
                      return r.sendJson(202, QJsonObject{{QLatin1StringView("activationId"), outcome.activationId}});
                  const Activation &activation = *outcome.activation;
+                 if (!wantResult && !outcome.activationJson.isEmpty())
+                     return r.sendJsonBytes(invokeStatus(activation), outcome.activationJson);
                  if (!wantResult)
                      return r.sendJson(invokeStatus(activation), activation.toJson());
                  QJsonValue result = activation.response ? activation.response->result : QJsonValue();

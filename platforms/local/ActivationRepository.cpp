@@ -30,18 +30,35 @@ QString whereClause(const ActivationRepository::Query &query, QVariantList &valu
 
 }  // namespace
 
+ActivationRepository::Row ActivationRepository::Row::of(const Activation &activation, QByteArray document)
+{
+    if (document.isEmpty())
+        document = QJsonDocument(activation.toJson()).toJson(QJsonDocument::Compact);
+    return Row{activation.activationId, activation.ns.value_or(QString()), activation.name.value_or(QString()),
+               activation.start.value_or(0), std::move(document)};
+}
+
 Result<Done> ActivationRepository::insert(const QList<Activation> &activations)
+{
+    QList<Row> rows;
+    rows.reserve(activations.size());
+    for (const Activation &activation : activations)
+        rows.append(Row::of(activation));
+    return insert(rows);
+}
+
+Result<Done> ActivationRepository::insert(const QList<Row> &rows)
 {
     return m_db->transaction<Done>([&]() -> Result<Done> {
         QSqlQuery query(m_db->connection());
         query.prepare(QStringLiteral(
             "INSERT OR REPLACE INTO activations (activation_id, namespace, name, start, document) VALUES (?, ?, ?, ?, ?)"));
-        for (const Activation &activation : activations) {
-            query.addBindValue(activation.activationId);
-            query.addBindValue(activation.ns.value_or(QString()));
-            query.addBindValue(activation.name.value_or(QString()));
-            query.addBindValue(activation.start.value_or(0));
-            query.addBindValue(QString::fromUtf8(QJsonDocument(activation.toJson()).toJson(QJsonDocument::Compact)));
+        for (const Row &row : rows) {
+            query.addBindValue(row.activationId);
+            query.addBindValue(row.ns);
+            query.addBindValue(row.name);
+            query.addBindValue(row.start);
+            query.addBindValue(QString::fromUtf8(row.document)); // TEXT, as the column always held
             if (!query.exec())
                 return m_db->sqlError(QStringLiteral("store activation"), query.lastError());
         }

@@ -26,9 +26,22 @@ public:
         qint64 maxCount = 1000000;
     };
 
+    // One record as stored: its keys and its compact JSON document.
+    struct Row
+    {
+        QString activationId;
+        QString ns;
+        QString name;
+        qint64 start = 0;
+        QByteArray document;
+        // `document` empty: serialises the activation.
+        static Row of(const Activation &activation, QByteArray document = {});
+    };
+
     explicit ActivationRepository(std::shared_ptr<Database> database) : m_db(std::move(database)) {}
 
     // Stores a batch in one transaction (one fsync for many records).
+    Result<Done> insert(const QList<Row> &rows);
     Result<Done> insert(const QList<Activation> &activations);
     Result<Activation> get(const QString &ns, const QString &activationId) const;
     Result<QList<Activation>> list(const Query &query) const;

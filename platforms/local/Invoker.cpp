@@ -93,7 +93,7 @@ QFuture<Result<InvokeOutcome>> Invoker::invoke(const QString &ns, const QString 
         wait->position = m_waits.emplace(deadline, wait);
     } else {
         wait->done = true;  // answered now; the activation is only recorded
-        answer = readyResult<InvokeOutcome>(InvokeOutcome{request.activationId, std::nullopt, std::nullopt});
+        answer = readyResult<InvokeOutcome>(InvokeOutcome{request.activationId, std::nullopt, std::nullopt, {}});
     }
 
     m_threads.start([this, request = std::move(request), wait, cause] {
@@ -109,9 +109,12 @@ void Invoker::finish(const std::shared_ptr<Wait> &wait, const QString &cause, Re
         Activation activation = std::move(ran).value();
         if (!cause.isEmpty())
             activation.cause = cause;
-        m_state.store->record(activation);
+        // Serialised once, here, off the server's thread: the store keeps these bytes and a
+        // blocking invoke sends them as its answer.
+        QByteArray json = QJsonDocument(activation.toJson()).toJson(QJsonDocument::Compact);
+        m_state.store->record(ActivationRepository::Row::of(activation, json));
         m_recorded(activation);
-        InvokeOutcome finished{activation.activationId, activation, std::nullopt};
+        InvokeOutcome finished{activation.activationId, activation, std::nullopt, std::move(json)};
         if (wait->resultOnly && activation.response)
             finished.result = activation.response->result;
         outcome = std::move(finished);
@@ -147,7 +150,7 @@ void Invoker::expireWaits()
         if (wait->done.exchange(true))
             continue;
         // The wait ran out: answer with the id (202); the activation keeps running and is recorded.
-        wait->promise.addResult(InvokeOutcome{wait->activationId, std::nullopt, std::nullopt});
+        wait->promise.addResult(InvokeOutcome{wait->activationId, std::nullopt, std::nullopt, {}});
         wait->promise.finish();
     }
 }

@@ -201,7 +201,7 @@ Result<std::optional<QString>> RuleBook::fire(const QString &ns, const QString &
         logs.append(QString::fromUtf8(QJsonDocument(line).toJson(QJsonDocument::Compact)));
     }
     record.logs = logs;
-    m_state.store->record(record);
+    m_state.store->record(ActivationRepository::Row::of(record));
     m_recorded(record);
     return std::optional<QString>(record.activationId);
 }

@@ -52,12 +52,12 @@ void StoreWorker::enqueue(std::function<void(Store &)> task)
     m_wake.notify_one();
 }
 
-void StoreWorker::record(Activation activation)
+void StoreWorker::record(ActivationRepository::Row row)
 {
     bool wake = false;
     {
         std::lock_guard lock(m_mutex);
-        m_pending.append(std::move(activation));
+        m_pending.append(std::move(row));
         wake = m_pending.size() == 1 || m_pending.size() >= kBatchSize;
     }
     if (wake)
@@ -87,7 +87,7 @@ void StoreWorker::run(const QString &databasePath, std::promise<Result<Done>> &s
         m_wake.wait(lock, [this] { return m_stopping || !m_tasks.empty() || !m_pending.isEmpty(); });
         if (m_tasks.empty() && !m_stopping && m_pending.size() < kBatchSize)
             m_wake.wait_for(lock, kBatchWindow, [this] { return m_stopping || !m_tasks.empty() || m_pending.size() >= kBatchSize; });
-        QList<Activation> batch;
+        QList<ActivationRepository::Row> batch;
         batch.swap(m_pending);
         std::deque<std::function<void(Store &)>> tasks;
         tasks.swap(m_tasks);
@@ -105,7 +105,7 @@ void StoreWorker::run(const QString &databasePath, std::promise<Result<Done>> &s
     }
 }
 
-void StoreWorker::writeBatch(Store &store, QList<Activation> batch)
+void StoreWorker::writeBatch(Store &store, QList<ActivationRepository::Row> batch)
 {
     const qsizetype count = batch.size();
     if (auto written = store.activations.insert(batch); !written)

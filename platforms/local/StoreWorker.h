@@ -49,7 +49,7 @@ public:
     }
 
     // Queues an activation record for the next batch.
-    void record(Activation activation);
+    void record(ActivationRepository::Row row);
     // Returns once everything queued before the call is written.
     void flush();
 
@@ -57,14 +57,14 @@ private:
     StoreWorker() = default;
     void enqueue(std::function<void(Store &)> task);
     void run(const QString &databasePath, std::promise<Result<Done>> &started);
-    void writeBatch(Store &store, QList<Activation> batch);
+    void writeBatch(Store &store, QList<ActivationRepository::Row> batch);
 
     ActivationRepository::Retention m_retention;
     std::thread m_thread;
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::deque<std::function<void(Store &)>> m_tasks;
-    QList<Activation> m_pending;
+    QList<ActivationRepository::Row> m_pending;
     bool m_stopping = false;
     qint64 m_lastPruneMs = 0;
     qint64 m_insertedSincePrune = 0;

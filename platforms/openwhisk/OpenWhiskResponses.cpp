@@ -48,7 +48,7 @@ Result<InvokeOutcome> OpenWhiskResponses::invoke(const HttpExchange &exchange, b
         if (actionFailed)
             return *exchange.error();
         if (exchange.status == 202 && !exchange.activationIdHeader.isEmpty())
-            return InvokeOutcome{exchange.activationIdHeader, std::nullopt, std::nullopt};
+            return InvokeOutcome{exchange.activationIdHeader, std::nullopt, std::nullopt, {}};
         return exchange.unexpected(QStringLiteral("expected JSON"));
     }
 
