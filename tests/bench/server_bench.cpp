@@ -8,7 +8,9 @@
 //               reaches on this machine, so the figures come with ratios measured in the same run
 //
 // The server runs on a free port with a temporary data folder and a no-op Node.js action
-// (`function main(){return {}}`). The load comes from `wrk` when it is installed (a Lua script
+// (`function main(){return {}}`) whose limits.concurrency is 16: funcdeskd caps an action's
+// activations in flight at its concurrency and queues the rest, so with the default of 1 the
+// c=16 figure would measure that queue (one launcher at a time), not the server. The load comes from `wrk` when it is installed (a Lua script
 // sets the method, body and Authorization header), else from the built-in generator below (one
 // thread and one keep-alive connection each, hand-built requests). Only 2xx answers count.
 // Rounds alternate the measurements; each figure is the median over the rounds.
@@ -298,7 +300,7 @@ int main(int argc, char *argv[])
 
     const std::string actionPath = "/api/v1/namespaces/_/actions/noop";
     const HttpExchange created = httpOnce(port, "PUT", actionPath + "?overwrite=true", authorization,
-                                          R"({"exec":{"kind":"nodejs:default","code":"function main(){return {}}"}})");
+                                          R"({"exec":{"kind":"nodejs:default","code":"function main(){return {}}"},"limits":{"concurrency":16}})");
     if (created.status != 200) {
         fprintf(stderr, "server_bench: creating the action failed: HTTP %d %s\n", created.status, created.body.c_str());
         return 1;
