@@ -321,7 +321,25 @@ QFuture<Result<Action>> LocalEngine::putAction(QString ns, QString name, Action 
     if (auto problem = d->validate(ns, name, action))
         return readyResult<Action>(*problem);
     return d->state.store->post<Result<Action>>([this, ns, name, action, options](StoreWorker::Store &store) -> Result<Action> {
-        auto stored = store.actions.put(ns, name, action, options.overwrite, options.delAnnotations);
+        // A new action gets the system's defaults for the limits it leaves out, as OpenWhisk
+        // stores them (a GET shows them all). Not cpu: without one it follows memory.
+        // Only this thread changes the actions, so the look-up cannot race an update.
+        Action body = action;
+        bool exists = false;
+        {
+            QReadLocker locker(&d->state.lock);
+            exists = EngineState::find(d->state.actions, ns, name).has_value();
+        }
+        if (!exists) {
+            const SystemLimits &limits = d->state.config.limits;
+            ActionLimits defaults;
+            defaults.timeoutMs = limits.timeoutMs.defaultValue;
+            defaults.memoryMb = limits.memoryMb.defaultValue;
+            defaults.logsMb = limits.logsMb.defaultValue;
+            defaults.concurrency = limits.concurrency.defaultValue;
+            body.limits = defaults.mergedWith(action.limits.value_or(ActionLimits()));
+        }
+        auto stored = store.actions.put(ns, name, body, options.overwrite, options.delAnnotations);
         if (stored) {
             QWriteLocker locker(&d->state.lock);
             d->state.actions[ns].insert(name, stored.value());

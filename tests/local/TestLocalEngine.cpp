@@ -99,6 +99,28 @@ private Q_SLOTS:
         QCOMPARE(failure(engine->getAction(kNs, name)).kind, PlatformError::Kind::NotFound);
     }
 
+    void createFillsTheLimitsLeftOutWithTheDefaultsButNotCpu()
+    {
+        const QString name = QStringLiteral("defaults");
+        const Action created = take(engine->putAction(kNs, name, nodeAction(QStringLiteral("function main(){return {}}"), 512), {}));
+        const SystemLimits &limits = engine->config().limits;
+        QCOMPARE(created.limits->memoryMb.value(), 512);
+        QCOMPARE(created.limits->timeoutMs.value(), limits.timeoutMs.defaultValue);
+        QCOMPARE(created.limits->logsMb.value(), limits.logsMb.defaultValue);
+        QCOMPARE(created.limits->concurrency.value(), limits.concurrency.defaultValue);
+        QVERIFY(!created.limits->cpu);  // it follows memory
+        QCOMPARE(take(engine->getAction(kNs, name)).limits, created.limits);
+
+        // An update merges field by field and keeps what it does not name.
+        Action update = nodeAction(QStringLiteral("function main(){return {}}"));
+        update.limits = ActionLimits();
+        update.limits->timeoutMs = 1000;
+        const Action updated = take(engine->putAction(kNs, name, update, {true, {}}));
+        QCOMPARE(updated.limits->timeoutMs.value(), 1000);
+        QCOMPARE(updated.limits->memoryMb.value(), 512);
+        QCOMPARE(updated.limits->logsMb.value(), limits.logsMb.defaultValue);
+    }
+
     void badInputIsRejectedAndNothingIsLost()
     {
         const QString name = QStringLiteral("kept");
