@@ -40,6 +40,9 @@ void readStandardLimits(const QJsonObject &limits, SystemLimits &out)
     out.memoryMb.max = read("max_action_memory", out.memoryMb.max, kMb);
     out.logsMb.min = read("min_action_logs", out.logsMb.min, kMb);
     out.logsMb.max = read("max_action_logs", out.logsMb.max, kMb);
+    out.invocationsPerMinute = read("actions_per_minute", out.invocationsPerMinute, 1);
+    out.firesPerMinute = read("triggers_per_minute", out.firesPerMinute, 1);
+    out.concurrentInvocations = read("concurrent_actions", out.concurrentInvocations, 1);
 }
 }  // namespace
 
@@ -97,7 +100,10 @@ QJsonObject PlatformInfo::toJson() const
         {QLatin1StringView("std_action_duration"), l.timeoutMs.defaultValue},
         {QLatin1StringView("std_action_memory"), l.memoryMb.defaultValue * kMb},
         {QLatin1StringView("std_action_logs"), l.logsMb.defaultValue * kMb},
-        {QLatin1StringView("concurrent_actions"), l.concurrency.max},
+        // The namespace rate limits, as OpenWhisk's controller root names them.
+        {QLatin1StringView("actions_per_minute"), l.invocationsPerMinute},
+        {QLatin1StringView("triggers_per_minute"), l.firesPerMinute},
+        {QLatin1StringView("concurrent_actions"), l.concurrentInvocations},
     };
     QJsonObject cpu{{QLatin1StringView("min"), l.cpu.min},
                     {QLatin1StringView("max"), l.cpu.max},

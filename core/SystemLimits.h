@@ -30,6 +30,12 @@ struct SystemLimits
     qint64 maxPayloadBytes = 1024 * 1024;  // invoke body, as OpenWhisk's activation.payload.max
     qint64 maxResultBytes = 1024 * 1024;
 
+    // Namespace rate limits (OpenWhisk's limits.actions.invokes.perMinute / .concurrent and
+    // limits.triggers.fires.perMinute; these are its standalone values). Over one: 429.
+    qint64 invocationsPerMinute = 60;
+    qint64 concurrentInvocations = 30;
+    qint64 firesPerMinute = 60;
+
     // OpenWhisk's range messages, e.g. "memory size 1024 MB exceeds allowed threshold of 512 MB".
     std::optional<PlatformError> validate(const ActionLimits &limits) const;
     // Fills every unset field with its default (cpu from memory).

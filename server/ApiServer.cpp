@@ -178,6 +178,8 @@ void ApiServer::dispatchNamespaces(ApiRequest &request, Reply reply)
         return reply.sendError(404, messages::resourceDoesNotExist());
 
     const QString &collection = segments.at(4);
+    if (collection == QLatin1StringView("limits"))
+        return m_info->limits(request, std::move(reply));
     ApiHandler *handler = nullptr;
     if (collection == QLatin1StringView("actions"))
         handler = m_actions.get();

@@ -34,6 +34,7 @@ InfoApi::InfoApi(const LocalEngine &engine)
                                                          {QLatin1StringView("api-docs"), QStringLiteral("/api-docs")}}},
     };
     m_apiVersion = QJsonDocument(api).toJson(QJsonDocument::Compact);
+    m_limits = QJsonDocument(engine.namespaceLimits().toJson()).toJson(QJsonDocument::Compact);
 }
 
 void InfoApi::root(const ApiRequest &request, Reply reply) const
@@ -55,6 +56,15 @@ void InfoApi::namespaces(const ApiRequest &request, Reply reply) const
     if (!isRead(request.method))
         return reply.sendError(405, messages::methodNotAllowed());
     reply.sendJson(200, QJsonArray{request.caller.ns});
+}
+
+void InfoApi::limits(const ApiRequest &request, Reply reply) const
+{
+    if (!isRead(request.method))
+        return reply.sendError(405, messages::methodNotAllowed());
+    if (!request.entity.isEmpty()) // OpenWhisk has no routes for a single limit either
+        return reply.sendError(404, messages::resourceDoesNotExist());
+    reply.sendJsonBytes(200, m_limits);
 }
 
 } // namespace funcdesk

@@ -7,7 +7,8 @@
 namespace funcdesk {
 
 // The documents that describe the platform: `GET /` (limits, runtimes; no auth), `GET /api/v1`
-// (API version; no auth) and `GET /api/v1/namespaces` (the caller's namespace).
+// (API version; no auth), `GET /api/v1/namespaces` (the caller's namespace) and
+// `GET /api/v1/namespaces/{ns}/limits` (its UserLimits).
 class InfoApi
 {
 public:
@@ -16,11 +17,13 @@ public:
     void root(const ApiRequest &request, Reply reply) const;
     void apiVersion(const ApiRequest &request, Reply reply) const;
     void namespaces(const ApiRequest &request, Reply reply) const;
+    void limits(const ApiRequest &request, Reply reply) const;
 
 private:
-    // Built once: neither document changes while the server runs.
+    // Built once: none of these documents changes while the server runs.
     QByteArray m_root;
     QByteArray m_apiVersion;
+    QByteArray m_limits;
 };
 
 } // namespace funcdesk

@@ -558,6 +558,18 @@
         <source>funcdeskd: shutting down</source>
         <translation>funcdeskd：正在关闭</translation>
     </message>
+    <message>
+        <source>Also serve namespace NAME: created with a fresh random key unless it exists; its key is written to DATA_DIR/auth.d/NAME. Repeatable.</source>
+        <translation>同时提供命名空间 NAME：若不存在则以新的随机密钥创建；其密钥写入 DATA_DIR/auth.d/NAME。可重复使用。</translation>
+    </message>
+    <message>
+        <source>--namespace %1: %2</source>
+        <translation>--namespace %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
 </context>
 <context>
     <name>funcdesk::ActivationListModel</name>

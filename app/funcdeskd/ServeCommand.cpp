@@ -1,5 +1,7 @@
 #include "ServeCommand.h"
 
+#include "AuthFile.h"
+
 #include "executor/ChildProcess.h"
 #include "platforms/local/LocalEngine.h"
 #include "server/ApiServer.h"
@@ -119,38 +121,31 @@ Result<std::optional<QString>> requestedAuth(const QCommandLineParser &parser)
     return std::optional<QString>(auth);
 }
 
-// Writes "uuid:key" to DATA_DIR/auth, readable by its owner only: created with mode 0600 under a
-// temporary name, then renamed over the old file, so no reader ever sees it half written or
-// with wider permissions. True when it wrote the file, false when it already held that key.
-Result<bool> writeAuthFile(const QString &path, const QString &auth)
+// --namespace NAME...: each one exists (an existing key is kept) and its key is in
+// DATA_DIR/auth.d/NAME. The keys are never printed, only where they are.
+std::optional<PlatformError> serveNamespaces(LocalEngine &engine, const QString &dataDir, QStringList names)
 {
-    QFile existing(path);
-    if (existing.open(QIODevice::ReadOnly) && QString::fromUtf8(existing.readAll()).trimmed() == auth &&
-        existing.permissions() == (QFile::ReadOwner | QFile::WriteOwner))
-        return false;
-    existing.close();
-
-    const auto failure = [&path](const QString &reason) {
-        return PlatformError{PlatformError::Kind::Server, ServeText::tr("cannot write %1: %2").arg(path, reason)};
-    };
-
-    const QString temporary = path + QStringLiteral(".new");
-    QFile::remove(temporary);
-    QFile file(temporary);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFile::ReadOwner | QFile::WriteOwner) ||
-        file.write(auth.toUtf8() + '\n') < 0 || !file.flush()) {
-        const QString reason = file.errorString();
-        QFile::remove(temporary);
-        return failure(reason);
+    names.removeDuplicates();
+    if (names.isEmpty())
+        return std::nullopt;
+    const auto folder = authDirectory(dataDir);
+    if (!folder)
+        return folder.error();
+    for (const QString &name : names) {
+        const auto identity = engine.ensureNamespace(name);
+        if (!identity)
+            return PlatformError{identity.error().kind,
+                                 ServeText::tr("--namespace %1: %2").arg(name, identity.error().message)};
+        const QString path = QDir(folder.value()).filePath(name);
+        const auto written = writeAuthFile(path, identity->authString());
+        if (!written)
+            return written.error();
+        if (*written)
+            fprintf(stderr, "%s\n",
+                    qPrintable(ServeText::tr("funcdeskd: the key of namespace '%1' is in %2 (readable by you only)")
+                                   .arg(name, path)));
     }
-    ::fsync(file.handle());
-    file.close();
-    if (::rename(QFile::encodeName(temporary).constData(), QFile::encodeName(path).constData()) != 0) {
-        const QString reason = QString::fromLocal8Bit(strerror(errno));
-        QFile::remove(temporary);
-        return failure(reason);
-    }
-    return true;
+    return std::nullopt;
 }
 
 } // namespace
@@ -172,6 +167,10 @@ int runServeCommand(const QStringList &arguments)
         {QStringLiteral("auth"), ServeText::tr("Set the key of the 'guest' namespace."), QStringLiteral("UUID:KEY")},
         {QStringLiteral("auth-file"),
          ServeText::tr("Set the key of the 'guest' namespace from a file holding UUID:KEY."), QStringLiteral("FILE")},
+        {QStringLiteral("namespace"),
+         ServeText::tr("Also serve namespace NAME: created with a fresh random key unless it exists; its key is "
+                       "written to DATA_DIR/auth.d/NAME. Repeatable."),
+         QStringLiteral("NAME")},
         {QStringLiteral("set"),
          ServeText::tr("Override one setting of DATA_DIR/config.json, e.g. limits.memory.max=4096. Repeatable."),
          QStringLiteral("SETTING=VALUE")},
@@ -228,6 +227,9 @@ int runServeCommand(const QStringList &arguments)
         fprintf(stderr, "%s\n",
                 qPrintable(ServeText::tr("funcdeskd: the key of namespace '%1' is in %2 (readable by you only)")
                                .arg(kGuest, authPath)));
+    if (auto problem = serveNamespaces(*engine, dataDir, parser.values(QStringLiteral("namespace"))))
+        return problem->kind == PlatformError::Kind::Invalid ? usageError(problem->message)
+                                                             : startError(problem->message);
 
     if (!installShutdownSignals())
         return startError(ServeText::tr("cannot install the signal handlers"));

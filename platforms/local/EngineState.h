@@ -1,6 +1,7 @@
 #pragma once
 
 #include "platforms/local/LocalEngine.h"
+#include "platforms/local/RateLimiter.h"
 #include "platforms/local/StoreWorker.h"
 
 #include <QReadWriteLock>
@@ -22,6 +23,7 @@ struct EngineState
     PlatformInfo info;
     std::unique_ptr<Executor> executor;
     std::unique_ptr<StoreWorker> store;
+    std::unique_ptr<RateLimiter> rates; // the namespaces' throttles, from config.limits
 
     mutable QReadWriteLock lock;
     Table<Action> actions;

@@ -56,19 +56,28 @@ Invoker::Invoker(EngineState &state, Recorded recorded, QObject *parent)
 QFuture<Result<InvokeOutcome>> Invoker::invoke(const QString &ns, const QString &name, const QJsonObject &params,
                                                const InvokeOptions &options, const QString &cause)
 {
+    // The namespace's throttles come first, as OpenWhisk checks them with the entitlement,
+    // before it looks at the action or the request.
+    const Result<RateLimiter::Slot> slot = m_state.rates->admitInvocation(ns);
+    if (!slot)
+        return readyResult<InvokeOutcome>(slot.error());
+    const auto refuse = [&slot](PlatformError error) {
+        slot->release();
+        return readyResult<InvokeOutcome>(std::move(error));
+    };
     std::optional<Action> action;
     {
         QReadLocker locker(&m_state.lock);
         action = EngineState::find(m_state.actions, ns, name);
     }
     if (!action)
-        return readyResult<InvokeOutcome>(notFoundError());
+        return refuse(notFoundError());
     if (auto problem = checkPayload(*action, params, m_state.config.limits))
-        return readyResult<InvokeOutcome>(*problem);
+        return refuse(*problem);
     const int maxWait = m_state.config.maxBlockingWaitMs;
     if (options.blocking && options.timeoutMs && (*options.timeoutMs <= 0 || *options.timeoutMs > maxWait))
-        return readyResult<InvokeOutcome>(PlatformError{
-            PlatformError::Kind::Invalid, QStringLiteral("Timeout must be number of milliseconds up to %1.").arg(maxWait)});
+        return refuse(PlatformError{PlatformError::Kind::Invalid,
+                                    QStringLiteral("Timeout must be number of milliseconds up to %1.").arg(maxWait)});
 
     InvocationRequest request;
     request.ns = ns;
@@ -96,8 +105,10 @@ QFuture<Result<InvokeOutcome>> Invoker::invoke(const QString &ns, const QString 
         answer = readyResult<InvokeOutcome>(InvokeOutcome{request.activationId, std::nullopt, std::nullopt, {}});
     }
 
-    m_threads.start([this, request = std::move(request), wait, cause] {
-        finish(wait, cause, m_state.executor->invoke(request));
+    m_threads.start([this, request = std::move(request), wait, cause, slot = slot.value()] {
+        Result<Activation> ran = m_state.executor->invoke(request);
+        slot.release(); // before the answer: its caller may invoke again at once
+        finish(wait, cause, std::move(ran));
     });
     return answer;
 }

@@ -34,7 +34,11 @@ std::optional<PlatformError> setField(LocalConfig &config, const QString &path, 
         {QStringLiteral("limits.cpu.max"), [&](double v) { l.cpu.max = v; }},
         {QStringLiteral("limits.cpu.perGbMemory"), [&](double v) { l.cpuPerGbMemory = v; }},
         {QStringLiteral("limits.maxPayloadBytes"), [&](double v) { l.maxPayloadBytes = qint64(v); }},
-        {QStringLiteral("retention.maxAgeDays"), [&](double v) { config.retention.maxAgeMs = qint64(v * 24 * 3600 * 1000); }},
+        {QStringLiteral("limits.invocationsPerMinute"), [&](double v) { l.invocationsPerMinute = qint64(v); }},
+        {QStringLiteral("limits.concurrentInvocations"), [&](double v) { l.concurrentInvocations = qint64(v); }},
+        {QStringLiteral("limits.firesPerMinute"), [&](double v) { l.firesPerMinute = qint64(v); }},
+        {QStringLiteral("retention.maxAgeDays"),
+         [&](double v) { config.retention.maxAgeMs = qint64(v * 24 * 3600 * 1000); }},
         {QStringLiteral("retention.maxCount"), [&](double v) { config.retention.maxCount = qint64(v); }},
         {QStringLiteral("maxBlockingWaitMs"), [&](double v) { config.maxBlockingWaitMs = int(v); }},
     };
@@ -71,6 +75,10 @@ std::optional<PlatformError> checkConsistent(const LocalConfig &config)
     auto bad = [](const auto &range) { return range.min > range.max || range.defaultValue < range.min || range.defaultValue > range.max; };
     if (bad(l.memoryMb) || bad(l.timeoutMs) || bad(l.logsMb) || bad(l.concurrency) || l.cpu.min > l.cpu.max)
         return configError(QStringLiteral("Each limit needs min <= default <= max."));
+    // The throttles count in 32 bits; 0 refuses every call, as OpenWhisk's 0 does.
+    constexpr qint64 kMaxRate = 1000000000;
+    if (l.invocationsPerMinute > kMaxRate || l.concurrentInvocations > kMaxRate || l.firesPerMinute > kMaxRate)
+        return configError(QStringLiteral("Rate limits go up to %1.").arg(kMaxRate));
     if (config.maxBlockingWaitMs <= 0)
         return configError(QStringLiteral("maxBlockingWaitMs must be positive."));
     return std::nullopt;

@@ -87,6 +87,12 @@ SystemLimits LocalConfig::defaultLimits()
     limits.concurrency = {1, 100, 1};
     limits.cpu = {0.05, SystemLimits::machineCores(), 0.25};
     limits.cpuPerGbMemory = 1.0;
+    // Namespace throttles for one node (docs/local-platform.md): far above OpenWhisk's
+    // multi-tenant 60/30/60, low enough to stop a runaway loop; one invocation in flight per
+    // thread of the invoker's pool (256).
+    limits.invocationsPerMinute = 60000;
+    limits.concurrentInvocations = 256;
+    limits.firesPerMinute = 6000;
     return limits;
 }
 
@@ -198,6 +204,10 @@ Result<std::unique_ptr<LocalEngine>> LocalEngine::open(LocalConfig config)
     ExecutorConfig executorConfig = state.config.executor;
     executorConfig.systemLimits = state.config.limits;
     state.executor = std::make_unique<Executor>(executorConfig);
+    const SystemLimits &limits = state.config.limits;
+    state.rates = std::make_unique<RateLimiter>(
+        RateLimiter::Limits{limits.invocationsPerMinute, limits.concurrentInvocations, limits.firesPerMinute},
+        state.config.rateClock);
 
     state.info.description = QStringLiteral("Funcdesk local platform (OpenWhisk API)");
     state.info.limits = state.config.limits;
@@ -228,6 +238,11 @@ PlatformInfo LocalEngine::info() const
     return d->state.info;
 }
 
+NamespaceLimits LocalEngine::namespaceLimits() const
+{
+    return NamespaceLimits::fromSystem(d->state.config.limits);
+}
+
 Executor &LocalEngine::executor()
 {
     return *d->state.executor;
@@ -237,6 +252,8 @@ Result<Identity> LocalEngine::ensureNamespace(const QString &ns, const std::opti
 {
     if (auto problem = checkEntityName(ns))
         return *problem;
+    if (ns == QLatin1StringView("_")) // stands for the caller's own namespace in every path
+        return PlatformError{PlatformError::Kind::Invalid, QStringLiteral("The namespace name '_' is reserved.")};
     Identity identity;
     if (auth) {
         const qsizetype colon = auth->indexOf(QLatin1Char(':'));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/NamespaceLimits.h"
 #include "core/Platform.h"
 #include "executor/Executor.h"
 #include "platforms/local/ActivationRepository.h"
@@ -16,11 +17,14 @@ struct LocalConfig
     QString dataDir;  // holds funcdesk.db (and, for funcdeskd, the auth file)
     // Funcdesk's defaults (wider than stock OpenWhisk): memory 128-2048 MB (256), timeout
     // 100-300000 ms (60000), logs 0-10 MB (10), concurrency 1-100 (1), cpu 0.05 up to the
-    // machine's cores, 1 vCPU per GB of memory for actions without limits.cpu.
+    // machine's cores, 1 vCPU per GB of memory for actions without limits.cpu; per namespace
+    // 60000 invocations and 6000 trigger fires a minute, 256 invocations in flight.
     SystemLimits limits = defaultLimits();
     ActivationRepository::Retention retention;
     int maxBlockingWaitMs = 60000;  // the longest a blocking invoke waits before answering 202
     ExecutorConfig executor;        // its systemLimits are replaced by `limits`
+    // The namespace throttles' clock (ms, monotonic); unset: the steady clock. For tests.
+    std::function<qint64()> rateClock;
 
     static SystemLimits defaultLimits();
     // The defaults, then what DATA_DIR/config.json sets (see docs/local-platform.md), e.g.
@@ -57,6 +61,9 @@ public:
 
     const LocalConfig &config() const;
     PlatformInfo info() const;
+    // A namespace's limits as `GET /namespaces/{ns}/limits` reports them (the same for every
+    // namespace: there are no per-namespace overrides).
+    NamespaceLimits namespaceLimits() const;
     Executor &executor();
 
     // Namespaces and their keys. ensureNamespace creates `ns` with a fresh random key, or, given

@@ -146,6 +146,8 @@ QFuture<Result<Trigger>> RuleBook::deleteTrigger(const QString &ns, const QStrin
 
 Result<std::optional<QString>> RuleBook::fire(const QString &ns, const QString &name, const QJsonObject &payload)
 {
+    if (auto refused = m_state.rates->admitFire(ns))
+        return *refused;
     std::optional<Trigger> trigger;
     QList<Rule> active;
     {

@@ -167,6 +167,13 @@ QFuture<Result<PlatformInfo>> OpenWhiskPlatform::info()
     });
 }
 
+QFuture<Result<NamespaceLimits>> OpenWhiskPlatform::namespaceLimits()
+{
+    RestTransport::Request request;
+    request.url = m_urls.limits();
+    return call<NamespaceLimits>(request, &OpenWhiskResponses::entity<NamespaceLimits>);
+}
+
 QFuture<Result<qint64>> OpenWhiskPlatform::count(Collection collection)
 {
     RestTransport::Request request;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/NamespaceLimits.h"
 #include "core/Platform.h"
 #include "platforms/openwhisk/OpenWhiskConfig.h"
 #include "platforms/openwhisk/OpenWhiskUrls.h"
@@ -31,6 +32,8 @@ public:
     QFuture<Result<QString>> resolveNamespace();
 
     QFuture<Result<PlatformInfo>> info() override;
+    // The namespace's rate limits and action limit ranges (`GET namespaces/{ns}/limits`).
+    QFuture<Result<NamespaceLimits>> namespaceLimits();
     QFuture<Result<qint64>> count(Collection collection) override;
 
     QFuture<Result<QList<Action>>> listActions(ListOptions options) override;

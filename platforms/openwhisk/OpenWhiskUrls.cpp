@@ -20,6 +20,11 @@ QUrl OpenWhiskUrls::namespaces() const
     return api(QByteArrayLiteral("namespaces"), {});
 }
 
+QUrl OpenWhiskUrls::limits() const
+{
+    return api("namespaces/" + encodePath(m_ns) + "/limits", {});
+}
+
 QUrl OpenWhiskUrls::collection(Collection collection, const Query &query) const
 {
     return api("namespaces/" + encodePath(m_ns) + '/' + collectionName(collection).toLatin1(), query);

@@ -22,6 +22,8 @@ public:
     QUrl root() const { return m_root; }
     // `GET /api/v1/namespaces`: the namespaces the key may address.
     QUrl namespaces() const;
+    // `GET /api/v1/namespaces/{ns}/limits`: the namespace's UserLimits.
+    QUrl limits() const;
     QUrl collection(Collection collection, const Query &query = {}) const;
     QUrl entity(Collection collection, const QString &name, const Query &query = {}) const;
     QUrl activations(const Query &query = {}) const;

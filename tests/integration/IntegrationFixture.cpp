@@ -2,15 +2,19 @@
 
 #include "ExchangeRecorder.h"
 
+#include <QFile>
 #include <QUuid>
 
 using namespace funcdesk;
 
-IntegrationFixture::IntegrationFixture() : m_server(m_dir.path()) {}
+IntegrationFixture::IntegrationFixture(QStringList serveArguments)
+    : m_server(m_dir.path()), m_serveArguments(std::move(serveArguments))
+{
+}
 
 bool IntegrationFixture::start()
 {
-    return m_server.start(m_server.port());
+    return m_server.start(m_server.port(), m_serveArguments);
 }
 
 void IntegrationFixture::stop()
@@ -21,7 +25,15 @@ void IntegrationFixture::stop()
 bool IntegrationFixture::restart()
 {
     m_server.stop();
-    return m_server.start(m_server.port());
+    return m_server.start(m_server.port(), m_serveArguments);
+}
+
+QString IntegrationFixture::namespaceAuth(const QString &name) const
+{
+    QFile file(m_server.dataDir() + QStringLiteral("/auth.d/") + name);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(file.readAll()).trimmed();
 }
 
 OpenWhiskConfig IntegrationFixture::config(const QString &auth, const QString &ns) const

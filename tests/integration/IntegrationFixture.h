@@ -14,7 +14,8 @@
 class IntegrationFixture
 {
 public:
-    IntegrationFixture();
+    // `serveArguments` go to every `funcdeskd serve` this fixture starts (e.g. --set, --namespace).
+    explicit IntegrationFixture(QStringList serveArguments = {});
 
     // Starts the server (the first time on a chosen port; later on the same one).
     bool start();
@@ -23,6 +24,8 @@ public:
     QString errorText() const { return m_server.errorText(); }
 
     FuncdeskdServer &server() { return m_server; }
+    // The key `funcdeskd serve --namespace NAME` wrote to DATA_DIR/auth.d/NAME ("uuid:key").
+    QString namespaceAuth(const QString &name) const;
     funcdesk::OpenWhiskConfig config(const QString &auth = {}, const QString &ns = QStringLiteral("_")) const;
     // A client for `auth` (the guest key by default), recorded.
     std::unique_ptr<funcdesk::OpenWhiskPlatform> connect(const QString &auth = {}, const QString &ns = QStringLiteral("_")) const;
@@ -31,6 +34,7 @@ public:
 private:
     QTemporaryDir m_dir;
     FuncdeskdServer m_server;
+    QStringList m_serveArguments;
 };
 
 // Waits for a platform call (the event loop runs meanwhile).

@@ -281,6 +281,47 @@ private Q_SLOTS:
         QVERIFY(!broken.ok());
         QVERIFY2(broken.error().message.contains(QLatin1StringView("limits.memory.max")), qPrintable(broken.error().message));
     }
+
+    void throttlesComeFromTheConfigAndRefuseWithoutRunning()
+    {
+        qint64 now = 0;
+        LocalConfig config;
+        config.dataDir = dir->path();
+        config.executor.stemCellsPerRuntime = 0;
+        config.rateClock = [&now] { return now; };
+        QVERIFY(!config.apply(QStringLiteral("limits.invocationsPerMinute=2")).has_value());
+        QVERIFY(!config.apply(QStringLiteral("limits.firesPerMinute=1")).has_value());
+        QVERIFY(
+            config.apply(QStringLiteral("limits.concurrentInvocations=2000000000")).has_value()); // past the ceiling
+        engine.reset();
+        engine = LocalEngine::open(config).value();
+        QCOMPARE(engine->namespaceLimits().invocationsPerMinute, std::optional<qint64>(2));
+        QCOMPARE(engine->namespaceLimits().firesPerMinute, std::optional<qint64>(1));
+        QCOMPARE(engine->info().limits.concurrentInvocations, 256); // Funcdesk's default
+
+        const QString name = QStringLiteral("counted");
+        take(engine->putAction(kNs, name, nodeAction(QStringLiteral("function main(){return {}}")), {}));
+        take(engine->invokeAction(kNs, name, {}, {}));
+        take(engine->invokeAction(kNs, name, {}, {}));
+        const PlatformError refused = failure(engine->invokeAction(kNs, name, {}, {}));
+        QCOMPARE(refused.kind, PlatformError::Kind::Limit);
+        QCOMPARE(refused.message, QStringLiteral("Too many requests in the last minute (count: 3, allowed: 2)."));
+        QCOMPARE(take(engine->countActivations(kNs, ActivationQuery{name, {}, {}, 0, 30, false})), 2);
+
+        take(engine->putTrigger(kNs, QStringLiteral("t"), Trigger(), {}));
+        QCOMPARE(take(engine->fireTrigger(kNs, QStringLiteral("t"), {})), std::nullopt); // charged, though no rule
+        QCOMPARE(failure(engine->fireTrigger(kNs, QStringLiteral("t"), {})).kind, PlatformError::Kind::Limit);
+
+        now += 60000; // the next minute
+        take(engine->invokeAction(kNs, name, {}, {}));
+        QCOMPARE(take(engine->fireTrigger(kNs, QStringLiteral("t"), {})), std::nullopt);
+        QCOMPARE(take(engine->countActivations(kNs, ActivationQuery{name, {}, {}, 0, 30, false})), 3);
+    }
+
+    void underscoreIsNotANamespaceName()
+    {
+        QCOMPARE(engine->ensureNamespace(QStringLiteral("_")).error().kind, PlatformError::Kind::Invalid);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLocalEngine)

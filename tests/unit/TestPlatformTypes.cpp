@@ -1,6 +1,7 @@
 // Triggers, rules, packages and the platform's self-description read and written as OpenWhisk
 // sends them, losslessly.
 
+#include "core/NamespaceLimits.h"
 #include "core/Package.h"
 #include "core/PlatformInfo.h"
 #include "core/Rule.h"
@@ -23,6 +24,57 @@ class TestPlatformTypes : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void namespaceLimitsRoundTripAsOpenWhiskSendsThem()
+    {
+        // A stock OpenWhisk 2.0 controller's answer (Limits.scala fills in the system values).
+        const QJsonObject original = parse(R"({"invocationsPerMinute": 60, "concurrentInvocations": 30,
+            "firesPerMinute": 60, "allowedKinds": ["nodejs:20"], "maxParameterSize": "1 MB",
+            "minActionMemory": 128, "maxActionMemory": 512, "minActionTimeout": 100, "maxActionTimeout": 300000,
+            "minActionLogs": 0, "maxActionLogs": 10, "minActionConcurrency": 1, "maxActionConcurrency": 1,
+            "somethingNew": 1})");
+        const auto limits = NamespaceLimits::fromJson(original);
+        QVERIFY(limits.ok());
+        QCOMPARE(limits->concurrentInvocations, std::optional<qint64>(30));
+        QCOMPARE(limits->allowedKinds, std::optional<QStringList>(QStringList{QStringLiteral("nodejs:20")}));
+        QCOMPARE(limits->toJson(), original);
+        QVERIFY(!NamespaceLimits::fromJson(parse(R"({"firesPerMinute": "many"})")).ok());
+        QVERIFY(!NamespaceLimits::fromJson(parse(R"({"allowedKinds": [1]})")).ok());
+    }
+
+    void namespaceLimitsFromTheSystemsLimits()
+    {
+        SystemLimits system;
+        system.memoryMb = {128, 4096, 256};
+        system.invocationsPerMinute = 1000;
+        system.concurrentInvocations = 7;
+        system.firesPerMinute = 9;
+        const NamespaceLimits limits = NamespaceLimits::fromSystem(system);
+        QCOMPARE(limits.maxActionMemory, std::optional<qint64>(4096));
+        QCOMPARE(limits.invocationsPerMinute, std::optional<qint64>(1000));
+        QCOMPARE(limits.concurrentInvocations, std::optional<qint64>(7));
+        QCOMPARE(limits.firesPerMinute, std::optional<qint64>(9));
+        QCOMPARE(limits.maxParameterSize, std::optional<QString>(QStringLiteral("1 MB")));
+        QVERIFY(!limits.allowedKinds); // every kind
+    }
+
+    void controllerRootCarriesTheRateLimits()
+    {
+        PlatformInfo info;
+        info.limits.invocationsPerMinute = 1200;
+        info.limits.concurrentInvocations = 40;
+        info.limits.firesPerMinute = 90;
+        const QJsonObject json = info.toJson();
+        const QJsonObject limits = json.value(QLatin1StringView("limits")).toObject();
+        QCOMPARE(limits.value(QLatin1StringView("actions_per_minute")).toInt(), 1200);
+        QCOMPARE(limits.value(QLatin1StringView("concurrent_actions")).toInt(), 40);
+        QCOMPARE(limits.value(QLatin1StringView("triggers_per_minute")).toInt(), 90);
+        const auto back = PlatformInfo::fromJson(json);
+        QVERIFY(back.ok());
+        QCOMPARE(back->limits.invocationsPerMinute, 1200);
+        QCOMPARE(back->limits.concurrentInvocations, 40);
+        QCOMPARE(back->limits.firesPerMinute, 90);
+    }
+
     void triggerRoundTripKeepsRulesAndUnknownFields()
     {
         const QJsonObject original = parse(R"({"namespace": "guest", "name": "periodic", "version": "0.0.2",
