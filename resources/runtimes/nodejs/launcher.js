@@ -251,9 +251,22 @@ function run(request) {
   }
 }
 
+// Reports about activations that had already ended (a promise they left rejected), held until the
+// next request starts so they land in its logs every time: written at once, they would race the
+// executor's read of the earlier activation's output and land in either.
+const laterLogs = [];
+const MAX_LATER_LOGS = 100;
+let laterLogsDropped = 0;
+
 function handle(line) {
   busy = true;
   settled = false;
+  if (laterLogs.length > 0) {
+    if (laterLogsDropped > 0) laterLogs.push(`(${laterLogsDropped} more unhandled rejections from earlier activations not shown)\n`);
+    writeAll(2, Buffer.from(laterLogs.join('')));
+    laterLogs.length = 0;
+    laterLogsDropped = 0;
+  }
   try {
     const request = parse(line);
     if (action === null) init(request.init);
@@ -295,7 +308,8 @@ process.on('unhandledRejection', (reason) => {
     finish(devError('An error has occurred: ' + describe(reason)), stackOf(reason));
     return;
   }
-  writeAll(2, Buffer.from('Unhandled rejection from an earlier activation: ' + (stackOf(reason) || describe(reason)) + '\n'));
+  if (laterLogs.length < MAX_LATER_LOGS) laterLogs.push('Unhandled rejection from an earlier activation: ' + (stackOf(reason) || describe(reason)) + '\n');
+  else laterLogsDropped++;
 });
 
 process.on('uncaughtException', (err) => {
