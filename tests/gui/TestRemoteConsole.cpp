@@ -236,6 +236,14 @@ private Q_SLOTS:
                  qPrintable(statusBarLabel->text()));
         QVERIFY(!console.connections->offlineReason().isEmpty());
 
+        // Offline, the function list cannot refresh (F5) and says why.
+        auto *functionsStatus = child<QLabel>(&window, "functionsStatus");
+        window.functionsPanel()->setFocus();
+        QTest::keyClick(&window, Qt::Key_F5);
+        QTRY_VERIFY2_WITH_TIMEOUT(functionsStatus->text().contains(QLatin1StringView("Connection refused")),
+                                  qPrintable(functionsStatus->text()), 15000);
+        QCOMPARE(window.functionsPanel()->currentFunction(), QStringLiteral("greet"));
+
         // Offline, nothing typed is lost: a failed deploy keeps the editor's code, a failed apply
         // keeps the typed memory, a failed run keeps the payload; each says what went wrong.
         window.tabs()->setCurrentWidget(window.codePanel());
@@ -274,6 +282,8 @@ private Q_SLOTS:
         QVERIFY2(server.start(port), qPrintable(server.errorText()));
         QTRY_COMPARE_WITH_TIMEOUT(switcherStatus->text(), QStringLiteral("Online"), 40000);
         QTRY_COMPARE(statusBarLabel->text(), QStringLiteral("Build box: online"));
+        // The function list loads again by itself and keeps the selection.
+        QTRY_COMPARE_WITH_TIMEOUT(functionsStatus->text(), QStringLiteral("1 function(s)."), 15000);
         QCOMPARE(window.functionsPanel()->currentFunction(), QStringLiteral("greet"));
 
         // What was kept goes through now: apply, deploy, run; the activation shows up live.

@@ -1,6 +1,7 @@
 #include "ui/shell/MainWindow.h"
 #include "core/FutureCallback.h"
 
+#include "models/activations/ActivationListModel.h"
 #include "models/connections/ConnectionManager.h"
 #include "models/settings/ConsoleSettings.h"
 #include "ui/activations/ActivationsPanel.h"
@@ -98,8 +99,7 @@ MainWindow::MainWindow(ConsoleContext context, QWidget *parent) : QMainWindow(pa
     }
     if (m_context.connections) {
         connect(m_context.connections, &ConnectionManager::currentChanged, this, &MainWindow::platformChanged);
-        connect(m_context.connections, &ConnectionManager::availabilityChanged, this,
-                &MainWindow::updateConnectionStatus);
+        connect(m_context.connections, &ConnectionManager::availabilityChanged, this, &MainWindow::availabilityChanged);
     }
 
     createMenus();
@@ -176,7 +176,22 @@ void MainWindow::platformChanged(Platform *platform)
     m_functions->setPlatform(platform);
     m_activations->setPlatform(platform);
     functionSelected(QString());
+    m_online = m_context.connections ? m_context.connections->isOnline() : true;
     updateConnectionStatus();
+}
+
+void MainWindow::availabilityChanged(bool online)
+{
+    const bool recovered = online && !m_online;
+    m_online = online;
+    updateConnectionStatus();
+    if (!recovered)
+        return;
+    // The connection is back by itself: so are the lists that could not load meanwhile. Rows and
+    // the selection stay; nothing typed in the panels is touched.
+    m_functions->refresh();
+    if (!m_activations->model()->errorText().isEmpty())
+        m_activations->reload();
 }
 
 void MainWindow::functionSelected(const QString &name)
