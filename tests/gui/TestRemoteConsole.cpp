@@ -305,6 +305,28 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(result->toPlainText().contains(QLatin1StringView("\"operator\"")), 30000);
         window.tabs()->setCurrentWidget(window.activationsPanel());
         QTRY_VERIFY_WITH_TIMEOUT(window.activationsPanel()->model()->rowCount() >= 2, 30000);
+
+        // The platform refuses a new function (another client took the name meanwhile): the
+        // dialog stays with the refusal and the typed name; corrected, the function is created.
+        activate(&window);
+        bool refusedShown = false;
+        whenDialogOpens([&check, &refusedShown](QWidget *dialog) {
+            Action other;
+            other.exec = Exec::withCode(QStringLiteral("nodejs:20"), QStringLiteral("function main() { return {}; }"));
+            QVERIFY(wait(check.putAction(QStringLiteral("taken"), other, PutOptions{})));
+            auto *name = child<QLineEdit>(dialog, "newFunctionName");
+            QTest::keyClicks(name, QStringLiteral("taken"));
+            QTest::keyClick(dialog, Qt::Key_Return);
+            auto *error = child<QLabel>(dialog, "newFunctionError");
+            QTRY_VERIFY_WITH_TIMEOUT(error->text().startsWith(QStringLiteral("Not created: ")), 15000);
+            refusedShown = dialog->isVisible() && name->text() == QLatin1StringView("taken") && name->isEnabled();
+            QTest::keyClicks(name, QStringLiteral("-2"));
+            QTest::keyClick(dialog, Qt::Key_Return);
+        });
+        QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(window.functionsPanel()->currentFunction(), QStringLiteral("taken-2"), 15000);
+        QVERIFY(refusedShown);
+        QVERIFY(wait(check.getAction(QStringLiteral("taken-2"), false)));
     }
 };
 

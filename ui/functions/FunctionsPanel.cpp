@@ -188,12 +188,35 @@ void FunctionsPanel::newFunction()
         }
         showStatus(QString());
         NewFunctionDialog dialog(info->kinds(), allNames(), this);
-        if (dialog.exec() != QDialog::Accepted)
-            return;
-        Action action;
-        action.name = dialog.name();
-        action.exec = Exec::withCode(dialog.kind(), FunctionTemplates::codeFor(dialog.kind()));
-        putAll({action}, tr("Created %1.").arg(dialog.name()));
+        QPointer<NewFunctionDialog> open = &dialog;
+        // The dialog stays up until the platform has the function: a refusal shows in it and
+        // the name and runtime typed are still there to correct.
+        connect(&dialog, &NewFunctionDialog::createRequested, this,
+                [this, platform, open](const QString &name, const QString &kind) {
+                    if (platform != m_platform)
+                        return open->reject();
+                    Action action;
+                    action.name = name;
+                    action.exec = Exec::withCode(kind, FunctionTemplates::codeFor(kind));
+                    open->setBusy(true);
+                    onResult(m_platform->putAction(name, action, PutOptions{}), this,
+                             [this, platform, open, name](Result<Action> stored) {
+                                 if (open) {
+                                     open->setBusy(false);
+                                     if (!stored)
+                                         return open->showError(tr("Not created: %1").arg(stored.error().message));
+                                     open->accept();
+                                 }
+                                 if (platform != m_platform || !stored)
+                                     return;
+                                 m_model->applyAction(stored.value());
+                                 const QString message = tr("Created %1.").arg(name);
+                                 showStatus(message);
+                                 Q_EMIT statusMessage(message);
+                                 selectFunction(name);
+                             });
+                });
+        dialog.exec();
     });
 }
 
