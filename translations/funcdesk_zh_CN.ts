@@ -1693,6 +1693,10 @@
 <context>
     <name>funcdesk::FunctionsPanel</name>
     <message>
+        <source>Not created: %1</source>
+        <translation>未创建：%1</translation>
+    </message>
+    <message>
         <source>Filter functions (Ctrl+L)</source>
         <translation>筛选函数（Ctrl+L）</translation>
     </message>
@@ -1951,6 +1955,10 @@ A desktop console for serverless functions.</source>
 </context>
 <context>
     <name>funcdesk::NewFunctionDialog</name>
+    <message>
+        <source>Creating %1…</source>
+        <translation>正在创建 %1…</translation>
+    </message>
     <message>
         <source>New function</source>
         <translation>新建函数</translation>

@@ -35,7 +35,7 @@ QPlainTextEdit *readOnlyText(QWidget *parent, const char *name)
     text->setLineWrapMode(QPlainTextEdit::NoWrap);
     return text;
 }
-}  // namespace
+} // namespace
 
 ActivationsPanel::ActivationsPanel(QWidget *parent) : QWidget(parent)
 {
@@ -72,7 +72,12 @@ ActivationsPanel::ActivationsPanel(QWidget *parent) : QWidget(parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    // Times, durations and sizes are read whole: those columns fit their text (at any font size
+    // and scale); the function name takes the room that is left.
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(ActivationListModel::FunctionColumn, QHeaderView::Stretch);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_status = new QLabel(this);
@@ -123,13 +128,13 @@ ActivationsPanel::ActivationsPanel(QWidget *parent) : QWidget(parent)
     connect(m_errorsOnly, &QCheckBox::toggled, m_proxy, &ActivationFilterProxy::setErrorsOnly);
     connect(m_live, &QCheckBox::toggled, m_model, &ActivationListModel::setLive);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ActivationsPanel::showDetails);
-    connect(m_model, &ActivationListModel::errorTextChanged, m_status, &QLabel::setText);
-    connect(m_model, &ActivationListModel::loadingChanged, this, [this](bool loading) {
-        if (loading)
-            m_status->setText(tr("Loading activations…"));
-        else if (m_model->errorText().isEmpty())
-            m_status->setText(tr("%n activation(s).", nullptr, m_model->rowCount()));
-    });
+    connect(m_model, &ActivationListModel::errorTextChanged, this, &ActivationsPanel::showStatus);
+    connect(m_model, &ActivationListModel::loadingChanged, this, &ActivationsPanel::showStatus);
+    // The count is of the rows shown: it follows live arrivals, reloads and "errors only".
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_proxy, signal, this, &ActivationsPanel::showStatus);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &ActivationsPanel::showStatus);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &ActivationsPanel::showStatus);
     m_model->setLive(true);
     clearDetails();
 }
@@ -164,6 +169,16 @@ void ActivationsPanel::reload()
     m_model->load(query);
 }
 
+void ActivationsPanel::showStatus()
+{
+    if (m_model->isLoading())
+        m_status->setText(tr("Loading activations…"));
+    else if (!m_model->errorText().isEmpty())
+        m_status->setText(m_model->errorText());
+    else
+        m_status->setText(tr("%n activation(s).", nullptr, m_proxy->rowCount()));
+}
+
 void ActivationsPanel::clearDetails()
 {
     m_shownId.clear();
@@ -187,7 +202,7 @@ void ActivationsPanel::showDetails()
     m_summary->setText(tr("Loading %1…").arg(id));
     onResult(m_model->fetchDetails(id), this, [this, id](Result<Activation> found) {
         if (id != m_shownId)
-            return;  // the selection moved on
+            return; // the selection moved on
         if (!found) {
             m_summary->setText(tr("Could not load %1: %2").arg(id, found.error().message));
             return;
@@ -198,12 +213,14 @@ void ActivationsPanel::showDetails()
             if (!fact.isEmpty())
                 facts.append(fact);
         }
-        QString summary = QStringLiteral("<b>%1</b> %2 — %3").arg(details.function.toHtmlEscaped(), details.version.toHtmlEscaped(),
-                                                                facts.join(QStringLiteral(" · ")).toHtmlEscaped());
+        QString summary = QStringLiteral("<b>%1</b> %2 — %3")
+                              .arg(details.function.toHtmlEscaped(), details.version.toHtmlEscaped(),
+                                   facts.join(QStringLiteral(" · ")).toHtmlEscaped());
         if (!details.errorMessage.isEmpty())
             summary += QStringLiteral("<br>") + details.errorMessage.toHtmlEscaped();
         if (!details.cause.isEmpty())
-            summary += QStringLiteral("<br>") + tr("Caused by trigger activation %1").arg(details.cause).toHtmlEscaped();
+            summary +=
+                QStringLiteral("<br>") + tr("Caused by trigger activation %1").arg(details.cause).toHtmlEscaped();
         m_summary->setText(summary);
         m_result->setPlainText(details.result);
         m_logs->setPlainText(details.logs.join(QLatin1Char('\n')));
@@ -215,4 +232,4 @@ void ActivationsPanel::showDetails()
     });
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -41,6 +41,7 @@ public Q_SLOTS:
 
 private:
     void showDetails();
+    void showStatus();
     void clearDetails();
 
     QPointer<Platform> m_platform;
@@ -60,4 +61,4 @@ private:
     QString m_shownId;
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -247,6 +247,22 @@ void CodePanel::loaded(const Action &action)
         loadHistory();
 }
 
+void CodePanel::configurationApplied(const Action &action)
+{
+    if (!m_action || action.name.value_or(m_functionName) != m_functionName)
+        return;
+    const std::optional<QString> code = action.exec ? action.exec->code : std::nullopt;
+    if (code && *code != m_editor->deployedCode())
+        return; // somebody else's code is in that version: the deploy check must see it
+    Action updated = action;
+    if (!code)
+        updated.exec = m_action->exec; // a settings update leaves the code as it was
+    m_action = updated;
+    updateState();
+    if (m_historyAction->isChecked())
+        loadHistory();
+}
+
 void CodePanel::offerDraft(const Draft &draft)
 {
     // Until the user chooses, the editor is read-only: typing would otherwise have to either

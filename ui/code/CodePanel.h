@@ -46,6 +46,11 @@ public:
     // The function name, with " ●" while the editor has undeployed changes.
     QString title() const;
 
+    // The console itself stored new settings of the function (memory, timeout, parameters...):
+    // the version that made becomes the one the editor's code is based on, so the next deploy
+    // does not take it for somebody else's change. Ignored when the answer carries other code.
+    void configurationApplied(const Action &action);
+
     QAction *deployAction() const { return m_deployAction; }
     QAction *revertAction() const { return m_revertAction; }
     QAction *historyAction() const { return m_historyAction; }

@@ -1,5 +1,6 @@
 #include "ui/functions/ConfigPanel.h"
 #include "core/FutureCallback.h"
+#include "ui/shell/ErrorLabel.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -41,12 +42,13 @@ protected:
 
 QLabel *errorLabel(QWidget *parent, const char *name)
 {
-    auto *label = new QLabel(parent);
+    auto *label = new ErrorLabel(parent);
     label->setObjectName(QLatin1StringView(name));
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
-    label->setPalette(palette);
+    label->setError(true);
     label->setWordWrap(true);
+    // As wide as the form allows, not as narrow as the field above it: a wrapped message in a
+    // spin box's width is cut off (seen at 200 % and in Chinese).
+    label->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     label->hide();
     return label;
 }
@@ -55,7 +57,7 @@ QSpinBox *spinBox(QWidget *parent, const char *name, int maximum, const QString 
 {
     auto *box = new QSpinBox(parent);
     box->setObjectName(QLatin1StringView(name));
-    box->setRange(0, maximum);  // the platform's range is checked with a message, not clamped
+    box->setRange(0, maximum); // the platform's range is checked with a message, not clamped
     box->setSuffix(suffix);
     box->setAccelerated(true);
     return box;
@@ -75,7 +77,7 @@ QTableWidgetItem *checkItem(bool checked)
     return item;
 }
 
-}  // namespace
+} // namespace
 
 ConfigPanel::ConfigPanel(QWidget *parent) : QWidget(parent)
 {
@@ -96,7 +98,7 @@ ConfigPanel::ConfigPanel(QWidget *parent) : QWidget(parent)
     auto fieldWithError = [form, labelFor](const QString &label, QWidget *field, QLabel *error) {
         auto *column = new QVBoxLayout;
         column->setContentsMargins(0, 0, 0, 0);
-        column->addWidget(field);
+        column->addWidget(field, 0, Qt::AlignLeft);
         column->addWidget(error);
         form->addRow(labelFor(label, field), column);
     };
@@ -213,7 +215,7 @@ ConfigPanel::ConfigPanel(QWidget *parent) : QWidget(parent)
     connect(m_instancesSet, &QCheckBox::toggled, this, &ConfigPanel::revalidate);
     connect(m_webExport, &QCheckBox::toggled, this, &ConfigPanel::revalidate);
     connect(m_parameters, &QTableWidget::itemChanged, this, [this] {
-        m_parameters->viewport()->update();  // a secret toggle re-masks its value
+        m_parameters->viewport()->update(); // a secret toggle re-masks its value
         revalidate();
     });
     connect(addParameter, &QPushButton::clicked, this, [this] {
@@ -254,8 +256,8 @@ QString ConfigPanel::webUrl() const
 {
     if (m_webBaseUrl.isEmpty() || m_name.isEmpty() || !m_platform)
         return {};
-    return m_webBaseUrl + QStringLiteral("/api/v1/web/") + m_platform->namespaceName() + QStringLiteral("/default/") + m_name
-        + QStringLiteral(".json");
+    return m_webBaseUrl + QStringLiteral("/api/v1/web/") + m_platform->namespaceName() + QStringLiteral("/default/") +
+           m_name + QStringLiteral(".json");
 }
 
 void ConfigPanel::load()
@@ -269,23 +271,24 @@ void ConfigPanel::load()
     QPointer<Platform> platform = m_platform;
     onResult(m_platform->info(), this, [this, platform, name](Result<PlatformInfo> info) {
         if (platform != m_platform || name != m_name)
-            return;  // the user moved on
+            return; // the user moved on
         if (!info) {
             setBusy(false, tr("Could not read the platform's limits: %1").arg(info.error().message));
             return;
         }
-        onResult(m_platform->getAction(name, false), this, [this, platform, name, limits = info.value()](Result<Action> action) {
-            if (platform != m_platform || name != m_name)
-                return;
-            if (!action) {
-                setBusy(false, tr("Could not load %1: %2").arg(name, action.error().message));
-                return;
-            }
-            m_loaded = FunctionConfigForm(action.value(), limits);
-            showForm(m_loaded);
-            setBusy(false, tr("Version %1.").arg(action->version.value_or(QString())));
-            setEnabled(true);
-        });
+        onResult(m_platform->getAction(name, false), this,
+                 [this, platform, name, limits = info.value()](Result<Action> action) {
+                     if (platform != m_platform || name != m_name)
+                         return;
+                     if (!action) {
+                         setBusy(false, tr("Could not load %1: %2").arg(name, action.error().message));
+                         return;
+                     }
+                     m_loaded = FunctionConfigForm(action.value(), limits);
+                     showForm(m_loaded);
+                     setBusy(false, tr("Version %1.").arg(action->version.value_or(QString())));
+                     setEnabled(true);
+                 });
     });
 }
 
@@ -332,11 +335,14 @@ FunctionConfigForm ConfigPanel::readForm() const
     form.cpu = m_cpuAuto->isChecked() ? std::nullopt : std::optional<double>(m_cpu->value());
     form.parameters.clear();
     for (int row = 0; row < m_parameters->rowCount(); ++row) {
-        auto text = [this, row](int column) { return m_parameters->item(row, column) ? m_parameters->item(row, column)->text() : QString(); };
+        auto text = [this, row](int column) {
+            return m_parameters->item(row, column) ? m_parameters->item(row, column)->text() : QString();
+        };
         auto checked = [this, row](int column) {
             return m_parameters->item(row, column) && m_parameters->item(row, column)->checkState() == Qt::Checked;
         };
-        form.parameters.append({text(NameColumn), text(ValueColumn), checked(EnvironmentColumn), checked(SecretColumn)});
+        form.parameters.append(
+            {text(NameColumn), text(ValueColumn), checked(EnvironmentColumn), checked(SecretColumn)});
     }
     form.webExport = m_webExport->isChecked();
     return form;
@@ -388,21 +394,22 @@ void ConfigPanel::apply()
     QPointer<Platform> platform = m_platform;
     onResult(m_platform->putAction(name, form.toUpdate(), PutOptions{true, form.removedAnnotations()}), this,
              [this, platform, name, form](Result<Action> stored) {
-            if (platform != m_platform || name != m_name)
-                return;
-            if (!stored) {
-                // Keep what the user typed; say what the server said.
-                setBusy(false, tr("Not applied: %1").arg(stored.error().message));
-                revalidate();
-                return;
-            }
-            m_loaded = FunctionConfigForm(stored.value(), form.platform());
-            showForm(m_loaded);
-            const QString message = tr("Applied: %1 is now version %2.").arg(name, stored->version.value_or(QString()));
-            setBusy(false, message);
-            Q_EMIT statusMessage(message);
-            Q_EMIT applied(stored.value());
-        });
+                 if (platform != m_platform || name != m_name)
+                     return;
+                 if (!stored) {
+                     // Keep what the user typed; say what the server said.
+                     setBusy(false, tr("Not applied: %1").arg(stored.error().message));
+                     revalidate();
+                     return;
+                 }
+                 m_loaded = FunctionConfigForm(stored.value(), form.platform());
+                 showForm(m_loaded);
+                 const QString message =
+                     tr("Applied: %1 is now version %2.").arg(name, stored->version.value_or(QString()));
+                 setBusy(false, message);
+                 Q_EMIT statusMessage(message);
+                 Q_EMIT applied(stored.value());
+             });
 }
 
 void ConfigPanel::setBusy(bool busy, const QString &message)
@@ -412,8 +419,8 @@ void ConfigPanel::setBusy(bool busy, const QString &message)
         m_apply->setEnabled(false);
         m_reset->setEnabled(false);
     } else {
-        revalidate();  // Apply only when something changed and all of it is valid
+        revalidate(); // Apply only when something changed and all of it is valid
     }
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -78,4 +78,4 @@ private:
     QLabel *m_status;
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

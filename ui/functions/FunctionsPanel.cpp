@@ -6,6 +6,7 @@
 #include "models/templates/FunctionTemplates.h"
 #include "models/transfer/FunctionFiles.h"
 #include "ui/functions/NewFunctionDialog.h"
+#include "ui/shell/ErrorLabel.h"
 
 #include <QAction>
 #include <QFileDialog>
@@ -43,7 +44,7 @@ FunctionsPanel::FunctionsPanel(QWidget *parent) : QWidget(parent)
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
 
-    m_status = new QLabel(this);
+    m_status = new ErrorLabel(this);
     m_status->setObjectName(QStringLiteral("functionsStatus"));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -53,18 +54,22 @@ FunctionsPanel::FunctionsPanel(QWidget *parent) : QWidget(parent)
         action->setObjectName(QLatin1StringView(name));
         action->setShortcut(shortcut);
         action->setShortcutContext(Qt::WindowShortcut);
-        action->setToolTip(shortcut.isEmpty() ? text : QStringLiteral("%1 (%2)").arg(QString(text).remove(QLatin1Char('&')),
-                                                                                    shortcut.toString(QKeySequence::NativeText)));
+        action->setToolTip(shortcut.isEmpty()
+                               ? text
+                               : QStringLiteral("%1 (%2)").arg(QString(text).remove(QLatin1Char('&')),
+                                                               shortcut.toString(QKeySequence::NativeText)));
         connect(action, &QAction::triggered, this, slot);
         return action;
     };
     m_new = command(tr("&New function…"), QKeySequence::New, "newFunction", &FunctionsPanel::newFunction);
-    m_duplicate = command(tr("D&uplicate"), QKeySequence(Qt::CTRL | Qt::Key_D), "duplicateFunction", &FunctionsPanel::duplicateCurrent);
+    m_duplicate = command(tr("D&uplicate"), QKeySequence(Qt::CTRL | Qt::Key_D), "duplicateFunction",
+                          &FunctionsPanel::duplicateCurrent);
     m_delete = command(tr("&Delete…"), QKeySequence::Delete, "deleteFunctions", &FunctionsPanel::deleteSelected);
-    m_delete->setShortcutContext(Qt::WidgetWithChildrenShortcut);  // Del in the editor deletes text
+    m_delete->setShortcutContext(Qt::WidgetWithChildrenShortcut); // Del in the editor deletes text
     addAction(m_delete);
     m_import = command(tr("&Import…"), QKeySequence::Open, "importFunctions", &FunctionsPanel::importFunctions);
-    m_export = command(tr("&Export…"), QKeySequence(Qt::CTRL | Qt::Key_E), "exportFunctions", &FunctionsPanel::exportSelected);
+    m_export =
+        command(tr("&Export…"), QKeySequence(Qt::CTRL | Qt::Key_E), "exportFunctions", &FunctionsPanel::exportSelected);
     m_refresh = command(tr("&Refresh"), QKeySequence::Refresh, "refreshFunctions", &FunctionsPanel::refresh);
     m_focusFilter = command(tr("&Filter"), QKeySequence(Qt::CTRL | Qt::Key_L), "focusFilter", [this] {
         m_filter->setFocus();
@@ -183,12 +188,35 @@ void FunctionsPanel::newFunction()
         }
         showStatus(QString());
         NewFunctionDialog dialog(info->kinds(), allNames(), this);
-        if (dialog.exec() != QDialog::Accepted)
-            return;
-        Action action;
-        action.name = dialog.name();
-        action.exec = Exec::withCode(dialog.kind(), FunctionTemplates::codeFor(dialog.kind()));
-        putAll({action}, tr("Created %1.").arg(dialog.name()));
+        QPointer<NewFunctionDialog> open = &dialog;
+        // The dialog stays up until the platform has the function: a refusal shows in it and
+        // the name and runtime typed are still there to correct.
+        connect(&dialog, &NewFunctionDialog::createRequested, this,
+                [this, platform, open](const QString &name, const QString &kind) {
+                    if (platform != m_platform)
+                        return open->reject();
+                    Action action;
+                    action.name = name;
+                    action.exec = Exec::withCode(kind, FunctionTemplates::codeFor(kind));
+                    open->setBusy(true);
+                    onResult(m_platform->putAction(name, action, PutOptions{}), this,
+                             [this, platform, open, name](Result<Action> stored) {
+                                 if (open) {
+                                     open->setBusy(false);
+                                     if (!stored)
+                                         return open->showError(tr("Not created: %1").arg(stored.error().message));
+                                     open->accept();
+                                 }
+                                 if (platform != m_platform || !stored)
+                                     return;
+                                 m_model->applyAction(stored.value());
+                                 const QString message = tr("Created %1.").arg(name);
+                                 showStatus(message);
+                                 Q_EMIT statusMessage(message);
+                                 selectFunction(name);
+                             });
+                });
+        dialog.exec();
     });
 }
 
@@ -251,10 +279,11 @@ void FunctionsPanel::deleteSelected()
     const QStringList names = selectedNames();
     if (!m_platform || names.isEmpty())
         return;
-    const auto answer = QMessageBox::question(
-        this, tr("Delete functions"),
-        tr("Delete %n function(s)? This cannot be undone.\n\n%1", nullptr, int(names.size())).arg(names.join(QLatin1Char('\n'))),
-        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    const auto answer =
+        QMessageBox::question(this, tr("Delete functions"),
+                              tr("Delete %n function(s)? This cannot be undone.\n\n%1", nullptr, int(names.size()))
+                                  .arg(names.join(QLatin1Char('\n'))),
+                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes)
         return;
     auto remaining = std::make_shared<int>(int(names.size()));
@@ -270,7 +299,8 @@ void FunctionsPanel::deleteSelected()
             else
                 failures->append(tr("%1: %2").arg(name, deleted.error().message));
             if (--*remaining == 0)
-                showStatus(failures->isEmpty() ? tr("Deleted %n function(s).", nullptr, int(names.size())) : failures->join(QLatin1Char('\n')),
+                showStatus(failures->isEmpty() ? tr("Deleted %n function(s).", nullptr, int(names.size()))
+                                               : failures->join(QLatin1Char('\n')),
                            !failures->isEmpty());
         });
     }
@@ -295,7 +325,9 @@ void FunctionsPanel::exportSelected()
     const QStringList names = selectedNames();
     if (!m_platform || names.isEmpty())
         return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export functions"), names.size() == 1 ? names.first() + QStringLiteral(".json") : QStringLiteral("functions.json"),
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export functions"),
+                                                      names.size() == 1 ? names.first() + QStringLiteral(".json")
+                                                                        : QStringLiteral("functions.json"),
                                                       tr("Function documents (*.json);;Source file (*.js *.py)"));
     if (path.isEmpty())
         return;
@@ -318,7 +350,8 @@ void FunctionsPanel::exportSelected()
                 return;
             }
             auto written = FunctionFiles::exportActions(*collected, path);
-            showStatus(written ? tr("Exported %n function(s) to %1.", nullptr, int(collected->size())).arg(path) : written.error().message,
+            showStatus(written ? tr("Exported %n function(s) to %1.", nullptr, int(collected->size())).arg(path)
+                               : written.error().message,
                        !written.ok());
         });
     }
@@ -332,10 +365,7 @@ void FunctionsPanel::functionChanged(const Action &action)
 void FunctionsPanel::showStatus(const QString &message, bool error)
 {
     m_status->setText(message);
-    QPalette palette = this->palette();
-    if (error)
-        palette.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
-    m_status->setPalette(palette);
+    m_status->setError(error);
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -13,6 +13,7 @@ class QTableView;
 namespace funcdesk {
 
 class FunctionFilterProxy;
+class ErrorLabel;
 class FunctionListModel;
 
 // The function list of the current connection: filter as you type, sort by any column,
@@ -57,7 +58,7 @@ private:
     FunctionFilterProxy *m_proxy;
     QLineEdit *m_filter;
     QTableView *m_view;
-    QLabel *m_status;
+    ErrorLabel *m_status;
     QAction *m_new;
     QAction *m_duplicate;
     QAction *m_delete;
@@ -68,4 +69,4 @@ private:
     QString m_lastCurrent;
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

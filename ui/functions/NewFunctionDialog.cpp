@@ -44,7 +44,10 @@ NewFunctionDialog::NewFunctionDialog(const QStringList &kinds, const QStringList
     layout->addWidget(m_buttons);
 
     connect(m_name, &QLineEdit::textChanged, this, &NewFunctionDialog::revalidate);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
+        if (!m_busy && m_buttons->button(QDialogButtonBox::Ok)->isEnabled())
+            Q_EMIT createRequested(name(), kind());
+    });
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     revalidate();
 }
@@ -59,11 +62,32 @@ QString NewFunctionDialog::kind() const
     return m_kind->currentText();
 }
 
+void NewFunctionDialog::setBusy(bool busy)
+{
+    m_busy = busy;
+    m_name->setEnabled(!busy);
+    m_kind->setEnabled(!busy);
+    if (busy) {
+        m_error->setText(tr("Creating %1…").arg(name()));
+        m_error->show();
+        m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+    } else {
+        revalidate();
+        m_name->setFocus();
+    }
+}
+
+void NewFunctionDialog::showError(const QString &message)
+{
+    m_error->setText(message);
+    m_error->setVisible(!message.isEmpty());
+}
+
 void NewFunctionDialog::revalidate()
 {
     QString problem;
     if (name().isEmpty())
-        problem = QString();  // nothing typed yet: no complaint, just no OK
+        problem = QString(); // nothing typed yet: no complaint, just no OK
     else if (auto error = checkEntityName(name()))
         problem = tr("Not a valid name: letters, digits, _ @ . & - and spaces inside; at most 256 characters.");
     else if (m_taken.contains(name()))
@@ -75,4 +99,4 @@ void NewFunctionDialog::revalidate()
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!name().isEmpty() && problem.isEmpty());
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -10,7 +10,8 @@ class QLineEdit;
 namespace funcdesk {
 
 // Asks for a new function's name and runtime (the platform's kinds); the name is checked as it
-// is typed with the platform's naming rule.
+// is typed with the platform's naming rule. "Create" asks for the function with createRequested();
+// the dialog stays open, with what was typed, until the caller accept()s it or shows an error.
 class NewFunctionDialog : public QDialog
 {
     Q_OBJECT
@@ -20,6 +21,13 @@ public:
 
     QString name() const;
     QString kind() const;
+    // While the platform is asked: the fields and Create are disabled, with a note.
+    void setBusy(bool busy);
+    // The platform refused: the message shows in the dialog, the fields keep what was typed.
+    void showError(const QString &message);
+
+Q_SIGNALS:
+    void createRequested(const QString &name, const QString &kind);
 
 private:
     void revalidate();
@@ -29,6 +37,7 @@ private:
     QComboBox *m_kind;
     QLabel *m_error;
     QDialogButtonBox *m_buttons;
+    bool m_busy = false;
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

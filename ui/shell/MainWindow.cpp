@@ -1,6 +1,7 @@
 #include "ui/shell/MainWindow.h"
 #include "core/FutureCallback.h"
 
+#include "models/activations/ActivationListModel.h"
 #include "models/connections/ConnectionManager.h"
 #include "models/settings/ConsoleSettings.h"
 #include "ui/activations/ActivationsPanel.h"
@@ -36,7 +37,7 @@ QString webBase(const ConnectionProfile &profile, const QString &localBase)
         host.chop(1);
     return host;
 }
-}  // namespace
+} // namespace
 
 MainWindow::MainWindow(ConsoleContext context, QWidget *parent) : QMainWindow(parent), m_context(context)
 {
@@ -82,18 +83,23 @@ MainWindow::MainWindow(ConsoleContext context, QWidget *parent) : QMainWindow(pa
     connect(m_functions, &FunctionsPanel::currentFunctionChanged, this, &MainWindow::functionSelected);
     connect(m_code, &CodePanel::deployed, this, &MainWindow::functionChanged);
     connect(m_config, &ConfigPanel::applied, this, &MainWindow::functionChanged);
+    connect(m_config, &ConfigPanel::applied, m_code, &CodePanel::configurationApplied);
     connect(m_code, &CodePanel::titleChanged, this, [this](const QString &title) { m_tabs->setTabText(0, title); });
-    for (auto *source : {static_cast<QObject *>(m_functions), static_cast<QObject *>(m_code), static_cast<QObject *>(m_config)}) {
+    for (auto *source :
+         {static_cast<QObject *>(m_functions), static_cast<QObject *>(m_code), static_cast<QObject *>(m_config)}) {
         if (auto *panel = qobject_cast<FunctionsPanel *>(source))
-            connect(panel, &FunctionsPanel::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+            connect(panel, &FunctionsPanel::statusMessage, this,
+                    [this](const QString &m) { statusBar()->showMessage(m, 8000); });
         else if (auto *code = qobject_cast<CodePanel *>(source))
-            connect(code, &CodePanel::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+            connect(code, &CodePanel::statusMessage, this,
+                    [this](const QString &m) { statusBar()->showMessage(m, 8000); });
         else if (auto *config = qobject_cast<ConfigPanel *>(source))
-            connect(config, &ConfigPanel::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+            connect(config, &ConfigPanel::statusMessage, this,
+                    [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     }
     if (m_context.connections) {
         connect(m_context.connections, &ConnectionManager::currentChanged, this, &MainWindow::platformChanged);
-        connect(m_context.connections, &ConnectionManager::availabilityChanged, this, &MainWindow::updateConnectionStatus);
+        connect(m_context.connections, &ConnectionManager::availabilityChanged, this, &MainWindow::availabilityChanged);
     }
 
     createMenus();
@@ -153,8 +159,9 @@ void MainWindow::createMenus()
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Funcdesk"), this, [this] {
-        QMessageBox::about(this, tr("About Funcdesk"),
-                           tr("Funcdesk %1\nA desktop console for serverless functions.").arg(QApplication::applicationVersion()));
+        QMessageBox::about(
+            this, tr("About Funcdesk"),
+            tr("Funcdesk %1\nA desktop console for serverless functions.").arg(QApplication::applicationVersion()));
     });
 }
 
@@ -162,19 +169,36 @@ void MainWindow::platformChanged(Platform *platform)
 {
     m_platform = platform;
     m_function.clear();
-    const ConnectionProfile profile = m_context.connections ? m_context.connections->currentProfile() : ConnectionProfile::local();
-    setWindowTitle(tr("%1 — Funcdesk").arg(profile.name));  // the connection's name, never its key
+    const ConnectionProfile profile =
+        m_context.connections ? m_context.connections->currentProfile() : ConnectionProfile::local();
+    setWindowTitle(tr("%1 — Funcdesk").arg(profile.name)); // the connection's name, never its key
     m_config->setWebBaseUrl(webBase(profile, m_context.localWebBaseUrl));
     m_functions->setPlatform(platform);
     m_activations->setPlatform(platform);
     functionSelected(QString());
+    m_online = m_context.connections ? m_context.connections->isOnline() : true;
     updateConnectionStatus();
+}
+
+void MainWindow::availabilityChanged(bool online)
+{
+    const bool recovered = online && !m_online;
+    m_online = online;
+    updateConnectionStatus();
+    if (!recovered)
+        return;
+    // The connection is back by itself: so are the lists that could not load meanwhile. Rows and
+    // the selection stay; nothing typed in the panels is touched.
+    m_functions->refresh();
+    if (!m_activations->model()->errorText().isEmpty())
+        m_activations->reload();
 }
 
 void MainWindow::functionSelected(const QString &name)
 {
     m_function = name;
-    const QString connectionId = m_context.connections ? m_context.connections->currentProfile().id : ConnectionProfile::localId();
+    const QString connectionId =
+        m_context.connections ? m_context.connections->currentProfile().id : ConnectionProfile::localId();
     m_code->setContext(m_platform, connectionId, name);
     m_config->setContext(m_platform, name);
     m_activations->setFunctionFilter(name);
@@ -193,7 +217,8 @@ void MainWindow::functionSelected(const QString &name)
 void MainWindow::functionChanged(const Action &action)
 {
     m_functions->functionChanged(action);
-    const QString connectionId = m_context.connections ? m_context.connections->currentProfile().id : ConnectionProfile::localId();
+    const QString connectionId =
+        m_context.connections ? m_context.connections->currentProfile().id : ConnectionProfile::localId();
     if (action.name.value_or(QString()) == m_function)
         m_test->setContext(m_platform, connectionId, m_function, action);
 }
@@ -218,7 +243,8 @@ void MainWindow::restoreWindowState()
         resize(1280, 760);
     restoreState(ConsoleSettings::windowState().get(settings));
     m_splitter->restoreState(ConsoleSettings::viewState(m_splitter->objectName()).get(settings));
-    m_activations->splitter()->restoreState(ConsoleSettings::viewState(m_activations->splitter()->objectName()).get(settings));
+    m_activations->splitter()->restoreState(
+        ConsoleSettings::viewState(m_activations->splitter()->objectName()).get(settings));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -227,8 +253,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
     ConsoleSettings::windowGeometry().set(settings, saveGeometry());
     ConsoleSettings::windowState().set(settings, saveState());
     ConsoleSettings::viewState(m_splitter->objectName()).set(settings, m_splitter->saveState());
-    ConsoleSettings::viewState(m_activations->splitter()->objectName()).set(settings, m_activations->splitter()->saveState());
+    ConsoleSettings::viewState(m_activations->splitter()->objectName())
+        .set(settings, m_activations->splitter()->saveState());
     event->accept();
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

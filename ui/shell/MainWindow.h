@@ -31,7 +31,7 @@ struct ConsoleContext
     ConnectionStore *connectionStore = nullptr;
     DraftStore *drafts = nullptr;
     Executor *localExecutor = nullptr;
-    QString localWebBaseUrl;  // e.g. "http://127.0.0.1:3233"
+    QString localWebBaseUrl; // e.g. "http://127.0.0.1:3233"
 };
 
 // The console's frame: places the panels and wires them to the current connection and the
@@ -58,6 +58,7 @@ private:
     void platformChanged(Platform *platform);
     void functionSelected(const QString &name);
     void functionChanged(const Action &action);
+    void availabilityChanged(bool online);
     void updateConnectionStatus();
     void restoreWindowState();
 
@@ -73,6 +74,7 @@ private:
     QSplitter *m_splitter;
     QLabel *m_connectionStatus;
     ConnectionSwitcher *m_switcher = nullptr;
+    bool m_online = true;
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -159,6 +159,8 @@ int PayloadPane::selectedRow() const
 void PayloadPane::reloaded()
 {
     m_saveTimer->stop();
+    if (m_editingRow == kScratch)
+        m_scratch = m_editor->toPlainText(); // the scratch pad keeps what was typed into it
     m_editingRow = kGone;
     m_deleted.reset();
     m_undo->hide();

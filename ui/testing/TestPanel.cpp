@@ -155,6 +155,17 @@ void TestPanel::build()
 void TestPanel::setContext(Platform *platform, const QString &connectionId, const QString &functionName,
                            const Action &deployedAction)
 {
+    if (!functionName.isEmpty() && platform == m_platform && connectionId == m_connection &&
+        functionName == m_function) {
+        // The same function was deployed or configured: the payload being typed, the results on
+        // show and a run in progress all stay; only the deployed document is new.
+        m_deployed = deployedAction;
+        m_runner->setFunction(functionName, deployedAction);
+        m_title->setText(describeFunction());
+        updateActions();
+        refreshDeployed();
+        return;
+    }
     m_runner->cancel();
     m_payloadPane->flush();
     ++m_contextSerial;
