@@ -1693,6 +1693,16 @@
 <context>
     <name>funcdesk::FunctionsPanel</name>
     <message>
+        <source>No function matches “%1”.</source>
+        <translation>没有与“%1”匹配的函数。</translation>
+    </message>
+    <message>
+        <source>No functions yet.
+Create one with New function… (%1).</source>
+        <translation>还没有函数。
+用“新建函数…”（%1）创建一个。</translation>
+    </message>
+    <message>
         <source>Not created: %1</source>
         <translation>未创建：%1</translation>
     </message>

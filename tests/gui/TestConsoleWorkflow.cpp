@@ -76,6 +76,41 @@ class TestConsoleWorkflow : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void emptyListSaysHowToStartAndWhatTheFilterHides()
+    {
+        test::Console console;
+        QVERIFY(console.start());
+        MainWindow &window = *console.window;
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QApplication::setActiveWindow(&window);
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+
+        auto *hint = child<QLabel>(&window, "functionsEmptyHint");
+        QTRY_VERIFY_WITH_TIMEOUT(hint->isVisible(), 15000);
+        QVERIFY2(hint->text().contains(QLatin1StringView("No functions yet")), qPrintable(hint->text()));
+        QVERIFY2(hint->text().contains(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)), qPrintable(hint->text()));
+
+        whenDialogOpens([](QWidget *dialog) {
+            QTest::keyClicks(child<QLineEdit>(dialog, "newFunctionName"), QStringLiteral("first"));
+            QTest::keyClick(dialog, Qt::Key_Return);
+        });
+        QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(window.functionsPanel()->currentFunction(), QStringLiteral("first"), 15000);
+        QTRY_VERIFY(!hint->isVisible());
+
+        QApplication::setActiveWindow(&window);
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        auto *filter = child<QLineEdit>(&window, "functionFilter");
+        filter->setFocus();
+        QTest::keyClicks(filter, QStringLiteral("zzz"));
+        QTRY_VERIFY(hint->isVisible());
+        QCOMPARE(hint->text(), QStringLiteral("No function matches “zzz”."));
+        filter->clear();
+        QTRY_VERIFY(!hint->isVisible());
+    }
+
     void createEditDeployConfigureRunAndWatch()
     {
         test::Console console;

@@ -89,7 +89,24 @@ FunctionsPanel::FunctionsPanel(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_view, 1);
     layout->addWidget(m_status);
 
-    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    m_emptyHint = new QLabel(m_view->viewport());
+    m_emptyHint->setObjectName(QStringLiteral("functionsEmptyHint"));
+    m_emptyHint->setAlignment(Qt::AlignCenter);
+    m_emptyHint->setWordWrap(true);
+    m_emptyHint->setForegroundRole(QPalette::PlaceholderText);
+    auto *hintLayout = new QVBoxLayout(m_view->viewport());
+    hintLayout->addWidget(m_emptyHint);
+    m_emptyHint->hide();
+
+    // The proxy's own slot: QSortFilterProxyModel's re-filters incrementally, seconds at 100,000 rows.
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &FunctionFilterProxy::setFilterFixedString);
+    connect(m_filter, &QLineEdit::textChanged, this, &FunctionsPanel::updateEmptyHint);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_proxy, signal, this, &FunctionsPanel::updateEmptyHint);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &FunctionsPanel::updateEmptyHint);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &FunctionsPanel::updateEmptyHint);
+    connect(m_model, &FunctionListModel::errorTextChanged, this, &FunctionsPanel::updateEmptyHint);
+    connect(m_model, &FunctionListModel::loadingChanged, this, &FunctionsPanel::updateEmptyHint);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
         const QString current = currentFunction();
         if (current != m_lastCurrent) {
@@ -117,6 +134,19 @@ FunctionsPanel::FunctionsPanel(QWidget *parent) : QWidget(parent)
     });
     for (QAction *action : {m_delete, m_export, m_duplicate})
         action->setEnabled(false);
+}
+
+void FunctionsPanel::updateEmptyHint()
+{
+    const bool empty = m_proxy->rowCount() == 0 && !m_model->isLoading() && m_model->errorText().isEmpty() && m_platform;
+    m_emptyHint->setVisible(empty);
+    if (!empty)
+        return;
+    if (!m_filter->text().isEmpty())
+        m_emptyHint->setText(tr("No function matches “%1”.").arg(m_filter->text()));
+    else
+        m_emptyHint->setText(tr("No functions yet.\nCreate one with New function… (%1).")
+                                 .arg(m_new->shortcut().toString(QKeySequence::NativeText)));
 }
 
 QList<QAction *> FunctionsPanel::commands() const

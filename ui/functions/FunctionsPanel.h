@@ -52,6 +52,8 @@ private:
     QStringList allNames() const;
     void putAll(const QList<Action> &actions, const QString &doneMessage);
     void showStatus(const QString &message, bool error = false);
+    // The hint in the empty list: how to create a first function, or that the filter hides all.
+    void updateEmptyHint();
 
     QPointer<Platform> m_platform;
     FunctionListModel *m_model;
@@ -59,6 +61,7 @@ private:
     QLineEdit *m_filter;
     QTableView *m_view;
     ErrorLabel *m_status;
+    QLabel *m_emptyHint;
     QAction *m_new;
     QAction *m_duplicate;
     QAction *m_delete;
