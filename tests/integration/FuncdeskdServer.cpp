@@ -78,6 +78,14 @@ void FuncdeskdServer::stop()
     }
 }
 
+void FuncdeskdServer::killHard()
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return;
+    m_process.kill();  // SIGKILL
+    m_process.waitForFinished(kStopTimeoutMs);
+}
+
 QString FuncdeskdServer::guestAuth() const
 {
     QFile file(m_dataDir + QStringLiteral("/auth"));

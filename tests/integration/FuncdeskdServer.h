@@ -15,6 +15,8 @@ public:
     // `port` 0 lets the server choose. False (with errorText()) when it did not come up.
     bool start(quint16 port = 0, const QStringList &extraArguments = {});
     void stop();
+    // kill -9: no shutdown, no flush; what it acknowledged must be on disk already.
+    void killHard();
     bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
 
     QString apiHost() const { return m_apiHost; }  // "http://127.0.0.1:PORT"

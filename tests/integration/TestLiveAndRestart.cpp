@@ -6,6 +6,8 @@
 
 #include "TestSuites.h"
 
+#include "core/SemVer.h"
+
 #include <QSignalSpy>
 
 using namespace funcdesk;
@@ -169,6 +171,59 @@ private Q_SLOTS:
         VERIFY_OK(activation);
         QCOMPARE(activation->response->result.toObject().value(QLatin1StringView("n")).toInt(), 7);
         QCOMPARE(fixture.server().guestAuth(), platform->config().auth);
+    }
+
+    void acknowledgedWritesSurviveKillNine()
+    {
+        // PUTs eight at a time (new actions, and updates of one), then kill -9 with writes in
+        // flight: after a restart every acknowledged action is there, and the updated one is at
+        // least at the last acknowledged version.
+        const QString updated = uniqueName("survivor");
+        VERIFY_OK(await(platform->putAction(updated, nodeAction(kEcho), PutOptions{})));
+        QStringList acknowledged;
+        QString lastUpdateVersion;
+        struct Write
+        {
+            QString name;
+            QFuture<Result<Action>> future;
+        };
+        QList<Write> inFlight;
+        int next = 0;
+        while (acknowledged.size() < 60) {
+            while (inFlight.size() < 8) {
+                const bool update = next % 3 == 0;
+                const QString name = update ? updated : uniqueName("durable");
+                inFlight.append({name, platform->putAction(name, nodeAction(kEcho), PutOptions{update, {}})});
+                ++next;
+            }
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+            for (qsizetype i = inFlight.size() - 1; i >= 0; --i) {
+                if (!inFlight[i].future.isFinished())
+                    continue;
+                const Result<Action> done = inFlight[i].future.result();
+                QVERIFY2(done.ok(), qPrintable(describe(done)));
+                if (inFlight[i].name == updated) {
+                    if (lastUpdateVersion.isEmpty() || SemVer::parse(*done->version).value() > SemVer::parse(lastUpdateVersion).value())
+                        lastUpdateVersion = *done->version;
+                } else {
+                    acknowledged.append(inFlight[i].name);
+                }
+                inFlight.removeAt(i);
+            }
+        }
+        QVERIFY(!inFlight.isEmpty());
+        fixture.server().killHard();
+        for (const Write &write : inFlight)  // their answers are lost with the server
+            await(write.future);
+
+        QVERIFY2(fixture.start(), qPrintable(fixture.errorText()));
+        for (const QString &name : acknowledged)
+            QVERIFY2(await(platform->getAction(name)).ok(), qPrintable(name));
+        const auto survivor = await(platform->getAction(updated));
+        VERIFY_OK(survivor);
+        QVERIFY(!lastUpdateVersion.isEmpty());
+        QVERIFY2(SemVer::parse(*survivor->version).value() >= SemVer::parse(lastUpdateVersion).value(),
+                 qPrintable(*survivor->version + QStringLiteral(" < ") + lastUpdateVersion));
     }
 
     void stoppedServerMakesThePlatformUnavailableUntilItIsBack()
