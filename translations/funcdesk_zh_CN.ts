@@ -1952,6 +1952,10 @@ A desktop console for serverless functions.</source>
         <source>%1: offline — %2</source>
         <translation>%1：离线 — %2</translation>
     </message>
+    <message>
+        <source>Co&amp;de</source>
+        <translation>代码(&amp;D)</translation>
+    </message>
 </context>
 <context>
     <name>funcdesk::NewFunctionDialog</name>

@@ -142,7 +142,7 @@ void CodePanel::createActions()
     };
     m_deployAction = make(tr("Deploy"), QKeySequence(Qt::CTRL | Qt::Key_S), QStringLiteral("deployAction"),
                           tr("Deploy the editor's code as a new version"));
-    m_revertAction = make(tr("Revert"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), QStringLiteral("revertAction"),
+    m_revertAction = make(tr("Revert"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_Z), QStringLiteral("revertAction"),
                           tr("Revert to the deployed code"));
     m_diffAction = make(tr("Diff"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), QStringLiteral("diffAction"),
                         tr("Compare the deployed code, or the version selected in History, with the editor"));
