@@ -1109,6 +1109,34 @@
         <source>The request was canceled.</source>
         <translation>请求已取消。</translation>
     </message>
+    <message>
+        <source>Cancel Deploy</source>
+        <translation>取消部署</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the platform (Esc)</source>
+        <translation>停止等待平台（Esc）</translation>
+    </message>
+    <message>
+        <source>Stopped waiting. The code had already been sent and cannot be called back: whether %1 has a new version is unknown. Refresh shows what the platform has; your code stays in the editor.</source>
+        <translation>已停止等待。代码已经发出，无法撤回：%1 是否已有新版本尚不可知。“刷新”可查看平台上的现状；你的代码仍保留在编辑器中。</translation>
+    </message>
+    <message>
+        <source>Deploy canceled before the code was sent: nothing changed on the platform.</source>
+        <translation>部署在代码发出之前已取消：平台上没有任何改动。</translation>
+    </message>
+    <message>
+        <source>Version %1 is deployed; the editor's code is not.</source>
+        <translation>已部署的是版本 %1；编辑器中的代码尚未部署。</translation>
+    </message>
+    <message>
+        <source>Version %1 is deployed with the editor's code.</source>
+        <translation>已部署版本 %1，其代码与编辑器中的一致。</translation>
+    </message>
 </context>
 <context>
     <name>funcdesk::CodeVersionModel</name>
@@ -1262,6 +1290,34 @@
     <message>
         <source>Applied: %1 is now version %2.</source>
         <translation>已应用：%1 现在是版本 %2。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the platform (Esc)</source>
+        <translation>停止等待平台（Esc）</translation>
+    </message>
+    <message>
+        <source>Load what the platform has now; the form keeps what you typed</source>
+        <translation>加载平台上的当前设置；表单保留你输入的内容</translation>
+    </message>
+    <message>
+        <source>Stopped waiting. The new settings had already been sent and cannot be called back: whether %1 has them is unknown. Refresh shows what the platform has; the form keeps what you typed.</source>
+        <translation>已停止等待。新设置已经发出，无法撤回：%1 是否已采用这些设置尚不可知。“刷新”可查看平台上的现状；表单保留你输入的内容。</translation>
+    </message>
+    <message>
+        <source>Version %1 on the platform has these settings.</source>
+        <translation>平台上的版本 %1 已采用这些设置。</translation>
+    </message>
+    <message>
+        <source>Version %1 on the platform has other settings: Apply sends yours, Reset shows the platform's.</source>
+        <translation>平台上的版本 %1 的设置与此不同：“应用”发送你的设置，“重置”显示平台的设置。</translation>
     </message>
 </context>
 <context>
@@ -1961,6 +2017,10 @@ A desktop console for serverless functions.</source>
     <message>
         <source>%1: offline — %2</source>
         <translation>%1：离线 — %2</translation>
+    </message>
+    <message>
+        <source>Co&amp;de</source>
+        <translation>代码(&amp;D)</translation>
     </message>
 </context>
 <context>

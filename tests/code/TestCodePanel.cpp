@@ -219,7 +219,7 @@ private Q_SLOTS:
         open(fixture->platform.get(), kHello, kHelloCode);
         typeAtEnd(QStringLiteral("oops"));
         QTRY_VERIFY(QFile::exists(draftFile()));
-        QTest::keyClick(edit(), Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
+        QTest::keyClick(edit(), Qt::Key_Z, Qt::ControlModifier | Qt::AltModifier);
         QVERIFY(status()->text().contains(QStringLiteral("0.0.1")));
         QCOMPARE(panel->currentCode(), kHelloCode + QStringLiteral("oops")); // nothing happens before the answer
         QTest::mouseClick(child(QStringLiteral("confirmRevertButton")), Qt::LeftButton);
@@ -232,7 +232,7 @@ private Q_SLOTS:
         QCOMPARE(panel->currentCode(), kHelloCode + QStringLiteral("oops"));
 
         // Keep Editing leaves the text alone.
-        QTest::keyClick(edit(), Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
+        QTest::keyClick(edit(), Qt::Key_Z, Qt::ControlModifier | Qt::AltModifier);
         QTest::mouseClick(child(QStringLiteral("cancelRevertButton")), Qt::LeftButton);
         QCOMPARE(panel->currentCode(), kHelloCode + QStringLiteral("oops"));
         QVERIFY(!status()->isVisible());

@@ -4,6 +4,8 @@
 #include <QFile>
 #include <QRegularExpression>
 
+#include <signal.h>
+
 FuncdeskdProcess::FuncdeskdProcess(QString dataDir) : m_dataDir(std::move(dataDir))
 {
 }
@@ -40,8 +42,25 @@ bool FuncdeskdProcess::start(quint16 port)
     return false;
 }
 
+void FuncdeskdProcess::pause()
+{
+    if (m_process.state() != QProcess::Running || m_paused)
+        return;
+    ::kill(pid_t(m_process.processId()), SIGSTOP);
+    m_paused = true;
+}
+
+void FuncdeskdProcess::resume()
+{
+    if (!m_paused)
+        return;
+    ::kill(pid_t(m_process.processId()), SIGCONT);
+    m_paused = false;
+}
+
 void FuncdeskdProcess::stop()
 {
+    resume(); // a stopped process would not see SIGTERM
     if (m_process.state() == QProcess::NotRunning)
         return;
     m_process.terminate();

@@ -15,6 +15,10 @@ public:
     // `port` 0 lets the server choose. False, with errorText(), when it did not come up.
     bool start(quint16 port = 0);
     void stop();
+    // SIGSTOP / SIGCONT: a server that accepts connections (the kernel does) but answers
+    // nothing until resumed — a real slow platform.
+    void pause();
+    void resume();
 
     QString apiHost() const { return m_apiHost; }
     quint16 port() const { return m_port; }
@@ -28,4 +32,5 @@ private:
     QString m_apiHost;
     quint16 m_port = 0;
     QString m_error;
+    bool m_paused = false;
 };

@@ -328,6 +328,107 @@ private Q_SLOTS:
         QVERIFY(refusedShown);
         QVERIFY(wait(check.getAction(QStringLiteral("taken-2"), false)));
     }
+
+    // A platform that stops answering (a funcdeskd the test SIGSTOPs): Deploy and Apply show a
+    // Cancel button; Esc or Cancel stops waiting, keeps what was typed, and says honestly what
+    // the platform may have; once it answers again, Refresh shows what it has.
+    void cancelDeployAndApplyWhileThePlatformHangs()
+    {
+        QTemporaryDir serverData;
+        FuncdeskdProcess server(serverData.path());
+        QVERIFY2(server.start(), qPrintable(server.errorText()));
+        OpenWhiskConfig direct;
+        direct.apiHost = QStringLiteral("http://") + server.apiHost().section(QStringLiteral("://"), -1);
+        direct.auth = server.guestKey();
+        direct.ns = QStringLiteral("guest");
+        OpenWhiskPlatform check(direct);
+        Action action;
+        action.exec = Exec::withCode(QStringLiteral("nodejs:20"), QStringLiteral("function main() { return {v: 1}; }"));
+        QVERIFY(wait(check.putAction(QStringLiteral("slow"), action, PutOptions{})));
+
+        test::Console console;
+        QVERIFY(console.start());
+        ConnectionProfile profile = ConnectionProfile::newRemote();
+        profile.name = QStringLiteral("Sleepy box");
+        profile.apiHost = server.apiHost();
+        profile.namespaceName = QStringLiteral("guest");
+        const auto added = console.store->addProfile(profile, server.guestKey());
+        QVERIFY2(added, qPrintable(added ? QString() : added.error().message));
+        MainWindow &window = *console.window;
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        activate(&window);
+        QVERIFY(console.connections->setCurrent(added.value()));
+        QTRY_VERIFY_WITH_TIMEOUT(window.functionsPanel()->selectFunction(QStringLiteral("slow")), 15000);
+        window.tabs()->setCurrentWidget(window.codePanel());
+        auto *editor = child<QsciScintilla>(&window, "codeTextEdit");
+        QTRY_VERIFY_WITH_TIMEOUT(editor->text().contains(QLatin1StringView("v: 1")), 15000);
+        activate(&window);
+
+        // Deploy while the server hangs: Cancel shows; Esc stops waiting before anything was sent.
+        editor->setFocus();
+        QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
+        const QString typed = QStringLiteral("function main() { return {v: 2}; }");
+        QTest::keyClicks(editor, typed);
+        server.pause();
+        QTest::keyClick(editor, Qt::Key_S, Qt::ControlModifier);
+        auto *banner = child<QLabel>(&window, "bannerText");
+        QTRY_VERIFY(banner->text().startsWith(QStringLiteral("Deploying slow")));
+        QTRY_VERIFY(child<QPushButton>(&window, "cancelInFlightButton")->isVisible());
+        QVERIFY(!window.codePanel()->deployAction()->isEnabled());
+        QTest::qWait(300); // still waiting: nothing comes
+        QVERIFY(banner->text().startsWith(QStringLiteral("Deploying slow")));
+        QTest::keyClick(editor, Qt::Key_Escape);
+        QTRY_VERIFY2(banner->text().startsWith(QStringLiteral("Deploy canceled before the code was sent")),
+                     qPrintable(banner->text()));
+        QCOMPARE(editor->text(), typed);
+        QVERIFY(window.codePanel()->isDirty());
+        QVERIFY(window.codePanel()->deployAction()->isEnabled());
+        QVERIFY(!editor->isReadOnly());
+
+        // Back: deploying again goes through; the stale answer changes nothing in the panel.
+        server.resume();
+        QTest::keyClick(editor, Qt::Key_S, Qt::ControlModifier);
+        QTRY_VERIFY2_WITH_TIMEOUT(!window.codePanel()->isDirty(), qPrintable(banner->text()), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(banner->text().startsWith(QStringLiteral("Deployed version 0.0.2")), 15000);
+        QCOMPARE(wait(check.getAction(QStringLiteral("slow"))).value().exec->code.value_or(QString()), typed);
+
+        // Apply while the server hangs: the PUT has left, so the panel says the outcome is unknown.
+        window.tabs()->setCurrentWidget(window.configPanel());
+        auto *memory = child<QSpinBox>(&window, "memory");
+        QTRY_VERIFY_WITH_TIMEOUT(memory->isEnabled() && memory->value() == 256, 15000);
+        typeNumber(memory, 512);
+        auto *apply = child<QPushButton>(&window, "apply");
+        QTRY_VERIFY(apply->isEnabled());
+        server.pause();
+        QTest::mouseClick(apply, Qt::LeftButton);
+        auto *configStatus = child<QLabel>(&window, "configStatus");
+        auto *cancel = child<QPushButton>(&window, "cancelApply");
+        QTRY_VERIFY(cancel->isVisible());
+        QVERIFY(!apply->isEnabled());
+        QTest::qWait(300);
+        QCOMPARE(configStatus->text(), QStringLiteral("Applying…"));
+        memory->setFocus();
+        QTest::keyClick(memory, Qt::Key_Escape);
+        QTRY_VERIFY2(configStatus->text().startsWith(QStringLiteral("Stopped waiting.")), qPrintable(configStatus->text()));
+        QVERIFY(configStatus->text().contains(QLatin1StringView("unknown")));
+        QVERIFY(!cancel->isVisible());
+        QCOMPARE(memory->value(), 512);
+        QVERIFY(apply->isEnabled());
+        auto *refresh = child<QPushButton>(&window, "refreshConfig");
+        QTRY_VERIFY(refresh->isVisible());
+
+        // The request that had left is stored once the server runs again; Refresh shows it.
+        server.resume();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            wait(check.getAction(QStringLiteral("slow"), false)).value().limits->memoryMb.value_or(0), 512, 15000);
+        QTest::mouseClick(refresh, Qt::LeftButton);
+        QTRY_VERIFY2_WITH_TIMEOUT(configStatus->text().endsWith(QStringLiteral("on the platform has these settings.")),
+                                  qPrintable(configStatus->text()), 15000);
+        QCOMPARE(memory->value(), 512);
+        QVERIFY(!apply->isEnabled()); // nothing left to apply
+    }
 };
 
 QTEST_MAIN(TestRemoteConsole)

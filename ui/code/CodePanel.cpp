@@ -5,6 +5,7 @@
 #include "ui/code/CodeBanner.h"
 #include "ui/code/CodeEditor.h"
 #include "ui/code/CodeHistoryPane.h"
+#include "ui/code/CodePanelHelpers.h"
 #include "ui/code/DiffView.h"
 #include "ui/code/FutureDelivery.h"
 
@@ -20,12 +21,10 @@
 
 namespace funcdesk {
 
-namespace {
+using codeui::hasEditableCode;
+using codeui::versionOf;
 
-QString versionOf(const std::optional<Action> &action)
-{
-    return action ? action->version.value_or(QString()) : QString();
-}
+namespace {
 
 QString timeText(const QDateTime &time)
 {
@@ -35,11 +34,6 @@ QString timeText(const QDateTime &time)
 QString updatedText(const Action &action)
 {
     return action.updated ? timeText(QDateTime::fromMSecsSinceEpoch(*action.updated)) : QString();
-}
-
-bool hasEditableCode(const Action &action)
-{
-    return action.exec && action.exec->code && !action.exec->binary.value_or(false);
 }
 
 } // namespace
@@ -142,7 +136,7 @@ void CodePanel::createActions()
     };
     m_deployAction = make(tr("Deploy"), QKeySequence(Qt::CTRL | Qt::Key_S), QStringLiteral("deployAction"),
                           tr("Deploy the editor's code as a new version"));
-    m_revertAction = make(tr("Revert"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), QStringLiteral("revertAction"),
+    m_revertAction = make(tr("Revert"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_Z), QStringLiteral("revertAction"),
                           tr("Revert to the deployed code"));
     m_diffAction = make(tr("Diff"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), QStringLiteral("diffAction"),
                         tr("Compare the deployed code, or the version selected in History, with the editor"));
@@ -152,6 +146,14 @@ void CodePanel::createActions()
     m_rollbackAction = make(tr("Roll Back…"), {}, QStringLiteral("rollbackAction"),
                             tr("Deploy the code of the version selected in History as a new version"));
 
+    // Not in the toolbar: the banner shows a Cancel button while a deploy is in flight.
+    m_cancelDeployAction = new QAction(tr("Cancel Deploy"), this);
+    m_cancelDeployAction->setObjectName(QStringLiteral("cancelDeployAction"));
+    m_cancelDeployAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_cancelDeployAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_cancelDeployAction->setEnabled(false); // only while a deploy is in flight: Esc stays free otherwise
+    addAction(m_cancelDeployAction);
+    connect(m_cancelDeployAction, &QAction::triggered, this, &CodePanel::cancelDeploy);
     connect(m_deployAction, &QAction::triggered, this, &CodePanel::deploy);
     connect(m_revertAction, &QAction::triggered, this, &CodePanel::revertToDeployed);
     connect(m_diffAction, &QAction::triggered, this, &CodePanel::showDiff);
@@ -177,6 +179,8 @@ void CodePanel::setContext(Platform *platform, const QString &connectionId, cons
     m_functionName = functionName;
     m_action.reset();
     m_busy = false;
+    ++m_put;
+    m_putting = false;
     m_overwriteVersion.clear();
     m_draftOffered = false;
     m_draftSaved = false;
@@ -316,121 +320,6 @@ void CodePanel::editorTextChanged()
     }
 }
 
-void CodePanel::deploy()
-{
-    if (!m_deployAction->isEnabled())
-        return;
-    Exec exec = *m_action->exec;
-    exec.code = m_editor->text();
-    putCode(exec, false, QString());
-}
-
-void CodePanel::putCode(const Exec &source, bool rollback, const QString &fromVersion)
-{
-    // Only exec travels: the platform keeps parameters, limits and annotations as they are now
-    // (another panel may have changed them since this one loaded the action).
-    Exec exec;
-    exec.kind = source.kind;
-    exec.code = source.code;
-    exec.main = source.main;
-    const QString snapshot = exec.code.value_or(QString());
-    const quint64 generation = m_generation;
-    setBusy(true);
-    m_status->showMessage(CodeBanner::Tone::Progress,
-                          rollback ? tr("Rolling back %1 to version %2…").arg(m_functionName, fromVersion)
-                                   : tr("Deploying %1…").arg(m_functionName));
-    const QString failed = rollback ? tr("Roll back failed") : tr("Deploy failed");
-    // First what the platform has now: a function deleted meanwhile must not quietly come back,
-    // and a version someone else deployed meanwhile must not be replaced without asking.
-    codeui::deliver(this, m_platform->getAction(m_functionName, false), [=, this](Result<Action> current) {
-        if (generation != m_generation)
-            return;
-        if (!current) {
-            setBusy(false);
-            if (current.error().kind == PlatformError::Kind::NotFound)
-                reportError(
-                    failed,
-                    tr("%1 no longer exists on this connection. Your code stays in the editor.").arg(m_functionName));
-            else
-                reportError(failed, current.error().message);
-            return;
-        }
-        const QString serverVersion = current->version.value_or(QString());
-        if (!rollback && serverVersion != versionOf(m_action) && serverVersion != m_overwriteVersion) {
-            setBusy(false);
-            m_status->showMessage(CodeBanner::Tone::Warning,
-                                  tr("%1 was changed on the platform since you opened it: version %2 is deployed "
-                                     "now, your edit started from version %3.")
-                                      .arg(m_functionName, serverVersion, versionOf(m_action)));
-            m_status->addButton(tr("Deploy Anyway"), QStringLiteral("deployAnywayButton"), [this, serverVersion] {
-                m_overwriteVersion = serverVersion;
-                deploy();
-            });
-            m_status->addButton(tr("Cancel"), QStringLiteral("cancelDeployButton"), [this] { m_status->dismiss(); });
-            return;
-        }
-        Action put;
-        put.exec = exec;
-        codeui::deliver(this, m_platform->putAction(m_functionName, put, PutOptions{true, {}}),
-                        [=, this](Result<Action> result) {
-                            if (generation != m_generation)
-                                return;
-                            setBusy(false);
-                            if (!result) {
-                                reportError(failed, result.error().message);
-                                return;
-                            }
-                            finishPut(result.value(), snapshot, rollback, fromVersion);
-                        });
-    });
-}
-
-void CodePanel::finishPut(const Action &action, const QString &snapshot, bool rollback, const QString &fromVersion)
-{
-    Action deployedAction = action;
-    if (!deployedAction.exec)
-        deployedAction.exec = Exec{};
-    deployedAction.exec->code = snapshot; // what was sent, whether or not the answer echoes it
-    m_overwriteVersion.clear();
-    const QString version = deployedAction.version.value_or(QString());
-    const QString message = rollback
-                                ? tr("Rolled back: version %1 has the code of version %2.").arg(version, fromVersion)
-                                : tr("Deployed version %1.").arg(version);
-    if (rollback) {
-        // The editor shows what the platform has now: load it again.
-        m_drafts->discard(m_connectionId, m_functionName);
-        m_draftSaved = false;
-        const quint64 generation = m_generation;
-        setBusy(true);
-        codeui::deliver(this, m_platform->getAction(m_functionName, true),
-                        [this, generation, deployedAction, message](Result<Action> reloaded) {
-                            if (generation != m_generation)
-                                return;
-                            setBusy(false);
-                            loaded(reloaded ? reloaded.value() : deployedAction);
-                            m_status->showMessage(CodeBanner::Tone::Success, message);
-                            Q_EMIT deployed(*m_action);
-                            Q_EMIT statusMessage(tr("%1: %2").arg(m_functionName, message));
-                        });
-        return;
-    }
-    m_action = deployedAction;
-    m_editor->setDeployedCode(snapshot);
-    if (m_editor->isDirty()) {
-        // Typed on while the deploy ran: the draft goes on, now based on the new version.
-        editorTextChanged();
-    } else {
-        m_drafts->discard(m_connectionId, m_functionName);
-        m_draftSaved = false;
-    }
-    m_status->showMessage(CodeBanner::Tone::Success, message);
-    updateState();
-    if (m_historyAction->isChecked())
-        loadHistory();
-    Q_EMIT deployed(*m_action);
-    Q_EMIT statusMessage(tr("%1: %2").arg(m_functionName, message));
-}
-
 void CodePanel::revertToDeployed()
 {
     if (!m_revertAction->isEnabled())
@@ -565,6 +454,8 @@ void CodePanel::updateState()
     const std::optional<Action> selected = m_historyAction->isChecked() ? m_history->selectedVersion() : std::nullopt;
     m_rollbackAction->setEnabled(editable && selected && selected->version != versionOf(m_action) &&
                                  hasEditableCode(*selected));
+    m_cancelDeployAction->setEnabled(m_putting);
+    m_closeDiffAction->setEnabled(!m_putting); // one Esc at a time
 
     m_titleLabel->setText(title());
     QStringList details;

@@ -2,6 +2,7 @@
 #include "core/FutureCallback.h"
 #include "ui/shell/ErrorLabel.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
@@ -184,8 +185,25 @@ ConfigPanel::ConfigPanel(QWidget *parent) : QWidget(parent)
     m_status->setObjectName(QStringLiteral("configStatus"));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // While an Apply is in flight: Cancel (Esc) stops waiting; afterwards Refresh shows what the
+    // platform has, since a request that left may have been stored anyway.
+    m_cancelAction = new QAction(tr("Cancel"), this);
+    m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_cancelAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_cancelAction->setEnabled(false);
+    addAction(m_cancelAction);
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->setObjectName(QStringLiteral("cancelApply"));
+    m_cancel->setToolTip(tr("Stop waiting for the platform (Esc)"));
+    m_cancel->hide();
+    m_refresh = new QPushButton(tr("Refresh"), this);
+    m_refresh->setObjectName(QStringLiteral("refreshConfig"));
+    m_refresh->setToolTip(tr("Load what the platform has now; the form keeps what you typed"));
+    m_refresh->hide();
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_status, 1);
+    buttons->addWidget(m_refresh);
+    buttons->addWidget(m_cancel);
     buttons->addWidget(m_reset);
     buttons->addWidget(m_apply);
 
@@ -234,6 +252,9 @@ ConfigPanel::ConfigPanel(QWidget *parent) : QWidget(parent)
         m_status->setText(tr("URL copied."));
     });
     connect(m_apply, &QPushButton::clicked, this, &ConfigPanel::apply);
+    connect(m_cancel, &QPushButton::clicked, this, &ConfigPanel::cancelApply);
+    connect(m_cancelAction, &QAction::triggered, this, &ConfigPanel::cancelApply);
+    connect(m_refresh, &QPushButton::clicked, this, &ConfigPanel::refreshLoaded);
     connect(m_reset, &QPushButton::clicked, this, [this] { showForm(m_loaded); });
     setEnabled(false);
 }
@@ -242,6 +263,11 @@ void ConfigPanel::setContext(Platform *platform, const QString &functionName)
 {
     m_platform = platform;
     m_name = functionName;
+    ++m_applyRequest; // an Apply in flight belongs to the previous function
+    m_applying = false;
+    m_cancel->hide();
+    m_refresh->hide();
+    m_cancelAction->setEnabled(false);
     m_title->setText(tr("Configuration of %1").arg(functionName));
     load();
 }
@@ -389,13 +415,17 @@ void ConfigPanel::apply()
     const FunctionConfigForm form = readForm();
     if (!form.validate().isEmpty() || !m_platform)
         return;
+    const quint64 request = ++m_applyRequest;
+    m_applying = true;
+    m_refresh->hide();
     setBusy(true, tr("Applying…"));
     const QString name = m_name;
     QPointer<Platform> platform = m_platform;
     onResult(m_platform->putAction(name, form.toUpdate(), PutOptions{true, form.removedAnnotations()}), this,
-             [this, platform, name, form](Result<Action> stored) {
-                 if (platform != m_platform || name != m_name)
+             [this, platform, name, form, request](Result<Action> stored) {
+                 if (platform != m_platform || name != m_name || request != m_applyRequest)
                      return;
+                 m_applying = false;
                  if (!stored) {
                      // Keep what the user typed; say what the server said.
                      setBusy(false, tr("Not applied: %1").arg(stored.error().message));
@@ -412,9 +442,54 @@ void ConfigPanel::apply()
              });
 }
 
+void ConfigPanel::cancelApply()
+{
+    if (!m_applying)
+        return;
+    ++m_applyRequest; // the answer, whenever it comes, is dropped
+    m_applying = false;
+    setBusy(false, tr("Stopped waiting. The new settings had already been sent and cannot be called back: whether "
+                      "%1 has them is unknown. Refresh shows what the platform has; the form keeps what you typed.")
+                       .arg(m_name));
+    m_refresh->show();
+    Q_EMIT statusMessage(m_status->text());
+}
+
+void ConfigPanel::refreshLoaded()
+{
+    if (!m_platform || m_name.isEmpty())
+        return;
+    const QString name = m_name;
+    QPointer<Platform> platform = m_platform;
+    m_refresh->setEnabled(false);
+    m_status->setText(tr("Loading configuration…"));
+    onResult(m_platform->getAction(name, false), this, [this, platform, name](Result<Action> action) {
+        if (platform != m_platform || name != m_name)
+            return;
+        m_refresh->setEnabled(true);
+        if (!action) {
+            m_status->setText(tr("Could not load %1: %2").arg(name, action.error().message));
+            return;
+        }
+        // The platform's settings become the baseline; the form stays as typed, so Apply is
+        // offered only if it still differs from them.
+        m_loaded = FunctionConfigForm(action.value(), m_loaded.platform());
+        m_refresh->hide();
+        revalidate();
+        const QString version = action->version.value_or(QString());
+        m_status->setText(readForm() == m_loaded
+                              ? tr("Version %1 on the platform has these settings.").arg(version)
+                              : tr("Version %1 on the platform has other settings: Apply sends yours, Reset shows "
+                                   "the platform's.")
+                                    .arg(version));
+    });
+}
+
 void ConfigPanel::setBusy(bool busy, const QString &message)
 {
     m_status->setText(message);
+    m_cancel->setVisible(busy && m_applying);
+    m_cancelAction->setEnabled(busy && m_applying);
     if (busy) {
         m_apply->setEnabled(false);
         m_reset->setEnabled(false);

@@ -6,6 +6,7 @@
 #include <QPointer>
 #include <QWidget>
 
+class QAction;
 class QCheckBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -45,6 +46,10 @@ private:
     FunctionConfigForm readForm() const;
     void revalidate();
     void apply();
+    // Stops waiting for an Apply in flight (Esc): the form keeps what was typed.
+    void cancelApply();
+    // Loads what the platform has now as the baseline, leaving the form as typed.
+    void refreshLoaded();
     void addParameterRow(const FunctionConfigForm::Parameter &parameter);
     void setBusy(bool busy, const QString &message);
 
@@ -53,6 +58,8 @@ private:
     QString m_webBaseUrl;
     FunctionConfigForm m_loaded;
     bool m_filling = false;
+    quint64 m_applyRequest = 0; // bumped by Apply and Cancel: answers for an older Apply are dropped
+    bool m_applying = false;
 
     QLabel *m_title;
     QSpinBox *m_memory;
@@ -75,6 +82,9 @@ private:
     QPushButton *m_copyUrl;
     QPushButton *m_apply;
     QPushButton *m_reset;
+    QPushButton *m_cancel;
+    QPushButton *m_refresh;
+    QAction *m_cancelAction;
     QLabel *m_status;
 };
 

@@ -5,6 +5,7 @@
 #include "models/connections/ConnectionManager.h"
 #include "models/settings/ConsoleSettings.h"
 #include "ui/activations/ActivationsPanel.h"
+#include "ui/code/CodeEditor.h"
 #include "ui/code/CodePanel.h"
 #include "ui/connections/ConnectionSwitcher.h"
 #include "ui/functions/ConfigPanel.h"
@@ -125,6 +126,21 @@ void MainWindow::createMenus()
     function->addAction(m_test->runLocallyAction());
     function->addAction(m_test->runOnPlatformAction());
     function->addAction(m_test->compareAction());
+
+    // The code panel's own actions: their shortcuts work while the focus is in the panel.
+    QMenu *codeMenu = menuBar()->addMenu(tr("Co&de"));
+    codeMenu->setObjectName(QStringLiteral("codeMenu"));
+    codeMenu->addAction(m_code->deployAction());
+    codeMenu->addAction(m_code->revertAction());
+    codeMenu->addAction(m_code->diffAction());
+    codeMenu->addAction(m_code->historyAction());
+    codeMenu->addAction(m_code->rollbackAction());
+    codeMenu->addSeparator();
+    const QList<QAction *> editing = m_code->editor()->actions();
+    for (QAction *action : editing) {
+        if (action->objectName() != QLatin1StringView("closeBarAction")) // Esc: not a menu command
+            codeMenu->addAction(action);
+    }
 
     if (m_switcher) {
         QMenu *connection = menuBar()->addMenu(tr("&Connection"));

@@ -1,0 +1,193 @@
+// The code panel's deploy flow: check what the platform has, send the code, take the answer;
+// and Cancel while that is in flight (the rest of CodePanel is in CodePanel.cpp).
+
+#include "ui/code/CodePanel.h"
+
+#include "core/Platform.h"
+#include "models/code/DraftStore.h"
+#include "ui/code/CodeBanner.h"
+#include "ui/code/CodeEditor.h"
+#include "ui/code/CodePanelHelpers.h"
+#include "ui/code/FutureDelivery.h"
+
+#include <QAction>
+#include <QPushButton>
+
+namespace funcdesk {
+
+using codeui::hasEditableCode;
+using codeui::versionOf;
+
+void CodePanel::deploy()
+{
+    if (!m_deployAction->isEnabled())
+        return;
+    Exec exec = *m_action->exec;
+    exec.code = m_editor->text();
+    putCode(exec, false, QString());
+}
+
+void CodePanel::putCode(const Exec &source, bool rollback, const QString &fromVersion)
+{
+    // Only exec travels: the platform keeps parameters, limits and annotations as they are now
+    // (another panel may have changed them since this one loaded the action).
+    Exec exec;
+    exec.kind = source.kind;
+    exec.code = source.code;
+    exec.main = source.main;
+    const QString snapshot = exec.code.value_or(QString());
+    const quint64 generation = m_generation;
+    const quint64 put = ++m_put;
+    m_putting = true;
+    m_putSent = false;
+    setBusy(true);
+    m_status->showMessage(CodeBanner::Tone::Progress,
+                          rollback ? tr("Rolling back %1 to version %2…").arg(m_functionName, fromVersion)
+                                   : tr("Deploying %1…").arg(m_functionName));
+    m_status->addButton(tr("Cancel"), QStringLiteral("cancelInFlightButton"), [this] { cancelDeploy(); })
+        ->setToolTip(tr("Stop waiting for the platform (Esc)"));
+    const QString failed = rollback ? tr("Roll back failed") : tr("Deploy failed");
+    // First what the platform has now: a function deleted meanwhile must not quietly come back,
+    // and a version someone else deployed meanwhile must not be replaced without asking.
+    codeui::deliver(this, m_platform->getAction(m_functionName, false), [=, this](Result<Action> current) {
+        if (generation != m_generation || put != m_put)
+            return;
+        m_putting = false;
+        if (!current) {
+            setBusy(false);
+            if (current.error().kind == PlatformError::Kind::NotFound)
+                reportError(
+                    failed,
+                    tr("%1 no longer exists on this connection. Your code stays in the editor.").arg(m_functionName));
+            else
+                reportError(failed, current.error().message);
+            return;
+        }
+        const QString serverVersion = current->version.value_or(QString());
+        if (!rollback && serverVersion != versionOf(m_action) && serverVersion != m_overwriteVersion) {
+            setBusy(false);
+            m_status->showMessage(CodeBanner::Tone::Warning,
+                                  tr("%1 was changed on the platform since you opened it: version %2 is deployed "
+                                     "now, your edit started from version %3.")
+                                      .arg(m_functionName, serverVersion, versionOf(m_action)));
+            m_status->addButton(tr("Deploy Anyway"), QStringLiteral("deployAnywayButton"), [this, serverVersion] {
+                m_overwriteVersion = serverVersion;
+                deploy();
+            });
+            m_status->addButton(tr("Cancel"), QStringLiteral("cancelDeployButton"), [this] { m_status->dismiss(); });
+            return;
+        }
+        Action update;
+        update.exec = exec;
+        m_putting = true;
+        m_putSent = true;
+        updateState();
+        codeui::deliver(this, m_platform->putAction(m_functionName, update, PutOptions{true, {}}),
+                        [=, this](Result<Action> result) {
+                            if (generation != m_generation || put != m_put)
+                                return;
+                            m_putting = false;
+                            setBusy(false);
+                            if (!result) {
+                                reportError(failed, result.error().message);
+                                return;
+                            }
+                            finishPut(result.value(), snapshot, rollback, fromVersion);
+                        });
+    });
+}
+
+void CodePanel::finishPut(const Action &action, const QString &snapshot, bool rollback, const QString &fromVersion)
+{
+    Action deployedAction = action;
+    if (!deployedAction.exec)
+        deployedAction.exec = Exec{};
+    deployedAction.exec->code = snapshot; // what was sent, whether or not the answer echoes it
+    m_overwriteVersion.clear();
+    const QString version = deployedAction.version.value_or(QString());
+    const QString message = rollback
+                                ? tr("Rolled back: version %1 has the code of version %2.").arg(version, fromVersion)
+                                : tr("Deployed version %1.").arg(version);
+    if (rollback) {
+        // The editor shows what the platform has now: load it again.
+        m_drafts->discard(m_connectionId, m_functionName);
+        m_draftSaved = false;
+        const quint64 generation = m_generation;
+        setBusy(true);
+        codeui::deliver(this, m_platform->getAction(m_functionName, true),
+                        [this, generation, deployedAction, message](Result<Action> reloaded) {
+                            if (generation != m_generation)
+                                return;
+                            setBusy(false);
+                            loaded(reloaded ? reloaded.value() : deployedAction);
+                            m_status->showMessage(CodeBanner::Tone::Success, message);
+                            Q_EMIT deployed(*m_action);
+                            Q_EMIT statusMessage(tr("%1: %2").arg(m_functionName, message));
+                        });
+        return;
+    }
+    m_action = deployedAction;
+    m_editor->setDeployedCode(snapshot);
+    if (m_editor->isDirty()) {
+        // Typed on while the deploy ran: the draft goes on, now based on the new version.
+        editorTextChanged();
+    } else {
+        m_drafts->discard(m_connectionId, m_functionName);
+        m_draftSaved = false;
+    }
+    m_status->showMessage(CodeBanner::Tone::Success, message);
+    updateState();
+    if (m_historyAction->isChecked())
+        loadHistory();
+    Q_EMIT deployed(*m_action);
+    Q_EMIT statusMessage(tr("%1: %2").arg(m_functionName, message));
+}
+
+void CodePanel::cancelDeploy()
+{
+    if (!m_putting)
+        return;
+    ++m_put; // the answer, whenever it comes, is dropped
+    m_putting = false;
+    setBusy(false);
+    const QString text =
+        m_putSent ? tr("Stopped waiting. The code had already been sent and cannot be called back: whether %1 has a "
+                       "new version is unknown. Refresh shows what the platform has; your code stays in the editor.")
+                        .arg(m_functionName)
+                  : tr("Deploy canceled before the code was sent: nothing changed on the platform.");
+    m_status->showMessage(CodeBanner::Tone::Warning, text);
+    m_status->addButton(tr("Refresh"), QStringLiteral("refreshDeployedButton"), [this] { refreshDeployed(); });
+    Q_EMIT statusMessage(text);
+}
+
+void CodePanel::refreshDeployed()
+{
+    if (!m_platform || m_functionName.isEmpty() || m_busy)
+        return;
+    const quint64 generation = m_generation;
+    setBusy(true);
+    m_status->showMessage(CodeBanner::Tone::Progress, tr("Loading %1…").arg(m_functionName));
+    codeui::deliver(this, m_platform->getAction(m_functionName, true), [this, generation](Result<Action> result) {
+        if (generation != m_generation)
+            return;
+        setBusy(false);
+        if (!result) {
+            reportError(tr("Could not load %1").arg(m_functionName), result.error().message);
+            return;
+        }
+        // The editor keeps its text: only what it is compared with (and based on) changes.
+        m_action = result.value();
+        m_editor->setDeployedCode(hasEditableCode(*m_action) ? *m_action->exec->code : QString());
+        editorTextChanged();
+        const QString version = versionOf(m_action);
+        m_status->showMessage(CodeBanner::Tone::Info,
+                              m_editor->isDirty()
+                                  ? tr("Version %1 is deployed; the editor's code is not.").arg(version)
+                                  : tr("Version %1 is deployed with the editor's code.").arg(version));
+        updateState();
+        if (m_historyAction->isChecked())
+            loadHistory();
+    });
+}
+
+} // namespace funcdesk
