@@ -4,6 +4,7 @@
 // History the versions, Go to Line the go-to bar).
 
 #include "ConsoleFixture.h"
+#include "GuiHelpers.h"
 
 #include "ui/code/CodePanel.h"
 #include "ui/functions/FunctionsPanel.h"
@@ -19,16 +20,9 @@
 #include "ui/code/QsciHeaders.h"
 
 using namespace funcdesk;
+using namespace funcdesk::test;
 
 namespace {
-
-template <typename T> T *child(QObject *parent, const char *name)
-{
-    T *found = parent->findChild<T *>(QLatin1StringView(name));
-    if (!found)
-        qFatal("no %s named %s", T::staticMetaObject.className(), name);
-    return found;
-}
 
 // Every action reachable from the menu bar, submenus included, with its menu path.
 void collect(QMenu *menu, const QString &path, QList<std::pair<QString, QAction *>> &out)
@@ -65,13 +59,6 @@ QAction *codeMenuEntry(MainWindow &window, const char *objectName)
             return action;
     }
     qFatal("no %s in the Code menu", objectName);
-}
-
-template <typename T> Result<T> wait(QFuture<Result<T>> future)
-{
-    while (!future.isFinished())
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-    return future.result();
 }
 
 } // namespace

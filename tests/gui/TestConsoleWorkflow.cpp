@@ -3,6 +3,7 @@
 // platform, and watch its activations arrive.
 
 #include "ConsoleFixture.h"
+#include "GuiHelpers.h"
 
 #include "models/activations/ActivationListModel.h"
 #include "ui/activations/ActivationsPanel.h"
@@ -26,32 +27,9 @@
 #include "ui/code/QsciHeaders.h"
 
 using namespace funcdesk;
+using namespace funcdesk::test;
 
 namespace {
-
-template <typename T>
-T *child(QWidget *parent, const char *name)
-{
-    T *found = parent->findChild<T *>(QLatin1StringView(name));
-    if (!found)
-        qFatal("no %s named %s", T::staticMetaObject.className(), name);
-    return found;
-}
-
-// Answers the next modal dialog with `answer` once it is up.
-void whenDialogOpens(std::function<void(QWidget *)> answer)
-{
-    auto *timer = new QTimer;
-    timer->setInterval(20);
-    QObject::connect(timer, &QTimer::timeout, [timer, answer] {
-        if (QWidget *dialog = QApplication::activeModalWidget()) {
-            timer->stop();
-            timer->deleteLater();
-            answer(dialog);
-        }
-    });
-    timer->start();
-}
 
 Action stored(test::Console &console, const QString &name)
 {
@@ -59,14 +37,6 @@ Action stored(test::Console &console, const QString &name)
     while (!future.isFinished())
         QCoreApplication::processEvents();
     return future.result().ok() ? future.result().value() : Action();
-}
-
-void typeNumber(QSpinBox *box, int value)
-{
-    box->setFocus();
-    QTest::keyClick(box, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClicks(box, QString::number(value));
-    QTest::keyClick(box, Qt::Key_Tab);
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 
 #include "../connections/FuncdeskdProcess.h"
 #include "ConsoleFixture.h"
+#include "GuiHelpers.h"
 
 #include "models/activations/ActivationListModel.h"
 #include "platforms/openwhisk/OpenWhiskPlatform.h"
@@ -36,46 +37,9 @@
 #include "ui/code/QsciHeaders.h"
 
 using namespace funcdesk;
+using namespace funcdesk::test;
 
 namespace {
-
-template <typename T> T *child(QObject *parent, const char *name)
-{
-    T *found = parent->findChild<T *>(QLatin1StringView(name));
-    if (!found)
-        qFatal("no %s named %s", T::staticMetaObject.className(), name);
-    return found;
-}
-
-// Answers the next modal dialog with `answer` once it is up.
-void whenDialogOpens(std::function<void(QWidget *)> answer)
-{
-    auto *timer = new QTimer;
-    timer->setInterval(20);
-    QObject::connect(timer, &QTimer::timeout, [timer, answer] {
-        if (QWidget *dialog = QApplication::activeModalWidget()) {
-            timer->stop();
-            timer->deleteLater();
-            answer(dialog);
-        }
-    });
-    timer->start();
-}
-
-template <typename T> Result<T> wait(QFuture<Result<T>> future)
-{
-    while (!future.isFinished())
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-    return future.result();
-}
-
-void typeNumber(QSpinBox *box, int value)
-{
-    box->setFocus();
-    QTest::keyClick(box, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClicks(box, QString::number(value));
-    QTest::keyClick(box, Qt::Key_Tab);
-}
 
 void activate(QWidget *window)
 {

@@ -1,0 +1,61 @@
+#pragma once
+
+// What the console's GUI tests share: finding named widgets, answering modal dialogs, typing
+// into spin boxes, and waiting for platform calls with the event loop turning.
+
+#include "core/Result.h"
+
+#include <QApplication>
+#include <QFuture>
+#include <QSpinBox>
+#include <QTest>
+#include <QTimer>
+
+#include <functional>
+
+namespace funcdesk::test {
+
+// The child of `parent` with that object name; the test stops when there is none.
+template <typename T>
+T *child(QObject *parent, const char *name)
+{
+    T *found = parent->findChild<T *>(QLatin1StringView(name));
+    if (!found)
+        qFatal("no %s named %s", T::staticMetaObject.className(), name);
+    return found;
+}
+
+// Answers the next modal dialog with `answer` once it is up.
+inline void whenDialogOpens(std::function<void(QWidget *)> answer)
+{
+    auto *timer = new QTimer;
+    timer->setInterval(20);
+    QObject::connect(timer, &QTimer::timeout, [timer, answer] {
+        if (QWidget *dialog = QApplication::activeModalWidget()) {
+            timer->stop();
+            timer->deleteLater();
+            answer(dialog);
+        }
+    });
+    timer->start();
+}
+
+// Replaces a spin box's text with `value` as a user would, then leaves the field.
+inline void typeNumber(QSpinBox *box, int value)
+{
+    box->setFocus();
+    QTest::keyClick(box, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(box, QString::number(value));
+    QTest::keyClick(box, Qt::Key_Tab);
+}
+
+// Waits for a platform call; the event loop turns meanwhile.
+template <typename T>
+Result<T> wait(QFuture<Result<T>> future)
+{
+    while (!future.isFinished())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    return future.result();
+}
+
+}  // namespace funcdesk::test
