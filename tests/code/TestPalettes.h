@@ -1,6 +1,8 @@
 #pragma once
 
-// A dark palette for the tests that look at colours, and the WCAG contrast ratio to judge them.
+// A dark palette for the tests that look at colours (what a dark desktop theme gives a Qt
+// application, close to the Fusion dark schemes of Breeze Dark and Adwaita-dark), and the WCAG
+// contrast ratio to judge them.
 
 #include <QColor>
 #include <QPalette>
@@ -36,6 +38,9 @@ inline QPalette darkPalette()
     p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
     p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
     p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
+    p.setColor(QPalette::BrightText, Qt::red);
+    p.setColor(QPalette::Link, QColor(0x58, 0xa6, 0xff));
+    p.setColor(QPalette::LinkVisited, QColor(0xb0, 0x8c, 0xff));
     return p;
 }
 

@@ -9,6 +9,7 @@
 // device-independent pixels, and names its files "…@2x.png".
 
 #include "ConsoleFixture.h"
+#include "tests/code/TestPalettes.h"
 
 #include "models/activations/ActivationListModel.h"
 #include "translations/Translations.h"
@@ -79,47 +80,6 @@ bool looksRendered(const QImage &image)
     return colours.size() >= 16;
 }
 
-// WCAG 2 contrast ratio of two colours (1 to 21); 4.5 is the minimum for body text.
-double contrastRatio(const QColor &a, const QColor &b)
-{
-    const auto luminance = [](const QColor &c) {
-        const auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
-        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
-    };
-    const double la = luminance(a), lb = luminance(b);
-    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
-}
-
-// What a dark desktop theme gives a Qt application (the Fusion dark scheme KDE's Breeze Dark and
-// GNOME's Adwaita-dark bridges come close to).
-QPalette darkPalette()
-{
-    QPalette p;
-    const QColor window(0x2b, 0x2b, 0x2b), base(0x1e, 0x1e, 0x1e), text(0xe6, 0xe6, 0xe6), disabled(0x80, 0x80, 0x80);
-    p.setColor(QPalette::Window, window);
-    p.setColor(QPalette::WindowText, text);
-    p.setColor(QPalette::Base, base);
-    p.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
-    p.setColor(QPalette::ToolTipBase, QColor(0x3a, 0x3a, 0x3a));
-    p.setColor(QPalette::ToolTipText, text);
-    p.setColor(QPalette::PlaceholderText, disabled);
-    p.setColor(QPalette::Text, text);
-    p.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
-    p.setColor(QPalette::ButtonText, text);
-    p.setColor(QPalette::BrightText, Qt::red);
-    p.setColor(QPalette::Light, QColor(0x45, 0x45, 0x45));
-    p.setColor(QPalette::Midlight, QColor(0x3a, 0x3a, 0x3a));
-    p.setColor(QPalette::Mid, QColor(0x24, 0x24, 0x24));
-    p.setColor(QPalette::Dark, QColor(0x18, 0x18, 0x18));
-    p.setColor(QPalette::Shadow, QColor(0x0a, 0x0a, 0x0a));
-    p.setColor(QPalette::Highlight, QColor(0x3d, 0xae, 0xe9));
-    p.setColor(QPalette::HighlightedText, QColor(0x10, 0x10, 0x10));
-    p.setColor(QPalette::Link, QColor(0x58, 0xa6, 0xff));
-    p.setColor(QPalette::LinkVisited, QColor(0xb0, 0x8c, 0xff));
-    for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
-        p.setColor(QPalette::Disabled, role, disabled);
-    return p;
-}
 
 } // namespace
 
@@ -172,7 +132,7 @@ private:
         // The message is whole (not cut to the spin box's width) and readable on this palette.
         QVERIFY2(error->height() >= error->heightForWidth(error->width()), qPrintable(error->text()));
         const double contrast =
-            contrastRatio(error->palette().color(QPalette::WindowText), error->palette().color(QPalette::Window));
+            testing::contrast(error->palette().color(QPalette::WindowText), error->palette().color(QPalette::Window));
         QVERIFY2(contrast >= 4.5, qPrintable(QString::number(contrast)));
         const QString path = QStringLiteral(SCREENSHOT_DIR "/%1-configuration-invalid%2.png")
                                  .arg(variant, doubled ? QStringLiteral("@2x") : QString());
@@ -187,7 +147,7 @@ private Q_SLOTS:
         const QString style = QApplication::style()->name();
         const QPalette palette = QApplication::palette();
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-        QApplication::setPalette(darkPalette());
+        QApplication::setPalette(testing::darkPalette());
         renderScreens(QStringLiteral("en-dark"));
         QApplication::setStyle(QStyleFactory::create(style));
         QApplication::setPalette(palette);
