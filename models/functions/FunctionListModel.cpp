@@ -1,7 +1,6 @@
 #include "models/functions/FunctionListModel.h"
 #include "core/FutureCallback.h"
 
-#include "core/SemVer.h"
 #include "models/activations/ActivationSummary.h"
 
 #include <QDateTime>
@@ -14,20 +13,6 @@ namespace {
 
 constexpr int kPageSize = 200; // OpenWhisk's largest page
 constexpr qint64 kDayMs = 24 * 60 * 60 * 1000;
-
-template <typename T> int compareValues(const T &left, const T &right)
-{
-    return left < right ? -1 : (right < left ? 1 : 0);
-}
-
-qint64 versionKey(const std::optional<QString> &version)
-{
-    const std::optional<SemVer> parsed = version ? SemVer::parse(*version) : std::nullopt;
-    if (!parsed)
-        return -1;
-    return static_cast<qint64>(parsed->major) * 1'000'000'000'000 + static_cast<qint64>(parsed->minor) * 1'000'000 +
-           parsed->patch;
-}
 
 QString number(qint64 value)
 {
@@ -453,114 +438,6 @@ QVariant FunctionListModel::display(const Row &row, int column) const
     }
     default:
         return {};
-    }
-}
-
-QVariant FunctionListModel::sortValue(const Row &row, int column) const
-{
-    switch (column) {
-    case NameColumn:
-        return row.name;
-    case RuntimeColumn:
-        return row.action.exec ? row.action.exec->kind : QString();
-    case MemoryColumn:
-        return memoryOf(row);
-    case CpuColumn:
-        return cpuOf(row).value_or(-1.0);
-    case TimeoutColumn:
-    case ConcurrencyColumn:
-        return limitOf(row, column);
-    case VersionColumn:
-        return versionKey(row.action.version);
-    case UpdatedColumn:
-        return row.action.updated.value_or(0);
-    case InvocationsColumn:
-        return row.invocations;
-    case ErrorsColumn:
-        return row.errors;
-    default:
-        return {};
-    }
-}
-
-qint64 FunctionListModel::memoryOf(const Row &row) const
-{
-    if (row.action.limits && row.action.limits->memoryMb)
-        return *row.action.limits->memoryMb;
-    return m_info ? m_info->limits.memoryMb.defaultValue : -1;
-}
-
-qint64 FunctionListModel::limitOf(const Row &row, int column) const
-{
-    // An action without the field runs with the platform's default.
-    const std::optional<ActionLimits> &limits = row.action.limits;
-    if (column == TimeoutColumn) {
-        if (limits && limits->timeoutMs)
-            return *limits->timeoutMs;
-        return m_info ? m_info->limits.timeoutMs.defaultValue : -1;
-    }
-    if (limits && limits->concurrency)
-        return *limits->concurrency;
-    return m_info ? m_info->limits.concurrency.defaultValue : -1;
-}
-
-std::optional<double> FunctionListModel::cpuOf(const Row &row) const
-{
-    if (row.action.limits && row.action.limits->cpu)
-        return row.action.limits->cpu;
-    // Without limits.cpu the platform gives CPU in proportion to memory, when it sets CPU at all.
-    if (!m_info || !m_info->cpuLimits)
-        return std::nullopt;
-    const qint64 memory = memoryOf(row);
-    return memory < 0 ? std::nullopt : std::optional<double>(m_info->limits.cpuForMemory(memory));
-}
-
-int FunctionListModel::compareRows(int column, int left, int right) const
-{
-    const std::vector<double> &keys =
-        m_sortKeys.of(column, m_rows.size(), [this, column](std::vector<double> &k) { fillSortKeys(column, k); });
-    return compareValues(keys[static_cast<size_t>(left)], keys[static_cast<size_t>(right)]);
-}
-
-void FunctionListModel::fillSortKeys(int column, std::vector<double> &keys) const
-{
-    if (column == NameColumn || column == RuntimeColumn) {
-        std::vector<QString> texts;
-        texts.reserve(static_cast<size_t>(m_rows.size()));
-        for (const Row &row : m_rows) {
-            const QString &text = column == NameColumn ? row.name : row.action.exec ? row.action.exec->kind : QString();
-            texts.push_back(text.toCaseFolded());
-        }
-        return SortKeys::rank(texts, keys);
-    }
-    for (const Row &row : m_rows) {
-        switch (column) {
-        case MemoryColumn:
-            keys.push_back(static_cast<double>(memoryOf(row)));
-            break;
-        case CpuColumn:
-            keys.push_back(cpuOf(row).value_or(-1.0));
-            break;
-        case TimeoutColumn:
-        case ConcurrencyColumn:
-            keys.push_back(static_cast<double>(limitOf(row, column)));
-            break;
-        case VersionColumn:
-            keys.push_back(static_cast<double>(versionKey(row.action.version)));
-            break;
-        case UpdatedColumn:
-            keys.push_back(static_cast<double>(row.action.updated.value_or(0)));
-            break;
-        case InvocationsColumn:
-            keys.push_back(static_cast<double>(row.invocations));
-            break;
-        case ErrorsColumn:
-            keys.push_back(static_cast<double>(row.errors));
-            break;
-        default:
-            keys.push_back(0);
-            break;
-        }
     }
 }
 
