@@ -145,6 +145,9 @@ private Q_SLOTS:
 
         // Run on platform (Ctrl+Shift+R) with a typed payload: result and logs appear.
         window.tabs()->setCurrentWidget(window.testPanel());
+        // The heading names the connection as the user named it, not its id.
+        QTRY_VERIFY2(child<QLabel>(&window, "testTitle")->text().endsWith(QStringLiteral(" on Build box")),
+                     qPrintable(child<QLabel>(&window, "testTitle")->text()));
         auto *payload = child<QPlainTextEdit>(&window, "payloadEditor");
         payload->setFocus();
         QTest::keyClick(payload, Qt::Key_A, Qt::ControlModifier);

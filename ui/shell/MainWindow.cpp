@@ -188,6 +188,7 @@ void MainWindow::platformChanged(Platform *platform)
     const ConnectionProfile profile =
         m_context.connections ? m_context.connections->currentProfile() : ConnectionProfile::local();
     setWindowTitle(tr("%1 — Funcdesk").arg(profile.name)); // the connection's name, never its key
+    m_test->setConnectionName(profile.name);
     m_config->setWebBaseUrl(webBase(profile, m_context.localWebBaseUrl));
     m_functions->setPlatform(platform);
     m_activations->setPlatform(platform);

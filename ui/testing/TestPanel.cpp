@@ -223,6 +223,12 @@ void TestPanel::setFileChooser(std::function<QString(bool)> chooser)
     m_payloadPane->setFileChooser(std::move(chooser));
 }
 
+void TestPanel::setConnectionName(const QString &name)
+{
+    m_connectionName = name;
+    m_title->setText(describeFunction());
+}
+
 QString TestPanel::describeFunction() const
 {
     if (m_function.isEmpty())
@@ -231,7 +237,7 @@ QString TestPanel::describeFunction() const
     const QString kind = m_deployed.exec ? m_deployed.exec->kind : QString();
     if (version.isEmpty())
         return tr("Test %1").arg(m_function);
-    return tr("Test %1 \u2014 deployed version %2 (%3) on %4").arg(m_function, version, kind, m_connection);
+    return tr("Test %1 \u2014 deployed version %2 (%3) on %4").arg(m_function, version, kind, m_connectionName.isEmpty() ? m_connection : m_connectionName);
 }
 
 QPair<QString, QString> TestPanel::currentCode() const

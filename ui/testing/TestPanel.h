@@ -43,6 +43,8 @@ public:
 
     void setContext(Platform *platform, const QString &connectionId, const QString &functionName,
                     const Action &deployedAction);
+    // The connection as the user knows it (its profile name), for the heading; its id otherwise.
+    void setConnectionName(const QString &name);
     void setLocalExecutor(Executor *executor);
     // Without a code source, "Run locally" runs the deployed code.
     void setCodeSource(CodeSource source);
@@ -84,6 +86,7 @@ private:
     QPointer<Platform> m_platform;
     Executor *m_executor = nullptr;
     QString m_connection;
+    QString m_connectionName;
     QString m_function;
     Action m_deployed;
     CodeSource m_codeSource;
