@@ -49,6 +49,18 @@ inline void typeNumber(QSpinBox *box, int value)
     QTest::keyClick(box, Qt::Key_Tab);
 }
 
+// Shows a window at 1366×768 and makes it the active one: shortcuts follow the focus of the
+// active window. False when the window did not come up.
+inline bool showActive(QWidget &window)
+{
+    window.resize(1366, 768);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window))
+        return false;
+    QApplication::setActiveWindow(&window);
+    return QTest::qWaitForWindowActive(&window);
+}
+
 // Waits for a platform call; the event loop turns meanwhile.
 template <typename T>
 Result<T> wait(QFuture<Result<T>> future)

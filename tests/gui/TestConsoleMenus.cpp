@@ -99,11 +99,7 @@ private Q_SLOTS:
         Action action;
         action.exec = Exec::withCode(QStringLiteral("nodejs:20"), QStringLiteral("function main() { return {v: 1}; }"));
         QVERIFY(wait(console.local->putAction(QStringLiteral("menus"), action, PutOptions{})));
-        window.resize(1366, 768);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QApplication::setActiveWindow(&window);
-        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(showActive(window));
         window.functionsPanel()->refresh();
         QTRY_VERIFY_WITH_TIMEOUT(window.functionsPanel()->selectFunction(QStringLiteral("menus")), 15000);
         window.tabs()->setCurrentWidget(window.codePanel());

@@ -51,11 +51,7 @@ private Q_SLOTS:
         test::Console console;
         QVERIFY(console.start());
         MainWindow &window = *console.window;
-        window.resize(1366, 768);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QApplication::setActiveWindow(&window);
-        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(showActive(window));
 
         auto *hint = child<QLabel>(&window, "functionsEmptyHint");
         QTRY_VERIFY_WITH_TIMEOUT(hint->isVisible(), 15000);
@@ -86,11 +82,7 @@ private Q_SLOTS:
         test::Console console;
         QVERIFY(console.start());
         MainWindow &window = *console.window;
-        window.resize(1366, 768);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QApplication::setActiveWindow(&window);  // shortcuts follow the focus of the active window
-        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(showActive(window));
 
         // New function: name it in the dialog; it appears selected, with its template.
         whenDialogOpens([](QWidget *dialog) {

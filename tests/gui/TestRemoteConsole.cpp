@@ -74,10 +74,7 @@ private Q_SLOTS:
         test::Console console;
         QVERIFY(console.start());
         MainWindow &window = *console.window;
-        window.resize(1366, 768);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        activate(&window);
+        QVERIFY(showActive(window));
 
         // Connection ▸ Manage Connections (Ctrl+Alt+M): Add, fill in, OK.
         whenDialogOpens([&server](QWidget *dialog) {
@@ -322,10 +319,7 @@ private Q_SLOTS:
         const auto added = console.store->addProfile(profile, server.guestKey());
         QVERIFY2(added, qPrintable(added ? QString() : added.error().message));
         MainWindow &window = *console.window;
-        window.resize(1366, 768);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        activate(&window);
+        QVERIFY(showActive(window));
         QVERIFY(console.connections->setCurrent(added.value()));
         QTRY_VERIFY_WITH_TIMEOUT(window.functionsPanel()->selectFunction(QStringLiteral("slow")), 15000);
         window.tabs()->setCurrentWidget(window.codePanel());
