@@ -5,6 +5,7 @@
 #include <QRegularExpression>
 
 #include <signal.h>
+#include <sys/prctl.h>
 
 FuncdeskdProcess::FuncdeskdProcess(QString dataDir) : m_dataDir(std::move(dataDir))
 {
@@ -19,6 +20,8 @@ bool FuncdeskdProcess::start(quint16 port)
 {
     m_error.clear();
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
+    // A test that crashes must not leave its server running.
+    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     m_process.start(QStringLiteral(FUNCDESKD_PATH), {QStringLiteral("serve"), QStringLiteral("--port"),
                                                      QString::number(port), QStringLiteral("--data-dir"), m_dataDir});
     static const QRegularExpression listening(QStringLiteral("funcdeskd listening on (https?://[^\\s/]+):(\\d+)"));
