@@ -16,7 +16,7 @@ constexpr qint64 kMaxExecBytes = 48 * kMb;
 constexpr qint64 kMaxParameterBytes = 1 * kMb;
 constexpr qint64 kMaxPutBodyBytes = kMaxExecBytes + 2 * kMaxParameterBytes;
 
-using Method = QHttpServerRequest::Method;
+using Method = HttpMethod;
 
 PlatformError tooLarge(const char *field, qint64 size, qint64 allowed)
 {
@@ -182,21 +182,42 @@ void ActionsApi::invoke(const ApiRequest &request, Reply reply)
     if (!params)
         return reply.sendError(params.error());
     const bool wantResult = *resultOnly;
-    whenDone(m_engine.invokeAction(request.ns, request.entityName(), std::move(params).value(), options),
-             std::move(reply), [wantResult](InvokeOutcome &&outcome, Reply &r) {
-                 r.addHeader(QByteArrayLiteral("x-openwhisk-activation-id"), outcome.activationId.toLatin1());
-                 if (!outcome.activation) // non-blocking, or the blocking wait ran out
-                     return r.sendJson(202, QJsonObject{{QLatin1StringView("activationId"), outcome.activationId}});
-                 const Activation &activation = *outcome.activation;
-                 if (!wantResult && !outcome.activationJson.isEmpty())
-                     return r.sendJsonBytes(invokeStatus(activation), outcome.activationJson);
-                 if (!wantResult)
-                     return r.sendJson(invokeStatus(activation), activation.toJson());
-                 QJsonValue result = activation.response ? activation.response->result : QJsonValue();
-                 if (!result.isObject() && !result.isArray())
-                     result = QJsonObject();
-                 r.sendJson(invokeStatus(activation), result);
-             });
+    if (!options.blocking) {
+        whenDone(m_engine.invokeAction(request.ns, request.entityName(), std::move(params).value(), options),
+                 std::move(reply), [](InvokeOutcome &&outcome, Reply &r) { sendOutcome(r, std::move(outcome), false); });
+        return;
+    }
+    // Run here, on the connection's thread; if the blocking wait runs out first, the engine's
+    // thread answers 202 and the connection goes on without this thread.
+    auto pending = std::make_shared<PendingReply>(std::move(reply));
+    auto outcome = m_engine.invokeHere(request.ns, request.entityName(), *params, options, [pending](const QString &id) {
+        if (std::optional<Reply> late = pending->take()) {
+            sendOutcome(*late, InvokeOutcome{id, std::nullopt, std::nullopt, {}}, false);
+            late->handOffConnection();
+        }
+    });
+    std::optional<Reply> answer = pending->take();
+    if (!outcome || !answer)
+        return; // answered with 202 already
+    if (!*outcome)
+        return answer->sendError(outcome->error());
+    sendOutcome(*answer, std::move(outcome->value()), wantResult);
+}
+
+void ActionsApi::sendOutcome(Reply &reply, InvokeOutcome outcome, bool wantResult)
+{
+    reply.addHeader(QByteArrayLiteral("x-openwhisk-activation-id"), outcome.activationId.toLatin1());
+    if (!outcome.activation) // non-blocking, or the blocking wait ran out
+        return reply.sendJson(202, QJsonObject{{QLatin1StringView("activationId"), outcome.activationId}});
+    const Activation &activation = *outcome.activation;
+    if (!wantResult && !outcome.activationJson.isEmpty())
+        return reply.sendJsonBytes(invokeStatus(activation), outcome.activationJson);
+    if (!wantResult)
+        return reply.sendJson(invokeStatus(activation), activation.toJson());
+    QJsonValue result = activation.response ? activation.response->result : QJsonValue();
+    if (!result.isObject() && !result.isArray())
+        result = QJsonObject();
+    reply.sendJson(invokeStatus(activation), result);
 }
 
 } // namespace funcdesk

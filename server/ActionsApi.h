@@ -17,6 +17,8 @@ private:
     void get(const ApiRequest &request, Reply reply);
     void put(const ApiRequest &request, Reply reply);
     void invoke(const ApiRequest &request, Reply reply);
+    // 200/502 with the activation (or only its result), or 202 with the id when there is none.
+    static void sendOutcome(Reply &reply, InvokeOutcome outcome, bool wantResult);
 };
 
 } // namespace funcdesk

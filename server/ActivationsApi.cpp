@@ -9,7 +9,7 @@ namespace funcdesk {
 namespace {
 
 const QLatin1StringView kActivations("activations");
-using Method = QHttpServerRequest::Method;
+using Method = HttpMethod;
 
 PlatformError invalid(QString message)
 {

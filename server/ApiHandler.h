@@ -1,17 +1,27 @@
 #pragma once
 
 #include "server/ApiRequest.h"
-#include "core/FutureCallback.h"
 #include "server/Reply.h"
 
 namespace funcdesk {
 
-// Base of the per-collection handlers: the engine they call, the object whose thread answers,
-// and the one way they turn an engine future into a reply.
+// Waits for `future` on the calling thread (a connection's own thread: the client waits for the
+// answer anyway), then calls `callback(Result<T>)`. A canceled future is an error.
+template <typename T, typename F> void awaitResult(QFuture<Result<T>> future, F callback)
+{
+    future.waitForFinished();
+    if (future.isCanceled() || future.resultCount() == 0)
+        callback(Result<T>(PlatformError{PlatformError::Kind::Server, QStringLiteral("The operation was canceled.")}));
+    else
+        callback(future.result());
+}
+
+// Base of the per-collection handlers: the engine they call and the one way they turn an
+// engine future into a reply. Handlers run on the request's connection thread, several at once.
 class ApiHandler
 {
 public:
-    ApiHandler(LocalEngine &engine, QObject *context) : m_engine(engine), m_context(context) {}
+    explicit ApiHandler(LocalEngine &engine) : m_engine(engine) {}
     virtual ~ApiHandler() = default;
     ApiHandler(const ApiHandler &) = delete;
     ApiHandler &operator=(const ApiHandler &) = delete;
@@ -24,13 +34,12 @@ protected:
     // with OpenWhisk's status for the error's kind.
     template <typename T, typename F> void whenDone(QFuture<Result<T>> future, Reply reply, F onValue)
     {
-        onResult(std::move(future), m_context,
-                 [reply = std::move(reply), onValue = std::move(onValue)](Result<T> result) mutable {
-                     if (!result)
-                         reply.sendError(result.error());
-                     else
-                         onValue(std::move(result).value(), reply);
-                 });
+        awaitResult(std::move(future), [&reply, &onValue](Result<T> result) {
+            if (!result)
+                reply.sendError(result.error());
+            else
+                onValue(std::move(result).value(), reply);
+        });
     }
 
     // The entity's JSON with 200.
@@ -59,7 +68,6 @@ protected:
     }
 
     LocalEngine &m_engine;
-    QObject *m_context;
 };
 
 } // namespace funcdesk

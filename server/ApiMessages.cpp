@@ -130,4 +130,9 @@ QString internalError()
     return QStringLiteral("There was an internal server error.");
 }
 
+QString malformedRequest()
+{
+    return QStringLiteral("The request is not a valid HTTP/1.1 request.");
+}
+
 } // namespace funcdesk::messages

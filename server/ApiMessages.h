@@ -33,5 +33,6 @@ QString invalidMedia(QLatin1StringView mediaType);
 QString httpContentTypeError();
 QString invalidRuleState(const QString &value); // local text
 QString internalError();
+QString malformedRequest(); // local text: bytes that are not an HTTP/1.x request
 
 } // namespace funcdesk::messages

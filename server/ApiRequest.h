@@ -1,24 +1,24 @@
 #pragma once
 
 #include "platforms/local/LocalEngine.h"
+#include "server/HttpConnection.h"
 
-#include <QHttpServerRequest>
 #include <QStringList>
 #include <QUrlQuery>
 
 namespace funcdesk {
 
-// One API request as the handlers see it: the parts they need, copied out of QtHttpServer's
-// per-connection request object (which the next request on the connection overwrites), plus
-// what the server worked out (caller, namespace, entity path).
+// One API request as the handlers see it: the HTTP request plus what the server worked out
+// from it (path, query, caller, namespace, entity path).
 struct ApiRequest
 {
-    const QHttpServerRequest *http = nullptr; // valid only until the handler returns
-    QHttpServerRequest::Method method = QHttpServerRequest::Method::Unknown;
+    const HttpRequest *http = nullptr; // valid only until the handler returns
+    HttpMethod method = HttpMethod::Unknown;
     QString path;         // percent-decoded
     QStringList segments; // path split at '/', empty ones dropped
     bool trailingSlash = false;
     QUrlQuery query;
+    QString rawQuery; // the query as sent (percent-encoded)
     QByteArray body;
     Identity caller;    // after Basic authentication
     QString ns;         // the namespace addressed, "_" resolved
@@ -28,7 +28,7 @@ struct ApiRequest
     QString queryValue(QLatin1StringView key) const { return query.queryItemValue(key, QUrl::FullyDecoded); }
     // "name" or "package/name".
     QString entityName() const { return entity.join(QLatin1Char('/')); }
-    QByteArray header(const QByteArray &name) const { return http ? http->value(name) : QByteArray(); }
+    QByteArray header(const QByteArray &lowerName) const { return http ? http->header(lowerName) : QByteArray(); }
 };
 
 } // namespace funcdesk

@@ -5,102 +5,96 @@
 #include "server/ApiMessages.h"
 #include "server/BasicAuth.h"
 #include "server/InfoApi.h"
-#include "server/LowDelayTcpServer.h"
+#include "server/HttpTransport.h"
 #include "server/PackagesApi.h"
 #include "server/RulesApi.h"
 #include "server/TriggersApi.h"
 #include "server/WebActions.h"
 
-#include <QHttpServerRequest>
 
 namespace funcdesk {
 
 namespace {
-
-using Method = QHttpServerRequest::Method;
-
-QByteArray methodText(Method method)
-{
-    switch (method) {
-    case Method::Get:
-        return QByteArrayLiteral("GET");
-    case Method::Put:
-        return QByteArrayLiteral("PUT");
-    case Method::Delete:
-        return QByteArrayLiteral("DELETE");
-    case Method::Post:
-        return QByteArrayLiteral("POST");
-    case Method::Head:
-        return QByteArrayLiteral("HEAD");
-    case Method::Options:
-        return QByteArrayLiteral("OPTIONS");
-    case Method::Patch:
-        return QByteArrayLiteral("PATCH");
-    case Method::Connect:
-        return QByteArrayLiteral("CONNECT");
-    case Method::Trace:
-        return QByteArrayLiteral("TRACE");
-    default:
-        return QByteArrayLiteral("?");
-    }
-}
-
+using Method = HttpMethod;
+// Connections served at once (a thread each); more wait for a free thread.
+constexpr int kMaxConnections = 512;
 } // namespace
 
 ApiServer::ApiServer(LocalEngine &engine, ApiServerOptions options, QObject *parent)
-    : QAbstractHttpServer(parent), m_engine(engine), m_options(options), m_info(std::make_unique<InfoApi>(engine)),
-      m_actions(std::make_unique<ActionsApi>(engine, this)), m_triggers(std::make_unique<TriggersApi>(engine, this)),
-      m_rules(std::make_unique<RulesApi>(engine, this)), m_packages(std::make_unique<PackagesApi>(engine, this)),
-      m_activations(std::make_unique<ActivationsApi>(engine, this)), m_web(std::make_unique<WebActions>(engine, this))
+    : QObject(parent), m_engine(engine), m_options(options), m_info(std::make_unique<InfoApi>(engine)),
+      m_actions(std::make_unique<ActionsApi>(engine)), m_triggers(std::make_unique<TriggersApi>(engine)),
+      m_rules(std::make_unique<RulesApi>(engine)), m_packages(std::make_unique<PackagesApi>(engine)),
+      m_activations(std::make_unique<ActivationsApi>(engine)), m_web(std::make_unique<WebActions>(engine))
 {
+    m_transport = std::make_unique<HttpTransport>(
+        [this](HttpRequest &request, const std::shared_ptr<HttpConnection> &connection) {
+            handleRequest(request, connection);
+        },
+        [this](HttpConnection::ReadStatus status, const HttpRequest &partial,
+               const std::shared_ptr<HttpConnection> &connection) { refuse(status, partial, connection); },
+        HttpLimits(), kMaxConnections, this);
 }
 
-ApiServer::~ApiServer() = default;
+ApiServer::~ApiServer()
+{
+    m_transport.reset(); // answers what is in progress, then ends every connection
+}
 
 Result<quint16> ApiServer::listenOn(const QHostAddress &address, quint16 port)
 {
-    auto *tcp = new LowDelayTcpServer(this);
-    if (!tcp->listen(address, port)) {
-        const QString reason = tcp->errorString();
-        delete tcp;
-        return PlatformError{PlatformError::Kind::Network, reason};
-    }
-    bind(tcp);
-    return tcp->serverPort();
+    return m_transport->listen(address, port);
 }
 
 void ApiServer::stopListening()
 {
-    for (QTcpServer *server : servers())
-        server->close();
+    m_transport->stopListening();
 }
 
-bool ApiServer::handleRequest(const QHttpServerRequest &http, QTcpSocket *socket)
+Reply ApiServer::replyFor(const HttpRequest &http, const QString &path,
+                          const std::shared_ptr<HttpConnection> &connection)
+{
+    Reply::Context context;
+    context.connection = connection;
+    context.transport = m_transport.get();
+    context.method = http.methodName;
+    context.path = path;
+    context.number = ++m_requestCount;
+    context.start = std::chrono::steady_clock::now();
+    context.head = http.method == Method::Head;
+    context.close = !http.keepAlive;
+    context.log = m_options.logRequests;
+    return Reply(std::move(context));
+}
+
+void ApiServer::refuse(HttpConnection::ReadStatus status, const HttpRequest &partial,
+                       const std::shared_ptr<HttpConnection> &connection)
+{
+    HttpRequest closing = partial;
+    closing.keepAlive = false;
+    Reply reply = replyFor(closing, QString::fromUtf8(partial.target), connection);
+    if (status == HttpConnection::ReadStatus::TooLarge) {
+        const qint64 size = connection->refusedBodySize() >= 0 ? connection->refusedBodySize() : HttpLimits().maxBodyBytes + 1;
+        reply.sendError(413, messages::requestTooLarge(size, HttpLimits().maxBodyBytes));
+    } else {
+        reply.sendError(400, messages::malformedRequest());
+    }
+}
+
+void ApiServer::handleRequest(HttpRequest &http, const std::shared_ptr<HttpConnection> &connection)
 {
     ApiRequest request;
     request.http = &http;
-    request.method = http.method();
-    const QUrl url = http.url();
+    request.method = http.method;
+    const QUrl url = QUrl::fromEncoded(http.target);
     request.path = url.path();
     request.segments = request.path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
     request.trailingSlash = request.path.size() > 1 && request.path.endsWith(QLatin1Char('/'));
-    if (url.hasQuery())
+    if (url.hasQuery()) {
         request.query = QUrlQuery(url);
-    request.body = http.body();
-
-    Reply::Context context;
-    context.socket = socket;
-    context.order = orderOf(socket);
-    context.sequence = context.order->admit();
-    context.method = methodText(request.method);
-    context.path = request.path;
-    context.number = ++m_requestCount;
-    context.start = std::chrono::steady_clock::now();
-    context.head = request.method == Method::Head;
-    const QByteArray connection = http.value(QByteArrayLiteral("connection"));
-    context.close = !connection.isEmpty() && connection.toLower().contains("close");
-    context.log = m_options.logRequests;
-    Reply reply(std::move(context));
+        request.rawQuery = url.query(QUrl::FullyEncoded);
+    }
+    request.body = std::move(http.body);
+    Reply reply = replyFor(http, request.path, connection);
 
     // Dispatch on plain string compares of the path segments: this runs for every request.
     const QStringList &segments = request.segments;
@@ -109,51 +103,38 @@ bool ApiServer::handleRequest(const QHttpServerRequest &http, QTcpSocket *socket
             reply.sendEmpty(200);
         else
             m_info->root(request, std::move(reply));
-        return true;
+        return;
     }
     if (segments.size() < 2 || segments.at(0) != QLatin1StringView("api") ||
         segments.at(1) != QLatin1StringView("v1")) {
         reply.sendError(404, messages::resourceDoesNotExist());
-        return true;
+        return;
     }
     if (segments.size() > 2 && segments.at(2) == QLatin1StringView("web")) {
         // Web actions are anonymous unless the action asks for credentials; wrong ones count
         // as none.
         std::optional<Identity> caller;
-        const QByteArray authorization = http.value(QByteArrayLiteral("authorization"));
+        const QByteArray authorization = http.header(QByteArrayLiteral("authorization"));
         if (!authorization.isEmpty()) {
             if (auto identity = authenticateBasic(m_engine, authorization))
                 caller = std::move(identity).value();
         }
         m_web->handle(request, std::move(reply), std::move(caller));
-        return true;
+        return;
     }
     if (request.method == Method::Options) { // a CORS preflight: the headers are the answer
         reply.sendEmpty(200);
-        return true;
+        return;
     }
     if (segments.size() == 2) {
         m_info->apiVersion(request, std::move(reply));
-        return true;
+        return;
     }
     if (segments.at(2) == QLatin1StringView("namespaces")) {
         dispatchNamespaces(request, std::move(reply));
-        return true;
+        return;
     }
     reply.sendError(404, messages::resourceDoesNotExist());
-    return true;
-}
-
-// One ResponseOrder per connection, dropped with its socket (QtHttpServer deletes the socket
-// once the client disconnects).
-std::shared_ptr<ResponseOrder> ApiServer::orderOf(QTcpSocket *socket)
-{
-    std::shared_ptr<ResponseOrder> &order = m_connections[socket];
-    if (!order) {
-        order = std::make_shared<ResponseOrder>();
-        connect(socket, &QObject::destroyed, this, [this, socket] { m_connections.remove(socket); });
-    }
-    return order;
 }
 
 void ApiServer::dispatchNamespaces(ApiRequest &request, Reply reply)
@@ -194,16 +175,6 @@ void ApiServer::dispatchNamespaces(ApiRequest &request, Reply reply)
     if (!handler)
         return reply.sendError(404, messages::resourceDoesNotExist());
     handler->handle(request, std::move(reply));
-}
-
-// handleRequest() answers every request itself, so QtHttpServer never calls this; kept total.
-void ApiServer::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)
-{
-    Reply::Context context;
-    context.socket = socket;
-    context.start = std::chrono::steady_clock::now();
-    context.log = m_options.logRequests;
-    Reply(std::move(context)).sendError(404, messages::resourceDoesNotExist());
 }
 
 } // namespace funcdesk

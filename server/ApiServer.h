@@ -1,11 +1,12 @@
 #pragma once
 
 #include "core/Result.h"
+#include "server/HttpConnection.h"
 
-#include <QAbstractHttpServer>
-#include <QHash>
 #include <QHostAddress>
+#include <QObject>
 
+#include <atomic>
 #include <memory>
 
 namespace funcdesk {
@@ -16,7 +17,7 @@ class ApiHandler;
 class WebActions;
 struct ApiRequest;
 class Reply;
-class ResponseOrder;
+class HttpTransport;
 
 struct ApiServerOptions
 {
@@ -25,8 +26,9 @@ struct ApiServerOptions
 
 // The OpenWhisk REST API (and web actions) over a LocalEngine. Reads the request line, checks
 // Basic credentials and the namespace, and hands the request to the handler of its collection.
-// Runs on the thread it lives on; engine calls finish on other threads and are answered back here.
-class ApiServer final : public QAbstractHttpServer
+// Accepts connections on the thread it lives on; requests are handled and answered on their
+// connection's thread (HttpTransport), several at once.
+class ApiServer final : public QObject
 {
     Q_OBJECT
 
@@ -39,18 +41,16 @@ public:
     // Accepts no new connections; requests already received are still answered.
     void stopListening();
 
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
-    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
-
 private:
+    void handleRequest(HttpRequest &http, const std::shared_ptr<HttpConnection> &connection);
+    void refuse(HttpConnection::ReadStatus status, const HttpRequest &partial,
+                const std::shared_ptr<HttpConnection> &connection);
+    Reply replyFor(const HttpRequest &http, const QString &path, const std::shared_ptr<HttpConnection> &connection);
     void dispatchNamespaces(ApiRequest &request, Reply reply);
-    std::shared_ptr<ResponseOrder> orderOf(QTcpSocket *socket);
 
     LocalEngine &m_engine;
     ApiServerOptions m_options;
-    quint64 m_requestCount = 0;
-    QHash<QTcpSocket *, std::shared_ptr<ResponseOrder>> m_connections;
+    std::atomic<quint64> m_requestCount = 0;
     std::unique_ptr<InfoApi> m_info;
     std::unique_ptr<ApiHandler> m_actions;
     std::unique_ptr<ApiHandler> m_triggers;
@@ -58,6 +58,7 @@ private:
     std::unique_ptr<ApiHandler> m_packages;
     std::unique_ptr<ApiHandler> m_activations;
     std::unique_ptr<WebActions> m_web;
+    std::unique_ptr<HttpTransport> m_transport; // last: its threads stop before the handlers go
 };
 
 } // namespace funcdesk

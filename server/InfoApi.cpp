@@ -10,9 +10,9 @@ namespace funcdesk {
 
 namespace {
 
-bool isRead(QHttpServerRequest::Method method)
+bool isRead(HttpMethod method)
 {
-    return method == QHttpServerRequest::Method::Get || method == QHttpServerRequest::Method::Head;
+    return method == HttpMethod::Get || method == HttpMethod::Head;
 }
 
 } // namespace

@@ -7,7 +7,7 @@ namespace funcdesk {
 
 namespace {
 const QLatin1StringView kPackages("packages");
-using Method = QHttpServerRequest::Method;
+using Method = HttpMethod;
 } // namespace
 
 void PackagesApi::handle(const ApiRequest &request, Reply reply)

@@ -1,6 +1,8 @@
 #include "server/Reply.h"
 
 #include "server/ApiMessages.h"
+#include "server/HttpConnection.h"
+#include "server/HttpTransport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -108,6 +110,12 @@ Reply::~Reply()
         sendError(500, messages::internalError());
 }
 
+void Reply::handOffConnection()
+{
+    if (m_context.transport && m_context.connection)
+        m_context.transport->handOff(m_context.connection, !m_context.close);
+}
+
 void Reply::addHeader(QByteArray name, QByteArray value)
 {
     m_headers += name;
@@ -162,8 +170,8 @@ void Reply::send(int status, const QByteArray &contentType, const QByteArray &bo
     if (m_sent)
         return;
     m_sent = true;
-    QTcpSocket *socket = m_context.socket.data();
-    if (socket && socket->state() == QAbstractSocket::ConnectedState) {
+    HttpConnection *connection = m_context.connection.get();
+    if (connection && !connection->failed()) {
         // A 204 or 304 has no body and, per RFC 9110, no Content-Length either.
         const bool bodiless = status == 204 || status == 304;
         QByteArray out;
@@ -191,13 +199,7 @@ void Reply::send(int status, const QByteArray &contentType, const QByteArray &bo
         out += "\r\n";
         if (!bodiless && !m_context.head)
             out += body;
-        if (m_context.order) {
-            m_context.order->deliver(socket, m_context.sequence, std::move(out), m_context.close);
-        } else {
-            socket->write(out);
-            if (m_context.close)
-                socket->disconnectFromHost(); // after the buffered response is written
-        }
+        connection->write(out); // the connection's thread ends it after a "Connection: close"
     }
     if (m_context.log && lcRequests().isInfoEnabled()) {
         // One line, built by hand: this runs for every request. Never the query, headers or body.
@@ -223,7 +225,7 @@ void Reply::send(int status, const QByteArray &contentType, const QByteArray &bo
             line += " id=";
             line += requestId();
         }
-        if (!socket)
+        if (!connection || connection->failed())
             line += " (client gone)";
         qCInfo(lcRequests, "%s", line.constData());
     }

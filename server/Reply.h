@@ -1,17 +1,20 @@
 #pragma once
 
 #include "core/PlatformError.h"
-#include "server/ResponseOrder.h"
 
 #include <QByteArray>
 #include <QJsonValue>
-#include <QPointer>
-#include <QTcpSocket>
+#include <QString>
 
 #include <chrono>
 #include <memory>
+#include <mutex>
+#include <optional>
 
 namespace funcdesk {
+
+class HttpConnection;
+class HttpTransport;
 
 // The answer to one HTTP request, written later or at once. Move-only; whoever holds it
 // answers the request exactly once. Writes the whole response (status line, headers, body) with
@@ -27,9 +30,8 @@ class Reply
 public:
     struct Context
     {
-        QPointer<QTcpSocket> socket;
-        std::shared_ptr<ResponseOrder> order; // the connection's; null: write at once
-        quint64 sequence = 0;                 // this request's place on its connection
+        std::shared_ptr<HttpConnection> connection;
+        HttpTransport *transport = nullptr; // for handOffConnection()
         QByteArray method;
         QString path;
         quint64 number = 0; // the request's sequence number (its id's suffix)
@@ -60,6 +62,9 @@ public:
     void send(int status, const QByteArray &contentType, const QByteArray &body);
 
     bool sent() const { return m_sent; }
+    // After sending from a thread other than the connection's own (the request outlived its
+    // answer): the connection's next requests are read by a fresh thread.
+    void handOffConnection();
     // OpenWhisk's transaction id: 32 characters, unique per request and per server run.
     QByteArray requestId() const;
 
@@ -67,6 +72,25 @@ private:
     Context m_context;
     QByteArray m_headers; // extra headers, already "Name: value\r\n"
     bool m_sent = false;
+};
+
+// A Reply that two threads may race to send (an invoke's result and its wait running out):
+// whoever takes it first answers.
+class PendingReply
+{
+public:
+    explicit PendingReply(Reply reply) : m_reply(std::move(reply)) {}
+    std::optional<Reply> take()
+    {
+        std::lock_guard lock(m_mutex);
+        std::optional<Reply> taken = std::move(m_reply);
+        m_reply.reset();
+        return taken;
+    }
+
+private:
+    std::mutex m_mutex;
+    std::optional<Reply> m_reply;
 };
 
 } // namespace funcdesk

@@ -8,7 +8,7 @@ namespace funcdesk {
 namespace {
 const QLatin1StringView kRules("rules");
 constexpr qint64 kMaxPutBodyBytes = 1024 * 1024;
-using Method = QHttpServerRequest::Method;
+using Method = HttpMethod;
 } // namespace
 
 void RulesApi::handle(const ApiRequest &request, Reply reply)

@@ -8,7 +8,7 @@ namespace funcdesk {
 namespace {
 const QLatin1StringView kTriggers("triggers");
 constexpr qint64 kMaxPutBodyBytes = 2 * 1024 * 1024; // parameters (1 MB) and annotations
-using Method = QHttpServerRequest::Method;
+using Method = HttpMethod;
 } // namespace
 
 void TriggersApi::handle(const ApiRequest &request, Reply reply)

@@ -9,7 +9,7 @@ namespace funcdesk {
 
 namespace {
 
-using Method = QHttpServerRequest::Method;
+using Method = HttpMethod;
 
 const QByteArray kCorsMethods = QByteArrayLiteral("OPTIONS, GET, DELETE, POST, PUT, HEAD, PATCH");
 const QByteArray kCorsHeaders =
@@ -61,8 +61,7 @@ QString opaqueBody(const QByteArray &body, const QByteArray &contentType)
 
 } // namespace
 
-// Everything the invocation needs from the request, copied before any asynchronous step (the
-// QHttpServerRequest is reused for the connection's next request).
+// Everything the invocation needs from the request.
 struct WebActions::Call
 {
     QString ns;
@@ -80,7 +79,7 @@ struct WebActions::Call
     std::optional<Identity> caller;
 };
 
-WebActions::WebActions(LocalEngine &engine, QObject *context) : m_engine(engine), m_context(context)
+WebActions::WebActions(LocalEngine &engine) : m_engine(engine)
 {
 }
 
@@ -104,8 +103,8 @@ void WebActions::handle(const ApiRequest &request, Reply reply, std::optional<Id
         if (request.trailingSlash)
             call->extraPath += QLatin1Char('/');
     }
-    for (const auto &[key, value] : request.http->headers()) {
-        const QString lower = QString::fromLatin1(key).toLower();
+    for (const auto &[key, value] : request.http->headers) {
+        const QString lower = QString::fromLatin1(key);
         const QString text = QString::fromUtf8(value);
         const QJsonValue previous = call->headers.value(lower);
         call->headers.insert(lower, previous.isString() ? previous.toString() + QStringLiteral(", ") + text : text);
@@ -113,18 +112,17 @@ void WebActions::handle(const ApiRequest &request, Reply reply, std::optional<Id
     call->contentType = request.header(QByteArrayLiteral("content-type"));
     call->requireWhiskAuth = request.header(QByteArrayLiteral("x-require-whisk-auth"));
     call->requestedHeaders = request.header(QByteArrayLiteral("access-control-request-headers"));
-    call->rawQuery = request.http->url().query(QUrl::FullyEncoded);
+    call->rawQuery = request.rawQuery;
     call->queryItems = request.query.queryItems(QUrl::FullyDecoded);
     call->body = request.body;
     call->caller = std::move(caller);
 
-    onResult(m_engine.getAction(call->ns, call->action, false), m_context,
-             [this, call, reply = std::move(reply)](Result<Action> found) mutable {
-                 // Missing, not exported or not readable: all the same 404, leaking nothing.
-                 if (!found || !annotationTrue(*found, QStringLiteral("web-export")))
-                     return reply.sendError(404, messages::resourceDoesNotExist());
-                 run(call, std::move(found).value(), std::move(reply));
-             });
+    awaitResult(m_engine.getAction(call->ns, call->action, false), [this, call, &reply](Result<Action> found) {
+        // Missing, not exported or not readable: all the same 404, leaking nothing.
+        if (!found || !annotationTrue(*found, QStringLiteral("web-export")))
+            return reply.sendError(404, messages::resourceDoesNotExist());
+        run(call, std::move(found).value(), std::move(reply));
+    });
 }
 
 void WebActions::run(std::shared_ptr<Call> call, Action action, Reply reply)
@@ -208,29 +206,43 @@ void WebActions::run(std::shared_ptr<Call> call, Action action, Reply reply)
     InvokeOptions options;
     options.blocking = true;
     options.resultOnly = false;
-    const WebExtension extension = call->extension;
-    onResult(m_engine.invokeAction(call->ns, call->action, std::move(params), options), m_context,
-             [extension, reply = std::move(reply)](Result<InvokeOutcome> outcome) mutable {
-                 if (!outcome)
-                     return reply.sendError(outcome.error());
-                 reply.addHeader(QByteArrayLiteral("x-openwhisk-activation-id"), outcome->activationId.toLatin1());
-                 if (!outcome->activation)
-                     return reply.sendError(202, messages::responseNotReady());
-                 const Activation &activation = *outcome->activation;
-                 const ActivationStatus status =
-                     activation.response ? activation.response->statusValue() : ActivationStatus::InternalError;
-                 const QJsonValue result = activation.response ? activation.response->result : QJsonValue();
-                 if (status == ActivationStatus::Success)
-                     return sendWebResult(reply, extension, result);
-                 if (status == ActivationStatus::ApplicationError) {
-                     // The action's error object is its response (docs/webactions.md, Error Handling).
-                     const QJsonValue error = result.toObject().value(QLatin1StringView("error"));
-                     if (error.isUndefined())
-                         return reply.sendError(404, messages::propertyNotFound());
-                     return sendWebResult(reply, extension, error);
-                 }
-                 reply.sendError(400, messages::errorProcessingRequest());
-             });
+    // Run here, on the connection's thread; if the blocking wait runs out first, the engine's
+    // thread answers 202 and the connection goes on without this thread.
+    auto pending = std::make_shared<PendingReply>(std::move(reply));
+    auto outcome = m_engine.invokeHere(call->ns, call->action, params, options, [pending](const QString &id) {
+        if (std::optional<Reply> late = pending->take()) {
+            late->addHeader(QByteArrayLiteral("x-openwhisk-activation-id"), id.toLatin1());
+            late->sendError(202, messages::responseNotReady());
+            late->handOffConnection();
+        }
+    });
+    std::optional<Reply> answer = pending->take();
+    if (!outcome || !answer)
+        return; // answered with 202 already
+    sendOutcome(*answer, call->extension, std::move(*outcome));
+}
+
+void WebActions::sendOutcome(Reply &reply, WebExtension extension, Result<InvokeOutcome> outcome)
+{
+    if (!outcome)
+        return reply.sendError(outcome.error());
+    reply.addHeader(QByteArrayLiteral("x-openwhisk-activation-id"), outcome->activationId.toLatin1());
+    if (!outcome->activation)
+        return reply.sendError(202, messages::responseNotReady());
+    const Activation &activation = *outcome->activation;
+    const ActivationStatus status =
+        activation.response ? activation.response->statusValue() : ActivationStatus::InternalError;
+    const QJsonValue result = activation.response ? activation.response->result : QJsonValue();
+    if (status == ActivationStatus::Success)
+        return sendWebResult(reply, extension, result);
+    if (status == ActivationStatus::ApplicationError) {
+        // The action's error object is its response (docs/webactions.md, Error Handling).
+        const QJsonValue error = result.toObject().value(QLatin1StringView("error"));
+        if (error.isUndefined())
+            return reply.sendError(404, messages::propertyNotFound());
+        return sendWebResult(reply, extension, error);
+    }
+    reply.sendError(400, messages::errorProcessingRequest());
 }
 
 } // namespace funcdesk

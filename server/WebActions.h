@@ -1,8 +1,6 @@
 #pragma once
 
-#include "server/ApiRequest.h"
-#include "core/FutureCallback.h"
-#include "server/Reply.h"
+#include "server/ApiHandler.h"
 #include "server/WebResponse.h"
 
 namespace funcdesk {
@@ -14,7 +12,7 @@ namespace funcdesk {
 class WebActions
 {
 public:
-    WebActions(LocalEngine &engine, QObject *context);
+    explicit WebActions(LocalEngine &engine);
 
     // `caller` is set when the request carried valid Basic credentials.
     void handle(const ApiRequest &request, Reply reply, std::optional<Identity> caller);
@@ -22,9 +20,9 @@ public:
 private:
     struct Call;
     void run(std::shared_ptr<Call> call, Action action, Reply reply);
+    static void sendOutcome(Reply &reply, WebExtension extension, Result<InvokeOutcome> outcome);
 
     LocalEngine &m_engine;
-    QObject *m_context;
 };
 
 } // namespace funcdesk

@@ -41,6 +41,7 @@ struct Invoker::Wait
     std::atomic_bool done = false;
     QString activationId;
     bool resultOnly = false;
+    WaitExpired expired;  // set for invokeHere(): called instead of answering the promise
     std::optional<std::multimap<qint64, std::shared_ptr<Wait>>::iterator> position;
 };
 
@@ -53,17 +54,17 @@ Invoker::Invoker(EngineState &state, Recorded recorded, QObject *parent)
     m_timer.start();
 }
 
-QFuture<Result<InvokeOutcome>> Invoker::invoke(const QString &ns, const QString &name, const QJsonObject &params,
-                                               const InvokeOptions &options, const QString &cause)
+Result<Invoker::Prepared> Invoker::prepare(const QString &ns, const QString &name, const QJsonObject &params,
+                                           const InvokeOptions &options)
 {
     // The namespace's throttles come first, as OpenWhisk checks them with the entitlement,
     // before it looks at the action or the request.
     const Result<RateLimiter::Slot> slot = m_state.rates->admitInvocation(ns);
     if (!slot)
-        return readyResult<InvokeOutcome>(slot.error());
-    const auto refuse = [&slot](PlatformError error) {
+        return slot.error();
+    const auto refuse = [&slot](PlatformError error) -> Result<Prepared> {
         slot->release();
-        return readyResult<InvokeOutcome>(std::move(error));
+        return error;
     };
     std::optional<Action> action;
     {
@@ -79,7 +80,8 @@ QFuture<Result<InvokeOutcome>> Invoker::invoke(const QString &ns, const QString 
         return refuse(PlatformError{PlatformError::Kind::Invalid,
                                     QStringLiteral("Timeout must be number of milliseconds up to %1.").arg(maxWait)});
 
-    InvocationRequest request;
+    Prepared prepared{InvocationRequest(), slot.value()};
+    InvocationRequest &request = prepared.request;
     request.ns = ns;
     request.name = name;
     request.version = action->version.value_or(QStringLiteral("0.0.1"));
@@ -89,31 +91,70 @@ QFuture<Result<InvokeOutcome>> Invoker::invoke(const QString &ns, const QString 
     for (auto it = params.begin(); it != params.end(); ++it)
         request.params.insert(it.key(), it.value());
     request.activationId = newActivationId();
+    return prepared;
+}
 
+std::shared_ptr<Invoker::Wait> Invoker::startWait(const QString &activationId, const InvokeOptions &options)
+{
     auto wait = std::make_shared<Wait>();
-    wait->activationId = request.activationId;
+    wait->activationId = activationId;
     wait->resultOnly = options.resultOnly;
+    const qint64 deadline =
+        QDateTime::currentMSecsSinceEpoch() + options.timeoutMs.value_or(m_state.config.maxBlockingWaitMs);
+    std::lock_guard locker(m_mutex);
+    wait->position = m_waits.emplace(deadline, wait);
+    return wait;
+}
+
+QFuture<Result<InvokeOutcome>> Invoker::invoke(const QString &ns, const QString &name, const QJsonObject &params,
+                                               const InvokeOptions &options, const QString &cause)
+{
+    Result<Prepared> prepared = prepare(ns, name, params, options);
+    if (!prepared)
+        return readyResult<InvokeOutcome>(prepared.error());
+    InvocationRequest request = std::move(prepared->request);
+    std::shared_ptr<Wait> wait;
     QFuture<Result<InvokeOutcome>> answer;
     if (options.blocking) {
+        wait = startWait(request.activationId, options);
         wait->promise.start();
         answer = wait->promise.future();
-        const qint64 deadline = QDateTime::currentMSecsSinceEpoch() + options.timeoutMs.value_or(maxWait);
-        std::lock_guard locker(m_mutex);
-        wait->position = m_waits.emplace(deadline, wait);
     } else {
+        wait = std::make_shared<Wait>();
+        wait->activationId = request.activationId;
         wait->done = true;  // answered now; the activation is only recorded
         answer = readyResult<InvokeOutcome>(InvokeOutcome{request.activationId, std::nullopt, std::nullopt, {}});
     }
 
-    m_threads.start([this, request = std::move(request), wait, cause, slot = slot.value()] {
+    m_threads.start([this, request = std::move(request), wait, cause, slot = prepared->slot] {
         Result<Activation> ran = m_state.executor->invoke(request);
         slot.release(); // before the answer: its caller may invoke again at once
-        finish(wait, cause, std::move(ran));
+        if (auto outcome = finish(wait, cause, std::move(ran))) {
+            wait->promise.addResult(std::move(*outcome));
+            wait->promise.finish();
+        }
     });
     return answer;
 }
 
-void Invoker::finish(const std::shared_ptr<Wait> &wait, const QString &cause, Result<Activation> ran)
+std::optional<Result<InvokeOutcome>> Invoker::invokeHere(const QString &ns, const QString &name,
+                                                         const QJsonObject &params, const InvokeOptions &options,
+                                                         const QString &cause, WaitExpired waitExpired)
+{
+    Result<Prepared> prepared = prepare(ns, name, params, options);
+    if (!prepared)
+        return Result<InvokeOutcome>(prepared.error());
+    InvokeOptions blocking = options;
+    blocking.blocking = true;
+    std::shared_ptr<Wait> wait = startWait(prepared->request.activationId, blocking);
+    wait->expired = std::move(waitExpired);
+    Result<Activation> ran = m_state.executor->invoke(prepared->request);
+    prepared->slot.release();
+    return finish(wait, cause, std::move(ran));
+}
+
+std::optional<Result<InvokeOutcome>> Invoker::finish(const std::shared_ptr<Wait> &wait, const QString &cause,
+                                                     Result<Activation> ran)
 {
     std::optional<Result<InvokeOutcome>> outcome;
     if (ran) {
@@ -135,14 +176,13 @@ void Invoker::finish(const std::shared_ptr<Wait> &wait, const QString &cause, Re
         outcome = ran.error();
     }
     if (wait->done.exchange(true))
-        return;
+        return std::nullopt;  // answered already: not blocking, or its wait ran out
     {
         std::lock_guard locker(m_mutex);
         if (wait->position)
             m_waits.erase(*wait->position);
     }
-    wait->promise.addResult(std::move(*outcome));
-    wait->promise.finish();
+    return outcome;
 }
 
 void Invoker::waitForIdle()
@@ -153,16 +193,26 @@ void Invoker::waitForIdle()
 void Invoker::expireWaits()
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    std::lock_guard locker(m_mutex);
-    while (!m_waits.empty() && m_waits.begin()->first <= now) {
-        std::shared_ptr<Wait> wait = m_waits.begin()->second;
-        m_waits.erase(m_waits.begin());
-        wait->position.reset();
-        if (wait->done.exchange(true))
-            continue;
-        // The wait ran out: answer with the id (202); the activation keeps running and is recorded.
-        wait->promise.addResult(InvokeOutcome{wait->activationId, std::nullopt, std::nullopt, {}});
-        wait->promise.finish();
+    std::vector<std::shared_ptr<Wait>> expired;
+    {
+        std::lock_guard locker(m_mutex);
+        while (!m_waits.empty() && m_waits.begin()->first <= now) {
+            std::shared_ptr<Wait> wait = m_waits.begin()->second;
+            m_waits.erase(m_waits.begin());
+            wait->position.reset();
+            if (!wait->done.exchange(true))
+                expired.push_back(std::move(wait));
+        }
+    }
+    // The wait ran out: answer with the id (202); the activation keeps running and is recorded.
+    // Outside the lock: an inline caller's answer goes out on its connection from here.
+    for (const std::shared_ptr<Wait> &wait : expired) {
+        if (wait->expired) {
+            wait->expired(wait->activationId);
+        } else {
+            wait->promise.addResult(InvokeOutcome{wait->activationId, std::nullopt, std::nullopt, {}});
+            wait->promise.finish();
+        }
     }
 }
 

@@ -24,13 +24,31 @@ public:
 
     QFuture<Result<InvokeOutcome>> invoke(const QString &ns, const QString &name, const QJsonObject &params,
                                           const InvokeOptions &options, const QString &cause);
+    // A blocking invoke run on the calling thread, which waits for it: no hand-over to another
+    // thread and back. If the blocking wait runs out first, `waitExpired(activationId)` is called
+    // once, on this object's thread, and the call returns nullopt when the activation ends
+    // (recorded as always). Otherwise the activation or the error.
+    using WaitExpired = std::function<void(const QString &activationId)>;
+    std::optional<Result<InvokeOutcome>> invokeHere(const QString &ns, const QString &name, const QJsonObject &params,
+                                                    const InvokeOptions &options, const QString &cause,
+                                                    WaitExpired waitExpired);
     // Returns once every running invocation has finished (before the executor goes away).
     void waitForIdle();
 
 private:
     struct Wait;
+    struct Prepared
+    {
+        InvocationRequest request;
+        RateLimiter::Slot slot;
+    };
+    Result<Prepared> prepare(const QString &ns, const QString &name, const QJsonObject &params,
+                             const InvokeOptions &options);
+    std::shared_ptr<Wait> startWait(const QString &activationId, const InvokeOptions &options);
     void expireWaits();
-    void finish(const std::shared_ptr<Wait> &wait, const QString &cause, Result<Activation> ran);
+    // Records the activation; the answer for its caller, or nullopt when that was given already.
+    std::optional<Result<InvokeOutcome>> finish(const std::shared_ptr<Wait> &wait, const QString &cause,
+                                                Result<Activation> ran);
 
     EngineState &m_state;
     Recorded m_recorded;

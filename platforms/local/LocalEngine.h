@@ -84,6 +84,13 @@ public:
     // `cause` is the trigger activation id when a rule fired it.
     QFuture<Result<InvokeOutcome>> invokeAction(QString ns, QString name, QJsonObject params, InvokeOptions options,
                                                 QString cause = {});
+    // A blocking invoke on the calling thread, which waits for the activation (a server's
+    // connection thread: no hand-over to another thread and back). When the blocking wait runs
+    // out first, `waitExpired(activationId)` is called once, on the engine's thread, and this
+    // returns nullopt once the activation ends. Otherwise the activation, or why it could not run.
+    std::optional<Result<InvokeOutcome>> invokeHere(const QString &ns, const QString &name, const QJsonObject &params,
+                                                    const InvokeOptions &options,
+                                                    std::function<void(const QString &activationId)> waitExpired);
 
     QFuture<Result<QList<Trigger>>> listTriggers(QString ns, ListOptions options);
     QFuture<Result<Trigger>> getTrigger(QString ns, QString name);

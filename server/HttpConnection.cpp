@@ -1,0 +1,289 @@
+#include "server/HttpConnection.h"
+
+#include <http_parser.h>
+
+#include <cerrno>
+#include <chrono>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace funcdesk {
+
+namespace {
+
+constexpr qsizetype kReadChunk = 64 * 1024;
+
+HttpMethod methodOf(unsigned method)
+{
+    switch (method) {
+    case HTTP_GET:
+        return HttpMethod::Get;
+    case HTTP_PUT:
+        return HttpMethod::Put;
+    case HTTP_DELETE:
+        return HttpMethod::Delete;
+    case HTTP_POST:
+        return HttpMethod::Post;
+    case HTTP_HEAD:
+        return HttpMethod::Head;
+    case HTTP_OPTIONS:
+        return HttpMethod::Options;
+    case HTTP_PATCH:
+        return HttpMethod::Patch;
+    case HTTP_CONNECT:
+        return HttpMethod::Connect;
+    case HTTP_TRACE:
+        return HttpMethod::Trace;
+    default:
+        return HttpMethod::Unknown;
+    }
+}
+
+HttpConnection *connectionOf(http_parser *parser)
+{
+    return static_cast<HttpConnection *>(parser->data);
+}
+
+} // namespace
+
+QByteArray HttpRequest::header(const QByteArray &lowerName) const
+{
+    for (const auto &[name, value] : headers) {
+        if (name == lowerName)
+            return value;
+    }
+    return QByteArray();
+}
+
+HttpConnection::HttpConnection(int fd, HttpLimits limits)
+    : m_fd(fd), m_limits(limits), m_parser(std::make_unique<http_parser>())
+{
+    // Waits happen in poll() with timeouts; the socket itself never blocks.
+    ::fcntl(m_fd, F_SETFL, ::fcntl(m_fd, F_GETFL) | O_NONBLOCK);
+    // Small responses go out at once, not after the client's delayed ACK.
+    const int one = 1;
+    ::setsockopt(m_fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    http_parser_init(m_parser.get(), HTTP_REQUEST);
+    m_parser->data = this;
+}
+
+HttpConnection::~HttpConnection()
+{
+    ::close(m_fd);
+}
+
+const http_parser_settings &HttpConnection::settings()
+{
+    static const http_parser_settings settings = [] {
+        http_parser_settings s{};
+        s.on_message_begin = &HttpConnection::onMessageBegin;
+        s.on_url = &HttpConnection::onUrl;
+        s.on_header_field = &HttpConnection::onHeaderField;
+        s.on_header_value = &HttpConnection::onHeaderValue;
+        s.on_headers_complete = &HttpConnection::onHeadersComplete;
+        s.on_body = &HttpConnection::onBody;
+        s.on_message_complete = &HttpConnection::onMessageComplete;
+        return s;
+    }();
+    return settings;
+}
+
+int HttpConnection::onMessageBegin(http_parser *parser)
+{
+    HttpConnection *self = connectionOf(parser);
+    *self->m_request = HttpRequest();
+    self->m_inValue = false;
+    return 0;
+}
+
+int HttpConnection::onUrl(http_parser *parser, const char *at, size_t length)
+{
+    connectionOf(parser)->m_request->target.append(at, qsizetype(length));
+    return 0;
+}
+
+int HttpConnection::onHeaderField(http_parser *parser, const char *at, size_t length)
+{
+    HttpConnection *self = connectionOf(parser);
+    auto &headers = self->m_request->headers;
+    if (headers.isEmpty() || self->m_inValue)
+        headers.append({QByteArray(), QByteArray()});
+    self->m_inValue = false;
+    headers.last().first.append(at, qsizetype(length));
+    return 0;
+}
+
+int HttpConnection::onHeaderValue(http_parser *parser, const char *at, size_t length)
+{
+    HttpConnection *self = connectionOf(parser);
+    self->m_inValue = true;
+    self->m_request->headers.last().second.append(at, qsizetype(length));
+    return 0;
+}
+
+int HttpConnection::onHeadersComplete(http_parser *parser)
+{
+    HttpConnection *self = connectionOf(parser);
+    HttpRequest &request = *self->m_request;
+    for (auto &header : request.headers)
+        header.first = header.first.toLower();
+    request.method = methodOf(parser->method);
+    request.methodName = http_method_str(static_cast<http_method>(parser->method));
+    const bool announced = parser->content_length != ULLONG_MAX && (parser->flags & F_CONTENTLENGTH);
+    if (announced && parser->content_length > quint64(self->m_limits.maxBodyBytes)) {
+        self->m_tooLarge = true;
+        self->m_refusedSize = qint64(std::min<quint64>(parser->content_length, quint64(LLONG_MAX)));
+        http_parser_pause(parser, 1);
+        return 0;
+    }
+    if (announced)
+        request.body.reserve(qsizetype(parser->content_length));
+    // curl asks before it sends a body over 1 MB; without this it waits a second, then sends.
+    if (request.header(QByteArrayLiteral("expect")).toLower() == "100-continue" && parser->http_minor >= 1)
+        self->write(QByteArrayLiteral("HTTP/1.1 100 Continue\r\n\r\n"));
+    return 0;
+}
+
+int HttpConnection::onBody(http_parser *parser, const char *at, size_t length)
+{
+    HttpConnection *self = connectionOf(parser);
+    QByteArray &body = self->m_request->body;
+    if (body.size() + qint64(length) > self->m_limits.maxBodyBytes) {
+        self->m_tooLarge = true;
+        http_parser_pause(parser, 1);
+        return 0;
+    }
+    body.append(at, qsizetype(length));
+    return 0;
+}
+
+int HttpConnection::onMessageComplete(http_parser *parser)
+{
+    HttpConnection *self = connectionOf(parser);
+    self->m_complete = true;
+    // After an Upgrade or CONNECT the bytes that follow are not HTTP: answer, then close.
+    self->m_request->keepAlive = http_should_keep_alive(parser) != 0 && !parser->upgrade;
+    http_parser_pause(parser, 1); // one request at a time: the next one is parsed after this is answered
+    return 0;
+}
+
+bool HttpConnection::parseBuffered(ReadStatus &status)
+{
+    const qsizetype available = m_in.size() - m_inOffset;
+    if (available <= 0)
+        return false;
+    const size_t parsed =
+        http_parser_execute(m_parser.get(), &settings(), m_in.constData() + m_inOffset, size_t(available));
+    m_inOffset += qsizetype(parsed);
+    if (m_inOffset >= m_in.size()) {
+        m_in.clear();
+        m_inOffset = 0;
+    }
+    if (m_tooLarge) {
+        status = ReadStatus::TooLarge;
+        return true;
+    }
+    if (m_complete) {
+        status = ReadStatus::Request;
+        return true;
+    }
+    const auto error = HTTP_PARSER_ERRNO(m_parser.get());
+    if (error != HPE_OK && error != HPE_PAUSED) {
+        status = ReadStatus::Invalid;
+        return true;
+    }
+    return false;
+}
+
+HttpConnection::ReadStatus HttpConnection::readRequest(HttpRequest &request)
+{
+    using Clock = std::chrono::steady_clock;
+    m_request = &request;
+    request = HttpRequest();
+    m_complete = false;
+    if (HTTP_PARSER_ERRNO(m_parser.get()) == HPE_PAUSED)
+        http_parser_pause(m_parser.get(), 0);
+
+    ReadStatus status = ReadStatus::Closed;
+    if (parseBuffered(status)) // a pipelined request may be here already
+        return status;
+    bool started = !request.target.isEmpty() || !request.headers.isEmpty(); // part of one is in
+    Clock::time_point deadline = Clock::now() + std::chrono::milliseconds(m_limits.requestTimeoutMs);
+    char chunk[kReadChunk];
+    for (;;) {
+        // Try the read first: under load the next request is usually there already.
+        const ssize_t n = ::recv(m_fd, chunk, sizeof chunk, 0);
+        if (n > 0) {
+            if (!started) {
+                started = true;
+                deadline = Clock::now() + std::chrono::milliseconds(m_limits.requestTimeoutMs);
+            }
+            m_in.append(chunk, n);
+            if (parseBuffered(status))
+                return status;
+            continue;
+        }
+        if (n == 0) {
+            // The end of the stream also ends a body that runs until the close.
+            http_parser_execute(m_parser.get(), &settings(), nullptr, 0);
+            return m_complete ? ReadStatus::Request : ReadStatus::Closed;
+        }
+        if (errno == EINTR)
+            continue;
+        if (errno != EAGAIN && errno != EWOULDBLOCK)
+            return ReadStatus::Closed;
+        int waitMs = m_limits.idleTimeoutMs;
+        if (started) {
+            waitMs = int(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count());
+            if (waitMs <= 0)
+                return ReadStatus::TimedOut;
+        }
+        pollfd wanted{m_fd, POLLIN, 0};
+        const int ready = ::poll(&wanted, 1, waitMs);
+        if (ready == 0)
+            return ReadStatus::TimedOut;
+        if (ready < 0 && errno != EINTR)
+            return ReadStatus::Closed;
+    }
+}
+
+bool HttpConnection::write(const QByteArray &bytes)
+{
+    std::lock_guard lock(m_writeMutex);
+    const char *data = bytes.constData();
+    qsizetype left = bytes.size();
+    while (left > 0 && !m_writeFailed.load()) {
+        const ssize_t n = ::send(m_fd, data, size_t(left), MSG_NOSIGNAL);
+        if (n > 0) {
+            data += n;
+            left -= n;
+            continue;
+        }
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            pollfd wanted{m_fd, POLLOUT, 0};
+            if (::poll(&wanted, 1, m_limits.writeTimeoutMs) > 0)
+                continue;
+        }
+        m_writeFailed = true; // gone, or not reading: nothing more goes to this client
+    }
+    return !m_writeFailed.load();
+}
+
+void HttpConnection::finishWriting()
+{
+    std::lock_guard lock(m_writeMutex);
+    ::shutdown(m_fd, SHUT_WR);
+}
+
+void HttpConnection::stopReading()
+{
+    ::shutdown(m_fd, SHUT_RD);
+}
+
+} // namespace funcdesk
