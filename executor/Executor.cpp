@@ -293,6 +293,7 @@ Result<Activation> Executor::invoke(const InvocationRequest &request)
     }
 
     facts.activationId = request.activationId.isEmpty() ? newActivationId() : request.activationId;
+    process->setSpinBudget(d->config.spinMicros);
     if (verdict.response.status.isEmpty()) {  // initialised (now or before): run
         const QByteArray line = runLine(request, params, facts.activationId, nowMs() + timeoutMs);
         const StepResult run = process->step(line, timeoutMs, d->config.systemLimits.maxResultBytes + 64, logs);

@@ -25,6 +25,9 @@ struct ExecutorConfig
     int warmCapacity = 64;                  // idle warm processes kept, across all actions
     int queuePerAction = 100;               // waiting invocations per action past its cap
     int maxProcessesPerActivation = 256;    // pids limit: contains fork bombs
+    // A lone warm call whose launcher answered this fast before polls for the answer this long
+    // before it sleeps (RuntimeProcess::step); 0 turns that off.
+    qint64 spinMicros = 200;
     std::optional<RuntimeCatalog> catalog;  // discovered from PATH when unset
 };
 

@@ -62,6 +62,9 @@ public:
     // After a step: whether it may serve another call (no exit check: that waits for take()).
     bool reusable() const { return m_usable; }
     void markUnusable() { m_usable = false; }
+    // How long a step may poll for its outcome without sleeping, when the process answered
+    // within that time before and no other step is running (0: never). See step().
+    void setSpinBudget(qint64 micros) { m_spinBudgetMicros = micros; }
 
     qint64 lastUsedMs = 0;
 
@@ -78,6 +81,8 @@ private:
     std::unique_ptr<ProcessCgroup> m_group;
     Enforcement m_enforcement;
     Limits m_limits;
+    qint64 m_spinBudgetMicros = 0;
+    qint64 m_lastStepMicros = -1; // the last step's wall time; -1 before the first
     bool m_cgroupCpu = false;
     bool m_usable = true;
     qint64 m_lastCpuNanos = 0;

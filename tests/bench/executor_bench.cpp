@@ -160,12 +160,15 @@ double timeInvoke(Executor &executor, const InvocationRequest &request)
 }
 
 bool useFallbackEnforcement = false;  // --fallback: compare with cgroups off
+bool noSpin = false;                  // --no-spin: a warm call sleeps for its answer at once
 
 ExecutorConfig benchConfig(int stemCells)
 {
     ExecutorConfig config;
     if (useFallbackEnforcement)
         config.enforcement = ExecutorConfig::Enforcement::Fallback;
+    if (noSpin)
+        config.spinMicros = 0;
     config.stemCellsPerRuntime = stemCells;
     config.warmCapacity = 256;
     return config;
@@ -180,6 +183,7 @@ int main(int argc, char *argv[])
     if (app.arguments().contains(QStringLiteral("--quick")))
         settings = {3, 3000, 5};
     useFallbackEnforcement = app.arguments().contains(QStringLiteral("--fallback"));
+    noSpin = app.arguments().contains(QStringLiteral("--no-spin"));
 
     const RuntimeCatalog catalog = RuntimeCatalog::discover();
     const auto node = catalog.resolve(QStringLiteral("nodejs:default"));
@@ -200,7 +204,7 @@ int main(int argc, char *argv[])
             raw.call();
             timeInvoke(executor, noop);
         }
-        printf("executor enforcement: %s\n", qPrintable(executor.enforcementName()));
+        printf("executor enforcement: %s, spin %lld us\n", qPrintable(executor.enforcementName()), static_cast<long long>(config.spinMicros));
         for (int round = 0; round < settings.rounds; ++round) {
             const Series baseline = measure(settings.warmCalls, [&raw] { raw.call(); });
             const Series warm = measure(settings.warmCalls, [&] { timeInvoke(executor, noop); });
