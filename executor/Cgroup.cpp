@@ -285,6 +285,14 @@ bool ProcessCgroup::addProcess(pid_t pid)
     return ok;
 }
 
+QList<QByteArray> ProcessCgroup::procsFiles() const
+{
+    QList<QByteArray> files;
+    for (const QString &dir : std::as_const(m_dirs))
+        files.append(QFile::encodeName(dir + QStringLiteral("/cgroup.procs")));
+    return files;
+}
+
 bool ProcessCgroup::setMemoryLimit(qint64 bytes)
 {
     if (m_dirs.contains(QStringLiteral("unified"))) {

@@ -57,6 +57,8 @@ public:
     ProcessCgroup &operator=(const ProcessCgroup &) = delete;
 
     bool addProcess(pid_t pid);
+    // The cgroup.procs file of each controller's group, for a child to join before it execs.
+    QList<QByteArray> procsFiles() const;
     bool setMemoryLimit(qint64 bytes);
     bool setCpuLimit(double vcpus);
     bool setProcessLimit(int processes);

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <spawn.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -56,6 +57,59 @@ QString describeStatus(int status)
     return QStringLiteral("status %1").arg(status);
 }
 
+// vfork + execve for a child that must join its cgroups first (posix_spawn has no step for that
+// on cgroup v1; glibc's posix_spawnattr_setcgroup_np is v2 only). Between vfork and execve the
+// child shares our memory and runs only async-signal-safe calls: no allocation, no locks. All
+// signals stay blocked in the parent meanwhile, so no handler of ours runs in the child.
+// Returns the pid, or -errno.
+pid_t vforkExec(const ChildProcess::Spec &spec, char *const argv[], char *const envp[], const int stdio[4],
+                const std::vector<int> &cgroupProcs)
+{
+    sigset_t all, previous;
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &previous);
+    volatile int childError = 0; // written by the child before it exits; we are suspended until then
+    const char *program = spec.program.constData();
+    const char *directory = spec.workingDirectory.isEmpty() ? nullptr : spec.workingDirectory.constData();
+    const pid_t pid = vfork();
+    if (pid == 0) {
+        struct sigaction byDefault;
+        memset(&byDefault, 0, sizeof byDefault);
+        byDefault.sa_handler = SIG_DFL;
+        for (int signal = 1; signal < NSIG; ++signal)
+            sigaction(signal, &byDefault, nullptr); // undoes our SIGPIPE ignore; fails harmlessly for some
+        for (int fd : cgroupProcs)
+            [[maybe_unused]] const ssize_t joined = ::write(fd, "0", 1); // "0": the writing process
+        setpgid(0, 0); // own group: a timeout kills the action's children too
+        for (int target = 0; target < 4; ++target) {
+            if (dup2(stdio[target], target) < 0) {
+                childError = errno;
+                _exit(127);
+            }
+        }
+        syscall(SYS_close_range, 4U, ~0U, 0U);
+        if (directory && chdir(directory) != 0) {
+            childError = errno;
+            _exit(127);
+        }
+        sigset_t none;
+        sigemptyset(&none);
+        sigprocmask(SIG_SETMASK, &none, nullptr);
+        execve(program, argv, envp);
+        childError = errno;
+        _exit(127);
+    }
+    const int forkError = errno;
+    pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+    if (pid < 0)
+        return -forkError;
+    if (childError != 0) {
+        waitpid(pid, nullptr, 0);
+        return -childError;
+    }
+    return pid;
+}
+
 }  // namespace
 
 Result<ChildProcess *> ChildProcess::spawn(const Spec &spec)
@@ -98,7 +152,23 @@ Result<ChildProcess *> ChildProcess::spawn(const Spec &spec)
     envp.push_back(nullptr);
 
     pid_t pid = -1;
-    const int rc = posix_spawn(&pid, spec.program.constData(), &actions, &attributes, argv.data(), envp.data());
+    int rc = 0;
+    if (spec.joinCgroups.isEmpty()) {
+        rc = posix_spawn(&pid, spec.program.constData(), &actions, &attributes, argv.data(), envp.data());
+    } else {
+        std::vector<int> cgroupProcs;
+        for (const QByteArray &path : spec.joinCgroups) {
+            const int fd = ::open(path.constData(), O_WRONLY | O_CLOEXEC);
+            if (fd >= 0)
+                cgroupProcs.push_back(fd);
+        }
+        const int stdio[4] = {in.read, out.write, err.write, result.write};
+        pid = vforkExec(spec, argv.data(), envp.data(), stdio, cgroupProcs);
+        if (pid < 0)
+            rc = -pid;
+        for (int fd : cgroupProcs)
+            ::close(fd);
+    }
     posix_spawn_file_actions_destroy(&actions);
     posix_spawnattr_destroy(&attributes);
     ::close(in.read);

@@ -10,8 +10,10 @@
 namespace funcdesk {
 
 // A child process in its own process group, with stdin, stdout, stderr and fd 3 on pipes.
-// Started with posix_spawn (vfork-fast, safe in a threaded parent). The destructor kills the
-// whole process group and reaps the child, so a ChildProcess never leaks a process or an fd.
+// Started with posix_spawn (vfork-fast, safe in a threaded parent), or, when it must join cgroups
+// before its program starts, with vfork and only async-signal-safe calls until execve. The
+// destructor kills the whole process group and reaps the child, so a ChildProcess never leaks a
+// process or an fd.
 class ChildProcess
 {
 public:
@@ -21,6 +23,10 @@ public:
         QList<QByteArray> arguments;  // without argv[0]
         QList<QByteArray> environment;  // "KEY=value"
         QByteArray workingDirectory;
+        // cgroup.procs files the child writes itself into before execve, so everything the
+        // program allocates from its first instruction is charged to (and limited by) the group.
+        // Best effort: a file that cannot be opened or written is skipped.
+        QList<QByteArray> joinCgroups;
     };
 
     static Result<ChildProcess *> spawn(const Spec &spec);

@@ -56,7 +56,14 @@ Result<std::unique_ptr<RuntimeProcess>> RuntimeProcess::start(const Runtime &run
     QList<QByteArray> variables = environment;
     const QByteArray folder = QFile::encodeName(scratchFolder);
     variables << "HOME=" + folder << "TMPDIR=" + folder;
-    auto spawned = ChildProcess::spawn({runtime.program, runtime.arguments, variables, folder});
+    // The group exists before the process: the launcher joins it before its interpreter starts,
+    // so the interpreter's own memory counts against the limit and in peakMemory from the first
+    // page (joined after the spawn, what it allocated meanwhile stayed charged to us).
+    std::unique_ptr<ProcessCgroup> group = cgroups ? cgroups->createGroup() : nullptr;
+    ChildProcess::Spec spec{runtime.program, runtime.arguments, variables, folder, {}};
+    if (group)
+        spec.joinCgroups = group->procsFiles();
+    auto spawned = ChildProcess::spawn(spec);
     if (!spawned) {
         QDir(scratchFolder).removeRecursively();
         return spawned.error();
@@ -65,11 +72,10 @@ Result<std::unique_ptr<RuntimeProcess>> RuntimeProcess::start(const Runtime &run
     process->m_scratchFolder = scratchFolder;
     process->m_runtime = runtime;
     process->m_child.reset(spawned.value());
-    // The group is joined while the interpreter boots; the action's code arrives only with
-    // init, after the limits are in place.
-    if (cgroups) {
-        process->m_group = cgroups->createGroup();
-        if (process->m_group && !process->m_group->addProcess(process->m_child->pid()))
+    if (group) {
+        process->m_group = std::move(group);
+        // Joined already in the usual case; this checks it (and is what joins if the child could not).
+        if (!process->m_group->addProcess(process->m_child->pid()))
             process->m_group.reset();
         if (process->m_group) {
             process->m_cgroupCpu = cgroups->limitsCpu();

@@ -116,6 +116,28 @@ private Q_SLOTS:
         EXPECT_STATUS(next, "success");
     }
 
+    // The launcher joins its cgroup before its interpreter starts, so the interpreter's own
+    // memory is limited and measured too. Joined after the spawn, a fresh Node.js process's
+    // early heap stayed charged to the executor: the group then held less than the process.
+    void interpreterMemoryIsChargedToTheActionsGroup()
+    {
+        auto executor = makeExecutor(QStringLiteral("auto"));
+        if (executor->enforcementName() == QLatin1String("fallback"))
+            QSKIP("this machine does not let us create cgroups");
+        const auto request = nodeAction(QStringLiteral(
+            "function main() { const s = require('fs').readFileSync('/proc/self/status', 'utf8');\n"
+            "  return {anon: Number(/RssAnon:\\s+(\\d+)/.exec(s)[1]) * 1024}; }"), QStringLiteral("anon"));
+        for (int call = 0; call < 3; ++call) {
+            INVOKE(*executor, request, activation);
+            EXPECT_STATUS(activation, "success");
+            const double anonymous = activation.response->result.toObject().value(QStringLiteral("anon")).toDouble();
+            const double peak = activation.annotation(QStringLiteral("peakMemory")).toDouble();
+            QVERIFY2(anonymous > 1024 * 1024, qPrintable(describe(activation)));
+            QVERIFY2(peak >= anonymous, qPrintable(QStringLiteral("peak %1 < the process's anonymous memory %2")
+                                                     .arg(peak).arg(anonymous)));
+        }
+    }
+
     void memoryLimitAppliesToPythonToo()
     {
         auto executor = makeExecutor(QStringLiteral("auto"));
