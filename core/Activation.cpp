@@ -1,5 +1,9 @@
 #include "core/Activation.h"
 
+#include "core/JsonWriter.h"
+
+#include <QJsonDocument>
+
 #include "core/JsonFields.h"
 
 namespace funcdesk {
@@ -122,6 +126,119 @@ QJsonObject Activation::toJson() const
     if (annotations)
         object.insert(kAnnotations, annotations->toJson());
     return object;
+}
+
+namespace {
+
+// Members are written in QJsonObject's order (sorted keys), each after a comma but the first.
+class ObjectWriter
+{
+public:
+    explicit ObjectWriter(QByteArray &out) : m_out(out) { m_out.append('{'); }
+    ~ObjectWriter() { m_out.append('}'); }
+    QByteArray &key(const char *name)
+    {
+        if (!m_first)
+            m_out.append(',');
+        m_first = false;
+        m_out.append('"');
+        m_out.append(name);
+        m_out.append("\":");
+        return m_out;
+    }
+    void string(const char *name, const std::optional<QString> &value)
+    {
+        if (value)
+            appendJsonString(key(name), *value);
+    }
+    void number(const char *name, const std::optional<qint64> &value)
+    {
+        if (value)
+            key(name).append(QByteArray::number(*value));
+    }
+    void boolean(const char *name, const std::optional<bool> &value)
+    {
+        if (value)
+            key(name).append(*value ? "true" : "false");
+    }
+
+private:
+    QByteArray &m_out;
+    bool m_first = true;
+};
+
+bool extrasInside(const Activation &activation)
+{
+    if (!activation.extra.isEmpty() || (activation.response && !activation.response->extra.isEmpty()))
+        return true;
+    if (activation.annotations) {
+        for (const KeyValue &item : activation.annotations->items()) {
+            if (!item.extra.isEmpty())
+                return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+QByteArray Activation::toCompactJson() const
+{
+    // Unknown fields would have to be merged into the sorted order: rare, left to Qt.
+    if (extrasInside(*this))
+        return QJsonDocument(toJson()).toJson(QJsonDocument::Compact);
+    QByteArray out;
+    out.reserve(1024);
+    {
+        ObjectWriter object(out);
+        appendJsonString(object.key("activationId"), activationId);
+        if (annotations) {
+            QByteArray &array = object.key("annotations");
+            array.append('[');
+            bool first = true;
+            for (const KeyValue &item : annotations->items()) {
+                if (!first)
+                    array.append(',');
+                first = false;
+                array.append("{\"key\":");
+                appendJsonString(array, item.key);
+                array.append(",\"value\":");
+                appendJsonValue(array, item.value);
+                array.append('}');
+            }
+            array.append(']');
+        }
+        object.string("cause", cause);
+        object.number("duration", duration);
+        object.number("end", end);
+        if (logs) {
+            QByteArray &array = object.key("logs");
+            array.append('[');
+            for (qsizetype i = 0; i < logs->size(); ++i) {
+                if (i > 0)
+                    array.append(',');
+                appendJsonString(array, logs->at(i));
+            }
+            array.append(']');
+        }
+        object.string("name", name);
+        object.string("namespace", ns);
+        object.boolean("publish", publish);
+        if (response) {
+            ObjectWriter inner(object.key("response"));
+            if (!response->result.isUndefined())
+                appendJsonValue(inner.key("result"), response->result);
+            inner.number("size", response->size);
+            appendJsonString(inner.key("status"), response->status);
+            inner.number("statusCode", response->statusCode);
+            inner.boolean("success", response->success);
+        }
+        object.number("start", start);
+        object.number("statusCode", statusCode);
+        object.string("subject", subject);
+        object.string("version", version);
+    }
+    return out;
 }
 
 QJsonValue Activation::annotation(const QString &key) const

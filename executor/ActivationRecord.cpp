@@ -1,6 +1,7 @@
 #include "executor/ActivationRecord.h"
 
 #include "executor/Executor.h"
+#include "core/JsonWriter.h"
 #include "executor/StepOutcome.h"
 
 #include <QJsonDocument>

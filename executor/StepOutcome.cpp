@@ -87,28 +87,4 @@ StepVerdict verdictForRun(const StepResult &step, qint64 timeoutMs, qint64 maxRe
     return verdict;
 }
 
-void appendJsonString(QByteArray &out, QStringView text)
-{
-    out.append('"');
-    const QByteArray utf8 = text.toUtf8();
-    for (const char c : utf8) {
-        switch (c) {
-        case '"': out.append("\\\""); break;
-        case '\\': out.append("\\\\"); break;
-        case '\n': out.append("\\n"); break;
-        case '\r': out.append("\\r"); break;
-        case '\t': out.append("\\t"); break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                char escaped[8];
-                snprintf(escaped, sizeof escaped, "\\u%04x", c);
-                out.append(escaped);
-            } else {
-                out.append(c);
-            }
-        }
-    }
-    out.append('"');
-}
-
 }  // namespace funcdesk

@@ -16,7 +16,5 @@ struct StepVerdict
 StepVerdict verdictForInit(const StepResult &step, qint64 timeoutMs);
 StepVerdict verdictForRun(const StepResult &step, qint64 timeoutMs, qint64 maxResultBytes);
 
-// Appends `text` to `out` as a JSON string literal.
-void appendJsonString(QByteArray &out, QStringView text);
 
 }  // namespace funcdesk

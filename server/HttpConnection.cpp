@@ -59,8 +59,8 @@ QByteArray HttpRequest::header(const QByteArray &lowerName) const
     return QByteArray();
 }
 
-HttpConnection::HttpConnection(int fd, HttpLimits limits)
-    : m_fd(fd), m_limits(limits), m_parser(std::make_unique<http_parser>())
+HttpConnection::HttpConnection(int fd, HttpLimits limits, std::atomic<int> *awake)
+    : m_fd(fd), m_limits(limits), m_awake(awake), m_parser(std::make_unique<http_parser>())
 {
     // Waits happen in poll() with timeouts; the socket itself never blocks.
     ::fcntl(m_fd, F_SETFL, ::fcntl(m_fd, F_GETFL) | O_NONBLOCK);
@@ -243,7 +243,22 @@ HttpConnection::ReadStatus HttpConnection::readRequest(HttpRequest &request)
                 return ReadStatus::TimedOut;
         }
         pollfd wanted{m_fd, POLLIN, 0};
+        // Spin, then sleep: a client that sends its next request right after reading the answer
+        // (a script, a benchmark, a console refreshing) finds this thread still on its core,
+        // without the wake-up a sleeping thread costs on a VM (tens of µs). Only while no other
+        // connection of the server is busy: under load the cores have better things to do.
+        if (m_awake && m_limits.spinMicros > 0 && m_awake->load(std::memory_order_relaxed) == 1) {
+            const auto until = Clock::now() + std::chrono::microseconds(m_limits.spinMicros);
+            while (::poll(&wanted, 1, 0) == 0 && Clock::now() < until) {
+            }
+            if (wanted.revents)
+                continue;
+        }
+        if (m_awake)
+            m_awake->fetch_sub(1, std::memory_order_relaxed);
         const int ready = ::poll(&wanted, 1, waitMs);
+        if (m_awake)
+            m_awake->fetch_add(1, std::memory_order_relaxed);
         if (ready == 0)
             return ReadStatus::TimedOut;
         if (ready < 0 && errno != EINTR)

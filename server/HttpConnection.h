@@ -35,6 +35,7 @@ struct HttpLimits
     int idleTimeoutMs = 60000;                // a keep-alive connection with no request is closed
     int requestTimeoutMs = 60000;             // from a request's first byte to its last
     int writeTimeoutMs = 30000;               // a client that reads nothing for this long is dropped
+    int spinMicros = 100;                     // see HttpConnection::readRequest (0: never spin)
 };
 
 // One client connection, read by one thread at a time with blocking waits (the thread that
@@ -51,7 +52,9 @@ public:
         TooLarge, // the body is over the limit; answer 413 and close
     };
 
-    HttpConnection(int fd, HttpLimits limits); // takes over `fd`
+    // `awake` counts the connections of a server whose threads are not asleep waiting for a
+    // request; a connection that is alone in that spins briefly before it sleeps.
+    HttpConnection(int fd, HttpLimits limits, std::atomic<int> *awake = nullptr); // takes over `fd`
     ~HttpConnection();                         // closes it
     HttpConnection(const HttpConnection &) = delete;
     HttpConnection &operator=(const HttpConnection &) = delete;
@@ -90,6 +93,7 @@ private:
 
     int m_fd;
     HttpLimits m_limits;
+    std::atomic<int> *m_awake;
     std::unique_ptr<http_parser> m_parser;
     QByteArray m_in;      // received, from m_inOffset on not parsed yet
     qsizetype m_inOffset = 0;

@@ -68,7 +68,7 @@ void HttpTransport::stopListening()
 
 void HttpTransport::accept(qintptr descriptor)
 {
-    auto connection = std::make_shared<HttpConnection>(int(descriptor), m_limits);
+    auto connection = std::make_shared<HttpConnection>(int(descriptor), m_limits, &m_awake);
     {
         std::lock_guard lock(m_mutex);
         if (m_stopping)
@@ -95,6 +95,12 @@ void HttpTransport::handOff(const std::shared_ptr<HttpConnection> &connection, b
 void HttpTransport::serve(std::shared_ptr<HttpConnection> connection)
 {
     const quint64 turn = connection->turn();
+    m_awake.fetch_add(1, std::memory_order_relaxed);
+    struct Asleep
+    {
+        std::atomic<int> &awake;
+        ~Asleep() { awake.fetch_sub(1, std::memory_order_relaxed); }
+    } leaving{m_awake};
     HttpRequest request;
     for (;;) {
         const HttpConnection::ReadStatus status = connection->readRequest(request);

@@ -61,6 +61,7 @@ private:
     std::mutex m_mutex;
     bool m_stopping = false;
     std::unordered_map<HttpConnection *, std::weak_ptr<HttpConnection>> m_open;
+    std::atomic<int> m_awake = 0; // connection threads not asleep waiting for a request
 };
 
 } // namespace funcdesk

@@ -33,7 +33,7 @@ QString whereClause(const ActivationRepository::Query &query, QVariantList &valu
 ActivationRepository::Row ActivationRepository::Row::of(const Activation &activation, QByteArray document)
 {
     if (document.isEmpty())
-        document = QJsonDocument(activation.toJson()).toJson(QJsonDocument::Compact);
+        document = activation.toCompactJson();
     return Row{activation.activationId, activation.ns.value_or(QString()), activation.name.value_or(QString()),
                activation.start.value_or(0), std::move(document)};
 }

@@ -163,7 +163,7 @@ std::optional<Result<InvokeOutcome>> Invoker::finish(const std::shared_ptr<Wait>
             activation.cause = cause;
         // Serialised once, here, off the server's thread: the store keeps these bytes and a
         // blocking invoke sends them as its answer.
-        QByteArray json = QJsonDocument(activation.toJson()).toJson(QJsonDocument::Compact);
+        QByteArray json = activation.toCompactJson();
         m_state.store->record(ActivationRepository::Row::of(activation, json));
         m_recorded(activation);
         InvokeOutcome finished{activation.activationId, activation, std::nullopt, std::move(json)};

@@ -2,7 +2,9 @@
 #include "core/Activation.h"
 #include "core/EntityName.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace funcdesk;
@@ -19,6 +21,65 @@ class TestCoreJson : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // Activation::toCompactJson() writes what QJsonDocument writes, byte for byte: strings with
+    // every kind of escape, non-ASCII text, numbers Qt formats itself, nested values, absent
+    // fields, and records with unknown fields (which take Qt's path).
+    void compactJsonIsWhatQJsonDocumentWrites_data()
+    {
+        QTest::addColumn<QByteArray>("source");
+        QString awkward = QStringLiteral("quote \" backslash \\ slash / tab \t newline \n cr \r bell ");
+        awkward += QChar(0x07) + QStringLiteral(" bs ") + QChar(0x08) + QStringLiteral(" ff ") + QChar(0x0c) +
+                   QChar(0x1f) + QChar(0x7f) + QStringLiteral(" \u00e9 \u4e2d\u6587 \U0001F600 end");
+        QJsonObject full{
+            {QStringLiteral("activationId"), QStringLiteral("0123456789abcdef0123456789abcdef")},
+            {QStringLiteral("namespace"), QStringLiteral("guest")},
+            {QStringLiteral("name"), awkward},
+            {QStringLiteral("version"), QStringLiteral("0.0.7")},
+            {QStringLiteral("subject"), QStringLiteral("guest")},
+            {QStringLiteral("publish"), false},
+            {QStringLiteral("start"), 1764550000123LL},
+            {QStringLiteral("end"), 1764550000456LL},
+            {QStringLiteral("duration"), 333},
+            {QStringLiteral("cause"), QStringLiteral("feedface")},
+            {QStringLiteral("logs"), QJsonArray{QStringLiteral("2026-12-01T00:00:00.000Z stdout: ") + awkward, QString()}},
+            {QStringLiteral("response"),
+             QJsonObject{{QStringLiteral("status"), QStringLiteral("success")},
+                         {QStringLiteral("statusCode"), 0},
+                         {QStringLiteral("success"), true},
+                         {QStringLiteral("size"), 42},
+                         {QStringLiteral("result"),
+                          QJsonObject{{QStringLiteral("s"), awkward},
+                                      {QStringLiteral("n"), QJsonArray{0, -1, 0.1, 1e300, -2.5e-7, 123456789012345678.0, 1e15, 3}},
+                                      {QStringLiteral("deep"), QJsonObject{{QStringLiteral("x"), QJsonValue()}}}}}}},
+            {QStringLiteral("annotations"),
+             QJsonArray{QJsonObject{{QStringLiteral("key"), QStringLiteral("path")}, {QStringLiteral("value"), QStringLiteral("guest/a")}},
+                        QJsonObject{{QStringLiteral("key"), QStringLiteral("waitTime")}, {QStringLiteral("value"), 3}},
+                        QJsonObject{{QStringLiteral("key"), QStringLiteral("cpuTime")}, {QStringLiteral("value"), 0.0625}},
+                        QJsonObject{{QStringLiteral("key"), QStringLiteral("peakMemory")}, {QStringLiteral("value"), 6291456}},
+                        QJsonObject{{QStringLiteral("key"), QStringLiteral("timeout")}, {QStringLiteral("value"), false}},
+                        QJsonObject{{QStringLiteral("key"), QStringLiteral("limits")},
+                                    {QStringLiteral("value"), QJsonObject{{QStringLiteral("memory"), 256}, {QStringLiteral("cpu"), 0.25}}}}}},
+        };
+        QTest::newRow("everything") << QJsonDocument(full).toJson();
+        QTest::newRow("bare") << QByteArray(R"({"activationId":"x"})");
+        QJsonObject failed = full;
+        failed.insert(QStringLiteral("response"), QJsonObject{{QStringLiteral("status"), QStringLiteral("action developer error")},
+                                                              {QStringLiteral("success"), false}});
+        failed.remove(QStringLiteral("logs"));
+        QTest::newRow("no result, no logs") << QJsonDocument(failed).toJson();
+        QJsonObject unknown = full;
+        unknown.insert(QStringLiteral("zzz"), 1);
+        unknown.insert(QStringLiteral("b"), QStringLiteral("between"));
+        QTest::newRow("unknown fields") << QJsonDocument(unknown).toJson();
+    }
+    void compactJsonIsWhatQJsonDocumentWrites()
+    {
+        QFETCH(QByteArray, source);
+        const auto activation = Activation::fromJson(QJsonDocument::fromJson(source).object());
+        QVERIFY(activation);
+        const QByteArray expected = QJsonDocument(activation->toJson()).toJson(QJsonDocument::Compact);
+        QCOMPARE(activation->toCompactJson(), expected);
+    }
     void actionRoundTripKeepsEveryFieldIncludingUnknownOnes()
     {
         const QJsonObject original = parse(R"({
