@@ -202,8 +202,10 @@ QByteArray Activation::toCompactJson() const
                 first = false;
                 array.append("{\"key\":");
                 appendJsonString(array, item.key);
-                array.append(",\"value\":");
-                appendJsonValue(array, item.value);
+                if (!item.value.isUndefined()) { // QJsonObject drops an undefined member
+                    array.append(",\"value\":");
+                    appendJsonValue(array, item.value);
+                }
                 array.append('}');
             }
             array.append(']');

@@ -1,16 +1,42 @@
 #include "core/JsonWriter.h"
 
+#include <QCborValue>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <cmath>
 
 namespace funcdesk {
+
+namespace {
+
+// What QJsonDocument writes for one value: the value in an array, brackets cut off.
+void appendAsQtWrites(QByteArray &out, const QJsonValue &value)
+{
+    out.append(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact).chopped(1).mid(1));
+}
+
+bool hasLoneSurrogate(QStringView text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (c.isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate())
+            ++i;
+        else if (c.isSurrogate())
+            return true;
+    }
+    return false;
+}
+
+} // namespace
 
 void appendJsonString(QByteArray &out, QStringView text)
 {
     static const char hex[] = "0123456789abcdef";
+    if (hasLoneSurrogate(text)) { // Qt escapes those its own way
+        appendAsQtWrites(out, text.toString());
+        return;
+    }
     out.append('"');
     qsizetype plain = 0; // start of the run of characters copied as they are
     for (qsizetype i = 0; i < text.size(); ++i) {
@@ -68,14 +94,13 @@ void appendJsonValue(QByteArray &out, const QJsonValue &value)
         appendJsonString(out, value.toString());
         return;
     case QJsonValue::Double: {
-        // Whole numbers of up to 15 digits print as integers either way; anything else is
-        // left to Qt's number formatting so the bytes stay the same.
-        const double d = value.toDouble();
-        if (d == std::floor(d) && std::abs(d) < 1e15) {
-            out.append(QByteArray::number(static_cast<qint64>(d)));
-            return;
-        }
-        out.append(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact).chopped(1).mid(1));
+        // A value held as an integer prints as one; a double (even 1e5) is left to Qt's own
+        // number formatting, so the bytes stay the same.
+        const QCborValue held = QCborValue::fromJsonValue(value);
+        if (held.isInteger())
+            out.append(QByteArray::number(held.toInteger()));
+        else
+            appendAsQtWrites(out, value);
         return;
     }
     case QJsonValue::Array:

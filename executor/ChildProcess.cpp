@@ -82,12 +82,17 @@ pid_t vforkExec(const ChildProcess::Spec &spec, char *const argv[], char *const 
             [[maybe_unused]] const ssize_t joined = ::write(fd, "0", 1); // "0": the writing process
         setpgid(0, 0); // own group: a timeout kills the action's children too
         for (int target = 0; target < 4; ++target) {
-            if (dup2(stdio[target], target) < 0) {
+            // dup2 onto itself keeps close-on-exec: clear it instead.
+            const int ok = stdio[target] == target ? fcntl(target, F_SETFD, 0) : dup2(stdio[target], target);
+            if (ok < 0) {
                 childError = errno;
                 _exit(127);
             }
         }
-        syscall(SYS_close_range, 4U, ~0U, 0U);
+        if (syscall(SYS_close_range, 4U, ~0U, 0U) != 0) { // before Linux 5.9
+            for (int fd = 4; fd < 65536; ++fd)
+                ::close(fd);
+        }
         if (directory && chdir(directory) != 0) {
             childError = errno;
             _exit(127);

@@ -187,21 +187,21 @@ void ActionsApi::invoke(const ApiRequest &request, Reply reply)
                  std::move(reply), [](InvokeOutcome &&outcome, Reply &r) { sendOutcome(r, std::move(outcome), false); });
         return;
     }
-    // Run here, on the connection's thread; if the blocking wait runs out first, the engine's
-    // thread answers 202 and the connection goes on without this thread.
+    // Run here, on the connection's thread. If the blocking wait runs out first, the engine's
+    // thread claims the reply: a fresh thread answers 202 and serves the connection from then on.
     auto pending = std::make_shared<PendingReply>(std::move(reply));
-    auto outcome = m_engine.invokeHere(request.ns, request.entityName(), *params, options, [pending](const QString &id) {
-        if (std::optional<Reply> late = pending->take()) {
-            sendOutcome(*late, InvokeOutcome{id, std::nullopt, std::nullopt, {}}, false);
-            late->handOffConnection();
-        }
-    });
+    Result<InvokeOutcome> outcome =
+        m_engine.invokeHere(request.ns, request.entityName(), *params, options, [pending](const QString &id) {
+            pending->answerElsewhere([id](Reply &late) {
+                sendOutcome(late, InvokeOutcome{id, std::nullopt, std::nullopt, {}}, false);
+            });
+        });
     std::optional<Reply> answer = pending->take();
-    if (!outcome || !answer)
+    if (!answer)
         return; // answered with 202 already
-    if (!*outcome)
-        return answer->sendError(outcome->error());
-    sendOutcome(*answer, std::move(outcome->value()), wantResult);
+    if (!outcome)
+        return answer->sendError(outcome.error());
+    sendOutcome(*answer, std::move(outcome).value(), wantResult);
 }
 
 void ActionsApi::sendOutcome(Reply &reply, InvokeOutcome outcome, bool wantResult)

@@ -62,6 +62,7 @@ Reply ApiServer::replyFor(const HttpRequest &http, const QString &path,
     context.start = std::chrono::steady_clock::now();
     context.head = http.method == Method::Head;
     context.close = !http.keepAlive;
+    context.confirmKeepAlive = http.http10 && http.keepAlive;
     context.log = m_options.logRequests;
     return Reply(std::move(context));
 }

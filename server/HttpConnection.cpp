@@ -132,6 +132,7 @@ int HttpConnection::onHeadersComplete(http_parser *parser)
     for (auto &header : request.headers)
         header.first = header.first.toLower();
     request.method = methodOf(parser->method);
+    request.http10 = parser->http_major == 1 && parser->http_minor == 0;
     request.methodName = http_method_str(static_cast<http_method>(parser->method));
     const bool announced = parser->content_length != ULLONG_MAX && (parser->flags & F_CONTENTLENGTH);
     if (announced && parser->content_length > quint64(self->m_limits.maxBodyBytes)) {
@@ -294,6 +295,26 @@ void HttpConnection::finishWriting()
 {
     std::lock_guard lock(m_writeMutex);
     ::shutdown(m_fd, SHUT_WR);
+}
+
+void HttpConnection::lingeringClose()
+{
+    using Clock = std::chrono::steady_clock;
+    finishWriting();
+    const auto until = Clock::now() + std::chrono::seconds(2);
+    char chunk[16 * 1024];
+    for (qint64 dropped = 0; dropped < 16 * 1024 * 1024;) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - Clock::now()).count();
+        if (left <= 0)
+            return;
+        pollfd wanted{m_fd, POLLIN, 0};
+        if (::poll(&wanted, 1, int(left)) <= 0)
+            return;
+        const ssize_t n = ::recv(m_fd, chunk, sizeof chunk, 0);
+        if (n <= 0 && !(n < 0 && (errno == EINTR || errno == EAGAIN)))
+            return; // the client closed too
+        dropped += std::max<ssize_t>(n, 0);
+    }
 }
 
 void HttpConnection::stopReading()

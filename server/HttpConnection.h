@@ -24,6 +24,7 @@ struct HttpRequest
     QList<std::pair<QByteArray, QByteArray>> headers; // names lowercased, in arrival order
     QByteArray body;       // chunked bodies arrive decoded
     bool keepAlive = true; // HTTP/1.1 unless "Connection: close"; HTTP/1.0 only with keep-alive
+    bool http10 = false;   // an HTTP/1.0 request (its keep-alive must be confirmed in the answer)
 
     // The first value of a header (name in lower case), or empty.
     QByteArray header(const QByteArray &lowerName) const;
@@ -68,6 +69,9 @@ public:
     bool failed() const { return m_writeFailed.load(); }
     // No more responses: the client sees the end of the stream after what was written.
     void finishWriting();
+    // After refusing a request whose body is still coming: ends our side, then reads and drops
+    // what the client still sends for a while, so the refusal reaches it rather than a reset.
+    void lingeringClose();
     // Wakes a read that waits for the next request, which then sees the connection closed.
     // Responses still being worked on can be written.
     void stopReading();

@@ -78,18 +78,23 @@ void HttpTransport::accept(qintptr descriptor)
     m_threads.start([this, connection] { serve(connection); });
 }
 
-void HttpTransport::handOff(const std::shared_ptr<HttpConnection> &connection, bool keepAlive)
+void HttpTransport::continueServing(const std::shared_ptr<HttpConnection> &connection, bool keepAlive,
+                                    std::function<void()> answer)
 {
-    connection->nextTurn();
-    {
-        std::lock_guard lock(m_mutex);
-        if (m_stopping || !keepAlive) {
-            connection->finishWriting();
-            m_open.erase(connection.get());
-            return;
+    // Not on the caller's thread: that is the engine's (the GUI's, in the console), and a client
+    // that stops reading could hold a write for the write timeout.
+    m_threads.start([this, connection, keepAlive, answer = std::move(answer)] {
+        answer();
+        {
+            std::lock_guard lock(m_mutex);
+            if (m_stopping || !keepAlive || connection->failed()) {
+                connection->finishWriting();
+                m_open.erase(connection.get());
+                return;
+            }
         }
-    }
-    m_threads.start([this, connection] { serve(connection); });
+        serve(connection);
+    });
 }
 
 void HttpTransport::serve(std::shared_ptr<HttpConnection> connection)
@@ -113,6 +118,7 @@ void HttpTransport::serve(std::shared_ptr<HttpConnection> connection)
                 continue;
         } else if (status == HttpConnection::ReadStatus::Invalid || status == HttpConnection::ReadStatus::TooLarge) {
             m_refusal(status, request, connection);
+            connection->lingeringClose();
         }
         break;
     }

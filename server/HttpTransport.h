@@ -44,10 +44,11 @@ public:
     Result<quint16> listen(const QHostAddress &address, quint16 port);
     void stopListening();
 
-    // The connection's current reader leaves it (it is busy with work that outlives its answer);
-    // a pool thread serves the connection's next requests from here on, or, when `keepAlive` is
-    // false, the connection ends. Call after the answer was written.
-    void handOff(const std::shared_ptr<HttpConnection> &connection, bool keepAlive);
+    // For a request whose thread is busy with work that outlives the answer: a pool thread
+    // calls `answer()` (which writes it), then serves the connection's next requests, or ends
+    // the connection when `keepAlive` is false. The connection's turn must have been moved on
+    // (HttpConnection::nextTurn) so that its old thread leaves it alone.
+    void continueServing(const std::shared_ptr<HttpConnection> &connection, bool keepAlive, std::function<void()> answer);
 
 private:
     void accept(qintptr descriptor);

@@ -110,10 +110,18 @@ Reply::~Reply()
         sendError(500, messages::internalError());
 }
 
-void Reply::handOffConnection()
+void Reply::releaseConnection()
+{
+    if (m_context.connection)
+        m_context.connection->nextTurn();
+}
+
+void Reply::continueElsewhere(std::function<void()> answer)
 {
     if (m_context.transport && m_context.connection)
-        m_context.transport->handOff(m_context.connection, !m_context.close);
+        m_context.transport->continueServing(m_context.connection, !m_context.close, std::move(answer));
+    else
+        answer();
 }
 
 void Reply::addHeader(QByteArray name, QByteArray value)
@@ -196,6 +204,8 @@ void Reply::send(int status, const QByteArray &contentType, const QByteArray &bo
         out += m_headers;
         if (m_context.close)
             out += "Connection: close\r\n";
+        else if (m_context.confirmKeepAlive)
+            out += "Connection: keep-alive\r\n";
         out += "\r\n";
         if (!bodiless && !m_context.head)
             out += body;

@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -38,6 +39,7 @@ public:
         std::chrono::steady_clock::time_point start;
         bool head = false;  // HEAD: headers only
         bool close = false; // the client asked for Connection: close
+        bool confirmKeepAlive = false; // an HTTP/1.0 client asked for keep-alive: say yes
         bool cors = true;   // add the CORS headers OpenWhisk sends on API responses
         bool log = true;
     };
@@ -62,9 +64,11 @@ public:
     void send(int status, const QByteArray &contentType, const QByteArray &body);
 
     bool sent() const { return m_sent; }
-    // After sending from a thread other than the connection's own (the request outlived its
-    // answer): the connection's next requests are read by a fresh thread.
-    void handOffConnection();
+    // For an answer that will not come from the connection's own thread (it stays busy after
+    // the answer): the connection's thread leaves the connection alone from now on.
+    void releaseConnection();
+    // Then: `answer()` runs on a fresh thread, which goes on to serve the connection.
+    void continueElsewhere(std::function<void()> answer);
     // OpenWhisk's transaction id: 32 characters, unique per request and per server run.
     QByteArray requestId() const;
 
@@ -74,18 +78,36 @@ private:
     bool m_sent = false;
 };
 
-// A Reply that two threads may race to send (an invoke's result and its wait running out):
-// whoever takes it first answers.
+// A Reply that two threads may race to send: a blocking invoke's result, on the connection's
+// thread, and its wait running out, on the engine's. Whoever takes it first answers.
 class PendingReply
 {
 public:
     explicit PendingReply(Reply reply) : m_reply(std::move(reply)) {}
+    // For the connection's thread: the reply, unless the other side has it (then the
+    // connection is no longer this thread's either).
     std::optional<Reply> take()
     {
         std::lock_guard lock(m_mutex);
         std::optional<Reply> taken = std::move(m_reply);
         m_reply.reset();
         return taken;
+    }
+    // For the other side: takes the reply and the connection in one step, so the connection's
+    // thread cannot go on reading it, then answers with `send` on a fresh thread that serves
+    // the connection afterwards. Nothing happens when the reply is gone already.
+    void answerElsewhere(std::function<void(Reply &)> send)
+    {
+        std::shared_ptr<Reply> late;
+        {
+            std::lock_guard lock(m_mutex);
+            if (!m_reply)
+                return;
+            m_reply->releaseConnection();
+            late = std::make_shared<Reply>(std::move(*m_reply));
+            m_reply.reset();
+        }
+        late->continueElsewhere([late, send = std::move(send)] { send(*late); });
     }
 
 private:

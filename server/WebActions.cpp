@@ -206,20 +206,19 @@ void WebActions::run(std::shared_ptr<Call> call, Action action, Reply reply)
     InvokeOptions options;
     options.blocking = true;
     options.resultOnly = false;
-    // Run here, on the connection's thread; if the blocking wait runs out first, the engine's
-    // thread answers 202 and the connection goes on without this thread.
+    // Run here, on the connection's thread. If the blocking wait runs out first, the engine's
+    // thread claims the reply: a fresh thread answers 202 and serves the connection from then on.
     auto pending = std::make_shared<PendingReply>(std::move(reply));
-    auto outcome = m_engine.invokeHere(call->ns, call->action, params, options, [pending](const QString &id) {
-        if (std::optional<Reply> late = pending->take()) {
-            late->addHeader(QByteArrayLiteral("x-openwhisk-activation-id"), id.toLatin1());
-            late->sendError(202, messages::responseNotReady());
-            late->handOffConnection();
-        }
+    Result<InvokeOutcome> outcome = m_engine.invokeHere(call->ns, call->action, params, options, [pending](const QString &id) {
+        pending->answerElsewhere([id](Reply &late) {
+            late.addHeader(QByteArrayLiteral("x-openwhisk-activation-id"), id.toLatin1());
+            late.sendError(202, messages::responseNotReady());
+        });
     });
     std::optional<Reply> answer = pending->take();
-    if (!outcome || !answer)
+    if (!answer)
         return; // answered with 202 already
-    sendOutcome(*answer, call->extension, std::move(*outcome));
+    sendOutcome(*answer, call->extension, std::move(outcome));
 }
 
 void WebActions::sendOutcome(Reply &reply, WebExtension extension, Result<InvokeOutcome> outcome)

@@ -94,11 +94,13 @@ Result<Invoker::Prepared> Invoker::prepare(const QString &ns, const QString &nam
     return prepared;
 }
 
-std::shared_ptr<Invoker::Wait> Invoker::startWait(const QString &activationId, const InvokeOptions &options)
+std::shared_ptr<Invoker::Wait> Invoker::startWait(const QString &activationId, const InvokeOptions &options,
+                                                  WaitExpired waitExpired)
 {
     auto wait = std::make_shared<Wait>();
     wait->activationId = activationId;
     wait->resultOnly = options.resultOnly;
+    wait->expired = std::move(waitExpired); // before the timer can see the wait
     const qint64 deadline =
         QDateTime::currentMSecsSinceEpoch() + options.timeoutMs.value_or(m_state.config.maxBlockingWaitMs);
     std::lock_guard locker(m_mutex);
@@ -116,7 +118,7 @@ QFuture<Result<InvokeOutcome>> Invoker::invoke(const QString &ns, const QString 
     std::shared_ptr<Wait> wait;
     QFuture<Result<InvokeOutcome>> answer;
     if (options.blocking) {
-        wait = startWait(request.activationId, options);
+        wait = startWait(request.activationId, options, {});
         wait->promise.start();
         answer = wait->promise.future();
     } else {
@@ -137,24 +139,42 @@ QFuture<Result<InvokeOutcome>> Invoker::invoke(const QString &ns, const QString 
     return answer;
 }
 
-std::optional<Result<InvokeOutcome>> Invoker::invokeHere(const QString &ns, const QString &name,
-                                                         const QJsonObject &params, const InvokeOptions &options,
-                                                         const QString &cause, WaitExpired waitExpired)
+Result<InvokeOutcome> Invoker::invokeHere(const QString &ns, const QString &name, const QJsonObject &params,
+                                          const InvokeOptions &options, const QString &cause, WaitExpired waitExpired)
 {
     Result<Prepared> prepared = prepare(ns, name, params, options);
     if (!prepared)
-        return Result<InvokeOutcome>(prepared.error());
+        return prepared.error();
     InvokeOptions blocking = options;
     blocking.blocking = true;
-    std::shared_ptr<Wait> wait = startWait(prepared->request.activationId, blocking);
-    wait->expired = std::move(waitExpired);
+    std::shared_ptr<Wait> wait = startWait(prepared->request.activationId, blocking, std::move(waitExpired));
     Result<Activation> ran = m_state.executor->invoke(prepared->request);
     prepared->slot.release();
-    return finish(wait, cause, std::move(ran));
+    Result<InvokeOutcome> outcome = record(wait, cause, std::move(ran));
+    claim(wait); // the caller decides whether its answer or the expiry's 202 goes out
+    return outcome;
 }
 
 std::optional<Result<InvokeOutcome>> Invoker::finish(const std::shared_ptr<Wait> &wait, const QString &cause,
                                                      Result<Activation> ran)
+{
+    Result<InvokeOutcome> outcome = record(wait, cause, std::move(ran));
+    if (!claim(wait))
+        return std::nullopt; // answered already: not blocking, or its wait ran out
+    return outcome;
+}
+
+bool Invoker::claim(const std::shared_ptr<Wait> &wait)
+{
+    if (wait->done.exchange(true))
+        return false;
+    std::lock_guard locker(m_mutex);
+    if (wait->position)
+        m_waits.erase(*wait->position);
+    return true;
+}
+
+Result<InvokeOutcome> Invoker::record(const std::shared_ptr<Wait> &wait, const QString &cause, Result<Activation> ran)
 {
     std::optional<Result<InvokeOutcome>> outcome;
     if (ran) {
@@ -175,14 +195,7 @@ std::optional<Result<InvokeOutcome>> Invoker::finish(const std::shared_ptr<Wait>
             qWarning("funcdesk: activation %s could not run: %s", qPrintable(wait->activationId), qPrintable(ran.error().message));
         outcome = ran.error();
     }
-    if (wait->done.exchange(true))
-        return std::nullopt;  // answered already: not blocking, or its wait ran out
-    {
-        std::lock_guard locker(m_mutex);
-        if (wait->position)
-            m_waits.erase(*wait->position);
-    }
-    return outcome;
+    return std::move(*outcome);
 }
 
 void Invoker::waitForIdle()

@@ -25,13 +25,13 @@ public:
     QFuture<Result<InvokeOutcome>> invoke(const QString &ns, const QString &name, const QJsonObject &params,
                                           const InvokeOptions &options, const QString &cause);
     // A blocking invoke run on the calling thread, which waits for it: no hand-over to another
-    // thread and back. If the blocking wait runs out first, `waitExpired(activationId)` is called
-    // once, on this object's thread, and the call returns nullopt when the activation ends
-    // (recorded as always). Otherwise the activation or the error.
+    // thread and back. Returns the activation (recorded as always) or why it could not run. If
+    // the blocking wait runs out first, `waitExpired(activationId)` is called once, on this
+    // object's thread, possibly while the activation is ending: the caller decides which answer
+    // goes out.
     using WaitExpired = std::function<void(const QString &activationId)>;
-    std::optional<Result<InvokeOutcome>> invokeHere(const QString &ns, const QString &name, const QJsonObject &params,
-                                                    const InvokeOptions &options, const QString &cause,
-                                                    WaitExpired waitExpired);
+    Result<InvokeOutcome> invokeHere(const QString &ns, const QString &name, const QJsonObject &params,
+                                     const InvokeOptions &options, const QString &cause, WaitExpired waitExpired);
     // Returns once every running invocation has finished (before the executor goes away).
     void waitForIdle();
 
@@ -44,11 +44,14 @@ private:
     };
     Result<Prepared> prepare(const QString &ns, const QString &name, const QJsonObject &params,
                              const InvokeOptions &options);
-    std::shared_ptr<Wait> startWait(const QString &activationId, const InvokeOptions &options);
+    std::shared_ptr<Wait> startWait(const QString &activationId, const InvokeOptions &options, WaitExpired waitExpired);
     void expireWaits();
     // Records the activation; the answer for its caller, or nullopt when that was given already.
     std::optional<Result<InvokeOutcome>> finish(const std::shared_ptr<Wait> &wait, const QString &cause,
                                                 Result<Activation> ran);
+    Result<InvokeOutcome> record(const std::shared_ptr<Wait> &wait, const QString &cause, Result<Activation> ran);
+    // Ends the wait: true if it had not ended (answered or expired) before.
+    bool claim(const std::shared_ptr<Wait> &wait);
 
     EngineState &m_state;
     Recorded m_recorded;

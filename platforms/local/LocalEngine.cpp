@@ -389,9 +389,9 @@ QFuture<Result<InvokeOutcome>> LocalEngine::invokeAction(QString ns, QString nam
     return d->invoker->invoke(ns, name, params, options, cause);
 }
 
-std::optional<Result<InvokeOutcome>> LocalEngine::invokeHere(const QString &ns, const QString &name,
-                                                             const QJsonObject &params, const InvokeOptions &options,
-                                                             std::function<void(const QString &)> waitExpired)
+Result<InvokeOutcome> LocalEngine::invokeHere(const QString &ns, const QString &name, const QJsonObject &params,
+                                              const InvokeOptions &options,
+                                              std::function<void(const QString &)> waitExpired)
 {
     return d->invoker->invokeHere(ns, name, params, options, QString(), std::move(waitExpired));
 }

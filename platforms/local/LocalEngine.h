@@ -85,12 +85,13 @@ public:
     QFuture<Result<InvokeOutcome>> invokeAction(QString ns, QString name, QJsonObject params, InvokeOptions options,
                                                 QString cause = {});
     // A blocking invoke on the calling thread, which waits for the activation (a server's
-    // connection thread: no hand-over to another thread and back). When the blocking wait runs
-    // out first, `waitExpired(activationId)` is called once, on the engine's thread, and this
-    // returns nullopt once the activation ends. Otherwise the activation, or why it could not run.
-    std::optional<Result<InvokeOutcome>> invokeHere(const QString &ns, const QString &name, const QJsonObject &params,
-                                                    const InvokeOptions &options,
-                                                    std::function<void(const QString &activationId)> waitExpired);
+    // connection thread: no hand-over to another thread and back). Returns the activation or
+    // why it could not run. When the blocking wait runs out first, `waitExpired(activationId)`
+    // is called once, on the engine's thread, maybe while the activation is ending: the caller
+    // decides which of the two answers goes out. Callers must be gone before the engine is.
+    Result<InvokeOutcome> invokeHere(const QString &ns, const QString &name, const QJsonObject &params,
+                                     const InvokeOptions &options,
+                                     std::function<void(const QString &activationId)> waitExpired);
 
     QFuture<Result<QList<Trigger>>> listTriggers(QString ns, ListOptions options);
     QFuture<Result<Trigger>> getTrigger(QString ns, QString name);

@@ -141,6 +141,35 @@ private Q_SLOTS:
         QCOMPARE(socket.state(), QAbstractSocket::UnconnectedState);
     }
 
+    void http10KeepAliveIsConfirmedAndKept()
+    {
+        QTcpSocket socket;
+        connectTo(socket);
+        for (int i = 0; i < 2; ++i) {
+            socket.write("GET /api/v1 HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+            const QByteArray answer =
+                readUntil(socket, 5000, [](const QByteArray &r) { return !firstResponse(r).isEmpty(); });
+            QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
+            QVERIFY2(answer.contains("Connection: keep-alive\r\n"), answer.constData());
+            QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
+        }
+    }
+
+    // A client that sends its body without asking first (fetch, Python's requests) still reads
+    // the 413. (The server also drains what the client sends for a while before it closes, so a
+    // reset cannot overtake the answer on a real network; on loopback the answer arrives first
+    // either way, so this does not single that out.)
+    void refusalReachesAClientStillSendingItsBody()
+    {
+        QTcpSocket socket;
+        connectTo(socket);
+        socket.write("PUT /api/v1/namespaces/_/actions/huge HTTP/1.1\r\nHost: x\r\n" + authHeader() +
+                     "Content-Type: application/json\r\nContent-Length: 1000000000\r\n\r\n");
+        socket.write(QByteArray(4 * 1024 * 1024, 'x'));
+        const QByteArray answer = readUntil(socket, 10000, [](const QByteArray &r) { return !firstResponse(r).isEmpty(); });
+        QVERIFY2(answer.startsWith("HTTP/1.1 413"), answer.constData());
+    }
+
     void bytesThatAreNotHttpAre400AndClose()
     {
         QTcpSocket socket;

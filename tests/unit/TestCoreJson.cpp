@@ -71,6 +71,20 @@ private Q_SLOTS:
         unknown.insert(QStringLiteral("zzz"), 1);
         unknown.insert(QStringLiteral("b"), QStringLiteral("between"));
         QTest::newRow("unknown fields") << QJsonDocument(unknown).toJson();
+        // Doubles that hold whole numbers, and -0: Qt writes 1e+05 and -0, not 100000 and 0.
+        QTest::newRow("whole doubles") << QByteArray(R"({"activationId":"x","annotations":[{"key":"a","value":1e5},{"key":"b","value":-0.0},{"key":"c","value":100000},{"key":"d","value":2.0}],"response":{"status":"success","result":{"n":1e5}}})");
+    }
+    void compactJsonOfUnusualValues()
+    {
+        // A lone surrogate (no JSON text can carry one in; code can) and an undefined value.
+        Activation activation;
+        activation.activationId = QStringLiteral("lone ") + QChar(0xd800) + QStringLiteral(" high");
+        activation.name = QString(QChar(0xdc00));
+        KeyValueList annotations;
+        annotations.set(QStringLiteral("gone"), QJsonValue(QJsonValue::Undefined));
+        annotations.set(QStringLiteral("kept"), 1);
+        activation.annotations = annotations;
+        QCOMPARE(activation.toCompactJson(), QJsonDocument(activation.toJson()).toJson(QJsonDocument::Compact));
     }
     void compactJsonIsWhatQJsonDocumentWrites()
     {
