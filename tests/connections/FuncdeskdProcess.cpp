@@ -1,8 +1,10 @@
 #include "FuncdeskdProcess.h"
 
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QFile>
 #include <QRegularExpression>
+#include <QThread>
 
 #include <signal.h>
 #include <sys/prctl.h>
@@ -49,8 +51,31 @@ void FuncdeskdProcess::pause()
 {
     if (m_process.state() != QProcess::Running || m_paused)
         return;
-    ::kill(pid_t(m_process.processId()), SIGSTOP);
+    const pid_t pid = pid_t(m_process.processId());
+    ::kill(pid, SIGSTOP);
     m_paused = true;
+    // SIGSTOP stops a process's threads one by one, once one of them has picked the signal up:
+    // on a busy machine a server thread can answer a request sent meanwhile. Return only when
+    // every thread is stopped ('T' in /proc/PID/task/TID/stat).
+    const QString tasks = QStringLiteral("/proc/%1/task").arg(pid);
+    QDeadlineTimer deadline(5000);
+    while (!deadline.hasExpired()) {
+        bool allStopped = true;
+        for (const QString &tid : QDir(tasks).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            QFile stat(tasks + QLatin1Char('/') + tid + QStringLiteral("/stat"));
+            if (!stat.open(QIODevice::ReadOnly))
+                continue; // a thread that ended meanwhile
+            const QByteArray text = stat.readAll();
+            const qsizetype close = text.lastIndexOf(')');
+            if (close < 0 || close + 2 >= text.size() || text.at(close + 2) != 'T') {
+                allStopped = false;
+                break;
+            }
+        }
+        if (allStopped)
+            return;
+        QThread::msleep(2);
+    }
 }
 
 void FuncdeskdProcess::resume()
