@@ -187,21 +187,14 @@ void ActionsApi::invoke(const ApiRequest &request, Reply reply)
                  std::move(reply), [](InvokeOutcome &&outcome, Reply &r) { sendOutcome(r, std::move(outcome), false); });
         return;
     }
-    // Run here, on the connection's thread. If the blocking wait runs out first, the engine's
-    // thread claims the reply: a fresh thread answers 202 and serves the connection from then on.
-    auto pending = std::make_shared<PendingReply>(std::move(reply));
-    Result<InvokeOutcome> outcome =
-        m_engine.invokeHere(request.ns, request.entityName(), *params, options, [pending](const QString &id) {
-            pending->answerElsewhere([id](Reply &late) {
-                sendOutcome(late, InvokeOutcome{id, std::nullopt, std::nullopt, {}}, false);
-            });
+    invokeOnThisThread(
+        m_engine, request.ns, request.entityName(), *params, options, std::move(reply),
+        [](Reply &late, const QString &id) { sendOutcome(late, InvokeOutcome{id, std::nullopt, std::nullopt, {}}, false); },
+        [wantResult](Reply &answer, Result<InvokeOutcome> outcome) {
+            if (!outcome)
+                return answer.sendError(outcome.error());
+            sendOutcome(answer, std::move(outcome).value(), wantResult);
         });
-    std::optional<Reply> answer = pending->take();
-    if (!answer)
-        return; // answered with 202 already
-    if (!outcome)
-        return answer->sendError(outcome.error());
-    sendOutcome(*answer, std::move(outcome).value(), wantResult);
 }
 
 void ActionsApi::sendOutcome(Reply &reply, InvokeOutcome outcome, bool wantResult)

@@ -16,6 +16,22 @@ template <typename T, typename F> void awaitResult(QFuture<Result<T>> future, F 
         callback(future.result());
 }
 
+// A blocking invoke run on this thread (the request's connection thread). `finished(reply,
+// outcome)` answers with what came of it, unless the blocking wait ran out first: then
+// `expired(reply, activationId)` answers instead, on a fresh thread that takes the connection
+// over. PendingReply decides which, when the two happen at once.
+template <typename Expired, typename Finished>
+void invokeOnThisThread(LocalEngine &engine, const QString &ns, const QString &name, const QJsonObject &params,
+                        const InvokeOptions &options, Reply reply, Expired expired, Finished finished)
+{
+    auto pending = std::make_shared<PendingReply>(std::move(reply));
+    Result<InvokeOutcome> outcome = engine.invokeHere(ns, name, params, options, [pending, expired](const QString &id) {
+        pending->answerElsewhere([id, expired](Reply &late) { expired(late, id); });
+    });
+    if (std::optional<Reply> answer = pending->take())
+        finished(*answer, std::move(outcome));
+}
+
 // Base of the per-collection handlers: the engine they call and the one way they turn an
 // engine future into a reply. Handlers run on the request's connection thread, several at once.
 class ApiHandler

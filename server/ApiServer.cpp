@@ -74,8 +74,9 @@ void ApiServer::refuse(HttpConnection::ReadStatus status, const HttpRequest &par
     closing.keepAlive = false;
     Reply reply = replyFor(closing, QString::fromUtf8(partial.target), connection);
     if (status == HttpConnection::ReadStatus::TooLarge) {
-        const qint64 size = connection->refusedBodySize() >= 0 ? connection->refusedBodySize() : HttpLimits().maxBodyBytes + 1;
-        reply.sendError(413, messages::requestTooLarge(size, HttpLimits().maxBodyBytes));
+        const qint64 allowed = m_transport->limits().maxBodyBytes;
+        const qint64 size = connection->refusedBodySize() >= 0 ? connection->refusedBodySize() : allowed + 1;
+        reply.sendError(413, messages::requestTooLarge(size, allowed));
     } else {
         reply.sendError(400, messages::malformedRequest());
     }

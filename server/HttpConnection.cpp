@@ -94,9 +94,7 @@ const http_parser_settings &HttpConnection::settings()
 
 int HttpConnection::onMessageBegin(http_parser *parser)
 {
-    HttpConnection *self = connectionOf(parser);
-    *self->m_request = HttpRequest();
-    self->m_inValue = false;
+    connectionOf(parser)->m_inValue = false; // readRequest() has cleared the request itself
     return 0;
 }
 

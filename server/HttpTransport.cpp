@@ -85,15 +85,15 @@ void HttpTransport::continueServing(const std::shared_ptr<HttpConnection> &conne
     // that stops reading could hold a write for the write timeout.
     m_threads.start([this, connection, keepAlive, answer = std::move(answer)] {
         answer();
+        bool stopping = false;
         {
             std::lock_guard lock(m_mutex);
-            if (m_stopping || !keepAlive || connection->failed()) {
-                connection->finishWriting();
-                m_open.erase(connection.get());
-                return;
-            }
+            stopping = m_stopping;
         }
-        serve(connection);
+        if (stopping || !keepAlive || connection->failed())
+            end(connection);
+        else
+            serve(connection);
     });
 }
 
@@ -122,6 +122,11 @@ void HttpTransport::serve(std::shared_ptr<HttpConnection> connection)
         }
         break;
     }
+    end(connection);
+}
+
+void HttpTransport::end(const std::shared_ptr<HttpConnection> &connection)
+{
     connection->finishWriting();
     std::lock_guard lock(m_mutex);
     m_open.erase(connection.get());

@@ -43,6 +43,7 @@ public:
 
     Result<quint16> listen(const QHostAddress &address, quint16 port);
     void stopListening();
+    const HttpLimits &limits() const { return m_limits; }
 
     // For a request whose thread is busy with work that outlives the answer: a pool thread
     // calls `answer()` (which writes it), then serves the connection's next requests, or ends
@@ -53,6 +54,8 @@ public:
 private:
     void accept(qintptr descriptor);
     void serve(std::shared_ptr<HttpConnection> connection);
+    // No more answers on it; it closes when its last holder lets go.
+    void end(const std::shared_ptr<HttpConnection> &connection);
 
     Handler m_handler;
     Refusal m_refusal;

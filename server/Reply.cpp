@@ -1,5 +1,6 @@
 #include "server/Reply.h"
 
+#include "core/JsonWriter.h"
 #include "server/ApiMessages.h"
 #include "server/HttpConnection.h"
 #include "server/HttpTransport.h"
@@ -140,12 +141,7 @@ QByteArray Reply::requestId() const
 void Reply::sendJson(int status, const QJsonValue &value)
 {
     QByteArray json;
-    if (value.isObject())
-        json = QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
-    else if (value.isArray())
-        json = QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
-    else // a scalar: QJsonDocument cannot hold one, so wrap it and cut the brackets off
-        json = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact).chopped(1).mid(1);
+    appendJsonValue(json, value); // scalars too, which QJsonDocument cannot hold
     send(status, kJsonType, json);
 }
 

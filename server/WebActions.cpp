@@ -1,5 +1,7 @@
 #include "server/WebActions.h"
 
+#include "core/JsonWriter.h"
+
 #include "server/ApiMessages.h"
 #include "server/RequestParams.h"
 
@@ -149,10 +151,11 @@ void WebActions::run(std::shared_ptr<Call> call, Action action, Reply reply)
             allowed = call->caller.has_value();
         else if (requireAuth.isString())
             allowed = !call->requireWhiskAuth.isEmpty() && call->requireWhiskAuth == requireAuth.toString().toUtf8();
-        else if (requireAuth.isDouble())
-            allowed = !call->requireWhiskAuth.isEmpty() &&
-                      call->requireWhiskAuth ==
-                          QJsonDocument(QJsonArray{requireAuth}).toJson(QJsonDocument::Compact).chopped(1).mid(1);
+        else if (requireAuth.isDouble()) {
+            QByteArray number;
+            appendJsonValue(number, requireAuth);
+            allowed = !call->requireWhiskAuth.isEmpty() && call->requireWhiskAuth == number;
+        }
         if (!allowed)
             return reply.sendError(401, messages::authenticationInvalid());
     }
@@ -206,19 +209,14 @@ void WebActions::run(std::shared_ptr<Call> call, Action action, Reply reply)
     InvokeOptions options;
     options.blocking = true;
     options.resultOnly = false;
-    // Run here, on the connection's thread. If the blocking wait runs out first, the engine's
-    // thread claims the reply: a fresh thread answers 202 and serves the connection from then on.
-    auto pending = std::make_shared<PendingReply>(std::move(reply));
-    Result<InvokeOutcome> outcome = m_engine.invokeHere(call->ns, call->action, params, options, [pending](const QString &id) {
-        pending->answerElsewhere([id](Reply &late) {
+    const WebExtension extension = call->extension;
+    invokeOnThisThread(
+        m_engine, call->ns, call->action, params, options, std::move(reply),
+        [](Reply &late, const QString &id) {
             late.addHeader(QByteArrayLiteral("x-openwhisk-activation-id"), id.toLatin1());
             late.sendError(202, messages::responseNotReady());
-        });
-    });
-    std::optional<Reply> answer = pending->take();
-    if (!answer)
-        return; // answered with 202 already
-    sendOutcome(*answer, call->extension, std::move(outcome));
+        },
+        [extension](Reply &answer, Result<InvokeOutcome> outcome) { sendOutcome(answer, extension, std::move(outcome)); });
 }
 
 void WebActions::sendOutcome(Reply &reply, WebExtension extension, Result<InvokeOutcome> outcome)

@@ -1,5 +1,7 @@
 #include "server/WebResponse.h"
 
+#include "core/JsonWriter.h"
+
 #include "core/Exec.h"
 #include "server/ApiMessages.h"
 
@@ -27,7 +29,9 @@ QByteArray jsonText(const QJsonValue &value, QJsonDocument::JsonFormat format = 
         return QJsonDocument(value.toObject()).toJson(format);
     if (value.isArray())
         return QJsonDocument(value.toArray()).toJson(format);
-    return QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact).chopped(1).mid(1);
+    QByteArray scalar;
+    appendJsonValue(scalar, value);
+    return scalar;
 }
 
 bool isHeaderSafe(const QByteArray &text)
