@@ -13,6 +13,7 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -176,3 +177,36 @@ inline QJsonObject keyValue(const QString &key, const QJsonValue &value)
 {
     return {{QStringLiteral("key"), key}, {QStringLiteral("value"), value}};
 }
+
+// Raw-socket helpers, for tests where the connection itself matters.
+// Reads from `socket` until `done(received)` or `timeoutMs`.
+template <typename Done> inline QByteArray readUntil(QTcpSocket &socket, int timeoutMs, Done done)
+{
+    QByteArray received;
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < timeoutMs && !done(received)) {
+        socket.waitForReadyRead(50);
+        received += socket.readAll();
+        if (socket.state() != QAbstractSocket::ConnectedState) {
+            received += socket.readAll();
+            break;
+        }
+    }
+    return received;
+}
+
+// The first complete response in `bytes` (headers and Content-Length body), or empty.
+inline QByteArray firstResponse(const QByteArray &bytes)
+{
+    const qsizetype end = bytes.indexOf("\r\n\r\n");
+    if (end < 0)
+        return {};
+    const QByteArray head = bytes.left(end).toLower();
+    const qsizetype at = head.indexOf("content-length: ");
+    const qsizetype length = at < 0 ? 0 : head.mid(at + 16, head.indexOf("\r\n", at) - at - 16).trimmed().toLongLong();
+    if (bytes.size() < end + 4 + length)
+        return {};
+    return bytes.left(end + 4 + length);
+}
+

@@ -3,46 +3,11 @@
 // HTTP/1.0, and bytes that are not HTTP or bodies that are too large.
 #include "ServerFixture.h"
 
-#include <QElapsedTimer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
 
-namespace {
-
-// Reads from `socket` until `done(received)` or `timeoutMs`.
-template <typename Done> QByteArray readUntil(QTcpSocket &socket, int timeoutMs, Done done)
-{
-    QByteArray received;
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < timeoutMs && !done(received)) {
-        socket.waitForReadyRead(50);
-        received += socket.readAll();
-        if (socket.state() != QAbstractSocket::ConnectedState) {
-            received += socket.readAll();
-            break;
-        }
-    }
-    return received;
-}
-
-// The first complete response in `bytes` (headers and Content-Length body), or empty.
-QByteArray firstResponse(const QByteArray &bytes)
-{
-    const qsizetype end = bytes.indexOf("\r\n\r\n");
-    if (end < 0)
-        return {};
-    const QByteArray head = bytes.left(end).toLower();
-    const qsizetype at = head.indexOf("content-length: ");
-    const qsizetype length = at < 0 ? 0 : head.mid(at + 16, head.indexOf("\r\n", at) - at - 16).trimmed().toLongLong();
-    if (bytes.size() < end + 4 + length)
-        return {};
-    return bytes.left(end + 4 + length);
-}
-
-} // namespace
 
 class TestServerTransport : public QObject
 {
