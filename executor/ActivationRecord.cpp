@@ -53,16 +53,18 @@ Activation makeActivationRecord(const InvocationRequest &request, ActivationFact
     return activation;
 }
 
-QByteArray initLine(const InvocationRequest &request)
+QByteArray initLine(const InvocationRequest &request, qint64 concurrency)
 {
     const QJsonObject env{{QStringLiteral("__OW_NAMESPACE"), request.ns},
                           {QStringLiteral("__OW_ACTION_NAME"), fullName(request)},
                           {QStringLiteral("__OW_ACTION_VERSION"), request.version}};
-    const QJsonObject init{{QStringLiteral("name"), fullName(request)},
+    QJsonObject init{{QStringLiteral("name"), fullName(request)},
                            {QStringLiteral("main"), request.exec.mainOrDefault()},
                            {QStringLiteral("code"), request.exec.code.value_or(QString())},
                            {QStringLiteral("binary"), request.exec.binary.value_or(false)},
                            {QStringLiteral("env"), env}};
+    if (concurrency > 1)
+        init.insert(QStringLiteral("concurrency"), concurrency);
     return QJsonDocument(QJsonObject{{QStringLiteral("init"), init}}).toJson(QJsonDocument::Compact) + '\n';
 }
 

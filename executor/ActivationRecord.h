@@ -30,7 +30,8 @@ Activation makeActivationRecord(const InvocationRequest &request, ActivationFact
                                 QStringList logs);
 
 // The launcher's request lines (docs/runtime-protocol.md).
-QByteArray initLine(const InvocationRequest &request);
+// concurrency > 1 asks the launcher for concurrent mode (SharedProcess).
+QByteArray initLine(const InvocationRequest &request, qint64 concurrency = 1);
 QByteArray runLine(const InvocationRequest &request, const QByteArray &params, const QString &activationId,
                    qint64 deadlineMs);
 

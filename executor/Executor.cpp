@@ -3,6 +3,7 @@
 #include "executor/ActivationRecord.h"
 #include "executor/ConcurrencyGate.h"
 #include "executor/RuntimeProcess.h"
+#include "executor/SharedPool.h"
 #include "executor/StemCellPool.h"
 #include "executor/StepOutcome.h"
 #include "executor/WarmPool.h"
@@ -86,6 +87,12 @@ public:
     void retire(std::vector<std::unique_ptr<RuntimeProcess>> processes);
     void maintain();
     void wakeMaintenance();
+    // Whether activations of this action share one process (OpenWhisk's intra-container
+    // concurrency): Node.js actions with concurrency > 1, where cgroups enforce the limits.
+    bool sharesProcesses(const Runtime &runtime, const ActionLimits &limits) const;
+    // Runs the activation in the action's shared process, starting it when there is none.
+    Result<StepVerdict> runShared(const InvocationRequest &request, const Runtime &runtime, const ActionLimits &limits,
+                                  const std::string &key, const QByteArray &params, ActivationFacts &facts, LogCapture &logs);
 
     ExecutorConfig config;
     RuntimeCatalog catalog;
@@ -94,6 +101,7 @@ public:
     QList<QByteArray> environment;
     std::atomic<int> scratchCounter{0};
     WarmPool warm;
+    SharedPool shared;
     std::unique_ptr<StemCellPool> stemCells;
     ConcurrencyGate gate;
     QThreadPool threads;
@@ -145,6 +153,7 @@ Executor::Private::~Private()
     maintenance.join();
     threads.waitForDone();
     warm.takeAll();
+    shared.takeIdleSince(std::numeric_limits<qint64>::max());
     stemCells->takeAll();
 }
 
@@ -222,8 +231,66 @@ void Executor::Private::maintain()
             break;
         lock.unlock();
         warm.takeIdleSince(nowMs() - config.idleTimeoutMs);  // destroyed here, off every caller's path
+        shared.takeIdleSince(nowMs() - config.idleTimeoutMs);
         lock.lock();
     }
+}
+
+bool Executor::Private::sharesProcesses(const Runtime &runtime, const ActionLimits &limits) const
+{
+    return *limits.concurrency > 1 && runtime.family == QLatin1StringView("nodejs") && cgroups;
+}
+
+Result<StepVerdict> Executor::Private::runShared(const InvocationRequest &request, const Runtime &runtime,
+                                                 const ActionLimits &limits, const std::string &key,
+                                                 const QByteArray &params, ActivationFacts &facts, LogCapture &logs)
+{
+    const qint64 timeoutMs = *limits.timeoutMs;
+    std::shared_ptr<SharedProcess> process = shared.acquire(key);
+    facts.start = nowMs();
+    if (!process) {  // none running: this caller starts it; others arriving meanwhile wait in acquire()
+        std::unique_ptr<RuntimeProcess> fresh = stemCells->take(runtime.kind);
+        facts.startType = fresh ? QStringLiteral("prewarm") : QStringLiteral("cold");
+        if (fresh) {
+            wakeMaintenance();
+        } else {
+            auto spawned = spawn(runtime);
+            if (!spawned) {
+                shared.startFailed(key);
+                return spawned.error();
+            }
+            fresh = std::move(spawned).value();
+        }
+        fresh->applyLimits({*limits.memoryMb * 1024 * 1024, *limits.cpu, config.maxProcessesPerActivation});
+        const StepResult init = fresh->step(initLine(request, *limits.concurrency), timeoutMs, 1024 * 1024, logs);
+        StepVerdict verdict = verdictForInit(init, timeoutMs);
+        facts.cpuNanos = std::max<qint64>(0, init.cpuNanos);
+        facts.peakMemoryBytes = init.peakMemoryBytes;
+        facts.initTime = nowMs() - facts.start;
+        facts.enforcement = fresh->enforcement();
+        if (!verdict.response.status.isEmpty()) {
+            shared.startFailed(key);
+            std::vector<std::unique_ptr<RuntimeProcess>> failed;
+            failed.push_back(std::move(fresh));
+            retire(std::move(failed));
+            return verdict;
+        }
+        fresh->setSpinBudget(config.spinMicros);
+        process = std::make_shared<SharedProcess>(std::move(fresh));
+        shared.started(key, process);
+    }
+    facts.enforcement = process->enforcement();
+    const QByteArray line = runLine(request, params, facts.activationId, nowMs() + timeoutMs);
+    const StepResult run = process->run(line, timeoutMs, config.systemLimits.maxResultBytes + 64, logs);
+    StepVerdict verdict = verdictForRun(run, timeoutMs, config.systemLimits.maxResultBytes);
+    facts.cpuNanos += std::max<qint64>(0, run.cpuNanos);
+    facts.peakMemoryBytes = std::max(facts.peakMemoryBytes, run.peakMemoryBytes);
+    if (auto dead = shared.release(key, process, nowMs())) {
+        std::vector<std::unique_ptr<RuntimeProcess>> leaving;
+        leaving.push_back(std::move(dead));
+        retire(std::move(leaving));
+    }
+    return verdict;
 }
 
 Executor::Executor(ExecutorConfig config) : d(std::make_unique<Private>(std::move(config))) {}
@@ -262,6 +329,17 @@ Result<Activation> Executor::invoke(const InvocationRequest &request)
     facts.limits = limits;
     facts.startType = QStringLiteral("warm");
     StepVerdict verdict;
+
+    if (d->sharesProcesses(*runtime, limits)) {
+        facts.activationId = request.activationId.isEmpty() ? newActivationId() : request.activationId;
+        auto shared = d->runShared(request, *runtime, limits, key, params, facts, logs);
+        if (!shared)
+            return shared.error();
+        facts.end = nowMs();
+        facts.timedOut = shared->timedOut;
+        logs.finish();
+        return makeActivationRecord(request, std::move(facts), std::move(shared.value().response), logs.takeLines());
+    }
 
     std::unique_ptr<RuntimeProcess> process = d->warm.take(key);
     while (process && !process->usable()) {  // died while idle (a stray async error, say)
@@ -336,7 +414,7 @@ QString Executor::enforcementName() const
 
 int Executor::warmProcessCount() const
 {
-    return d->warm.size();
+    return d->warm.size() + d->shared.size();
 }
 
 int Executor::stemCellCount() const
@@ -347,6 +425,7 @@ int Executor::stemCellCount() const
 void Executor::reapIdleProcesses()
 {
     d->warm.takeIdleSince(nowMs() - d->config.idleTimeoutMs);
+    d->shared.takeIdleSince(nowMs() - d->config.idleTimeoutMs);
 }
 
 bool Executor::waitForStemCells(int timeoutMs)

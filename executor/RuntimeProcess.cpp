@@ -49,6 +49,13 @@ QByteArray preadAll(int fd)
 
 }  // namespace
 
+RuntimeProcess::StepCount::StepCount() : others(g_stepsRunning.fetch_add(1)) {}
+
+RuntimeProcess::StepCount::~StepCount()
+{
+    g_stepsRunning.fetch_sub(1);
+}
+
 Result<std::unique_ptr<RuntimeProcess>> RuntimeProcess::start(const Runtime &runtime, CgroupHost *cgroups,
                                                               const QList<QByteArray> &environment,
                                                               const QString &scratchFolder)
@@ -198,11 +205,7 @@ StepResult RuntimeProcess::step(const QByteArray &line, qint64 timeoutMs, qint64
         fds[3].fd = -1;  // the usual case: the whole request fit in the pipe at once
     char buffer[kReadChunk];
     auto lastLivenessCheck = started;
-    struct Running
-    {
-        int others = g_stepsRunning.fetch_add(1);
-        ~Running() { g_stepsRunning.fetch_sub(1); }
-    } running;
+    StepCount running;
     // Spin, then sleep. Sleeping in poll() means the launcher's answer has to wake this thread:
     // on an idle core of a VM that wake-up costs as much as the whole exchange (~25 µs of a
     // ~60 µs pipe round trip here). So while the answer is expected soon (the process's last run

@@ -23,7 +23,8 @@ struct Enforcement
 // What one init or run step ended with.
 struct StepResult
 {
-    enum class End { Completed, TimedOut, Exited, MemoryExceeded };
+    // Aborted: ended by something else than this activation (exitDescription says what).
+    enum class End { Completed, TimedOut, Exited, MemoryExceeded, Aborted };
     End end = End::Completed;
     QByteArray outcome;         // the fd 3 line (without the newline), empty unless Completed
     qint64 outcomeBytes = 0;    // its full length, even when too large to keep
@@ -68,7 +69,17 @@ public:
 
     qint64 lastUsedMs = 0;
 
+    // Counts the executor's steps in flight while it lives; `others` is how many were running
+    // when it began. Only a lone step spins for its outcome (see step()).
+    struct StepCount
+    {
+        StepCount();
+        ~StepCount();
+        int others;
+    };
+
 private:
+    friend class SharedProcess;
     RuntimeProcess() = default;
     qint64 cpuNanosNow() const;
     qint64 rssBytesNow() const;

@@ -32,6 +32,8 @@ std::optional<StepVerdict> abnormalEnd(const StepResult &step, qint64 timeoutMs,
     case StepResult::End::MemoryExceeded:
         return StepVerdict{failure(ActivationStatus::DeveloperError,
                                    QStringLiteral("The action exhausted its memory and was aborted.")), false};
+    case StepResult::End::Aborted:
+        return StepVerdict{failure(ActivationStatus::DeveloperError, step.exitDescription), false};
     case StepResult::End::Exited:
         return StepVerdict{failure(ActivationStatus::DeveloperError,
                                    init ? QStringLiteral("The action did not initialize and exited unexpectedly.")

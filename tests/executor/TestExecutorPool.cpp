@@ -126,28 +126,6 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(::kill(static_cast<pid_t>(pid), 0) != 0, 5000);
         QTRY_VERIFY2_WITH_TIMEOUT(!QFile::exists(leftBehind), "the process's scratch folder goes with it", 5000);
     }
-
-    void concurrentCallsOfOneActionRunInSeparateProcesses()
-    {
-        ExecutorConfig config;
-        config.stemCellsPerRuntime = 0;
-        config.systemLimits.concurrency.max = 4;
-        Executor executor(config);
-        auto request = nodeAction(QStringLiteral("function main() { return new Promise(r => setTimeout(() => r({pid: process.pid}), 300)); }"),
-                                  QStringLiteral("parallel"));
-        request.limits.concurrency = 4;
-        QList<QFuture<Result<Activation>>> calls;
-        for (int i = 0; i < 4; ++i)
-            calls.append(executor.invokeAsync(request));
-        QSet<qint64> pids;
-        for (auto &call : calls) {
-            const auto result = call.result();
-            QVERIFY(result.ok());
-            pids.insert(resultOf(result.value()).value(QStringLiteral("pid")).toInteger());
-        }
-        QCOMPARE(pids.size(), 4);
-        QCOMPARE(executor.warmProcessCount(), 4);
-    }
 };
 
 QTEST_GUILESS_MAIN(TestExecutorPool)

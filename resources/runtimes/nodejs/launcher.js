@@ -18,8 +18,17 @@ const { parse, stringify } = JSON;
 // The proxy keeps the rest of process.env's behaviour: values become strings, and TZ still
 // reaches the real environment (it changes the time zone).
 const realEnv = process.env;
+let activationContext; // AsyncLocalStorage of the activation running now, in concurrent mode only
 const envValues = Object.assign({}, realEnv);
 process.env = new Proxy(envValues, {
+  get(target, key) {
+    // Concurrent activations each see their own __OW_ values (see startConcurrent).
+    if (activationContext !== undefined && typeof key === 'string' && key.startsWith('__OW_')) {
+      const activation = activationContext.getStore();
+      if (activation !== undefined && key in activation.env) return activation.env[key];
+    }
+    return target[key];
+  },
   set(target, key, value) {
     const text = String(value);
     target[key] = text;
@@ -60,6 +69,8 @@ const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
 const NOT_A_DICT = devError('The action did not return a dictionary.');
 
 let action = null; // the entry function, once init has succeeded
+let concurrent = false; // init asked for concurrent activations (startConcurrent)
+let concurrentFailures = null; // concurrent mode's handlers for errors that escape an activation
 let busy = false; // a request is in progress (maybe waiting for a promise or a flush)
 let settled = true; // the current request has its outcome already
 let pumping = false; // pump() is on the stack, so finishing synchronously must not re-enter it
@@ -86,13 +97,16 @@ function writeAll(fd, buf) {
 // everything in the pipes up to that line as this activation's output). Wrapping the lazy getters records
 // them without creating the streams ourselves (that would make fd 1/2 non-blocking for child processes).
 const streams = [];
+let onStream = null; // concurrent mode: (stream, name) => void, for the streams created from then on
 for (const name of ['stdout', 'stderr']) {
   const desc = Object.getOwnPropertyDescriptor(process, name);
   if (!desc || !desc.get || !desc.configurable) continue;
   Object.defineProperty(process, name, { configurable: true, enumerable: desc.enumerable, get() {
     Object.defineProperty(process, name, desc); // back to the original getter: record once
     const stream = desc.get.call(process);
+    stream.funcdeskName = name;
     streams.push(stream);
+    if (onStream) onStream(stream, name);
     return stream;
   } });
 }
@@ -179,6 +193,7 @@ function init(spec) {
   const fn = spec.binary ? loadZip(spec.code, name) : loadSource(spec.code, name, String(spec.name || 'action'));
   if (typeof fn !== 'function') throw new InitFailure(`${name} is not a function`);
   action = fn;
+  concurrent = Number.isInteger(spec.concurrency) && spec.concurrency > 1;
   finish('{"ok":true}');
 }
 
@@ -288,6 +303,10 @@ function pump() {
   pumping = false;
   if (busy) return; // an asynchronous activation: finish() calls pump() again
   if (ended) process.exit(0);
+  if (concurrent) {
+    startConcurrent();
+    return;
+  }
   // Let the event loop turn once before waiting for the next request, so callbacks and floating
   // rejections of this activation run now and are not blamed on the next one.
   setImmediate(waitForRequest);
@@ -304,6 +323,10 @@ function waitForRequest() {
 // activation's logs pick it up) and otherwise harmless, instead of Node's default of ending the
 // process, which would fail whichever call meets the process next.
 process.on('unhandledRejection', (reason) => {
+  if (concurrentFailures) {
+    concurrentFailures.rejection(reason);
+    return;
+  }
   if (!settled) {
     finish(devError('An error has occurred: ' + describe(reason)), stackOf(reason));
     return;
@@ -314,6 +337,10 @@ process.on('unhandledRejection', (reason) => {
 
 process.on('uncaughtException', (err) => {
   const log = stackOf(err) || describe(err);
+  if (concurrentFailures) {
+    concurrentFailures.exception(err, log);
+    return;
+  }
   if (!settled) {
     finish(action ? devError('An error has occurred: ' + describe(err)) : initFailed(err), log, 1);
   } else {
@@ -361,6 +388,169 @@ function readRequests() {
     }
     if (start < n) partial.push(Buffer.from(inbox.subarray(start, n)));
   }
+}
+
+// Concurrent mode: OpenWhisk's intra-container concurrency, asked for by init's "concurrency" > 1.
+// The executor then sends run requests without waiting for earlier ones to end; each carries a
+// "seq" number, and everything the launcher writes about it on fd 3 starts with that number:
+//   {"seq":N,"status":…,"result":…}   the outcome, as in sequential mode
+//   {"seq":N,"stdout":"text"}          what the activation wrote with console / process.stdout
+//   {"seq":N,"stderr":"text"}          … and to stderr
+//   {"seq":0,"exiting":true}           the launcher is about to exit (an uncaught exception)
+// Requests are read by the event loop, so activations waiting on promises overlap. Which
+// activation is running is tracked with AsyncLocalStorage, so its output and its __OW_ variables
+// stay its own. Outcomes that end in the same turn of the event loop go out in one write.
+// Output that bypasses process.stdout/stderr (writes to fd 1 and 2, child processes) still goes to
+// the pipes and is attributed by the executor to the next activation that ends.
+function startConcurrent() {
+  const { AsyncLocalStorage } = require('async_hooks');
+  const context = new AsyncLocalStorage();
+  activationContext = context;
+  const pending = new Set(); // seq of each activation in flight
+  let outbox = [];
+  let flushScheduled = false;
+  const flushOutbox = () => {
+    flushScheduled = false;
+    if (outbox.length === 0) return;
+    const data = Buffer.from(outbox.join(''));
+    outbox = [];
+    writeAll(OUTCOME_FD, data);
+  };
+  const post = (line) => {
+    outbox.push(line);
+    if (!flushScheduled) {
+      flushScheduled = true;
+      setImmediate(flushOutbox);
+    }
+  };
+  const LOG_PIECE = 64 * 1024; // characters per record, so no record grows past a few hundred KB
+  const log = (seq, name, text) => {
+    for (let at = 0; at < text.length; at += LOG_PIECE) {
+      outbox.push(`{"seq":${seq},"${name}":${stringify(text.slice(at, at + LOG_PIECE))}}\n`);
+    }
+    flushOutbox(); // written at once, as the pipes would have it: a later timeout must not lose it
+  };
+  const textOf = (chunk, encoding) => {
+    if (typeof chunk === 'string') {
+      return encoding && encoding !== 'utf8' && encoding !== 'utf-8' && Buffer.isEncoding(encoding)
+        ? Buffer.from(chunk, encoding).toString() : chunk;
+    }
+    if (ArrayBuffer.isView(chunk)) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString();
+    return describe(chunk);
+  };
+  const capture = (stream, name) => {
+    const write = stream.write;
+    stream.write = function (chunk, encoding, callback) {
+      const activation = context.getStore();
+      if (activation === undefined || !pending.has(activation.seq)) return write.apply(this, arguments);
+      if (typeof encoding === 'function') [callback, encoding] = [encoding, undefined];
+      log(activation.seq, name, textOf(chunk, encoding));
+      if (typeof callback === 'function') process.nextTick(callback);
+      return true;
+    };
+  };
+  for (const stream of streams) capture(stream, stream.funcdeskName);
+  onStream = capture;
+
+  const done = (seq, outcome, stack) => {
+    if (!pending.delete(seq)) return; // e.g. a thenable calling back twice
+    if (stack) log(seq, 'stderr', stack + '\n');
+    post(`{"seq":${seq},` + outcome.slice(1) + '\n');
+    if (ended && pending.size === 0) {
+      flushOutbox();
+      process.exit(0);
+    }
+  };
+
+  const run = (seq, request) => {
+    const env = {};
+    for (const key in request) {
+      const value = request[key];
+      if (key !== 'value' && typeof value === 'string') envValues['__OW_' + key.toUpperCase()] = env['__OW_' + key.toUpperCase()] = value;
+    }
+    pending.add(seq);
+    context.run({ seq, env }, () => {
+      let result;
+      try {
+        result = action(request.value === undefined ? {} : request.value);
+      } catch (err) {
+        done(seq, devError('An error has occurred: ' + describe(err)), stackOf(err));
+        return;
+      }
+      if (result !== null && typeof result === 'object' && typeof result.then === 'function') {
+        Promise.resolve(result).then((value) => done(seq, outcomeOf(value)), (err) => done(seq, rejectionOf(err)));
+      } else {
+        done(seq, outcomeOf(result));
+      }
+    });
+  };
+
+  const handleLine = (line) => {
+    let request;
+    try {
+      request = parse(line);
+    } catch (err) {
+      request = undefined;
+    }
+    const seq = request !== null && typeof request === 'object' ? request.seq : Number(/^\{"seq":(\d+),/.exec(line)?.[1]);
+    if (!Number.isSafeInteger(seq) || seq < 0) {
+      writeAll(2, Buffer.from('The launcher received a request it cannot answer: ' + line.slice(0, 200) + '\n'));
+      return;
+    }
+    if (request === undefined) {
+      pending.add(seq);
+      done(seq, devError('The launcher could not handle the request: it is not JSON'));
+    } else if (request.init !== undefined) {
+      pending.add(seq);
+      done(seq, initFailed(new InitFailure('the action is already initialized')));
+    } else {
+      run(seq, request);
+    }
+  };
+
+  // A throw from a callback cannot be pinned on one activation: every one in flight fails, and the
+  // process ends, as a crashed OpenWhisk container takes its activations with it.
+  concurrentFailures = {
+    exception(err, stack) {
+      for (const seq of [...pending]) done(seq, devError('An error has occurred: ' + describe(err)), stack);
+      outbox.push('{"seq":0,"exiting":true}\n'); // so the executor sends nothing more this way
+      flushOutbox();
+      if (pending.size === 0 && stack) writeAll(2, Buffer.from(stack + '\n'));
+      process.exit(1);
+    },
+    rejection(reason) {
+      writeAll(2, Buffer.from('Unhandled rejection: ' + (stackOf(reason) || describe(reason)) + '\n'));
+    },
+  };
+
+  let partialLine = [];
+  const input = new (require('net').Socket)({ fd: 0, readable: true, writable: false });
+  input.on('data', (chunk) => {
+    let start = 0;
+    for (let nl = chunk.indexOf(10); nl !== -1; nl = chunk.indexOf(10, start)) {
+      let line;
+      if (partialLine.length === 0) {
+        line = chunk.toString('utf8', start, nl);
+      } else {
+        partialLine.push(chunk.subarray(start, nl));
+        line = Buffer.concat(partialLine).toString();
+        partialLine = [];
+      }
+      start = nl + 1;
+      if (line.trim() !== '') handleLine(line);
+    }
+    if (start < chunk.length) partialLine.push(Buffer.from(chunk.subarray(start)));
+    flushOutbox(); // the activations that ended synchronously: no need to wait for the loop's turn
+  });
+  const close = () => {
+    ended = true;
+    if (pending.size === 0) {
+      flushOutbox();
+      process.exit(0);
+    }
+  };
+  input.on('end', close);
+  input.on('error', close);
 }
 
 // With no stdin stream open, nothing else keeps the event loop alive while an action waits on a

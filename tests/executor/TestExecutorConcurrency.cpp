@@ -1,0 +1,246 @@
+// Actions with limits.concurrency > 1: OpenWhisk's intra-container concurrency. Node.js
+// activations share one launcher process (where cgroups enforce the limits); Python, and Node.js
+// without cgroups, get one process per activation in flight.
+
+#include "ExecutorFixture.h"
+
+#include "executor/LogCapture.h"
+
+#include <QFuture>
+#include <QSet>
+#include <QThread>
+
+using namespace funcdesk;
+using namespace funcdesk::test;
+
+namespace {
+
+// Each activation waits until `want` activations have started in its process, so it can only
+// succeed when they overlap there. It ends with sawAll false after 5 s if they do not.
+const QString kBarrier = QStringLiteral(
+    "let started = 0;\n"
+    "async function main(p) {\n"
+    "  started++;\n"
+    "  const until = Date.now() + 5000;\n"
+    "  while (started < p.want && Date.now() < until) await new Promise(r => setTimeout(r, 5));\n"
+    "  return {pid: process.pid, sawAll: started >= p.want, id: process.env.__OW_ACTIVATION_ID};\n"
+    "}");
+
+QList<Result<Activation>> invokeAll(Executor &executor, const QList<InvocationRequest> &requests)
+{
+    QList<QFuture<Result<Activation>>> calls;
+    for (const auto &request : requests)
+        calls.append(executor.invokeAsync(request));
+    QList<Result<Activation>> results;
+    for (auto &call : calls)
+        results.append(call.result());
+    return results;
+}
+
+ExecutorConfig concurrentConfig()
+{
+    ExecutorConfig config;
+    config.stemCellsPerRuntime = 0;
+    config.systemLimits.concurrency.max = 16;
+    return config;
+}
+
+InvocationRequest withParams(InvocationRequest request, const QJsonObject &params)
+{
+    request.params = params;
+    return request;
+}
+
+}  // namespace
+
+class TestExecutorConcurrency : public QObject
+{
+    Q_OBJECT
+
+    static bool sharing(const Executor &executor) { return executor.enforcementName() != QLatin1String("fallback"); }
+
+private Q_SLOTS:
+    void nodeActivationsOverlapInOneProcess()
+    {
+        ExecutorConfig config = concurrentConfig();
+        Executor executor(config);
+        if (!sharing(executor))
+            QSKIP("this machine gives the executor no cgroups: concurrent activations get a process each");
+        auto request = nodeAction(kBarrier, QStringLiteral("overlap"));
+        request.limits.concurrency = 4;
+        const auto results = invokeAll(executor, QList<InvocationRequest>(4, withParams(request, {{QStringLiteral("want"), 4}})));
+        QSet<qint64> pids;
+        for (const auto &result : results) {
+            QVERIFY(result.ok());
+            const Activation &activation = result.value();
+            EXPECT_STATUS(activation, "success");
+            QVERIFY2(resultOf(activation).value(QStringLiteral("sawAll")).toBool(), qPrintable(describe(activation)));
+            // Each activation sees its own id, although all four are in flight in one process.
+            QCOMPARE(resultOf(activation).value(QStringLiteral("id")).toString(), activation.activationId);
+            QVERIFY(activation.annotation(QStringLiteral("cpuTime")).toDouble() >= 0);
+            QVERIFY2(activation.annotation(QStringLiteral("peakMemory")).toDouble() > 1 << 20, qPrintable(describe(activation)));
+            pids.insert(resultOf(activation).value(QStringLiteral("pid")).toInteger());
+        }
+        QCOMPARE(pids.size(), 1);
+        QCOMPARE(executor.warmProcessCount(), 1);
+
+        // The process stays warm and serves the next call alone.
+        INVOKE(executor, withParams(request, {{QStringLiteral("want"), 1}}), later);
+        QCOMPARE(later.annotation(QStringLiteral("startType")).toString(), QStringLiteral("warm"));
+        QCOMPARE(resultOf(later).value(QStringLiteral("pid")).toInteger(), *pids.begin());
+    }
+
+    void pythonAndFallbackGetAProcessPerActivation()
+    {
+        for (const bool fallback : {false, true}) {
+            ExecutorConfig config = concurrentConfig();
+            if (fallback)
+                config.enforcement = ExecutorConfig::Enforcement::Fallback;
+            Executor executor(config);
+            auto request = fallback ? nodeAction(QStringLiteral("function main() { return new Promise(r => setTimeout(() => "
+                                                                "r({pid: process.pid}), 300)); }"))
+                                    : pythonAction(QStringLiteral("import os, time\ndef main(args):\n    time.sleep(0.3)\n"
+                                                                  "    return {'pid': os.getpid()}\n"));
+            request.limits.concurrency = 3;
+            const auto results = invokeAll(executor, QList<InvocationRequest>(3, request));
+            QSet<qint64> pids;
+            for (const auto &result : results) {
+                QVERIFY(result.ok());
+                pids.insert(resultOf(result.value()).value(QStringLiteral("pid")).toInteger());
+            }
+            QCOMPARE(pids.size(), 3);
+            QCOMPARE(executor.warmProcessCount(), 3);
+        }
+    }
+
+    void logsStayWithTheirActivation()
+    {
+        ExecutorConfig config = concurrentConfig();
+        Executor executor(config);
+        if (!sharing(executor))
+            QSKIP("no cgroups: no shared processes");
+        auto request = nodeAction(QStringLiteral(
+            "let started = 0;\n"
+            "async function main(p) {\n"
+            "  started++;\n"
+            "  for (let i = 0; i < 3; i++) {\n"
+            "    console.log(`${p.who} out ${i}`);\n"
+            "    console.error(`${p.who} err ${i}`);\n"
+            "    await new Promise(r => setTimeout(r, 10));\n"
+            "  }\n"
+            "  process.stdout.write(Buffer.from(`${p.who} buffer\\n`));\n"
+            "  if (p.who === 'c') console.log('x'.repeat(200000));\n"  // several records, one line
+            "  return {started};\n"
+            "}"), QStringLiteral("chatty"));
+        request.limits.concurrency = 3;
+        QList<InvocationRequest> requests;
+        for (const char *who : {"a", "b", "c"})
+            requests.append(withParams(request, {{QStringLiteral("who"), QString::fromLatin1(who)}}));
+        const auto results = invokeAll(executor, requests);
+        int overlapped = 0;
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY(results[i].ok());
+            const Activation &activation = results[i].value();
+            EXPECT_STATUS(activation, "success");
+            overlapped += resultOf(activation).value(QStringLiteral("started")).toInt() > 1 ? 1 : 0;
+            const QString who = QString::fromLatin1("abc" + i, 1);
+            const QStringList lines = *activation.logs;
+            QCOMPARE(lines.size(), who == QLatin1String("c") ? 8 : 7);
+            for (const QString &line : lines) {
+                const QString text = line.mid(LogCapture::kLinePrefixBytes);
+                QVERIFY2(text.startsWith(who + QLatin1Char(' ')) || text == QString(200000, QLatin1Char('x')), qPrintable(line.left(80)));
+            }
+            QVERIFY(lines[1].contains(QStringLiteral(" stderr: ") + who + QStringLiteral(" err 0")));
+        }
+        QVERIFY2(overlapped > 0, "the three activations ran one after another");
+    }
+
+    void aTimeoutEndsEveryActivationInTheProcess()
+    {
+        ExecutorConfig config = concurrentConfig();
+        Executor executor(config);
+        if (!sharing(executor))
+            QSKIP("no cgroups: no shared processes");
+        auto request = nodeAction(QStringLiteral(
+            "async function main(p) {\n"
+            "  if (p.spin) { const until = Date.now() + 10000; while (Date.now() < until) {} return {spun: true}; }\n"
+            "  await new Promise(r => setTimeout(r, 10000));\n"
+            "  return {waited: true};\n"
+            "}"), QStringLiteral("stuck"));
+        request.limits.concurrency = 2;
+        request.limits.timeoutMs = 600;
+        INVOKE(executor, request, warmup);  // times out itself; starts no process for the others
+        EXPECT_STATUS(warmup, "action developer error");
+        auto waiting = executor.invokeAsync(request);
+        QThread::msleep(150);
+        auto spinning = executor.invokeAsync(withParams(request, {{QStringLiteral("spin"), true}}));
+        const auto waited = waiting.result();
+        const auto spun = spinning.result();
+        QVERIFY(waited.ok() && spun.ok());
+        EXPECT_STATUS(waited.value(), "action developer error");
+        QCOMPARE(errorOf(waited.value()), QStringLiteral("The action exceeded its time limits of 600 milliseconds."));
+        EXPECT_STATUS(spun.value(), "action developer error");
+        QCOMPARE(errorOf(spun.value()), QStringLiteral("The action's process was stopped because another activation in it "
+                                                        "exceeded its time limit."));
+        QVERIFY2(spun.value().duration < 5000, qPrintable(describe(spun.value())));
+
+        // The next call gets a fresh process and is not blamed for the old one.
+        request.exec.code = QStringLiteral("function main() { return {pid: process.pid}; }");
+        INVOKE(executor, request, after);
+        EXPECT_STATUS(after, "success");
+    }
+
+    void aCrashEndsEveryActivationInFlightAndTheNextGetsAFreshProcess()
+    {
+        ExecutorConfig config = concurrentConfig();
+        Executor executor(config);
+        if (!sharing(executor))
+            QSKIP("no cgroups: no shared processes");
+        auto request = nodeAction(QStringLiteral(
+            "async function main(p) {\n"
+            "  if (p.boom) { setTimeout(() => { throw new Error('boom'); }, 100); return new Promise(() => {}); }\n"
+            "  if (p.wait) await new Promise(r => setTimeout(r, 3000));\n"
+            "  return {pid: process.pid};\n"
+            "}"), QStringLiteral("crashy"));
+        request.limits.concurrency = 2;
+        INVOKE(executor, request, before);
+        const qint64 firstPid = resultOf(before).value(QStringLiteral("pid")).toInteger();
+        const auto results = invokeAll(executor, {withParams(request, {{QStringLiteral("wait"), true}}),
+                                                  withParams(request, {{QStringLiteral("boom"), true}})});
+        for (const auto &result : results) {
+            QVERIFY(result.ok());
+            EXPECT_STATUS(result.value(), "action developer error");
+            QCOMPARE(errorOf(result.value()), QStringLiteral("An error has occurred: Error: boom"));
+            QVERIFY2(logsOf(result.value()).contains(QStringLiteral("Error: boom")), qPrintable(describe(result.value())));
+        }
+        INVOKE(executor, request, after);
+        EXPECT_STATUS(after, "success");
+        QVERIFY(resultOf(after).value(QStringLiteral("pid")).toInteger() != firstPid);
+        QCOMPARE(after.annotation(QStringLiteral("startType")).toString(), QStringLiteral("cold"));
+    }
+
+    void anOversizedResultIsRefusedWithoutHarmingTheOthers()
+    {
+        ExecutorConfig config = concurrentConfig();
+        config.systemLimits.maxResultBytes = 64 * 1024;
+        Executor executor(config);
+        if (!sharing(executor))
+            QSKIP("no cgroups: no shared processes");
+        auto request = nodeAction(QStringLiteral(
+            "async function main(p) {\n"
+            "  await new Promise(r => setTimeout(r, 50));\n"
+            "  return p.big ? {text: 'y'.repeat(100000)} : {small: true};\n"
+            "}"), QStringLiteral("big"));
+        request.limits.concurrency = 2;
+        const auto results = invokeAll(executor, {withParams(request, {{QStringLiteral("big"), true}}), request});
+        QVERIFY(results[0].ok() && results[1].ok());
+        EXPECT_STATUS(results[0].value(), "action developer error");
+        QVERIFY2(errorOf(results[0].value()).startsWith(QStringLiteral("The action produced a response that exceeded the allowed length")),
+                 qPrintable(describe(results[0].value())));
+        EXPECT_STATUS(results[1].value(), "success");
+        QCOMPARE(resultOf(results[1].value()).value(QStringLiteral("small")).toBool(), true);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestExecutorConcurrency)
+#include "TestExecutorConcurrency.moc"
