@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
@@ -246,51 +247,64 @@ Result<StepVerdict> Executor::Private::runShared(const InvocationRequest &reques
                                                  const QByteArray &params, ActivationFacts &facts, LogCapture &logs)
 {
     const qint64 timeoutMs = *limits.timeoutMs;
-    std::shared_ptr<SharedProcess> process = shared.acquire(key);
-    facts.start = nowMs();
-    if (!process) {  // none running: this caller starts it; others arriving meanwhile wait in acquire()
-        std::unique_ptr<RuntimeProcess> fresh = stemCells->take(runtime.kind);
-        facts.startType = fresh ? QStringLiteral("prewarm") : QStringLiteral("cold");
-        if (fresh) {
-            wakeMaintenance();
-        } else {
-            auto spawned = spawn(runtime);
-            if (!spawned) {
-                shared.startFailed(key);
-                return spawned.error();
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeoutMs);
+    for (int attempt = 0;; ++attempt) {
+        SharedPool::Acquired acquired = shared.acquire(key, deadline, timeoutMs);
+        facts.start = nowMs();
+        if (acquired.failedStart)
+            return *acquired.failedStart;  // waited for a process whose init failed: its verdict
+        std::shared_ptr<SharedProcess> process = std::move(acquired.process);
+        if (acquired.mustStart) {  // none running: this caller starts it; others arriving meanwhile wait in acquire()
+            std::optional<StepVerdict> failure;  // what the waiters get if this start fails
+            auto startFailed = qScopeGuard([&] { shared.startFailed(key, failure); });
+            std::unique_ptr<RuntimeProcess> fresh = stemCells->take(runtime.kind);
+            facts.startType = fresh ? QStringLiteral("prewarm") : QStringLiteral("cold");
+            if (fresh) {
+                wakeMaintenance();
+            } else {
+                auto spawned = spawn(runtime);
+                if (!spawned)
+                    return spawned.error();
+                fresh = std::move(spawned).value();
             }
-            fresh = std::move(spawned).value();
+            fresh->applyLimits({*limits.memoryMb * 1024 * 1024, *limits.cpu, config.maxProcessesPerActivation});
+            const StepResult init = fresh->step(initLine(request, *limits.concurrency), timeoutMs, 1024 * 1024, logs);
+            StepVerdict verdict = verdictForInit(init, timeoutMs);
+            facts.cpuNanos = std::max<qint64>(0, init.cpuNanos);
+            facts.peakMemoryBytes = init.peakMemoryBytes;
+            facts.initTime = nowMs() - facts.start;
+            facts.enforcement = fresh->enforcement();
+            if (!verdict.response.status.isEmpty()) {
+                failure = verdict;
+                std::vector<std::unique_ptr<RuntimeProcess>> failed;
+                failed.push_back(std::move(fresh));
+                retire(std::move(failed));
+                return verdict;
+            }
+            startFailed.dismiss();
+            fresh->setSpinBudget(config.spinMicros);
+            process = std::make_shared<SharedProcess>(std::move(fresh));
+            shared.started(key, process);
         }
-        fresh->applyLimits({*limits.memoryMb * 1024 * 1024, *limits.cpu, config.maxProcessesPerActivation});
-        const StepResult init = fresh->step(initLine(request, *limits.concurrency), timeoutMs, 1024 * 1024, logs);
-        StepVerdict verdict = verdictForInit(init, timeoutMs);
-        facts.cpuNanos = std::max<qint64>(0, init.cpuNanos);
-        facts.peakMemoryBytes = init.peakMemoryBytes;
-        facts.initTime = nowMs() - facts.start;
-        facts.enforcement = fresh->enforcement();
-        if (!verdict.response.status.isEmpty()) {
-            shared.startFailed(key);
-            std::vector<std::unique_ptr<RuntimeProcess>> failed;
-            failed.push_back(std::move(fresh));
-            retire(std::move(failed));
-            return verdict;
+        facts.enforcement = process->enforcement();
+        const QByteArray line = runLine(request, params, facts.activationId, nowMs() + timeoutMs);
+        std::optional<StepResult> run = process->run(line, timeoutMs, config.systemLimits.maxResultBytes + 64, logs);
+        if (auto dead = shared.release(key, process, nowMs())) {
+            std::vector<std::unique_ptr<RuntimeProcess>> leaving;
+            leaving.push_back(std::move(dead));
+            retire(std::move(leaving));
         }
-        fresh->setSpinBudget(config.spinMicros);
-        process = std::make_shared<SharedProcess>(std::move(fresh));
-        shared.started(key, process);
+        if (!run && attempt == 0)
+            continue;  // the process ended between acquire() and run(): nothing was sent; once more
+        if (!run) {
+            run.emplace();
+            run->end = StepResult::End::Exited;
+        }
+        StepVerdict verdict = verdictForRun(*run, timeoutMs, config.systemLimits.maxResultBytes);
+        facts.cpuNanos += std::max<qint64>(0, run->cpuNanos);
+        facts.peakMemoryBytes = std::max(facts.peakMemoryBytes, run->peakMemoryBytes);
+        return verdict;
     }
-    facts.enforcement = process->enforcement();
-    const QByteArray line = runLine(request, params, facts.activationId, nowMs() + timeoutMs);
-    const StepResult run = process->run(line, timeoutMs, config.systemLimits.maxResultBytes + 64, logs);
-    StepVerdict verdict = verdictForRun(run, timeoutMs, config.systemLimits.maxResultBytes);
-    facts.cpuNanos += std::max<qint64>(0, run.cpuNanos);
-    facts.peakMemoryBytes = std::max(facts.peakMemoryBytes, run.peakMemoryBytes);
-    if (auto dead = shared.release(key, process, nowMs())) {
-        std::vector<std::unique_ptr<RuntimeProcess>> leaving;
-        leaving.push_back(std::move(dead));
-        retire(std::move(leaving));
-    }
-    return verdict;
 }
 
 Executor::Executor(ExecutorConfig config) : d(std::make_unique<Private>(std::move(config))) {}

@@ -2,25 +2,35 @@
 
 namespace funcdesk {
 
-std::shared_ptr<SharedProcess> SharedPool::acquire(const std::string &key)
+SharedPool::Acquired SharedPool::acquire(const std::string &key, std::chrono::steady_clock::time_point deadline,
+                                         qint64 timeoutMs)
 {
     std::unique_lock lock(m_mutex);
+    quint64 awaited = 0;  // the start this caller waits for
     for (;;) {
         Entry &entry = m_entries[key];
         if (entry.process) {
             if (entry.process->usable()) {
                 ++entry.process->users;
-                return entry.process;
+                return {entry.process, false, std::nullopt};
             }
             if (entry.process->users == 0)
                 m_deadIdle.push_back(entry.process->release());
             entry.process.reset();  // a user still in it retires it on release()
         }
+        if (awaited != 0 && entry.failedStart == awaited && entry.lastFailure)
+            return {nullptr, false, entry.lastFailure};
         if (!entry.starting) {
             entry.starting = true;
-            return nullptr;
+            ++entry.starts;
+            return {nullptr, true, std::nullopt};
         }
-        m_startEnded.wait(lock);
+        awaited = entry.starts;
+        if (m_startEnded.wait_until(lock, deadline) == std::cv_status::timeout && entry.starting && entry.starts == awaited) {
+            StepResult late;
+            late.end = StepResult::End::TimedOut;
+            return {nullptr, false, verdictForInit(late, timeoutMs)};
+        }
     }
 }
 
@@ -31,18 +41,22 @@ void SharedPool::started(const std::string &key, const std::shared_ptr<SharedPro
         Entry &entry = m_entries[key];
         entry.process = process;
         entry.starting = false;
+        entry.lastFailure.reset();
         process->users = 1;
     }
     m_startEnded.notify_all();
 }
 
-void SharedPool::startFailed(const std::string &key)
+void SharedPool::startFailed(const std::string &key, const std::optional<StepVerdict> &verdict)
 {
     {
         std::lock_guard lock(m_mutex);
-        m_entries.erase(key);
+        Entry &entry = m_entries[key];
+        entry.starting = false;
+        entry.lastFailure = verdict;
+        entry.failedStart = entry.starts;
     }
-    m_startEnded.notify_all();  // one of the waiters tries next
+    m_startEnded.notify_all();  // those who waited for this start get its verdict
 }
 
 std::unique_ptr<RuntimeProcess> SharedPool::release(const std::string &key, const std::shared_ptr<SharedProcess> &process,
@@ -56,8 +70,7 @@ std::unique_ptr<RuntimeProcess> SharedPool::release(const std::string &key, cons
     const auto it = m_entries.find(key);
     if (it != m_entries.end() && it->second.process == process)
         it->second.process.reset();  // new callers start a fresh process at once
-    if (it != m_entries.end() && !it->second.process && !it->second.starting)
-        m_entries.erase(it);
+
     return process->users == 0 ? process->release() : nullptr;
 }
 
@@ -71,6 +84,8 @@ std::vector<std::unique_ptr<RuntimeProcess>> SharedPool::takeIdleSince(qint64 cu
         if (process && process->users == 0 && (process->lastUsedMs <= cutoffMs || !process->usable())) {
             idle.push_back(process->release());
             it = m_entries.erase(it);
+        } else if (!process && !it->second.starting) {
+            it = m_entries.erase(it);  // a failed start's verdict, kept for its waiters until now
         } else {
             ++it;
         }

@@ -1,8 +1,11 @@
 #pragma once
 
 #include "executor/SharedProcess.h"
+#include "executor/StepOutcome.h"
 
+#include <chrono>
 #include <condition_variable>
+#include <optional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -17,11 +20,20 @@ namespace funcdesk {
 class SharedPool
 {
 public:
-    // The live process for `key` (counted as a user until release()), or nullptr when the caller
-    // must start one and then call started() or startFailed().
-    std::shared_ptr<SharedProcess> acquire(const std::string &key);
+    struct Acquired
+    {
+        std::shared_ptr<SharedProcess> process;  // counted as a user until release()
+        bool mustStart = false;                  // start one, then started() or startFailed()
+        std::optional<StepVerdict> failedStart;  // the start this caller waited for failed so
+    };
+    // The live process for `key`; or the duty to start it; or, for a caller that waited for a
+    // start that failed, that start's verdict (as the activations waiting for an OpenWhisk
+    // container get its init error). A wait past `deadline` ends with an init timeout verdict.
+    Acquired acquire(const std::string &key, std::chrono::steady_clock::time_point deadline, qint64 timeoutMs);
     void started(const std::string &key, const std::shared_ptr<SharedProcess> &process);
-    void startFailed(const std::string &key);
+    // verdict nullopt: the start failed for a reason of its own (no process could be spawned);
+    // the waiters try again themselves.
+    void startFailed(const std::string &key, const std::optional<StepVerdict> &verdict);
     // Ends a use; returns the process to retire when it was the last user of a dead process.
     std::unique_ptr<RuntimeProcess> release(const std::string &key, const std::shared_ptr<SharedProcess> &process,
                                             qint64 nowMs);
@@ -34,6 +46,9 @@ private:
     {
         std::shared_ptr<SharedProcess> process;
         bool starting = false;
+        quint64 starts = 0;                       // starts begun so far
+        std::optional<StepVerdict> lastFailure;   // of start number `failedStart`
+        quint64 failedStart = 0;
     };
 
     mutable std::mutex m_mutex;

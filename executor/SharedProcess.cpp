@@ -56,10 +56,40 @@ SharedProcess::~SharedProcess() = default;
 
 bool SharedProcess::usable()
 {
-    std::lock_guard lock(m_mutex);
-    if (!m_dead && m_process && m_waiters.empty() && m_process->m_child->reapIfExited())
+    if (m_dead || !m_process)
+        return false;
+    // Busy (the lock is held): something runs in it, so it is not idle and cannot have died
+    // unnoticed. Never wait here: SharedPool asks while holding its own lock.
+    std::unique_lock lock(m_mutex, std::try_to_lock);
+    if (lock.owns_lock() && m_waiters.empty() && m_process->m_child->reapIfExited())
         m_dead = true;  // died while idle (a stray asynchronous error, say): not the next caller's fault
-    return !m_dead && m_process;
+    return !m_dead;
+}
+
+void SharedProcess::releaseReaderLocked()
+{
+    m_readerActive = false;
+    for (auto &[seq, waiter] : m_waiters) {
+        if (waiter->sleeping && !waiter->done) {
+            waiter->wake.notify_one();
+            return;
+        }
+    }
+    // Nobody asleep: every caller in flight is writing its request and takes the role after.
+}
+
+bool SharedProcess::readTurnIfFree(int waitMs)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_readerActive)
+            return false;
+        m_readerActive = true;
+    }
+    readTurn(waitMs, 0);
+    std::lock_guard lock(m_mutex);
+    releaseReaderLocked();
+    return true;
 }
 
 bool SharedProcess::writeRequest(const QByteArray &line, Clock::time_point deadline)
@@ -70,7 +100,7 @@ bool SharedProcess::writeRequest(const QByteArray &line, Clock::time_point deadl
     ChildProcess &child = *m_process->m_child;
     for (qsizetype sent = 0; sent < line.size();) {
         const qsizetype n = child.writeSomeStdin(line.constData() + sent, line.size() - sent);
-        if (n < 0)
+        if (n < 0 || m_dead)
             return false;
         sent += n;
         if (sent == line.size())
@@ -78,14 +108,19 @@ bool SharedProcess::writeRequest(const QByteArray &line, Clock::time_point deadl
         const qint64 left = msUntil(deadline);
         if (left <= 0)
             return false;
+        // The pipe is full. The launcher may itself be blocked writing output nobody reads:
+        // read it if nobody else is, else wait for room.
+        if (readTurnIfFree(static_cast<int>(std::min<qint64>(left, 1))))
+            continue;
         pollfd out{child.stdinFd(), POLLOUT, 0};
-        if (::poll(&out, 1, static_cast<int>(std::min<qint64>(left, kLivenessSliceMs))) < 0 && errno != EINTR)
+        if (::poll(&out, 1, static_cast<int>(std::min<qint64>(left, 10))) < 0 && errno != EINTR)
             return false;
     }
     return true;
 }
 
-StepResult SharedProcess::run(const QByteArray &request, qint64 timeoutMs, qint64 maxOutcomeBytes, LogCapture &logs)
+std::optional<StepResult> SharedProcess::run(const QByteArray &request, qint64 timeoutMs, qint64 maxOutcomeBytes,
+                                             LogCapture &logs)
 {
     const auto started = Clock::now();
     const auto deadline = started + std::chrono::milliseconds(timeoutMs);
@@ -96,13 +131,11 @@ StepResult SharedProcess::run(const QByteArray &request, qint64 timeoutMs, qint6
     quint64 seq = 0;
     {
         std::lock_guard lock(m_mutex);
-        if (m_dead || !m_process) {
-            me.result.end = StepResult::End::Exited;
-            return me.result;
-        }
+        if (m_dead || !m_process)
+            return std::nullopt;
         seq = m_nextSeq++;
         me.cpuAtStart = m_lastCpuNanos;
-        m_keepBytes = std::max({m_keepBytes, maxOutcomeBytes, kMinKeepBytes});
+        m_keepBytes = std::max({m_keepBytes.load(), maxOutcomeBytes, kMinKeepBytes});
         m_waiters.emplace(seq, &me);
     }
     QByteArray line;
@@ -112,16 +145,14 @@ StepResult SharedProcess::run(const QByteArray &request, qint64 timeoutMs, qint6
     const bool written = writeRequest(line, deadline);
 
     std::unique_lock lock(m_mutex);
-    if (!written && !me.done) {
-        // stdin stayed full up to the deadline (the launcher is stuck), or the launcher is gone.
-        if (Clock::now() >= deadline) {
-            me.result.end = StepResult::End::TimedOut;
-            me.done = true;
-            killLocked();
-            endAll(StepResult::End::Aborted, QStringLiteral("The action's process was stopped because another activation in it "
-                                                            "exceeded its time limit."), lock);
-        }
+    const QString aborted = QStringLiteral("The action's process was stopped because another activation in it exceeded its time limit.");
+    if (!written && !me.done && Clock::now() >= deadline) {  // stdin stayed full: the launcher is stuck
+        me.result.end = StepResult::End::TimedOut;
+        me.done = true;
+        killLocked();
+        endAll(StepResult::End::Aborted, aborted, lock);
     }
+    // (Not written for another reason: the launcher is gone, and the reader sees it end.)
     while (!me.done) {
         if (!m_readerActive) {
             m_readerActive = true;
@@ -131,21 +162,22 @@ StepResult SharedProcess::run(const QByteArray &request, qint64 timeoutMs, qint6
             const qint64 left = std::max<qint64>(0, msUntil(deadline));
             readTurn(static_cast<int>(std::min<qint64>(left, kLivenessSliceMs)), spin ? m_spinBudgetMicros : 0);
             lock.lock();
-            m_readerActive = false;
+            m_readerActive = false;  // looping: taken again at once; leaving: handed on below
         } else {
+            me.sleeping = true;
             me.wake.wait_until(lock, deadline);
+            me.sleeping = false;
         }
         if (!me.done && Clock::now() >= deadline) {
             me.result.end = StepResult::End::TimedOut;
             me.done = true;
             killLocked();
-            endAll(StepResult::End::Aborted, QStringLiteral("The action's process was stopped because another activation in it "
-                                                            "exceeded its time limit."), lock);
+            endAll(StepResult::End::Aborted, aborted, lock);
         }
     }
     m_waiters.erase(seq);
     if (!m_readerActive && !m_waiters.empty())
-        m_waiters.begin()->second->wake.notify_one();  // the reader role is free: someone must poll
+        releaseReaderLocked();  // the role is free: someone asleep must take it
     if (me.result.end == StepResult::End::Completed) {
         m_lastStepMicros = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started).count();
         if (me.cpuAtStart >= 0 && m_lastCpuNanos >= 0)
@@ -172,6 +204,7 @@ void SharedProcess::readTurn(int waitMs, qint64 spinMicros)
     if (ready == 0)
         ready = ::poll(fds, 3, waitMs);
     char buffer[kReadChunk];
+    QByteArray pipeData[2];  // appended to m_pipeOutput under the lock: endAll() may read it
     bool exited = false;
     if (ready > 0) {
         for (int index : {1, 2}) {
@@ -186,10 +219,7 @@ void SharedProcess::readTurn(int waitMs, qint64 spinMicros)
                 if (n <= 0)
                     break;
                 budget -= n;
-                QByteArray &held = m_pipeOutput[index - 1];
-                const qint64 room = std::max<qint64>(0, kPipeOutputCap - held.size());
-                held.append(buffer, std::min<qint64>(room, n));
-                m_pipeDropped += n - std::min<qint64>(room, n);
+                pipeData[index - 1].append(buffer, n);
                 if (n < static_cast<ssize_t>(sizeof buffer))
                     break;
             }
@@ -218,6 +248,12 @@ void SharedProcess::readTurn(int waitMs, qint64 spinMicros)
         peak = m_process->peakMemoryNow();
     }
     std::unique_lock lock(m_mutex);
+    for (int index : {0, 1}) {
+        QByteArray &held = m_pipeOutput[index];
+        const qint64 keep = std::min<qint64>(std::max<qint64>(0, kPipeOutputCap - held.size()), pipeData[index].size());
+        held.append(pipeData[index].constData(), keep);
+        m_pipeDropped += pipeData[index].size() - keep;
+    }
     if (cpu >= 0)
         m_lastCpuNanos = cpu;
     if (peak >= 0)
@@ -251,7 +287,7 @@ void SharedProcess::takeLines(const char *data, qsizetype size)
         const char *newline = static_cast<const char *>(memchr(data + begin, '\n', static_cast<size_t>(size - begin)));
         const qsizetype end = newline ? newline - data : size;
         const qsizetype piece = end - begin;
-        const qint64 room = std::max<qint64>(0, m_keepBytes - m_line.size());
+        const qint64 room = std::max<qint64>(0, m_keepBytes.load(std::memory_order_relaxed) - m_line.size());
         m_line.append(data + begin, std::min<qint64>(room, piece));
         m_lineBytes += piece;
         if (!newline)
@@ -299,6 +335,12 @@ void SharedProcess::deliverLine(const QByteArray &line, qint64 lineBytes, std::u
                                 m_pipeOutput[index].size());
             m_pipeOutput[index].clear();
         }
+    }
+    if (m_pipeDropped > 0) {
+        const QByteArray note = "\n(" + QByteArray::number(m_pipeDropped)
+                                + " bytes written straight to stdout/stderr while activations ran together were dropped)\n";
+        waiter.logs->append(LogCapture::Stream::Stderr, note.constData(), note.size());
+        m_pipeDropped = 0;
     }
     waiter.result.end = StepResult::End::Completed;
     waiter.result.outcome = '{' + body.toByteArray();

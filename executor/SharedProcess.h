@@ -2,7 +2,9 @@
 
 #include "executor/RuntimeProcess.h"
 
+#include <atomic>
 #include <chrono>
+#include <optional>
 #include <condition_variable>
 #include <map>
 #include <mutex>
@@ -31,8 +33,9 @@ public:
     SharedProcess &operator=(const SharedProcess &) = delete;
 
     // Runs one activation: `request` is a run line ('{' … '}\n'). Blocks until its outcome, its
-    // deadline or the end of the process.
-    StepResult run(const QByteArray &request, qint64 timeoutMs, qint64 maxOutcomeBytes, LogCapture &logs);
+    // deadline or the end of the process. nullopt: the process had ended before the request
+    // could be sent (nothing ran; try another process).
+    std::optional<StepResult> run(const QByteArray &request, qint64 timeoutMs, qint64 maxOutcomeBytes, LogCapture &logs);
 
     // False once the process has ended or was killed; new activations must go elsewhere. While
     // nothing runs in it, this also notices a process that died idle.
@@ -53,11 +56,17 @@ private:
         qint64 cpuAtStart = -1;
         StepResult result;
         bool done = false;
+        bool sleeping = false;  // in wait_until: needs a wake to take a free reader role
         std::condition_variable wake;
     };
 
     using Clock = std::chrono::steady_clock;
     bool writeRequest(const QByteArray &line, Clock::time_point deadline);
+    // Takes the reader role if it is free for one short turn (a writer whose request does not fit
+    // in the pipe drains the launcher's output meanwhile, so the launcher can go on reading).
+    bool readTurnIfFree(int waitMs);
+    // Gives the reader role up and wakes a caller asleep in wait_until to take it.
+    void releaseReaderLocked();
     // One turn of the reader: polls the pipes (spinning first for spinMicros, then sleeping up to
     // waitMs), reads what they have and delivers it. Called without m_mutex, by the one caller
     // holding the reader role.
@@ -73,7 +82,7 @@ private:
     std::map<quint64, Waiter *> m_waiters;
     quint64 m_nextSeq = 1;
     bool m_readerActive = false;
-    bool m_dead = false;     // takes no more activations (killed, gone, or said it is exiting)
+    std::atomic<bool> m_dead{false};  // takes no more activations (killed, gone, or said it is exiting)
     bool m_exited = false;   // its end was seen and the activations in it ended
     qint64 m_lastCpuNanos = -1;
     qint64 m_lastPeakBytes = -1;
@@ -82,9 +91,9 @@ private:
     // Reader state (only the reader touches it).
     QByteArray m_line;        // the fd 3 line being read
     qint64 m_lineBytes = 0;   // its full length, kept or not
-    qint64 m_keepBytes = 0;   // how much of a line is kept
-    QByteArray m_pipeOutput[2];  // fd 1/2 output waiting for the next outcome
-    qint64 m_pipeDropped = 0;
+    std::atomic<qint64> m_keepBytes{0};  // how much of a line is kept
+    QByteArray m_pipeOutput[2];  // fd 1/2 output waiting for the next outcome (under m_mutex)
+    qint64 m_pipeDropped = 0;    // bytes of it dropped past the cap since the last outcome
     bool m_eof = false;          // fd 3 closed
     bool m_pipeClosed[2] = {false, false};  // fd 1/2 closed (by the action): no longer polled
     std::vector<QByteArray> m_completeLines;

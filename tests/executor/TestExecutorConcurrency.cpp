@@ -6,6 +6,7 @@
 
 #include "executor/LogCapture.h"
 
+#include <QElapsedTimer>
 #include <QFuture>
 #include <QSet>
 #include <QThread>
@@ -239,6 +240,78 @@ private Q_SLOTS:
                  qPrintable(describe(results[0].value())));
         EXPECT_STATUS(results[1].value(), "success");
         QCOMPARE(resultOf(results[1].value()).value(QStringLiteral("small")).toBool(), true);
+    }
+
+    void manyCallersWithLargeRequestsAndOutputAllFinish()
+    {
+        // Requests larger than the stdin pipe, output larger than the fd 3 pipe: a writer that
+        // waits for room must keep the launcher's output moving, and the reader role must never
+        // be left with nobody to take it (a review found rounds stalling until the timeout).
+        ExecutorConfig config = concurrentConfig();
+        Executor executor(config);
+        if (!sharing(executor))
+            QSKIP("no cgroups: no shared processes");
+        auto request = nodeAction(QStringLiteral(
+            "async function main(p) {\n"
+            "  await new Promise(r => setTimeout(r, Math.random() * 5));\n"
+            "  console.log('z'.repeat(100000));\n"
+            "  return {n: p.pad.length, r: 'q'.repeat(100000)};\n"
+            "}"), QStringLiteral("bulky"));
+        request.limits.concurrency = 16;
+        request.limits.timeoutMs = 20000;
+        const auto padded = withParams(request, {{QStringLiteral("pad"), QString(300000, QLatin1Char('p'))}});
+        for (int round = 0; round < 6; ++round) {
+            const auto results = invokeAll(executor, QList<InvocationRequest>(16, padded));
+            for (const auto &result : results) {
+                QVERIFY(result.ok());
+                EXPECT_STATUS(result.value(), "success");
+                QCOMPARE(resultOf(result.value()).value(QStringLiteral("n")).toInt(), 300000);
+                QCOMPARE(result.value().logs->size(), 1);
+                QVERIFY2(result.value().duration < 10000, qPrintable(describe(result.value()).left(300)));
+            }
+        }
+    }
+
+    void callersWaitingForAFailedStartGetItsVerdict()
+    {
+        ExecutorConfig config = concurrentConfig();
+        Executor executor(config);
+        if (!sharing(executor))
+            QSKIP("no cgroups: no shared processes");
+        // An init that never ends: the first caller's init times out after 1 s, and the three that
+        // waited for that process get the same verdict then, instead of starting one after another.
+        auto request = nodeAction(QStringLiteral("const until = Date.now() + 60000; while (Date.now() < until) {}\n"
+                                                 "function main() { return {}; }"), QStringLiteral("hang"));
+        request.limits.concurrency = 4;
+        request.limits.timeoutMs = 1000;
+        QElapsedTimer clock;
+        clock.start();
+        const auto results = invokeAll(executor, QList<InvocationRequest>(4, request));
+        const qint64 elapsed = clock.elapsed();
+        for (const auto &result : results) {
+            QVERIFY(result.ok());
+            EXPECT_STATUS(result.value(), "action developer error");
+            QCOMPARE(errorOf(result.value()), QStringLiteral("The action exceeded its time limits of 1000 milliseconds during initialization."));
+        }
+        QVERIFY2(elapsed < 3500, qPrintable(QStringLiteral("four callers took %1 ms: starts ran one after another").arg(elapsed)));
+    }
+
+    void aProcessThatDiesIdleIsReplacedWithoutBlame()
+    {
+        ExecutorConfig config = concurrentConfig();
+        Executor executor(config);
+        if (!sharing(executor))
+            QSKIP("no cgroups: no shared processes");
+        auto request = nodeAction(QStringLiteral("function main(p) { if (p.quit) setTimeout(() => process.exit(3), 20);"
+                                                 " return {pid: process.pid}; }"), QStringLiteral("quitter"));
+        request.limits.concurrency = 2;
+        INVOKE(executor, withParams(request, {{QStringLiteral("quit"), true}}), first);
+        EXPECT_STATUS(first, "success");
+        QThread::msleep(300);  // the process exits meanwhile, with nothing in flight
+        INVOKE(executor, request, second);
+        EXPECT_STATUS(second, "success");
+        QVERIFY(resultOf(second).value(QStringLiteral("pid")) != resultOf(first).value(QStringLiteral("pid")));
+        QCOMPARE(second.annotation(QStringLiteral("startType")).toString(), QStringLiteral("cold"));
     }
 };
 

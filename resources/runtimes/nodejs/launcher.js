@@ -425,8 +425,12 @@ function startConcurrent() {
   };
   const LOG_PIECE = 64 * 1024; // characters per record, so no record grows past a few hundred KB
   const log = (seq, name, text) => {
-    for (let at = 0; at < text.length; at += LOG_PIECE) {
-      outbox.push(`{"seq":${seq},"${name}":${stringify(text.slice(at, at + LOG_PIECE))}}\n`);
+    for (let at = 0; at < text.length;) {
+      let end = Math.min(at + LOG_PIECE, text.length);
+      const last = text.charCodeAt(end - 1);
+      if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--; // keep a surrogate pair whole
+      outbox.push(`{"seq":${seq},"${name}":${stringify(text.slice(at, end))}}\n`);
+      at = end;
     }
     flushOutbox(); // written at once, as the pipes would have it: a later timeout must not lose it
   };
@@ -451,12 +455,14 @@ function startConcurrent() {
   };
   for (const stream of streams) capture(stream, stream.funcdeskName);
   onStream = capture;
+  process.on('exit', flushOutbox); // an activation calling process.exit() must not lose the others' outcomes
+  let crashing = false;
 
   const done = (seq, outcome, stack) => {
     if (!pending.delete(seq)) return; // e.g. a thenable calling back twice
     if (stack) log(seq, 'stderr', stack + '\n');
     post(`{"seq":${seq},` + outcome.slice(1) + '\n');
-    if (ended && pending.size === 0) {
+    if (ended && pending.size === 0 && !crashing) {
       flushOutbox();
       process.exit(0);
     }
@@ -512,10 +518,12 @@ function startConcurrent() {
   // process ends, as a crashed OpenWhisk container takes its activations with it.
   concurrentFailures = {
     exception(err, stack) {
-      for (const seq of [...pending]) done(seq, devError('An error has occurred: ' + describe(err)), stack);
+      crashing = true;
+      const inFlight = [...pending];
+      for (const seq of inFlight) done(seq, devError('An error has occurred: ' + describe(err)), stack);
       outbox.push('{"seq":0,"exiting":true}\n'); // so the executor sends nothing more this way
       flushOutbox();
-      if (pending.size === 0 && stack) writeAll(2, Buffer.from(stack + '\n'));
+      if (inFlight.length === 0 && stack) writeAll(2, Buffer.from(stack + '\n'));
       process.exit(1);
     },
     rejection(reason) {
