@@ -1204,6 +1204,10 @@
         <translation>并发(&amp;O)：</translation>
     </message>
     <message>
+        <source>How many activations of this function may run at once. Node.js runs them in one process that shares the memory and CPU limits, as OpenWhisk does; more wait in a queue.</source>
+        <translation>此函数可同时运行的激活数。Node.js 在同一个进程中运行它们，共享内存和 CPU 限制，与 OpenWhisk 相同；超出的激活在队列中等待。</translation>
+    </message>
+    <message>
         <source>Limit</source>
         <translation>限制</translation>
     </message>
