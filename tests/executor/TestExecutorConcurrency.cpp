@@ -54,19 +54,21 @@ InvocationRequest withParams(InvocationRequest request, const QJsonObject &param
 
 }  // namespace
 
+// Shared processes need cgroups (docs/executor.md); without them each activation gets its own.
+#define REQUIRE_SHARING(executor)                                                                                      \
+    if ((executor).enforcementName() == QLatin1String("fallback"))                                                     \
+    QSKIP("this machine gives the executor no cgroups: concurrent activations get a process each")
+
 class TestExecutorConcurrency : public QObject
 {
     Q_OBJECT
-
-    static bool sharing(const Executor &executor) { return executor.enforcementName() != QLatin1String("fallback"); }
 
 private Q_SLOTS:
     void nodeActivationsOverlapInOneProcess()
     {
         ExecutorConfig config = concurrentConfig();
         Executor executor(config);
-        if (!sharing(executor))
-            QSKIP("this machine gives the executor no cgroups: concurrent activations get a process each");
+        REQUIRE_SHARING(executor);
         auto request = nodeAction(kBarrier, QStringLiteral("overlap"));
         request.limits.concurrency = 4;
         const auto results = invokeAll(executor, QList<InvocationRequest>(4, withParams(request, {{QStringLiteral("want"), 4}})));
@@ -118,8 +120,7 @@ private Q_SLOTS:
     {
         ExecutorConfig config = concurrentConfig();
         Executor executor(config);
-        if (!sharing(executor))
-            QSKIP("no cgroups: no shared processes");
+        REQUIRE_SHARING(executor);
         auto request = nodeAction(QStringLiteral(
             "let started = 0;\n"
             "async function main(p) {\n"
@@ -160,8 +161,7 @@ private Q_SLOTS:
     {
         ExecutorConfig config = concurrentConfig();
         Executor executor(config);
-        if (!sharing(executor))
-            QSKIP("no cgroups: no shared processes");
+        REQUIRE_SHARING(executor);
         auto request = nodeAction(QStringLiteral(
             "async function main(p) {\n"
             "  if (p.spin) { const until = Date.now() + 10000; while (Date.now() < until) {} return {spun: true}; }\n"
@@ -195,8 +195,7 @@ private Q_SLOTS:
     {
         ExecutorConfig config = concurrentConfig();
         Executor executor(config);
-        if (!sharing(executor))
-            QSKIP("no cgroups: no shared processes");
+        REQUIRE_SHARING(executor);
         auto request = nodeAction(QStringLiteral(
             "async function main(p) {\n"
             "  if (p.boom) { setTimeout(() => { throw new Error('boom'); }, 100); return new Promise(() => {}); }\n"
@@ -225,8 +224,7 @@ private Q_SLOTS:
         ExecutorConfig config = concurrentConfig();
         config.systemLimits.maxResultBytes = 64 * 1024;
         Executor executor(config);
-        if (!sharing(executor))
-            QSKIP("no cgroups: no shared processes");
+        REQUIRE_SHARING(executor);
         auto request = nodeAction(QStringLiteral(
             "async function main(p) {\n"
             "  await new Promise(r => setTimeout(r, 50));\n"
@@ -249,8 +247,7 @@ private Q_SLOTS:
         // be left with nobody to take it (a review found rounds stalling until the timeout).
         ExecutorConfig config = concurrentConfig();
         Executor executor(config);
-        if (!sharing(executor))
-            QSKIP("no cgroups: no shared processes");
+        REQUIRE_SHARING(executor);
         auto request = nodeAction(QStringLiteral(
             "async function main(p) {\n"
             "  await new Promise(r => setTimeout(r, Math.random() * 5));\n"
@@ -276,8 +273,7 @@ private Q_SLOTS:
     {
         ExecutorConfig config = concurrentConfig();
         Executor executor(config);
-        if (!sharing(executor))
-            QSKIP("no cgroups: no shared processes");
+        REQUIRE_SHARING(executor);
         // An init that never ends: the first caller's init times out after 1 s, and the three that
         // waited for that process get the same verdict then, instead of starting one after another.
         auto request = nodeAction(QStringLiteral("const until = Date.now() + 60000; while (Date.now() < until) {}\n"
@@ -300,8 +296,7 @@ private Q_SLOTS:
     {
         ExecutorConfig config = concurrentConfig();
         Executor executor(config);
-        if (!sharing(executor))
-            QSKIP("no cgroups: no shared processes");
+        REQUIRE_SHARING(executor);
         auto request = nodeAction(QStringLiteral("function main(p) { if (p.quit) setTimeout(() => process.exit(3), 20);"
                                                  " return {pid: process.pid}; }"), QStringLiteral("quitter"));
         request.limits.concurrency = 2;
