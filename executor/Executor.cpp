@@ -323,7 +323,8 @@ Result<Activation> Executor::invoke(const InvocationRequest &request)
         return *invalid;
     const ActionLimits limits = d->config.systemLimits.withDefaults(request.limits);
 
-    const QByteArray params = QJsonDocument(request.params).toJson(QJsonDocument::Compact);
+    const QByteArray params = request.paramsJson.isEmpty() ? QJsonDocument(request.params).toJson(QJsonDocument::Compact)
+                                                           : request.paramsJson;
     if (params.size() > d->config.systemLimits.maxPayloadBytes) {
         return PlatformError{PlatformError::Kind::TooLarge, QStringLiteral("Request larger than allowed: %1 > %2 bytes.")
                                                                 .arg(params.size())

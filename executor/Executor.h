@@ -40,6 +40,7 @@ struct InvocationRequest
     Exec exec;
     ActionLimits limits;         // unset fields take the system defaults
     QJsonObject params;          // already merged: action defaults + invocation payload
+    QByteArray paramsJson;       // `params` as compact JSON when the caller has it already, else empty
     QString activationId;        // generated when empty
 };
 

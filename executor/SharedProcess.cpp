@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <chrono>
 #include <csignal>
+#include <climits>
 #include <poll.h>
 #include <unistd.h>
 
@@ -94,10 +95,22 @@ bool SharedProcess::readTurnIfFree(int waitMs)
 
 bool SharedProcess::writeRequest(const QByteArray &line, Clock::time_point deadline)
 {
+    ChildProcess &child = *m_process->m_child;
+    if (line.size() <= PIPE_BUF) {
+        // All or nothing (POSIX, for a non-blocking pipe): nothing can land inside it.
+        std::shared_lock shared(m_writeMutex, std::defer_lock);
+        if (!shared.try_lock_until(deadline))
+            return false;
+        const qsizetype n = child.writeSomeStdin(line.constData(), line.size());
+        if (n == line.size())
+            return true;
+        if (n < 0 || m_dead)
+            return false;
+        // The pipe is full: wait for room below, alone.
+    }
     std::unique_lock lock(m_writeMutex, std::defer_lock);
     if (!lock.try_lock_until(deadline))
         return false;
-    ChildProcess &child = *m_process->m_child;
     for (qsizetype sent = 0; sent < line.size();) {
         const qsizetype n = child.writeSomeStdin(line.constData() + sent, line.size() - sent);
         if (n < 0 || m_dead)

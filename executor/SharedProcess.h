@@ -5,6 +5,7 @@
 #include <atomic>
 #include <chrono>
 #include <optional>
+#include <shared_mutex>
 #include <condition_variable>
 #include <map>
 #include <mutex>
@@ -78,7 +79,9 @@ private:
 
     std::unique_ptr<RuntimeProcess> m_process;
     mutable std::mutex m_mutex;
-    std::timed_mutex m_writeMutex;  // one request at a time into stdin: lines must not interleave
+    // Lines must not interleave in stdin. A line of at most PIPE_BUF bytes goes in one atomic
+    // write, so such writers only share this lock; a longer line, written in pieces, holds it alone.
+    std::shared_timed_mutex m_writeMutex;
     std::map<quint64, Waiter *> m_waiters;
     quint64 m_nextSeq = 1;
     bool m_readerActive = false;

@@ -17,7 +17,8 @@ QString newActivationId()
 }
 
 // OpenWhisk's invoke-time checks, in its order: final parameters, then payload size.
-std::optional<PlatformError> checkPayload(const Action &action, const QJsonObject &params, const SystemLimits &limits)
+std::optional<PlatformError> checkPayload(const Action &action, const QJsonObject &params, qint64 size,
+                                          const SystemLimits &limits)
 {
     const KeyValueList annotations = action.annotations.value_or(KeyValueList());
     if (annotations.value(QStringLiteral("final")).toBool(false) && action.parameters) {
@@ -27,7 +28,6 @@ std::optional<PlatformError> checkPayload(const Action &action, const QJsonObjec
                                      QStringLiteral("Request defines parameters that are not allowed (e.g., reserved properties).")};
         }
     }
-    const qint64 size = QJsonDocument(params).toJson(QJsonDocument::Compact).size();
     if (size > limits.maxPayloadBytes)
         return PlatformError{PlatformError::Kind::TooLarge,
                              QStringLiteral("Request larger than allowed: %1 > %2 bytes.").arg(size).arg(limits.maxPayloadBytes)};
@@ -73,7 +73,8 @@ Result<Invoker::Prepared> Invoker::prepare(const QString &ns, const QString &nam
     }
     if (!action)
         return refuse(notFoundError());
-    if (auto problem = checkPayload(*action, params, m_state.config.limits))
+    const QByteArray payload = QJsonDocument(params).toJson(QJsonDocument::Compact);
+    if (auto problem = checkPayload(*action, params, payload.size(), m_state.config.limits))
         return refuse(*problem);
     const int maxWait = m_state.config.maxBlockingWaitMs;
     if (options.blocking && options.timeoutMs && (*options.timeoutMs <= 0 || *options.timeoutMs > maxWait))
@@ -88,6 +89,8 @@ Result<Invoker::Prepared> Invoker::prepare(const QString &ns, const QString &nam
     request.exec = *action->exec;
     request.limits = action->limits.value_or(ActionLimits());
     request.params = action->parameters ? action->parameters->toObject() : QJsonObject();
+    if (request.params.isEmpty())
+        request.paramsJson = payload;  // nothing merged in: the executor sends these very bytes
     for (auto it = params.begin(); it != params.end(); ++it)
         request.params.insert(it.key(), it.value());
     request.activationId = newActivationId();
