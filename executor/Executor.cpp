@@ -1,5 +1,6 @@
 #include "executor/Executor.h"
 
+#include "core/ActivationId.h"
 #include "executor/ActivationRecord.h"
 #include "executor/ConcurrencyGate.h"
 #include "executor/RuntimeProcess.h"
@@ -11,7 +12,6 @@
 #include <QDateTime>
 #include <QDir>
 #include <QJsonDocument>
-#include <QRandomGenerator>
 #include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QThreadPool>
@@ -29,17 +29,6 @@ namespace {
 qint64 nowMs()
 {
     return QDateTime::currentMSecsSinceEpoch();
-}
-
-QString newActivationId()
-{
-    quint64 words[2];
-    QRandomGenerator::global()->fillRange(words);
-    static const char hex[] = "0123456789abcdef";
-    char text[32];
-    for (int i = 0; i < 32; ++i)
-        text[i] = hex[(words[i / 16] >> ((i % 16) * 4)) & 0xf];
-    return QString::fromLatin1(text, 32);
 }
 
 // Everything that makes a process unfit for another action version: a change to any of it

@@ -1,8 +1,9 @@
 #include "platforms/local/Invoker.h"
 
+#include "core/ActivationId.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
-#include <QUuid>
 
 #include <atomic>
 
@@ -10,11 +11,6 @@ namespace funcdesk {
 
 namespace {
 constexpr int kWaitCheckMs = 50;
-
-QString newActivationId()
-{
-    return QUuid::createUuid().toString(QUuid::Id128);
-}
 
 // OpenWhisk's invoke-time checks, in its order: final parameters, then payload size.
 std::optional<PlatformError> checkPayload(const Action &action, const QJsonObject &params, qint64 size,

@@ -1,10 +1,10 @@
 #include "platforms/local/RuleBook.h"
 
+#include "core/ActivationId.h"
 #include "core/SemVer.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
-#include <QUuid>
 
 namespace funcdesk {
 
@@ -167,7 +167,7 @@ Result<std::optional<QString>> RuleBook::fire(const QString &ns, const QString &
     for (auto it = payload.begin(); it != payload.end(); ++it)
         args.insert(it.key(), it.value());
     Activation record;
-    record.activationId = QUuid::createUuid().toString(QUuid::Id128);
+    record.activationId = newActivationId();
     record.ns = ns;
     record.name = name;
     record.version = trigger->version;

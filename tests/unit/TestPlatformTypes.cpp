@@ -1,13 +1,17 @@
 // Triggers, rules, packages and the platform's self-description read and written as OpenWhisk
 // sends them, losslessly.
 
+#include "core/ActivationId.h"
 #include "core/NamespaceLimits.h"
 #include "core/Package.h"
 #include "core/PlatformInfo.h"
 #include "core/Rule.h"
 #include "core/Trigger.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSet>
 #include <QTest>
 
 using namespace funcdesk;
@@ -156,6 +160,25 @@ private Q_SLOTS:
         QCOMPARE(info->limits.memoryMb.max, 512);
         QCOMPARE(info->runtimes.size(), 2);
         QVERIFY(!PlatformInfo::fromJson(parse(R"({"runtimes": []})")).ok());
+    }
+
+    void activationIdsAreHexAndSortByCreationTime()
+    {
+        const QRegularExpression hex(QStringLiteral("^[0-9a-f]{32}$"));
+        QSet<QString> seen;
+        QString previous;
+        for (int i = 0; i < 20000; ++i) {
+            const QString id = newActivationId();
+            QVERIFY2(hex.match(id).hasMatch(), qPrintable(id));
+            QVERIFY2(!seen.contains(id), qPrintable(id));
+            seen.insert(id);
+            // Ids of different milliseconds compare as their times do (random order within one).
+            if (!previous.isEmpty() && id.left(12) != previous.left(12))
+                QVERIFY2(id > previous, qPrintable(previous + QLatin1String(" then ") + id));
+            previous = id;
+        }
+        const qint64 stamp = previous.left(12).toLongLong(nullptr, 16);
+        QVERIFY(qAbs(stamp - QDateTime::currentMSecsSinceEpoch()) < 60000);
     }
 };
 
