@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 
 
 namespace funcdesk {
@@ -99,16 +100,37 @@ void appendJsonValue(QByteArray &out, const QJsonValue &value)
         const QCborValue held = QCborValue::fromJsonValue(value);
         if (held.isInteger())
             out.append(QByteArray::number(held.toInteger()));
+        else if (const double d = held.toDouble(); qIsFinite(d))
+            out.append(QByteArray::number(d, 'g', QLocale::FloatingPointShortest));  // as Qt's writer
         else
-            appendAsQtWrites(out, value);
+            out.append("null");  // Qt writes infinities and NaN so (RFC 4627 has no such numbers)
         return;
     }
-    case QJsonValue::Array:
-        out.append(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Array: {
+        const QJsonArray array = value.toArray();
+        out.append('[');
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            if (i > 0)
+                out.append(',');
+            appendJsonValue(out, array.at(i));
+        }
+        out.append(']');
         return;
-    case QJsonValue::Object:
-        out.append(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    }
+    case QJsonValue::Object: {
+        // In key order, as QJsonDocument writes it (a QJsonObject iterates its keys sorted).
+        const QJsonObject object = value.toObject();
+        out.append('{');
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (it != object.begin())
+                out.append(',');
+            appendJsonString(out, it.key());
+            out.append(':');
+            appendJsonValue(out, it.value());
+        }
+        out.append('}');
         return;
+    }
     }
 }
 

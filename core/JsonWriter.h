@@ -12,7 +12,7 @@ namespace funcdesk {
 
 // `text` as a JSON string, quotes included.
 void appendJsonString(QByteArray &out, QStringView text);
-// Any value; objects and arrays nested in it go through QJsonDocument.
+// Any value, objects and arrays included.
 void appendJsonValue(QByteArray &out, const QJsonValue &value);
 
 } // namespace funcdesk
