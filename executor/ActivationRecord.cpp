@@ -32,10 +32,29 @@ Activation makeActivationRecord(const InvocationRequest &request, ActivationFact
     activation.duration = facts.end - facts.start;
     activation.response = std::move(response);
     activation.logs = std::move(logs);
+    // The limits and enforcement of consecutive activations on a thread are mostly the same:
+    // their JSON objects are kept and shared (implicitly) instead of built for each record.
+    thread_local ActionLimits lastLimits;
+    thread_local QJsonObject lastLimitsJson;
+    if (lastLimitsJson.isEmpty() || !(lastLimits == facts.limits)) {
+        lastLimits = facts.limits;
+        lastLimitsJson = facts.limits.toJson();
+    }
+    thread_local Enforcement lastEnforcement;
+    thread_local QJsonObject lastEnforcementJson;
+    const Enforcement &enforcement = facts.enforcement;
+    if (lastEnforcementJson.isEmpty() || lastEnforcement.memory != enforcement.memory || lastEnforcement.cpu != enforcement.cpu
+        || lastEnforcement.processes != enforcement.processes || lastEnforcement.timeout != enforcement.timeout) {
+        lastEnforcement = enforcement;
+        lastEnforcementJson = QJsonObject{{QStringLiteral("memory"), enforcement.memory},
+                                          {QStringLiteral("cpu"), enforcement.cpu},
+                                          {QStringLiteral("processes"), enforcement.processes},
+                                          {QStringLiteral("timeout"), enforcement.timeout}};
+    }
     KeyValueList annotations{
         {QStringLiteral("path"), request.ns + QLatin1Char('/') + request.name, {}},
         {QStringLiteral("kind"), facts.kind, {}},
-        {QStringLiteral("limits"), facts.limits.toJson(), {}},
+        {QStringLiteral("limits"), lastLimitsJson, {}},
         {QStringLiteral("timeout"), facts.timedOut, {}},
         {QStringLiteral("waitTime"), facts.start - facts.received, {}},
     };
@@ -45,10 +64,7 @@ Activation makeActivationRecord(const InvocationRequest &request, ActivationFact
     annotations.set(QStringLiteral("cpuTime"), static_cast<double>(facts.cpuNanos / 1000) / 1000.0);
     if (facts.peakMemoryBytes >= 0)
         annotations.set(QStringLiteral("peakMemory"), facts.peakMemoryBytes);
-    annotations.set(QStringLiteral("enforcement"), QJsonObject{{QStringLiteral("memory"), facts.enforcement.memory},
-                                                               {QStringLiteral("cpu"), facts.enforcement.cpu},
-                                                               {QStringLiteral("processes"), facts.enforcement.processes},
-                                                               {QStringLiteral("timeout"), facts.enforcement.timeout}});
+    annotations.set(QStringLiteral("enforcement"), lastEnforcementJson);
     activation.annotations = std::move(annotations);
     return activation;
 }

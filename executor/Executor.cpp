@@ -71,7 +71,7 @@ public:
     ~Private();
 
     Result<std::unique_ptr<RuntimeProcess>> spawn(const Runtime &runtime);
-    QByteArray codeDigest(const InvocationRequest &request);
+    std::string actionKey(const InvocationRequest &request, const Runtime &runtime, const ActionLimits &limits);
     // Hands processes to the maintenance thread to be stopped (killing and removing a cgroup
     // takes milliseconds that no caller should wait for).
     void retire(std::vector<std::unique_ptr<RuntimeProcess>> processes);
@@ -105,12 +105,19 @@ public:
     bool stemCellsFailed = false;
     std::thread maintenance;
 
-    // Last code digest per action: holding the code string keeps its buffer alive, so the same
-    // buffer address means the same code and the digest is reused without hashing again.
+    // Last pool key per action: holding the code string keeps its buffer alive, so the same
+    // buffer address means the same code, and with the same version, kind, main and limits the
+    // key is reused without hashing the code or building the key again.
     struct Digest
     {
         QString code;
         QByteArray digest;
+        QString version;
+        QString kind;
+        QString main;
+        bool binary = false;
+        ActionLimits limits;
+        std::string key;
     };
     std::mutex digestMutex;
     QHash<QString, Digest> digests;
@@ -157,22 +164,31 @@ Result<std::unique_ptr<RuntimeProcess>> Executor::Private::spawn(const Runtime &
     return RuntimeProcess::start(runtime, cgroups.get(), environment, folder);
 }
 
-QByteArray Executor::Private::codeDigest(const InvocationRequest &request)
+std::string Executor::Private::actionKey(const InvocationRequest &request, const Runtime &runtime, const ActionLimits &limits)
 {
     const QString &code = *request.exec.code;
     const QString action = request.ns + QLatin1Char('/') + request.name;
+    const bool binary = request.exec.binary.value_or(false);
+    const QString main = request.exec.mainOrDefault();
+    QByteArray digest;
     {
         std::lock_guard lock(digestMutex);
         const auto it = digests.constFind(action);
-        if (it != digests.cend() && it->code.constData() == code.constData() && it->code.size() == code.size())
-            return it->digest;
+        if (it != digests.cend() && it->code.constData() == code.constData() && it->code.size() == code.size()) {
+            if (it->version == request.version && it->kind == runtime.kind && it->main == main && it->binary == binary
+                && it->limits == limits)
+                return it->key;
+            digest = it->digest;
+        }
     }
-    const QByteArray digest = digestOf(code);
+    if (digest.isEmpty())
+        digest = digestOf(code);
+    std::string key = poolKey(request, runtime, limits, digest);
     std::lock_guard lock(digestMutex);
     if (digests.size() > 4096)
         digests.clear();
-    digests.insert(action, Digest{code, digest});
-    return digest;
+    digests.insert(action, Digest{code, digest, request.version, runtime.kind, main, binary, limits, key});
+    return key;
 }
 
 void Executor::Private::retire(std::vector<std::unique_ptr<RuntimeProcess>> processes)
@@ -320,7 +336,7 @@ Result<Activation> Executor::invoke(const InvocationRequest &request)
                                                                 .arg(d->config.systemLimits.maxPayloadBytes)};
     }
 
-    const std::string key = poolKey(request, *runtime, limits, d->codeDigest(request));
+    const std::string key = d->actionKey(request, *runtime, limits);
     auto ticket = d->gate.enter(key, static_cast<int>(*limits.concurrency), d->config.queuePerAction);
     if (!ticket)
         return ticket.error();
