@@ -29,7 +29,23 @@ bool hasLoneSurrogate(QStringView text)
     return false;
 }
 
-} // namespace
+// Copies text[from, to) to out: ASCII byte by byte into place (no temporary), else as UTF-8.
+void appendRun(QByteArray &out, QStringView text, qsizetype from, qsizetype to, bool ascii)
+{
+    if (from >= to)
+        return;
+    if (!ascii) {
+        out.append(text.sliced(from, to - from).toUtf8());
+        return;
+    }
+    const qsizetype at = out.size();
+    out.resize(at + (to - from));
+    char *p = out.data() + at;
+    for (qsizetype i = from; i < to; ++i)
+        *p++ = static_cast<char>(text[i].unicode());
+}
+
+}  // namespace
 
 void appendJsonString(QByteArray &out, QStringView text)
 {
@@ -40,15 +56,18 @@ void appendJsonString(QByteArray &out, QStringView text)
     }
     out.append('"');
     qsizetype plain = 0; // start of the run of characters copied as they are
+    bool ascii = true;   // the run is ASCII only
     for (qsizetype i = 0; i < text.size(); ++i) {
         const char16_t c = text[i].unicode();
         if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80)
             continue;
         if (c >= 0x80) { // non-ASCII goes out as UTF-8, with the run it belongs to
+            ascii = false;
             continue;
         }
-        out.append(text.mid(plain, i - plain).toUtf8());
+        appendRun(out, text, plain, i, ascii);
         plain = i + 1;
+        ascii = true;
         switch (c) {
         case '"':
             out.append("\\\"");
@@ -77,7 +96,7 @@ void appendJsonString(QByteArray &out, QStringView text)
         }
         }
     }
-    out.append(text.mid(plain).toUtf8());
+    appendRun(out, text, plain, text.size(), ascii);
     out.append('"');
 }
 
