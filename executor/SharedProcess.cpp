@@ -142,21 +142,19 @@ std::optional<StepResult> SharedProcess::run(const QByteArray &request, qint64 t
     me.logs = &logs;
     me.maxOutcomeBytes = maxOutcomeBytes;
     quint64 seq = 0;
-    bool lone = false;  // nothing else in flight here: the launcher may spin for the next request
     const qint64 cpuNow = m_launcherSpins && m_process ? m_process->cpuNanosNow() : -1;
     {
         std::lock_guard lock(m_mutex);
         if (m_dead || !m_process)
             return std::nullopt;
         seq = m_nextSeq++;
-        lone = m_waiters.empty();
         me.cpuAtStart = cpuNow >= 0 ? cpuNow : m_lastCpuNanos;
         m_keepBytes = std::max({m_keepBytes.load(), maxOutcomeBytes, kMinKeepBytes});
         m_waiters.emplace(seq, &me);
     }
     QByteArray line;
-    line.reserve(request.size() + 32);
-    line += R"({"seq":)" + QByteArray::number(seq) + (lone ? R"(,"lone":1,)" : ",");
+    line.reserve(request.size() + 24);
+    line += R"({"seq":)" + QByteArray::number(seq) + ',';
     line.append(request.constData() + 1, request.size() - 1);
     const bool written = writeRequest(line, deadline);
 

@@ -477,8 +477,6 @@ function startConcurrent() {
       if (key !== 'value' && typeof value === 'string') envValues['__OW_' + key.toUpperCase()] = env['__OW_' + key.toUpperCase()] = value;
     }
     pending.add(seq);
-    // "lone": 1 means the executor had no other activation in flight here when it sent this one.
-    busiest = Math.max(busiest, pending.size, request.lone === 1 ? 1 : 2);
     context.run({ seq, env }, () => {
       let result;
       try {
@@ -555,9 +553,6 @@ function startConcurrent() {
     flushOutbox(); // the activations that ended synchronously: no need to wait for the loop's turn
   };
   const spinBudget = BigInt(Math.round((spinMicros || 0) * 1000));
-  // Only a launcher serving one activation at a time spins: with several in flight the executor's
-  // threads are busy too, and the CPU a spin takes would come out of theirs.
-  let busiest = 0; // most activations in flight at once since the last spin decision
   let gap = -1n; // ns from the last answer to the next request
   let answered = 0n;
   input.on('data', (chunk) => {
@@ -565,8 +560,7 @@ function startConcurrent() {
     take(chunk);
     // Spin-then-sleep: while idle, a launcher whose next request came within the budget last time
     // polls stdin for it, so the executor's write does not have to wake a sleeping CPU.
-    while (spinBudget > 0n && pending.size === 0 && !ended && gap >= 0n && gap < spinBudget && busiest <= 1) {
-      busiest = 0;
+    while (spinBudget > 0n && pending.size === 0 && !ended && gap >= 0n && gap < spinBudget) {
       const until = process.hrtime.bigint() + spinBudget;
       answered = process.hrtime.bigint();
       let n = -1;
@@ -582,7 +576,6 @@ function startConcurrent() {
       take(Buffer.from(inbox.subarray(0, n)));
     }
     answered = process.hrtime.bigint();
-    if (pending.size === 0) busiest = 0;
   });
   const close = () => {
     ended = true;
