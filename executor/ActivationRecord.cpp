@@ -69,7 +69,7 @@ Activation makeActivationRecord(const InvocationRequest &request, ActivationFact
     return activation;
 }
 
-QByteArray initLine(const InvocationRequest &request, qint64 concurrency, qint64 spinMicros)
+QByteArray initLine(const InvocationRequest &request, qint64 concurrency)
 {
     const QJsonObject env{{QStringLiteral("__OW_NAMESPACE"), request.ns},
                           {QStringLiteral("__OW_ACTION_NAME"), fullName(request)},
@@ -81,8 +81,6 @@ QByteArray initLine(const InvocationRequest &request, qint64 concurrency, qint64
                            {QStringLiteral("env"), env}};
     if (concurrency > 1)
         init.insert(QStringLiteral("concurrency"), concurrency);
-    if (spinMicros > 0)
-        init.insert(QStringLiteral("spinMicros"), spinMicros);
     return QJsonDocument(QJsonObject{{QStringLiteral("init"), init}}).toJson(QJsonDocument::Compact) + '\n';
 }
 

@@ -30,9 +30,8 @@ Activation makeActivationRecord(const InvocationRequest &request, ActivationFact
                                 QStringList logs);
 
 // The launcher's request lines (docs/runtime-protocol.md).
-// concurrency > 1 asks the launcher for concurrent mode (SharedProcess), spinMicros > 0 lets it
-// poll stdin that long while idle (runtime-protocol.md).
-QByteArray initLine(const InvocationRequest &request, qint64 concurrency = 1, qint64 spinMicros = 0);
+// concurrency > 1 asks the launcher for concurrent mode (SharedProcess).
+QByteArray initLine(const InvocationRequest &request, qint64 concurrency = 1);
 QByteArray runLine(const InvocationRequest &request, const QByteArray &params, const QString &activationId,
                    qint64 deadlineMs);
 

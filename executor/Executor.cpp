@@ -273,10 +273,7 @@ Result<StepVerdict> Executor::Private::runShared(const InvocationRequest &reques
                 fresh = std::move(spawned).value();
             }
             fresh->applyLimits({*limits.memoryMb * 1024 * 1024, *limits.cpu, config.maxProcessesPerActivation});
-            // An idle launcher may spin for its next request only where that costs the action nothing:
-            // a whole core of quota, and a core for the executor besides.
-            const qint64 launcherSpin = *limits.cpu >= 1.0 && SystemLimits::machineCores() >= 2 ? config.spinMicros : 0;
-            const StepResult init = fresh->step(initLine(request, *limits.concurrency, launcherSpin), timeoutMs, 1024 * 1024, logs);
+            const StepResult init = fresh->step(initLine(request, *limits.concurrency), timeoutMs, 1024 * 1024, logs);
             StepVerdict verdict = verdictForInit(init, timeoutMs);
             facts.cpuNanos = std::max<qint64>(0, init.cpuNanos);
             facts.peakMemoryBytes = init.peakMemoryBytes;
@@ -292,7 +289,6 @@ Result<StepVerdict> Executor::Private::runShared(const InvocationRequest &reques
             startFailed.dismiss();
             fresh->setSpinBudget(config.spinMicros);
             process = std::make_shared<SharedProcess>(std::move(fresh));
-            process->setLauncherSpins(launcherSpin > 0);
             shared.started(key, process);
         }
         facts.enforcement = process->enforcement();

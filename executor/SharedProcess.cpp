@@ -142,13 +142,12 @@ std::optional<StepResult> SharedProcess::run(const QByteArray &request, qint64 t
     me.logs = &logs;
     me.maxOutcomeBytes = maxOutcomeBytes;
     quint64 seq = 0;
-    const qint64 cpuNow = m_launcherSpins && m_process ? m_process->cpuNanosNow() : -1;
     {
         std::lock_guard lock(m_mutex);
         if (m_dead || !m_process)
             return std::nullopt;
         seq = m_nextSeq++;
-        me.cpuAtStart = cpuNow >= 0 ? cpuNow : m_lastCpuNanos;
+        me.cpuAtStart = m_lastCpuNanos;
         m_keepBytes = std::max({m_keepBytes.load(), maxOutcomeBytes, kMinKeepBytes});
         m_waiters.emplace(seq, &me);
     }

@@ -42,9 +42,6 @@ public:
     // nothing runs in it, this also notices a process that died idle.
     bool usable();
     const Enforcement &enforcement() const { return m_process->enforcement(); }
-    // The launcher polls stdin while idle (init's spinMicros): the CPU it spends waiting is not the
-    // next activation's, so each activation reads the CPU counter when it starts (one read more).
-    void setLauncherSpins(bool spins) { m_launcherSpins = spins; }
     // Takes the process back (to retire it); only when nothing runs in it.
     std::unique_ptr<RuntimeProcess> release() { return std::move(m_process); }
 
@@ -94,7 +91,6 @@ private:
     qint64 m_lastPeakBytes = -1;
     qint64 m_lastStepMicros = -1;
     qint64 m_spinBudgetMicros = 0;
-    bool m_launcherSpins = false;
     // Reader state (only the reader touches it).
     QByteArray m_line;        // the fd 3 line being read
     qint64 m_lineBytes = 0;   // its full length, kept or not

@@ -308,31 +308,6 @@ private Q_SLOTS:
         QVERIFY(resultOf(second).value(QStringLiteral("pid")) != resultOf(first).value(QStringLiteral("pid")));
         QCOMPARE(second.annotation(QStringLiteral("startType")).toString(), QStringLiteral("cold"));
     }
-
-    void aSpinningLauncherServesBackToBackCalls()
-    {
-        // With a whole core of quota the idle launcher polls stdin for its next request
-        // (runtime-protocol.md, spinMicros): requests read that way, whole or in pieces, must be
-        // served like those the event loop reads.
-        ExecutorConfig config = concurrentConfig();
-        Executor executor(config);
-        REQUIRE_SHARING(executor);
-        auto request = nodeAction(QStringLiteral("function main(p) { console.log('call ' + p.i);"
-                                                 " return {i: p.i, size: (p.pad || '').length}; }"), QStringLiteral("busy"));
-        request.limits.concurrency = 2;
-        request.limits.cpu = 1.0;
-        for (int i = 0; i < 300; ++i) {
-            QJsonObject params{{QStringLiteral("i"), i}};
-            if (i % 50 == 7)
-                params.insert(QStringLiteral("pad"), QString(200000, QLatin1Char('x')));  // spans many reads
-            INVOKE(executor, withParams(request, params), activation);
-            EXPECT_STATUS(activation, "success");
-            QCOMPARE(resultOf(activation).value(QStringLiteral("i")).toInt(), i);
-            QCOMPARE(resultOf(activation).value(QStringLiteral("size")).toInt(), i % 50 == 7 ? 200000 : 0);
-            QCOMPARE(logsOf(activation).mid(LogCapture::kLinePrefixBytes), QStringLiteral("call %1").arg(i));
-        }
-        QCOMPARE(executor.warmProcessCount(), 1);
-    }
 };
 
 QTEST_GUILESS_MAIN(TestExecutorConcurrency)

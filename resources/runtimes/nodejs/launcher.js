@@ -70,7 +70,6 @@ const NOT_A_DICT = devError('The action did not return a dictionary.');
 
 let action = null; // the entry function, once init has succeeded
 let concurrent = false; // init asked for concurrent activations (startConcurrent)
-let spinMicros = 0; // concurrent mode: how long an idle launcher may poll stdin before it sleeps
 let concurrentFailures = null; // concurrent mode's handlers for errors that escape an activation
 let busy = false; // a request is in progress (maybe waiting for a promise or a flush)
 let settled = true; // the current request has its outcome already
@@ -195,7 +194,6 @@ function init(spec) {
   if (typeof fn !== 'function') throw new InitFailure(`${name} is not a function`);
   action = fn;
   concurrent = Number.isInteger(spec.concurrency) && spec.concurrency > 1;
-  spinMicros = Number.isFinite(spec.spinMicros) && spec.spinMicros > 0 ? Math.min(spec.spinMicros, 1000) : 0;
   finish('{"ok":true}');
 }
 
@@ -535,7 +533,7 @@ function startConcurrent() {
 
   let partialLine = [];
   const input = new (require('net').Socket)({ fd: 0, readable: true, writable: false });
-  const take = (chunk) => {
+  input.on('data', (chunk) => {
     let start = 0;
     for (let nl = chunk.indexOf(10); nl !== -1; nl = chunk.indexOf(10, start)) {
       let line;
@@ -551,31 +549,6 @@ function startConcurrent() {
     }
     if (start < chunk.length) partialLine.push(Buffer.from(chunk.subarray(start)));
     flushOutbox(); // the activations that ended synchronously: no need to wait for the loop's turn
-  };
-  const spinBudget = BigInt(Math.round((spinMicros || 0) * 1000));
-  let gap = -1n; // ns from the last answer to the next request
-  let answered = 0n;
-  input.on('data', (chunk) => {
-    if (answered !== 0n) gap = process.hrtime.bigint() - answered;
-    take(chunk);
-    // Spin-then-sleep: while idle, a launcher whose next request came within the budget last time
-    // polls stdin for it, so the executor's write does not have to wake a sleeping CPU.
-    while (spinBudget > 0n && pending.size === 0 && !ended && gap >= 0n && gap < spinBudget) {
-      const until = process.hrtime.bigint() + spinBudget;
-      answered = process.hrtime.bigint();
-      let n = -1;
-      while (n < 0 && process.hrtime.bigint() < until) {
-        try {
-          n = fs.readSync(0, inbox, 0, inbox.length, null);
-        } catch (err) {
-          if (err.code !== 'EAGAIN') n = 0;
-        }
-      }
-      if (n <= 0) break; // nothing came (or EOF, which the socket reports): sleep in the event loop
-      gap = process.hrtime.bigint() - answered;
-      take(Buffer.from(inbox.subarray(0, n)));
-    }
-    answered = process.hrtime.bigint();
   });
   const close = () => {
     ended = true;
