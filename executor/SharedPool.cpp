@@ -26,7 +26,9 @@ SharedPool::Acquired SharedPool::acquire(const std::string &key, std::chrono::st
             return {nullptr, true, std::nullopt};
         }
         awaited = entry.starts;
-        if (m_startEnded.wait_until(lock, deadline) == std::cv_status::timeout && entry.starting && entry.starts == awaited) {
+        const bool expired = m_startEnded.wait_until(lock, deadline) == std::cv_status::timeout;
+        const Entry &now = m_entries[key];  // looked up again: the entry may have gone meanwhile
+        if (expired && now.starting && now.starts == awaited) {
             StepResult late;
             late.end = StepResult::End::TimedOut;
             return {nullptr, false, verdictForInit(late, timeoutMs)};
@@ -43,8 +45,29 @@ void SharedPool::started(const std::string &key, const std::shared_ptr<SharedPro
         entry.starting = false;
         entry.lastFailure.reset();
         process->users = 1;
+        // A new version (or new limits) of the action: its older processes serve nobody new, so
+        // the idle ones go now and the busy ones when their last activation ends (release()).
+        const std::string action = actionOf(key);
+        m_latest[action] = key;
+        for (auto it = m_entries.begin(); it != m_entries.end();) {
+            const auto &older = it->second.process;
+            if (it->first != key && older && older->users == 0 && actionOf(it->first) == action) {
+                m_deadIdle.push_back(older->release());
+                it = m_entries.erase(it);
+            } else {
+                ++it;
+            }
+        }
     }
     m_startEnded.notify_all();
+}
+
+std::string SharedPool::actionOf(const std::string &key)
+{
+    // "ns/name@version|…": names may hold '@', versions and names never '|'.
+    const size_t bar = key.find('|');
+    const size_t at = key.rfind('@', bar);
+    return key.substr(0, at == std::string::npos ? bar : at);
 }
 
 void SharedPool::startFailed(const std::string &key, const std::optional<StepVerdict> &verdict)
@@ -65,7 +88,9 @@ std::unique_ptr<RuntimeProcess> SharedPool::release(const std::string &key, cons
     std::lock_guard lock(m_mutex);
     process->lastUsedMs = nowMs;
     --process->users;
-    if (process->usable())
+    const auto latest = m_latest.find(actionOf(key));
+    const bool superseded = latest != m_latest.end() && latest->second != key;
+    if (process->usable() && !(superseded && process->users == 0))
         return nullptr;
     const auto it = m_entries.find(key);
     if (it != m_entries.end() && it->second.process == process)

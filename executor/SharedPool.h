@@ -34,7 +34,8 @@ public:
     // verdict nullopt: the start failed for a reason of its own (no process could be spawned);
     // the waiters try again themselves.
     void startFailed(const std::string &key, const std::optional<StepVerdict> &verdict);
-    // Ends a use; returns the process to retire when it was the last user of a dead process.
+    // Ends a use; returns the process to retire when it was the last user of a dead process, or
+    // of one a newer version of the action has replaced.
     std::unique_ptr<RuntimeProcess> release(const std::string &key, const std::shared_ptr<SharedProcess> &process,
                                             qint64 nowMs);
     // Idle processes unused since cutoffMs, and dead ones nobody uses, to be retired.
@@ -51,9 +52,13 @@ private:
         quint64 failedStart = 0;
     };
 
+    // The action part of a key (namespace and name), without version, limits and code.
+    static std::string actionOf(const std::string &key);
+
     mutable std::mutex m_mutex;
     std::condition_variable m_startEnded;
     std::unordered_map<std::string, Entry> m_entries;
+    std::unordered_map<std::string, std::string> m_latest;  // action → the key it was last started with
     std::vector<std::unique_ptr<RuntimeProcess>> m_deadIdle;  // found dead by acquire()
 };
 

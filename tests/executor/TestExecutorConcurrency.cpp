@@ -11,6 +11,8 @@
 #include <QSet>
 #include <QThread>
 
+#include <csignal>
+
 using namespace funcdesk;
 using namespace funcdesk::test;
 
@@ -307,6 +309,24 @@ private Q_SLOTS:
         EXPECT_STATUS(second, "success");
         QVERIFY(resultOf(second).value(QStringLiteral("pid")) != resultOf(first).value(QStringLiteral("pid")));
         QCOMPARE(second.annotation(QStringLiteral("startType")).toString(), QStringLiteral("cold"));
+    }
+
+    void anUpdatedActionRetiresItsOldSharedProcess()
+    {
+        ExecutorConfig config = concurrentConfig();
+        Executor executor(config);
+        REQUIRE_SHARING(executor);
+        auto request = nodeAction(QStringLiteral("function main() { return {pid: process.pid}; }"), QStringLiteral("edited"));
+        request.limits.concurrency = 2;
+        INVOKE(executor, request, before);
+        const qint64 oldPid = resultOf(before).value(QStringLiteral("pid")).toInteger();
+        request.version = QStringLiteral("0.0.2");
+        request.exec.code = *request.exec.code + QStringLiteral("\n// edited");
+        INVOKE(executor, request, after);
+        QVERIFY(resultOf(after).value(QStringLiteral("pid")).toInteger() != oldPid);
+        // The old version's process serves nobody any more: it is not kept warm for 10 minutes.
+        QCOMPARE(executor.warmProcessCount(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(::kill(static_cast<pid_t>(oldPid), 0) != 0, 5000);
     }
 };
 
