@@ -165,7 +165,14 @@ std::optional<StepResult> SharedProcess::run(const QByteArray &request, qint64 t
         killLocked();
         endAll(StepResult::End::Aborted, aborted, lock);
     }
-    // (Not written for another reason: the launcher is gone, and the reader sees it end.)
+    if (!written && !me.done) {
+        // Not all of it went in, and not for lack of time: the launcher is gone or going (it said
+        // it is exiting). A line it did not get whole never ran: the caller may try elsewhere.
+        m_waiters.erase(seq);
+        if (!m_readerActive && !m_waiters.empty())
+            releaseReaderLocked();
+        return std::nullopt;
+    }
     while (!me.done) {
         if (!m_readerActive) {
             m_readerActive = true;

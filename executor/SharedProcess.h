@@ -34,8 +34,8 @@ public:
     SharedProcess &operator=(const SharedProcess &) = delete;
 
     // Runs one activation: `request` is a run line ('{' … '}\n'). Blocks until its outcome, its
-    // deadline or the end of the process. nullopt: the process had ended before the request
-    // could be sent (nothing ran; try another process).
+    // deadline or the end of the process. nullopt: the process had ended (or announced its end)
+    // before the whole request was sent, so nothing ran: try another process.
     std::optional<StepResult> run(const QByteArray &request, qint64 timeoutMs, qint64 maxOutcomeBytes, LogCapture &logs);
 
     // False once the process has ended or was killed; new activations must go elsewhere. While
