@@ -19,6 +19,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTextDocument>
 #include <QTabWidget>
 #include <QTest>
 #include <QTimer>
@@ -120,6 +121,8 @@ private Q_SLOTS:
         QVERIFY(!child<QPushButton>(&window, "apply")->isEnabled());
         typeNumber(memory, 512);
         typeNumber(child<QSpinBox>(&window, "timeout"), 5000);
+        // The concurrency tooltip is a paragraph, so it wraps instead of running 1,000 px wide.
+        QVERIFY(Qt::mightBeRichText(child<QSpinBox>(&window, "concurrency")->toolTip()));
         QTRY_VERIFY(child<QPushButton>(&window, "apply")->isEnabled());
         QTest::mouseClick(child<QPushButton>(&window, "apply"), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(stored(console, QStringLiteral("hello")).limits.value_or(ActionLimits()).memoryMb.value_or(0), 512, 15000);
