@@ -75,6 +75,13 @@ public:
     // Hands processes to the maintenance thread to be stopped (killing and removing a cgroup
     // takes milliseconds that no caller should wait for).
     void retire(std::vector<std::unique_ptr<RuntimeProcess>> processes);
+    void retire(std::unique_ptr<RuntimeProcess> process);
+    // A new process for the action: a stem cell, else a cold spawn, with the action's limits
+    // applied and its code initialised (concurrency > 1: in concurrent mode). The init's verdict
+    // (empty status: ready) goes to `verdict`, its measurements and startType to `facts`.
+    Result<std::unique_ptr<RuntimeProcess>> startProcess(const InvocationRequest &request, const Runtime &runtime,
+                                                         const ActionLimits &limits, qint64 concurrency,
+                                                         ActivationFacts &facts, LogCapture &logs, StepVerdict &verdict);
     void maintain();
     void wakeMaintenance();
     // Whether activations of this action share one process (OpenWhisk's intra-container
@@ -203,6 +210,39 @@ void Executor::Private::retire(std::vector<std::unique_ptr<RuntimeProcess>> proc
     maintenanceWake.notify_all();
 }
 
+void Executor::Private::retire(std::unique_ptr<RuntimeProcess> process)
+{
+    std::vector<std::unique_ptr<RuntimeProcess>> processes;
+    processes.push_back(std::move(process));
+    retire(std::move(processes));
+}
+
+Result<std::unique_ptr<RuntimeProcess>> Executor::Private::startProcess(const InvocationRequest &request,
+                                                                        const Runtime &runtime, const ActionLimits &limits,
+                                                                        qint64 concurrency, ActivationFacts &facts,
+                                                                        LogCapture &logs, StepVerdict &verdict)
+{
+    std::unique_ptr<RuntimeProcess> process = stemCells->take(runtime.kind);
+    facts.startType = process ? QStringLiteral("prewarm") : QStringLiteral("cold");
+    if (process) {
+        wakeMaintenance();
+    } else {
+        auto spawned = spawn(runtime);
+        if (!spawned)
+            return spawned.error();
+        process = std::move(spawned).value();
+    }
+    const qint64 timeoutMs = *limits.timeoutMs;
+    process->applyLimits({*limits.memoryMb * 1024 * 1024, *limits.cpu, config.maxProcessesPerActivation});
+    const StepResult init = process->step(initLine(request, concurrency), timeoutMs, 1024 * 1024, logs);
+    verdict = verdictForInit(init, timeoutMs);
+    facts.cpuNanos = std::max<qint64>(0, init.cpuNanos);
+    facts.peakMemoryBytes = init.peakMemoryBytes;
+    facts.initTime = nowMs() - facts.start;
+    facts.enforcement = process->enforcement();
+    return process;
+}
+
 void Executor::Private::wakeMaintenance()
 {
     {
@@ -262,28 +302,14 @@ Result<StepVerdict> Executor::Private::runShared(const InvocationRequest &reques
         if (acquired.mustStart) {  // none running: this caller starts it; others arriving meanwhile wait in acquire()
             std::optional<StepVerdict> failure;  // what the waiters get if this start fails
             auto startFailed = qScopeGuard([&] { shared.startFailed(key, failure); });
-            std::unique_ptr<RuntimeProcess> fresh = stemCells->take(runtime.kind);
-            facts.startType = fresh ? QStringLiteral("prewarm") : QStringLiteral("cold");
-            if (fresh) {
-                wakeMaintenance();
-            } else {
-                auto spawned = spawn(runtime);
-                if (!spawned)
-                    return spawned.error();
-                fresh = std::move(spawned).value();
-            }
-            fresh->applyLimits({*limits.memoryMb * 1024 * 1024, *limits.cpu, config.maxProcessesPerActivation});
-            const StepResult init = fresh->step(initLine(request, *limits.concurrency), timeoutMs, 1024 * 1024, logs);
-            StepVerdict verdict = verdictForInit(init, timeoutMs);
-            facts.cpuNanos = std::max<qint64>(0, init.cpuNanos);
-            facts.peakMemoryBytes = init.peakMemoryBytes;
-            facts.initTime = nowMs() - facts.start;
-            facts.enforcement = fresh->enforcement();
+            StepVerdict verdict;
+            auto started = startProcess(request, runtime, limits, *limits.concurrency, facts, logs, verdict);
+            if (!started)
+                return started.error();
+            std::unique_ptr<RuntimeProcess> fresh = std::move(started).value();
             if (!verdict.response.status.isEmpty()) {
                 failure = verdict;
-                std::vector<std::unique_ptr<RuntimeProcess>> failed;
-                failed.push_back(std::move(fresh));
-                retire(std::move(failed));
+                retire(std::move(fresh));
                 return verdict;
             }
             startFailed.dismiss();
@@ -294,11 +320,8 @@ Result<StepVerdict> Executor::Private::runShared(const InvocationRequest &reques
         facts.enforcement = process->enforcement();
         const QByteArray line = runLine(request, params, facts.activationId, nowMs() + timeoutMs);
         std::optional<StepResult> run = process->run(line, timeoutMs, config.systemLimits.maxResultBytes + 64, logs);
-        if (auto dead = shared.release(key, process, nowMs())) {
-            std::vector<std::unique_ptr<RuntimeProcess>> leaving;
-            leaving.push_back(std::move(dead));
-            retire(std::move(leaving));
-        }
+        if (auto dead = shared.release(key, process, nowMs()))
+            retire(std::move(dead));
         if (!run && attempt == 0)
             continue;  // the process ended between acquire() and run(): nothing was sent; once more
         if (!run) {
@@ -363,31 +386,17 @@ Result<Activation> Executor::invoke(const InvocationRequest &request)
 
     std::unique_ptr<RuntimeProcess> process = d->warm.take(key);
     while (process && !process->usable()) {  // died while idle (a stray async error, say)
-        std::vector<std::unique_ptr<RuntimeProcess>> dead;
-        dead.push_back(std::move(process));
-        d->retire(std::move(dead));
+        d->retire(std::move(process));
         process = d->warm.take(key);
     }
     facts.start = nowMs();
     if (!process) {
-        process = d->stemCells->take(runtime->kind);
-        facts.startType = process ? QStringLiteral("prewarm") : QStringLiteral("cold");
-        if (process) {
-            d->wakeMaintenance();
-        } else {
-            auto spawned = d->spawn(*runtime);
-            if (!spawned)
-                return spawned.error();
-            process = std::move(spawned).value();
-        }
-        process->applyLimits({*limits.memoryMb * 1024 * 1024, *limits.cpu, d->config.maxProcessesPerActivation});
-        const StepResult init = process->step(initLine(request), timeoutMs, 1024 * 1024, logs);
-        verdict = verdictForInit(init, timeoutMs);
+        auto started = d->startProcess(request, *runtime, limits, 1, facts, logs, verdict);
+        if (!started)
+            return started.error();
+        process = std::move(started).value();
         if (!verdict.response.status.isEmpty())
             process->markUnusable();  // a failed init leaves nothing worth keeping
-        facts.cpuNanos = std::max<qint64>(0, init.cpuNanos);
-        facts.peakMemoryBytes = init.peakMemoryBytes;
-        facts.initTime = nowMs() - facts.start;
     }
 
     facts.activationId = request.activationId.isEmpty() ? newActivationId() : request.activationId;
