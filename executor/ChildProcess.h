@@ -5,9 +5,36 @@
 #include <QByteArray>
 #include <QList>
 
+#include <cerrno>
 #include <sys/types.h>
+#include <unistd.h>
 
 namespace funcdesk {
+
+// How readPipe() stopped.
+enum class PipeRead { Empty, Closed, OverBudget };
+
+// Reads what a non-blocking pipe holds, a chunk at a time into `buffer`, handing each chunk to
+// take(data, size), until a short read (the pipe is empty), end of file, an error, or `budget`
+// bytes (so a caller draining a flood still gets back to its deadline).
+template <typename Take>
+PipeRead readPipe(int fd, char *buffer, qsizetype size, qint64 budget, Take &&take)
+{
+    while (budget > 0) {
+        const ssize_t n = ::read(fd, buffer, static_cast<size_t>(size));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n == 0)
+            return PipeRead::Closed;
+        if (n < 0)
+            return PipeRead::Empty;
+        budget -= n;
+        take(static_cast<const char *>(buffer), static_cast<qsizetype>(n));
+        if (n < size)
+            return PipeRead::Empty;
+    }
+    return PipeRead::OverBudget;
+}
 
 // A child process in its own process group, with stdin, stdout, stderr and fd 3 on pipes.
 // Started with posix_spawn (vfork-fast, safe in a threaded parent), or, when it must join cgroups

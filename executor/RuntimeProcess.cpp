@@ -227,26 +227,12 @@ StepResult RuntimeProcess::step(const QByteArray &line, qint64 timeoutMs, qint64
     // Reads what a stream has, up to `budget` bytes; a short read means the pipe is empty.
     bool unread[3] = {false, false, false};  // a drain stopped at its budget with data left
     auto drain = [&](int index, qint64 budget) {
-        unread[index] = false;
-        for (;;) {
-            if (budget <= 0) {
-                unread[index] = true;
-                return;
-            }
-            const ssize_t n = ::read(fds[index].fd, buffer, sizeof buffer);
-            if (n > 0) {
-                budget -= n;
-                logs.append(index == 1 ? LogCapture::Stream::Stdout : LogCapture::Stream::Stderr, buffer, n);
-                if (n < static_cast<ssize_t>(sizeof buffer))
-                    return;
-                continue;
-            }
-            if (n == 0)
-                fds[index].fd = -1;  // EOF: the action closed it; stop polling it
-            if (n < 0 && errno == EINTR)
-                continue;
-            return;
-        }
+        const auto stream = index == 1 ? LogCapture::Stream::Stdout : LogCapture::Stream::Stderr;
+        const PipeRead end = readPipe(fds[index].fd, buffer, sizeof buffer, budget,
+                                      [&](const char *data, qsizetype n) { logs.append(stream, data, n); });
+        if (end == PipeRead::Closed)
+            fds[index].fd = -1;  // EOF: the action closed it; stop polling it
+        unread[index] = end == PipeRead::OverBudget;
     };
 
     // Reads the outcome line from fd 3 as far as it has arrived.

@@ -230,34 +230,14 @@ void SharedProcess::readTurn(int waitMs, qint64 spinMicros)
         for (int index : {1, 2}) {
             if (fds[index].fd < 0 || !fds[index].revents)
                 continue;
-            for (qint64 budget = kMaxReadPerTurn; budget > 0;) {
-                const ssize_t n = ::read(fds[index].fd, buffer, sizeof buffer);
-                if (n < 0 && errno == EINTR)
-                    continue;
-                if (n == 0)
-                    m_pipeClosed[index - 1] = true;
-                if (n <= 0)
-                    break;
-                budget -= n;
-                pipeData[index - 1].append(buffer, n);
-                if (n < static_cast<ssize_t>(sizeof buffer))
-                    break;
-            }
+            const PipeRead end = readPipe(fds[index].fd, buffer, sizeof buffer, kMaxReadPerTurn,
+                                          [&](const char *data, qsizetype n) { pipeData[index - 1].append(data, n); });
+            m_pipeClosed[index - 1] = end == PipeRead::Closed;  // polled only while open
         }
         if (fds[0].fd >= 0 && fds[0].revents) {
-            for (qint64 budget = kMaxReadPerTurn; budget > 0;) {
-                const ssize_t n = ::read(fds[0].fd, buffer, sizeof buffer);
-                if (n < 0 && errno == EINTR)
-                    continue;
-                if (n == 0)
-                    m_eof = true;
-                if (n <= 0)
-                    break;
-                budget -= n;
-                takeLines(buffer, n);
-                if (n < static_cast<ssize_t>(sizeof buffer))
-                    break;
-            }
+            const PipeRead end = readPipe(fds[0].fd, buffer, sizeof buffer, kMaxReadPerTurn,
+                                          [&](const char *data, qsizetype n) { takeLines(data, n); });
+            m_eof = end == PipeRead::Closed;
         }
     }
 
