@@ -357,6 +357,24 @@ process.on('uncaughtException', (err) => {
 // bytes on '\n' is safe in UTF-8: the byte never occurs inside a multi-byte character.
 const inbox = Buffer.allocUnsafe(64 * 1024);
 let partial = []; // copies of the pieces of the line that is not complete yet
+
+// Hands each complete line in bytes[0, end) to onLine and keeps the rest for the next read (copied:
+// `bytes` may be a buffer that is read into again).
+function splitLines(bytes, end, onLine) {
+  let start = 0;
+  for (let nl = bytes.indexOf(10); nl !== -1 && nl < end; nl = bytes.indexOf(10, start)) {
+    if (partial.length === 0) {
+      onLine(bytes.toString('utf8', start, nl));
+    } else {
+      partial.push(bytes.subarray(start, nl));
+      onLine(Buffer.concat(partial).toString());
+      partial = [];
+    }
+    start = nl + 1;
+  }
+  if (start < end) partial.push(Buffer.from(bytes.subarray(start, end)));
+}
+
 function readRequests() {
   while (queue.length === 0 && !ended) {
     let n;
@@ -375,18 +393,7 @@ function readRequests() {
       ended = true;
       return;
     }
-    let start = 0;
-    for (let nl = inbox.indexOf(10, 0); nl !== -1 && nl < n; nl = inbox.indexOf(10, start)) {
-      if (partial.length === 0) {
-        queue.push(inbox.toString('utf8', start, nl));
-      } else {
-        partial.push(inbox.subarray(start, nl));
-        queue.push(Buffer.concat(partial).toString());
-        partial = [];
-      }
-      start = nl + 1;
-    }
-    if (start < n) partial.push(Buffer.from(inbox.subarray(start, n)));
+    splitLines(inbox, n, (line) => queue.push(line));
   }
 }
 
@@ -531,23 +538,11 @@ function startConcurrent() {
     },
   };
 
-  let partialLine = [];
   const input = new (require('net').Socket)({ fd: 0, readable: true, writable: false });
   input.on('data', (chunk) => {
-    let start = 0;
-    for (let nl = chunk.indexOf(10); nl !== -1; nl = chunk.indexOf(10, start)) {
-      let line;
-      if (partialLine.length === 0) {
-        line = chunk.toString('utf8', start, nl);
-      } else {
-        partialLine.push(chunk.subarray(start, nl));
-        line = Buffer.concat(partialLine).toString();
-        partialLine = [];
-      }
-      start = nl + 1;
+    splitLines(chunk, chunk.length, (line) => {
       if (line.trim() !== '') handleLine(line);
-    }
-    if (start < chunk.length) partialLine.push(Buffer.from(chunk.subarray(start)));
+    });
     flushOutbox(); // the activations that ended synchronously: no need to wait for the loop's turn
   });
   const close = () => {
