@@ -48,6 +48,7 @@ void SharedPool::started(const std::string &key, const std::shared_ptr<SharedPro
         // A new version (or new limits) of the action: its older processes serve nobody new, so
         // the idle ones go now and the busy ones when their last activation ends (release()).
         const std::string action = actionOf(key);
+        process->action = action;
         m_latest[action] = key;
         for (auto it = m_entries.begin(); it != m_entries.end();) {
             const auto &older = it->second.process;
@@ -88,7 +89,7 @@ std::unique_ptr<RuntimeProcess> SharedPool::release(const std::string &key, cons
     std::lock_guard lock(m_mutex);
     process->lastUsedMs = nowMs;
     --process->users;
-    const auto latest = m_latest.find(actionOf(key));
+    const auto latest = m_latest.find(process->action);
     const bool superseded = latest != m_latest.end() && latest->second != key;
     if (process->usable() && !(superseded && process->users == 0))
         return nullptr;

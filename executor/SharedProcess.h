@@ -6,6 +6,7 @@
 #include <chrono>
 #include <optional>
 #include <shared_mutex>
+#include <string>
 #include <condition_variable>
 #include <map>
 #include <mutex>
@@ -48,6 +49,7 @@ public:
     // Bookkeeping for the executor's registry (guarded by the registry's lock, not this class).
     int users = 0;
     qint64 lastUsedMs = 0;
+    std::string action;  // the action it serves (SharedPool's key without version, limits, code)
 
 private:
     struct Waiter
