@@ -7,6 +7,7 @@
 #include "server/InfoApi.h"
 #include "server/HttpTransport.h"
 #include "server/PackagesApi.h"
+#include "server/RequestLog.h"
 #include "server/RulesApi.h"
 #include "server/TriggersApi.h"
 #include "server/WebActions.h"
@@ -26,6 +27,8 @@ ApiServer::ApiServer(LocalEngine &engine, ApiServerOptions options, QObject *par
       m_rules(std::make_unique<RulesApi>(engine)), m_packages(std::make_unique<PackagesApi>(engine)),
       m_activations(std::make_unique<ActivationsApi>(engine)), m_web(std::make_unique<WebActions>(engine))
 {
+    if (m_options.logRequests)
+        m_log = std::make_shared<RequestLog>();
     m_transport = std::make_unique<HttpTransport>(
         [this](HttpRequest &request, const std::shared_ptr<HttpConnection> &connection) {
             handleRequest(request, connection);
@@ -63,7 +66,7 @@ Reply ApiServer::replyFor(const HttpRequest &http, const QString &path,
     context.head = http.method == Method::Head;
     context.close = !http.keepAlive;
     context.confirmKeepAlive = http.http10 && http.keepAlive;
-    context.log = m_options.logRequests;
+    context.log = m_log;
     return Reply(std::move(context));
 }
 

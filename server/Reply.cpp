@@ -4,16 +4,14 @@
 #include "server/ApiMessages.h"
 #include "server/HttpConnection.h"
 #include "server/HttpTransport.h"
+#include "server/RequestLog.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLoggingCategory>
 #include <QRandomGenerator>
 
 namespace funcdesk {
-
-Q_LOGGING_CATEGORY(lcRequests, "funcdesk.http", QtInfoMsg)
 
 namespace {
 
@@ -207,7 +205,7 @@ void Reply::send(int status, const QByteArray &contentType, const QByteArray &bo
             out += body;
         connection->write(out); // the connection's thread ends it after a "Connection: close"
     }
-    if (m_context.log && lcRequests().isInfoEnabled()) {
+    if (m_context.log && RequestLog::enabled()) {
         // One line, built by hand: this runs for every request. Never the query, headers or body.
         const auto micros =
             std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - m_context.start)
@@ -233,7 +231,7 @@ void Reply::send(int status, const QByteArray &contentType, const QByteArray &bo
         }
         if (!connection || connection->failed())
             line += " (client gone)";
-        qCInfo(lcRequests, "%s", line.constData());
+        m_context.log->append(line);
     }
 }
 

@@ -16,6 +16,7 @@ namespace funcdesk {
 
 class HttpConnection;
 class HttpTransport;
+class RequestLog;
 
 // The answer to one HTTP request, written later or at once. Move-only; whoever holds it
 // answers the request exactly once. Writes the whole response (status line, headers, body) with
@@ -41,7 +42,8 @@ public:
         bool close = false; // the client asked for Connection: close
         bool confirmKeepAlive = false; // an HTTP/1.0 client asked for keep-alive: say yes
         bool cors = true;   // add the CORS headers OpenWhisk sends on API responses
-        bool log = true;
+        std::shared_ptr<RequestLog> log; // where the request's line goes (none: not logged); a
+                                         // reply may outlive the server (a timer's 202)
     };
 
     explicit Reply(Context context);

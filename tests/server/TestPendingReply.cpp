@@ -38,7 +38,7 @@ struct Pair
         Reply::Context context;
         context.connection = server;
         context.method = "POST";
-        context.log = false;
+        context.log = nullptr;
         return Reply(std::move(context));
     }
     // Everything the server wrote so far.

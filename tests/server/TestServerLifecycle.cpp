@@ -31,6 +31,34 @@ private Q_SLOTS:
         QVERIFY(!log.contains(server.auth().mid(server.auth().indexOf(':') + 1)));
     }
 
+    void eachRequestIsLoggedOnOneLine()
+    {
+        QTemporaryDir dir;
+        ServerProcess server;
+        QVERIFY(server.start(dir.path()));
+        HttpClient http;
+        QCOMPARE(http.request("GET", server.url(QStringLiteral("/api/v1"))).status, 200);
+        QCOMPARE(http.request("GET", server.url(QStringLiteral("/api/v1/namespaces/_/actions?x=%0Aforged"))).status, 401);
+        // Written in batches, but within a fraction of a second while the server runs.
+        QTRY_VERIFY_WITH_TIMEOUT(server.stderrText().contains("funcdesk.http: GET /api/v1/namespaces/_/actions 401 "), 5000);
+        const QByteArray running = server.stderrText();
+        QVERIFY2(running.contains("funcdesk.http: GET /api/v1 200 "), running.constData());
+        QVERIFY(!running.contains("forged")); // never the query
+        QCOMPARE(server.stop(), 0);
+        QCOMPARE(server.stderrText().count("funcdesk.http: "), 2);
+    }
+
+    void quietLogsNoRequests()
+    {
+        QTemporaryDir dir;
+        ServerProcess server;
+        QVERIFY(server.start(dir.path(), {QStringLiteral("--quiet")}));
+        HttpClient http;
+        QCOMPARE(http.request("GET", server.url(QStringLiteral("/api/v1"))).status, 200);
+        QCOMPARE(server.stop(), 0);
+        QVERIFY(!server.stderrText().contains("funcdesk.http"));
+    }
+
     void authOptionSetsTheGuestKey()
     {
         QTemporaryDir dir;

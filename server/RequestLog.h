@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QByteArray>
+
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+namespace funcdesk {
+
+// The one line per request that `funcdeskd serve` logs, written in batches. Going through
+// qCInfo cost every request Qt's formatting, its lock and a write() to stderr: 6–12 µs of a
+// connection thread's ~50 at 10,000 invokes a second (docs/benchmarks.md). Here a request
+// appends its line to a buffer, and a thread writes the buffer every 50 ms (sooner when it
+// holds 64 KiB), so the log costs a copy per request and a write() per batch.
+//
+// Lines look as Qt's default message pattern prints them ("funcdesk.http: GET /api/v1 200
+// 0.08ms"). When QT_MESSAGE_PATTERN is set, each line goes through qCInfo as before, so the
+// pattern still applies. A stderr that stops reading holds the writer thread, not the
+// requests: past 4 MiB waiting, lines are dropped and counted, and the count is logged.
+// Everything appended is written before the destructor returns.
+class RequestLog
+{
+public:
+    // `fd` is where the lines go (stderr; a test may pass a pipe).
+    explicit RequestLog(int fd = 2);
+    ~RequestLog();
+    RequestLog(const RequestLog &) = delete;
+    RequestLog &operator=(const RequestLog &) = delete;
+
+    // Whether lines are wanted at all (the "funcdesk.http" category's info level, which
+    // QT_LOGGING_RULES can turn off): ask before building a line.
+    static bool enabled();
+    // Thread-safe. `line` has no newline; it must not contain one.
+    void append(const QByteArray &line);
+
+private:
+    void run();
+    void writeOut(const QByteArray &bytes);
+
+    const int m_fd;
+    const bool m_throughQt;  // QT_MESSAGE_PATTERN is set: each line goes through qCInfo
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    QByteArray m_pending;
+    qint64 m_dropped = 0;
+    bool m_stopping = false;
+    std::thread m_thread;
+};
+
+}  // namespace funcdesk
