@@ -91,7 +91,9 @@ std::unique_ptr<RuntimeProcess> SharedPool::release(const std::string &key, cons
     --process->users;
     const auto latest = m_latest.find(process->action);
     const bool superseded = latest != m_latest.end() && latest->second != key;
-    if (process->usable() && !(superseded && process->users == 0))
+    // Whether it died while idle is asked when it is next acquired (a waitid() there); here only
+    // what its users saw counts, so a release costs no system call.
+    if (!process->knownDead() && !(superseded && process->users == 0))
         return nullptr;
     const auto it = m_entries.find(key);
     if (it != m_entries.end() && it->second.process == process)

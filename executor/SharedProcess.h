@@ -42,6 +42,9 @@ public:
     // False once the process has ended or was killed; new activations must go elsewhere. While
     // nothing runs in it, this also notices a process that died idle.
     bool usable();
+    // What usable() says without looking at the process itself (no system call): false once it
+    // was killed, was seen to end or said it is exiting.
+    bool knownDead() const { return m_dead || !m_process; }
     const Enforcement &enforcement() const { return m_process->enforcement(); }
     // Takes the process back (to retire it); only when nothing runs in it.
     std::unique_ptr<RuntimeProcess> release() { return std::move(m_process); }
