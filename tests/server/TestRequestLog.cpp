@@ -133,7 +133,9 @@ private Q_SLOTS:
         QVERIFY(dropped > 0);
         QVERIFY(kept > 0);
         QCOMPARE(kept + dropped, total);
-        QVERIFY(received.size() < 5 * 1024 * 1024);  // the cap held
+        // The cap held: what was kept is at most the batch the writer was stuck on plus the 4 MiB
+        // waiting behind it (and the pipe's 64 KiB), far less than the 9.5 MB appended.
+        QVERIFY2(received.size() < 8 * 1024 * 1024 + 64 * 1024, QByteArray::number(received.size()).constData());
     }
 };
 
