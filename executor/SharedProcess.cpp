@@ -168,6 +168,8 @@ std::optional<StepResult> SharedProcess::run(const QByteArray &request, qint64 t
     if (!written && !me.done) {
         // Not all of it went in, and not for lack of time: the launcher is gone or going (it said
         // it is exiting). A line it did not get whole never ran: the caller may try elsewhere.
+        // Marked dead, so SharedPool::release() retires it (knownDead()) and the retry starts anew.
+        m_dead = true;
         m_waiters.erase(seq);
         if (!m_readerActive && !m_waiters.empty())
             releaseReaderLocked();

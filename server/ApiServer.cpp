@@ -53,6 +53,12 @@ void ApiServer::stopListening()
     m_transport->stopListening();
 }
 
+void ApiServer::flushRequestLog()
+{
+    if (m_log)
+        m_log->flush();
+}
+
 Reply ApiServer::replyFor(const HttpRequest &http, const QString &path,
                           const std::shared_ptr<HttpConnection> &connection)
 {

@@ -41,6 +41,9 @@ public:
     Result<quint16> listenOn(const QHostAddress &address, quint16 port);
     // Accepts no new connections; requests already received are still answered.
     void stopListening();
+    // Writes the request lines logged so far (they are written in batches), so that a message
+    // printed next comes after them.
+    void flushRequestLog();
 
 private:
     void handleRequest(HttpRequest &http, const std::shared_ptr<HttpConnection> &connection);

@@ -12,12 +12,14 @@ namespace funcdesk {
 // qCInfo cost every request Qt's formatting, its lock and a write() to stderr: 6–12 µs of a
 // connection thread's ~50 at 10,000 invokes a second (docs/benchmarks.md). Here a request
 // appends its line to a buffer, and a thread writes the buffer every 50 ms (sooner when it
-// holds 64 KiB), so the log costs a copy per request and a write() per batch.
+// holds 64 KiB), so the log costs a copy per request and a write() per batch. While no request
+// comes, the thread sleeps.
 //
 // Lines look as Qt's default message pattern prints them ("funcdesk.http: GET /api/v1 200
 // 0.08ms"). When QT_MESSAGE_PATTERN is set, each line goes through qCInfo as before, so the
 // pattern still applies. A stderr that stops reading holds the writer thread, not the
-// requests: past 4 MiB waiting, lines are dropped and counted, and the count is logged.
+// requests: past 4 MiB waiting, lines are dropped and counted, and the count is logged (so are
+// lines a failed write lost).
 // Everything appended is written before the destructor returns.
 class RequestLog
 {
@@ -33,16 +35,22 @@ public:
     static bool enabled();
     // Thread-safe. `line` has no newline; it must not contain one.
     void append(const QByteArray &line);
+    // Writes the lines appended so far now (before a message that must come after them).
+    void flush();
 
 private:
     void run();
+    // Takes what is pending and writes it; true once stopping and nothing is left.
+    bool writePending();
     void writeOut(const QByteArray &bytes);
 
     const int m_fd;
     const bool m_throughQt;  // QT_MESSAGE_PATTERN is set: each line goes through qCInfo
+    std::mutex m_writeMutex;  // held by whoever writes a batch, from taking it to writing it
     std::mutex m_mutex;
     std::condition_variable m_wake;
     QByteArray m_pending;
+    QByteArray m_spare;  // an emptied batch, kept for its capacity
     qint64 m_dropped = 0;
     bool m_stopping = false;
     std::thread m_thread;

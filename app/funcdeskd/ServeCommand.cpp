@@ -249,6 +249,7 @@ int runServeCommand(const QStringList &arguments)
     QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
     QObject::connect(&notifier, &QSocketNotifier::activated, &notifier, [&] {
         notifier.setEnabled(false);
+        server->flushRequestLog(); // the lines of requests answered so far come first
         fprintf(stderr, "%s\n", qPrintable(ServeText::tr("funcdeskd: shutting down")));
         server->stopListening();
         engine->flush(); // every activation record is on disk before we exit

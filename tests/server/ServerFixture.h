@@ -54,6 +54,11 @@ public:
         m_dataDir = dataDir;
         m_stdout.clear();
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
+        // The request log's format and presence are part of what the tests check.
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(QStringLiteral("QT_MESSAGE_PATTERN"));
+        environment.remove(QStringLiteral("QT_LOGGING_RULES"));
+        m_process.setProcessEnvironment(environment);
         m_process.start(QStringLiteral(FUNCDESKD_PATH),
                         QStringList{QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0"),
                                     QStringLiteral("--data-dir"), dataDir} +
