@@ -342,14 +342,20 @@ int main(int argc, char *argv[])
         }
     }
 
-    std::vector<double> invoke1, invoke16, gets, ref1, ref16, ratio1, ratio16;
+    std::vector<double> invoke1, invoke16, gets, ref1, ref16, ratio1, ratio16, steals;
     auto measure = [&](const char *name, const LoadTarget &target, int connections, std::vector<double> &into) {
+        const MachineCpu before = MachineCpu::now();
         const LoadResult result = generator.run(target, connections, settings.seconds);
+        const MachineCpu after = MachineCpu::now();
         into.push_back(result.okPerSecond);
-        printf("  %-14s c=%-2d %9.0f req/s  mean latency %7.1f us  (%llu ok, %llu not 2xx, %llu socket errors)\n", name,
-               connections, result.okPerSecond, result.okPerSecond > 0 ? 1e6 * connections / result.okPerSecond : 0.0,
+        steals.push_back(after.stealPercentSince(before));
+        // Steal: time the hypervisor gave this VM's vCPUs to others; idle: time no one here used.
+        printf("  %-14s c=%-2d %9.0f req/s  mean latency %7.1f us  (%llu ok, %llu not 2xx, %llu socket errors)"
+               "  steal %.0f%% idle %.0f%%\n",
+               name, connections, result.okPerSecond, result.okPerSecond > 0 ? 1e6 * connections / result.okPerSecond : 0.0,
                static_cast<unsigned long long>(result.ok), static_cast<unsigned long long>(result.notOk),
-               static_cast<unsigned long long>(result.socketErrors));
+               static_cast<unsigned long long>(result.socketErrors), after.stealPercentSince(before),
+               after.idlePercentSince(before));
         if (result.notOk > 0 || result.socketErrors > 0)
             printf("    warning: %s had failed requests; only 2xx answers are counted\n", name);
         fflush(stdout);
@@ -383,6 +389,9 @@ int main(int argc, char *argv[])
         printf("reference ratio_c1=%.3f ratio_c16=%.3f (funcdeskd / reference, medians of per-round ratios)\n",
                median(ratio1), median(ratio16));
     }
+    // Figures on a VM move with the host's load: say how much of the machine the host took.
+    printf("host steal during the measurements: median %.1f%%, max %.1f%% (over 5%%: the figures say more about the host)\n",
+           median(steals), steals.empty() ? 0.0 : *std::max_element(steals.begin(), steals.end()));
     printf("server_bench invoke_c1_rps=%.0f invoke_c16_rps=%.0f get_rps=%.0f\n", median(invoke1), median(invoke16),
            median(gets));
     return 0;
