@@ -57,7 +57,7 @@ SharedProcess::~SharedProcess() = default;
 
 bool SharedProcess::usable()
 {
-    if (m_dead || !m_process)
+    if (knownDead())
         return false;
     // Busy (the lock is held): something runs in it, so it is not idle and cannot have died
     // unnoticed. Never wait here: SharedPool asks while holding its own lock.
@@ -144,7 +144,7 @@ std::optional<StepResult> SharedProcess::run(const QByteArray &request, qint64 t
     quint64 seq = 0;
     {
         std::lock_guard lock(m_mutex);
-        if (m_dead || !m_process)
+        if (knownDead())
             return std::nullopt;
         seq = m_nextSeq++;
         me.cpuAtStart = m_lastCpuNanos;
