@@ -14,7 +14,7 @@ const QLatin1StringView kParameters("parameters");
 const QLatin1StringView kAnnotations("annotations");
 const QLatin1StringView kLimits("limits");
 const QLatin1StringView kUpdated("updated");
-}  // namespace
+} // namespace
 
 Result<Action> Action::fromJson(const QJsonObject &object)
 {
@@ -69,4 +69,4 @@ QString Action::fullyQualifiedName() const
     return QLatin1Char('/') + ns.value_or(QStringLiteral("_")) + QLatin1Char('/') + name.value_or(QString());
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

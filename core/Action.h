@@ -10,7 +10,7 @@ namespace funcdesk {
 // back is lossless: fields Funcdesk does not know travel in `extra`.
 struct Action
 {
-    std::optional<QString> ns;  // "namespace" on the wire
+    std::optional<QString> ns; // "namespace" on the wire
     std::optional<QString> name;
     std::optional<QString> version;
     std::optional<bool> publish;
@@ -30,4 +30,4 @@ struct Action
     friend bool operator==(const Action &, const Action &) = default;
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

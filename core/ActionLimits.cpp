@@ -11,7 +11,7 @@ const QLatin1StringView kLogs("logs");
 const QLatin1StringView kConcurrency("concurrency");
 const QLatin1StringView kInstances("instances");
 const QLatin1StringView kCpu("cpu");
-}  // namespace
+} // namespace
 
 Result<ActionLimits> ActionLimits::fromJson(const QJsonObject &object)
 {
@@ -59,4 +59,4 @@ ActionLimits ActionLimits::mergedWith(const ActionLimits &update) const
     return merged;
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -29,4 +29,4 @@ struct ActionLimits
     friend bool operator==(const ActionLimits &, const ActionLimits &) = default;
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

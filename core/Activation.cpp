@@ -28,7 +28,7 @@ const QLatin1StringView kCause("cause");
 const QLatin1StringView kResponse("response");
 const QLatin1StringView kLogs("logs");
 const QLatin1StringView kAnnotations("annotations");
-}  // namespace
+} // namespace
 
 Result<ActivationResponse> ActivationResponse::fromJson(const QJsonObject &object)
 {
@@ -248,4 +248,4 @@ QJsonValue Activation::annotation(const QString &key) const
     return annotations ? annotations->value(key) : QJsonValue(QJsonValue::Undefined);
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -11,7 +11,7 @@ namespace funcdesk {
 struct ActivationResponse
 {
     QString status;
-    std::optional<qint64> statusCode;  // older records and list summaries carry it
+    std::optional<qint64> statusCode; // older records and list summaries carry it
     std::optional<bool> success;
     QJsonValue result = QJsonValue(QJsonValue::Undefined);
     std::optional<qint64> size;
@@ -39,7 +39,7 @@ struct Activation
     std::optional<qint64> end;
     std::optional<qint64> duration;
     std::optional<QString> cause;
-    std::optional<qint64> statusCode;  // list summaries
+    std::optional<qint64> statusCode; // list summaries
     std::optional<ActivationResponse> response;
     std::optional<QStringList> logs;
     std::optional<KeyValueList> annotations;
@@ -58,4 +58,4 @@ struct Activation
     friend bool operator==(const Activation &, const Activation &) = default;
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -19,4 +19,4 @@ QString newActivationId()
     return QString::fromLatin1(text, 32);
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -11,4 +11,4 @@ namespace funcdesk {
 // store's writes: ~9 KB of WAL per activation at 10,000 activations/s).
 QString newActivationId();
 
-}  // namespace funcdesk
+} // namespace funcdesk

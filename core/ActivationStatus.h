@@ -16,4 +16,4 @@ QString statusText(ActivationStatus status);
 // Unknown texts map to InternalError.
 ActivationStatus statusFromText(const QString &text);
 
-}  // namespace funcdesk
+} // namespace funcdesk

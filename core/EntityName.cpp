@@ -17,4 +17,4 @@ std::optional<PlatformError> checkEntityName(const QString &name)
     return std::nullopt;
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

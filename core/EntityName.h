@@ -10,4 +10,4 @@ namespace funcdesk {
 // plus " @.&-" inside, not starting with one of those. Returns OpenWhisk's error when it breaks.
 std::optional<PlatformError> checkEntityName(const QString &name);
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -13,7 +13,7 @@ const QLatin1StringView kMain("main");
 const QLatin1StringView kBinary("binary");
 const QLatin1StringView kImage("image");
 const QLatin1StringView kComponents("components");
-}  // namespace
+} // namespace
 
 Result<Exec> Exec::fromJson(const QJsonObject &object)
 {
@@ -61,4 +61,4 @@ bool Exec::looksLikeBase64(const QString &code)
     return !trimmed.isEmpty() && trimmed.size() % 4 == 0 && base64.match(trimmed).hasMatch();
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -40,4 +40,4 @@ struct Exec
     friend bool operator==(const Exec &, const Exec &) = default;
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -133,4 +133,4 @@ void insertIfSet(QJsonObject &object, QLatin1StringView key, const std::optional
         object.insert(key, *value);
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

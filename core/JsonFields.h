@@ -28,8 +28,7 @@ public:
     QJsonValue any(QLatin1StringView key);
 
     // A nested object parsed by T::fromJson into `out`; a failure is recorded like a type error.
-    template <typename T>
-    void nested(QLatin1StringView key, std::optional<T> &out)
+    template <typename T> void nested(QLatin1StringView key, std::optional<T> &out)
     {
         if (const auto value = object(key)) {
             auto parsed = T::fromJson(*value);
@@ -41,8 +40,7 @@ public:
     }
 
     // A nested array parsed by T::fromJson(array, key) (KeyValueList), recorded like nested().
-    template <typename T>
-    void nestedArray(QLatin1StringView key, std::optional<T> &out)
+    template <typename T> void nestedArray(QLatin1StringView key, std::optional<T> &out)
     {
         if (const auto value = array(key)) {
             auto parsed = T::fromJson(*value, key);
@@ -76,4 +74,4 @@ void insertIfSet(QJsonObject &object, QLatin1StringView key, const std::optional
 void insertIfSet(QJsonObject &object, QLatin1StringView key, const std::optional<double> &value);
 void insertIfSet(QJsonObject &object, QLatin1StringView key, const std::optional<bool> &value);
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -6,7 +6,6 @@
 #include <QJsonObject>
 #include <QLocale>
 
-
 namespace funcdesk {
 
 namespace {
@@ -45,7 +44,7 @@ void appendRun(QByteArray &out, QStringView text, qsizetype from, qsizetype to, 
         *p++ = static_cast<char>(text[i].unicode());
 }
 
-}  // namespace
+} // namespace
 
 void appendJsonString(QByteArray &out, QStringView text)
 {
@@ -120,9 +119,9 @@ void appendJsonValue(QByteArray &out, const QJsonValue &value)
         if (held.isInteger())
             out.append(QByteArray::number(held.toInteger()));
         else if (const double d = held.toDouble(); qIsFinite(d))
-            out.append(QByteArray::number(d, 'g', QLocale::FloatingPointShortest));  // as Qt's writer
+            out.append(QByteArray::number(d, 'g', QLocale::FloatingPointShortest)); // as Qt's writer
         else
-            out.append("null");  // Qt writes infinities and NaN so (RFC 4627 has no such numbers)
+            out.append("null"); // Qt writes infinities and NaN so (RFC 4627 has no such numbers)
         return;
     }
     case QJsonValue::Array: {

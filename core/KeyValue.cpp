@@ -74,4 +74,4 @@ void KeyValueList::remove(const QString &key)
     m_items.removeIf([&key](const KeyValue &item) { return item.key == key; });
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

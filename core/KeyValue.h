@@ -47,4 +47,4 @@ private:
     QList<KeyValue> m_items;
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -15,7 +15,7 @@ const QLatin1StringView kBinding("binding");
 const QLatin1StringView kActions("actions");
 const QLatin1StringView kFeeds("feeds");
 const QLatin1StringView kUpdated("updated");
-}  // namespace
+} // namespace
 
 Result<Package> Package::fromJson(const QJsonObject &object)
 {
@@ -60,4 +60,4 @@ QJsonObject Package::toJson() const
     return object;
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

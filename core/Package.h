@@ -26,4 +26,4 @@ struct Package
     friend bool operator==(const Package &, const Package &) = default;
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -9,4 +9,4 @@ QFuture<Result<QList<Action>>> Platform::actionVersions(QString name)
         PlatformError::Kind::Invalid, QStringLiteral("This platform keeps no version history of its actions.")}));
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -24,14 +24,14 @@ enum class Collection { Actions, Triggers, Rules, Packages };
 struct PutOptions
 {
     bool overwrite = false;
-    QStringList delAnnotations;  // annotation keys an update removes
+    QStringList delAnnotations; // annotation keys an update removes
 };
 
 struct InvokeOptions
 {
     bool blocking = true;
-    bool resultOnly = false;             // blocking: the platform answers with the result only
-    std::optional<int> timeoutMs;        // blocking wait; the platform's maximum when unset
+    bool resultOnly = false;      // blocking: the platform answers with the result only
+    std::optional<int> timeoutMs; // blocking wait; the platform's maximum when unset
 };
 
 // What an invoke gave back. A blocking invoke that finished in time has the activation (or, with
@@ -41,7 +41,7 @@ struct InvokeOutcome
 {
     QString activationId;
     std::optional<Activation> activation;
-    std::optional<QJsonValue> result;  // resultOnly
+    std::optional<QJsonValue> result; // resultOnly
     // `activation` as compact JSON, when the platform serialised it already (the local engine
     // does, once per activation, for its store): a server can send it as is.
     QByteArray activationJson;
@@ -118,4 +118,4 @@ Q_SIGNALS:
     void availabilityChanged(bool available, const QString &reason);
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -9,15 +9,15 @@ namespace funcdesk {
 struct PlatformError
 {
     enum class Kind {
-        Network,   // could not reach the platform
-        Auth,      // 401 / 403
-        NotFound,  // 404
-        Conflict,  // 409
-        Invalid,   // 400: bad input, limits out of range, unknown kind
-        TooLarge,  // 413: payload or entity larger than allowed
-        Limit,     // 429: too many requests / concurrent activations
-        Timeout,   // the platform did not answer in time
-        Server,    // 5xx or a broken answer
+        Network,  // could not reach the platform
+        Auth,     // 401 / 403
+        NotFound, // 404
+        Conflict, // 409
+        Invalid,  // 400: bad input, limits out of range, unknown kind
+        TooLarge, // 413: payload or entity larger than allowed
+        Limit,    // 429: too many requests / concurrent activations
+        Timeout,  // the platform did not answer in time
+        Server,   // 5xx or a broken answer
     };
 
     Kind kind = Kind::Server;
@@ -28,4 +28,4 @@ struct PlatformError
     static QString kindName(Kind kind);
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -15,7 +15,8 @@ const QLatin1StringView kFuncdesk("funcdesk");
 
 QJsonObject rangeJson(const SystemLimits::Range<qint64> &range)
 {
-    return {{QLatin1StringView("min"), range.min}, {QLatin1StringView("max"), range.max},
+    return {{QLatin1StringView("min"), range.min},
+            {QLatin1StringView("max"), range.max},
             {QLatin1StringView("default"), range.defaultValue}};
 }
 
@@ -44,7 +45,7 @@ void readStandardLimits(const QJsonObject &limits, SystemLimits &out)
     out.firesPerMinute = read("triggers_per_minute", out.firesPerMinute, 1);
     out.concurrentInvocations = read("concurrent_actions", out.concurrentInvocations, 1);
 }
-}  // namespace
+} // namespace
 
 Result<PlatformInfo> PlatformInfo::fromJson(const QJsonObject &object)
 {
@@ -64,8 +65,10 @@ Result<PlatformInfo> PlatformInfo::fromJson(const QJsonObject &object)
         info.limits.cpu.min = cpu.value(QLatin1StringView("min")).toDouble(info.limits.cpu.min);
         info.limits.cpu.max = cpu.value(QLatin1StringView("max")).toDouble(info.limits.cpu.max);
         info.limits.cpuPerGbMemory = cpu.value(QLatin1StringView("perGbMemory")).toDouble(info.limits.cpuPerGbMemory);
-        info.limits.maxPayloadBytes = limits.value(QLatin1StringView("maxPayloadBytes")).toInteger(info.limits.maxPayloadBytes);
-        info.limits.maxResultBytes = limits.value(QLatin1StringView("maxResultBytes")).toInteger(info.limits.maxResultBytes);
+        info.limits.maxPayloadBytes =
+            limits.value(QLatin1StringView("maxPayloadBytes")).toInteger(info.limits.maxPayloadBytes);
+        info.limits.maxResultBytes =
+            limits.value(QLatin1StringView("maxResultBytes")).toInteger(info.limits.maxResultBytes);
         info.cpuLimits = funcdesk.value(QLatin1StringView("cpuLimits")).toBool();
         info.enforcement = funcdesk.value(QLatin1StringView("enforcement")).toString();
     }
@@ -148,4 +151,4 @@ QStringList PlatformInfo::kinds() const
     return kinds;
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

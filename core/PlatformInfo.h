@@ -10,8 +10,8 @@ namespace funcdesk {
 // One runtime kind in a platform's manifest (`GET /` → runtimes).
 struct RuntimeKind
 {
-    QString family;  // "nodejs"
-    QString kind;    // "nodejs:20"
+    QString family; // "nodejs"
+    QString kind;   // "nodejs:20"
     bool isDefault = false;
     bool deprecated = false;
 
@@ -26,9 +26,9 @@ struct PlatformInfo
     QString description = QStringLiteral("OpenWhisk");
     SystemLimits limits;
     QList<RuntimeKind> runtimes;
-    bool cpuLimits = false;        // accepts and enforces limits.cpu
-    QString enforcement;           // how the platform enforces limits ("cgroup-v2", ...), if it says
-    QJsonObject raw;               // the document as received
+    bool cpuLimits = false; // accepts and enforces limits.cpu
+    QString enforcement;    // how the platform enforces limits ("cgroup-v2", ...), if it says
+    QJsonObject raw;        // the document as received
 
     static Result<PlatformInfo> fromJson(const QJsonObject &object);
     // The controller-root document: OpenWhisk's keys plus a "funcdesk" block with the rest.
@@ -37,4 +37,4 @@ struct PlatformInfo
     QStringList kinds() const;
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -8,12 +8,11 @@
 namespace funcdesk {
 
 // A value or a typed error: the one shape every fallible call below the UI returns.
-template <typename T>
-class Result
+template <typename T> class Result
 {
 public:
-    Result(T value) : m_state(std::move(value)) {}  // NOLINT: implicit on purpose
-    Result(PlatformError error) : m_state(std::move(error)) {}  // NOLINT
+    Result(T value) : m_state(std::move(value)) {}             // NOLINT: implicit on purpose
+    Result(PlatformError error) : m_state(std::move(error)) {} // NOLINT
 
     static Result failure(PlatformError::Kind kind, QString message)
     {
@@ -40,4 +39,4 @@ struct Done
 {
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

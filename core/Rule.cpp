@@ -15,7 +15,7 @@ const QLatin1StringView kStatus("status");
 const QLatin1StringView kTrigger("trigger");
 const QLatin1StringView kAction("action");
 const QLatin1StringView kUpdated("updated");
-}  // namespace
+} // namespace
 
 Result<EntityRef> EntityRef::fromJson(const QJsonValue &value, QLatin1StringView field)
 {
@@ -101,4 +101,4 @@ QJsonObject Rule::toJson() const
     return object;
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

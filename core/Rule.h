@@ -8,7 +8,7 @@ namespace funcdesk {
 // "/guest/hello" (or "hello", "/_/hello") on PUT. Written back in the form it was read.
 struct EntityRef
 {
-    QString path;  // namespace, or "namespace/package"
+    QString path; // namespace, or "namespace/package"
     QString name;
     bool asString = false;
 
@@ -28,7 +28,7 @@ struct Rule
     std::optional<QString> version;
     std::optional<bool> publish;
     std::optional<KeyValueList> annotations;
-    std::optional<QString> status;  // "active" | "inactive" ("" allowed on PUT)
+    std::optional<QString> status; // "active" | "inactive" ("" allowed on PUT)
     std::optional<EntityRef> trigger;
     std::optional<EntityRef> action;
     std::optional<qint64> updated;
@@ -41,4 +41,4 @@ struct Rule
     friend bool operator==(const Rule &, const Rule &) = default;
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -24,4 +24,4 @@ QString SemVer::toString() const
     return QStringLiteral("%1.%2.%3").arg(major).arg(minor).arg(patch);
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -20,4 +20,4 @@ struct SemVer
     friend auto operator<=>(const SemVer &, const SemVer &) = default;
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -30,7 +30,7 @@ std::optional<QString> checkRange(const std::optional<T> &value, const SystemLim
     return std::nullopt;
 }
 
-}  // namespace
+} // namespace
 
 std::optional<PlatformError> SystemLimits::validate(const ActionLimits &limits) const
 {
@@ -74,4 +74,4 @@ double SystemLimits::machineCores()
     return std::max(1, QThread::idealThreadCount());
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

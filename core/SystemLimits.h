@@ -10,8 +10,7 @@ namespace funcdesk {
 // payloads and results. OpenWhisk's standard values unless configured otherwise.
 struct SystemLimits
 {
-    template <typename T>
-    struct Range
+    template <typename T> struct Range
     {
         T min;
         T max;
@@ -27,7 +26,7 @@ struct SystemLimits
     Range<double> cpu{0.05, 1.0, 0.25};
     double cpuPerGbMemory = 1.0;
 
-    qint64 maxPayloadBytes = 1024 * 1024;  // invoke body, as OpenWhisk's activation.payload.max
+    qint64 maxPayloadBytes = 1024 * 1024; // invoke body, as OpenWhisk's activation.payload.max
     qint64 maxResultBytes = 1024 * 1024;
 
     // Namespace rate limits (OpenWhisk's limits.actions.invokes.perMinute / .concurrent and
@@ -45,4 +44,4 @@ struct SystemLimits
     static double machineCores();
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

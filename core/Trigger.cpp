@@ -14,7 +14,7 @@ const QLatin1StringView kAnnotations("annotations");
 const QLatin1StringView kLimits("limits");
 const QLatin1StringView kRules("rules");
 const QLatin1StringView kUpdated("updated");
-}  // namespace
+} // namespace
 
 Result<Trigger> Trigger::fromJson(const QJsonObject &object)
 {
@@ -59,4 +59,4 @@ QString Trigger::feed() const
     return annotations ? annotations->value(QStringLiteral("feed")).toString() : QString();
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

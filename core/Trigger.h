@@ -27,4 +27,4 @@ struct Trigger
     friend bool operator==(const Trigger &, const Trigger &) = default;
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

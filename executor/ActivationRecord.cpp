@@ -1,7 +1,7 @@
 #include "executor/ActivationRecord.h"
 
-#include "executor/Executor.h"
 #include "core/JsonWriter.h"
+#include "executor/Executor.h"
 #include "executor/StepOutcome.h"
 
 #include <QJsonDocument>
@@ -15,7 +15,7 @@ QString fullName(const InvocationRequest &request)
     return QLatin1Char('/') + request.ns + QLatin1Char('/') + request.name;
 }
 
-}  // namespace
+} // namespace
 
 Activation makeActivationRecord(const InvocationRequest &request, ActivationFacts facts, ActivationResponse response,
                                 QStringList logs)
@@ -43,8 +43,9 @@ Activation makeActivationRecord(const InvocationRequest &request, ActivationFact
     thread_local Enforcement lastEnforcement;
     thread_local QJsonObject lastEnforcementJson;
     const Enforcement &enforcement = facts.enforcement;
-    if (lastEnforcementJson.isEmpty() || lastEnforcement.memory != enforcement.memory || lastEnforcement.cpu != enforcement.cpu
-        || lastEnforcement.processes != enforcement.processes || lastEnforcement.timeout != enforcement.timeout) {
+    if (lastEnforcementJson.isEmpty() || lastEnforcement.memory != enforcement.memory ||
+        lastEnforcement.cpu != enforcement.cpu || lastEnforcement.processes != enforcement.processes ||
+        lastEnforcement.timeout != enforcement.timeout) {
         lastEnforcement = enforcement;
         lastEnforcementJson = QJsonObject{{QStringLiteral("memory"), enforcement.memory},
                                           {QStringLiteral("cpu"), enforcement.cpu},
@@ -75,10 +76,10 @@ QByteArray initLine(const InvocationRequest &request, qint64 concurrency)
                           {QStringLiteral("__OW_ACTION_NAME"), fullName(request)},
                           {QStringLiteral("__OW_ACTION_VERSION"), request.version}};
     QJsonObject init{{QStringLiteral("name"), fullName(request)},
-                           {QStringLiteral("main"), request.exec.mainOrDefault()},
-                           {QStringLiteral("code"), request.exec.code.value_or(QString())},
-                           {QStringLiteral("binary"), request.exec.binary.value_or(false)},
-                           {QStringLiteral("env"), env}};
+                     {QStringLiteral("main"), request.exec.mainOrDefault()},
+                     {QStringLiteral("code"), request.exec.code.value_or(QString())},
+                     {QStringLiteral("binary"), request.exec.binary.value_or(false)},
+                     {QStringLiteral("env"), env}};
     if (concurrency > 1)
         init.insert(QStringLiteral("concurrency"), concurrency);
     return QJsonDocument(QJsonObject{{QStringLiteral("init"), init}}).toJson(QJsonDocument::Compact) + '\n';
@@ -97,9 +98,9 @@ QByteArray runLine(const InvocationRequest &request, const QByteArray &params, c
     appendJsonString(line, fullName(request));
     line += ",\"action_version\":";
     appendJsonString(line, request.version);
-    line += ",\"activation_id\":\"" + id + "\",\"transaction_id\":\"" + id + "\",\"deadline\":\""
-            + QByteArray::number(deadlineMs) + "\"}\n";
+    line += ",\"activation_id\":\"" + id + "\",\"transaction_id\":\"" + id + "\",\"deadline\":\"" +
+            QByteArray::number(deadlineMs) + "\"}\n";
     return line;
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -15,10 +15,10 @@ struct ActivationFacts
     QString activationId;
     QString kind;
     ActionLimits limits;
-    qint64 received = 0;  // when invoke() was called
-    qint64 start = 0;     // when the activation got its process
+    qint64 received = 0; // when invoke() was called
+    qint64 start = 0;    // when the activation got its process
     qint64 end = 0;
-    QString startType;    // "warm" | "prewarm" | "cold"
+    QString startType; // "warm" | "prewarm" | "cold"
     std::optional<qint64> initTime;
     qint64 cpuNanos = 0;
     qint64 peakMemoryBytes = -1;
@@ -35,4 +35,4 @@ QByteArray initLine(const InvocationRequest &request, qint64 concurrency = 1);
 QByteArray runLine(const InvocationRequest &request, const QByteArray &params, const QString &activationId,
                    qint64 deadlineMs);
 
-}  // namespace funcdesk
+} // namespace funcdesk

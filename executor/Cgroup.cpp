@@ -142,7 +142,7 @@ void removeTree(const QString &dir)
     }
 }
 
-}  // namespace
+} // namespace
 
 std::shared_ptr<CgroupHost> CgroupHost::detect()
 {
@@ -194,11 +194,12 @@ bool CgroupHost::setUpV1()
     const QHash<QString, QString> own = ownCgroupPaths();
     if (!mounts.contains(QStringLiteral("memory")))
         return false;
-    for (const QString &controller : {QStringLiteral("memory"), QStringLiteral("cpu"), QStringLiteral("cpuacct"),
-                                     QStringLiteral("pids")}) {
+    for (const QString &controller :
+         {QStringLiteral("memory"), QStringLiteral("cpu"), QStringLiteral("cpuacct"), QStringLiteral("pids")}) {
         if (!mounts.contains(controller))
             continue;
-        const QString parent = joinPath(mounts.value(controller), own.value(controller)) + QLatin1Char('/') + groupDirName();
+        const QString parent =
+            joinPath(mounts.value(controller), own.value(controller)) + QLatin1Char('/') + groupDirName();
         if (makeDir(parent))
             m_parents.insert(controller, parent);
     }
@@ -261,12 +262,13 @@ ProcessCgroup::~ProcessCgroup()
             ::close(fd);
     }
     for (const QString &dir : std::as_const(m_dirs))
-        removeTree(dir);  // retries while the killed processes are still leaving the group
+        removeTree(dir); // retries while the killed processes are still leaving the group
 }
 
 QString ProcessCgroup::file(const QString &controller, const char *name) const
 {
-    const QString dir = m_dirs.value(m_dirs.contains(QStringLiteral("unified")) ? QStringLiteral("unified") : controller);
+    const QString dir =
+        m_dirs.value(m_dirs.contains(QStringLiteral("unified")) ? QStringLiteral("unified") : controller);
     return dir.isEmpty() ? QString() : dir + QLatin1Char('/') + QLatin1StringView(name);
 }
 
@@ -304,12 +306,12 @@ bool ProcessCgroup::setMemoryLimit(qint64 bytes)
 
 bool ProcessCgroup::setCpuLimit(double vcpus)
 {
-    constexpr qint64 period = 100000;  // µs, the kernel's default CFS period
+    constexpr qint64 period = 100000; // µs, the kernel's default CFS period
     const qint64 quota = std::max<qint64>(1000, static_cast<qint64>(vcpus * period));
     if (m_dirs.contains(QStringLiteral("unified")))
         return write(QString(), "cpu.max", QByteArray::number(quota) + ' ' + QByteArray::number(period));
-    return write(QStringLiteral("cpu"), "cpu.cfs_period_us", QByteArray::number(period))
-           && write(QStringLiteral("cpu"), "cpu.cfs_quota_us", QByteArray::number(quota));
+    return write(QStringLiteral("cpu"), "cpu.cfs_period_us", QByteArray::number(period)) &&
+           write(QStringLiteral("cpu"), "cpu.cfs_quota_us", QByteArray::number(quota));
 }
 
 bool ProcessCgroup::setProcessLimit(int processes)
@@ -336,22 +338,23 @@ qint64 ProcessCgroup::peakMemoryBytes() const
 void ProcessCgroup::resetPeakMemory()
 {
     // v1: writing 0 to max_usage_in_bytes resets it; v2 (6.12+): any write resets memory.peak.
-    if (m_memoryPeakFd >= 0)
-        [[maybe_unused]] auto ignored = ::pwrite(m_memoryPeakFd, "0", 1, 0);
+    if (m_memoryPeakFd >= 0) [[maybe_unused]]
+        auto ignored = ::pwrite(m_memoryPeakFd, "0", 1, 0);
 }
 
 qint64 ProcessCgroup::oomKills() const
 {
     const bool v2 = m_dirs.contains(QStringLiteral("unified"));
-    const QByteArray content = readSmallFile(v2 ? file(QString(), "memory.events")
-                                                : file(QStringLiteral("memory"), "memory.oom_control"));
+    const QByteArray content =
+        readSmallFile(v2 ? file(QString(), "memory.events") : file(QStringLiteral("memory"), "memory.oom_control"));
     return std::max<qint64>(0, keyedValue(content, "oom_kill"));
 }
 
 void ProcessCgroup::killAll()
 {
     if (m_dirs.contains(QStringLiteral("unified")) && write(QString(), "cgroup.kill", "1")) {
-        for (int attempt = 0; attempt < 100 && !readSmallFile(file(QString(), "cgroup.procs")).trimmed().isEmpty(); ++attempt)
+        for (int attempt = 0; attempt < 100 && !readSmallFile(file(QString(), "cgroup.procs")).trimmed().isEmpty();
+             ++attempt)
             QThread::usleep(1000);
         return;
     }
@@ -368,4 +371,4 @@ void ProcessCgroup::killAll()
     }
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -25,7 +25,10 @@ public:
     ~CgroupHost();
 
     Version version() const { return m_version; }
-    QString name() const { return m_version == Version::V2 ? QStringLiteral("cgroup-v2") : QStringLiteral("cgroup-v1"); }
+    QString name() const
+    {
+        return m_version == Version::V2 ? QStringLiteral("cgroup-v2") : QStringLiteral("cgroup-v1");
+    }
     bool limitsCpu() const { return m_hasCpu; }
     bool limitsProcesses() const { return m_hasPids; }
 
@@ -85,4 +88,4 @@ private:
     int m_memoryPeakFd = -1;
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

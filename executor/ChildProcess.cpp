@@ -20,8 +20,23 @@ struct Pipe
 {
     int read = -1;
     int write = -1;
-    bool open() { int fds[2]; if (pipe2(fds, O_CLOEXEC) != 0) return false; read = fds[0]; write = fds[1]; return true; }
-    void close() { if (read >= 0) ::close(read); if (write >= 0) ::close(write); read = write = -1; }
+    bool open()
+    {
+        int fds[2];
+        if (pipe2(fds, O_CLOEXEC) != 0)
+            return false;
+        read = fds[0];
+        write = fds[1];
+        return true;
+    }
+    void close()
+    {
+        if (read >= 0)
+            ::close(read);
+        if (write >= 0)
+            ::close(write);
+        read = write = -1;
+    }
 };
 
 // Every live child's process group, so a signal handler can take them all down with the
@@ -53,7 +68,9 @@ QString describeStatus(int status)
     if (WIFEXITED(status))
         return QStringLiteral("exit code %1").arg(WEXITSTATUS(status));
     if (WIFSIGNALED(status))
-        return QStringLiteral("signal %1 (%2)").arg(WTERMSIG(status)).arg(QString::fromLocal8Bit(strsignal(WTERMSIG(status))));
+        return QStringLiteral("signal %1 (%2)")
+            .arg(WTERMSIG(status))
+            .arg(QString::fromLocal8Bit(strsignal(WTERMSIG(status))));
     return QStringLiteral("status %1").arg(status);
 }
 
@@ -115,14 +132,17 @@ pid_t vforkExec(const ChildProcess::Spec &spec, char *const argv[], char *const 
     return pid;
 }
 
-}  // namespace
+} // namespace
 
 Result<ChildProcess *> ChildProcess::spawn(const Spec &spec)
 {
     Pipe in, out, err, result;
     if (!in.open() || !out.open() || !err.open() || !result.open()) {
         const QString reason = QString::fromLocal8Bit(strerror(errno));
-        in.close(); out.close(); err.close(); result.close();
+        in.close();
+        out.close();
+        err.close();
+        result.close();
         return PlatformError{PlatformError::Kind::Server, QStringLiteral("Cannot create pipes: %1").arg(reason)};
     }
 
@@ -142,8 +162,8 @@ Result<ChildProcess *> ChildProcess::spawn(const Spec &spec)
     sigemptyset(&noSignals);
     sigfillset(&defaultSignals);
     posix_spawnattr_setsigmask(&attributes, &noSignals);
-    posix_spawnattr_setsigdefault(&attributes, &defaultSignals);  // undo our SIGPIPE ignore
-    posix_spawnattr_setpgroup(&attributes, 0);  // own group: a timeout kills the action's children too
+    posix_spawnattr_setsigdefault(&attributes, &defaultSignals); // undo our SIGPIPE ignore
+    posix_spawnattr_setpgroup(&attributes, 0);                   // own group: a timeout kills the action's children too
     posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
 
     std::vector<char *> argv;
@@ -181,10 +201,13 @@ Result<ChildProcess *> ChildProcess::spawn(const Spec &spec)
     ::close(err.write);
     ::close(result.write);
     if (rc != 0) {
-        ::close(in.write); ::close(out.read); ::close(err.read); ::close(result.read);
+        ::close(in.write);
+        ::close(out.read);
+        ::close(err.read);
+        ::close(result.read);
         return PlatformError{PlatformError::Kind::Server,
-                             QStringLiteral("Cannot start %1: %2").arg(QString::fromLocal8Bit(spec.program),
-                                                                       QString::fromLocal8Bit(strerror(rc)))};
+                             QStringLiteral("Cannot start %1: %2")
+                                 .arg(QString::fromLocal8Bit(spec.program), QString::fromLocal8Bit(strerror(rc)))};
     }
 
     auto *child = new ChildProcess;
@@ -237,7 +260,7 @@ qsizetype ChildProcess::writeSomeStdin(const char *data, qsizetype size)
             continue;
         if (errno == EAGAIN)
             return 0;
-        return -1;  // EPIPE: the child is gone (SIGPIPE is ignored by the executor)
+        return -1; // EPIPE: the child is gone (SIGPIPE is ignored by the executor)
     }
 }
 
@@ -265,7 +288,7 @@ QString ChildProcess::killAndReap()
     if (m_pid <= 0 || m_reaped)
         return m_exitDescription;
     ::kill(-m_pid, SIGKILL);
-    ::kill(-m_pid, SIGCONT);  // a stopped group (CPU duty cycle) must run to die
+    ::kill(-m_pid, SIGCONT); // a stopped group (CPU duty cycle) must run to die
     int status = 0;
     while (waitpid(m_pid, &status, 0) < 0 && errno == EINTR) {
     }
@@ -275,4 +298,4 @@ QString ChildProcess::killAndReap()
     return m_exitDescription;
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -17,8 +17,7 @@ enum class PipeRead { Empty, Closed, OverBudget };
 // Reads what a non-blocking pipe holds, a chunk at a time into `buffer`, handing each chunk to
 // take(data, size), until a short read (the pipe is empty), end of file, an error, or `budget`
 // bytes (so a caller draining a flood still gets back to its deadline).
-template <typename Take>
-PipeRead readPipe(int fd, char *buffer, qsizetype size, qint64 budget, Take &&take)
+template <typename Take> PipeRead readPipe(int fd, char *buffer, qsizetype size, qint64 budget, Take &&take)
 {
     while (budget > 0) {
         const ssize_t n = ::read(fd, buffer, static_cast<size_t>(size));
@@ -47,8 +46,8 @@ public:
     struct Spec
     {
         QByteArray program;
-        QList<QByteArray> arguments;  // without argv[0]
-        QList<QByteArray> environment;  // "KEY=value"
+        QList<QByteArray> arguments;   // without argv[0]
+        QList<QByteArray> environment; // "KEY=value"
         QByteArray workingDirectory;
         // cgroup.procs files the child writes itself into before execve, so everything the
         // program allocates from its first instruction is charged to (and limited by) the group.
@@ -94,4 +93,4 @@ private:
     QString m_exitDescription;
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -49,4 +49,4 @@ int ConcurrencyGate::inFlight(const std::string &action) const
     return it == m_counts.end() ? 0 : it->second.running;
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

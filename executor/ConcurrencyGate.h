@@ -44,4 +44,4 @@ private:
     std::unordered_map<std::string, Counts> m_counts;
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -36,19 +36,20 @@ qint64 nowMs()
 std::string poolKey(const InvocationRequest &request, const Runtime &runtime, const ActionLimits &limits,
                     const QByteArray &codeDigest)
 {
-    QByteArray key = (request.ns + QLatin1Char('/') + request.name + QLatin1Char('@') + request.version + QLatin1Char('|')
-                      + runtime.kind + QLatin1Char('|') + request.exec.mainOrDefault())
+    QByteArray key = (request.ns + QLatin1Char('/') + request.name + QLatin1Char('@') + request.version +
+                      QLatin1Char('|') + runtime.kind + QLatin1Char('|') + request.exec.mainOrDefault())
                          .toUtf8();
     for (const qint64 value : {*limits.timeoutMs, *limits.memoryMb, *limits.logsMb, *limits.concurrency})
         key += '|' + QByteArray::number(value);
-    key += '|' + QByteArray::number(*limits.cpu, 'g', 6) + (request.exec.binary.value_or(false) ? "|b|" : "|t|") + codeDigest;
+    key += '|' + QByteArray::number(*limits.cpu, 'g', 6) + (request.exec.binary.value_or(false) ? "|b|" : "|t|") +
+           codeDigest;
     return key.toStdString();
 }
 
 QByteArray digestOf(const QString &code)
 {
-    return QByteArray::number(code.size()) + ':' + QByteArray::number(qHash(code, 0x5eed1)) + ':'
-           + QByteArray::number(qHash(code, 0xc0de2));
+    return QByteArray::number(code.size()) + ':' + QByteArray::number(qHash(code, 0x5eed1)) + ':' +
+           QByteArray::number(qHash(code, 0xc0de2));
 }
 
 // HOME and TMPDIR are added per process (its own scratch folder).
@@ -62,7 +63,7 @@ QList<QByteArray> launcherEnvironment()
     };
 }
 
-}  // namespace
+} // namespace
 
 class Executor::Private
 {
@@ -81,7 +82,8 @@ public:
     // (empty status: ready) goes to `verdict`, its measurements and startType to `facts`.
     Result<std::unique_ptr<RuntimeProcess>> startProcess(const InvocationRequest &request, const Runtime &runtime,
                                                          const ActionLimits &limits, qint64 concurrency,
-                                                         ActivationFacts &facts, LogCapture &logs, StepVerdict &verdict);
+                                                         ActivationFacts &facts, LogCapture &logs,
+                                                         StepVerdict &verdict);
     void maintain();
     void wakeMaintenance();
     // Whether activations of this action share one process (OpenWhisk's intra-container
@@ -89,7 +91,8 @@ public:
     bool sharesProcesses(const Runtime &runtime, const ActionLimits &limits) const;
     // Runs the activation in the action's shared process, starting it when there is none.
     Result<StepVerdict> runShared(const InvocationRequest &request, const Runtime &runtime, const ActionLimits &limits,
-                                  const std::string &key, const QByteArray &params, ActivationFacts &facts, LogCapture &logs);
+                                  const std::string &key, const QByteArray &params, ActivationFacts &facts,
+                                  LogCapture &logs);
 
     ExecutorConfig config;
     RuntimeCatalog catalog;
@@ -131,10 +134,8 @@ public:
 };
 
 Executor::Private::Private(ExecutorConfig configuration)
-    : config(std::move(configuration)),
-      catalog(config.catalog ? *config.catalog : RuntimeCatalog::discover()),
-      scratch(QDir::tempPath() + QStringLiteral("/funcdesk-executor-XXXXXX")),
-      warm(config.warmCapacity)
+    : config(std::move(configuration)), catalog(config.catalog ? *config.catalog : RuntimeCatalog::discover()),
+      scratch(QDir::tempPath() + QStringLiteral("/funcdesk-executor-XXXXXX")), warm(config.warmCapacity)
 {
     // Writing to a launcher that just died must be an error we handle, not a signal that ends us.
     ::signal(SIGPIPE, SIG_IGN);
@@ -143,7 +144,7 @@ Executor::Private::Private(ExecutorConfig configuration)
     environment = launcherEnvironment();
     stemCells = std::make_unique<StemCellPool>(catalog.runtimes(), config.stemCellsPerRuntime,
                                                [this](const Runtime &runtime) { return spawn(runtime); });
-    threads.setMaxThreadCount(128);  // invocations block in poll(); queued ones wait in the gate
+    threads.setMaxThreadCount(128); // invocations block in poll(); queued ones wait in the gate
     maintenance = std::thread([this] { maintain(); });
 }
 
@@ -167,11 +168,13 @@ Result<std::unique_ptr<RuntimeProcess>> Executor::Private::spawn(const Runtime &
     // action leaves (unpacked zip actions among them) cannot pile up for the executor's lifetime.
     const QString folder = scratch.filePath(QStringLiteral("p%1").arg(scratchCounter.fetch_add(1)));
     if (!QDir().mkdir(folder))
-        return PlatformError{PlatformError::Kind::Server, QStringLiteral("Cannot create the scratch folder %1").arg(folder)};
+        return PlatformError{PlatformError::Kind::Server,
+                             QStringLiteral("Cannot create the scratch folder %1").arg(folder)};
     return RuntimeProcess::start(runtime, cgroups.get(), environment, folder);
 }
 
-std::string Executor::Private::actionKey(const InvocationRequest &request, const Runtime &runtime, const ActionLimits &limits)
+std::string Executor::Private::actionKey(const InvocationRequest &request, const Runtime &runtime,
+                                         const ActionLimits &limits)
 {
     const QString &code = *request.exec.code;
     const QString action = request.ns + QLatin1Char('/') + request.name;
@@ -182,8 +185,8 @@ std::string Executor::Private::actionKey(const InvocationRequest &request, const
         std::lock_guard lock(digestMutex);
         const auto it = digests.constFind(action);
         if (it != digests.cend() && it->code.constData() == code.constData() && it->code.size() == code.size()) {
-            if (it->version == request.version && it->kind == runtime.kind && it->main == main && it->binary == binary
-                && it->limits == limits)
+            if (it->version == request.version && it->kind == runtime.kind && it->main == main &&
+                it->binary == binary && it->limits == limits)
                 return it->key;
             digest = it->digest;
         }
@@ -217,10 +220,9 @@ void Executor::Private::retire(std::unique_ptr<RuntimeProcess> process)
     retire(std::move(processes));
 }
 
-Result<std::unique_ptr<RuntimeProcess>> Executor::Private::startProcess(const InvocationRequest &request,
-                                                                        const Runtime &runtime, const ActionLimits &limits,
-                                                                        qint64 concurrency, ActivationFacts &facts,
-                                                                        LogCapture &logs, StepVerdict &verdict)
+Result<std::unique_ptr<RuntimeProcess>>
+Executor::Private::startProcess(const InvocationRequest &request, const Runtime &runtime, const ActionLimits &limits,
+                                qint64 concurrency, ActivationFacts &facts, LogCapture &logs, StepVerdict &verdict)
 {
     std::unique_ptr<RuntimeProcess> process = stemCells->take(runtime.kind);
     facts.startType = process ? QStringLiteral("prewarm") : QStringLiteral("cold");
@@ -276,7 +278,7 @@ void Executor::Private::maintain()
         if (stopping)
             break;
         lock.unlock();
-        warm.takeIdleSince(nowMs() - config.idleTimeoutMs);  // destroyed here, off every caller's path
+        warm.takeIdleSince(nowMs() - config.idleTimeoutMs); // destroyed here, off every caller's path
         shared.takeIdleSince(nowMs() - config.idleTimeoutMs);
         lock.lock();
     }
@@ -297,10 +299,10 @@ Result<StepVerdict> Executor::Private::runShared(const InvocationRequest &reques
         SharedPool::Acquired acquired = shared.acquire(key, deadline, timeoutMs);
         facts.start = nowMs();
         if (acquired.failedStart)
-            return *acquired.failedStart;  // waited for a process whose init failed: its verdict
+            return *acquired.failedStart; // waited for a process whose init failed: its verdict
         std::shared_ptr<SharedProcess> process = std::move(acquired.process);
-        if (acquired.mustStart) {  // none running: this caller starts it; others arriving meanwhile wait in acquire()
-            std::optional<StepVerdict> failure;  // what the waiters get if this start fails
+        if (acquired.mustStart) { // none running: this caller starts it; others arriving meanwhile wait in acquire()
+            std::optional<StepVerdict> failure; // what the waiters get if this start fails
             auto startFailed = qScopeGuard([&] { shared.startFailed(key, failure); });
             StepVerdict verdict;
             auto started = startProcess(request, runtime, limits, *limits.concurrency, facts, logs, verdict);
@@ -323,7 +325,7 @@ Result<StepVerdict> Executor::Private::runShared(const InvocationRequest &reques
         if (auto dead = shared.release(key, process, nowMs()))
             retire(std::move(dead));
         if (!run && attempt == 0)
-            continue;  // the process ended between acquire() and run(): nothing was sent; once more
+            continue; // the process ended between acquire() and run(): nothing was sent; once more
         if (!run) {
             run.emplace();
             run->end = StepResult::End::Exited;
@@ -335,7 +337,9 @@ Result<StepVerdict> Executor::Private::runShared(const InvocationRequest &reques
     }
 }
 
-Executor::Executor(ExecutorConfig config) : d(std::make_unique<Private>(std::move(config))) {}
+Executor::Executor(ExecutorConfig config) : d(std::make_unique<Private>(std::move(config)))
+{
+}
 
 Executor::~Executor() = default;
 
@@ -351,12 +355,14 @@ Result<Activation> Executor::invoke(const InvocationRequest &request)
         return *invalid;
     const ActionLimits limits = d->config.systemLimits.withDefaults(request.limits);
 
-    const QByteArray params = request.paramsJson.isEmpty() ? QJsonDocument(request.params).toJson(QJsonDocument::Compact)
-                                                           : request.paramsJson;
+    const QByteArray params = request.paramsJson.isEmpty()
+                                  ? QJsonDocument(request.params).toJson(QJsonDocument::Compact)
+                                  : request.paramsJson;
     if (params.size() > d->config.systemLimits.maxPayloadBytes) {
-        return PlatformError{PlatformError::Kind::TooLarge, QStringLiteral("Request larger than allowed: %1 > %2 bytes.")
-                                                                .arg(params.size())
-                                                                .arg(d->config.systemLimits.maxPayloadBytes)};
+        return PlatformError{PlatformError::Kind::TooLarge,
+                             QStringLiteral("Request larger than allowed: %1 > %2 bytes.")
+                                 .arg(params.size())
+                                 .arg(d->config.systemLimits.maxPayloadBytes)};
     }
 
     const std::string key = d->actionKey(request, *runtime, limits);
@@ -385,7 +391,7 @@ Result<Activation> Executor::invoke(const InvocationRequest &request)
     }
 
     std::unique_ptr<RuntimeProcess> process = d->warm.take(key);
-    while (process && !process->usable()) {  // died while idle (a stray async error, say)
+    while (process && !process->usable()) { // died while idle (a stray async error, say)
         d->retire(std::move(process));
         process = d->warm.take(key);
     }
@@ -396,12 +402,12 @@ Result<Activation> Executor::invoke(const InvocationRequest &request)
             return started.error();
         process = std::move(started).value();
         if (!verdict.response.status.isEmpty())
-            process->markUnusable();  // a failed init leaves nothing worth keeping
+            process->markUnusable(); // a failed init leaves nothing worth keeping
     }
 
     facts.activationId = request.activationId.isEmpty() ? newActivationId() : request.activationId;
     process->setSpinBudget(d->config.spinMicros);
-    if (verdict.response.status.isEmpty()) {  // initialised (now or before): run
+    if (verdict.response.status.isEmpty()) { // initialised (now or before): run
         const QByteArray line = runLine(request, params, facts.activationId, nowMs() + timeoutMs);
         const StepResult run = process->step(line, timeoutMs, d->config.systemLimits.maxResultBytes + 64, logs);
         verdict = verdictForRun(run, timeoutMs, d->config.systemLimits.maxResultBytes);
@@ -466,4 +472,4 @@ bool Executor::waitForStemCells(int timeoutMs)
     }) && !d->stemCellsFailed;
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -15,20 +15,20 @@ namespace funcdesk {
 struct ExecutorConfig
 {
     enum class Enforcement {
-        Auto,      // cgroups where the machine lets us create groups, else the fallbacks
-        Fallback,  // never cgroups: RSS watchdog and SIGSTOP/SIGCONT duty cycle
+        Auto,     // cgroups where the machine lets us create groups, else the fallbacks
+        Fallback, // never cgroups: RSS watchdog and SIGSTOP/SIGCONT duty cycle
     };
     Enforcement enforcement = Enforcement::Auto;
     SystemLimits systemLimits;
-    qint64 idleTimeoutMs = 10 * 60 * 1000;  // warm processes idle this long are stopped
+    qint64 idleTimeoutMs = 10 * 60 * 1000; // warm processes idle this long are stopped
     int stemCellsPerRuntime = 1;
-    int warmCapacity = 64;                  // idle warm processes kept, across all actions
-    int queuePerAction = 100;               // waiting invocations per action past its cap
-    int maxProcessesPerActivation = 256;    // pids limit: contains fork bombs
+    int warmCapacity = 64;               // idle warm processes kept, across all actions
+    int queuePerAction = 100;            // waiting invocations per action past its cap
+    int maxProcessesPerActivation = 256; // pids limit: contains fork bombs
     // A lone warm call whose launcher answered this fast before polls for the answer this long
     // before it sleeps (RuntimeProcess::step); 0 turns that off.
     qint64 spinMicros = 200;
-    std::optional<RuntimeCatalog> catalog;  // discovered from PATH when unset
+    std::optional<RuntimeCatalog> catalog; // discovered from PATH when unset
 };
 
 // What to run: an action version and the parameters of this invocation.
@@ -38,10 +38,10 @@ struct InvocationRequest
     QString name;
     QString version = QStringLiteral("0.0.1");
     Exec exec;
-    ActionLimits limits;         // unset fields take the system defaults
-    QJsonObject params;          // already merged: action defaults + invocation payload
-    QByteArray paramsJson;       // `params` as compact JSON when the caller has it already, else empty
-    QString activationId;        // generated when empty
+    ActionLimits limits;   // unset fields take the system defaults
+    QJsonObject params;    // already merged: action defaults + invocation payload
+    QByteArray paramsJson; // `params` as compact JSON when the caller has it already, else empty
+    QString activationId;  // generated when empty
 };
 
 // Runs action code in launcher processes with the action's limits enforced by the OS, and
@@ -78,4 +78,4 @@ private:
     std::unique_ptr<Private> d;
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

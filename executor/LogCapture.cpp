@@ -77,7 +77,10 @@ void LogCapture::finish()
         partial.clear();
     }
     if (m_truncated) {
-        m_lines.append(timestamp() + QStringLiteral(" stderr: Logs were truncated because the total bytes size exceeds the limit of %1 bytes.").arg(m_limit));
+        m_lines.append(
+            timestamp() +
+            QStringLiteral(" stderr: Logs were truncated because the total bytes size exceeds the limit of %1 bytes.")
+                .arg(m_limit));
     }
 }
 
@@ -86,4 +89,4 @@ bool LogCapture::stderrContains(const QByteArray &needle) const
     return m_stderrTail.contains(needle);
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -40,8 +40,8 @@ private:
     qint64 m_seen = 0;
     bool m_truncated = false;
     QByteArray m_partial[2];
-    QByteArray m_stderrTail;  // last bytes of stderr, kept even past the cap, for diagnosis
+    QByteArray m_stderrTail; // last bytes of stderr, kept even past the cap, for diagnosis
     QStringList m_lines;
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -32,7 +32,9 @@ QByteArray ask(const QString &program, const QStringList &arguments)
 std::optional<Runtime> probeNode(const QString &program)
 {
     // process.execPath resolves wrappers and symlinks to the real binary.
-    const QList<QByteArray> answer = ask(program, {QStringLiteral("-p"), QStringLiteral("process.execPath + ' ' + process.versions.node")}).split(' ');
+    const QList<QByteArray> answer =
+        ask(program, {QStringLiteral("-p"), QStringLiteral("process.execPath + ' ' + process.versions.node")})
+            .split(' ');
     if (answer.size() != 2)
         return std::nullopt;
     Runtime runtime;
@@ -48,7 +50,10 @@ std::optional<Runtime> probeNode(const QString &program)
 std::optional<Runtime> probePython(const QString &program)
 {
     // sys.executable is the real interpreter, not a shim script (pyenv), so starts stay fast.
-    const QList<QByteArray> answer = ask(program, {QStringLiteral("-c"), QStringLiteral("import sys,platform;print(sys.executable, platform.python_version())")}).split(' ');
+    const QList<QByteArray> answer =
+        ask(program, {QStringLiteral("-c"),
+                      QStringLiteral("import sys,platform;print(sys.executable, platform.python_version())")})
+            .split(' ');
     if (answer.size() != 2 || !answer[1].startsWith("3."))
         return std::nullopt;
     Runtime runtime;
@@ -63,12 +68,14 @@ std::optional<Runtime> probePython(const QString &program)
 
 bool isPrivateDirectory(const QString &dir)
 {
-    struct stat info{};
-    return ::lstat(QFile::encodeName(dir).constData(), &info) == 0 && S_ISDIR(info.st_mode) && info.st_uid == ::getuid()
-           && (info.st_mode & 022) == 0;
+    struct stat info
+    {
+    };
+    return ::lstat(QFile::encodeName(dir).constData(), &info) == 0 && S_ISDIR(info.st_mode) &&
+           info.st_uid == ::getuid() && (info.st_mode & 022) == 0;
 }
 
-}  // namespace
+} // namespace
 
 QString launcherDirectory()
 {
@@ -98,7 +105,7 @@ QString launcherDirectory()
             if (existing.open(QIODevice::ReadOnly) && existing.readAll() == it.value())
                 continue;
             ::mkdir(QFile::encodeName(QFileInfo(path).absolutePath()).constData(), 0700);
-            QSaveFile file(path);  // atomic: a concurrent executor never sees half a launcher
+            QSaveFile file(path); // atomic: a concurrent executor never sees half a launcher
             if (file.open(QIODevice::WriteOnly)) {
                 file.write(it.value());
                 file.commit();
@@ -140,9 +147,10 @@ Result<Runtime> RuntimeCatalog::resolve(const QString &kind) const
     QStringList quoted;
     for (const QString &valid : kinds())
         quoted.append(QLatin1Char('\'') + valid + QLatin1Char('\''));
-    return PlatformError{PlatformError::Kind::Invalid,
-                         QStringLiteral("The specified runtime '%1' is not supported by this platform. Valid values are: %2.")
-                             .arg(kind, quoted.join(QStringLiteral(", ")))};
+    return PlatformError{
+        PlatformError::Kind::Invalid,
+        QStringLiteral("The specified runtime '%1' is not supported by this platform. Valid values are: %2.")
+            .arg(kind, quoted.join(QStringLiteral(", ")))};
 }
 
 QStringList RuntimeCatalog::kinds() const
@@ -164,4 +172,4 @@ std::optional<QString> RuntimeCatalog::kindForFile(const QString &fileName)
     return std::nullopt;
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

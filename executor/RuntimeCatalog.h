@@ -11,12 +11,12 @@ namespace funcdesk {
 // One runtime this machine can run: a family (nodejs, python), its interpreter and launcher.
 struct Runtime
 {
-    QString family;           // "nodejs" | "python"
-    QString kind;             // canonical kind, e.g. "nodejs:20", "python:3.11"
-    QString version;          // full interpreter version, e.g. "20.20.2"
-    QByteArray program;       // absolute interpreter path
-    QList<QByteArray> arguments;  // interpreter flags and launcher file
-    QStringList aliases;      // other kinds that resolve here ("nodejs:default", "python:3")
+    QString family;              // "nodejs" | "python"
+    QString kind;                // canonical kind, e.g. "nodejs:20", "python:3.11"
+    QString version;             // full interpreter version, e.g. "20.20.2"
+    QByteArray program;          // absolute interpreter path
+    QList<QByteArray> arguments; // interpreter flags and launcher file
+    QStringList aliases;         // other kinds that resolve here ("nodejs:default", "python:3")
 };
 
 // The runtime kinds found on this machine. Launchers are the project's own files (from the
@@ -45,4 +45,4 @@ private:
 // content, so many executors share one copy).
 QString launcherDirectory();
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -21,7 +21,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 constexpr qint64 kReadChunk = 64 * 1024;
-constexpr qint64 kMaxReadPerWake = 4 * 1024 * 1024;  // keep checking the deadline during a flood
+constexpr qint64 kMaxReadPerWake = 4 * 1024 * 1024; // keep checking the deadline during a flood
 constexpr int kWatchdogSliceMs = 10;
 constexpr int kLivenessSliceMs = 100;
 constexpr int kDutyPeriodMs = 50;
@@ -47,9 +47,11 @@ QByteArray preadAll(int fd)
     return n > 0 ? QByteArray(buffer, n) : QByteArray();
 }
 
-}  // namespace
+} // namespace
 
-RuntimeProcess::StepCount::StepCount() : others(g_stepsRunning.fetch_add(1)) {}
+RuntimeProcess::StepCount::StepCount() : others(g_stepsRunning.fetch_add(1))
+{
+}
 
 RuntimeProcess::StepCount::~StepCount()
 {
@@ -88,7 +90,8 @@ Result<std::unique_ptr<RuntimeProcess>> RuntimeProcess::start(const Runtime &run
             process->m_cgroupCpu = cgroups->limitsCpu();
             process->m_enforcement.memory = cgroups->name();
             process->m_enforcement.cpu = cgroups->limitsCpu() ? cgroups->name() : QStringLiteral("sigstop-duty-cycle");
-            process->m_enforcement.processes = cgroups->limitsProcesses() ? cgroups->name() : QStringLiteral("process-group");
+            process->m_enforcement.processes =
+                cgroups->limitsProcesses() ? cgroups->name() : QStringLiteral("process-group");
         }
     }
     if (!process->m_group) {
@@ -104,7 +107,7 @@ Result<std::unique_ptr<RuntimeProcess>> RuntimeProcess::start(const Runtime &run
 RuntimeProcess::~RuntimeProcess()
 {
     if (m_group)
-        m_group->killAll();  // also the processes that left the action's process group
+        m_group->killAll(); // also the processes that left the action's process group
     m_child.reset();
     m_group.reset();
     for (int fd : {m_statFd, m_statmFd}) {
@@ -151,7 +154,8 @@ qint64 RuntimeProcess::cpuNanosNow() const
     const QList<QByteArray> fields = stat.mid(close + 2).split(' ');
     if (fields.size() < 15)
         return -1;
-    const qint64 ticks = fields[11].toLongLong() + fields[12].toLongLong() + fields[13].toLongLong() + fields[14].toLongLong();
+    const qint64 ticks =
+        fields[11].toLongLong() + fields[12].toLongLong() + fields[13].toLongLong() + fields[14].toLongLong();
     return ticks * (1000000000LL / sysconf(_SC_CLK_TCK));
 }
 
@@ -167,7 +171,7 @@ void RuntimeProcess::resetPeakMemory()
         m_group->resetPeakMemory();
         return;
     }
-    const int fd = openProc(m_child->pid(), "clear_refs", O_WRONLY);  // "5" resets VmHWM
+    const int fd = openProc(m_child->pid(), "clear_refs", O_WRONLY); // "5" resets VmHWM
     if (fd >= 0) {
         [[maybe_unused]] auto ignored = ::write(fd, "5", 1);
         ::close(fd);
@@ -198,11 +202,13 @@ StepResult RuntimeProcess::step(const QByteArray &line, qint64 timeoutMs, qint64
     auto nextToggle = started + std::chrono::milliseconds(static_cast<qint64>(kDutyPeriodMs * m_limits.cpu));
 
     // fds: 0 outcome (fd 3), 1 stdout, 2 stderr, 3 the request still being written to stdin.
-    pollfd fds[4] = {{m_child->resultFd(), POLLIN, 0}, {m_child->stdoutFd(), POLLIN, 0},
-                     {m_child->stderrFd(), POLLIN, 0}, {m_child->stdinFd(), POLLOUT, 0}};
+    pollfd fds[4] = {{m_child->resultFd(), POLLIN, 0},
+                     {m_child->stdoutFd(), POLLIN, 0},
+                     {m_child->stderrFd(), POLLIN, 0},
+                     {m_child->stdinFd(), POLLOUT, 0}};
     qsizetype sent = m_child->writeSomeStdin(line.constData(), line.size());
     if (sent == line.size())
-        fds[3].fd = -1;  // the usual case: the whole request fit in the pipe at once
+        fds[3].fd = -1; // the usual case: the whole request fit in the pipe at once
     char buffer[kReadChunk];
     auto lastLivenessCheck = started;
     StepCount running;
@@ -225,13 +231,13 @@ StepResult RuntimeProcess::step(const QByteArray &line, qint64 timeoutMs, qint64
         result.end = StepResult::End::Exited;
 
     // Reads what a stream has, up to `budget` bytes; a short read means the pipe is empty.
-    bool unread[3] = {false, false, false};  // a drain stopped at its budget with data left
+    bool unread[3] = {false, false, false}; // a drain stopped at its budget with data left
     auto drain = [&](int index, qint64 budget) {
         const auto stream = index == 1 ? LogCapture::Stream::Stdout : LogCapture::Stream::Stderr;
         const PipeRead end = readPipe(fds[index].fd, buffer, sizeof buffer, budget,
                                       [&](const char *data, qsizetype n) { logs.append(stream, data, n); });
         if (end == PipeRead::Closed)
-            fds[index].fd = -1;  // EOF: the action closed it; stop polling it
+            fds[index].fd = -1; // EOF: the action closed it; stop polling it
         unread[index] = end == PipeRead::OverBudget;
     };
 
@@ -242,7 +248,7 @@ StepResult RuntimeProcess::step(const QByteArray &line, qint64 timeoutMs, qint64
             if (n < 0 && errno == EINTR)
                 continue;
             if (n <= 0) {
-                if (n == 0) {  // fd 3 closed: the launcher is gone
+                if (n == 0) { // fd 3 closed: the launcher is gone
                     result.end = StepResult::End::Exited;
                     done = true;
                 }
@@ -276,10 +282,12 @@ StepResult RuntimeProcess::step(const QByteArray &line, qint64 timeoutMs, qint64
         if (watchdog)
             wait = std::min<qint64>(wait, kWatchdogSliceMs);
         if (dutyCycle)
-            wait = std::min<qint64>(wait, std::max<qint64>(0, std::chrono::duration_cast<std::chrono::milliseconds>(nextToggle - Clock::now()).count()));
+            wait = std::min<qint64>(
+                wait, std::max<qint64>(
+                          0, std::chrono::duration_cast<std::chrono::milliseconds>(nextToggle - Clock::now()).count()));
         const int ready = ::poll(fds, 4, static_cast<int>(wait));
         if (ready < 0 && errno != EINTR) {
-            result.end = StepResult::End::Exited;  // cannot wait on this process: give it up
+            result.end = StepResult::End::Exited; // cannot wait on this process: give it up
             break;
         }
         if (ready > 0) {
@@ -305,7 +313,7 @@ StepResult RuntimeProcess::step(const QByteArray &line, qint64 timeoutMs, qint64
         if (!done && (ready == 0 || Clock::now() - lastLivenessCheck >= std::chrono::milliseconds(kLivenessSliceMs))) {
             lastLivenessCheck = Clock::now();
             if (m_child->reapIfExited()) {
-                readOutcome();  // it may have answered just before it exited
+                readOutcome(); // it may have answered just before it exited
                 m_usable = false;
                 if (!done || result.end != StepResult::End::Completed) {
                     result.end = StepResult::End::Exited;
@@ -364,4 +372,4 @@ StepResult RuntimeProcess::step(const QByteArray &line, qint64 timeoutMs, qint64
     return result;
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

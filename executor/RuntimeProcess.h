@@ -14,9 +14,9 @@ namespace funcdesk {
 // How the limits of one runtime process are enforced; recorded on every activation.
 struct Enforcement
 {
-    QString memory;     // "cgroup-v1" | "cgroup-v2" | "rss-watchdog"
-    QString cpu;        // "cgroup-v1" | "cgroup-v2" | "sigstop-duty-cycle" | "unlimited"
-    QString processes;  // "cgroup-v1" | "cgroup-v2" | "process-group"
+    QString memory;    // "cgroup-v1" | "cgroup-v2" | "rss-watchdog"
+    QString cpu;       // "cgroup-v1" | "cgroup-v2" | "sigstop-duty-cycle" | "unlimited"
+    QString processes; // "cgroup-v1" | "cgroup-v2" | "process-group"
     QString timeout = QStringLiteral("process-group-kill");
 };
 
@@ -26,11 +26,11 @@ struct StepResult
     // Aborted: ended by something else than this activation (exitDescription says what).
     enum class End { Completed, TimedOut, Exited, MemoryExceeded, Aborted };
     End end = End::Completed;
-    QByteArray outcome;         // the fd 3 line (without the newline), empty unless Completed
-    qint64 outcomeBytes = 0;    // its full length, even when too large to keep
-    qint64 cpuNanos = -1;       // CPU time of the step, every process of the action included
+    QByteArray outcome;      // the fd 3 line (without the newline), empty unless Completed
+    qint64 outcomeBytes = 0; // its full length, even when too large to keep
+    qint64 cpuNanos = -1;    // CPU time of the step, every process of the action included
     qint64 peakMemoryBytes = -1;
-    QString exitDescription;    // when Exited / MemoryExceeded
+    QString exitDescription; // when Exited / MemoryExceeded
 };
 
 // A launcher process: spawned blank (a stem cell), given an action's code by init(), then
@@ -87,7 +87,7 @@ private:
     qint64 peakMemoryNow() const;
 
     Runtime m_runtime;
-    QString m_scratchFolder;  // HOME, TMPDIR and working folder; removed with the process
+    QString m_scratchFolder; // HOME, TMPDIR and working folder; removed with the process
     std::unique_ptr<ChildProcess> m_child;
     std::unique_ptr<ProcessCgroup> m_group;
     Enforcement m_enforcement;
@@ -99,7 +99,7 @@ private:
     qint64 m_lastCpuNanos = 0;
     qint64 m_oomKillsSeen = 0;
     int m_statFd = -1;  // /proc/<pid>/stat, kept open, for the watchdog's CPU time
-    int m_statmFd = -1;  // /proc/<pid>/statm, for the watchdog's RSS
+    int m_statmFd = -1; // /proc/<pid>/statm, for the watchdog's RSS
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -6,7 +6,7 @@ SharedPool::Acquired SharedPool::acquire(const std::string &key, std::chrono::st
                                          qint64 timeoutMs)
 {
     std::unique_lock lock(m_mutex);
-    quint64 awaited = 0;  // the start this caller waits for
+    quint64 awaited = 0; // the start this caller waits for
     for (;;) {
         Entry &entry = m_entries[key];
         if (entry.process) {
@@ -16,7 +16,7 @@ SharedPool::Acquired SharedPool::acquire(const std::string &key, std::chrono::st
             }
             if (entry.process->users == 0)
                 m_deadIdle.push_back(entry.process->release());
-            entry.process.reset();  // a user still in it retires it on release()
+            entry.process.reset(); // a user still in it retires it on release()
         }
         if (awaited != 0 && entry.failedStart == awaited && entry.lastFailure)
             return {nullptr, false, entry.lastFailure};
@@ -27,7 +27,7 @@ SharedPool::Acquired SharedPool::acquire(const std::string &key, std::chrono::st
         }
         awaited = entry.starts;
         const bool expired = m_startEnded.wait_until(lock, deadline) == std::cv_status::timeout;
-        const Entry &now = m_entries[key];  // looked up again: the entry may have gone meanwhile
+        const Entry &now = m_entries[key]; // looked up again: the entry may have gone meanwhile
         if (expired && now.starting && now.starts == awaited) {
             StepResult late;
             late.end = StepResult::End::TimedOut;
@@ -80,11 +80,11 @@ void SharedPool::startFailed(const std::string &key, const std::optional<StepVer
         entry.lastFailure = verdict;
         entry.failedStart = entry.starts;
     }
-    m_startEnded.notify_all();  // those who waited for this start get its verdict
+    m_startEnded.notify_all(); // those who waited for this start get its verdict
 }
 
-std::unique_ptr<RuntimeProcess> SharedPool::release(const std::string &key, const std::shared_ptr<SharedProcess> &process,
-                                                    qint64 nowMs)
+std::unique_ptr<RuntimeProcess> SharedPool::release(const std::string &key,
+                                                    const std::shared_ptr<SharedProcess> &process, qint64 nowMs)
 {
     std::lock_guard lock(m_mutex);
     process->lastUsedMs = nowMs;
@@ -97,7 +97,7 @@ std::unique_ptr<RuntimeProcess> SharedPool::release(const std::string &key, cons
         return nullptr;
     const auto it = m_entries.find(key);
     if (it != m_entries.end() && it->second.process == process)
-        it->second.process.reset();  // new callers start a fresh process at once
+        it->second.process.reset(); // new callers start a fresh process at once
 
     return process->users == 0 ? process->release() : nullptr;
 }
@@ -113,7 +113,7 @@ std::vector<std::unique_ptr<RuntimeProcess>> SharedPool::takeIdleSince(qint64 cu
             idle.push_back(process->release());
             it = m_entries.erase(it);
         } else if (!process && !it->second.starting) {
-            it = m_entries.erase(it);  // a failed start's verdict, kept for its waiters until now
+            it = m_entries.erase(it); // a failed start's verdict, kept for its waiters until now
         } else {
             ++it;
         }
@@ -130,4 +130,4 @@ int SharedPool::size() const
     return count;
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

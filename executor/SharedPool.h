@@ -5,9 +5,9 @@
 
 #include <chrono>
 #include <condition_variable>
-#include <optional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -22,9 +22,9 @@ class SharedPool
 public:
     struct Acquired
     {
-        std::shared_ptr<SharedProcess> process;  // counted as a user until release()
-        bool mustStart = false;                  // start one, then started() or startFailed()
-        std::optional<StepVerdict> failedStart;  // the start this caller waited for failed so
+        std::shared_ptr<SharedProcess> process; // counted as a user until release()
+        bool mustStart = false;                 // start one, then started() or startFailed()
+        std::optional<StepVerdict> failedStart; // the start this caller waited for failed so
     };
     // The live process for `key`; or the duty to start it; or, for a caller that waited for a
     // start that failed, that start's verdict (as the activations waiting for an OpenWhisk
@@ -47,8 +47,8 @@ private:
     {
         std::shared_ptr<SharedProcess> process;
         bool starting = false;
-        quint64 starts = 0;                       // starts begun so far
-        std::optional<StepVerdict> lastFailure;   // of start number `failedStart`
+        quint64 starts = 0;                     // starts begun so far
+        std::optional<StepVerdict> lastFailure; // of start number `failedStart`
         quint64 failedStart = 0;
     };
 
@@ -58,8 +58,8 @@ private:
     mutable std::mutex m_mutex;
     std::condition_variable m_startEnded;
     std::unordered_map<std::string, Entry> m_entries;
-    std::unordered_map<std::string, std::string> m_latest;  // action → the key it was last started with
-    std::vector<std::unique_ptr<RuntimeProcess>> m_deadIdle;  // found dead by acquire()
+    std::unordered_map<std::string, std::string> m_latest;   // action → the key it was last started with
+    std::vector<std::unique_ptr<RuntimeProcess>> m_deadIdle; // found dead by acquire()
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -7,8 +7,8 @@
 
 #include <cerrno>
 #include <chrono>
-#include <csignal>
 #include <climits>
+#include <csignal>
 #include <poll.h>
 #include <unistd.h>
 
@@ -19,10 +19,10 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 constexpr qint64 kReadChunk = 64 * 1024;
-constexpr qint64 kMaxReadPerTurn = 4 * 1024 * 1024;  // keep checking deadlines during a flood
+constexpr qint64 kMaxReadPerTurn = 4 * 1024 * 1024; // keep checking deadlines during a flood
 constexpr int kLivenessSliceMs = 100;
 constexpr qint64 kMinKeepBytes = 512 * 1024;   // log records are at most 64 Ki characters
-constexpr qint64 kPipeOutputCap = 1024 * 1024;  // fd 1/2 output held for the next outcome
+constexpr qint64 kPipeOutputCap = 1024 * 1024; // fd 1/2 output held for the next outcome
 
 qint64 msUntil(Clock::time_point deadline)
 {
@@ -45,7 +45,7 @@ qint64 parseSeq(const QByteArray &line, qsizetype *rest)
     return seq;
 }
 
-}  // namespace
+} // namespace
 
 SharedProcess::SharedProcess(std::unique_ptr<RuntimeProcess> process) : m_process(std::move(process))
 {
@@ -63,7 +63,7 @@ bool SharedProcess::usable()
     // unnoticed. Never wait here: SharedPool asks while holding its own lock.
     std::unique_lock lock(m_mutex, std::try_to_lock);
     if (lock.owns_lock() && m_waiters.empty() && m_process->m_child->reapIfExited())
-        m_dead = true;  // died while idle (a stray asynchronous error, say): not the next caller's fault
+        m_dead = true; // died while idle (a stray asynchronous error, say): not the next caller's fault
     return !m_dead;
 }
 
@@ -158,8 +158,9 @@ std::optional<StepResult> SharedProcess::run(const QByteArray &request, qint64 t
     const bool written = writeRequest(line, deadline);
 
     std::unique_lock lock(m_mutex);
-    const QString aborted = QStringLiteral("The action's process was stopped because another activation in it exceeded its time limit.");
-    if (!written && !me.done && Clock::now() >= deadline) {  // stdin stayed full: the launcher is stuck
+    const QString aborted =
+        QStringLiteral("The action's process was stopped because another activation in it exceeded its time limit.");
+    if (!written && !me.done && Clock::now() >= deadline) { // stdin stayed full: the launcher is stuck
         me.result.end = StepResult::End::TimedOut;
         me.done = true;
         killLocked();
@@ -178,13 +179,14 @@ std::optional<StepResult> SharedProcess::run(const QByteArray &request, qint64 t
     while (!me.done) {
         if (!m_readerActive) {
             m_readerActive = true;
-            const bool spin = m_spinBudgetMicros > 0 && m_waiters.size() == 1 && counted.others == 0 && m_lastStepMicros >= 0
-                              && m_lastStepMicros < m_spinBudgetMicros && SystemLimits::machineCores() >= 2;
+            const bool spin = m_spinBudgetMicros > 0 && m_waiters.size() == 1 && counted.others == 0 &&
+                              m_lastStepMicros >= 0 && m_lastStepMicros < m_spinBudgetMicros &&
+                              SystemLimits::machineCores() >= 2;
             lock.unlock();
             const qint64 left = std::max<qint64>(0, msUntil(deadline));
             readTurn(static_cast<int>(std::min<qint64>(left, kLivenessSliceMs)), spin ? m_spinBudgetMicros : 0);
             lock.lock();
-            m_readerActive = false;  // looping: taken again at once; leaving: handed on below
+            m_readerActive = false; // looping: taken again at once; leaving: handed on below
         } else {
             me.sleeping = true;
             me.wake.wait_until(lock, deadline);
@@ -199,14 +201,14 @@ std::optional<StepResult> SharedProcess::run(const QByteArray &request, qint64 t
     }
     m_waiters.erase(seq);
     if (!m_readerActive && !m_waiters.empty())
-        releaseReaderLocked();  // the role is free: someone asleep must take it
+        releaseReaderLocked(); // the role is free: someone asleep must take it
     if (me.result.end == StepResult::End::Completed) {
         m_lastStepMicros = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started).count();
         if (me.cpuAtStart >= 0 && m_lastCpuNanos >= 0)
             me.result.cpuNanos = std::max<qint64>(0, m_lastCpuNanos - me.cpuAtStart);
         me.result.peakMemoryBytes = m_lastPeakBytes;
         if (m_waiters.empty() && !m_dead && m_process)
-            m_process->resetPeakMemory();  // idle: the next activation's peak starts here
+            m_process->resetPeakMemory(); // idle: the next activation's peak starts here
     }
     return me.result;
 }
@@ -226,7 +228,7 @@ void SharedProcess::readTurn(int waitMs, qint64 spinMicros)
     if (ready == 0)
         ready = ::poll(fds, 3, waitMs);
     char buffer[kReadChunk];
-    QByteArray pipeData[2];  // appended to m_pipeOutput under the lock: endAll() may read it
+    QByteArray pipeData[2]; // appended to m_pipeOutput under the lock: endAll() may read it
     bool exited = false;
     if (ready > 0) {
         for (int index : {1, 2}) {
@@ -234,7 +236,7 @@ void SharedProcess::readTurn(int waitMs, qint64 spinMicros)
                 continue;
             const PipeRead end = readPipe(fds[index].fd, buffer, sizeof buffer, kMaxReadPerTurn,
                                           [&](const char *data, qsizetype n) { pipeData[index - 1].append(data, n); });
-            m_pipeClosed[index - 1] = end == PipeRead::Closed;  // polled only while open
+            m_pipeClosed[index - 1] = end == PipeRead::Closed; // polled only while open
         }
         if (fds[0].fd >= 0 && fds[0].revents) {
             const PipeRead end = readPipe(fds[0].fd, buffer, sizeof buffer, kMaxReadPerTurn,
@@ -245,7 +247,7 @@ void SharedProcess::readTurn(int waitMs, qint64 spinMicros)
 
     qint64 cpu = -1;
     qint64 peak = -1;
-    if (!m_completeLines.empty()) {  // measured once per batch of outcomes
+    if (!m_completeLines.empty()) { // measured once per batch of outcomes
         cpu = m_process->cpuNanosNow();
         peak = m_process->peakMemoryNow();
     }
@@ -269,7 +271,7 @@ void SharedProcess::readTurn(int waitMs, qint64 spinMicros)
     if (!m_exited && (ready == 0 || m_eof))
         exited = m_eof || child.reapIfExited();
     if (!m_dead && !exited && !m_process->m_group && m_process->rssBytesNow() > m_process->m_limits.memoryBytes) {
-        killLocked();  // no cgroup for this process: the watchdog's limit
+        killLocked(); // no cgroup for this process: the watchdog's limit
         endAll(StepResult::End::MemoryExceeded, QString(), lock);
         return;
     }
@@ -306,13 +308,13 @@ void SharedProcess::deliverLine(const QByteArray &line, qint64 lineBytes, std::u
 {
     qsizetype rest = 0;
     const qint64 seq = parseSeq(line, &rest);
-    if (seq == 0) {  // {"seq":0,"exiting":true}: the launcher ends after this
+    if (seq == 0) { // {"seq":0,"exiting":true}: the launcher ends after this
         m_dead = true;
         return;
     }
     const auto it = seq >= 0 ? m_waiters.find(static_cast<quint64>(seq)) : m_waiters.end();
     if (it == m_waiters.end() || it->second->done)
-        return;  // for an activation that ended already (it timed out): nothing to do
+        return; // for an activation that ended already (it timed out): nothing to do
     Waiter &waiter = *it->second;
     const QByteArrayView body = QByteArrayView(line).sliced(rest);
     for (const char *stream : {R"("stdout":)", R"("stderr":)"}) {
@@ -323,7 +325,8 @@ void SharedProcess::deliverLine(const QByteArray &line, qint64 lineBytes, std::u
         QByteArray array = '[' + body.sliced(9).chopped(1).toByteArray() + ']';
         const QJsonArray parsed = QJsonDocument::fromJson(array).array();
         if (lineBytes > line.size() || parsed.size() != 1) {
-            waiter.logs->append(LogCapture::Stream::Stderr, "(the runtime sent a log record Funcdesk could not read)\n", 57);
+            waiter.logs->append(LogCapture::Stream::Stderr, "(the runtime sent a log record Funcdesk could not read)\n",
+                                57);
             return;
         }
         const QByteArray text = parsed.first().toString().toUtf8();
@@ -333,14 +336,15 @@ void SharedProcess::deliverLine(const QByteArray &line, qint64 lineBytes, std::u
     // The outcome: what was written to fd 1 and 2 in the meantime goes to this activation.
     for (int index : {0, 1}) {
         if (!m_pipeOutput[index].isEmpty()) {
-            waiter.logs->append(index == 0 ? LogCapture::Stream::Stdout : LogCapture::Stream::Stderr, m_pipeOutput[index].constData(),
-                                m_pipeOutput[index].size());
+            waiter.logs->append(index == 0 ? LogCapture::Stream::Stdout : LogCapture::Stream::Stderr,
+                                m_pipeOutput[index].constData(), m_pipeOutput[index].size());
             m_pipeOutput[index].clear();
         }
     }
     if (m_pipeDropped > 0) {
-        const QByteArray note = "\n(" + QByteArray::number(m_pipeDropped)
-                                + " bytes written straight to stdout/stderr while activations ran together were dropped)\n";
+        const QByteArray note =
+            "\n(" + QByteArray::number(m_pipeDropped) +
+            " bytes written straight to stdout/stderr while activations ran together were dropped)\n";
         waiter.logs->append(LogCapture::Stream::Stderr, note.constData(), note.size());
         m_pipeDropped = 0;
     }
@@ -359,7 +363,7 @@ void SharedProcess::endAll(StepResult::End end, const QString &why, std::unique_
     for (auto &[seq, waiter] : m_waiters) {
         if (waiter->done)
             continue;
-        for (int index : {0, 1}) {  // whatever the process printed last may say why it ended
+        for (int index : {0, 1}) { // whatever the process printed last may say why it ended
             if (!m_pipeOutput[index].isEmpty())
                 waiter->logs->append(index == 0 ? LogCapture::Stream::Stdout : LogCapture::Stream::Stderr,
                                      m_pipeOutput[index].constData(), m_pipeOutput[index].size());
@@ -379,7 +383,7 @@ void SharedProcess::killLocked()
         return;
     if (m_process->m_group)
         m_process->m_group->killAll();
-    m_process->m_child->signalGroup(SIGKILL);  // the reader (if any) sees the pipes close
+    m_process->m_child->signalGroup(SIGKILL); // the reader (if any) sees the pipes close
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

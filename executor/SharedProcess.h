@@ -4,12 +4,12 @@
 
 #include <atomic>
 #include <chrono>
-#include <optional>
-#include <shared_mutex>
-#include <string>
 #include <condition_variable>
 #include <map>
 #include <mutex>
+#include <optional>
+#include <shared_mutex>
+#include <string>
 
 namespace funcdesk {
 
@@ -37,7 +37,8 @@ public:
     // Runs one activation: `request` is a run line ('{' … '}\n'). Blocks until its outcome, its
     // deadline or the end of the process. nullopt: the process had ended (or announced its end)
     // before the whole request was sent, so nothing ran: try another process.
-    std::optional<StepResult> run(const QByteArray &request, qint64 timeoutMs, qint64 maxOutcomeBytes, LogCapture &logs);
+    std::optional<StepResult> run(const QByteArray &request, qint64 timeoutMs, qint64 maxOutcomeBytes,
+                                  LogCapture &logs);
 
     // False once the process has ended or was killed; new activations must go elsewhere. While
     // nothing runs in it, this also notices a process that died idle.
@@ -52,7 +53,7 @@ public:
     // Bookkeeping for the executor's registry (guarded by the registry's lock, not this class).
     int users = 0;
     qint64 lastUsedMs = 0;
-    std::string action;  // the action it serves (SharedPool's key without version, limits, code)
+    std::string action; // the action it serves (SharedPool's key without version, limits, code)
 
 private:
     struct Waiter
@@ -62,7 +63,7 @@ private:
         qint64 cpuAtStart = -1;
         StepResult result;
         bool done = false;
-        bool sleeping = false;  // in wait_until: needs a wake to take a free reader role
+        bool sleeping = false; // in wait_until: needs a wake to take a free reader role
         std::condition_variable wake;
     };
 
@@ -90,22 +91,22 @@ private:
     std::map<quint64, Waiter *> m_waiters;
     quint64 m_nextSeq = 1;
     bool m_readerActive = false;
-    std::atomic<bool> m_dead{false};  // takes no more activations (killed, gone, or said it is exiting)
-    bool m_exited = false;   // its end was seen and the activations in it ended
+    std::atomic<bool> m_dead{false}; // takes no more activations (killed, gone, or said it is exiting)
+    bool m_exited = false;           // its end was seen and the activations in it ended
     qint64 m_lastCpuNanos = -1;
     qint64 m_lastPeakBytes = -1;
     qint64 m_lastStepMicros = -1;
     qint64 m_spinBudgetMicros = 0;
     // Reader state (only the reader touches it).
-    QByteArray m_line;        // the fd 3 line being read
-    qint64 m_lineBytes = 0;   // its full length, kept or not
-    std::atomic<qint64> m_keepBytes{0};  // how much of a line is kept
-    QByteArray m_pipeOutput[2];  // fd 1/2 output waiting for the next outcome (under m_mutex)
-    qint64 m_pipeDropped = 0;    // bytes of it dropped past the cap since the last outcome
-    bool m_eof = false;          // fd 3 closed
-    bool m_pipeClosed[2] = {false, false};  // fd 1/2 closed (by the action): no longer polled
+    QByteArray m_line;                     // the fd 3 line being read
+    qint64 m_lineBytes = 0;                // its full length, kept or not
+    std::atomic<qint64> m_keepBytes{0};    // how much of a line is kept
+    QByteArray m_pipeOutput[2];            // fd 1/2 output waiting for the next outcome (under m_mutex)
+    qint64 m_pipeDropped = 0;              // bytes of it dropped past the cap since the last outcome
+    bool m_eof = false;                    // fd 3 closed
+    bool m_pipeClosed[2] = {false, false}; // fd 1/2 closed (by the action): no longer polled
     std::vector<QByteArray> m_completeLines;
     std::vector<qint64> m_completeLineBytes;
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -13,7 +13,7 @@ StemCellPool::Process StemCellPool::take(const QString &kind)
     std::lock_guard lock(m_mutex);
     auto &cells = m_cells[kind.toStdString()];
     while (!cells.empty()) {
-        Process cell = std::move(cells.front());  // oldest first: the most likely to have booted
+        Process cell = std::move(cells.front()); // oldest first: the most likely to have booted
         cells.erase(cells.begin());
         if (cell->usable())
             return cell;
@@ -33,7 +33,7 @@ bool StemCellPool::replenish()
                 if (static_cast<int>(m_cells[key].size()) >= m_perRuntime)
                     break;
             }
-            auto spawned = m_spawner(runtime);  // outside the lock: take() must never wait for a spawn
+            auto spawned = m_spawner(runtime); // outside the lock: take() must never wait for a spawn
             if (!spawned) {
                 ok = false;
                 break;
@@ -66,4 +66,4 @@ int StemCellPool::size() const
     return count;
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -34,4 +34,4 @@ private:
     std::unordered_map<std::string, std::vector<Process>> m_cells;
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -31,19 +31,21 @@ std::optional<StepVerdict> abnormalEnd(const StepResult &step, qint64 timeoutMs,
         return StepVerdict{failure(ActivationStatus::DeveloperError, timeoutMessage(timeoutMs, init)), true};
     case StepResult::End::MemoryExceeded:
         return StepVerdict{failure(ActivationStatus::DeveloperError,
-                                   QStringLiteral("The action exhausted its memory and was aborted.")), false};
+                                   QStringLiteral("The action exhausted its memory and was aborted.")),
+                           false};
     case StepResult::End::Aborted:
         return StepVerdict{failure(ActivationStatus::DeveloperError, step.exitDescription), false};
     case StepResult::End::Exited:
-        return StepVerdict{failure(ActivationStatus::DeveloperError,
-                                   init ? QStringLiteral("The action did not initialize and exited unexpectedly.")
-                                        : QStringLiteral("The action did not produce a valid response and exited unexpectedly.")),
-                           false};
+        return StepVerdict{
+            failure(ActivationStatus::DeveloperError,
+                    init ? QStringLiteral("The action did not initialize and exited unexpectedly.")
+                         : QStringLiteral("The action did not produce a valid response and exited unexpectedly.")),
+            false};
     }
     return std::nullopt;
 }
 
-}  // namespace
+} // namespace
 
 StepVerdict verdictForInit(const StepResult &step, qint64 timeoutMs)
 {
@@ -67,11 +69,12 @@ StepVerdict verdictForRun(const StepResult &step, qint64 timeoutMs, qint64 maxRe
     const qint64 prefix = marker > 0 ? marker + 11 : 0;
     const qint64 resultBytes = step.outcomeBytes - prefix - 1;
     if (resultBytes > maxResultBytes) {
-        return StepVerdict{failure(ActivationStatus::DeveloperError,
-                                   QStringLiteral("The action produced a response that exceeded the allowed length: %1 > %2 bytes.")
-                                       .arg(resultBytes)
-                                       .arg(maxResultBytes)),
-                           false};
+        return StepVerdict{
+            failure(ActivationStatus::DeveloperError,
+                    QStringLiteral("The action produced a response that exceeded the allowed length: %1 > %2 bytes.")
+                        .arg(resultBytes)
+                        .arg(maxResultBytes)),
+            false};
     }
     QJsonParseError error{};
     const QJsonObject outcome = QJsonDocument::fromJson(step.outcome, &error).object();
@@ -89,4 +92,4 @@ StepVerdict verdictForRun(const StepResult &step, qint64 timeoutMs, qint64 maxRe
     return verdict;
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -16,5 +16,4 @@ struct StepVerdict
 StepVerdict verdictForInit(const StepResult &step, qint64 timeoutMs);
 StepVerdict verdictForRun(const StepResult &step, qint64 timeoutMs, qint64 maxResultBytes);
 
-
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -8,7 +8,7 @@ WarmPool::Process WarmPool::take(const std::string &key)
     const auto it = m_idle.find(key);
     if (it == m_idle.end() || it->second.empty())
         return nullptr;
-    Process process = std::move(it->second.back());  // most recently used: warmest caches
+    Process process = std::move(it->second.back()); // most recently used: warmest caches
     it->second.pop_back();
     --m_count;
     return process;
@@ -68,4 +68,4 @@ int WarmPool::size() const
     return m_count;
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -34,4 +34,4 @@ private:
     int m_capacity;
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

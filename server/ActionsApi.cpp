@@ -184,12 +184,15 @@ void ActionsApi::invoke(const ApiRequest &request, Reply reply)
     const bool wantResult = *resultOnly;
     if (!options.blocking) {
         whenDone(m_engine.invokeAction(request.ns, request.entityName(), std::move(params).value(), options),
-                 std::move(reply), [](InvokeOutcome &&outcome, Reply &r) { sendOutcome(r, std::move(outcome), false); });
+                 std::move(reply),
+                 [](InvokeOutcome &&outcome, Reply &r) { sendOutcome(r, std::move(outcome), false); });
         return;
     }
     invokeOnThisThread(
         m_engine, request.ns, request.entityName(), *params, options, std::move(reply),
-        [](Reply &late, const QString &id) { sendOutcome(late, InvokeOutcome{id, std::nullopt, std::nullopt, {}}, false); },
+        [](Reply &late, const QString &id) {
+            sendOutcome(late, InvokeOutcome{id, std::nullopt, std::nullopt, {}}, false);
+        },
         [wantResult](Reply &answer, Result<InvokeOutcome> outcome) {
             if (!outcome)
                 return answer.sendError(outcome.error());

@@ -4,14 +4,13 @@
 #include "server/ActivationsApi.h"
 #include "server/ApiMessages.h"
 #include "server/BasicAuth.h"
-#include "server/InfoApi.h"
 #include "server/HttpTransport.h"
+#include "server/InfoApi.h"
 #include "server/PackagesApi.h"
 #include "server/RequestLog.h"
 #include "server/RulesApi.h"
 #include "server/TriggersApi.h"
 #include "server/WebActions.h"
-
 
 namespace funcdesk {
 

@@ -19,10 +19,10 @@ enum class HttpMethod { Unknown, Get, Put, Delete, Post, Head, Options, Patch, C
 struct HttpRequest
 {
     HttpMethod method = HttpMethod::Unknown;
-    QByteArray methodName; // as sent, for the log
-    QByteArray target;     // path and query as sent (percent-encoded)
+    QByteArray methodName;                            // as sent, for the log
+    QByteArray target;                                // path and query as sent (percent-encoded)
     QList<std::pair<QByteArray, QByteArray>> headers; // names lowercased, in arrival order
-    QByteArray body;       // chunked bodies arrive decoded
+    QByteArray body;                                  // chunked bodies arrive decoded
     bool keepAlive = true; // HTTP/1.1 unless "Connection: close"; HTTP/1.0 only with keep-alive
     bool http10 = false;   // an HTTP/1.0 request (its keep-alive must be confirmed in the answer)
 
@@ -56,7 +56,7 @@ public:
     // `awake` counts the connections of a server whose threads are not asleep waiting for a
     // request; a connection that is alone in that spins briefly before it sleeps.
     HttpConnection(int fd, HttpLimits limits, std::atomic<int> *awake = nullptr); // takes over `fd`
-    ~HttpConnection();                         // closes it
+    ~HttpConnection();                                                            // closes it
     HttpConnection(const HttpConnection &) = delete;
     HttpConnection &operator=(const HttpConnection &) = delete;
 
@@ -99,7 +99,7 @@ private:
     HttpLimits m_limits;
     std::atomic<int> *m_awake;
     std::unique_ptr<http_parser> m_parser;
-    QByteArray m_in;      // received, from m_inOffset on not parsed yet
+    QByteArray m_in; // received, from m_inOffset on not parsed yet
     qsizetype m_inOffset = 0;
     HttpRequest *m_request = nullptr;
     bool m_inValue = false; // the last header callback was a value

@@ -27,8 +27,7 @@ private:
 
 } // namespace
 
-HttpTransport::HttpTransport(Handler handler, Refusal refusal, HttpLimits limits, int maxConnections,
-                             QObject *parent)
+HttpTransport::HttpTransport(Handler handler, Refusal refusal, HttpLimits limits, int maxConnections, QObject *parent)
     : QObject(parent), m_handler(std::move(handler)), m_refusal(std::move(refusal)), m_limits(limits)
 {
     m_threads.setMaxThreadCount(maxConnections);

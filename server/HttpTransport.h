@@ -49,7 +49,8 @@ public:
     // calls `answer()` (which writes it), then serves the connection's next requests, or ends
     // the connection when `keepAlive` is false. The connection's turn must have been moved on
     // (HttpConnection::nextTurn) so that its old thread leaves it alone.
-    void continueServing(const std::shared_ptr<HttpConnection> &connection, bool keepAlive, std::function<void()> answer);
+    void continueServing(const std::shared_ptr<HttpConnection> &connection, bool keepAlive,
+                         std::function<void()> answer);
 
 private:
     void accept(qintptr descriptor);

@@ -38,10 +38,10 @@ public:
         QString path;
         quint64 number = 0; // the request's sequence number (its id's suffix)
         std::chrono::steady_clock::time_point start;
-        bool head = false;  // HEAD: headers only
-        bool close = false; // the client asked for Connection: close
-        bool confirmKeepAlive = false; // an HTTP/1.0 client asked for keep-alive: say yes
-        bool cors = true;   // add the CORS headers OpenWhisk sends on API responses
+        bool head = false;               // HEAD: headers only
+        bool close = false;              // the client asked for Connection: close
+        bool confirmKeepAlive = false;   // an HTTP/1.0 client asked for keep-alive: say yes
+        bool cors = true;                // add the CORS headers OpenWhisk sends on API responses
         std::shared_ptr<RequestLog> log; // where the request's line goes (none: not logged); a
                                          // reply may outlive the server (a timer's 202)
     };

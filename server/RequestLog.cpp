@@ -13,10 +13,10 @@ Q_LOGGING_CATEGORY(lcRequests, "funcdesk.http", QtInfoMsg)
 
 namespace {
 constexpr auto kFlushEvery = std::chrono::milliseconds(50);
-constexpr qsizetype kFlushAt = 64 * 1024;           // a batch worth writing at once
-constexpr qsizetype kMaxPending = 4 * 1024 * 1024;  // past this, lines are dropped (stderr stuck)
+constexpr qsizetype kFlushAt = 64 * 1024;          // a batch worth writing at once
+constexpr qsizetype kMaxPending = 4 * 1024 * 1024; // past this, lines are dropped (stderr stuck)
 const QByteArray kPrefix = QByteArrayLiteral("funcdesk.http: ");
-}  // namespace
+} // namespace
 
 RequestLog::RequestLog(int fd) : m_fd(fd), m_throughQt(qEnvironmentVariableIsSet("QT_MESSAGE_PATTERN"))
 {
@@ -82,16 +82,17 @@ bool RequestLog::writePending()
     {
         std::lock_guard lock(m_mutex);
         batch.swap(m_pending);
-        m_pending.swap(m_spare);  // keeps its capacity: appends do not reallocate under the lock
+        m_pending.swap(m_spare); // keeps its capacity: appends do not reallocate under the lock
         if (m_dropped > 0) {
-            batch += kPrefix + QByteArray::number(m_dropped) + " request lines were dropped: the log was not being read\n";
+            batch +=
+                kPrefix + QByteArray::number(m_dropped) + " request lines were dropped: the log was not being read\n";
             m_dropped = 0;
         }
         stopping = m_stopping;
     }
     if (!batch.isEmpty())
         writeOut(batch);
-    batch.resize(0);  // keeps the capacity for the next swap (clear() would free it)
+    batch.resize(0); // keeps the capacity for the next swap (clear() would free it)
     std::lock_guard lock(m_mutex);
     if (m_spare.capacity() < batch.capacity())
         m_spare.swap(batch);
@@ -121,7 +122,7 @@ void RequestLog::writeOut(const QByteArray &bytes)
         }
         if (n < 0 && errno == EINTR)
             continue;
-        if (n < 0 && errno == EAGAIN) {  // a non-blocking stderr (inherited): wait for room
+        if (n < 0 && errno == EAGAIN) { // a non-blocking stderr (inherited): wait for room
             pollfd out{m_fd, POLLOUT, 0};
             if (::poll(&out, 1, 1000) > 0 && !(out.revents & (POLLERR | POLLNVAL)))
                 continue;
@@ -131,10 +132,10 @@ void RequestLog::writeOut(const QByteArray &bytes)
         const QByteArrayView rest = QByteArrayView(bytes).sliced(sent);
         std::lock_guard lock(m_mutex);
         m_dropped += rest.count('\n');
-        if (sent > 0 && bytes[sent - 1] != '\n')
-            [[maybe_unused]] auto ignored = ::write(m_fd, "\n", 1);
+        if (sent > 0 && bytes[sent - 1] != '\n') [[maybe_unused]]
+            auto ignored = ::write(m_fd, "\n", 1);
         return;
     }
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

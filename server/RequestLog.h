@@ -46,14 +46,14 @@ private:
 
     const int m_fd;
     const bool m_throughQt;  // QT_MESSAGE_PATTERN is set: each line goes through qCInfo
-    std::mutex m_writeMutex;  // held by whoever writes a batch, from taking it to writing it
+    std::mutex m_writeMutex; // held by whoever writes a batch, from taking it to writing it
     std::mutex m_mutex;
     std::condition_variable m_wake;
     QByteArray m_pending;
-    QByteArray m_spare;  // an emptied batch, kept for its capacity
+    QByteArray m_spare; // an emptied batch, kept for its capacity
     qint64 m_dropped = 0;
     bool m_stopping = false;
     std::thread m_thread;
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

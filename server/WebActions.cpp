@@ -216,7 +216,9 @@ void WebActions::run(std::shared_ptr<Call> call, Action action, Reply reply)
             late.addHeader(QByteArrayLiteral("x-openwhisk-activation-id"), id.toLatin1());
             late.sendError(202, messages::responseNotReady());
         },
-        [extension](Reply &answer, Result<InvokeOutcome> outcome) { sendOutcome(answer, extension, std::move(outcome)); });
+        [extension](Reply &answer, Result<InvokeOutcome> outcome) {
+            sendOutcome(answer, extension, std::move(outcome));
+        });
 }
 
 void WebActions::sendOutcome(Reply &reply, WebExtension extension, Result<InvokeOutcome> outcome)

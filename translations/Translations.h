@@ -10,4 +10,4 @@ namespace funcdesk {
 // system locale when it is empty. English needs none.
 void installTranslations(QCoreApplication &app, const QString &localeName = {});
 
-}  // namespace funcdesk
+} // namespace funcdesk

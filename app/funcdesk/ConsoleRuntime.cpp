@@ -17,7 +17,7 @@ namespace {
 // The port OpenWhisk's standalone server uses; taken when free so web action URLs stay the same
 // from one start to the next, else any free port.
 constexpr quint16 kPreferredPort = 3233;
-}  // namespace
+} // namespace
 
 Result<std::unique_ptr<ConsoleRuntime>> ConsoleRuntime::start(const QString &dataDir)
 {
@@ -50,8 +50,8 @@ Result<std::unique_ptr<ConsoleRuntime>> ConsoleRuntime::start(const QString &dat
     const QString last = ConsoleSettings::currentConnection().get(runtime->m_settings);
     if (!runtime->m_connections->setCurrent(last))
         runtime->m_connections->setCurrent(ConnectionProfile::localId());
-    QObject::connect(runtime->m_connections.get(), &ConnectionManager::currentProfileChanged, runtime->m_connections.get(),
-                     [settings = &runtime->m_settings](const ConnectionProfile &profile) {
+    QObject::connect(runtime->m_connections.get(), &ConnectionManager::currentProfileChanged,
+                     runtime->m_connections.get(), [settings = &runtime->m_settings](const ConnectionProfile &profile) {
                          ConsoleSettings::currentConnection().set(*settings, profile.id);
                      });
     runtime->m_drafts = std::make_unique<DraftStore>(QDir(dataDir).filePath(QStringLiteral("drafts")));
@@ -60,7 +60,7 @@ Result<std::unique_ptr<ConsoleRuntime>> ConsoleRuntime::start(const QString &dat
 
 ConsoleRuntime::~ConsoleRuntime()
 {
-    m_drafts.reset();  // writes pending drafts
+    m_drafts.reset(); // writes pending drafts
     m_connections.reset();
     m_store.reset();
     m_local.reset();
@@ -79,4 +79,4 @@ ConsoleContext ConsoleRuntime::context() const
     return context;
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

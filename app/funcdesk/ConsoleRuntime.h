@@ -38,4 +38,4 @@ private:
     QString m_webBaseUrl;
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

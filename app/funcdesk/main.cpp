@@ -26,8 +26,9 @@ int main(int argc, char *argv[])
         dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     auto runtime = funcdesk::ConsoleRuntime::start(dataDir);
     if (!runtime) {
-        QMessageBox::critical(nullptr, QObject::tr("Funcdesk cannot start"),
-                              QObject::tr("The local platform in %1 could not start:\n%2").arg(dataDir, runtime.error().message));
+        QMessageBox::critical(
+            nullptr, QObject::tr("Funcdesk cannot start"),
+            QObject::tr("The local platform in %1 could not start:\n%2").arg(dataDir, runtime.error().message));
         return 1;
     }
     funcdesk::MainWindow window(runtime.value()->context());

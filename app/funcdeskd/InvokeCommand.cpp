@@ -50,20 +50,23 @@ std::optional<QString> numberOption(const QCommandLineParser &parser, const QStr
     return std::nullopt;
 }
 
-}  // namespace
+} // namespace
 
 int runInvokeCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Text::tr("Run a function once (or N times in one warm process) on the local executor "
-                                        "and print each activation record as one line of JSON."));
+    parser.setApplicationDescription(
+        Text::tr("Run a function once (or N times in one warm process) on the local executor "
+                 "and print each activation record as one line of JSON."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("FILE"), Text::tr("The function's source file (.js or .py)."));
     parser.addOptions({
         {QStringLiteral("kind"), Text::tr("Runtime kind (default: from the file's extension)."), QStringLiteral("K")},
         {QStringLiteral("main"), Text::tr("Name of the entry function (default: main)."), QStringLiteral("NAME")},
-        {QStringLiteral("name"), Text::tr("Action name used in the record (default: the file's base name)."), QStringLiteral("NAME")},
-        {QStringLiteral("param"), Text::tr("A parameter; VALUE is JSON when it parses, else a string. Repeatable."), QStringLiteral("KEY=VALUE")},
+        {QStringLiteral("name"), Text::tr("Action name used in the record (default: the file's base name)."),
+         QStringLiteral("NAME")},
+        {QStringLiteral("param"), Text::tr("A parameter; VALUE is JSON when it parses, else a string. Repeatable."),
+         QStringLiteral("KEY=VALUE")},
         {QStringLiteral("params-file"), Text::tr("A JSON object file of parameters."), QStringLiteral("F")},
         {QStringLiteral("memory"), Text::tr("Memory limit in MB."), QStringLiteral("MB")},
         {QStringLiteral("cpu"), Text::tr("CPU limit in vCPUs (e.g. 0.25)."), QStringLiteral("VCPU")},
@@ -87,7 +90,8 @@ int runInvokeCommand(const QStringList &arguments)
         return usageError(Text::tr("cannot read %1: %2").arg(file, source.errorString()));
 
     InvocationRequest request;
-    request.name = parser.isSet(QStringLiteral("name")) ? parser.value(QStringLiteral("name")) : QFileInfo(file).completeBaseName();
+    request.name = parser.isSet(QStringLiteral("name")) ? parser.value(QStringLiteral("name"))
+                                                        : QFileInfo(file).completeBaseName();
     if (auto invalid = checkEntityName(request.name))
         return usageError(Text::tr("the action name '%1' is not valid: %2").arg(request.name, invalid->message));
     request.exec.code = QString::fromUtf8(source.readAll());
@@ -119,7 +123,7 @@ int runInvokeCommand(const QStringList &arguments)
     request.params = params.value();
 
     ExecutorConfig config;
-    config.stemCellsPerRuntime = 0;  // one function, run now: nothing to pre-start
+    config.stemCellsPerRuntime = 0; // one function, run now: nothing to pre-start
     config.systemLimits.cpu.max = SystemLimits::machineCores();
     Executor executor(config);
 
@@ -127,8 +131,8 @@ int runInvokeCommand(const QStringList &arguments)
     for (qint64 i = 0; i < repeat.value_or(1); ++i) {
         const auto activation = executor.invoke(request);
         if (!activation) {
-            const bool usage = activation.error().kind == PlatformError::Kind::Invalid
-                               || activation.error().kind == PlatformError::Kind::TooLarge;
+            const bool usage = activation.error().kind == PlatformError::Kind::Invalid ||
+                               activation.error().kind == PlatformError::Kind::TooLarge;
             fprintf(stderr, "funcdeskd invoke: %s\n", qPrintable(activation.error().message));
             return usage ? kExitUsage : kExitActivationFailed;
         }
@@ -141,4 +145,4 @@ int runInvokeCommand(const QStringList &arguments)
     return lastSucceeded ? kExitOk : kExitActivationFailed;
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -9,4 +9,4 @@ namespace funcdesk {
 // 1 for an application or developer error, 2 for bad usage.
 int runInvokeCommand(const QStringList &arguments);
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -30,23 +30,25 @@ Result<QJsonObject> parseParams(const QString &paramsFile, const QStringList &as
         QJsonParseError error{};
         const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &error);
         if (error.error != QJsonParseError::NoError || !document.isObject()) {
-            return PlatformError{PlatformError::Kind::Invalid,
-                                 QCoreApplication::translate("funcdeskd", "The params file %1 is not a JSON object: %2")
-                                     .arg(paramsFile, error.error != QJsonParseError::NoError
-                                                          ? error.errorString()
-                                                          : QCoreApplication::translate("funcdeskd", "found another JSON value"))};
+            return PlatformError{
+                PlatformError::Kind::Invalid,
+                QCoreApplication::translate("funcdeskd", "The params file %1 is not a JSON object: %2")
+                    .arg(paramsFile, error.error != QJsonParseError::NoError
+                                         ? error.errorString()
+                                         : QCoreApplication::translate("funcdeskd", "found another JSON value"))};
         }
         params = document.object();
     }
     for (const QString &assignment : assignments) {
         const qsizetype equals = assignment.indexOf(QLatin1Char('='));
         if (equals <= 0) {
-            return PlatformError{PlatformError::Kind::Invalid,
-                                 QCoreApplication::translate("funcdeskd", "--param expects KEY=VALUE, got '%1'").arg(assignment)};
+            return PlatformError{
+                PlatformError::Kind::Invalid,
+                QCoreApplication::translate("funcdeskd", "--param expects KEY=VALUE, got '%1'").arg(assignment)};
         }
         params.insert(assignment.left(equals), parseParamValue(assignment.mid(equals + 1)));
     }
     return params;
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

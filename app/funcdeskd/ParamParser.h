@@ -12,4 +12,4 @@ namespace funcdesk {
 Result<QJsonObject> parseParams(const QString &paramsFile, const QStringList &assignments);
 QJsonValue parseParamValue(const QString &text);
 
-}  // namespace funcdesk
+} // namespace funcdesk

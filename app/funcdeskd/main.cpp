@@ -23,17 +23,18 @@ void stopEverything(int signal)
 
 void printUsage()
 {
-    fprintf(stderr, "%s\n", qPrintable(QCoreApplication::translate("funcdeskd",
-        "Usage: funcdeskd <command> [options]\n"
-        "\n"
-        "Commands:\n"
-        "  invoke FILE   run a function on the local executor and print its activation records\n"
-        "  serve         run the local platform behind the OpenWhisk REST API\n"
-        "\n"
-        "Run 'funcdeskd <command> --help' for a command's options.")));
+    fprintf(stderr, "%s\n",
+            qPrintable(QCoreApplication::translate(
+                "funcdeskd", "Usage: funcdeskd <command> [options]\n"
+                             "\n"
+                             "Commands:\n"
+                             "  invoke FILE   run a function on the local executor and print its activation records\n"
+                             "  serve         run the local platform behind the OpenWhisk REST API\n"
+                             "\n"
+                             "Run 'funcdeskd <command> --help' for a command's options.")));
 }
 
-}  // namespace
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -55,19 +56,20 @@ int main(int argc, char *argv[])
         return 2;
     }
     const QString command = arguments.at(1);
-    arguments.removeAt(1);  // the command's parser sees "funcdeskd [options] FILE"
+    arguments.removeAt(1); // the command's parser sees "funcdeskd [options] FILE"
     if (command == QLatin1String("invoke")) {
         std::signal(SIGINT, stopEverything);
         std::signal(SIGTERM, stopEverything);
         return funcdesk::runInvokeCommand(arguments);
     }
-    if (command == QLatin1String("serve"))  // installs its own handlers: it shuts down cleanly
+    if (command == QLatin1String("serve")) // installs its own handlers: it shuts down cleanly
         return funcdesk::runServeCommand(arguments);
     if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
         printUsage();
         return 0;
     }
-    fprintf(stderr, "%s\n", qPrintable(QCoreApplication::translate("funcdeskd", "funcdeskd: unknown command '%1'").arg(command)));
+    fprintf(stderr, "%s\n",
+            qPrintable(QCoreApplication::translate("funcdeskd", "funcdeskd: unknown command '%1'").arg(command)));
     printUsage();
     return 2;
 }

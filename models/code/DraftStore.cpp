@@ -19,7 +19,6 @@ constexpr int kFormat = 1;
 // File names stay well below the usual 255-byte limit; longer names are hashed.
 constexpr qsizetype kMaxEscapedName = 120;
 
-
 // Percent-escapes everything but [A-Za-z0-9_-], so "pkg/action", ".." and names differing only
 // in punctuation map to distinct, harmless file names. '~' is always escaped by this, so a
 // leading '~' can mark a hashed name without colliding with an escaped one.
@@ -69,10 +68,12 @@ QString writeFile(const QString &path, const QByteArray &bytes)
 {
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath()))
-        return QCoreApplication::translate("funcdesk::DraftStore", "Cannot create the drafts folder %1.").arg(QDir::toNativeSeparators(info.absolutePath()));
+        return QCoreApplication::translate("funcdesk::DraftStore", "Cannot create the drafts folder %1.")
+            .arg(QDir::toNativeSeparators(info.absolutePath()));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return QCoreApplication::translate("funcdesk::DraftStore", "Cannot save the draft %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        return QCoreApplication::translate("funcdesk::DraftStore", "Cannot save the draft %1: %2")
+            .arg(QDir::toNativeSeparators(path), file.errorString());
     return {};
 }
 
@@ -80,7 +81,8 @@ QString removeFile(const QString &path)
 {
     QFile file(path);
     if (file.exists() && !file.remove())
-        return QCoreApplication::translate("funcdesk::DraftStore", "Cannot remove the draft %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        return QCoreApplication::translate("funcdesk::DraftStore", "Cannot remove the draft %1: %2")
+            .arg(QDir::toNativeSeparators(path), file.errorString());
     return {};
 }
 

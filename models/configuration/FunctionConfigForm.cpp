@@ -17,7 +17,7 @@ std::optional<QString> outOfRange(T value, const SystemLimits::Range<T> &range, 
         return FunctionConfigForm::tr("Allowed: %1 to %2 %3.").arg(range.min).arg(range.max).arg(unit);
     return std::nullopt;
 }
-}  // namespace
+} // namespace
 
 FunctionConfigForm::FunctionConfigForm(const Action &action, const PlatformInfo &platform) : m_platform(platform)
 {
@@ -36,10 +36,10 @@ FunctionConfigForm::FunctionConfigForm(const Action &action, const PlatformInfo 
     for (const QJsonValue &key : annotations.value(secretAnnotation()).toArray())
         secrets.insert(key.toString());
     m_hadSecrets = annotations.contains(secretAnnotation());
-    const KeyValueList params = action.parameters.value_or(KeyValueList());  // outlives the loop
+    const KeyValueList params = action.parameters.value_or(KeyValueList()); // outlives the loop
     for (const KeyValue &item : params.items())
-        parameters.append({item.key, parameterText(item.value), item.extra.value(QLatin1StringView("init")).toBool(false),
-                           secrets.contains(item.key)});
+        parameters.append({item.key, parameterText(item.value),
+                           item.extra.value(QLatin1StringView("init")).toBool(false), secrets.contains(item.key)});
 }
 
 QString FunctionConfigForm::cpuUnsupportedReason() const
@@ -125,7 +125,8 @@ Action FunctionConfigForm::toUpdate() const
 QStringList FunctionConfigForm::removedAnnotations() const
 {
     QStringList removed;
-    const bool anySecret = std::any_of(parameters.cbegin(), parameters.cend(), [](const Parameter &p) { return p.secret; });
+    const bool anySecret =
+        std::any_of(parameters.cbegin(), parameters.cend(), [](const Parameter &p) { return p.secret; });
     if (m_hadSecrets && !anySecret)
         removed.append(secretAnnotation());
     return removed;
@@ -134,7 +135,8 @@ QStringList FunctionConfigForm::removedAnnotations() const
 QJsonValue FunctionConfigForm::parameterValue(const QString &text)
 {
     // Wrap so scalars parse too ("42", "true", "\"quoted\"").
-    const QJsonDocument document = QJsonDocument::fromJson(QByteArrayLiteral("[") + text.toUtf8() + QByteArrayLiteral("]"));
+    const QJsonDocument document =
+        QJsonDocument::fromJson(QByteArrayLiteral("[") + text.toUtf8() + QByteArrayLiteral("]"));
     if (document.isArray() && document.array().size() == 1 && !text.trimmed().isEmpty())
         return document.array().first();
     return text;
@@ -145,10 +147,14 @@ QString FunctionConfigForm::parameterText(const QJsonValue &value)
     if (value.isString()) {
         // A string that would read back as JSON keeps its quotes, so it stays a string.
         const QString text = value.toString();
-        return parameterValue(text).isString() ? text : QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+        return parameterValue(text).isString()
+                   ? text
+                   : QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact))
+                         .mid(1)
+                         .chopped(1);
     }
     const QByteArray json = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
     return QString::fromUtf8(json.mid(1, json.size() - 2));
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -24,8 +24,8 @@ public:
     {
         QString key;
         QString valueText;
-        bool environment = false;  // OpenWhisk "init" parameter: given to the runtime at start
-        bool secret = false;       // masked in the console; listed in an annotation
+        bool environment = false; // OpenWhisk "init" parameter: given to the runtime at start
+        bool secret = false;      // masked in the console; listed in an annotation
         friend bool operator==(const Parameter &, const Parameter &) = default;
     };
 
@@ -36,8 +36,8 @@ public:
     qint64 timeoutMs = 60000;
     qint64 logsMb = 10;
     qint64 concurrency = 1;
-    std::optional<qint64> instances;  // unset: the platform decides
-    std::optional<double> cpu;        // unset: CPU follows memory
+    std::optional<qint64> instances; // unset: the platform decides
+    std::optional<double> cpu;       // unset: CPU follows memory
     QList<Parameter> parameters;
     bool webExport = false;
 
@@ -62,9 +62,9 @@ public:
 
     friend bool operator==(const FunctionConfigForm &a, const FunctionConfigForm &b)
     {
-        return a.memoryMb == b.memoryMb && a.timeoutMs == b.timeoutMs && a.logsMb == b.logsMb
-            && a.concurrency == b.concurrency && a.instances == b.instances && a.cpu == b.cpu
-            && a.parameters == b.parameters && a.webExport == b.webExport;
+        return a.memoryMb == b.memoryMb && a.timeoutMs == b.timeoutMs && a.logsMb == b.logsMb &&
+               a.concurrency == b.concurrency && a.instances == b.instances && a.cpu == b.cpu &&
+               a.parameters == b.parameters && a.webExport == b.webExport;
     }
 
 private:
@@ -73,4 +73,4 @@ private:
     bool m_hadSecrets = false;
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -142,10 +142,11 @@ QFuture<Result<QString>> ConnectionManager::testConnection(const ConnectionProfi
     promise->start();
     QFuture<Result<QString>> answer = promise->future();
     onResult(m_store->readKey(profile.id), this, [this, profile, promise](Result<QString> stored) {
-        onResult(ConnectionTest::run(profile, stored ? *stored : QString(), this), this, [promise](Result<QString> outcome) {
-            promise->addResult(outcome);
-            promise->finish();
-        });
+        onResult(ConnectionTest::run(profile, stored ? *stored : QString(), this), this,
+                 [promise](Result<QString> outcome) {
+                     promise->addResult(outcome);
+                     promise->finish();
+                 });
     });
     return answer;
 }

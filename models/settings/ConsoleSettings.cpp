@@ -31,4 +31,4 @@ Setting<QByteArray> ConsoleSettings::viewState(const QString &name)
     return Setting<QByteArray>(QStringLiteral("views/") + name, {});
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -7,13 +7,15 @@ namespace funcdesk {
 
 // One typed console setting: the key is written once, the type checked by the compiler.
 // Never holds secrets (auth keys go to the keychain, see models/connections).
-template <typename T>
-class Setting
+template <typename T> class Setting
 {
 public:
     Setting(QString key, T defaultValue) : m_key(std::move(key)), m_default(std::move(defaultValue)) {}
 
-    T get(const QSettings &settings) const { return settings.value(m_key, QVariant::fromValue(m_default)).template value<T>(); }
+    T get(const QSettings &settings) const
+    {
+        return settings.value(m_key, QVariant::fromValue(m_default)).template value<T>();
+    }
     void set(QSettings &settings, const T &value) const { settings.setValue(m_key, QVariant::fromValue(value)); }
     const QString &key() const { return m_key; }
 
@@ -35,4 +37,4 @@ struct ConsoleSettings
     static Setting<QByteArray> viewState(const QString &name);
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

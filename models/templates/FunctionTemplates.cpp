@@ -18,4 +18,4 @@ QString FunctionTemplates::codeFor(const QString &kind)
     return QString::fromUtf8(file.readAll());
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -11,4 +11,4 @@ struct FunctionTemplates
     static QString codeFor(const QString &kind);
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -43,7 +43,8 @@ Result<QList<Action>> importFile(const QFileInfo &info)
         return QList<Action>{action};
     }
     if (suffix != QLatin1StringView("json"))
-        return fileError(FunctionFiles::tr("%1: only .js, .py and exported .json files can be imported.").arg(info.fileName()));
+        return fileError(
+            FunctionFiles::tr("%1: only .js, .py and exported .json files can be imported.").arg(info.fileName()));
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(content, &parseError);
     if (document.isNull())
@@ -63,7 +64,7 @@ Result<QList<Action>> importFile(const QFileInfo &info)
     return actions;
 }
 
-}  // namespace
+} // namespace
 
 Result<QList<Action>> FunctionFiles::importPath(const QString &path)
 {
@@ -73,9 +74,10 @@ Result<QList<Action>> FunctionFiles::importPath(const QString &path)
     if (info.isFile())
         return importFile(info);
     QList<Action> actions;
-    const QFileInfoList entries = QDir(path).entryInfoList({QStringLiteral("*.js"), QStringLiteral("*.mjs"), QStringLiteral("*.cjs"),
-                                                            QStringLiteral("*.py"), QStringLiteral("*.json")},
-                                                           QDir::Files | QDir::Readable, QDir::Name);
+    const QFileInfoList entries =
+        QDir(path).entryInfoList({QStringLiteral("*.js"), QStringLiteral("*.mjs"), QStringLiteral("*.cjs"),
+                                  QStringLiteral("*.py"), QStringLiteral("*.json")},
+                                 QDir::Files | QDir::Readable, QDir::Name);
     for (const QFileInfo &entry : entries) {
         auto imported = importFile(entry);
         if (!imported)
@@ -96,7 +98,7 @@ Result<Done> FunctionFiles::exportActions(const QList<Action> &actions, const QS
     } else {
         QJsonArray documents;
         for (Action action : actions) {
-            action.ns.reset();  // the target namespace decides
+            action.ns.reset(); // the target namespace decides
             action.updated.reset();
             documents.append(action.toJson());
         }
@@ -116,4 +118,4 @@ QString FunctionFiles::copyName(const QString &name, const QStringList &taken)
     return candidate;
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -22,4 +22,4 @@ public:
     static QString copyName(const QString &name, const QStringList &taken);
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -55,7 +55,7 @@ Result<Action> single(Database &db, QSqlQuery &query, const char *what)
     return found->first();
 }
 
-}  // namespace
+} // namespace
 
 Result<Action> ActionRepository::get(const QString &ns, const QString &name) const
 {
@@ -97,8 +97,9 @@ Result<Action> ActionRepository::merged(const QString &ns, const QString &name, 
         action.annotations = annotations;
     } else {
         if (!put.exec)
-            return PlatformError{PlatformError::Kind::Invalid,
-                                 QStringLiteral("The request content was malformed: 'exec' is required to create an action.")};
+            return PlatformError{
+                PlatformError::Kind::Invalid,
+                QStringLiteral("The request content was malformed: 'exec' is required to create an action.")};
         action = put;
         action.version = put.version.value_or(QStringLiteral("0.0.1"));
         action.publish = put.publish.value_or(false);
@@ -110,8 +111,10 @@ Result<Action> ActionRepository::merged(const QString &ns, const QString &name, 
         action.limits = put.limits.value_or(ActionLimits());
     }
     if (!SemVer::parse(*action.version))
-        return PlatformError{PlatformError::Kind::Invalid,
-                             QStringLiteral("The request content was malformed: '%1' is not a version (major.minor.patch).").arg(*action.version)};
+        return PlatformError{
+            PlatformError::Kind::Invalid,
+            QStringLiteral("The request content was malformed: '%1' is not a version (major.minor.patch).")
+                .arg(*action.version)};
     action.ns = ns;
     action.name = name;
     // OpenWhisk decides these itself: the kind annotation for list views, and whether the code is
@@ -133,12 +136,14 @@ Result<Action> ActionRepository::put(const QString &ns, const QString &name, con
         const QString document = documentText(*action);
         QSqlQuery query(m_db->connection());
         const QVariantList values = {ns, name, *action->version, *action->updated, document};
-        query.prepare(QStringLiteral("INSERT OR REPLACE INTO actions (namespace, name, version, updated, document) VALUES (?, ?, ?, ?, ?)"));
+        query.prepare(QStringLiteral(
+            "INSERT OR REPLACE INTO actions (namespace, name, version, updated, document) VALUES (?, ?, ?, ?, ?)"));
         for (const QVariant &value : values)
             query.addBindValue(value);
         if (!query.exec())
             return m_db->sqlError(QStringLiteral("store action"), query.lastError());
-        query.prepare(QStringLiteral("INSERT INTO action_versions (namespace, name, version, updated, document) VALUES (?, ?, ?, ?, ?)"));
+        query.prepare(QStringLiteral(
+            "INSERT INTO action_versions (namespace, name, version, updated, document) VALUES (?, ?, ?, ?, ?)"));
         for (const QVariant &value : values)
             query.addBindValue(value);
         if (!query.exec())
@@ -157,13 +162,14 @@ Result<Action> ActionRepository::put(const QString &ns, const QString &name, con
 Result<QList<Action>> ActionRepository::list(const QString &ns, int limit, int skip) const
 {
     QSqlQuery query(m_db->connection());
-    query.prepare(QStringLiteral("SELECT document FROM actions WHERE namespace = ? ORDER BY updated DESC, rowid DESC LIMIT ? OFFSET ?"));
+    query.prepare(QStringLiteral(
+        "SELECT document FROM actions WHERE namespace = ? ORDER BY updated DESC, rowid DESC LIMIT ? OFFSET ?"));
     query.addBindValue(ns);
     query.addBindValue(limit);
     query.addBindValue(skip);
     auto found = documents(*m_db, query, "list actions");
     if (found) {
-        for (Action &action : found.value()) {  // list views carry no code and no parameters
+        for (Action &action : found.value()) { // list views carry no code and no parameters
             action.parameters.reset();
             if (action.exec)
                 action.exec->code.reset();
@@ -198,7 +204,8 @@ Result<Action> ActionRepository::remove(const QString &ns, const QString &name)
             return action;
         QSqlQuery query(m_db->connection());
         for (const char *table : {"actions", "action_versions"}) {
-            query.prepare(QStringLiteral("DELETE FROM %1 WHERE namespace = ? AND name = ?").arg(QLatin1StringView(table)));
+            query.prepare(
+                QStringLiteral("DELETE FROM %1 WHERE namespace = ? AND name = ?").arg(QLatin1StringView(table)));
             query.addBindValue(ns);
             query.addBindValue(name);
             if (!query.exec())
@@ -211,7 +218,8 @@ Result<Action> ActionRepository::remove(const QString &ns, const QString &name)
 Result<QList<Action>> ActionRepository::history(const QString &ns, const QString &name) const
 {
     QSqlQuery query(m_db->connection());
-    query.prepare(QStringLiteral("SELECT document FROM action_versions WHERE namespace = ? AND name = ? ORDER BY seq DESC"));
+    query.prepare(
+        QStringLiteral("SELECT document FROM action_versions WHERE namespace = ? AND name = ? ORDER BY seq DESC"));
     query.addBindValue(ns);
     query.addBindValue(name);
     auto found = documents(*m_db, query, "action history");
@@ -223,11 +231,12 @@ Result<QList<Action>> ActionRepository::history(const QString &ns, const QString
 Result<Action> ActionRepository::version(const QString &ns, const QString &name, const QString &version) const
 {
     QSqlQuery query(m_db->connection());
-    query.prepare(QStringLiteral("SELECT document FROM action_versions WHERE namespace = ? AND name = ? AND version = ? ORDER BY seq DESC LIMIT 1"));
+    query.prepare(QStringLiteral("SELECT document FROM action_versions WHERE namespace = ? AND name = ? AND version = "
+                                 "? ORDER BY seq DESC LIMIT 1"));
     query.addBindValue(ns);
     query.addBindValue(name);
     query.addBindValue(version);
     return single(*m_db, query, "action version");
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

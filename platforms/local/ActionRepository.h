@@ -37,4 +37,4 @@ private:
     std::shared_ptr<Database> m_db;
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -28,7 +28,7 @@ QString whereClause(const ActivationRepository::Query &query, QVariantList &valu
     return where;
 }
 
-}  // namespace
+} // namespace
 
 ActivationRepository::Row ActivationRepository::Row::of(const Activation &activation, QByteArray document)
 {
@@ -51,8 +51,8 @@ Result<Done> ActivationRepository::insert(const QList<Row> &rows)
 {
     return m_db->transaction<Done>([&]() -> Result<Done> {
         QSqlQuery query(m_db->connection());
-        query.prepare(QStringLiteral(
-            "INSERT OR REPLACE INTO activations (activation_id, namespace, name, start, document) VALUES (?, ?, ?, ?, ?)"));
+        query.prepare(QStringLiteral("INSERT OR REPLACE INTO activations (activation_id, namespace, name, start, "
+                                     "document) VALUES (?, ?, ?, ?, ?)"));
         for (const Row &row : rows) {
             query.addBindValue(row.activationId);
             query.addBindValue(row.ns);
@@ -85,8 +85,8 @@ Result<QList<Activation>> ActivationRepository::list(const Query &request) const
     const QString where = whereClause(request, values);
     QSqlQuery query(m_db->connection());
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT document FROM activations") + where
-                  + QStringLiteral(" ORDER BY start DESC, rowid DESC LIMIT ? OFFSET ?"));
+    query.prepare(QStringLiteral("SELECT document FROM activations") + where +
+                  QStringLiteral(" ORDER BY start DESC, rowid DESC LIMIT ? OFFSET ?"));
     for (const QVariant &value : std::as_const(values))
         query.addBindValue(value);
     query.addBindValue(request.limit);
@@ -135,4 +135,4 @@ Result<qint64> ActivationRepository::prune(const Retention &retention, qint64 no
     });
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -14,9 +14,9 @@ public:
     struct Query
     {
         QString ns;
-        std::optional<QString> name;  // "action" or "package/action"
-        std::optional<qint64> since;  // start >= since (epoch ms)
-        std::optional<qint64> upto;   // start <= upto
+        std::optional<QString> name; // "action" or "package/action"
+        std::optional<qint64> since; // start >= since (epoch ms)
+        std::optional<qint64> upto;  // start <= upto
         int skip = 0;
         int limit = 30;
     };
@@ -53,4 +53,4 @@ private:
     std::shared_ptr<Database> m_db;
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

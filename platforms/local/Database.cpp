@@ -37,7 +37,7 @@ const QList<QStringList> kMigrations = {
 
 QAtomicInt g_connectionCounter;
 
-}  // namespace
+} // namespace
 
 int Database::latestSchemaVersion()
 {
@@ -108,12 +108,13 @@ std::optional<PlatformError> Database::migrate()
     if (!migrated)
         return migrated.error();
     if (m_schemaVersion > latestSchemaVersion()) {
-        return PlatformError{PlatformError::Kind::Server,
-                             QStringLiteral("The database was written by a newer Funcdesk (schema %1; this one knows up to %2).")
-                                 .arg(m_schemaVersion)
-                                 .arg(latestSchemaVersion())};
+        return PlatformError{
+            PlatformError::Kind::Server,
+            QStringLiteral("The database was written by a newer Funcdesk (schema %1; this one knows up to %2).")
+                .arg(m_schemaVersion)
+                .arg(latestSchemaVersion())};
     }
     return std::nullopt;
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

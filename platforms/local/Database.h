@@ -27,8 +27,7 @@ public:
     // Runs `work` in one write transaction; rolled back if it fails. BEGIN IMMEDIATE takes the
     // write lock up front, so a read-then-write never fails with "database is locked" when another
     // connection writes: it waits (busy timeout) instead.
-    template <typename T, typename Work>
-    Result<T> transaction(Work &&work)
+    template <typename T, typename Work> Result<T> transaction(Work &&work)
     {
         if (auto error = execute(QStringLiteral("BEGIN IMMEDIATE")))
             return *error;
@@ -59,4 +58,4 @@ private:
     int m_schemaVersion = 0;
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -16,8 +16,7 @@ namespace funcdesk {
 // lock. Internal to platforms/local.
 struct EngineState
 {
-    template <typename T>
-    using Table = QHash<QString, QHash<QString, T>>;  // namespace → name → entity
+    template <typename T> using Table = QHash<QString, QHash<QString, T>>; // namespace → name → entity
 
     LocalConfig config;
     PlatformInfo info;
@@ -33,8 +32,7 @@ struct EngineState
     QHash<QString, Identity> identitiesByUuid;
     QHash<QString, Identity> identitiesByNamespace;
 
-    template <typename T>
-    static std::optional<T> find(const Table<T> &table, const QString &ns, const QString &name)
+    template <typename T> static std::optional<T> find(const Table<T> &table, const QString &ns, const QString &name)
     {
         const auto spaces = table.constFind(ns);
         if (spaces == table.cend())
@@ -46,13 +44,13 @@ struct EngineState
     }
 
     // A page of a namespace's entities, newest update first, as OpenWhisk lists.
-    template <typename T>
-    static QList<T> page(const Table<T> &table, const QString &ns, ListOptions options)
+    template <typename T> static QList<T> page(const Table<T> &table, const QString &ns, ListOptions options)
     {
         QList<T> all = table.value(ns).values();
         std::sort(all.begin(), all.end(), [](const T &a, const T &b) {
-            return a.updated.value_or(0) != b.updated.value_or(0) ? a.updated.value_or(0) > b.updated.value_or(0)
-                                                                  : a.name.value_or(QString()) < b.name.value_or(QString());
+            return a.updated.value_or(0) != b.updated.value_or(0)
+                       ? a.updated.value_or(0) > b.updated.value_or(0)
+                       : a.name.value_or(QString()) < b.name.value_or(QString());
         });
         const int limit = options.limit <= 0 ? 200 : options.limit;
         return all.mid(std::max(0, options.skip), limit);
@@ -64,10 +62,9 @@ inline PlatformError notFoundError()
     return {PlatformError::Kind::NotFound, QStringLiteral("The requested resource does not exist.")};
 }
 
-template <typename T>
-QFuture<Result<T>> readyResult(Result<T> result)
+template <typename T> QFuture<Result<T>> readyResult(Result<T> result)
 {
     return QtFuture::makeReadyFuture(std::move(result));
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -46,11 +46,12 @@ Result<QList<EntityRepository::Document>> EntityRepository::all(const QString &c
     while (query.next()) {
         const QJsonDocument json = QJsonDocument::fromJson(query.value(2).toByteArray());
         if (!json.isObject())
-            return PlatformError{PlatformError::Kind::Server,
-                                 QStringLiteral("A stored %1 document is corrupted and cannot be read.").arg(collection)};
+            return PlatformError{
+                PlatformError::Kind::Server,
+                QStringLiteral("A stored %1 document is corrupted and cannot be read.").arg(collection)};
         documents.append({query.value(0).toString(), query.value(1).toString(), json.object()});
     }
     return documents;
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -31,4 +31,4 @@ private:
     std::shared_ptr<Database> m_db;
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -20,16 +20,18 @@ std::optional<PlatformError> checkPayload(const Action &action, const QJsonObjec
     if (annotations.value(QStringLiteral("final")).toBool(false) && action.parameters) {
         for (const KeyValue &item : action.parameters->items()) {
             if (params.contains(item.key))
-                return PlatformError{PlatformError::Kind::Invalid,
-                                     QStringLiteral("Request defines parameters that are not allowed (e.g., reserved properties).")};
+                return PlatformError{
+                    PlatformError::Kind::Invalid,
+                    QStringLiteral("Request defines parameters that are not allowed (e.g., reserved properties).")};
         }
     }
     if (size > limits.maxPayloadBytes)
-        return PlatformError{PlatformError::Kind::TooLarge,
-                             QStringLiteral("Request larger than allowed: %1 > %2 bytes.").arg(size).arg(limits.maxPayloadBytes)};
+        return PlatformError{
+            PlatformError::Kind::TooLarge,
+            QStringLiteral("Request larger than allowed: %1 > %2 bytes.").arg(size).arg(limits.maxPayloadBytes)};
     return std::nullopt;
 }
-}  // namespace
+} // namespace
 
 struct Invoker::Wait
 {
@@ -37,14 +39,14 @@ struct Invoker::Wait
     std::atomic_bool done = false;
     QString activationId;
     bool resultOnly = false;
-    WaitExpired expired;  // set for invokeHere(): called instead of answering the promise
+    WaitExpired expired; // set for invokeHere(): called instead of answering the promise
     std::optional<std::multimap<qint64, std::shared_ptr<Wait>>::iterator> position;
 };
 
 Invoker::Invoker(EngineState &state, Recorded recorded, QObject *parent)
     : QObject(parent), m_state(state), m_recorded(std::move(recorded))
 {
-    m_threads.setMaxThreadCount(256);  // beyond the executor's per-action gates, nothing waits here
+    m_threads.setMaxThreadCount(256); // beyond the executor's per-action gates, nothing waits here
     m_timer.setInterval(kWaitCheckMs);
     connect(&m_timer, &QTimer::timeout, this, &Invoker::expireWaits);
     m_timer.start();
@@ -86,7 +88,7 @@ Result<Invoker::Prepared> Invoker::prepare(const QString &ns, const QString &nam
     request.limits = action->limits.value_or(ActionLimits());
     request.params = action->parameters ? action->parameters->toObject() : QJsonObject();
     if (request.params.isEmpty())
-        request.paramsJson = payload;  // nothing merged in: the executor sends these very bytes
+        request.paramsJson = payload; // nothing merged in: the executor sends these very bytes
     for (auto it = params.begin(); it != params.end(); ++it)
         request.params.insert(it.key(), it.value());
     request.activationId = newActivationId();
@@ -123,7 +125,7 @@ QFuture<Result<InvokeOutcome>> Invoker::invoke(const QString &ns, const QString 
     } else {
         wait = std::make_shared<Wait>();
         wait->activationId = request.activationId;
-        wait->done = true;  // answered now; the activation is only recorded
+        wait->done = true; // answered now; the activation is only recorded
         answer = readyResult<InvokeOutcome>(InvokeOutcome{request.activationId, std::nullopt, std::nullopt, {}});
     }
 
@@ -191,7 +193,8 @@ Result<InvokeOutcome> Invoker::record(const std::shared_ptr<Wait> &wait, const Q
         outcome = std::move(finished);
     } else {
         if (wait->done)
-            qWarning("funcdesk: activation %s could not run: %s", qPrintable(wait->activationId), qPrintable(ran.error().message));
+            qWarning("funcdesk: activation %s could not run: %s", qPrintable(wait->activationId),
+                     qPrintable(ran.error().message));
         outcome = ran.error();
     }
     return std::move(*outcome);
@@ -228,4 +231,4 @@ void Invoker::expireWaits()
     }
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

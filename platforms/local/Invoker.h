@@ -61,7 +61,7 @@ private:
     // thread finishes the future can run twice and crash (see core/FutureCallback.h).
     QThreadPool m_threads;
     std::mutex m_mutex;
-    std::multimap<qint64, std::shared_ptr<Wait>> m_waits;  // by deadline
+    std::multimap<qint64, std::shared_ptr<Wait>> m_waits; // by deadline
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

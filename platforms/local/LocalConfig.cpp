@@ -72,7 +72,9 @@ std::optional<PlatformError> applyObject(LocalConfig &config, const QJsonObject 
 std::optional<PlatformError> checkConsistent(const LocalConfig &config)
 {
     const SystemLimits &l = config.limits;
-    auto bad = [](const auto &range) { return range.min > range.max || range.defaultValue < range.min || range.defaultValue > range.max; };
+    auto bad = [](const auto &range) {
+        return range.min > range.max || range.defaultValue < range.min || range.defaultValue > range.max;
+    };
     if (bad(l.memoryMb) || bad(l.timeoutMs) || bad(l.logsMb) || bad(l.concurrency) || l.cpu.min > l.cpu.max)
         return configError(QStringLiteral("Each limit needs min <= default <= max."));
     // The throttles count in 32 bits; 0 refuses every call, as OpenWhisk's 0 does.
@@ -84,7 +86,7 @@ std::optional<PlatformError> checkConsistent(const LocalConfig &config)
     return std::nullopt;
 }
 
-}  // namespace
+} // namespace
 
 Result<LocalConfig> LocalConfig::fromDataDir(const QString &dataDir)
 {
@@ -98,7 +100,8 @@ Result<LocalConfig> LocalConfig::fromDataDir(const QString &dataDir)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (!document.isObject())
-        return configError(QStringLiteral("%1 is not a JSON object: %2").arg(file.fileName(), parseError.errorString()));
+        return configError(
+            QStringLiteral("%1 is not a JSON object: %2").arg(file.fileName(), parseError.errorString()));
     if (auto problem = applyObject(config, document.object(), QString()))
         return configError(file.fileName() + QStringLiteral(": ") + problem->message);
     if (auto problem = checkConsistent(config))
@@ -112,7 +115,8 @@ std::optional<PlatformError> LocalConfig::apply(const QString &setting)
     bool ok = false;
     const double value = equals > 0 ? setting.mid(equals + 1).toDouble(&ok) : 0.0;
     if (!ok)
-        return configError(QStringLiteral("A setting has the form name=number, e.g. limits.memory.max=4096; got '%1'.").arg(setting));
+        return configError(
+            QStringLiteral("A setting has the form name=number, e.g. limits.memory.max=4096; got '%1'.").arg(setting));
     LocalConfig changed = *this;
     if (auto problem = setField(changed, setting.left(equals), value))
         return problem;
@@ -122,4 +126,4 @@ std::optional<PlatformError> LocalConfig::apply(const QString &setting)
     return std::nullopt;
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

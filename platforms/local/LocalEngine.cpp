@@ -42,7 +42,8 @@ std::optional<PlatformError> checkActionName(const QString &name)
 {
     const QStringList parts = name.split(QLatin1Char('/'));
     if (parts.size() > 2)
-        return PlatformError{PlatformError::Kind::Invalid, QStringLiteral("The action name '%1' is not valid.").arg(name)};
+        return PlatformError{PlatformError::Kind::Invalid,
+                             QStringLiteral("The action name '%1' is not valid.").arg(name)};
     for (const QString &part : parts) {
         if (auto problem = checkEntityName(part))
             return problem;
@@ -76,7 +77,7 @@ ActivationRepository::Query repositoryQuery(const QString &ns, const ActivationQ
     q.limit = query.limit <= 0 ? 200 : query.limit;
     return q;
 }
-}  // namespace
+} // namespace
 
 SystemLimits LocalConfig::defaultLimits()
 {
@@ -117,7 +118,8 @@ Result<Done> LocalEngine::Private::load()
             QWriteLocker locker(&state.lock);
             for (const Action &action : actions.value())
                 state.actions[action.ns.value_or(QString())].insert(action.name.value_or(QString()), action);
-            for (const QString &collection : {QStringLiteral("triggers"), QStringLiteral("rules"), kPackages, kNamespaces}) {
+            for (const QString &collection :
+                 {QStringLiteral("triggers"), QStringLiteral("rules"), kPackages, kNamespaces}) {
                 auto documents = store.entities.all(collection);
                 if (!documents)
                     return documents.error();
@@ -157,17 +159,19 @@ std::optional<PlatformError> LocalEngine::Private::validate(const QString &ns, c
         auto runtime = state.executor->catalog().resolve(put.exec->kind);
         if (!runtime)
             return runtime.error();
-        put.exec->kind = runtime->kind;  // "nodejs:default" is stored as the kind it stands for
+        put.exec->kind = runtime->kind; // "nodejs:default" is stored as the kind it stands for
         const qint64 codeSize = put.exec->code.value_or(QString()).size();
         if (codeSize > kMaxCodeBytes)
-            return PlatformError{PlatformError::Kind::TooLarge,
-                                 QStringLiteral("exec larger than allowed: %1 > %2 bytes.").arg(codeSize).arg(kMaxCodeBytes)};
+            return PlatformError{
+                PlatformError::Kind::TooLarge,
+                QStringLiteral("exec larger than allowed: %1 > %2 bytes.").arg(codeSize).arg(kMaxCodeBytes)};
     }
     if (put.parameters) {
         const qint64 size = QJsonDocument(put.parameters->toJson()).toJson(QJsonDocument::Compact).size();
         if (size > kMaxParameterBytes)
-            return PlatformError{PlatformError::Kind::TooLarge,
-                                 QStringLiteral("parameters larger than allowed: %1 > %2 bytes.").arg(size).arg(kMaxParameterBytes)};
+            return PlatformError{
+                PlatformError::Kind::TooLarge,
+                QStringLiteral("parameters larger than allowed: %1 > %2 bytes.").arg(size).arg(kMaxParameterBytes)};
     }
     if (put.limits) {
         if (auto problem = state.config.limits.validate(*put.limits))
@@ -193,11 +197,13 @@ LocalEngine::~LocalEngine()
 Result<std::unique_ptr<LocalEngine>> LocalEngine::open(LocalConfig config)
 {
     if (!QDir().mkpath(config.dataDir))
-        return PlatformError{PlatformError::Kind::Server, QStringLiteral("Cannot create the data folder %1.").arg(config.dataDir)};
+        return PlatformError{PlatformError::Kind::Server,
+                             QStringLiteral("Cannot create the data folder %1.").arg(config.dataDir)};
     QFile::setPermissions(config.dataDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     std::unique_ptr<LocalEngine> engine(new LocalEngine(std::move(config)));
     EngineState &state = engine->d->state;
-    auto store = StoreWorker::start(QDir(state.config.dataDir).filePath(QStringLiteral("funcdesk.db")), state.config.retention);
+    auto store =
+        StoreWorker::start(QDir(state.config.dataDir).filePath(QStringLiteral("funcdesk.db")), state.config.retention);
     if (!store)
         return store.error();
     state.store = std::move(store).value();
@@ -219,7 +225,8 @@ Result<std::unique_ptr<LocalEngine>> LocalEngine::open(LocalConfig config)
     LocalEngine *self = engine.get();
     auto recorded = [self](const Activation &activation) {
         if (self->isSignalConnected(QMetaMethod::fromSignal(&LocalEngine::activationRecorded)))
-            QMetaObject::invokeMethod(self, [self, activation] { Q_EMIT self->activationRecorded(activation); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                self, [self, activation] { Q_EMIT self->activationRecorded(activation); }, Qt::QueuedConnection);
     };
     engine->d->invoker = std::make_unique<Invoker>(state, recorded);
     engine->d->rules = std::make_unique<RuleBook>(state, *engine->d->invoker, recorded);
@@ -286,8 +293,7 @@ Result<Identity> LocalEngine::authenticate(const QString &uuid, const QString &k
     QReadLocker locker(&d->state.lock);
     const auto it = d->state.identitiesByUuid.constFind(uuid);
     if (it == d->state.identitiesByUuid.cend() || !sameKey(it->key, key))
-        return PlatformError{PlatformError::Kind::Auth,
-                             QStringLiteral("The supplied authentication is invalid.")};
+        return PlatformError{PlatformError::Kind::Auth, QStringLiteral("The supplied authentication is invalid.")};
     return *it;
 }
 
@@ -302,10 +308,14 @@ QFuture<Result<qint64>> LocalEngine::count(QString ns, Collection collection)
     QReadLocker locker(&d->state.lock);
     const EngineState &s = d->state;
     switch (collection) {
-    case Collection::Actions: return readyResult<qint64>(s.actions.value(ns).size());
-    case Collection::Triggers: return readyResult<qint64>(s.triggers.value(ns).size());
-    case Collection::Rules: return readyResult<qint64>(s.rules.value(ns).size());
-    case Collection::Packages: return readyResult<qint64>(s.packages.value(ns).size());
+    case Collection::Actions:
+        return readyResult<qint64>(s.actions.value(ns).size());
+    case Collection::Triggers:
+        return readyResult<qint64>(s.triggers.value(ns).size());
+    case Collection::Rules:
+        return readyResult<qint64>(s.rules.value(ns).size());
+    case Collection::Packages:
+        return readyResult<qint64>(s.packages.value(ns).size());
     }
     return readyResult<qint64>(0);
 }
@@ -314,7 +324,7 @@ QFuture<Result<QList<Action>>> LocalEngine::listActions(QString ns, ListOptions 
 {
     QReadLocker locker(&d->state.lock);
     QList<Action> page = EngineState::page(d->state.actions, ns, options);
-    for (Action &action : page) {  // list views carry no code and no parameters
+    for (Action &action : page) { // list views carry no code and no parameters
         action.parameters.reset();
         if (action.exec)
             action.exec->code.reset();
@@ -337,32 +347,33 @@ QFuture<Result<Action>> LocalEngine::putAction(QString ns, QString name, Action 
 {
     if (auto problem = d->validate(ns, name, action))
         return readyResult<Action>(*problem);
-    return d->state.store->post<Result<Action>>([this, ns, name, action, options](StoreWorker::Store &store) -> Result<Action> {
-        // A new action gets the system's defaults for the limits it leaves out, as OpenWhisk
-        // stores them (a GET shows them all). Not cpu: without one it follows memory.
-        // Only this thread changes the actions, so the look-up cannot race an update.
-        Action body = action;
-        bool exists = false;
-        {
-            QReadLocker locker(&d->state.lock);
-            exists = EngineState::find(d->state.actions, ns, name).has_value();
-        }
-        if (!exists) {
-            const SystemLimits &limits = d->state.config.limits;
-            ActionLimits defaults;
-            defaults.timeoutMs = limits.timeoutMs.defaultValue;
-            defaults.memoryMb = limits.memoryMb.defaultValue;
-            defaults.logsMb = limits.logsMb.defaultValue;
-            defaults.concurrency = limits.concurrency.defaultValue;
-            body.limits = defaults.mergedWith(action.limits.value_or(ActionLimits()));
-        }
-        auto stored = store.actions.put(ns, name, body, options.overwrite, options.delAnnotations);
-        if (stored) {
-            QWriteLocker locker(&d->state.lock);
-            d->state.actions[ns].insert(name, stored.value());
-        }
-        return stored;
-    });
+    return d->state.store->post<Result<Action>>(
+        [this, ns, name, action, options](StoreWorker::Store &store) -> Result<Action> {
+            // A new action gets the system's defaults for the limits it leaves out, as OpenWhisk
+            // stores them (a GET shows them all). Not cpu: without one it follows memory.
+            // Only this thread changes the actions, so the look-up cannot race an update.
+            Action body = action;
+            bool exists = false;
+            {
+                QReadLocker locker(&d->state.lock);
+                exists = EngineState::find(d->state.actions, ns, name).has_value();
+            }
+            if (!exists) {
+                const SystemLimits &limits = d->state.config.limits;
+                ActionLimits defaults;
+                defaults.timeoutMs = limits.timeoutMs.defaultValue;
+                defaults.memoryMb = limits.memoryMb.defaultValue;
+                defaults.logsMb = limits.logsMb.defaultValue;
+                defaults.concurrency = limits.concurrency.defaultValue;
+                body.limits = defaults.mergedWith(action.limits.value_or(ActionLimits()));
+            }
+            auto stored = store.actions.put(ns, name, body, options.overwrite, options.delAnnotations);
+            if (stored) {
+                QWriteLocker locker(&d->state.lock);
+                d->state.actions[ns].insert(name, stored.value());
+            }
+            return stored;
+        });
 }
 
 QFuture<Result<Action>> LocalEngine::deleteAction(QString ns, QString name)
@@ -512,4 +523,4 @@ void LocalEngine::flush()
     d->state.store->flush();
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

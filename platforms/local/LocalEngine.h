@@ -14,15 +14,15 @@ namespace funcdesk {
 // How a local platform is set up: where it keeps its data and which limits it allows.
 struct LocalConfig
 {
-    QString dataDir;  // holds funcdesk.db (and, for funcdeskd, the auth file)
+    QString dataDir; // holds funcdesk.db (and, for funcdeskd, the auth file)
     // Funcdesk's defaults (wider than stock OpenWhisk): memory 128-2048 MB (256), timeout
     // 100-300000 ms (60000), logs 0-10 MB (10), concurrency 1-100 (1), cpu 0.05 up to the
     // machine's cores, 1 vCPU per GB of memory for actions without limits.cpu; per namespace
     // 60000 invocations and 6000 trigger fires a minute, 256 invocations in flight.
     SystemLimits limits = defaultLimits();
     ActivationRepository::Retention retention;
-    int maxBlockingWaitMs = 60000;  // the longest a blocking invoke waits before answering 202
-    ExecutorConfig executor;        // its systemLimits are replaced by `limits`
+    int maxBlockingWaitMs = 60000; // the longest a blocking invoke waits before answering 202
+    ExecutorConfig executor;       // its systemLimits are replaced by `limits`
     // The namespace throttles' clock (ms, monotonic); unset: the steady clock. For tests.
     std::function<qint64()> rateClock;
 
@@ -125,4 +125,4 @@ private:
     std::unique_ptr<Private> d;
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

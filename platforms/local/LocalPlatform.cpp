@@ -133,8 +133,7 @@ QFuture<Result<Activation>> LocalPlatform::getActivation(QString activationId)
 
 // A part of the stored record, delivered through onResult (never QFuture::then: see
 // core/FutureCallback.h).
-template <typename T, typename Part>
-QFuture<Result<T>> LocalPlatform::partOf(const QString &activationId, Part part)
+template <typename T, typename Part> QFuture<Result<T>> LocalPlatform::partOf(const QString &activationId, Part part)
 {
     auto promise = std::make_shared<QPromise<Result<T>>>();
     promise->start();
@@ -153,7 +152,8 @@ QFuture<Result<QStringList>> LocalPlatform::activationLogs(QString activationId)
 
 QFuture<Result<ActivationResponse>> LocalPlatform::activationResult(QString activationId)
 {
-    return partOf<ActivationResponse>(activationId, [](const Activation &a) { return a.response.value_or(ActivationResponse()); });
+    return partOf<ActivationResponse>(activationId,
+                                      [](const Activation &a) { return a.response.value_or(ActivationResponse()); });
 }
 
 void LocalPlatform::setLiveActivations(bool enabled)
@@ -161,4 +161,4 @@ void LocalPlatform::setLiveActivations(bool enabled)
     m_live = enabled;
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

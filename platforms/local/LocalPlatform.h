@@ -49,12 +49,11 @@ public:
     void setLiveActivations(bool enabled) override;
 
 private:
-    template <typename T, typename Part>
-    QFuture<Result<T>> partOf(const QString &activationId, Part part);
+    template <typename T, typename Part> QFuture<Result<T>> partOf(const QString &activationId, Part part);
 
     LocalEngine *m_engine;
     QString m_ns;
     bool m_live = false;
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

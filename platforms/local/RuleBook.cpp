@@ -14,8 +14,7 @@ const QString kRules = QStringLiteral("rules");
 
 // OpenWhisk's update of an entity header: the version is bumped unless given, annotations are
 // (old -- delAnnotations) ++ new.
-template <typename T>
-Result<T> mergedHeader(const std::optional<T> &existing, const T &put, const PutOptions &options)
+template <typename T> Result<T> mergedHeader(const std::optional<T> &existing, const T &put, const PutOptions &options)
 {
     if (existing && !options.overwrite)
         return PlatformError{PlatformError::Kind::Conflict, QStringLiteral("resource already exists")};
@@ -27,14 +26,15 @@ Result<T> mergedHeader(const std::optional<T> &existing, const T &put, const Put
         merged.version = put.version.value_or(QStringLiteral("0.0.1"));
     }
     if (!SemVer::parse(*merged.version))
-        return PlatformError{PlatformError::Kind::Invalid,
-                             QStringLiteral("The request content was malformed: '%1' is not a version (major.minor.patch).")
-                                 .arg(*merged.version)};
+        return PlatformError{
+            PlatformError::Kind::Invalid,
+            QStringLiteral("The request content was malformed: '%1' is not a version (major.minor.patch).")
+                .arg(*merged.version)};
     merged.publish = put.publish.value_or(merged.publish.value_or(false));
     KeyValueList annotations = merged.annotations.value_or(KeyValueList());
     for (const QString &key : options.delAnnotations)
         annotations.remove(key);
-    const KeyValueList added = put.annotations.value_or(KeyValueList());  // outlives the loop
+    const KeyValueList added = put.annotations.value_or(KeyValueList()); // outlives the loop
     for (const KeyValue &item : added.items())
         annotations.set(item.key, item.value);
     merged.annotations = annotations;
@@ -53,7 +53,7 @@ QJsonObject pathName(const QString &path, const QString &name)
 {
     return {{QLatin1StringView("path"), path}, {QLatin1StringView("name"), name}};
 }
-}  // namespace
+} // namespace
 
 RuleBook::RuleBook(EngineState &state, Invoker &invoker, Invoker::Recorded recorded)
     : m_state(state), m_invoker(invoker), m_recorded(std::move(recorded))
@@ -99,35 +99,36 @@ Result<Trigger> RuleBook::getTrigger(const QString &ns, const QString &name) con
 QFuture<Result<Trigger>> RuleBook::putTrigger(const QString &ns, const QString &name, const Trigger &put,
                                               const PutOptions &options)
 {
-    return m_state.store->post<Result<Trigger>>([this, ns, name, put, options](StoreWorker::Store &store) -> Result<Trigger> {
-        std::optional<Trigger> existing;
-        {
-            QReadLocker locker(&m_state.lock);
-            existing = EngineState::find(m_state.triggers, ns, name);
-        }
-        auto merged = mergedHeader(existing, put, options);
-        if (!merged)
-            return merged;
-        Trigger trigger = std::move(merged).value();
-        trigger.ns = ns;
-        trigger.name = name;
-        if (put.parameters || !trigger.parameters)
-            trigger.parameters = put.parameters.value_or(KeyValueList());
-        if (put.limits || !trigger.limits)
-            trigger.limits = put.limits.value_or(QJsonObject());
-        trigger.rules.reset();  // derived from the rules on read, never stored
-        const QJsonValue feed = trigger.annotations->value(QStringLiteral("feed"));
-        if (!feed.isUndefined() && (!feed.isString() || !feed.toString().startsWith(QLatin1Char('/'))))
-            return PlatformError{PlatformError::Kind::Invalid, QStringLiteral("Feed name is not valid")};
-        if (auto stored = store.entities.put(kTriggers, ns, name, *trigger.updated, trigger.toJson()); !stored)
-            return stored.error();
-        QWriteLocker locker(&m_state.lock);
-        m_state.triggers[ns].insert(name, trigger);
-        const QJsonObject rules = linkedRules(ns, name);
-        if (!rules.isEmpty())
-            trigger.rules = rules;
-        return trigger;
-    });
+    return m_state.store->post<Result<Trigger>>(
+        [this, ns, name, put, options](StoreWorker::Store &store) -> Result<Trigger> {
+            std::optional<Trigger> existing;
+            {
+                QReadLocker locker(&m_state.lock);
+                existing = EngineState::find(m_state.triggers, ns, name);
+            }
+            auto merged = mergedHeader(existing, put, options);
+            if (!merged)
+                return merged;
+            Trigger trigger = std::move(merged).value();
+            trigger.ns = ns;
+            trigger.name = name;
+            if (put.parameters || !trigger.parameters)
+                trigger.parameters = put.parameters.value_or(KeyValueList());
+            if (put.limits || !trigger.limits)
+                trigger.limits = put.limits.value_or(QJsonObject());
+            trigger.rules.reset(); // derived from the rules on read, never stored
+            const QJsonValue feed = trigger.annotations->value(QStringLiteral("feed"));
+            if (!feed.isUndefined() && (!feed.isString() || !feed.toString().startsWith(QLatin1Char('/'))))
+                return PlatformError{PlatformError::Kind::Invalid, QStringLiteral("Feed name is not valid")};
+            if (auto stored = store.entities.put(kTriggers, ns, name, *trigger.updated, trigger.toJson()); !stored)
+                return stored.error();
+            QWriteLocker locker(&m_state.lock);
+            m_state.triggers[ns].insert(name, trigger);
+            const QJsonObject rules = linkedRules(ns, name);
+            if (!rules.isEmpty())
+                trigger.rules = rules;
+            return trigger;
+        });
 }
 
 QFuture<Result<Trigger>> RuleBook::deleteTrigger(const QString &ns, const QString &name)
@@ -156,7 +157,8 @@ Result<std::optional<QString>> RuleBook::fire(const QString &ns, const QString &
         if (!trigger)
             return notFoundError();
         for (const Rule &rule : m_state.rules.value(ns)) {
-            if (rule.isActive() && rule.trigger && rule.trigger->path == ns && rule.trigger->name == name && rule.action)
+            if (rule.isActive() && rule.trigger && rule.trigger->path == ns && rule.trigger->name == name &&
+                rule.action)
                 active.append(rule);
         }
     }
@@ -189,7 +191,9 @@ Result<std::optional<QString>> RuleBook::fire(const QString &ns, const QString &
                          {QLatin1StringView("action"), actionNs + QLatin1Char('/') + rule.action->name}};
         // Non-blocking: the future is ready now with the id or the reason it could not start.
         const Result<InvokeOutcome> invoked =
-            m_invoker.invoke(actionNs, rule.action->name, args, InvokeOptions{false, false, std::nullopt}, record.activationId)
+            m_invoker
+                .invoke(actionNs, rule.action->name, args, InvokeOptions{false, false, std::nullopt},
+                        record.activationId)
                 .result();
         if (invoked) {
             line.insert(QLatin1StringView("statusCode"), 0);
@@ -226,8 +230,9 @@ Result<Rule> RuleBook::getRule(const QString &ns, const QString &name) const
 std::optional<PlatformError> RuleBook::checkRuleTargets(const QString &ns, const Rule &rule) const
 {
     if (!rule.trigger || !rule.action)
-        return PlatformError{PlatformError::Kind::Invalid,
-                             QStringLiteral("The request content was malformed: a rule needs a trigger and an action.")};
+        return PlatformError{
+            PlatformError::Kind::Invalid,
+            QStringLiteral("The request content was malformed: a rule needs a trigger and an action.")};
     QReadLocker locker(&m_state.lock);
     if (rule.trigger->path != ns || !EngineState::find(m_state.triggers, ns, rule.trigger->name))
         return PlatformError{PlatformError::Kind::Invalid,
@@ -238,7 +243,8 @@ std::optional<PlatformError> RuleBook::checkRuleTargets(const QString &ns, const
     return std::nullopt;
 }
 
-QFuture<Result<Rule>> RuleBook::putRule(const QString &ns, const QString &name, const Rule &put, const PutOptions &options)
+QFuture<Result<Rule>> RuleBook::putRule(const QString &ns, const QString &name, const Rule &put,
+                                        const PutOptions &options)
 {
     return m_state.store->post<Result<Rule>>([this, ns, name, put, options](StoreWorker::Store &store) -> Result<Rule> {
         std::optional<Rule> existing;
@@ -252,16 +258,17 @@ QFuture<Result<Rule>> RuleBook::putRule(const QString &ns, const QString &name, 
         Rule rule = std::move(merged).value();
         rule.ns = ns;
         rule.name = name;
-        for (const auto &[given, target] : {std::pair{&put.trigger, &rule.trigger}, std::pair{&put.action, &rule.action}}) {
+        for (const auto &[given, target] :
+             {std::pair{&put.trigger, &rule.trigger}, std::pair{&put.action, &rule.action}}) {
             if (*given) {
                 EntityRef ref = **given;
                 ref.path = resolvePath(ref.path, ns);
-                ref.asString = false;  // stored and returned as {path, name}
+                ref.asString = false; // stored and returned as {path, name}
                 *target = ref;
             }
         }
         if (!existing)
-            rule.status = QStringLiteral("active");  // a new rule starts active
+            rule.status = QStringLiteral("active"); // a new rule starts active
         if (auto problem = checkRuleTargets(ns, rule))
             return *problem;
         if (auto stored = store.entities.put(kRules, ns, name, *rule.updated, rule.toJson()); !stored)
@@ -313,4 +320,4 @@ QFuture<Result<Done>> RuleBook::setRuleActive(const QString &ns, const QString &
     });
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

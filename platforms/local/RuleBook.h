@@ -26,7 +26,7 @@ public:
     QFuture<Result<Done>> setRuleActive(const QString &ns, const QString &name, bool active);
 
 private:
-    QJsonObject linkedRules(const QString &ns, const QString &trigger) const;  // caller holds the lock
+    QJsonObject linkedRules(const QString &ns, const QString &trigger) const; // caller holds the lock
     std::optional<PlatformError> checkRuleTargets(const QString &ns, const Rule &rule) const;
 
     EngineState &m_state;
@@ -34,4 +34,4 @@ private:
     Invoker::Recorded m_recorded;
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

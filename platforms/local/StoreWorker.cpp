@@ -17,10 +17,10 @@ constexpr auto kBatchWindow = std::chrono::milliseconds(10);
 constexpr qsizetype kBatchSize = 512;
 constexpr qint64 kPruneEveryMs = 60 * 1000;
 constexpr qint64 kPruneEveryInserts = 10000;
-}  // namespace
+} // namespace
 
 Result<std::unique_ptr<StoreWorker>> StoreWorker::start(const QString &databasePath,
-                                                         ActivationRepository::Retention retention)
+                                                        ActivationRepository::Retention retention)
 {
     std::unique_ptr<StoreWorker> worker(new StoreWorker);
     worker->m_retention = retention;
@@ -89,7 +89,8 @@ void StoreWorker::run(const QString &databasePath, std::promise<Result<Done>> &s
     for (;;) {
         m_wake.wait(lock, [this] { return m_stopping || !m_tasks.empty() || !m_pending.isEmpty(); });
         if (m_tasks.empty() && !m_stopping && m_pending.size() < kBatchSize)
-            m_wake.wait_for(lock, kBatchWindow, [this] { return m_stopping || !m_tasks.empty() || m_pending.size() >= kBatchSize; });
+            m_wake.wait_for(lock, kBatchWindow,
+                            [this] { return m_stopping || !m_tasks.empty() || m_pending.size() >= kBatchSize; });
         QList<ActivationRepository::Row> batch;
         batch.swap(m_pending);
         std::deque<std::function<void(Store &)>> tasks;
@@ -112,7 +113,8 @@ void StoreWorker::writeBatch(Store &store, QList<ActivationRepository::Row> batc
 {
     const qsizetype count = batch.size();
     if (auto written = store.activations.insert(batch); !written)
-        qWarning("funcdesk: %d activation records could not be stored: %s", int(count), qPrintable(written.error().message));
+        qWarning("funcdesk: %d activation records could not be stored: %s", int(count),
+                 qPrintable(written.error().message));
     m_insertedSincePrune += count;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (m_insertedSincePrune >= kPruneEveryInserts || now - m_lastPruneMs >= kPruneEveryMs) {
@@ -123,4 +125,4 @@ void StoreWorker::writeBatch(Store &store, QList<ActivationRepository::Row> batc
     }
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -33,10 +33,9 @@ public:
 
     static Result<std::unique_ptr<StoreWorker>> start(const QString &databasePath,
                                                       ActivationRepository::Retention retention);
-    ~StoreWorker();  // writes what is queued, then stops
+    ~StoreWorker(); // writes what is queued, then stops
 
-    template <typename T>
-    QFuture<T> post(std::function<T(Store &)> task)
+    template <typename T> QFuture<T> post(std::function<T(Store &)> task)
     {
         auto promise = std::make_shared<QPromise<T>>();
         QFuture<T> future = promise->future();
@@ -70,4 +69,4 @@ private:
     qint64 m_insertedSincePrune = 0;
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -4,7 +4,9 @@
 
 namespace funcdesk {
 
-ActivationCursor::ActivationCursor(int maxRememberedIds) : m_maxRemembered(std::max(1, maxRememberedIds)) {}
+ActivationCursor::ActivationCursor(int maxRememberedIds) : m_maxRemembered(std::max(1, maxRememberedIds))
+{
+}
 
 void ActivationCursor::seed(const QList<Activation> &newestFirst)
 {
@@ -33,7 +35,7 @@ bool ActivationCursor::addPage(const QList<Activation> &page)
     bool grew = false;
     for (const Activation &activation : page) {
         if (activation.activationId.isEmpty() || m_cycle.contains(activation.activationId))
-            continue;  // a page boundary moved under us: newer activations pushed older ones down
+            continue; // a page boundary moved under us: newer activations pushed older ones down
         m_cycle.insert(activation.activationId, activation);
         grew = true;
     }
@@ -81,4 +83,4 @@ void ActivationCursor::abandonCycle()
     m_cycle.clear();
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -16,8 +16,8 @@ namespace funcdesk {
 class ActivationCursor
 {
 public:
-    static constexpr int kPageSize = 200;   // OpenWhisk's largest list page
-    static constexpr int kMaxPages = 100;   // per cycle, against a server that ignores skip
+    static constexpr int kPageSize = 200; // OpenWhisk's largest list page
+    static constexpr int kMaxPages = 100; // per cycle, against a server that ignores skip
 
     explicit ActivationCursor(int maxRememberedIds = 10000);
 
@@ -45,11 +45,11 @@ private:
     int m_maxRemembered;
     bool m_seeded = false;
     qint64 m_since = 0;
-    QSet<QString> m_seenAtSince;  // ids whose start == m_since, already reported
+    QSet<QString> m_seenAtSince; // ids whose start == m_since, already reported
 
     int m_skip = 0;
     int m_pages = 0;
     QHash<QString, Activation> m_cycle;
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -10,20 +10,17 @@ namespace funcdesk {
 namespace {
 // Enough summaries to know every id at the newest start when seeding.
 constexpr int kSeedLimit = 50;
-}  // namespace
+} // namespace
 
 ActivationPoller::ActivationPoller(RestTransport *transport, OpenWhiskUrls urls, QObject *parent)
-    : QObject(parent),
-      m_transport(transport),
-      m_urls(std::move(urls)),
+    : QObject(parent), m_transport(transport), m_urls(std::move(urls)),
       m_backoff(transport->config().retryBaseMs, transport->config().retryMaxMs)
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &ActivationPoller::poll);
 }
 
-template <typename Emit>
-bool ActivationPoller::emitStillWanted(Emit emitSignal)
+template <typename Emit> bool ActivationPoller::emitStillWanted(Emit emitSignal)
 {
     // A slot may turn polling off (or on again), or delete the poller.
     const QPointer<ActivationPoller> alive(this);
@@ -121,7 +118,8 @@ void ActivationPoller::pageAnswered(const HttpExchange &exchange)
 
 void ActivationPoller::fail(const PlatformError &error, std::optional<int> retryAfterMs)
 {
-    const bool honoursRetryAfter = error.kind == PlatformError::Kind::Limit || error.kind == PlatformError::Kind::Server;
+    const bool honoursRetryAfter =
+        error.kind == PlatformError::Kind::Limit || error.kind == PlatformError::Kind::Server;
     const int delay = m_backoff.failed(honoursRetryAfter ? retryAfterMs : std::nullopt);
     if (emitStillWanted([&] { Q_EMIT failed(error, delay); }))
         scheduleNext(delay);
@@ -133,4 +131,4 @@ void ActivationPoller::scheduleNext(int delayMs)
         m_timer.start(std::max(0, delayMs));
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

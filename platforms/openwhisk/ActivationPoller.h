@@ -43,8 +43,7 @@ private:
     void fail(const PlatformError &error, std::optional<int> retryAfterMs);
     void scheduleNext(int delayMs);
     // Runs `emitSignal`; false when polling should not go on from here afterwards.
-    template <typename Emit>
-    bool emitStillWanted(Emit emitSignal);
+    template <typename Emit> bool emitStillWanted(Emit emitSignal);
 
     RestTransport *m_transport;
     OpenWhiskUrls m_urls;
@@ -52,7 +51,7 @@ private:
     RetryBackoff m_backoff;
     QTimer m_timer;
     bool m_enabled = false;
-    quint64 m_generation = 0;  // answers to requests of an earlier enable are dropped
+    quint64 m_generation = 0; // answers to requests of an earlier enable are dropped
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -24,12 +24,16 @@ enum class FeedLifecycleEvent { Create, Read, Update, Delete };
 inline QString feedLifecycleEventName(FeedLifecycleEvent event)
 {
     switch (event) {
-    case FeedLifecycleEvent::Create: return QStringLiteral("CREATE");
-    case FeedLifecycleEvent::Read: return QStringLiteral("READ");
-    case FeedLifecycleEvent::Update: return QStringLiteral("UPDATE");
-    case FeedLifecycleEvent::Delete: return QStringLiteral("DELETE");
+    case FeedLifecycleEvent::Create:
+        return QStringLiteral("CREATE");
+    case FeedLifecycleEvent::Read:
+        return QStringLiteral("READ");
+    case FeedLifecycleEvent::Update:
+        return QStringLiteral("UPDATE");
+    case FeedLifecycleEvent::Delete:
+        return QStringLiteral("DELETE");
     }
     return QStringLiteral("READ");
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -26,20 +26,28 @@ PlatformError::Kind kindForNetworkError(QNetworkReply::NetworkError error)
         return PlatformError::Kind::Network;
     }
 }
-}  // namespace
+} // namespace
 
 PlatformError::Kind HttpExchange::kindForStatus(int status)
 {
     switch (status) {
-    case 400: return PlatformError::Kind::Invalid;
+    case 400:
+        return PlatformError::Kind::Invalid;
     case 401:
-    case 403: return PlatformError::Kind::Auth;
-    case 404: return PlatformError::Kind::NotFound;
-    case 408: return PlatformError::Kind::Timeout;
-    case 409: return PlatformError::Kind::Conflict;
-    case 413: return PlatformError::Kind::TooLarge;
-    case 429: return PlatformError::Kind::Limit;
-    default: break;
+    case 403:
+        return PlatformError::Kind::Auth;
+    case 404:
+        return PlatformError::Kind::NotFound;
+    case 408:
+        return PlatformError::Kind::Timeout;
+    case 409:
+        return PlatformError::Kind::Conflict;
+    case 413:
+        return PlatformError::Kind::TooLarge;
+    case 429:
+        return PlatformError::Kind::Limit;
+    default:
+        break;
     }
     // Other 4xx (405, 415, 422 for a circular binding, ...) are problems with the request.
     if (status >= 400 && status < 500)
@@ -57,9 +65,11 @@ std::optional<PlatformError> HttpExchange::error() const
             return PlatformError{PlatformError::Kind::Network,
                                  tr("The connection to %1 was closed before the platform answered.").arg(where)};
         if (timedOut || networkError == QNetworkReply::OperationCanceledError)
-            return PlatformError{PlatformError::Kind::Timeout, tr("The platform at %1 did not answer in time.").arg(where)};
+            return PlatformError{PlatformError::Kind::Timeout,
+                                 tr("The platform at %1 did not answer in time.").arg(where)};
         const QString detail = networkErrorText.isEmpty() ? tr("no answer") : networkErrorText;
-        return PlatformError{kindForNetworkError(networkError), tr("Cannot reach the platform at %1: %2").arg(where, detail)};
+        return PlatformError{kindForNetworkError(networkError),
+                             tr("Cannot reach the platform at %1: %2").arg(where, detail)};
     }
     const PlatformError::Kind kind = kindForStatus(status);
     QString message = serverMessage();
@@ -101,9 +111,8 @@ QString HttpExchange::serverMessage() const
 
 PlatformError HttpExchange::unexpected(const QString &what) const
 {
-    return PlatformError{PlatformError::Kind::Server,
-                         tr("The platform's answer to %1 %2 is not the JSON expected: %3")
-                             .arg(QString::fromLatin1(method), url.path(), what)};
+    return PlatformError{PlatformError::Kind::Server, tr("The platform's answer to %1 %2 is not the JSON expected: %3")
+                                                          .arg(QString::fromLatin1(method), url.path(), what)};
 }
 
 std::optional<int> HttpExchange::parseRetryAfter(const QByteArray &value, qint64 nowMs)
@@ -125,4 +134,4 @@ std::optional<int> HttpExchange::parseRetryAfter(const QByteArray &value, qint64
     return static_cast<int>(std::clamp<qint64>(date.toMSecsSinceEpoch() - nowMs, 0, 24 * 3600 * 1000));
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

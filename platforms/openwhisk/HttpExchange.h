@@ -17,17 +17,17 @@ namespace funcdesk {
 struct HttpExchange
 {
     QByteArray method;
-    QUrl url;  // never carries credentials
-    int status = 0;  // 0 when no HTTP answer arrived
+    QUrl url;       // never carries credentials
+    int status = 0; // 0 when no HTTP answer arrived
     QString reason;
     QByteArray body;
     QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
     QString networkErrorText;
-    bool timedOut = false;  // the transfer timeout ran out
-    bool closed = false;    // the client shut down before the answer came
-    QString activationIdHeader;             // x-openwhisk-activation-id
-    std::optional<int> retryAfterMs;         // Retry-After, on 429 and 503
-    QUrl redirectTarget;                     // Location of a 3xx (not followed)
+    bool timedOut = false;           // the transfer timeout ran out
+    bool closed = false;             // the client shut down before the answer came
+    QString activationIdHeader;      // x-openwhisk-activation-id
+    std::optional<int> retryAfterMs; // Retry-After, on 429 and 503
+    QUrl redirectTarget;             // Location of a 3xx (not followed)
 
     bool succeeded() const { return status >= 200 && status < 300; }
     // The failure this exchange stands for; nullopt for a 2xx answer.
@@ -44,4 +44,4 @@ struct HttpExchange
     static std::optional<int> parseRetryAfter(const QByteArray &value, qint64 nowMs);
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

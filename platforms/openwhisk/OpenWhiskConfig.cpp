@@ -7,8 +7,8 @@ QUrl OpenWhiskConfig::rootUrl() const
     const QString host = apiHost.trimmed();
     if (host.isEmpty())
         return {};
-    const bool hasScheme = host.startsWith(QLatin1StringView("http://"), Qt::CaseInsensitive)
-                           || host.startsWith(QLatin1StringView("https://"), Qt::CaseInsensitive);
+    const bool hasScheme = host.startsWith(QLatin1StringView("http://"), Qt::CaseInsensitive) ||
+                           host.startsWith(QLatin1StringView("https://"), Qt::CaseInsensitive);
     QUrl url(hasScheme ? host : QStringLiteral("https://") + host, QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty())
         return {};
@@ -29,4 +29,4 @@ QByteArray OpenWhiskConfig::authorizationHeader() const
     return QByteArrayLiteral("Basic ") + auth.toUtf8().toBase64();
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -9,14 +9,14 @@ namespace funcdesk {
 // `wsk` keeps in ~/.wskprops; it is sent as HTTP Basic credentials and never logged.
 struct OpenWhiskConfig
 {
-    QString apiHost;             // "host:port", "https://host" or "http://127.0.0.1:3233"
-    QString auth;                // "uuid:key"
+    QString apiHost; // "host:port", "https://host" or "http://127.0.0.1:3233"
+    QString auth;    // "uuid:key"
     QString ns = QStringLiteral("_");
     bool ignoreCertificateErrors = false;
-    int requestTimeoutMs = 30000;  // transfer timeout: how long a reply may stay silent
-    int pollIntervalMs = 2000;     // live activations, like `wsk activation poll`
-    int retryBaseMs = 2000;        // first back-off after a failed poll, doubled each time
-    int retryMaxMs = 60000;        // back-off cap
+    int requestTimeoutMs = 30000; // transfer timeout: how long a reply may stay silent
+    int pollIntervalMs = 2000;    // live activations, like `wsk activation poll`
+    int retryBaseMs = 2000;       // first back-off after a failed poll, doubled each time
+    int retryMaxMs = 60000;       // back-off cap
 
     // The controller root, "https://" prefixed when apiHost names no scheme (as the JS client
     // does), ending in "/", without user info, query or fragment. A path is kept as a prefix
@@ -26,4 +26,4 @@ struct OpenWhiskConfig
     QByteArray authorizationHeader() const;
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

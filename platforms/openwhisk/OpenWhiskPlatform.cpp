@@ -24,18 +24,15 @@ QByteArray jsonBody(const QJsonObject &object)
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
-template <typename T>
-QFuture<Result<T>> missingName(const char *what)
+template <typename T> QFuture<Result<T>> missingName(const char *what)
 {
-    return finishedFuture<T>(
-        PlatformError{PlatformError::Kind::Invalid, OpenWhiskPlatform::tr("A %1 name is required.").arg(QLatin1StringView(what))});
+    return finishedFuture<T>(PlatformError{
+        PlatformError::Kind::Invalid, OpenWhiskPlatform::tr("A %1 name is required.").arg(QLatin1StringView(what))});
 }
-}  // namespace
+} // namespace
 
 OpenWhiskPlatform::OpenWhiskPlatform(OpenWhiskConfig config, QObject *parent)
-    : Platform(parent),
-      m_urls(config.rootUrl(), config.ns),
-      m_transport(new RestTransport(std::move(config), this)),
+    : Platform(parent), m_urls(config.rootUrl(), config.ns), m_transport(new RestTransport(std::move(config), this)),
       m_poller(new ActivationPoller(m_transport, m_urls, this))
 {
     connect(m_transport, &RestTransport::exchangeFinished, this, &OpenWhiskPlatform::exchangeFinished);
@@ -69,7 +66,7 @@ QFuture<Result<QString>> OpenWhiskPlatform::resolveNamespace()
             m_resolvedNs = name.value();
             Q_EMIT namespaceResolved(m_resolvedNs);
         } else if (!name) {
-            m_namespaceAsked = false;  // ask again with a later call
+            m_namespaceAsked = false; // ask again with a later call
         }
         return name;
     });
@@ -111,15 +108,15 @@ void OpenWhiskPlatform::setAvailable(bool available, const QString &reason)
 }
 
 template <typename T>
-QFuture<Result<T>> OpenWhiskPlatform::getEntity(Collection collection, const QString &name, const OpenWhiskUrls::Query &query)
+QFuture<Result<T>> OpenWhiskPlatform::getEntity(Collection collection, const QString &name,
+                                                const OpenWhiskUrls::Query &query)
 {
     RestTransport::Request request;
     request.url = m_urls.entity(collection, name, query);
     return call<T>(request, &OpenWhiskResponses::entity<T>);
 }
 
-template <typename T>
-QFuture<Result<T>> OpenWhiskPlatform::deleteEntity(Collection collection, const QString &name)
+template <typename T> QFuture<Result<T>> OpenWhiskPlatform::deleteEntity(Collection collection, const QString &name)
 {
     RestTransport::Request request;
     request.method = QByteArrayLiteral("DELETE");
@@ -153,7 +150,7 @@ QFuture<Result<PlatformInfo>> OpenWhiskPlatform::info()
 {
     RestTransport::Request request;
     request.url = m_urls.root();
-    request.authenticated = false;  // the controller root is public
+    request.authenticated = false; // the controller root is public
     return call<PlatformInfo>(request, [](const HttpExchange &exchange) -> Result<PlatformInfo> {
         if (auto error = exchange.error())
             return *error;
@@ -179,7 +176,8 @@ QFuture<Result<qint64>> OpenWhiskPlatform::count(Collection collection)
     RestTransport::Request request;
     request.url = m_urls.collection(collection, {{QStringLiteral("count"), boolText(true)}});
     const QString key = OpenWhiskUrls::collectionName(collection);
-    return call<qint64>(request, [key](const HttpExchange &exchange) { return OpenWhiskResponses::count(exchange, key); });
+    return call<qint64>(request,
+                        [key](const HttpExchange &exchange) { return OpenWhiskResponses::count(exchange, key); });
 }
 
 QFuture<Result<QList<Action>>> OpenWhiskPlatform::listActions(ListOptions options)
@@ -309,7 +307,8 @@ QFuture<Result<Done>> OpenWhiskPlatform::setRuleActive(QString name, bool active
     RestTransport::Request request;
     request.method = QByteArrayLiteral("POST");
     request.url = m_urls.entity(Collection::Rules, name);
-    request.body = jsonBody({{QLatin1StringView("status"), active ? QStringLiteral("active") : QStringLiteral("inactive")}});
+    request.body =
+        jsonBody({{QLatin1StringView("status"), active ? QStringLiteral("active") : QStringLiteral("inactive")}});
     return call<Done>(request, &OpenWhiskResponses::done);
 }
 
@@ -374,4 +373,4 @@ void OpenWhiskPlatform::setLiveActivations(bool enabled)
         m_poller->setEnabled(enabled);
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

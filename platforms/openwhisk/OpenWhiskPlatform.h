@@ -77,12 +77,11 @@ private:
     QFuture<Result<T>> call(RestTransport::Request request, std::function<Result<T>(const HttpExchange &)> parse);
     template <typename T>
     QFuture<Result<T>> getEntity(Collection collection, const QString &name, const OpenWhiskUrls::Query &query = {});
+    template <typename T> QFuture<Result<T>> deleteEntity(Collection collection, const QString &name);
     template <typename T>
-    QFuture<Result<T>> deleteEntity(Collection collection, const QString &name);
-    template <typename T>
-    QFuture<Result<T>> putEntity(Collection collection, const QString &name, QJsonObject body, const PutOptions &options);
-    template <typename T>
-    QFuture<Result<QList<T>>> listEntities(Collection collection, const ListOptions &options);
+    QFuture<Result<T>> putEntity(Collection collection, const QString &name, QJsonObject body,
+                                 const PutOptions &options);
+    template <typename T> QFuture<Result<QList<T>>> listEntities(Collection collection, const ListOptions &options);
 
     void observe(const HttpExchange &exchange);
     void setAvailable(bool available, const QString &reason);
@@ -95,4 +94,4 @@ private:
     bool m_available = true;
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -10,7 +10,7 @@ QString idFrom(const HttpExchange &exchange, const QJsonObject &body)
     const QString fromBody = body.value(kActivationId).toString();
     return fromBody.isEmpty() ? exchange.activationIdHeader : fromBody;
 }
-}  // namespace
+} // namespace
 
 Result<QJsonObject> OpenWhiskResponses::jsonObject(const HttpExchange &exchange)
 {
@@ -130,4 +130,4 @@ Result<QString> OpenWhiskResponses::firstNamespace(const HttpExchange &exchange)
     return document->array().first().toString();
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -13,8 +13,7 @@ class OpenWhiskResponses
 {
 public:
     // One entity document (Action, Trigger, Rule, Package, Activation, ActivationResponse).
-    template <typename T>
-    static Result<T> entity(const HttpExchange &exchange)
+    template <typename T> static Result<T> entity(const HttpExchange &exchange)
     {
         if (auto error = exchange.error())
             return *error;
@@ -28,8 +27,7 @@ public:
     }
 
     // A list of entity documents.
-    template <typename T>
-    static Result<QList<T>> list(const HttpExchange &exchange)
+    template <typename T> static Result<QList<T>> list(const HttpExchange &exchange)
     {
         if (auto error = exchange.error())
             return *error;
@@ -65,4 +63,4 @@ private:
     static Result<QJsonObject> jsonObject(const HttpExchange &exchange);
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

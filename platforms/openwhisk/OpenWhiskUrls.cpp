@@ -7,7 +7,7 @@ QString boolText(bool value)
 {
     return value ? QStringLiteral("true") : QStringLiteral("false");
 }
-}  // namespace
+} // namespace
 
 OpenWhiskUrls::OpenWhiskUrls(QUrl root, QString ns) : m_root(std::move(root)), m_ns(std::move(ns))
 {
@@ -52,10 +52,14 @@ QUrl OpenWhiskUrls::activation(const QString &activationId, const QString &part)
 QString OpenWhiskUrls::collectionName(Collection collection)
 {
     switch (collection) {
-    case Collection::Actions: return QStringLiteral("actions");
-    case Collection::Triggers: return QStringLiteral("triggers");
-    case Collection::Rules: return QStringLiteral("rules");
-    case Collection::Packages: return QStringLiteral("packages");
+    case Collection::Actions:
+        return QStringLiteral("actions");
+    case Collection::Triggers:
+        return QStringLiteral("triggers");
+    case Collection::Rules:
+        return QStringLiteral("rules");
+    case Collection::Packages:
+        return QStringLiteral("packages");
     }
     return QStringLiteral("actions");
 }
@@ -99,4 +103,4 @@ QUrl OpenWhiskUrls::api(const QByteArray &encodedPath, const Query &query) const
     return QUrl::fromEncoded(text, QUrl::StrictMode);
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

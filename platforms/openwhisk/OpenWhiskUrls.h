@@ -43,4 +43,4 @@ private:
     QString m_ns;
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

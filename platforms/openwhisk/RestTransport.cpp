@@ -8,7 +8,7 @@ namespace funcdesk {
 
 namespace {
 const QByteArray kJson = QByteArrayLiteral("application/json");
-}  // namespace
+} // namespace
 
 RestTransport::RestTransport(OpenWhiskConfig config, QObject *parent)
     : QObject(parent), m_config(std::move(config)), m_network(new QNetworkAccessManager(this))
@@ -48,9 +48,10 @@ void RestTransport::send(const Request &request, QObject *context, Handler handl
     httpRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     httpRequest.setTransferTimeout(request.timeoutMs > 0 ? request.timeoutMs : m_config.requestTimeoutMs);
 
-    QNetworkReply *reply = request.method == "GET" && !request.body
-                               ? m_network->get(httpRequest)
-                               : m_network->sendCustomRequest(httpRequest, request.method, request.body.value_or(QByteArray()));
+    QNetworkReply *reply =
+        request.method == "GET" && !request.body
+            ? m_network->get(httpRequest)
+            : m_network->sendCustomRequest(httpRequest, request.method, request.body.value_or(QByteArray()));
 #if QT_CONFIG(ssl)
     if (m_config.ignoreCertificateErrors)
         connect(reply, &QNetworkReply::sslErrors, reply, [reply] { reply->ignoreSslErrors(); });
@@ -79,8 +80,8 @@ void RestTransport::finished(QNetworkReply *reply)
     if (exchange.status == 0 && exchange.networkError != QNetworkReply::NoError) {
         exchange.networkErrorText = redacted(reply->errorString());
         // Nothing but the transfer timeout aborts a pending reply (close() takes it out first).
-        exchange.timedOut = exchange.networkError == QNetworkReply::OperationCanceledError
-                            || exchange.networkError == QNetworkReply::TimeoutError;
+        exchange.timedOut = exchange.networkError == QNetworkReply::OperationCanceledError ||
+                            exchange.networkError == QNetworkReply::TimeoutError;
     }
     exchange.activationIdHeader = QString::fromLatin1(reply->rawHeader(QByteArrayLiteral("x-openwhisk-activation-id")));
     if (reply->hasRawHeader(QByteArrayLiteral("Retry-After")))
@@ -132,4 +133,4 @@ QString RestTransport::redacted(QString text) const
     return text;
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

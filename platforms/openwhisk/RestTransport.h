@@ -18,8 +18,7 @@ class QNetworkAccessManager;
 namespace funcdesk {
 
 // A future that is already finished with `result`.
-template <typename T>
-QFuture<Result<T>> finishedFuture(Result<T> result)
+template <typename T> QFuture<Result<T>> finishedFuture(Result<T> result)
 {
     QPromise<Result<T>> promise;
     promise.start();
@@ -41,9 +40,9 @@ public:
     {
         QByteArray method = QByteArrayLiteral("GET");
         QUrl url;
-        std::optional<QByteArray> body;  // JSON
-        int timeoutMs = 0;               // 0: the config's requestTimeoutMs
-        bool authenticated = true;       // the controller root needs no key
+        std::optional<QByteArray> body; // JSON
+        int timeoutMs = 0;              // 0: the config's requestTimeoutMs
+        bool authenticated = true;      // the controller root needs no key
     };
     using Handler = std::function<void(const HttpExchange &)>;
 
@@ -97,4 +96,4 @@ private:
     bool m_closed = false;
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -9,9 +9,11 @@ namespace funcdesk {
 namespace {
 // A Retry-After longer than this is more likely a misconfiguration than a plan.
 constexpr int kLongestRetryAfterMs = 10 * 60 * 1000;
-}  // namespace
+} // namespace
 
-RetryBackoff::RetryBackoff(int baseMs, int maxMs) : m_baseMs(std::max(1, baseMs)), m_maxMs(std::max(m_baseMs, maxMs)) {}
+RetryBackoff::RetryBackoff(int baseMs, int maxMs) : m_baseMs(std::max(1, baseMs)), m_maxMs(std::max(m_baseMs, maxMs))
+{
+}
 
 int RetryBackoff::failed(std::optional<int> retryAfterMs)
 {
@@ -24,4 +26,4 @@ int RetryBackoff::failed(std::optional<int> retryAfterMs)
     return static_cast<int>(std::min<qint64>(delay, m_maxMs));
 }
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -22,4 +22,4 @@ private:
     int m_failures = 0;
 };
 
-}  // namespace funcdesk
+} // namespace funcdesk

@@ -45,7 +45,7 @@ struct MachineCpu
         FILE *stat = std::fopen("/proc/stat", "r");
         if (!stat)
             return cpu;
-        unsigned long long v[8] = {};  // user nice system idle iowait irq softirq steal
+        unsigned long long v[8] = {}; // user nice system idle iowait irq softirq steal
         if (std::fscanf(stat, "cpu %llu %llu %llu %llu %llu %llu %llu %llu", &v[0], &v[1], &v[2], &v[3], &v[4], &v[5],
                         &v[6], &v[7]) == 8) {
             for (unsigned long long x : v)
@@ -67,4 +67,4 @@ struct MachineCpu
     }
 };
 
-}  // namespace funcdesk::bench
+} // namespace funcdesk::bench

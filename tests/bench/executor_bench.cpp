@@ -40,7 +40,8 @@ const char *const kEchoLoop =
     "const fs = require('fs'); let buffer = '';"
     "process.stdin.on('data', (chunk) => { buffer += chunk; let i;"
     "  while ((i = buffer.indexOf('\\n')) >= 0) { const line = buffer.slice(0, i); buffer = buffer.slice(i + 1);"
-    "    const request = JSON.parse(line); fs.writeSync(1, JSON.stringify({status: 'success', result: request.value}) + '\\n'); } });";
+    "    const request = JSON.parse(line); fs.writeSync(1, JSON.stringify({status: 'success', result: request.value}) "
+    "+ '\\n'); } });";
 
 // The same shape and size as the executor's run line.
 const char *const kRequestLine =
@@ -62,7 +63,8 @@ public:
         posix_spawn_file_actions_adddup2(&actions, out[1], 1);
         posix_spawn_file_actions_addclose(&actions, in[1]);
         posix_spawn_file_actions_addclose(&actions, out[0]);
-        char *argv[] = {const_cast<char *>(node.constData()), const_cast<char *>("-e"), const_cast<char *>(kEchoLoop), nullptr};
+        char *argv[] = {const_cast<char *>(node.constData()), const_cast<char *>("-e"), const_cast<char *>(kEchoLoop),
+                        nullptr};
         if (posix_spawn(&m_pid, node.constData(), &actions, nullptr, argv, environ) != 0)
             abort();
         posix_spawn_file_actions_destroy(&actions);
@@ -83,7 +85,7 @@ public:
         if (write(m_in, kRequestLine, size) != static_cast<ssize_t>(size))
             abort();
         char buffer[4096];
-        for (;;) {  // one line back
+        for (;;) { // one line back
             const ssize_t n = read(m_out, buffer, sizeof buffer);
             if (n <= 0)
                 abort();
@@ -104,8 +106,7 @@ struct Series
     double callsPerSecond = 0;
 };
 
-template <typename Call>
-Series measure(int calls, Call call)
+template <typename Call> Series measure(int calls, Call call)
 {
     Series series;
     series.latencies.reserve(static_cast<size_t>(calls));
@@ -125,8 +126,8 @@ Series measure(int calls, Call call)
 double timeNodeStart(const QByteArray &node)
 {
     char *argv[] = {const_cast<char *>(node.constData()), const_cast<char *>("-e"), const_cast<char *>("0"), nullptr};
-    char *cleanEnvironment[] = {const_cast<char *>("PATH=/usr/local/bin:/usr/bin:/bin"), const_cast<char *>("LANG=C.UTF-8"),
-                                const_cast<char *>("HOME=/tmp"), nullptr};
+    char *cleanEnvironment[] = {const_cast<char *>("PATH=/usr/local/bin:/usr/bin:/bin"),
+                                const_cast<char *>("LANG=C.UTF-8"), const_cast<char *>("HOME=/tmp"), nullptr};
     const auto start = Clock::now();
     pid_t pid = -1;
     if (posix_spawn(&pid, node.constData(), nullptr, nullptr, argv, cleanEnvironment) != 0)
@@ -142,7 +143,7 @@ InvocationRequest noopAction(const QString &name, const QString &code)
     request.exec.kind = QStringLiteral("nodejs:default");
     request.exec.code = code;
     request.limits.memoryMb = 256;
-    request.limits.cpu = 1.0;  // a whole vCPU: the benchmark measures overhead, not throttling
+    request.limits.cpu = 1.0; // a whole vCPU: the benchmark measures overhead, not throttling
     return request;
 }
 
@@ -159,8 +160,8 @@ double timeInvoke(Executor &executor, const InvocationRequest &request)
     return micros;
 }
 
-bool useFallbackEnforcement = false;  // --fallback: compare with cgroups off
-bool noSpin = false;                  // --no-spin: a warm call sleeps for its answer at once
+bool useFallbackEnforcement = false; // --fallback: compare with cgroups off
+bool noSpin = false;                 // --no-spin: a warm call sleeps for its answer at once
 
 ExecutorConfig benchConfig(int stemCells)
 {
@@ -174,7 +175,7 @@ ExecutorConfig benchConfig(int stemCells)
     return config;
 }
 
-}  // namespace
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -199,19 +200,21 @@ int main(int argc, char *argv[])
         config.catalog = catalog;
         Executor executor(config);
         RawNode raw(node->program);
-        const InvocationRequest noop = noopAction(QStringLiteral("noop"), QStringLiteral("function main() { return {}; }"));
-        for (int i = 0; i < 2000; ++i) {  // warm up both: JIT, caches, the warm process itself
+        const InvocationRequest noop =
+            noopAction(QStringLiteral("noop"), QStringLiteral("function main() { return {}; }"));
+        for (int i = 0; i < 2000; ++i) { // warm up both: JIT, caches, the warm process itself
             raw.call();
             timeInvoke(executor, noop);
         }
-        printf("executor enforcement: %s, spin %lld us\n", qPrintable(executor.enforcementName()), static_cast<long long>(config.spinMicros));
+        printf("executor enforcement: %s, spin %lld us\n", qPrintable(executor.enforcementName()),
+               static_cast<long long>(config.spinMicros));
         for (int round = 0; round < settings.rounds; ++round) {
             const Series baseline = measure(settings.warmCalls, [&raw] { raw.call(); });
             const Series warm = measure(settings.warmCalls, [&] { timeInvoke(executor, noop); });
             const double rawP50 = median(baseline.latencies), rawP99 = quantile(baseline.latencies, 0.99);
             const double p50 = median(warm.latencies), p99 = quantile(warm.latencies, 0.99);
-            printf("round %d: raw p50 %.1f us p99 %.1f us %.0f/s | executor p50 %.1f us p99 %.1f us %.0f/s\n", round + 1,
-                   rawP50, rawP99, baseline.callsPerSecond, p50, p99, warm.callsPerSecond);
+            printf("round %d: raw p50 %.1f us p99 %.1f us %.0f/s | executor p50 %.1f us p99 %.1f us %.0f/s\n",
+                   round + 1, rawP50, rawP99, baseline.callsPerSecond, p50, p99, warm.callsPerSecond);
             p50Ratios.push_back(p50 / rawP50);
             p99Ratios.push_back(p99 / rawP99);
             throughputRatios.push_back(warm.callsPerSecond / baseline.callsPerSecond);
@@ -232,15 +235,17 @@ int main(int argc, char *argv[])
             bare.push_back(timeNodeStart(node->program));
             cold.push_back(timeInvoke(coldExecutor, noopAction(QStringLiteral("cold%1").arg(i), code)));
             stemExecutor.waitForStemCells();
-            std::this_thread::sleep_for(std::chrono::milliseconds(300));  // let the stem cell finish booting
+            std::this_thread::sleep_for(std::chrono::milliseconds(300)); // let the stem cell finish booting
             stemCold.push_back(timeInvoke(stemExecutor, noopAction(QStringLiteral("stem%1").arg(i), code)));
         }
     }
     const double bareMs = median(bare) / 1000, coldMs = median(cold) / 1000, stemMs = median(stemCold) / 1000;
-    printf("cold start: bare node -e 0 %.1f ms | executor cold %.1f ms | executor with stem cell %.2f ms (medians of %d)\n",
+    printf("cold start: bare node -e 0 %.1f ms | executor cold %.1f ms | executor with stem cell %.2f ms (medians of "
+           "%d)\n",
            bareMs, coldMs, stemMs, settings.coldStarts);
 
-    printf("executor_bench warm_p50_ratio=%.3f warm_p99_ratio=%.3f throughput_ratio=%.3f stemcell_cold_ratio=%.3f cold_ratio=%.3f\n",
+    printf("executor_bench warm_p50_ratio=%.3f warm_p99_ratio=%.3f throughput_ratio=%.3f stemcell_cold_ratio=%.3f "
+           "cold_ratio=%.3f\n",
            median(p50Ratios), median(p99Ratios), median(throughputRatios), stemMs / bareMs, coldMs / bareMs);
     return 0;
 }

@@ -305,9 +305,10 @@ int main(int argc, char *argv[])
     printf("server_bench: funcdeskd at http://%s\n", hostPort.c_str());
 
     const std::string actionPath = "/api/v1/namespaces/_/actions/noop";
-    const HttpExchange created = httpOnce(port, "PUT", actionPath + "?overwrite=true", authorization,
-                                          R"({"exec":{"kind":"nodejs:default","code":"function main(){return {}}"},"limits":{"concurrency":16,"cpu":)"
-                                              + std::to_string(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN))) + "}}");
+    const HttpExchange created = httpOnce(
+        port, "PUT", actionPath + "?overwrite=true", authorization,
+        R"({"exec":{"kind":"nodejs:default","code":"function main(){return {}}"},"limits":{"concurrency":16,"cpu":)" +
+            std::to_string(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN))) + "}}");
     if (created.status != 200) {
         fprintf(stderr, "server_bench: creating the action failed: HTTP %d %s\n", created.status, created.body.c_str());
         return 1;
@@ -352,7 +353,8 @@ int main(int argc, char *argv[])
         // Steal: time the hypervisor gave this VM's vCPUs to others; idle: time no one here used.
         printf("  %-14s c=%-2d %9.0f req/s  mean latency %7.1f us  (%llu ok, %llu not 2xx, %llu socket errors)"
                "  steal %.0f%% idle %.0f%%\n",
-               name, connections, result.okPerSecond, result.okPerSecond > 0 ? 1e6 * connections / result.okPerSecond : 0.0,
+               name, connections, result.okPerSecond,
+               result.okPerSecond > 0 ? 1e6 * connections / result.okPerSecond : 0.0,
                static_cast<unsigned long long>(result.ok), static_cast<unsigned long long>(result.notOk),
                static_cast<unsigned long long>(result.socketErrors), after.stealPercentSince(before),
                after.idlePercentSince(before));
@@ -390,7 +392,8 @@ int main(int argc, char *argv[])
                median(ratio1), median(ratio16));
     }
     // Figures on a VM move with the host's load: say how much of the machine the host took.
-    printf("host steal during the measurements: median %.1f%%, max %.1f%% (over 5%%: the figures say more about the host)\n",
+    printf("host steal during the measurements: median %.1f%%, max %.1f%% (over 5%%: the figures say more about the "
+           "host)\n",
            median(steals), steals.empty() ? 0.0 : *std::max_element(steals.begin(), steals.end()));
     printf("server_bench invoke_c1_rps=%.0f invoke_c16_rps=%.0f get_rps=%.0f\n", median(invoke1), median(invoke16),
            median(gets));

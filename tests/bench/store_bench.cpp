@@ -18,8 +18,7 @@ using namespace funcdesk::bench;
 
 namespace {
 
-template <typename Call>
-double medianMs(int repeats, Call call)
+template <typename Call> double medianMs(int repeats, Call call)
 {
     std::vector<double> samples;
     for (int i = 0; i < repeats; ++i) {
@@ -30,7 +29,7 @@ double medianMs(int repeats, Call call)
     return median(samples);
 }
 
-}  // namespace
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -75,7 +74,9 @@ int main(int argc, char *argv[])
     const int repeats = quick ? 5 : 15;
     const QString guest = QStringLiteral("guest");
     const double newest = medianMs(repeats, [&] { repository.list({guest, {}, {}, {}, 0, 200}); });
-    const double byName = medianMs(repeats, [&] { repository.list({guest, QStringLiteral("action7"), {}, {}, 0, 200}); });
+    const double byName = medianMs(repeats, [&] {
+        repository.list({guest, QStringLiteral("action7"), {}, {}, 0, 200});
+    });
     const double window = medianMs(repeats, [&] {
         repository.list({guest, QStringLiteral("action3"), kBase + rows / 2, kBase + rows / 2 + 5000, 0, 200});
     });

@@ -24,7 +24,7 @@ Action action(const char *json)
 {
     return Action::fromJson(QJsonDocument::fromJson(QByteArray(json)).object()).value();
 }
-}  // namespace
+} // namespace
 
 class TestFunctionConfigForm : public QObject
 {
@@ -38,7 +38,7 @@ private Q_SLOTS:
             "annotations": [{"key": "web-export", "value": true}, {"key": "funcdesk-secret-parameters", "value": ["TOKEN"]}]})"),
                                       funcdeskPlatform());
         QCOMPARE(form.memoryMb, 512);
-        QCOMPARE(form.timeoutMs, 60000);  // the platform's default fills what the action leaves out
+        QCOMPARE(form.timeoutMs, 60000); // the platform's default fills what the action leaves out
         QCOMPARE(form.cpu, 0.5);
         QVERIFY(form.webExport);
         QCOMPARE(form.parameters.size(), 3);
@@ -55,7 +55,8 @@ private Q_SLOTS:
         form.memoryMb = 4096;
         form.timeoutMs = 50;
         form.cpu = 3.0;
-        form.parameters = {{QStringLiteral("x"), QStringLiteral("1"), false, false}, {QStringLiteral("x"), QStringLiteral("2"), false, false}};
+        form.parameters = {{QStringLiteral("x"), QStringLiteral("1"), false, false},
+                           {QStringLiteral("x"), QStringLiteral("2"), false, false}};
         const auto errors = form.validate();
         QCOMPARE(errors.value(FunctionConfigForm::Field::Memory), QStringLiteral("Allowed: 128 to 2048 MB."));
         QVERIFY(errors.contains(FunctionConfigForm::Field::Timeout));
@@ -66,20 +67,22 @@ private Q_SLOTS:
 
     void cpuIsDisabledWithAReasonWhereThePlatformHasNone()
     {
-        PlatformInfo stock;  // a stock OpenWhisk: no limits.cpu
+        PlatformInfo stock; // a stock OpenWhisk: no limits.cpu
         FunctionConfigForm form(action(R"({"name": "a", "limits": {"memory": 256}})"), stock);
         QVERIFY(!form.cpuSupported());
         QVERIFY(!form.cpuUnsupportedReason().isEmpty());
         form.cpu = 1.0;
-        QVERIFY(!form.toUpdate().limits->cpu.has_value());  // never sent to a platform that ignores it
-        QCOMPARE(FunctionConfigForm(action(R"({"name": "a", "limits": {"memory": 1024}})"), funcdeskPlatform()).automaticCpuText(),
+        QVERIFY(!form.toUpdate().limits->cpu.has_value()); // never sent to a platform that ignores it
+        QCOMPARE(FunctionConfigForm(action(R"({"name": "a", "limits": {"memory": 1024}})"), funcdeskPlatform())
+                     .automaticCpuText(),
                  QStringLiteral("1 vCPU (follows memory)"));
     }
 
     void updateCarriesParametersAsJsonOrText()
     {
-        FunctionConfigForm form(action(R"({"name": "a", "annotations": [{"key": "funcdesk-secret-parameters", "value": ["OLD"]}]})"),
-                                funcdeskPlatform());
+        FunctionConfigForm form(
+            action(R"({"name": "a", "annotations": [{"key": "funcdesk-secret-parameters", "value": ["OLD"]}]})"),
+            funcdeskPlatform());
         form.parameters = {{QStringLiteral("count"), QStringLiteral("42"), false, false},
                            {QStringLiteral("greeting"), QStringLiteral("hello world"), false, false},
                            {QStringLiteral("quoted"), QStringLiteral("\"42\""), false, false},

@@ -57,12 +57,12 @@ inline QString describe(const Activation &activation)
     return QString::fromUtf8(QJsonDocument(activation.toJson()).toJson(QJsonDocument::Compact)).left(2000);
 }
 
-}  // namespace funcdesk::test
+} // namespace funcdesk::test
 
 // Invokes and fails the test if the invocation could not even start.
 #define INVOKE(executor, request, out)                                                                                 \
     const auto out##Result = (executor).invoke(request);                                                               \
-    QVERIFY2(out##Result.ok(), qPrintable(out##Result.ok() ? QString() : out##Result.error().message));               \
+    QVERIFY2(out##Result.ok(), qPrintable(out##Result.ok() ? QString() : out##Result.error().message));                \
     [[maybe_unused]] const Activation &out = out##Result.value()
 
 #define EXPECT_STATUS(activation, expected)                                                                            \

@@ -13,4 +13,4 @@ inline bool processGone(qint64 pid)
     return status.readAll().contains("State:\tZ");
 }
 
-}  // namespace funcdesk::test
+} // namespace funcdesk::test

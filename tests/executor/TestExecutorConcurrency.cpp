@@ -20,14 +20,14 @@ namespace {
 
 // Each activation waits until `want` activations have started in its process, so it can only
 // succeed when they overlap there. It ends with sawAll false after 5 s if they do not.
-const QString kBarrier = QStringLiteral(
-    "let started = 0;\n"
-    "async function main(p) {\n"
-    "  started++;\n"
-    "  const until = Date.now() + 5000;\n"
-    "  while (started < p.want && Date.now() < until) await new Promise(r => setTimeout(r, 5));\n"
-    "  return {pid: process.pid, sawAll: started >= p.want, id: process.env.__OW_ACTIVATION_ID};\n"
-    "}");
+const QString kBarrier =
+    QStringLiteral("let started = 0;\n"
+                   "async function main(p) {\n"
+                   "  started++;\n"
+                   "  const until = Date.now() + 5000;\n"
+                   "  while (started < p.want && Date.now() < until) await new Promise(r => setTimeout(r, 5));\n"
+                   "  return {pid: process.pid, sawAll: started >= p.want, id: process.env.__OW_ACTIVATION_ID};\n"
+                   "}");
 
 QList<Result<Activation>> invokeAll(Executor &executor, const QList<InvocationRequest> &requests)
 {
@@ -54,7 +54,7 @@ InvocationRequest withParams(InvocationRequest request, const QJsonObject &param
     return request;
 }
 
-}  // namespace
+} // namespace
 
 // Shared processes need cgroups (docs/executor.md); without them each activation gets its own.
 #define REQUIRE_SHARING(executor)                                                                                      \
@@ -73,7 +73,8 @@ private Q_SLOTS:
         REQUIRE_SHARING(executor);
         auto request = nodeAction(kBarrier, QStringLiteral("overlap"));
         request.limits.concurrency = 4;
-        const auto results = invokeAll(executor, QList<InvocationRequest>(4, withParams(request, {{QStringLiteral("want"), 4}})));
+        const auto results =
+            invokeAll(executor, QList<InvocationRequest>(4, withParams(request, {{QStringLiteral("want"), 4}})));
         QSet<qint64> pids;
         for (const auto &result : results) {
             QVERIFY(result.ok());
@@ -83,7 +84,8 @@ private Q_SLOTS:
             // Each activation sees its own id, although all four are in flight in one process.
             QCOMPARE(resultOf(activation).value(QStringLiteral("id")).toString(), activation.activationId);
             QVERIFY(activation.annotation(QStringLiteral("cpuTime")).toDouble() >= 0);
-            QVERIFY2(activation.annotation(QStringLiteral("peakMemory")).toDouble() > 1 << 20, qPrintable(describe(activation)));
+            QVERIFY2(activation.annotation(QStringLiteral("peakMemory")).toDouble() > 1 << 20,
+                     qPrintable(describe(activation)));
             pids.insert(resultOf(activation).value(QStringLiteral("pid")).toInteger());
         }
         QCOMPARE(pids.size(), 1);
@@ -102,10 +104,11 @@ private Q_SLOTS:
             if (fallback)
                 config.enforcement = ExecutorConfig::Enforcement::Fallback;
             Executor executor(config);
-            auto request = fallback ? nodeAction(QStringLiteral("function main() { return new Promise(r => setTimeout(() => "
-                                                                "r({pid: process.pid}), 300)); }"))
-                                    : pythonAction(QStringLiteral("import os, time\ndef main(args):\n    time.sleep(0.3)\n"
-                                                                  "    return {'pid': os.getpid()}\n"));
+            auto request = fallback
+                               ? nodeAction(QStringLiteral("function main() { return new Promise(r => setTimeout(() => "
+                                                           "r({pid: process.pid}), 300)); }"))
+                               : pythonAction(QStringLiteral("import os, time\ndef main(args):\n    time.sleep(0.3)\n"
+                                                             "    return {'pid': os.getpid()}\n"));
             request.limits.concurrency = 3;
             const auto results = invokeAll(executor, QList<InvocationRequest>(3, request));
             QSet<qint64> pids;
@@ -123,19 +126,20 @@ private Q_SLOTS:
         ExecutorConfig config = concurrentConfig();
         Executor executor(config);
         REQUIRE_SHARING(executor);
-        auto request = nodeAction(QStringLiteral(
-            "let started = 0;\n"
-            "async function main(p) {\n"
-            "  started++;\n"
-            "  for (let i = 0; i < 3; i++) {\n"
-            "    console.log(`${p.who} out ${i}`);\n"
-            "    console.error(`${p.who} err ${i}`);\n"
-            "    await new Promise(r => setTimeout(r, 10));\n"
-            "  }\n"
-            "  process.stdout.write(Buffer.from(`${p.who} buffer\\n`));\n"
-            "  if (p.who === 'c') console.log('x'.repeat(200000));\n"  // several records, one line
-            "  return {started};\n"
-            "}"), QStringLiteral("chatty"));
+        auto request = nodeAction(
+            QStringLiteral("let started = 0;\n"
+                           "async function main(p) {\n"
+                           "  started++;\n"
+                           "  for (let i = 0; i < 3; i++) {\n"
+                           "    console.log(`${p.who} out ${i}`);\n"
+                           "    console.error(`${p.who} err ${i}`);\n"
+                           "    await new Promise(r => setTimeout(r, 10));\n"
+                           "  }\n"
+                           "  process.stdout.write(Buffer.from(`${p.who} buffer\\n`));\n"
+                           "  if (p.who === 'c') console.log('x'.repeat(200000));\n" // several records, one line
+                           "  return {started};\n"
+                           "}"),
+            QStringLiteral("chatty"));
         request.limits.concurrency = 3;
         QList<InvocationRequest> requests;
         for (const char *who : {"a", "b", "c"})
@@ -152,7 +156,8 @@ private Q_SLOTS:
             QCOMPARE(lines.size(), who == QLatin1String("c") ? 8 : 7);
             for (const QString &line : lines) {
                 const QString text = line.mid(LogCapture::kLinePrefixBytes);
-                QVERIFY2(text.startsWith(who + QLatin1Char(' ')) || text == QString(200000, QLatin1Char('x')), qPrintable(line.left(80)));
+                QVERIFY2(text.startsWith(who + QLatin1Char(' ')) || text == QString(200000, QLatin1Char('x')),
+                         qPrintable(line.left(80)));
             }
             QVERIFY(lines[1].contains(QStringLiteral(" stderr: ") + who + QStringLiteral(" err 0")));
         }
@@ -164,15 +169,16 @@ private Q_SLOTS:
         ExecutorConfig config = concurrentConfig();
         Executor executor(config);
         REQUIRE_SHARING(executor);
-        auto request = nodeAction(QStringLiteral(
-            "async function main(p) {\n"
-            "  if (p.spin) { const until = Date.now() + 10000; while (Date.now() < until) {} return {spun: true}; }\n"
-            "  await new Promise(r => setTimeout(r, 10000));\n"
-            "  return {waited: true};\n"
-            "}"), QStringLiteral("stuck"));
+        auto request = nodeAction(QStringLiteral("async function main(p) {\n"
+                                                 "  if (p.spin) { const until = Date.now() + 10000; while (Date.now() "
+                                                 "< until) {} return {spun: true}; }\n"
+                                                 "  await new Promise(r => setTimeout(r, 10000));\n"
+                                                 "  return {waited: true};\n"
+                                                 "}"),
+                                  QStringLiteral("stuck"));
         request.limits.concurrency = 2;
         request.limits.timeoutMs = 600;
-        INVOKE(executor, request, warmup);  // times out itself; starts no process for the others
+        INVOKE(executor, request, warmup); // times out itself; starts no process for the others
         EXPECT_STATUS(warmup, "action developer error");
         auto waiting = executor.invokeAsync(request);
         QThread::msleep(150);
@@ -183,8 +189,9 @@ private Q_SLOTS:
         EXPECT_STATUS(waited.value(), "action developer error");
         QCOMPARE(errorOf(waited.value()), QStringLiteral("The action exceeded its time limits of 600 milliseconds."));
         EXPECT_STATUS(spun.value(), "action developer error");
-        QCOMPARE(errorOf(spun.value()), QStringLiteral("The action's process was stopped because another activation in it "
-                                                        "exceeded its time limit."));
+        QCOMPARE(errorOf(spun.value()),
+                 QStringLiteral("The action's process was stopped because another activation in it "
+                                "exceeded its time limit."));
         QVERIFY2(spun.value().duration < 5000, qPrintable(describe(spun.value())));
 
         // The next call gets a fresh process and is not blamed for the old one.
@@ -198,12 +205,14 @@ private Q_SLOTS:
         ExecutorConfig config = concurrentConfig();
         Executor executor(config);
         REQUIRE_SHARING(executor);
-        auto request = nodeAction(QStringLiteral(
-            "async function main(p) {\n"
-            "  if (p.boom) { setTimeout(() => { throw new Error('boom'); }, 100); return new Promise(() => {}); }\n"
-            "  if (p.wait) await new Promise(r => setTimeout(r, 3000));\n"
-            "  return {pid: process.pid};\n"
-            "}"), QStringLiteral("crashy"));
+        auto request = nodeAction(
+            QStringLiteral(
+                "async function main(p) {\n"
+                "  if (p.boom) { setTimeout(() => { throw new Error('boom'); }, 100); return new Promise(() => {}); }\n"
+                "  if (p.wait) await new Promise(r => setTimeout(r, 3000));\n"
+                "  return {pid: process.pid};\n"
+                "}"),
+            QStringLiteral("crashy"));
         request.limits.concurrency = 2;
         INVOKE(executor, request, before);
         const qint64 firstPid = resultOf(before).value(QStringLiteral("pid")).toInteger();
@@ -213,7 +222,8 @@ private Q_SLOTS:
             QVERIFY(result.ok());
             EXPECT_STATUS(result.value(), "action developer error");
             QCOMPARE(errorOf(result.value()), QStringLiteral("An error has occurred: Error: boom"));
-            QVERIFY2(logsOf(result.value()).contains(QStringLiteral("Error: boom")), qPrintable(describe(result.value())));
+            QVERIFY2(logsOf(result.value()).contains(QStringLiteral("Error: boom")),
+                     qPrintable(describe(result.value())));
         }
         INVOKE(executor, request, after);
         EXPECT_STATUS(after, "success");
@@ -227,16 +237,17 @@ private Q_SLOTS:
         config.systemLimits.maxResultBytes = 64 * 1024;
         Executor executor(config);
         REQUIRE_SHARING(executor);
-        auto request = nodeAction(QStringLiteral(
-            "async function main(p) {\n"
-            "  await new Promise(r => setTimeout(r, 50));\n"
-            "  return p.big ? {text: 'y'.repeat(100000)} : {small: true};\n"
-            "}"), QStringLiteral("big"));
+        auto request = nodeAction(QStringLiteral("async function main(p) {\n"
+                                                 "  await new Promise(r => setTimeout(r, 50));\n"
+                                                 "  return p.big ? {text: 'y'.repeat(100000)} : {small: true};\n"
+                                                 "}"),
+                                  QStringLiteral("big"));
         request.limits.concurrency = 2;
         const auto results = invokeAll(executor, {withParams(request, {{QStringLiteral("big"), true}}), request});
         QVERIFY(results[0].ok() && results[1].ok());
         EXPECT_STATUS(results[0].value(), "action developer error");
-        QVERIFY2(errorOf(results[0].value()).startsWith(QStringLiteral("The action produced a response that exceeded the allowed length")),
+        QVERIFY2(errorOf(results[0].value())
+                     .startsWith(QStringLiteral("The action produced a response that exceeded the allowed length")),
                  qPrintable(describe(results[0].value())));
         EXPECT_STATUS(results[1].value(), "success");
         QCOMPARE(resultOf(results[1].value()).value(QStringLiteral("small")).toBool(), true);
@@ -250,12 +261,12 @@ private Q_SLOTS:
         ExecutorConfig config = concurrentConfig();
         Executor executor(config);
         REQUIRE_SHARING(executor);
-        auto request = nodeAction(QStringLiteral(
-            "async function main(p) {\n"
-            "  await new Promise(r => setTimeout(r, Math.random() * 5));\n"
-            "  console.log('z'.repeat(100000));\n"
-            "  return {n: p.pad.length, r: 'q'.repeat(100000)};\n"
-            "}"), QStringLiteral("bulky"));
+        auto request = nodeAction(QStringLiteral("async function main(p) {\n"
+                                                 "  await new Promise(r => setTimeout(r, Math.random() * 5));\n"
+                                                 "  console.log('z'.repeat(100000));\n"
+                                                 "  return {n: p.pad.length, r: 'q'.repeat(100000)};\n"
+                                                 "}"),
+                                  QStringLiteral("bulky"));
         request.limits.concurrency = 16;
         request.limits.timeoutMs = 20000;
         const auto padded = withParams(request, {{QStringLiteral("pad"), QString(300000, QLatin1Char('p'))}});
@@ -279,7 +290,8 @@ private Q_SLOTS:
         // An init that never ends: the first caller's init times out after 1 s, and the three that
         // waited for that process get the same verdict then, instead of starting one after another.
         auto request = nodeAction(QStringLiteral("const until = Date.now() + 60000; while (Date.now() < until) {}\n"
-                                                 "function main() { return {}; }"), QStringLiteral("hang"));
+                                                 "function main() { return {}; }"),
+                                  QStringLiteral("hang"));
         request.limits.concurrency = 4;
         request.limits.timeoutMs = 1000;
         QElapsedTimer clock;
@@ -289,9 +301,11 @@ private Q_SLOTS:
         for (const auto &result : results) {
             QVERIFY(result.ok());
             EXPECT_STATUS(result.value(), "action developer error");
-            QCOMPARE(errorOf(result.value()), QStringLiteral("The action exceeded its time limits of 1000 milliseconds during initialization."));
+            QCOMPARE(errorOf(result.value()),
+                     QStringLiteral("The action exceeded its time limits of 1000 milliseconds during initialization."));
         }
-        QVERIFY2(elapsed < 3500, qPrintable(QStringLiteral("four callers took %1 ms: starts ran one after another").arg(elapsed)));
+        QVERIFY2(elapsed < 3500,
+                 qPrintable(QStringLiteral("four callers took %1 ms: starts ran one after another").arg(elapsed)));
     }
 
     void aProcessThatDiesIdleIsReplacedWithoutBlame()
@@ -300,11 +314,12 @@ private Q_SLOTS:
         Executor executor(config);
         REQUIRE_SHARING(executor);
         auto request = nodeAction(QStringLiteral("function main(p) { if (p.quit) setTimeout(() => process.exit(3), 20);"
-                                                 " return {pid: process.pid}; }"), QStringLiteral("quitter"));
+                                                 " return {pid: process.pid}; }"),
+                                  QStringLiteral("quitter"));
         request.limits.concurrency = 2;
         INVOKE(executor, withParams(request, {{QStringLiteral("quit"), true}}), first);
         EXPECT_STATUS(first, "success");
-        QThread::msleep(300);  // the process exits meanwhile, with nothing in flight
+        QThread::msleep(300); // the process exits meanwhile, with nothing in flight
         INVOKE(executor, request, second);
         EXPECT_STATUS(second, "success");
         QVERIFY(resultOf(second).value(QStringLiteral("pid")) != resultOf(first).value(QStringLiteral("pid")));
@@ -316,7 +331,8 @@ private Q_SLOTS:
         ExecutorConfig config = concurrentConfig();
         Executor executor(config);
         REQUIRE_SHARING(executor);
-        auto request = nodeAction(QStringLiteral("function main() { return {pid: process.pid}; }"), QStringLiteral("edited"));
+        auto request =
+            nodeAction(QStringLiteral("function main() { return {pid: process.pid}; }"), QStringLiteral("edited"));
         request.limits.concurrency = 2;
         INVOKE(executor, request, before);
         const qint64 oldPid = resultOf(before).value(QStringLiteral("pid")).toInteger();

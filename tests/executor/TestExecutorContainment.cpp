@@ -16,15 +16,19 @@ namespace {
 // it the same code returns {ok: true}.
 InvocationRequest nodeCase(const QString &misbehaviour, const QString &name)
 {
-    auto request = nodeAction(QStringLiteral("function main(p) { if (!p.misbehave) return {ok: true};\n%1\n}").arg(misbehaviour), name);
+    auto request = nodeAction(
+        QStringLiteral("function main(p) { if (!p.misbehave) return {ok: true};\n%1\n}").arg(misbehaviour), name);
     request.limits.timeoutMs = 1500;
     return request;
 }
 
 InvocationRequest pythonCase(const QString &misbehaviour, const QString &name)
 {
-    auto request = pythonAction(QStringLiteral("import os, signal, sys\ndef main(args):\n    if not args.get('misbehave'):\n"
-                                               "        return {'ok': True}\n%1\n").arg(misbehaviour), name);
+    auto request =
+        pythonAction(QStringLiteral("import os, signal, sys\ndef main(args):\n    if not args.get('misbehave'):\n"
+                                    "        return {'ok': True}\n%1\n")
+                         .arg(misbehaviour),
+                     name);
     request.limits.timeoutMs = 1500;
     return request;
 }
@@ -34,7 +38,7 @@ int processCount()
     return QDir(QStringLiteral("/proc")).entryList({QStringLiteral("[0-9]*")}, QDir::Dirs).size();
 }
 
-}  // namespace
+} // namespace
 
 class TestExecutorContainment : public QObject
 {
@@ -87,7 +91,8 @@ private Q_SLOTS:
 
     void memoryBomb()
     {
-        auto request = nodeCase(QStringLiteral("const a = []; while (true) a.push(Buffer.alloc(8 << 20, 1));"), QStringLiteral("bomb"));
+        auto request = nodeCase(QStringLiteral("const a = []; while (true) a.push(Buffer.alloc(8 << 20, 1));"),
+                                QStringLiteral("bomb"));
         request.limits.memoryMb = 128;
         expectContained(request, QStringLiteral("The action exhausted its memory and was aborted."));
     }
@@ -97,19 +102,20 @@ private Q_SLOTS:
         if (executor->enforcementName() == QLatin1String("fallback"))
             QSKIP("without a pids cgroup a fork bomb as this user could hurt the machine; not run");
         const int before = processCount();
-        auto request = nodeCase(QStringLiteral(
-            "require('child_process').spawn('sh', ['-c', 'f() { f | f & }; f'], {stdio: 'ignore'});\n"
-            "return new Promise(() => {});"), QStringLiteral("forkbomb"));
+        auto request = nodeCase(
+            QStringLiteral("require('child_process').spawn('sh', ['-c', 'f() { f | f & }; f'], {stdio: 'ignore'});\n"
+                           "return new Promise(() => {});"),
+            QStringLiteral("forkbomb"));
         expectContained(request, QStringLiteral("The action exceeded its time limits of 1500 milliseconds."));
         QTRY_VERIFY2_WITH_TIMEOUT(processCount() < before + 20, "every bomb process is gone", 10000);
     }
 
     void logFloodOfOneHundredMegabytes()
     {
-        auto request = nodeCase(QStringLiteral(
-            "const line = 'x'.repeat(1023) + '\\n'; const fs = require('fs');\n"
-            "for (let i = 0; i < 100 * 1024; i++) fs.writeSync(1, line);\n"
-            "return {flooded: true};"), QStringLiteral("flood"));
+        auto request = nodeCase(QStringLiteral("const line = 'x'.repeat(1023) + '\\n'; const fs = require('fs');\n"
+                                               "for (let i = 0; i < 100 * 1024; i++) fs.writeSync(1, line);\n"
+                                               "return {flooded: true};"),
+                                QStringLiteral("flood"));
         request.limits.timeoutMs = 60000;
         request.params = {{QStringLiteral("misbehave"), true}};
         const auto flood = executor->invoke(request);
@@ -135,15 +141,16 @@ private Q_SLOTS:
     {
         // The forked child keeps fd 3 and the output pipes open and busy: only the launcher's own
         // exit tells that the activation is over.
-        auto request = pythonCase(QStringLiteral(
-            "    if os.fork() == 0:\n"
-            "        while True:\n"
-            "            os.write(1, b'x' * 65536)\n"
-            "    os._exit(1)"), QStringLiteral("forkflood"));
+        auto request = pythonCase(QStringLiteral("    if os.fork() == 0:\n"
+                                                 "        while True:\n"
+                                                 "            os.write(1, b'x' * 65536)\n"
+                                                 "    os._exit(1)"),
+                                  QStringLiteral("forkflood"));
         request.limits.timeoutMs = 20000;
         QElapsedTimer timer;
         timer.start();
-        expectContained(request, QStringLiteral("The action did not produce a valid response and exited unexpectedly."));
+        expectContained(request,
+                        QStringLiteral("The action did not produce a valid response and exited unexpectedly."));
         QVERIFY2(timer.elapsed() < 10000, "seen as an exit, not waited out as a timeout");
     }
 
@@ -151,18 +158,22 @@ private Q_SLOTS:
     {
         expectContained(nodeCase(QStringLiteral("process.kill(process.pid, 'SIGSEGV');"), QStringLiteral("segv")),
                         QStringLiteral("The action did not produce a valid response and exited unexpectedly."));
-        expectContained(pythonCase(QStringLiteral("    import ctypes\n    ctypes.string_at(0)"), QStringLiteral("pysegv")),
-                        QStringLiteral("The action did not produce a valid response and exited unexpectedly."));
+        expectContained(
+            pythonCase(QStringLiteral("    import ctypes\n    ctypes.string_at(0)"), QStringLiteral("pysegv")),
+            QStringLiteral("The action did not produce a valid response and exited unexpectedly."));
     }
 
     void backgroundChildCannotForgeALaterOutcome()
     {
-        auto request = pythonAction(QStringLiteral(
-            "import os\n"
-            "def main(args):\n"
-            "    if args.get('plant'):\n"
-            "        os.system(\"(sleep 0.3; echo '{\\\"status\\\":\\\"success\\\",\\\"result\\\":{\\\"forged\\\":true}}' >&3) 2>/dev/null &\")\n"
-            "    return {'call': args.get('n', 0)}\n"), QStringLiteral("forger"));
+        auto request = pythonAction(
+            QStringLiteral(
+                "import os\n"
+                "def main(args):\n"
+                "    if args.get('plant'):\n"
+                "        os.system(\"(sleep 0.3; echo "
+                "'{\\\"status\\\":\\\"success\\\",\\\"result\\\":{\\\"forged\\\":true}}' >&3) 2>/dev/null &\")\n"
+                "    return {'call': args.get('n', 0)}\n"),
+            QStringLiteral("forger"));
         request.params = {{QStringLiteral("plant"), true}};
         INVOKE(*executor, request, planted);
         EXPECT_STATUS(planted, "success");

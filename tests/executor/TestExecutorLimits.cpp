@@ -15,23 +15,22 @@ using namespace funcdesk::test;
 namespace {
 
 // Burns a fixed amount of CPU (not wall time), then reports how long it took.
-const QString kCpuBurner = QStringLiteral(
-    "function main(p) { const t0 = Date.now(); let x = 0;"
-    " for (let i = 0; i < p.iterations; i++) { x = (x * 31 + i) % 1000003; }"
-    " return {x, ms: Date.now() - t0}; }");
+const QString kCpuBurner = QStringLiteral("function main(p) { const t0 = Date.now(); let x = 0;"
+                                          " for (let i = 0; i < p.iterations; i++) { x = (x * 31 + i) % 1000003; }"
+                                          " return {x, ms: Date.now() - t0}; }");
 
 std::unique_ptr<Executor> makeExecutor(const QString &mode)
 {
     ExecutorConfig config;
     config.stemCellsPerRuntime = 0;
-    config.enforcement = mode == QLatin1String("fallback") ? ExecutorConfig::Enforcement::Fallback
-                                                          : ExecutorConfig::Enforcement::Auto;
+    config.enforcement =
+        mode == QLatin1String("fallback") ? ExecutorConfig::Enforcement::Fallback : ExecutorConfig::Enforcement::Auto;
     config.systemLimits.cpu.max = SystemLimits::machineCores();
     config.systemLimits.concurrency.max = 10;
     return std::make_unique<Executor>(config);
 }
 
-}  // namespace
+} // namespace
 
 class TestExecutorLimits : public QObject
 {
@@ -61,12 +60,12 @@ private Q_SLOTS:
         auto executor = executorFor(mode);
         if (!executor)
             QSKIP("this machine does not let us create cgroups");
-        auto request = nodeAction(QStringLiteral(
-            "const { spawn } = require('child_process');\n"
-            "function main(p) { if (!p.hang) return {pid: process.pid};\n"
-            "  const child = spawn('sleep', ['30']);\n"
-            "  require('fs').writeFileSync(p.pidFile, String(child.pid));\n"
-            "  while (true) {} }"), QStringLiteral("sleeper"));
+        auto request = nodeAction(QStringLiteral("const { spawn } = require('child_process');\n"
+                                                 "function main(p) { if (!p.hang) return {pid: process.pid};\n"
+                                                 "  const child = spawn('sleep', ['30']);\n"
+                                                 "  require('fs').writeFileSync(p.pidFile, String(child.pid));\n"
+                                                 "  while (true) {} }"),
+                                  QStringLiteral("sleeper"));
         request.limits.timeoutMs = 500;
         QTemporaryDir scratch;
         const QString pidFile = scratch.filePath(QStringLiteral("child.pid"));
@@ -98,11 +97,12 @@ private Q_SLOTS:
         auto executor = executorFor(mode);
         if (!executor)
             QSKIP("this machine does not let us create cgroups");
-        auto request = nodeAction(QStringLiteral(
-            "const hoard = [];\n"
-            "function main(p) { if (!p.bomb) return {ok: true};\n"
-            "  for (let i = 0; i < 400; i++) hoard.push(Buffer.alloc(4 * 1024 * 1024, 1));\n"
-            "  return {survived: true}; }"), QStringLiteral("hoarder"));
+        auto request =
+            nodeAction(QStringLiteral("const hoard = [];\n"
+                                      "function main(p) { if (!p.bomb) return {ok: true};\n"
+                                      "  for (let i = 0; i < 400; i++) hoard.push(Buffer.alloc(4 * 1024 * 1024, 1));\n"
+                                      "  return {survived: true}; }"),
+                       QStringLiteral("hoarder"));
         request.limits.memoryMb = 128;
         request.params = {{QStringLiteral("bomb"), true}};
         INVOKE(*executor, request, exhausted);
@@ -124,25 +124,27 @@ private Q_SLOTS:
         auto executor = makeExecutor(QStringLiteral("auto"));
         if (executor->enforcementName() == QLatin1String("fallback"))
             QSKIP("this machine does not let us create cgroups");
-        const auto request = nodeAction(QStringLiteral(
-            "function main() { const s = require('fs').readFileSync('/proc/self/status', 'utf8');\n"
-            "  return {anon: Number(/RssAnon:\\s+(\\d+)/.exec(s)[1]) * 1024}; }"), QStringLiteral("anon"));
+        const auto request = nodeAction(
+            QStringLiteral("function main() { const s = require('fs').readFileSync('/proc/self/status', 'utf8');\n"
+                           "  return {anon: Number(/RssAnon:\\s+(\\d+)/.exec(s)[1]) * 1024}; }"),
+            QStringLiteral("anon"));
         for (int call = 0; call < 3; ++call) {
             INVOKE(*executor, request, activation);
             EXPECT_STATUS(activation, "success");
             const double anonymous = activation.response->result.toObject().value(QStringLiteral("anon")).toDouble();
             const double peak = activation.annotation(QStringLiteral("peakMemory")).toDouble();
             QVERIFY2(anonymous > 1024 * 1024, qPrintable(describe(activation)));
-            QVERIFY2(peak >= anonymous, qPrintable(QStringLiteral("peak %1 < the process's anonymous memory %2")
-                                                     .arg(peak).arg(anonymous)));
+            QVERIFY2(
+                peak >= anonymous,
+                qPrintable(QStringLiteral("peak %1 < the process's anonymous memory %2").arg(peak).arg(anonymous)));
         }
     }
 
     void memoryLimitAppliesToPythonToo()
     {
         auto executor = makeExecutor(QStringLiteral("auto"));
-        auto request = pythonAction(QStringLiteral(
-            "hoard = []\ndef main(args):\n    for i in range(400):\n        hoard.append(b'x' * (4 * 1024 * 1024))\n    return {}\n"));
+        auto request = pythonAction(QStringLiteral("hoard = []\ndef main(args):\n    for i in range(400):\n        "
+                                                   "hoard.append(b'x' * (4 * 1024 * 1024))\n    return {}\n"));
         request.limits.memoryMb = 128;
         INVOKE(*executor, request, exhausted);
         QCOMPARE(errorOf(exhausted), QStringLiteral("The action exhausted its memory and was aborted."));
@@ -158,7 +160,7 @@ private Q_SLOTS:
         auto request = nodeAction(kCpuBurner, QStringLiteral("burner"));
         request.params = {{QStringLiteral("iterations"), 30000000}};
         request.limits.cpu = 0.25;
-        INVOKE(*executor, request, warmUp);  // cold start and JIT out of the way
+        INVOKE(*executor, request, warmUp); // cold start and JIT out of the way
         INVOKE(*executor, request, throttled);
         EXPECT_STATUS(throttled, "success");
         const double cpuMs = throttled.annotation(QStringLiteral("cpuTime")).toDouble();
@@ -167,8 +169,9 @@ private Q_SLOTS:
         // At 0.25 vCPU the action gets at most a quarter of a core: it takes ≥ 2× its CPU time
         // (4× in theory; 2× leaves room for a busy machine's noise).
         QVERIFY2(wallMs >= 2.0 * cpuMs, qPrintable(QStringLiteral("wall %1 ms, cpu %2 ms").arg(wallMs).arg(cpuMs)));
-        QCOMPARE(enforcementOf(throttled, "cpu"),
-                 mode == QLatin1String("fallback") ? QStringLiteral("sigstop-duty-cycle") : executor->enforcementName());
+        QCOMPARE(enforcementOf(throttled, "cpu"), mode == QLatin1String("fallback")
+                                                      ? QStringLiteral("sigstop-duty-cycle")
+                                                      : executor->enforcementName());
     }
 
     void concurrencyCapQueuesAndThenRefusesWithTooManyRequests()
@@ -177,18 +180,20 @@ private Q_SLOTS:
         config.stemCellsPerRuntime = 0;
         config.queuePerAction = 2;
         Executor executor(config);
-        auto request = nodeAction(QStringLiteral("function main() { return new Promise(r => setTimeout(() => r({t: Date.now()}), 400)); }"),
-                                  QStringLiteral("serial"));
+        auto request = nodeAction(
+            QStringLiteral("function main() { return new Promise(r => setTimeout(() => r({t: Date.now()}), 400)); }"),
+            QStringLiteral("serial"));
         request.limits.concurrency = 1;
         QList<QFuture<Result<Activation>>> calls;
         for (int i = 0; i < 3; ++i) {
             calls.append(executor.invokeAsync(request));
-            QThread::msleep(50);  // keep the order: one runs, two wait
+            QThread::msleep(50); // keep the order: one runs, two wait
         }
         const auto refused = executor.invoke(request);
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().kind, PlatformError::Kind::Limit);
-        QCOMPARE(refused.error().message, QStringLiteral("Too many concurrent requests in flight (count: 4, allowed: 3)."));
+        QCOMPARE(refused.error().message,
+                 QStringLiteral("Too many concurrent requests in flight (count: 4, allowed: 3)."));
         // Queued calls are admitted in any order; what matters is that they never overlap.
         QList<Activation> done;
         for (auto &call : calls) {
@@ -196,7 +201,8 @@ private Q_SLOTS:
             QVERIFY(result.ok());
             done.append(result.value());
         }
-        std::sort(done.begin(), done.end(), [](const Activation &a, const Activation &b) { return *a.start < *b.start; });
+        std::sort(done.begin(), done.end(),
+                  [](const Activation &a, const Activation &b) { return *a.start < *b.start; });
         for (qsizetype i = 1; i < done.size(); ++i)
             QVERIFY2(*done[i].start >= *done[i - 1].end, "one at a time");
         QVERIFY2(done.last().annotation(QStringLiteral("waitTime")).toInt() >= 600, "queued calls wait their turn");
@@ -205,7 +211,8 @@ private Q_SLOTS:
     void logsAreCappedAtTheLogLimit()
     {
         auto executor = makeExecutor(QStringLiteral("auto"));
-        auto request = pythonAction(QStringLiteral("def main(args):\n    for i in range(5000):\n        print('x' * 1000)\n    return {'done': True}\n"));
+        auto request = pythonAction(QStringLiteral(
+            "def main(args):\n    for i in range(5000):\n        print('x' * 1000)\n    return {'done': True}\n"));
         request.limits.logsMb = 1;
         INVOKE(*executor, request, activation);
         EXPECT_STATUS(activation, "success");
@@ -222,17 +229,20 @@ private Q_SLOTS:
         const auto result = executor->invoke(request);
         QVERIFY(!result.ok());
         QCOMPARE(result.error().kind, PlatformError::Kind::TooLarge);
-        QVERIFY2(result.error().message.startsWith(QLatin1String("Request larger than allowed: ")), qPrintable(result.error().message));
+        QVERIFY2(result.error().message.startsWith(QLatin1String("Request larger than allowed: ")),
+                 qPrintable(result.error().message));
     }
 
     void resultLargerThanOneMegabyteIsADeveloperError()
     {
         auto executor = makeExecutor(QStringLiteral("auto"));
-        auto request = nodeAction(QStringLiteral("function main(p) { return {blob: 'a'.repeat(p.size)}; }"), QStringLiteral("big"));
+        auto request = nodeAction(QStringLiteral("function main(p) { return {blob: 'a'.repeat(p.size)}; }"),
+                                  QStringLiteral("big"));
         request.params = {{QStringLiteral("size"), 2 * 1024 * 1024}};
         INVOKE(*executor, request, tooBig);
         EXPECT_STATUS(tooBig, "action developer error");
-        QVERIFY2(errorOf(tooBig).startsWith(QLatin1String("The action produced a response that exceeded the allowed length: ")),
+        QVERIFY2(errorOf(tooBig).startsWith(
+                     QLatin1String("The action produced a response that exceeded the allowed length: ")),
                  qPrintable(errorOf(tooBig)));
         request.params = {{QStringLiteral("size"), 900 * 1024}};
         INVOKE(*executor, request, justFits);

@@ -11,9 +11,8 @@ using namespace funcdesk;
 using namespace funcdesk::test;
 
 namespace {
-const QString kCounter = QStringLiteral(
-    "let calls = 0; const pid = process.pid;\n"
-    "function main() { calls++; return {calls, pid}; }");
+const QString kCounter = QStringLiteral("let calls = 0; const pid = process.pid;\n"
+                                        "function main() { calls++; return {calls, pid}; }");
 }
 
 class TestExecutorPool : public QObject
@@ -42,8 +41,9 @@ private Q_SLOTS:
         ExecutorConfig config;
         config.stemCellsPerRuntime = 0;
         Executor executor(config);
-        const auto request = pythonAction(QStringLiteral("import os\ncalls = 0\ndef main(args):\n    global calls\n    calls += 1\n"
-                                                         "    return {'calls': calls, 'pid': os.getpid()}\n"));
+        const auto request =
+            pythonAction(QStringLiteral("import os\ncalls = 0\ndef main(args):\n    global calls\n    calls += 1\n"
+                                        "    return {'calls': calls, 'pid': os.getpid()}\n"));
         INVOKE(executor, request, first);
         INVOKE(executor, request, second);
         QCOMPARE(resultOf(second).value(QStringLiteral("calls")).toInt(), 2);
@@ -97,7 +97,7 @@ private Q_SLOTS:
         config.stemCellsPerRuntime = 1;
         Executor executor(config);
         executor.waitForStemCells();
-        QCOMPARE(executor.stemCellCount(), 2);  // one Node.js, one Python
+        QCOMPARE(executor.stemCellCount(), 2); // one Node.js, one Python
         INVOKE(executor, nodeAction(kCounter, QStringLiteral("stem")), activation);
         EXPECT_STATUS(activation, "success");
         QCOMPARE(activation.annotation(QStringLiteral("startType")).toString(), QStringLiteral("prewarm"));
@@ -114,15 +114,18 @@ private Q_SLOTS:
         config.stemCellsPerRuntime = 0;
         config.idleTimeoutMs = 200;
         Executor executor(config);
-        INVOKE(executor, nodeAction(QStringLiteral(
-            "const path = require('path').join(require('os').tmpdir(), 'left-behind');\n"
-            "function main() { require('fs').writeFileSync(path, 'x'); return {pid: process.pid, path}; }"),
-            QStringLiteral("idle")), activation);
+        INVOKE(executor,
+               nodeAction(
+                   QStringLiteral(
+                       "const path = require('path').join(require('os').tmpdir(), 'left-behind');\n"
+                       "function main() { require('fs').writeFileSync(path, 'x'); return {pid: process.pid, path}; }"),
+                   QStringLiteral("idle")),
+               activation);
         const qint64 pid = resultOf(activation).value(QStringLiteral("pid")).toInteger();
         const QString leftBehind = resultOf(activation).value(QStringLiteral("path")).toString();
         QVERIFY(QFile::exists(leftBehind));
         QCOMPARE(executor.warmProcessCount(), 1);
-        QTRY_COMPARE_WITH_TIMEOUT(executor.warmProcessCount(), 0, 5000);  // the maintenance thread reaps it
+        QTRY_COMPARE_WITH_TIMEOUT(executor.warmProcessCount(), 0, 5000); // the maintenance thread reaps it
         QTRY_VERIFY_WITH_TIMEOUT(::kill(static_cast<pid_t>(pid), 0) != 0, 5000);
         QTRY_VERIFY2_WITH_TIMEOUT(!QFile::exists(leftBehind), "the process's scratch folder goes with it", 5000);
     }

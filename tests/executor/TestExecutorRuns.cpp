@@ -37,7 +37,8 @@ private Q_SLOTS:
 
     void pythonMainReceivesParamsAndReturnsADict()
     {
-        auto request = pythonAction(QStringLiteral("def main(args):\n    return {'greeting': 'Hello ' + args['name']}\n"));
+        auto request =
+            pythonAction(QStringLiteral("def main(args):\n    return {'greeting': 'Hello ' + args['name']}\n"));
         request.params = {{QStringLiteral("name"), QStringLiteral("John")}};
         INVOKE(*executor, request, activation);
         EXPECT_STATUS(activation, "success");
@@ -46,22 +47,28 @@ private Q_SLOTS:
 
     void resolvedPromiseIsTheResult()
     {
-        INVOKE(*executor, nodeAction(QStringLiteral("function main() { return new Promise(r => setTimeout(() => r({late: true}), 20)); }")), activation);
+        INVOKE(*executor,
+               nodeAction(QStringLiteral(
+                   "function main() { return new Promise(r => setTimeout(() => r({late: true}), 20)); }")),
+               activation);
         EXPECT_STATUS(activation, "success");
         QCOMPARE(resultOf(activation).value(QStringLiteral("late")).toBool(), true);
     }
 
     void rejectedPromiseIsAnApplicationError()
     {
-        INVOKE(*executor, nodeAction(QStringLiteral("function main() { return Promise.reject(new Error('nope')); }")), activation);
+        INVOKE(*executor, nodeAction(QStringLiteral("function main() { return Promise.reject(new Error('nope')); }")),
+               activation);
         EXPECT_STATUS(activation, "application error");
-        QCOMPARE(resultOf(activation).value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString(),
-                 QStringLiteral("nope"));
+        QCOMPARE(
+            resultOf(activation).value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString(),
+            QStringLiteral("nope"));
     }
 
     void returnedErrorFieldIsAnApplicationError()
     {
-        INVOKE(*executor, pythonAction(QStringLiteral("def main(args):\n    return {'error': 'bad input'}\n")), activation);
+        INVOKE(*executor, pythonAction(QStringLiteral("def main(args):\n    return {'error': 'bad input'}\n")),
+               activation);
         EXPECT_STATUS(activation, "application error");
         QCOMPARE(errorOf(activation), QStringLiteral("bad input"));
     }
@@ -70,7 +77,8 @@ private Q_SLOTS:
     {
         INVOKE(*executor, nodeAction(QStringLiteral("function main() { throw new Error('boom'); }")), activation);
         EXPECT_STATUS(activation, "action developer error");
-        QVERIFY2(errorOf(activation).startsWith(QLatin1String("An error has occurred: ")), qPrintable(describe(activation)));
+        QVERIFY2(errorOf(activation).startsWith(QLatin1String("An error has occurred: ")),
+                 qPrintable(describe(activation)));
         QVERIFY(errorOf(activation).contains(QLatin1String("boom")));
     }
 
@@ -101,12 +109,14 @@ private Q_SLOTS:
         INVOKE(*executor, nodeAction(QStringLiteral("exports.main = () => ({via: 'exports'});")), viaExports);
         QCOMPARE(resultOf(viaExports).value(QStringLiteral("via")).toString(), QStringLiteral("exports"));
 
-        auto custom = nodeAction(QStringLiteral("function handler() { return {via: 'handler'}; }"), QStringLiteral("custom"));
+        auto custom =
+            nodeAction(QStringLiteral("function handler() { return {via: 'handler'}; }"), QStringLiteral("custom"));
         custom.exec.main = QStringLiteral("handler");
         INVOKE(*executor, custom, viaCustom);
         QCOMPARE(resultOf(viaCustom).value(QStringLiteral("via")).toString(), QStringLiteral("handler"));
 
-        auto python = pythonAction(QStringLiteral("def go(args):\n    return {'via': 'go'}\n"), QStringLiteral("pycustom"));
+        auto python =
+            pythonAction(QStringLiteral("def go(args):\n    return {'via': 'go'}\n"), QStringLiteral("pycustom"));
         python.exec.main = QStringLiteral("go");
         INVOKE(*executor, python, viaPython);
         QCOMPARE(resultOf(viaPython).value(QStringLiteral("via")).toString(), QStringLiteral("go"));
@@ -114,9 +124,11 @@ private Q_SLOTS:
 
     void openWhiskEnvironmentIsSetPerActivation()
     {
-        auto request = nodeAction(QStringLiteral(
-            "function main() { const e = process.env; return {id: e.__OW_ACTIVATION_ID, name: e.__OW_ACTION_NAME,"
-            " ns: e.__OW_NAMESPACE, deadline: e.__OW_DEADLINE}; }"), QStringLiteral("envcheck"));
+        auto request = nodeAction(
+            QStringLiteral(
+                "function main() { const e = process.env; return {id: e.__OW_ACTIVATION_ID, name: e.__OW_ACTION_NAME,"
+                " ns: e.__OW_NAMESPACE, deadline: e.__OW_DEADLINE}; }"),
+            QStringLiteral("envcheck"));
         INVOKE(*executor, request, first);
         QCOMPARE(resultOf(first).value(QStringLiteral("id")).toString(), first.activationId);
         QCOMPARE(resultOf(first).value(QStringLiteral("name")).toString(), QStringLiteral("/guest/envcheck"));
@@ -125,31 +137,36 @@ private Q_SLOTS:
         INVOKE(*executor, request, second);
         QCOMPARE(resultOf(second).value(QStringLiteral("id")).toString(), second.activationId);
 
-        auto child = nodeAction(QStringLiteral(
-            "function main() { return {seen: require('child_process').execSync('echo -n $__OW_ACTIVATION_ID').toString()}; }"),
-            QStringLiteral("childenv"));
+        auto child =
+            nodeAction(QStringLiteral("function main() { return {seen: require('child_process').execSync('echo -n "
+                                      "$__OW_ACTIVATION_ID').toString()}; }"),
+                       QStringLiteral("childenv"));
         INVOKE(*executor, child, fromChild);
         QCOMPARE(resultOf(fromChild).value(QStringLiteral("seen")).toString(), fromChild.activationId);
 
-        auto python = pythonAction(QStringLiteral("import os\ndef main(args):\n    return {'id': os.environ['__OW_ACTIVATION_ID']}\n"));
+        auto python = pythonAction(
+            QStringLiteral("import os\ndef main(args):\n    return {'id': os.environ['__OW_ACTIVATION_ID']}\n"));
         INVOKE(*executor, python, fromPython);
         QCOMPARE(resultOf(fromPython).value(QStringLiteral("id")).toString(), fromPython.activationId);
     }
 
     void processEnvBehavesAsNodesOwn()
     {
-        INVOKE(*executor, nodeAction(QStringLiteral(
-            "function main() { process.env.TZ = 'Asia/Tokyo'; process.env.N = 5;"
-            " return {offset: new Date(0).getTimezoneOffset(), type: typeof process.env.N}; }"), QStringLiteral("tz")), activation);
+        INVOKE(*executor,
+               nodeAction(
+                   QStringLiteral("function main() { process.env.TZ = 'Asia/Tokyo'; process.env.N = 5;"
+                                  " return {offset: new Date(0).getTimezoneOffset(), type: typeof process.env.N}; }"),
+                   QStringLiteral("tz")),
+               activation);
         QCOMPARE(resultOf(activation).value(QStringLiteral("offset")).toInt(), -540);
         QCOMPARE(resultOf(activation).value(QStringLiteral("type")).toString(), QStringLiteral("string"));
     }
 
     void aFloatingRejectionIsNotBlamedOnTheNextActivation()
     {
-        const auto request = nodeAction(QStringLiteral(
-            "async function main(p) { if (p.float) { Promise.reject(new Error('floating')); } return {ok: true}; }"),
-            QStringLiteral("floater"));
+        const auto request = nodeAction(QStringLiteral("async function main(p) { if (p.float) { Promise.reject(new "
+                                                       "Error('floating')); } return {ok: true}; }"),
+                                        QStringLiteral("floater"));
         auto floating = request;
         floating.params = {{QStringLiteral("float"), true}};
         INVOKE(*executor, floating, first);
@@ -159,16 +176,18 @@ private Q_SLOTS:
         INVOKE(*executor, request, second);
         EXPECT_STATUS(second, "success");
         QCOMPARE(second.annotation(QStringLiteral("startType")).toString(), QStringLiteral("warm"));
-        QVERIFY2(logsOf(second).contains(QLatin1String("Unhandled rejection from an earlier activation: Error: floating")),
-                 qPrintable(describe(second)));
+        QVERIFY2(
+            logsOf(second).contains(QLatin1String("Unhandled rejection from an earlier activation: Error: floating")),
+            qPrintable(describe(second)));
     }
 
     void actionsReadAnEmptyStdinAndCannotStealRequests()
     {
-        auto request = nodeAction(QStringLiteral(
-            "function main() { if (process.stdin.readableEnded) return {got: ''};\n"
-            " return new Promise(r => { let got = ''; process.stdin.on('data', d => got += d);"
-            " process.stdin.on('end', () => r({got})); }); }"), QStringLiteral("stdin"));
+        auto request = nodeAction(
+            QStringLiteral("function main() { if (process.stdin.readableEnded) return {got: ''};\n"
+                           " return new Promise(r => { let got = ''; process.stdin.on('data', d => got += d);"
+                           " process.stdin.on('end', () => r({got})); }); }"),
+            QStringLiteral("stdin"));
         request.limits.timeoutMs = 5000;
         INVOKE(*executor, request, first);
         EXPECT_STATUS(first, "success");
@@ -180,8 +199,10 @@ private Q_SLOTS:
 
     void stdoutAndStderrAreCapturedPerActivation()
     {
-        auto request = nodeAction(QStringLiteral(
-            "let n = 0; function main() { n++; console.log('out ' + n); console.error('err ' + n); return {}; }"), QStringLiteral("logger"));
+        auto request = nodeAction(
+            QStringLiteral(
+                "let n = 0; function main() { n++; console.log('out ' + n); console.error('err ' + n); return {}; }"),
+            QStringLiteral("logger"));
         INVOKE(*executor, request, first);
         INVOKE(*executor, request, second);
         QVERIFY2(logsOf(first).contains(QLatin1String("stdout: out 1")), qPrintable(describe(first)));
@@ -190,7 +211,8 @@ private Q_SLOTS:
         QVERIFY2(logsOf(second).contains(QLatin1String("stdout: out 2")), qPrintable(describe(second)));
         QCOMPARE(second.logs->size(), 2);
 
-        INVOKE(*executor, pythonAction(QStringLiteral("def main(args):\n    print('from python')\n    return {}\n")), python);
+        INVOKE(*executor, pythonAction(QStringLiteral("def main(args):\n    print('from python')\n    return {}\n")),
+               python);
         QVERIFY2(logsOf(python).contains(QLatin1String("stdout: from python")), qPrintable(describe(python)));
     }
 
@@ -199,8 +221,9 @@ private Q_SLOTS:
         // The call allocates 8 MB: what the interpreter allocated while it was being moved into
         // its cgroup may stay charged to the parent (the race that made this test flaky), what
         // the call allocates never does.
-        auto request = nodeAction(QStringLiteral("function main() { const b = Buffer.alloc(8 << 20, 1); return {n: b.length}; }"),
-                                  QStringLiteral("record"));
+        auto request =
+            nodeAction(QStringLiteral("function main() { const b = Buffer.alloc(8 << 20, 1); return {n: b.length}; }"),
+                       QStringLiteral("record"));
         request.limits.memoryMb = 128;
         INVOKE(*executor, request, cold);
         QCOMPARE(cold.ns, QStringLiteral("guest"));
@@ -225,8 +248,10 @@ private Q_SLOTS:
     {
         INVOKE(*executor, nodeAction(QStringLiteral("function main( {"), QStringLiteral("broken")), activation);
         EXPECT_STATUS(activation, "action developer error");
-        QVERIFY2(errorOf(activation).startsWith(QLatin1String("Initialization has failed due to: ")), qPrintable(describe(activation)));
-        INVOKE(*executor, pythonAction(QStringLiteral("def main(args)\n  return {}\n"), QStringLiteral("pybroken")), python);
+        QVERIFY2(errorOf(activation).startsWith(QLatin1String("Initialization has failed due to: ")),
+                 qPrintable(describe(activation)));
+        INVOKE(*executor, pythonAction(QStringLiteral("def main(args)\n  return {}\n"), QStringLiteral("pybroken")),
+               python);
         EXPECT_STATUS(python, "action developer error");
         QVERIFY(errorOf(python).contains(QLatin1String("SyntaxError")));
     }
@@ -236,24 +261,32 @@ private Q_SLOTS:
         // Build the archives with Python's zipfile: {name: content} -> base64 zip.
         auto zipOf = [](const QString &files) {
             QProcess python;
-            python.start(QStringLiteral("python3"), {QStringLiteral("-c"), QStringLiteral(
-                "import base64, io, json, sys, zipfile\n"
-                "buffer = io.BytesIO()\n"
-                "with zipfile.ZipFile(buffer, 'w') as archive:\n"
-                "    for name, text in json.loads(sys.argv[1]).items(): archive.writestr(name, text)\n"
-                "print(base64.b64encode(buffer.getvalue()).decode())\n"), files});
+            python.start(
+                QStringLiteral("python3"),
+                {QStringLiteral("-c"),
+                 QStringLiteral("import base64, io, json, sys, zipfile\n"
+                                "buffer = io.BytesIO()\n"
+                                "with zipfile.ZipFile(buffer, 'w') as archive:\n"
+                                "    for name, text in json.loads(sys.argv[1]).items(): archive.writestr(name, text)\n"
+                                "print(base64.b64encode(buffer.getvalue()).decode())\n"),
+                 files});
             python.waitForFinished(10000);
             return QString::fromLatin1(python.readAllStandardOutput().trimmed());
         };
-        auto node = nodeAction(zipOf(QStringLiteral(R"({"index.js": "exports.main = () => ({from: require('./lib.js').name});",
-                                                        "lib.js": "exports.name = 'zip-node';"})")), QStringLiteral("zipnode"));
+        auto node =
+            nodeAction(zipOf(QStringLiteral(R"({"index.js": "exports.main = () => ({from: require('./lib.js').name});",
+                                                        "lib.js": "exports.name = 'zip-node';"})")),
+                       QStringLiteral("zipnode"));
         node.exec.binary = true;
         INVOKE(*executor, node, fromNode);
         EXPECT_STATUS(fromNode, "success");
         QCOMPARE(resultOf(fromNode).value(QStringLiteral("from")).toString(), QStringLiteral("zip-node"));
 
-        auto python = pythonAction(zipOf(QStringLiteral(R"({"__main__.py": "from helper import name\ndef main(args):\n    return {'from': name}\n",
-                                                            "helper.py": "name = 'zip-python'\n"})")), QStringLiteral("zippy"));
+        auto python =
+            pythonAction(zipOf(QStringLiteral(
+                             R"({"__main__.py": "from helper import name\ndef main(args):\n    return {'from': name}\n",
+                                                            "helper.py": "name = 'zip-python'\n"})")),
+                         QStringLiteral("zippy"));
         python.exec.binary = true;
         INVOKE(*executor, python, fromPython);
         EXPECT_STATUS(fromPython, "success");

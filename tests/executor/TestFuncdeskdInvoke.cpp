@@ -1,9 +1,9 @@
 // The command-line door: `funcdeskd invoke` as scripts and CI use it.
 
+#include "ProcessProbe.h"
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QJsonArray>
-#include "ProcessProbe.h"
 
 #include <QFileInfo>
 #include <QProcess>
@@ -63,7 +63,7 @@ QJsonObject result(const QJsonObject &record)
     return record.value(QStringLiteral("response")).toObject().value(QStringLiteral("result")).toObject();
 }
 
-}  // namespace
+} // namespace
 
 class TestFuncdeskdInvoke : public QObject
 {
@@ -72,32 +72,43 @@ class TestFuncdeskdInvoke : public QObject
 private Q_SLOTS:
     void nodeExamplePrintsOneOpenWhiskRecord()
     {
-        const Run run = funcdeskd({QStringLiteral("invoke"), example("hello.js"), QStringLiteral("--param"), QStringLiteral("name=Ada")});
+        const Run run = funcdeskd(
+            {QStringLiteral("invoke"), example("hello.js"), QStringLiteral("--param"), QStringLiteral("name=Ada")});
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.records.size(), 1);
         const QJsonObject record = run.records.first();
         QCOMPARE(record.value(QStringLiteral("name")).toString(), QStringLiteral("hello"));
         QCOMPARE(result(record).value(QStringLiteral("greeting")).toString(), QStringLiteral("Hello, Ada!"));
-        QCOMPARE(record.value(QStringLiteral("response")).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("success"));
-        QVERIFY(record.value(QStringLiteral("logs")).toArray().first().toString().contains(QLatin1String("stdout: greeting Ada")));
+        QCOMPARE(record.value(QStringLiteral("response")).toObject().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("success"));
+        QVERIFY(record.value(QStringLiteral("logs"))
+                    .toArray()
+                    .first()
+                    .toString()
+                    .contains(QLatin1String("stdout: greeting Ada")));
         QCOMPARE(record.value(QStringLiteral("activationId")).toString().size(), 32);
     }
 
     void pythonExampleRunsWithItsKindFromTheExtension()
     {
-        const Run run = funcdeskd({QStringLiteral("invoke"), example("hello.py"), QStringLiteral("--param"), QStringLiteral("name=Ada")});
+        const Run run = funcdeskd(
+            {QStringLiteral("invoke"), example("hello.py"), QStringLiteral("--param"), QStringLiteral("name=Ada")});
         QCOMPARE(run.exitCode, 0);
-        QCOMPARE(result(run.records.first()).value(QStringLiteral("greeting")).toString(), QStringLiteral("Hello, Ada!"));
-        QVERIFY(annotation(run.records.first(), QStringLiteral("kind")).toString().startsWith(QLatin1String("python:3")));
+        QCOMPARE(result(run.records.first()).value(QStringLiteral("greeting")).toString(),
+                 QStringLiteral("Hello, Ada!"));
+        QVERIFY(
+            annotation(run.records.first(), QStringLiteral("kind")).toString().startsWith(QLatin1String("python:3")));
     }
 
     void repeatRunsInOneWarmProcess()
     {
-        const Run run = funcdeskd({QStringLiteral("invoke"), example("counter.js"), QStringLiteral("--repeat"), QStringLiteral("3")});
+        const Run run = funcdeskd(
+            {QStringLiteral("invoke"), example("counter.js"), QStringLiteral("--repeat"), QStringLiteral("3")});
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.records.size(), 3);
         QCOMPARE(result(run.records[2]).value(QStringLiteral("calls")).toInt(), 3);
-        QCOMPARE(result(run.records[2]).value(QStringLiteral("pid")), result(run.records[0]).value(QStringLiteral("pid")));
+        QCOMPARE(result(run.records[2]).value(QStringLiteral("pid")),
+                 result(run.records[0]).value(QStringLiteral("pid")));
         QVERIFY(annotation(run.records[0], QStringLiteral("initTime")).isDouble());
         QVERIFY(annotation(run.records[2], QStringLiteral("initTime")).isUndefined());
     }
@@ -105,13 +116,16 @@ private Q_SLOTS:
     void paramValuesAreJsonWhenTheyParseElseStrings()
     {
         QTemporaryDir dir;
-        const QString action = writeFunction(
-            dir, QStringLiteral("echo.js"),
-            "function main(p) { return {p, types: Object.fromEntries(Object.entries(p).map(([k, v]) => [k, typeof v]))}; }");
-        const QString params = writeFunction(dir, QStringLiteral("params.json"), R"({"fromFile": 1, "n": "overridden"})");
-        const Run run = funcdeskd({QStringLiteral("invoke"), action, QStringLiteral("--params-file"), params,
-                                   QStringLiteral("--param"), QStringLiteral("n=5"), QStringLiteral("--param"), QStringLiteral("s=hello"),
-                                   QStringLiteral("--param"), QStringLiteral("o={\"a\":[1]}"), QStringLiteral("--param"), QStringLiteral("t=true")});
+        const QString action =
+            writeFunction(dir, QStringLiteral("echo.js"),
+                          "function main(p) { return {p, types: Object.fromEntries(Object.entries(p).map(([k, v]) => "
+                          "[k, typeof v]))}; }");
+        const QString params =
+            writeFunction(dir, QStringLiteral("params.json"), R"({"fromFile": 1, "n": "overridden"})");
+        const Run run = funcdeskd(
+            {QStringLiteral("invoke"), action, QStringLiteral("--params-file"), params, QStringLiteral("--param"),
+             QStringLiteral("n=5"), QStringLiteral("--param"), QStringLiteral("s=hello"), QStringLiteral("--param"),
+             QStringLiteral("o={\"a\":[1]}"), QStringLiteral("--param"), QStringLiteral("t=true")});
         QCOMPARE(run.exitCode, 0);
         const QJsonObject types = result(run.records.first()).value(QStringLiteral("types")).toObject();
         QCOMPARE(types.value(QStringLiteral("n")).toString(), QStringLiteral("number"));
@@ -124,12 +138,15 @@ private Q_SLOTS:
     void limitsFromFlagsAreEnforcedAndRecorded()
     {
         QTemporaryDir dir;
-        const QString action = writeFunction(dir, QStringLiteral("slow.js"), "function main() { return new Promise(r => setTimeout(r, 5000)); }");
+        const QString action = writeFunction(dir, QStringLiteral("slow.js"),
+                                             "function main() { return new Promise(r => setTimeout(r, 5000)); }");
         const Run run = funcdeskd({QStringLiteral("invoke"), action, QStringLiteral("--timeout"), QStringLiteral("300"),
-                                   QStringLiteral("--memory"), QStringLiteral("128"), QStringLiteral("--cpu"), QStringLiteral("0.5")});
+                                   QStringLiteral("--memory"), QStringLiteral("128"), QStringLiteral("--cpu"),
+                                   QStringLiteral("0.5")});
         QCOMPARE(run.exitCode, 1);
         const QJsonObject record = run.records.first();
-        QCOMPARE(result(record).value(QStringLiteral("error")).toString(), QStringLiteral("The action exceeded its time limits of 300 milliseconds."));
+        QCOMPARE(result(record).value(QStringLiteral("error")).toString(),
+                 QStringLiteral("The action exceeded its time limits of 300 milliseconds."));
         const QJsonObject limits = annotation(record, QStringLiteral("limits")).toObject();
         QCOMPARE(limits.value(QStringLiteral("memory")).toInt(), 128);
         QCOMPARE(limits.value(QStringLiteral("cpu")).toDouble(), 0.5);
@@ -139,18 +156,19 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString pidFile = dir.filePath(QStringLiteral("pid"));
-        const QString action = writeFunction(dir, QStringLiteral("spin.js"),
+        const QString action = writeFunction(
+            dir, QStringLiteral("spin.js"),
             "function main(p) { require('fs').writeFileSync(p.pidFile, String(process.pid)); while (true) {} }");
         QProcess process;
-        process.start(QStringLiteral(FUNCDESKD_PATH), {QStringLiteral("invoke"), action, QStringLiteral("--timeout"),
-                                                       QStringLiteral("60000"), QStringLiteral("--param"),
-                                                       QStringLiteral("pidFile=") + pidFile});
+        process.start(QStringLiteral(FUNCDESKD_PATH),
+                      {QStringLiteral("invoke"), action, QStringLiteral("--timeout"), QStringLiteral("60000"),
+                       QStringLiteral("--param"), QStringLiteral("pidFile=") + pidFile});
         QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(pidFile) && QFileInfo(pidFile).size() > 0, 20000);
         QFile file(pidFile);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const qint64 actionPid = file.readAll().toLongLong();
         QVERIFY(actionPid > 0);
-        process.terminate();  // SIGTERM
+        process.terminate(); // SIGTERM
         QVERIFY(process.waitForFinished(5000));
         QCOMPARE(process.exitCode(), 128 + 15);
         // The spinning action is gone (or a zombie awaiting init), not running on.
@@ -160,11 +178,13 @@ private Q_SLOTS:
     void failingFunctionExitsWithOne()
     {
         QTemporaryDir dir;
-        const QString action = writeFunction(dir, QStringLiteral("fail.py"), "def main(args):\n    return {'error': 'nope'}\n");
+        const QString action =
+            writeFunction(dir, QStringLiteral("fail.py"), "def main(args):\n    return {'error': 'nope'}\n");
         const Run run = funcdeskd({QStringLiteral("invoke"), action});
         QCOMPARE(run.exitCode, 1);
-        QCOMPARE(run.records.first().value(QStringLiteral("response")).toObject().value(QStringLiteral("status")).toString(),
-                 QStringLiteral("application error"));
+        QCOMPARE(
+            run.records.first().value(QStringLiteral("response")).toObject().value(QStringLiteral("status")).toString(),
+            QStringLiteral("application error"));
     }
 
     void badUsageExitsWithTwoAndSaysWhy_data()
@@ -173,20 +193,26 @@ private Q_SLOTS:
         QTest::addColumn<QString>("mentions");
         const QString hello = example("hello.js");
         QTest::newRow("no file") << QStringList{QStringLiteral("invoke")} << QStringLiteral("FILE");
-        QTest::newRow("missing file") << QStringList{QStringLiteral("invoke"), QStringLiteral("/nonexistent.js")} << QStringLiteral("/nonexistent.js");
-        QTest::newRow("unknown kind") << QStringList{QStringLiteral("invoke"), hello, QStringLiteral("--kind"), QStringLiteral("cobol:85")}
+        QTest::newRow("missing file") << QStringList{QStringLiteral("invoke"), QStringLiteral("/nonexistent.js")}
+                                      << QStringLiteral("/nonexistent.js");
+        QTest::newRow("unknown kind") << QStringList{QStringLiteral("invoke"), hello, QStringLiteral("--kind"),
+                                                     QStringLiteral("cobol:85")}
                                       << QStringLiteral("is not supported by this platform");
-        QTest::newRow("memory not a number") << QStringList{QStringLiteral("invoke"), hello, QStringLiteral("--memory"), QStringLiteral("lots")}
-                                             << QStringLiteral("--memory");
-        QTest::newRow("memory out of range") << QStringList{QStringLiteral("invoke"), hello, QStringLiteral("--memory"), QStringLiteral("4096")}
-                                             << QStringLiteral("exceeds allowed threshold");
-        QTest::newRow("param without =") << QStringList{QStringLiteral("invoke"), hello, QStringLiteral("--param"), QStringLiteral("oops")}
+        QTest::newRow("memory not a number")
+            << QStringList{QStringLiteral("invoke"), hello, QStringLiteral("--memory"), QStringLiteral("lots")}
+            << QStringLiteral("--memory");
+        QTest::newRow("memory out of range")
+            << QStringList{QStringLiteral("invoke"), hello, QStringLiteral("--memory"), QStringLiteral("4096")}
+            << QStringLiteral("exceeds allowed threshold");
+        QTest::newRow("param without =") << QStringList{QStringLiteral("invoke"), hello, QStringLiteral("--param"),
+                                                        QStringLiteral("oops")}
                                          << QStringLiteral("KEY=VALUE");
         QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << QStringLiteral("frobnicate");
         // A file that exists, with an extension no runtime claims (not __FILE__: ccache's base_dir
         // makes it relative to the build folder).
         const QString unknown = writeFunction(m_dir, QStringLiteral("main.cob"), "DISPLAY 'HI'.");
-        QTest::newRow("unknown extension") << QStringList{QStringLiteral("invoke"), unknown} << QStringLiteral("--kind");
+        QTest::newRow("unknown extension")
+            << QStringList{QStringLiteral("invoke"), unknown} << QStringLiteral("--kind");
     }
 
     void badUsageExitsWithTwoAndSaysWhy()

@@ -63,4 +63,4 @@ struct Console
     }
 };
 
-}  // namespace funcdesk::test
+} // namespace funcdesk::test

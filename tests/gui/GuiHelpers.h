@@ -16,8 +16,7 @@
 namespace funcdesk::test {
 
 // The child of `parent` with that object name; the test stops when there is none.
-template <typename T>
-T *child(QObject *parent, const char *name)
+template <typename T> T *child(QObject *parent, const char *name)
 {
     T *found = parent->findChild<T *>(QLatin1StringView(name));
     if (!found)
@@ -62,12 +61,11 @@ inline bool showActive(QWidget &window)
 }
 
 // Waits for a platform call; the event loop turns meanwhile.
-template <typename T>
-Result<T> wait(QFuture<Result<T>> future)
+template <typename T> Result<T> wait(QFuture<Result<T>> future)
 {
     while (!future.isFinished())
         QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
     return future.result();
 }
 
-}  // namespace funcdesk::test
+} // namespace funcdesk::test

@@ -86,8 +86,8 @@ private Q_SLOTS:
         }
         // The Code menu is there, and shows the shortcuts of the code panel's commands.
         QCOMPARE(codeMenuEntry(*console.window, "deployAction")->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_S));
-        for (const char *name : {"revertAction", "diffAction", "historyAction", "findAction", "replaceAction",
-                                 "goToLineAction"})
+        for (const char *name :
+             {"revertAction", "diffAction", "historyAction", "findAction", "replaceAction", "goToLineAction"})
             QVERIFY2(!codeMenuEntry(*console.window, name)->shortcut().isEmpty(), name);
     }
 

@@ -19,9 +19,9 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QTextDocument>
 #include <QTabWidget>
 #include <QTest>
+#include <QTextDocument>
 #include <QTimer>
 #include <QToolButton>
 
@@ -40,7 +40,7 @@ Action stored(test::Console &console, const QString &name)
     return future.result().ok() ? future.result().value() : Action();
 }
 
-}  // namespace
+} // namespace
 
 class TestConsoleWorkflow : public QObject
 {
@@ -57,7 +57,8 @@ private Q_SLOTS:
         auto *hint = child<QLabel>(&window, "functionsEmptyHint");
         QTRY_VERIFY_WITH_TIMEOUT(hint->isVisible(), 15000);
         QVERIFY2(hint->text().contains(QLatin1StringView("No functions yet")), qPrintable(hint->text()));
-        QVERIFY2(hint->text().contains(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)), qPrintable(hint->text()));
+        QVERIFY2(hint->text().contains(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)),
+                 qPrintable(hint->text()));
 
         whenDialogOpens([](QWidget *dialog) {
             QTest::keyClicks(child<QLineEdit>(dialog, "newFunctionName"), QStringLiteral("first"));
@@ -98,18 +99,22 @@ private Q_SLOTS:
 
         // Edit and deploy with Ctrl+S: the platform has version 0.0.2 with the typed code.
         window.tabs()->setCurrentWidget(window.codePanel());
-        QApplication::setActiveWindow(&window);  // the dialog had it
+        QApplication::setActiveWindow(&window); // the dialog had it
         QVERIFY(QTest::qWaitForWindowActive(&window));
         editor->setFocus();
         QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
         QTest::keyClicks(editor, QStringLiteral("function main(p) { console.log('ran'); return {v: 2, x: p.x}"));
         QVERIFY(window.codePanel()->isDirty());
         QTest::keyClick(editor, Qt::Key_S, Qt::ControlModifier);
-        QTRY_VERIFY2_WITH_TIMEOUT(stored(console, QStringLiteral("hello")).version.value_or(QString()) == QLatin1StringView("0.0.2"),
-                                  qPrintable(window.findChild<QLabel *>(QStringLiteral("bannerText"))->text() + QStringLiteral(" deploy enabled=")
-                                             + QString::number(window.codePanel()->findChild<QAction *>(QStringLiteral("deployAction"))->isEnabled())
-                                             + QStringLiteral(" focus=") + QString::fromLatin1(QApplication::focusWidget() ? QApplication::focusWidget()->metaObject()->className() : "none")),
-                                  15000);
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            stored(console, QStringLiteral("hello")).version.value_or(QString()) == QLatin1StringView("0.0.2"),
+            qPrintable(
+                window.findChild<QLabel *>(QStringLiteral("bannerText"))->text() + QStringLiteral(" deploy enabled=") +
+                QString::number(window.codePanel()->findChild<QAction *>(QStringLiteral("deployAction"))->isEnabled()) +
+                QStringLiteral(" focus=") +
+                QString::fromLatin1(QApplication::focusWidget() ? QApplication::focusWidget()->metaObject()->className()
+                                                                : "none")),
+            15000);
         QVERIFY(stored(console, QStringLiteral("hello")).exec->code->contains(QLatin1StringView("v: 2")));
 
         // Configuration: memory and timeout typed in, applied, reported by the platform.
@@ -117,7 +122,7 @@ private Q_SLOTS:
         auto *memory = child<QSpinBox>(&window, "memory");
         QTRY_VERIFY_WITH_TIMEOUT(memory->isEnabled() && memory->value() == 256, 15000);
         typeNumber(memory, 4096);
-        QTRY_VERIFY(child<QWidget>(&window, "memoryError")->isVisible());  // over the platform's 2048
+        QTRY_VERIFY(child<QWidget>(&window, "memoryError")->isVisible()); // over the platform's 2048
         QVERIFY(!child<QPushButton>(&window, "apply")->isEnabled());
         typeNumber(memory, 512);
         typeNumber(child<QSpinBox>(&window, "timeout"), 5000);
@@ -125,7 +130,8 @@ private Q_SLOTS:
         QVERIFY(Qt::mightBeRichText(child<QSpinBox>(&window, "concurrency")->toolTip()));
         QTRY_VERIFY(child<QPushButton>(&window, "apply")->isEnabled());
         QTest::mouseClick(child<QPushButton>(&window, "apply"), Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(stored(console, QStringLiteral("hello")).limits.value_or(ActionLimits()).memoryMb.value_or(0), 512, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            stored(console, QStringLiteral("hello")).limits.value_or(ActionLimits()).memoryMb.value_or(0), 512, 15000);
         QCOMPARE(stored(console, QStringLiteral("hello")).limits->timeoutMs.value_or(0), 5000);
 
         // Test: a payload, run on the platform; its activation shows up live in Activations.
@@ -139,7 +145,9 @@ private Q_SLOTS:
         window.tabs()->setCurrentWidget(window.activationsPanel());
         ActivationListModel *activations = window.activationsPanel()->model();
         QTRY_VERIFY_WITH_TIMEOUT(activations->rowCount() >= 1, 20000);
-        QCOMPARE(activations->index(0, ActivationListModel::FunctionColumn).data(ActivationListModel::FunctionRole).toString(),
+        QCOMPARE(activations->index(0, ActivationListModel::FunctionColumn)
+                     .data(ActivationListModel::FunctionRole)
+                     .toString(),
                  QStringLiteral("hello"));
     }
 };

@@ -372,7 +372,8 @@ private Q_SLOTS:
         QCOMPARE(configStatus->text(), QStringLiteral("Applying…"));
         memory->setFocus();
         QTest::keyClick(memory, Qt::Key_Escape);
-        QTRY_VERIFY2(configStatus->text().startsWith(QStringLiteral("Stopped waiting.")), qPrintable(configStatus->text()));
+        QTRY_VERIFY2(configStatus->text().startsWith(QStringLiteral("Stopped waiting.")),
+                     qPrintable(configStatus->text()));
         QVERIFY(configStatus->text().contains(QLatin1StringView("unknown")));
         QVERIFY(!cancel->isVisible());
         QCOMPARE(memory->value(), 512);

@@ -80,7 +80,6 @@ bool looksRendered(const QImage &image)
     return colours.size() >= 16;
 }
 
-
 } // namespace
 
 class TestScreenshots : public QObject

@@ -10,9 +10,11 @@
 namespace {
 constexpr int kStartTimeoutMs = 30000;
 constexpr int kStopTimeoutMs = 15000;
-}  // namespace
+} // namespace
 
-FuncdeskdServer::FuncdeskdServer(QString dataDir) : m_dataDir(std::move(dataDir)) {}
+FuncdeskdServer::FuncdeskdServer(QString dataDir) : m_dataDir(std::move(dataDir))
+{
+}
 
 FuncdeskdServer::~FuncdeskdServer()
 {
@@ -60,7 +62,8 @@ bool FuncdeskdServer::start(quint16 port, const QStringList &extraArguments)
         m_process.waitForReadyRead(std::max<qint64>(1, std::min<qint64>(deadline.remainingTime(), 200)));
     }
     m_error = QStringLiteral("funcdeskd serve did not report that it listens (exit %1)\nstdout:\n%2\nstderr:\n%3")
-                  .arg(m_process.state() == QProcess::NotRunning ? QString::number(m_process.exitCode()) : QStringLiteral("-"),
+                  .arg(m_process.state() == QProcess::NotRunning ? QString::number(m_process.exitCode())
+                                                                 : QStringLiteral("-"),
                        QString::fromUtf8(output + m_process.readAllStandardOutput()),
                        QString::fromUtf8(m_process.readAllStandardError().right(4096)));
     stop();
@@ -82,7 +85,7 @@ void FuncdeskdServer::killHard()
 {
     if (m_process.state() == QProcess::NotRunning)
         return;
-    m_process.kill();  // SIGKILL
+    m_process.kill(); // SIGKILL
     m_process.waitForFinished(kStopTimeoutMs);
 }
 

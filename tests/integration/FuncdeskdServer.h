@@ -19,7 +19,7 @@ public:
     void killHard();
     bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
 
-    QString apiHost() const { return m_apiHost; }  // "http://127.0.0.1:PORT"
+    QString apiHost() const { return m_apiHost; } // "http://127.0.0.1:PORT"
     quint16 port() const { return m_port; }
     // The guest key the server wrote to DATA_DIR/auth on first start ("uuid:key").
     QString guestAuth() const;

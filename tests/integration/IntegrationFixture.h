@@ -28,7 +28,8 @@ public:
     QString namespaceAuth(const QString &name) const;
     funcdesk::OpenWhiskConfig config(const QString &auth = {}, const QString &ns = QStringLiteral("_")) const;
     // A client for `auth` (the guest key by default), recorded.
-    std::unique_ptr<funcdesk::OpenWhiskPlatform> connect(const QString &auth = {}, const QString &ns = QStringLiteral("_")) const;
+    std::unique_ptr<funcdesk::OpenWhiskPlatform> connect(const QString &auth = {},
+                                                         const QString &ns = QStringLiteral("_")) const;
     std::unique_ptr<funcdesk::OpenWhiskPlatform> connect(const funcdesk::OpenWhiskConfig &config) const;
 
 private:
@@ -38,35 +39,35 @@ private:
 };
 
 // Waits for a platform call (the event loop runs meanwhile).
-template <typename T>
-funcdesk::Result<T> await(QFuture<funcdesk::Result<T>> future, int timeoutMs = 90000)
+template <typename T> funcdesk::Result<T> await(QFuture<funcdesk::Result<T>> future, int timeoutMs = 90000)
 {
     if (!QTest::qWaitFor([&future] { return future.isFinished(); }, timeoutMs))
-        return funcdesk::PlatformError{funcdesk::PlatformError::Kind::Server, QStringLiteral("test: no answer in time")};
+        return funcdesk::PlatformError{funcdesk::PlatformError::Kind::Server,
+                                       QStringLiteral("test: no answer in time")};
     return future.result();
 }
 
-template <typename T>
-QString describe(const funcdesk::Result<T> &result)
+template <typename T> QString describe(const funcdesk::Result<T> &result)
 {
-    return result.ok() ? QStringLiteral("ok")
-                       : funcdesk::PlatformError::kindName(result.error().kind) + QStringLiteral(": ") + result.error().message;
+    return result.ok()
+               ? QStringLiteral("ok")
+               : funcdesk::PlatformError::kindName(result.error().kind) + QStringLiteral(": ") + result.error().message;
 }
 
 // Passes when `expression` (a Result) succeeded; otherwise fails with the error's kind and
 // message. The expression is evaluated once: it is usually a call to the platform.
-#define VERIFY_OK(expression)                                                                              \
-    do {                                                                                                   \
-        const auto &verifiedResult = (expression);                                                         \
-        QVERIFY2(verifiedResult.ok(), qPrintable(describe(verifiedResult)));                               \
+#define VERIFY_OK(expression)                                                                                          \
+    do {                                                                                                               \
+        const auto &verifiedResult = (expression);                                                                     \
+        QVERIFY2(verifiedResult.ok(), qPrintable(describe(verifiedResult)));                                           \
     } while (false)
 // Passes when `expression` failed with `expectedKind` and a message.
-#define VERIFY_FAILS_WITH(expression, expectedKind)                                                        \
-    do {                                                                                                   \
-        const auto &failedResult = (expression);                                                           \
-        QVERIFY2(!failedResult.ok(), "the call succeeded where it should have failed");                    \
-        QVERIFY2(failedResult.error().kind == (expectedKind), qPrintable(describe(failedResult)));         \
-        QVERIFY2(!failedResult.error().message.isEmpty(), "the error carries no message");                 \
+#define VERIFY_FAILS_WITH(expression, expectedKind)                                                                    \
+    do {                                                                                                               \
+        const auto &failedResult = (expression);                                                                       \
+        QVERIFY2(!failedResult.ok(), "the call succeeded where it should have failed");                                \
+        QVERIFY2(failedResult.error().kind == (expectedKind), qPrintable(describe(failedResult)));                     \
+        QVERIFY2(!failedResult.error().message.isEmpty(), "the error carries no message");                             \
     } while (false)
 
 // Builders for the documents the tests create.

@@ -8,9 +8,11 @@
 using namespace funcdesk;
 
 namespace {
-const QString kCode = QStringLiteral("function main(params) { return {greeting: 'Hello ' + (params.name || 'stranger')}; }");
-const QString kCodeV2 = QStringLiteral("function main(params) { return {greeting: 'Hi ' + (params.name || 'stranger')}; }");
-}  // namespace
+const QString kCode =
+    QStringLiteral("function main(params) { return {greeting: 'Hello ' + (params.name || 'stranger')}; }");
+const QString kCodeV2 =
+    QStringLiteral("function main(params) { return {greeting: 'Hi ' + (params.name || 'stranger')}; }");
+} // namespace
 
 class TestActionLifecycle : public QObject
 {
@@ -78,7 +80,8 @@ private Q_SLOTS:
 
         const auto listed = await(platform->listActions(ListOptions{0, 0}));
         VERIFY_OK(listed);
-        const auto found = std::find_if(listed->begin(), listed->end(), [&](const Action &a) { return a.name == name; });
+        const auto found =
+            std::find_if(listed->begin(), listed->end(), [&](const Action &a) { return a.name == name; });
         QVERIFY(found != listed->end());
         QCOMPARE(found->version, QStringLiteral("0.0.2"));
         const auto counted = await(platform->count(Collection::Actions));
@@ -109,7 +112,7 @@ private Q_SLOTS:
         VERIFY_OK(first);
         VERIFY_OK(second);
         QCOMPARE(first->size(), 2);
-        QCOMPARE(first->at(0).name, all->at(0).name);  // newest first
+        QCOMPARE(first->at(0).name, all->at(0).name); // newest first
         QCOMPARE(second->at(0).name, all->at(2).name);
         for (const QString &name : names)
             VERIFY_OK(await(platform->deleteAction(name)));
@@ -121,7 +124,8 @@ private Q_SLOTS:
         Action put = nodeAction(kCode);
         put.annotations = KeyValueList{{QStringLiteral("web-export"), true, {}}, {QStringLiteral("keep"), 1, {}}};
         VERIFY_OK(await(platform->putAction(name, put, PutOptions{})));
-        const auto updated = await(platform->putAction(name, Action{}, PutOptions{true, {QStringLiteral("web-export")}}));
+        const auto updated =
+            await(platform->putAction(name, Action{}, PutOptions{true, {QStringLiteral("web-export")}}));
         VERIFY_OK(updated);
         QVERIFY(!updated->annotations->contains(QStringLiteral("web-export")));
         QVERIFY(updated->annotations->contains(QStringLiteral("keep")));

@@ -8,8 +8,9 @@
 using namespace funcdesk;
 
 namespace {
-const QString kCounter = QStringLiteral("function main(params) { console.log('run ' + params.n); return {n: params.n}; }");
-}  // namespace
+const QString kCounter =
+    QStringLiteral("function main(params) { console.log('run ' + params.n); return {n: params.n}; }");
+} // namespace
 
 class TestActivations : public QObject
 {
@@ -19,7 +20,7 @@ private:
     IntegrationFixture fixture;
     std::unique_ptr<OpenWhiskPlatform> platform;
     QString action;
-    QList<Activation> runs;  // oldest first
+    QList<Activation> runs; // oldest first
 
 private Q_SLOTS:
     void initTestCase()
@@ -30,13 +31,15 @@ private Q_SLOTS:
         VERIFY_OK(await(platform->putAction(action, nodeAction(kCounter), PutOptions{})));
         VERIFY_OK(await(platform->putAction(QStringLiteral("other"), nodeAction(kCounter), PutOptions{})));
         for (int n = 0; n < 5; ++n) {
-            const auto outcome = await(platform->invokeAction(action, QJsonObject{{QLatin1StringView("n"), n}}, InvokeOptions{}));
+            const auto outcome =
+                await(platform->invokeAction(action, QJsonObject{{QLatin1StringView("n"), n}}, InvokeOptions{}));
             VERIFY_OK(outcome);
             QVERIFY(outcome->activation);
             runs.append(*outcome->activation);
-            QTest::qWait(5);  // distinct start times
+            QTest::qWait(5); // distinct start times
         }
-        VERIFY_OK(await(platform->invokeAction(QStringLiteral("other"), QJsonObject{{QLatin1StringView("n"), 99}}, InvokeOptions{})));
+        VERIFY_OK(await(platform->invokeAction(QStringLiteral("other"), QJsonObject{{QLatin1StringView("n"), 99}},
+                                               InvokeOptions{})));
     }
     void cleanupTestCase() { platform.reset(); }
 
@@ -77,8 +80,8 @@ private Q_SLOTS:
         QStringList ids;
         for (const Activation &a : *window)
             ids.append(a.activationId);
-        QVERIFY2(ids.contains(runs.at(1).activationId) && ids.contains(runs.at(2).activationId)
-                     && ids.contains(runs.at(3).activationId),
+        QVERIFY2(ids.contains(runs.at(1).activationId) && ids.contains(runs.at(2).activationId) &&
+                     ids.contains(runs.at(3).activationId),
                  qPrintable(ids.join(u' ')));
         QVERIFY(!ids.contains(runs.at(0).activationId));
         QVERIFY(!ids.contains(runs.at(4).activationId));

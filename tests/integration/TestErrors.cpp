@@ -27,7 +27,8 @@ private Q_SLOTS:
     {
         const QString guest = fixture.server().guestAuth();
         QVERIFY2(guest.contains(QLatin1Char(':')), qPrintable(guest));
-        const QString wrong = guest.section(QLatin1Char(':'), 0, 0) + QStringLiteral(":") + QString(64, QLatin1Char('x'));
+        const QString wrong =
+            guest.section(QLatin1Char(':'), 0, 0) + QStringLiteral(":") + QString(64, QLatin1Char('x'));
         auto intruder = fixture.connect(wrong);
         const auto actions = await(intruder->listActions(ListOptions{}));
         VERIFY_FAILS_WITH(actions, PlatformError::Kind::Auth);
@@ -38,7 +39,8 @@ private Q_SLOTS:
 
     void unknownUserIsAnAuthError()
     {
-        auto stranger = fixture.connect(QStringLiteral("00000000-0000-0000-0000-000000000000:") + QString(64, QLatin1Char('k')));
+        auto stranger =
+            fixture.connect(QStringLiteral("00000000-0000-0000-0000-000000000000:") + QString(64, QLatin1Char('k')));
         VERIFY_FAILS_WITH(await(stranger->getAction(QStringLiteral("hello"))), PlatformError::Kind::Auth);
     }
 
@@ -76,12 +78,14 @@ private Q_SLOTS:
     {
         const auto listed = await(platform->listActions(ListOptions{500, 0}));
         VERIFY_FAILS_WITH(listed, PlatformError::Kind::Invalid);
-        QCOMPARE(listed.error().message, QStringLiteral("The value '500' is not in the range of 0 to 200 for actions."));
+        QCOMPARE(listed.error().message,
+                 QStringLiteral("The value '500' is not in the range of 0 to 200 for actions."));
     }
 
     void badEntityNameIsInvalid()
     {
-        const auto put = await(platform->putAction(QStringLiteral("-starts-with-dash"), nodeAction(QStringLiteral("x")), PutOptions{}));
+        const auto put = await(
+            platform->putAction(QStringLiteral("-starts-with-dash"), nodeAction(QStringLiteral("x")), PutOptions{}));
         VERIFY_FAILS_WITH(put, PlatformError::Kind::Invalid);
     }
 

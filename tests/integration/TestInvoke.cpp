@@ -12,8 +12,8 @@ namespace {
 const QString kHello = QStringLiteral(
     "function main(params) { console.log('hello log ' + params.name); return {greeting: 'Hello ' + params.name}; }");
 const QString kFails = QStringLiteral("function main(params) { return {error: 'no ' + params.what}; }");
-const QString kSlow = QStringLiteral(
-    "function main(params) { return new Promise(resolve => setTimeout(() => resolve({slept: params.ms}), params.ms)); }");
+const QString kSlow = QStringLiteral("function main(params) { return new Promise(resolve => setTimeout(() => "
+                                     "resolve({slept: params.ms}), params.ms)); }");
 
 QJsonObject params(const char *key, const QJsonValue &value)
 {
@@ -34,7 +34,7 @@ Result<Activation> awaitActivation(OpenWhiskPlatform &platform, const QString &i
     }
     return last;
 }
-}  // namespace
+} // namespace
 
 class TestInvoke : public QObject
 {
@@ -57,14 +57,16 @@ private Q_SLOTS:
 
     void blockingInvokeReturnsTheActivation()
     {
-        const auto outcome = await(platform->invokeAction(QStringLiteral("hello"), params("name", QStringLiteral("Ada")), InvokeOptions{}));
+        const auto outcome = await(
+            platform->invokeAction(QStringLiteral("hello"), params("name", QStringLiteral("Ada")), InvokeOptions{}));
         VERIFY_OK(outcome);
         QVERIFY(outcome->finished());
         QCOMPARE(outcome->activationId.size(), 32);
         const Activation &activation = *outcome->activation;
         QCOMPARE(activation.activationId, outcome->activationId);
         QVERIFY(activation.succeeded());
-        QCOMPARE(activation.response->result.toObject().value(QLatin1StringView("greeting")).toString(), QStringLiteral("Hello Ada"));
+        QCOMPARE(activation.response->result.toObject().value(QLatin1StringView("greeting")).toString(),
+                 QStringLiteral("Hello Ada"));
         QCOMPARE(activation.name, QStringLiteral("hello"));
         QVERIFY(activation.logs && activation.logs->join(u'\n').contains(QLatin1StringView("hello log Ada")));
     }
@@ -73,38 +75,45 @@ private Q_SLOTS:
     {
         InvokeOptions options;
         options.resultOnly = true;
-        const auto outcome = await(platform->invokeAction(QStringLiteral("hello"), params("name", QStringLiteral("Bo")), options));
+        const auto outcome =
+            await(platform->invokeAction(QStringLiteral("hello"), params("name", QStringLiteral("Bo")), options));
         VERIFY_OK(outcome);
         QVERIFY(!outcome->activation);
-        QCOMPARE(outcome->result->toObject().value(QLatin1StringView("greeting")).toString(), QStringLiteral("Hello Bo"));
+        QCOMPARE(outcome->result->toObject().value(QLatin1StringView("greeting")).toString(),
+                 QStringLiteral("Hello Bo"));
     }
 
     void nonBlockingGivesTheIdAndTheRecordComesLater()
     {
         InvokeOptions options;
         options.blocking = false;
-        const auto outcome = await(platform->invokeAction(QStringLiteral("hello"), params("name", QStringLiteral("Cy")), options));
+        const auto outcome =
+            await(platform->invokeAction(QStringLiteral("hello"), params("name", QStringLiteral("Cy")), options));
         VERIFY_OK(outcome);
         QVERIFY(!outcome->finished());
         QCOMPARE(outcome->activationId.size(), 32);
         const auto activation = awaitActivation(*platform, outcome->activationId);
         VERIFY_OK(activation);
         QVERIFY(activation->succeeded());
-        QCOMPARE(activation->response->result.toObject().value(QLatin1StringView("greeting")).toString(), QStringLiteral("Hello Cy"));
+        QCOMPARE(activation->response->result.toObject().value(QLatin1StringView("greeting")).toString(),
+                 QStringLiteral("Hello Cy"));
     }
 
     void failingActionIsASuccessfulCallWithAFailedActivation()
     {
-        const auto outcome = await(platform->invokeAction(QStringLiteral("fails"), params("what", QStringLiteral("luck")), InvokeOptions{}));
+        const auto outcome = await(
+            platform->invokeAction(QStringLiteral("fails"), params("what", QStringLiteral("luck")), InvokeOptions{}));
         VERIFY_OK(outcome);
         QVERIFY(outcome->activation);
         QVERIFY(!outcome->activation->succeeded());
         QCOMPARE(outcome->activation->response->statusValue(), ActivationStatus::ApplicationError);
-        QCOMPARE(outcome->activation->response->result.toObject().value(QLatin1StringView("error")).toString(), QStringLiteral("no luck"));
+        QCOMPARE(outcome->activation->response->result.toObject().value(QLatin1StringView("error")).toString(),
+                 QStringLiteral("no luck"));
 
         InvokeOptions resultOnly;
         resultOnly.resultOnly = true;
-        const auto result = await(platform->invokeAction(QStringLiteral("fails"), params("what", QStringLiteral("luck")), resultOnly));
+        const auto result =
+            await(platform->invokeAction(QStringLiteral("fails"), params("what", QStringLiteral("luck")), resultOnly));
         VERIFY_OK(result);
         QCOMPARE(result->result->toObject().value(QLatin1StringView("error")).toString(), QStringLiteral("no luck"));
     }
@@ -124,7 +133,8 @@ private Q_SLOTS:
 
     void invokingAMissingActionIsNotFound()
     {
-        VERIFY_FAILS_WITH(await(platform->invokeAction(uniqueName("missing"), {}, InvokeOptions{})), PlatformError::Kind::NotFound);
+        VERIFY_FAILS_WITH(await(platform->invokeAction(uniqueName("missing"), {}, InvokeOptions{})),
+                          PlatformError::Kind::NotFound);
     }
 
     void timeoutOutOfRangeIsInvalidWithTheServersMessage()
@@ -140,9 +150,11 @@ private Q_SLOTS:
     void payloadOverTheLimitIsTooLarge()
     {
         const QString big(1100 * 1024, QLatin1Char('x'));
-        const auto outcome = await(platform->invokeAction(QStringLiteral("hello"), params("name", big), InvokeOptions{}));
+        const auto outcome =
+            await(platform->invokeAction(QStringLiteral("hello"), params("name", big), InvokeOptions{}));
         VERIFY_FAILS_WITH(outcome, PlatformError::Kind::TooLarge);
-        QVERIFY2(outcome.error().message.startsWith(QLatin1StringView("Request larger than allowed")), qPrintable(outcome.error().message));
+        QVERIFY2(outcome.error().message.startsWith(QLatin1StringView("Request larger than allowed")),
+                 qPrintable(outcome.error().message));
     }
 };
 

@@ -34,7 +34,8 @@ bool startLive(OpenWhiskPlatform &platform)
     return QTest::qWaitFor(
         [&exchanges] {
             for (const QList<QVariant> &exchange : exchanges) {
-                if (exchange.at(1).toUrl().path().endsWith(QLatin1StringView("/activations")) && exchange.at(2).toInt() == 200)
+                if (exchange.at(1).toUrl().path().endsWith(QLatin1StringView("/activations")) &&
+                    exchange.at(2).toInt() == 200)
                     return true;
             }
             return false;
@@ -44,10 +45,11 @@ bool startLive(OpenWhiskPlatform &platform)
 
 QString invokeOnce(OpenWhiskPlatform &platform, const QString &action, int n)
 {
-    const auto outcome = await(platform.invokeAction(action, QJsonObject{{QLatin1StringView("n"), n}}, InvokeOptions{}));
+    const auto outcome =
+        await(platform.invokeAction(action, QJsonObject{{QLatin1StringView("n"), n}}, InvokeOptions{}));
     return outcome.ok() ? outcome->activationId : QString();
 }
-}  // namespace
+} // namespace
 
 class TestLiveAndRestart : public QObject
 {
@@ -72,16 +74,16 @@ private Q_SLOTS:
         const QString before = invokeOnce(*platform, QStringLiteral("echo"), 0);
         QVERIFY(!before.isEmpty());
         QSignalSpy arrived(platform.get(), &Platform::activationsArrived);
-        QVERIFY(startLive(*platform));  // seeded: what ran before is not new
+        QVERIFY(startLive(*platform)); // seeded: what ran before is not new
 
         QStringList expected;
         for (int n = 1; n <= 3; ++n)
             expected.append(invokeOnce(*platform, QStringLiteral("echo"), n));
         QVERIFY(!expected.contains(QString()));
         QTRY_VERIFY_WITH_TIMEOUT(idsArrived(arrived).size() >= 3, 15000);
-        QTest::qWait(800);  // a few more polls: nothing is reported twice
+        QTest::qWait(800); // a few more polls: nothing is reported twice
         const QStringList ids = idsArrived(arrived);
-        QCOMPARE(ids, expected);  // oldest first, each once
+        QCOMPARE(ids, expected); // oldest first, each once
         QVERIFY(!ids.contains(before));
         platform->setLiveActivations(false);
     }
@@ -95,7 +97,8 @@ private Q_SLOTS:
         nonBlocking.blocking = false;
         QList<QFuture<Result<InvokeOutcome>>> calls;
         for (int n = 0; n < 25; ++n)
-            calls.append(platform->invokeAction(QStringLiteral("echo"), QJsonObject{{QLatin1StringView("n"), n}}, nonBlocking));
+            calls.append(
+                platform->invokeAction(QStringLiteral("echo"), QJsonObject{{QLatin1StringView("n"), n}}, nonBlocking));
         for (auto &call : calls) {
             const auto outcome = await(call);
             VERIFY_OK(outcome);
@@ -125,7 +128,8 @@ private Q_SLOTS:
         nonBlocking.blocking = false;
         QList<QFuture<Result<InvokeOutcome>>> calls;
         for (int n = 0; n < 230; ++n)
-            calls.append(platform->invokeAction(QStringLiteral("echo"), QJsonObject{{QLatin1StringView("n"), n}}, nonBlocking));
+            calls.append(
+                platform->invokeAction(QStringLiteral("echo"), QJsonObject{{QLatin1StringView("n"), n}}, nonBlocking));
         QStringList expected;
         for (auto &call : calls) {
             const auto outcome = await(call);
@@ -150,7 +154,9 @@ private Q_SLOTS:
     {
         VERIFY_OK(await(platform->putAction(QStringLiteral("echo"), nodeAction(kEcho), PutOptions{true, {}})));
         VERIFY_OK(await(platform->putTrigger(QStringLiteral("kept-trigger"), emptyTrigger(), PutOptions{})));
-        VERIFY_OK(await(platform->putRule(QStringLiteral("kept-rule"), ruleLinking(QStringLiteral("kept-trigger"), QStringLiteral("echo")), PutOptions{})));
+        VERIFY_OK(await(platform->putRule(QStringLiteral("kept-rule"),
+                                          ruleLinking(QStringLiteral("kept-trigger"), QStringLiteral("echo")),
+                                          PutOptions{})));
         VERIFY_OK(await(platform->setRuleActive(QStringLiteral("kept-rule"), false)));
         const QString id = invokeOnce(*platform, QStringLiteral("echo"), 7);
         QVERIFY(!id.isEmpty());
@@ -203,7 +209,8 @@ private Q_SLOTS:
                 const Result<Action> done = inFlight[i].future.result();
                 QVERIFY2(done.ok(), qPrintable(describe(done)));
                 if (inFlight[i].name == updated) {
-                    if (lastUpdateVersion.isEmpty() || SemVer::parse(*done->version).value() > SemVer::parse(lastUpdateVersion).value())
+                    if (lastUpdateVersion.isEmpty() ||
+                        SemVer::parse(*done->version).value() > SemVer::parse(lastUpdateVersion).value())
                         lastUpdateVersion = *done->version;
                 } else {
                     acknowledged.append(inFlight[i].name);
@@ -211,13 +218,13 @@ private Q_SLOTS:
                 inFlight.removeAt(i);
             }
         }
-        for (int i = 0; i < 8; ++i) {  // more on their way while the server dies
+        for (int i = 0; i < 8; ++i) { // more on their way while the server dies
             const QString name = uniqueName("durable");
             inFlight.append({name, platform->putAction(name, nodeAction(kEcho), PutOptions{})});
         }
         QCoreApplication::processEvents(QEventLoop::AllEvents, 2);
         fixture.server().killHard();
-        for (const Write &write : inFlight)  // their answers are lost with the server
+        for (const Write &write : inFlight) // their answers are lost with the server
             await(write.future);
 
         QVERIFY2(fixture.start(), qPrintable(fixture.errorText()));

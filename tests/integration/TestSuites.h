@@ -10,10 +10,10 @@
 namespace IntegrationSuites {
 using Factory = std::function<std::unique_ptr<QObject>()>;
 bool add(const char *name, Factory factory);
-}  // namespace IntegrationSuites
+} // namespace IntegrationSuites
 
-#define FUNCDESK_INTEGRATION_SUITE(Class)                                                                  \
-    namespace {                                                                                            \
-    [[maybe_unused]] const bool registered##Class =                                                        \
-        IntegrationSuites::add(#Class, [] { return std::unique_ptr<QObject>(new Class); });               \
+#define FUNCDESK_INTEGRATION_SUITE(Class)                                                                              \
+    namespace {                                                                                                        \
+    [[maybe_unused]] const bool registered##Class =                                                                    \
+        IntegrationSuites::add(#Class, [] { return std::unique_ptr<QObject>(new Class); });                            \
     }

@@ -27,7 +27,7 @@ QList<Activation> awaitActivationsOf(OpenWhiskPlatform &platform, const QString 
         timeoutMs);
     return found;
 }
-}  // namespace
+} // namespace
 
 class TestTriggersAndRules : public QObject
 {
@@ -97,7 +97,8 @@ private Q_SLOTS:
         QVERIFY2(created->isActive(), qPrintable(created->status.value_or(QStringLiteral("<none>"))));
         QCOMPARE(created->trigger->name, trigger);
         QCOMPARE(created->action->name, action);
-        VERIFY_FAILS_WITH(await(platform->putRule(rule, ruleLinking(trigger, action), PutOptions{})), PlatformError::Kind::Conflict);
+        VERIFY_FAILS_WITH(await(platform->putRule(rule, ruleLinking(trigger, action), PutOptions{})),
+                          PlatformError::Kind::Conflict);
 
         const auto fired = await(platform->fireTrigger(trigger, QJsonObject{{QLatin1StringView("event"), 42}}));
         VERIFY_OK(fired);
@@ -120,7 +121,7 @@ private Q_SLOTS:
         QVERIFY(!firedOff->has_value());
 
         VERIFY_OK(await(platform->setRuleActive(rule, true)));
-        VERIFY_OK(await(platform->setRuleActive(rule, true)));  // already active: still 200
+        VERIFY_OK(await(platform->setRuleActive(rule, true))); // already active: still 200
         QVERIFY(await(platform->getRule(rule))->isActive());
         const auto firedOn = await(platform->fireTrigger(trigger, QJsonObject{{QLatin1StringView("event"), 43}}));
         VERIFY_OK(firedOn);
@@ -145,9 +146,11 @@ private Q_SLOTS:
     {
         const QString trigger = uniqueName("dangling");
         VERIFY_OK(await(platform->putTrigger(trigger, emptyTrigger(), PutOptions{})));
-        const auto rule = await(platform->putRule(uniqueName("dangling-rule"), ruleLinking(trigger, uniqueName("nobody")), PutOptions{}));
+        const auto rule = await(
+            platform->putRule(uniqueName("dangling-rule"), ruleLinking(trigger, uniqueName("nobody")), PutOptions{}));
         QVERIFY(!rule.ok());
-        QVERIFY2(rule.error().kind == PlatformError::Kind::Invalid || rule.error().kind == PlatformError::Kind::NotFound,
+        QVERIFY2(rule.error().kind == PlatformError::Kind::Invalid ||
+                     rule.error().kind == PlatformError::Kind::NotFound,
                  qPrintable(describe(rule)));
         QVERIFY(!rule.error().message.isEmpty());
         VERIFY_OK(await(platform->deleteTrigger(trigger)));

@@ -15,7 +15,7 @@ std::vector<std::pair<QByteArray, IntegrationSuites::Factory>> &suites()
     static std::vector<std::pair<QByteArray, IntegrationSuites::Factory>> all;
     return all;
 }
-}  // namespace
+} // namespace
 
 bool IntegrationSuites::add(const char *name, Factory factory)
 {

@@ -13,7 +13,7 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     if (argc < 3)
-        return 2;  // usage: durability_writer DATA_DIR NAME_PREFIX
+        return 2; // usage: durability_writer DATA_DIR NAME_PREFIX
     LocalConfig config;
     config.dataDir = QString::fromLocal8Bit(argv[1]);
     config.executor.stemCellsPerRuntime = 0;
@@ -26,7 +26,8 @@ int main(int argc, char *argv[])
     for (int i = 0;; ++i) {
         const QString name = QString::fromLocal8Bit(argv[2]) + QString::number(i);
         Action action;
-        action.exec = Exec::withCode(QStringLiteral("nodejs:default"), QStringLiteral("function main(){return {n:%1}}").arg(i));
+        action.exec =
+            Exec::withCode(QStringLiteral("nodejs:default"), QStringLiteral("function main(){return {n:%1}}").arg(i));
         const auto written = engine.value()->putAction(ns, name, action, {}).result();
         if (!written) {
             fprintf(stderr, "%s\n", qPrintable(written.error().message));

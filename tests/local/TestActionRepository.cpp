@@ -20,7 +20,7 @@ Action actionPut(const char *json)
     return Action::fromJson(QJsonDocument::fromJson(QByteArray(json)).object()).value();
 }
 
-}  // namespace
+} // namespace
 
 class TestActionRepository : public QObject
 {
@@ -45,8 +45,9 @@ private Q_SLOTS:
 
     void createStartsAtVersionOneAndAddsTheExecAnnotation()
     {
-        const auto created = repository->put(QStringLiteral("guest"), QStringLiteral("hello"),
-                                             actionPut(R"({"exec": {"kind": "nodejs:20", "code": "function main() {}"}})"), false);
+        const auto created =
+            repository->put(QStringLiteral("guest"), QStringLiteral("hello"),
+                            actionPut(R"({"exec": {"kind": "nodejs:20", "code": "function main() {}"}})"), false);
         QVERIFY(created.ok());
         QCOMPARE(created->version, QStringLiteral("0.0.1"));
         QCOMPARE(created->ns, QStringLiteral("guest"));
@@ -71,28 +72,32 @@ private Q_SLOTS:
 
     void updateBumpsThePatchAndMergesLimitsAndAnnotations()
     {
-        QVERIFY(repository->put(QStringLiteral("guest"), QStringLiteral("a"),
-                                actionPut(R"({"exec": {"kind": "nodejs:20", "code": "v1"},
+        QVERIFY(repository
+                    ->put(QStringLiteral("guest"), QStringLiteral("a"),
+                          actionPut(R"({"exec": {"kind": "nodejs:20", "code": "v1"},
                                               "limits": {"memory": 256, "timeout": 1000},
                                               "annotations": [{"key": "keep", "value": 1}, {"key": "drop", "value": 2}]})"),
-                                false).ok());
-        const auto updated = repository->put(QStringLiteral("guest"), QStringLiteral("a"),
-                                             actionPut(R"({"limits": {"timeout": 2000},
+                          false)
+                    .ok());
+        const auto updated =
+            repository->put(QStringLiteral("guest"), QStringLiteral("a"), actionPut(R"({"limits": {"timeout": 2000},
                                                            "annotations": [{"key": "new", "value": 3}]})"),
-                                             true, {QStringLiteral("drop"), QStringLiteral("new")});
+                            true, {QStringLiteral("drop"), QStringLiteral("new")});
         QVERIFY2(updated.ok(), qPrintable(updated.ok() ? QString() : updated.error().message));
         QCOMPARE(updated->version, QStringLiteral("0.0.2"));
-        QCOMPARE(updated->exec->code, QStringLiteral("v1"));  // not given: kept
+        QCOMPARE(updated->exec->code, QStringLiteral("v1")); // not given: kept
         QCOMPARE(updated->limits->memoryMb, 256);
         QCOMPARE(updated->limits->timeoutMs, 2000);
         QVERIFY(updated->annotations->contains(QStringLiteral("keep")));
-        QVERIFY2(updated->annotations->contains(QStringLiteral("new")), "deletions apply to the old annotations, before the new ones");
+        QVERIFY2(updated->annotations->contains(QStringLiteral("new")),
+                 "deletions apply to the old annotations, before the new ones");
         QVERIFY(!updated->annotations->contains(QStringLiteral("drop")));
     }
 
     void createRequiresExec()
     {
-        const auto result = repository->put(QStringLiteral("guest"), QStringLiteral("a"), actionPut(R"({"limits": {}})"), false);
+        const auto result =
+            repository->put(QStringLiteral("guest"), QStringLiteral("a"), actionPut(R"({"limits": {}})"), false);
         QVERIFY(!result.ok());
         QCOMPARE(result.error().kind, PlatformError::Kind::Invalid);
     }
@@ -101,7 +106,8 @@ private Q_SLOTS:
     {
         for (int i = 1; i <= 25; ++i) {
             const QByteArray body = R"({"exec": {"kind": "python:3", "code": "# )" + QByteArray::number(i) + R"("}})";
-            QVERIFY(repository->put(QStringLiteral("guest"), QStringLiteral("busy"), actionPut(body.constData()), true).ok());
+            QVERIFY(repository->put(QStringLiteral("guest"), QStringLiteral("busy"), actionPut(body.constData()), true)
+                        .ok());
         }
         const auto history = repository->history(QStringLiteral("guest"), QStringLiteral("busy"));
         QVERIFY(history.ok());
@@ -111,25 +117,30 @@ private Q_SLOTS:
         const auto old = repository->version(QStringLiteral("guest"), QStringLiteral("busy"), QStringLiteral("0.0.10"));
         QVERIFY(old.ok());
         QCOMPARE(old->exec->code, QStringLiteral("# 10"));
-        QCOMPARE(repository->version(QStringLiteral("guest"), QStringLiteral("busy"), QStringLiteral("0.0.3")).error().kind,
-                 PlatformError::Kind::NotFound);
+        QCOMPARE(
+            repository->version(QStringLiteral("guest"), QStringLiteral("busy"), QStringLiteral("0.0.3")).error().kind,
+            PlatformError::Kind::NotFound);
     }
 
     void aRollbackToAnOldVersionStringKeepsTheWholeHistory()
     {
         for (const char *code : {"v1", "v2", "v3"}) {
-            const QJsonObject exec{{QStringLiteral("kind"), QStringLiteral("python:3")}, {QStringLiteral("code"), QLatin1StringView(code)}};
+            const QJsonObject exec{{QStringLiteral("kind"), QStringLiteral("python:3")},
+                                   {QStringLiteral("code"), QLatin1StringView(code)}};
             const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("exec"), exec}}).toJson();
-            QVERIFY(repository->put(QStringLiteral("guest"), QStringLiteral("r"), actionPut(body.constData()), true).ok());
+            QVERIFY(
+                repository->put(QStringLiteral("guest"), QStringLiteral("r"), actionPut(body.constData()), true).ok());
         }
-        QVERIFY(repository->put(QStringLiteral("guest"), QStringLiteral("r"),
-                                actionPut(R"({"version": "0.0.1", "exec": {"kind": "python:3", "code": "v4"}})"), true).ok());
+        QVERIFY(repository
+                    ->put(QStringLiteral("guest"), QStringLiteral("r"),
+                          actionPut(R"({"version": "0.0.1", "exec": {"kind": "python:3", "code": "v4"}})"), true)
+                    .ok());
         const auto history = repository->history(QStringLiteral("guest"), QStringLiteral("r"));
         QCOMPARE(history->size(), 4);
         QCOMPARE(history->first().exec->code, QStringLiteral("v4"));
         QCOMPARE(history->last().exec->code, QStringLiteral("v1"));
         QCOMPARE(repository->version(QStringLiteral("guest"), QStringLiteral("r"), QStringLiteral("0.0.1"))->exec->code,
-                 QStringLiteral("v4"));  // the newest with that version string
+                 QStringLiteral("v4")); // the newest with that version string
     }
 
     void concurrentWritersOnSeparateConnectionsAllSucceed()
@@ -162,11 +173,18 @@ private Q_SLOTS:
     void listIsNewestFirstWithPagingAndWithoutCode()
     {
         for (const char *name : {"first", "second", "third"})
-            QVERIFY(repository->put(QStringLiteral("guest"), QLatin1StringView(name),
-                                    actionPut(R"({"exec": {"kind": "nodejs:20", "code": "secret code"}, "parameters": [{"key": "k", "value": 1}]})"),
-                                    false).ok());
-        QVERIFY(repository->put(QStringLiteral("other"), QStringLiteral("elsewhere"),
-                                actionPut(R"({"exec": {"kind": "nodejs:20", "code": "x"}})"), false).ok());
+            QVERIFY(
+                repository
+                    ->put(
+                        QStringLiteral("guest"), QLatin1StringView(name),
+                        actionPut(
+                            R"({"exec": {"kind": "nodejs:20", "code": "secret code"}, "parameters": [{"key": "k", "value": 1}]})"),
+                        false)
+                    .ok());
+        QVERIFY(repository
+                    ->put(QStringLiteral("other"), QStringLiteral("elsewhere"),
+                          actionPut(R"({"exec": {"kind": "nodejs:20", "code": "x"}})"), false)
+                    .ok());
         const auto page = repository->list(QStringLiteral("guest"), 2, 0);
         QVERIFY(page.ok());
         QCOMPARE(page->size(), 2);
@@ -180,20 +198,27 @@ private Q_SLOTS:
 
     void removeReturnsTheActionAndForgetsItsHistory()
     {
-        QVERIFY(repository->put(QStringLiteral("guest"), QStringLiteral("gone"),
-                                actionPut(R"({"exec": {"kind": "nodejs:20", "code": "x"}})"), false).ok());
+        QVERIFY(repository
+                    ->put(QStringLiteral("guest"), QStringLiteral("gone"),
+                          actionPut(R"({"exec": {"kind": "nodejs:20", "code": "x"}})"), false)
+                    .ok());
         const auto removed = repository->remove(QStringLiteral("guest"), QStringLiteral("gone"));
         QVERIFY(removed.ok());
         QCOMPARE(removed->name, QStringLiteral("gone"));
-        QCOMPARE(repository->get(QStringLiteral("guest"), QStringLiteral("gone")).error().kind, PlatformError::Kind::NotFound);
-        QCOMPARE(repository->history(QStringLiteral("guest"), QStringLiteral("gone")).error().kind, PlatformError::Kind::NotFound);
-        QCOMPARE(repository->remove(QStringLiteral("guest"), QStringLiteral("gone")).error().kind, PlatformError::Kind::NotFound);
+        QCOMPARE(repository->get(QStringLiteral("guest"), QStringLiteral("gone")).error().kind,
+                 PlatformError::Kind::NotFound);
+        QCOMPARE(repository->history(QStringLiteral("guest"), QStringLiteral("gone")).error().kind,
+                 PlatformError::Kind::NotFound);
+        QCOMPARE(repository->remove(QStringLiteral("guest"), QStringLiteral("gone")).error().kind,
+                 PlatformError::Kind::NotFound);
     }
 
     void actionsSurviveReopeningTheDatabase()
     {
-        QVERIFY(repository->put(QStringLiteral("guest"), QStringLiteral("durable"),
-                                actionPut(R"({"exec": {"kind": "nodejs:20", "code": "x"}, "limits": {"cpu": 0.5}})"), false).ok());
+        QVERIFY(repository
+                    ->put(QStringLiteral("guest"), QStringLiteral("durable"),
+                          actionPut(R"({"exec": {"kind": "nodejs:20", "code": "x"}, "limits": {"cpu": 0.5}})"), false)
+                    .ok());
         repository.reset();
         auto db = Database::open(path());
         QVERIFY(db.ok());

@@ -25,7 +25,7 @@ Activation record(const QString &name, qint64 start, const QString &ns = QString
     return activation;
 }
 
-}  // namespace
+} // namespace
 
 class TestActivationRepository : public QObject
 {
@@ -64,7 +64,7 @@ private Q_SLOTS:
     {
         const auto evens = repository->list({QStringLiteral("guest"), QStringLiteral("even"), 3000, 8000, 0, 30});
         QVERIFY(evens.ok());
-        QCOMPARE(evens->size(), 3);  // 8000, 6000, 4000
+        QCOMPARE(evens->size(), 3); // 8000, 6000, 4000
         QCOMPARE(evens->first().start, 8000);
         QCOMPARE(evens->last().start, 4000);
         QCOMPARE(repository->count({QStringLiteral("guest"), QStringLiteral("odd"), {}, {}, 0, 30}).value(), 5);
@@ -74,7 +74,8 @@ private Q_SLOTS:
     {
         QCOMPARE(repository->count({QStringLiteral("other"), {}, {}, {}, 0, 30}).value(), 1);
         const Activation theirs = record(QStringLiteral("odd"), 5500, QStringLiteral("other"));
-        QCOMPARE(repository->get(QStringLiteral("guest"), theirs.activationId).error().kind, PlatformError::Kind::NotFound);
+        QCOMPARE(repository->get(QStringLiteral("guest"), theirs.activationId).error().kind,
+                 PlatformError::Kind::NotFound);
         QVERIFY(repository->get(QStringLiteral("other"), theirs.activationId).ok());
     }
 
@@ -98,10 +99,10 @@ private Q_SLOTS:
 
     void retentionDropsOldRecordsAndKeepsTheNewestByCount()
     {
-        auto removed = repository->prune({4500, 1000000}, 10000);  // older than start 5500 go
+        auto removed = repository->prune({4500, 1000000}, 10000); // older than start 5500 go
         QVERIFY(removed.ok());
         QCOMPARE(removed.value(), 5);
-        removed = repository->prune({1000000, 3}, 10000);  // then only the 3 newest stay
+        removed = repository->prune({1000000, 3}, 10000); // then only the 3 newest stay
         QVERIFY(removed.ok());
         QCOMPARE(removed.value(), 3);
         const auto left = repository->list({QStringLiteral("guest"), {}, {}, {}, 0, 30});

@@ -20,7 +20,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         QStringList acknowledged;
-        for (int round = 0; round < 3; ++round) {  // kill at three different moments
+        for (int round = 0; round < 3; ++round) { // kill at three different moments
             QProcess writer;
             writer.start(QStringLiteral(DURABILITY_WRITER), {dir.path(), QStringLiteral("r%1-").arg(round)});
             QVERIFY(writer.waitForStarted());
@@ -40,7 +40,7 @@ private Q_SLOTS:
                     }
                 }
             }
-            ::kill(static_cast<pid_t>(writer.processId()), SIGKILL);  // mid-write: it never stops by itself
+            ::kill(static_cast<pid_t>(writer.processId()), SIGKILL); // mid-write: it never stops by itself
             QVERIFY(writer.waitForFinished());
             // Whatever it printed before dying was acknowledged too.
             pending += writer.readAllStandardOutput();
@@ -60,7 +60,8 @@ private Q_SLOTS:
             if (!engine.value()->getAction(QStringLiteral("guest"), name).result().ok())
                 ++missing;
         }
-        QVERIFY2(missing == 0, qPrintable(QStringLiteral("%1 of %2 acknowledged writes lost").arg(missing).arg(acknowledged.size())));
+        QVERIFY2(missing == 0,
+                 qPrintable(QStringLiteral("%1 of %2 acknowledged writes lost").arg(missing).arg(acknowledged.size())));
         QVERIFY(acknowledged.size() >= 150 + 400 + 650);
     }
 };

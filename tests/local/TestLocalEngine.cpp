@@ -14,8 +14,7 @@ using namespace funcdesk;
 
 namespace {
 
-template <typename T>
-T take(QFuture<Result<T>> future)
+template <typename T> T take(QFuture<Result<T>> future)
 {
     // The engine's timers live on this thread: keep the event loop turning while waiting.
     while (!future.isFinished())
@@ -26,8 +25,7 @@ T take(QFuture<Result<T>> future)
     return std::move(result).value();
 }
 
-template <typename T>
-PlatformError failure(QFuture<Result<T>> future)
+template <typename T> PlatformError failure(QFuture<Result<T>> future)
 {
     while (!future.isFinished())
         QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
@@ -50,7 +48,7 @@ Action nodeAction(const QString &code, std::optional<qint64> memory = {})
 
 const QString kNs = QStringLiteral("guest");
 
-}  // namespace
+} // namespace
 
 class TestLocalEngine : public QObject
 {
@@ -73,7 +71,7 @@ private:
 private Q_SLOTS:
     void init()
     {
-        dir = std::make_unique<QTemporaryDir>();  // each test starts on an empty platform
+        dir = std::make_unique<QTemporaryDir>(); // each test starts on an empty platform
         open();
     }
     void cleanup() { engine.reset(); }
@@ -81,16 +79,21 @@ private Q_SLOTS:
     void updateBumpsVersionAndKeepsHistory()
     {
         const QString name = QStringLiteral("versions");
-        const Action created = take(engine->putAction(kNs, name, nodeAction(QStringLiteral("function main(){return {v:1}}")), {}));
+        const Action created =
+            take(engine->putAction(kNs, name, nodeAction(QStringLiteral("function main(){return {v:1}}")), {}));
         QCOMPARE(created.version.value(), QStringLiteral("0.0.1"));
-        QVERIFY2(created.exec->kind.startsWith(QLatin1StringView("nodejs:")) && created.exec->kind != QLatin1StringView("nodejs:default"),
+        QVERIFY2(created.exec->kind.startsWith(QLatin1StringView("nodejs:")) &&
+                     created.exec->kind != QLatin1StringView("nodejs:default"),
                  qPrintable(created.exec->kind));
-        QCOMPARE(failure(engine->putAction(kNs, name, nodeAction(QStringLiteral("x")), {})).kind, PlatformError::Kind::Conflict);
-        const Action updated = take(engine->putAction(kNs, name, nodeAction(QStringLiteral("function main(){return {v:2}}")), {true, {}}));
+        QCOMPARE(failure(engine->putAction(kNs, name, nodeAction(QStringLiteral("x")), {})).kind,
+                 PlatformError::Kind::Conflict);
+        const Action updated =
+            take(engine->putAction(kNs, name, nodeAction(QStringLiteral("function main(){return {v:2}}")), {true, {}}));
         QCOMPARE(updated.version.value(), QStringLiteral("0.0.2"));
         const InvokeOutcome ran = take(engine->invokeAction(kNs, name, {}, {}));
         QVERIFY(ran.activation);
-        QCOMPARE(ran.activation->response->result.toObject().value(QLatin1StringView("v")).toInt(), 2);  // never the stale version
+        QCOMPARE(ran.activation->response->result.toObject().value(QLatin1StringView("v")).toInt(),
+                 2); // never the stale version
         QCOMPARE(take(engine->actionVersions(kNs, name)).size(), 2);
         QCOMPARE(take(engine->count(kNs, Collection::Actions)), 1);
         QVERIFY(!take(engine->listActions(kNs, {})).first().exec->code);
@@ -102,13 +105,14 @@ private Q_SLOTS:
     void createFillsTheLimitsLeftOutWithTheDefaultsButNotCpu()
     {
         const QString name = QStringLiteral("defaults");
-        const Action created = take(engine->putAction(kNs, name, nodeAction(QStringLiteral("function main(){return {}}"), 512), {}));
+        const Action created =
+            take(engine->putAction(kNs, name, nodeAction(QStringLiteral("function main(){return {}}"), 512), {}));
         const SystemLimits &limits = engine->config().limits;
         QCOMPARE(created.limits->memoryMb.value(), 512);
         QCOMPARE(created.limits->timeoutMs.value(), limits.timeoutMs.defaultValue);
         QCOMPARE(created.limits->logsMb.value(), limits.logsMb.defaultValue);
         QCOMPARE(created.limits->concurrency.value(), limits.concurrency.defaultValue);
-        QVERIFY(!created.limits->cpu);  // it follows memory
+        QVERIFY(!created.limits->cpu); // it follows memory
         QCOMPARE(take(engine->getAction(kNs, name)).limits, created.limits);
 
         // An update merges field by field and keeps what it does not name.
@@ -134,7 +138,8 @@ private Q_SLOTS:
         QVERIFY2(error.message.contains(QLatin1StringView("is not supported")), qPrintable(error.message));
         QCOMPARE(failure(engine->putAction(kNs, QStringLiteral(" bad"), nodeAction(QStringLiteral("x")), {})).kind,
                  PlatformError::Kind::Invalid);
-        QCOMPARE(failure(engine->invokeAction(kNs, QStringLiteral("missing"), {}, {})).kind, PlatformError::Kind::NotFound);
+        QCOMPARE(failure(engine->invokeAction(kNs, QStringLiteral("missing"), {}, {})).kind,
+                 PlatformError::Kind::NotFound);
         QJsonObject big{{QStringLiteral("blob"), QString(1100 * 1024, QLatin1Char('x'))}};
         error = failure(engine->invokeAction(kNs, name, big, {}));
         QCOMPARE(error.kind, PlatformError::Kind::TooLarge);
@@ -145,7 +150,10 @@ private Q_SLOTS:
     void blockingInvokeAnswersWithTheIdWhenTheWaitRunsOut()
     {
         const QString name = QStringLiteral("slow");
-        take(engine->putAction(kNs, name, nodeAction(QStringLiteral("function main(){return new Promise(r => setTimeout(() => r({done:true}), 1500))}")), {}));
+        take(engine->putAction(kNs, name,
+                               nodeAction(QStringLiteral(
+                                   "function main(){return new Promise(r => setTimeout(() => r({done:true}), 1500))}")),
+                               {}));
         InvokeOptions options;
         options.timeoutMs = 200;
         const InvokeOutcome early = take(engine->invokeAction(kNs, name, {}, options));
@@ -166,30 +174,34 @@ private Q_SLOTS:
         LocalPlatform platform(engine.get(), kNs);
         platform.setLiveActivations(true);
         QSignalSpy arrived(&platform, &Platform::activationsArrived);
-        const InvokeOutcome outcome = take(engine->invokeAction(kNs, name, {{QStringLiteral("x"), 7}}, InvokeOptions{false, false, {}}));
+        const InvokeOutcome outcome =
+            take(engine->invokeAction(kNs, name, {{QStringLiteral("x"), 7}}, InvokeOptions{false, false, {}}));
         QVERIFY(!outcome.finished());
         QTRY_COMPARE_WITH_TIMEOUT(arrived.size(), 1, 10000);
         const Activation streamed = arrived.first().first().value<QList<Activation>>().first();
         QCOMPARE(streamed.activationId, outcome.activationId);
         const Activation stored = take(engine->getActivation(kNs, outcome.activationId));
         QCOMPARE(stored.response->result.toObject().value(QLatin1StringView("echo")).toInt(), 7);
-        const QList<Activation> listed = take(engine->listActivations(kNs, ActivationQuery{name, {}, {}, 0, 30, false}));
+        const QList<Activation> listed =
+            take(engine->listActivations(kNs, ActivationQuery{name, {}, {}, 0, 30, false}));
         QCOMPARE(listed.size(), 1);
-        QVERIFY(!listed.first().response);   // summaries carry statusCode, not the response
+        QVERIFY(!listed.first().response); // summaries carry statusCode, not the response
         QCOMPARE(listed.first().statusCode.value_or(-1), 0);
         QCOMPARE(take(platform.activationLogs(outcome.activationId)).size(), 0);
     }
 
     void firingATriggerRunsEachActiveRule()
     {
-        take(engine->putAction(kNs, QStringLiteral("handler"), nodeAction(QStringLiteral("function main(p){return {got:p.n}}")), {}));
+        take(engine->putAction(kNs, QStringLiteral("handler"),
+                               nodeAction(QStringLiteral("function main(p){return {got:p.n}}")), {}));
         Trigger trigger;
         trigger.parameters = KeyValueList{{QStringLiteral("n"), 1, {}}};
         take(engine->putTrigger(kNs, QStringLiteral("events"), trigger, {}));
-        QCOMPARE(take(engine->fireTrigger(kNs, QStringLiteral("events"), {})), std::nullopt);  // no rule: 204
+        QCOMPARE(take(engine->fireTrigger(kNs, QStringLiteral("events"), {})), std::nullopt); // no rule: 204
 
         Rule rule = Rule::fromJson(QJsonObject{{QStringLiteral("trigger"), QStringLiteral("/_/events")},
-                                               {QStringLiteral("action"), QStringLiteral("handler")}}).value();
+                                               {QStringLiteral("action"), QStringLiteral("handler")}})
+                        .value();
         const Rule created = take(engine->putRule(kNs, QStringLiteral("link"), rule, {}));
         QVERIFY(created.isActive());
         QCOMPARE(created.trigger->path, kNs);
@@ -234,11 +246,14 @@ private Q_SLOTS:
     void everythingIsStillThereAfterARestart()
     {
         const Identity guest = engine->ensureNamespace(kNs).value();
-        take(engine->putAction(kNs, QStringLiteral("persist"), nodeAction(QStringLiteral("function main(){return {}}")), {}));
-        take(engine->putAction(kNs, QStringLiteral("persist"), nodeAction(QStringLiteral("function main(){return {a:1}}")), {true, {}}));
+        take(engine->putAction(kNs, QStringLiteral("persist"), nodeAction(QStringLiteral("function main(){return {}}")),
+                               {}));
+        take(engine->putAction(kNs, QStringLiteral("persist"),
+                               nodeAction(QStringLiteral("function main(){return {a:1}}")), {true, {}}));
         take(engine->putTrigger(kNs, QStringLiteral("t"), Trigger(), {}));
         Rule rule = Rule::fromJson(QJsonObject{{QStringLiteral("trigger"), QStringLiteral("t")},
-                                               {QStringLiteral("action"), QStringLiteral("persist")}}).value();
+                                               {QStringLiteral("action"), QStringLiteral("persist")}})
+                        .value();
         take(engine->putRule(kNs, QStringLiteral("r"), rule, {}));
         take(engine->setRuleActive(kNs, QStringLiteral("r"), false));
         const InvokeOutcome ran = take(engine->invokeAction(kNs, QStringLiteral("persist"), {}, {}));
@@ -257,15 +272,16 @@ private Q_SLOTS:
     {
         QFile file(QDir(dir->path()).filePath(LocalConfig::configFileName()));
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(R"({"limits": {"memory": {"max": 4096}, "cpu": {"perGbMemory": 0.5}}, "retention": {"maxCount": 10}})");
+        file.write(
+            R"({"limits": {"memory": {"max": 4096}, "cpu": {"perGbMemory": 0.5}}, "retention": {"maxCount": 10}})");
         file.close();
         auto config = LocalConfig::fromDataDir(dir->path());
         QVERIFY(config.ok());
         QCOMPARE(config->limits.memoryMb.max, 4096);
         QCOMPARE(config->limits.cpuForMemory(1024), 0.5);
         QCOMPARE(config->retention.maxCount, 10);
-        QVERIFY(config.value().apply(QStringLiteral("limits.memory.max=lots")).has_value());  // not a number
-        QVERIFY(config.value().apply(QStringLiteral("limits.memory.min=9999")).has_value());  // min above max
+        QVERIFY(config.value().apply(QStringLiteral("limits.memory.max=lots")).has_value()); // not a number
+        QVERIFY(config.value().apply(QStringLiteral("limits.memory.min=9999")).has_value()); // min above max
         QVERIFY(config.value().apply(QStringLiteral("limits.colour=1")).has_value());
         QVERIFY(!config.value().apply(QStringLiteral("limits.timeout.max=600000")).has_value());
         engine.reset();
@@ -279,7 +295,8 @@ private Q_SLOTS:
         file.close();
         const auto broken = LocalConfig::fromDataDir(dir->path());
         QVERIFY(!broken.ok());
-        QVERIFY2(broken.error().message.contains(QLatin1StringView("limits.memory.max")), qPrintable(broken.error().message));
+        QVERIFY2(broken.error().message.contains(QLatin1StringView("limits.memory.max")),
+                 qPrintable(broken.error().message));
     }
 
     void throttlesComeFromTheConfigAndRefuseWithoutRunning()

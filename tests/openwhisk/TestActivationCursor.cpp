@@ -35,7 +35,7 @@ QStringList ids(const QList<Activation> &activations)
         out.append(a.activationId);
     return out;
 }
-}  // namespace
+} // namespace
 
 class TestActivationCursor : public QObject
 {
@@ -68,7 +68,8 @@ private Q_SLOTS:
     {
         ActivationCursor cursor;
         cursor.seed({activation(QStringLiteral("old"), 100)});
-        cursor.addPage({activation(QStringLiteral("n2"), 300), activation(QStringLiteral("n1"), 200), activation(QStringLiteral("old"), 100)});
+        cursor.addPage({activation(QStringLiteral("n2"), 300), activation(QStringLiteral("n1"), 200),
+                        activation(QStringLiteral("old"), 100)});
         QCOMPARE(ids(cursor.finishCycle()), QStringList({QStringLiteral("n1"), QStringLiteral("n2")}));
         QCOMPARE(cursor.since(), 300);
         cursor.addPage({activation(QStringLiteral("n2"), 300)});
@@ -98,7 +99,7 @@ private Q_SLOTS:
         QCOMPARE(cursor.skip(), 200);
         QVERIFY(cursor.addPage(burst.mid(200, 200)));
         QCOMPARE(cursor.skip(), 400);
-        QVERIFY(!cursor.addPage(burst.mid(400, 200)));  // 50: the last page
+        QVERIFY(!cursor.addPage(burst.mid(400, 200))); // 50: the last page
         const QList<Activation> fresh = cursor.finishCycle();
         QCOMPARE(fresh.size(), 450);
         QCOMPARE(fresh.first().start, 1000);
@@ -135,7 +136,7 @@ private Q_SLOTS:
         cursor.seed({});
         const QList<Activation> page = newestFirst(QStringLiteral("same"), 200, 1000);
         QVERIFY(cursor.addPage(page));
-        QVERIFY(!cursor.addPage(page));  // nothing new on a full page: stop
+        QVERIFY(!cursor.addPage(page)); // nothing new on a full page: stop
         QCOMPARE(cursor.finishCycle().size(), 200);
     }
 

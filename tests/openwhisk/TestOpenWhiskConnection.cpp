@@ -38,8 +38,7 @@ OpenWhiskConfig configFor(quint16 port)
     return config;
 }
 
-template <typename T>
-Result<T> wait(QFuture<Result<T>> future, int timeoutMs = 10000)
+template <typename T> Result<T> wait(QFuture<Result<T>> future, int timeoutMs = 10000)
 {
     if (!QTest::qWaitFor([&future] { return future.isFinished(); }, timeoutMs))
         return PlatformError{PlatformError::Kind::Server, QStringLiteral("test: the future never finished")};
@@ -78,7 +77,7 @@ private:
     QByteArray m_received;
     QList<QTcpSocket *> m_sockets;
 };
-}  // namespace
+} // namespace
 
 class TestOpenWhiskConnection : public QObject
 {
@@ -140,7 +139,8 @@ private Q_SLOTS:
         action.exec = Exec{QStringLiteral("nodejs:20"), QStringLiteral("function main() {}"), {}, {}, {}, {}, {}};
         wait(platform.putAction(QStringLiteral("pkg/hello"), action, PutOptions{true, {QStringLiteral("web-export")}}));
         const QByteArray received = silent.received();
-        QVERIFY2(received.contains("PUT /api/v1/namespaces/_/actions/pkg/hello?overwrite=true HTTP/1.1"), received.constData());
+        QVERIFY2(received.contains("PUT /api/v1/namespaces/_/actions/pkg/hello?overwrite=true HTTP/1.1"),
+                 received.constData());
         QVERIFY(received.contains("Authorization: Basic " + kAuth.toUtf8().toBase64()));
         QVERIFY(received.contains("Content-Type: application/json"));
         QVERIFY(received.contains(R"("delAnnotations":["web-export"])"));
@@ -150,7 +150,7 @@ private Q_SLOTS:
     {
         CannedHttpServer silent;
         OpenWhiskConfig config = configFor(silent.serverPort());
-        config.ns = QStringLiteral("guest");  // no namespace lookup
+        config.ns = QStringLiteral("guest"); // no namespace lookup
         config.requestTimeoutMs = 300;
         OpenWhiskPlatform platform(config);
         wait(platform.info());
@@ -160,8 +160,9 @@ private Q_SLOTS:
 
     void proxyErrorPageIsAServerErrorWithTheStatus()
     {
-        CannedHttpServer proxy(QByteArrayLiteral("HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/html\r\nContent-Length: 24\r\n"
-                                                 "Connection: close\r\n\r\n<html>Bad Gateway</html>"));
+        CannedHttpServer proxy(
+            QByteArrayLiteral("HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/html\r\nContent-Length: 24\r\n"
+                              "Connection: close\r\n\r\n<html>Bad Gateway</html>"));
         OpenWhiskPlatform platform(configFor(proxy.serverPort()));
         const auto outcome = wait(platform.invokeAction(QStringLiteral("hello"), {}, InvokeOptions{}));
         QVERIFY(!outcome);
@@ -202,7 +203,7 @@ private Q_SLOTS:
         QTRY_VERIFY(exchanges.size() >= 4);
         QCOMPARE(availability.size(), 1);
         platform.setLiveActivations(false);
-        QTest::qWait(100);  // a request already on its way still reports its exchange
+        QTest::qWait(100); // a request already on its way still reports its exchange
         const qsizetype asked = exchanges.size();
         QTest::qWait(400);
         QCOMPARE(exchanges.size(), asked);

@@ -20,12 +20,13 @@ HttpExchange answer(int status, const char *body, const char *reason = "")
     return exchange;
 }
 
-const char *kActivation = R"({"namespace":"guest","name":"hello","version":"0.0.1","activationId":"0123456789abcdef0123456789abcdef",
+const char *kActivation =
+    R"({"namespace":"guest","name":"hello","version":"0.0.1","activationId":"0123456789abcdef0123456789abcdef",
     "start":1700000000000,"end":1700000000005,"duration":5,
     "response":{"status":"success","success":true,"result":{"payload":"Hello"}},"logs":[],"annotations":[]})";
 const char *kFailedActivation = R"({"namespace":"guest","name":"boom","activationId":"fedcba9876543210fedcba9876543210",
     "start":1700000000000,"response":{"status":"application error","success":false,"result":{"error":"bad input"}}})";
-}  // namespace
+} // namespace
 
 class TestOpenWhiskResponses : public QObject
 {
@@ -71,7 +72,8 @@ private Q_SLOTS:
         const auto error = answer(503, "<html>busy</html>", "Service Unavailable").error();
         QVERIFY(error);
         QCOMPARE(error->kind, PlatformError::Kind::Server);
-        QVERIFY2(error->message.contains(QLatin1StringView("503")) && error->message.contains(QLatin1StringView("Service Unavailable")),
+        QVERIFY2(error->message.contains(QLatin1StringView("503")) &&
+                     error->message.contains(QLatin1StringView("Service Unavailable")),
                  qPrintable(error->message));
     }
 

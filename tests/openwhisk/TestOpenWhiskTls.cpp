@@ -21,14 +21,13 @@ const QByteArray kRootAnswer = QByteArrayLiteral(
     "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 31\r\nConnection: close\r\n\r\n"
     "{\"description\":\"TLS OpenWhisk\"}");
 
-template <typename T>
-Result<T> wait(QFuture<Result<T>> future)
+template <typename T> Result<T> wait(QFuture<Result<T>> future)
 {
     if (!QTest::qWaitFor([&future] { return future.isFinished(); }, 10000))
         return PlatformError{PlatformError::Kind::Server, QStringLiteral("test: the future never finished")};
     return future.result();
 }
-}  // namespace
+} // namespace
 
 class TestOpenWhiskTls : public QObject
 {
@@ -42,7 +41,7 @@ private:
     OpenWhiskConfig config(bool ignoreCertificateErrors) const
     {
         OpenWhiskConfig c;
-        c.apiHost = QStringLiteral("127.0.0.1:%1").arg(server.serverPort());  // no scheme: https
+        c.apiHost = QStringLiteral("127.0.0.1:%1").arg(server.serverPort()); // no scheme: https
         c.auth = QStringLiteral("uuid:key");
         c.ns = QStringLiteral("guest");
         c.requestTimeoutMs = 5000;
@@ -59,10 +58,11 @@ private Q_SLOTS:
         if (openssl.isEmpty())
             QSKIP("openssl is needed to make the test certificate");
         QProcess make;
-        make.start(openssl, {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-                             QStringLiteral("-nodes"), QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
-                             QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-keyout"), dir.filePath(QStringLiteral("key.pem")),
-                             QStringLiteral("-out"), dir.filePath(QStringLiteral("cert.pem"))});
+        make.start(openssl, {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                             QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
+                             QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+                             QStringLiteral("-keyout"), dir.filePath(QStringLiteral("key.pem")), QStringLiteral("-out"),
+                             dir.filePath(QStringLiteral("cert.pem"))});
         QVERIFY(make.waitForFinished(60000));
         QCOMPARE(make.exitCode(), 0);
 
@@ -92,7 +92,8 @@ private Q_SLOTS:
         const auto info = wait(platform.info());
         QVERIFY(!info);
         QCOMPARE(info.error().kind, PlatformError::Kind::Network);
-        QVERIFY2(info.error().message.contains(QLatin1StringView("https://127.0.0.1")), qPrintable(info.error().message));
+        QVERIFY2(info.error().message.contains(QLatin1StringView("https://127.0.0.1")),
+                 qPrintable(info.error().message));
     }
 
     void ignoringCertificateErrorsConnects()

@@ -20,7 +20,7 @@ QByteArray encoded(const QUrl &url)
 {
     return url.toEncoded();
 }
-}  // namespace
+} // namespace
 
 class TestOpenWhiskUrls : public QObject
 {
@@ -30,7 +30,8 @@ private Q_SLOTS:
     void hostWithoutSchemeGetsHttps()
     {
         QCOMPARE(encoded(rootOf("openwhisk.example.org")), QByteArrayLiteral("https://openwhisk.example.org/"));
-        QCOMPARE(encoded(rootOf("openwhisk.example.org:31001")), QByteArrayLiteral("https://openwhisk.example.org:31001/"));
+        QCOMPARE(encoded(rootOf("openwhisk.example.org:31001")),
+                 QByteArrayLiteral("https://openwhisk.example.org:31001/"));
     }
 
     void plainHttpIsKept()
@@ -46,7 +47,8 @@ private Q_SLOTS:
 
     void pathIsAPrefixButAPastedApiV1IsNot()
     {
-        QCOMPARE(encoded(rootOf("https://gateway.example/openwhisk")), QByteArrayLiteral("https://gateway.example/openwhisk/"));
+        QCOMPARE(encoded(rootOf("https://gateway.example/openwhisk")),
+                 QByteArrayLiteral("https://gateway.example/openwhisk/"));
         QCOMPARE(encoded(rootOf("https://host.example/api/v1/")), QByteArrayLiteral("https://host.example/"));
         QCOMPARE(encoded(rootOf("host.example/api/v1")), QByteArrayLiteral("https://host.example/"));
     }
@@ -63,7 +65,8 @@ private Q_SLOTS:
         OpenWhiskConfig config;
         config.auth = QStringLiteral("23bc46b1-71f6-4ed5-8c54-816aa4f8c502:123zO3xZ");
         QCOMPARE(config.authorizationHeader(),
-                 QByteArrayLiteral("Basic ") + QByteArrayLiteral("23bc46b1-71f6-4ed5-8c54-816aa4f8c502:123zO3xZ").toBase64());
+                 QByteArrayLiteral("Basic ") +
+                     QByteArrayLiteral("23bc46b1-71f6-4ed5-8c54-816aa4f8c502:123zO3xZ").toBase64());
     }
 
     void namespacePathsUseTheConfiguredNamespace()
@@ -71,7 +74,8 @@ private Q_SLOTS:
         const OpenWhiskUrls urls(rootOf("http://127.0.0.1:3233"), QStringLiteral("guest"));
         QCOMPARE(encoded(urls.root()), QByteArrayLiteral("http://127.0.0.1:3233/"));
         QCOMPARE(encoded(urls.namespaces()), QByteArrayLiteral("http://127.0.0.1:3233/api/v1/namespaces"));
-        QCOMPARE(encoded(urls.collection(Collection::Rules)), QByteArrayLiteral("http://127.0.0.1:3233/api/v1/namespaces/guest/rules"));
+        QCOMPARE(encoded(urls.collection(Collection::Rules)),
+                 QByteArrayLiteral("http://127.0.0.1:3233/api/v1/namespaces/guest/rules"));
         QCOMPARE(encoded(urls.activation(QStringLiteral("abc"), QStringLiteral("logs"))),
                  QByteArrayLiteral("http://127.0.0.1:3233/api/v1/namespaces/guest/activations/abc/logs"));
     }
@@ -79,7 +83,8 @@ private Q_SLOTS:
     void emptyNamespaceMeansTheCallersOwn()
     {
         const OpenWhiskUrls urls(rootOf("http://h"), QString());
-        QCOMPARE(encoded(urls.collection(Collection::Actions)), QByteArrayLiteral("http://h/api/v1/namespaces/_/actions"));
+        QCOMPARE(encoded(urls.collection(Collection::Actions)),
+                 QByteArrayLiteral("http://h/api/v1/namespaces/_/actions"));
     }
 
     void packagedNamesKeepTheirSlashAndEncodeEachSegment()
@@ -99,7 +104,8 @@ private Q_SLOTS:
         const QUrl url = urls.entity(Collection::Actions, QStringLiteral("hello"),
                                      {{QStringLiteral("blocking"), QStringLiteral("true")},
                                       {QStringLiteral("odd"), QStringLiteral("a&b=c d+e")}});
-        QCOMPARE(encoded(url), QByteArrayLiteral("http://h/api/v1/namespaces/_/actions/hello?blocking=true&odd=a%26b%3Dc%20d%2Be"));
+        QCOMPARE(encoded(url),
+                 QByteArrayLiteral("http://h/api/v1/namespaces/_/actions/hello?blocking=true&odd=a%26b%3Dc%20d%2Be"));
     }
 
     void activationQueryCarriesFiltersAndPaging()
@@ -121,7 +127,7 @@ private Q_SLOTS:
     {
         ActivationQuery query;
         query.name = QStringLiteral("hello");
-        query.docs = true;  // OpenWhisk answers 400 to count with docs
+        query.docs = true; // OpenWhisk answers 400 to count with docs
         const OpenWhiskUrls urls(rootOf("http://h"), QStringLiteral("_"));
         QCOMPARE(encoded(urls.activations(OpenWhiskUrls::activationQuery(query, true))),
                  QByteArrayLiteral("http://h/api/v1/namespaces/_/activations?name=hello&count=true"));

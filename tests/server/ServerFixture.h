@@ -214,4 +214,3 @@ inline QByteArray firstResponse(const QByteArray &bytes)
         return {};
     return bytes.left(end + 4 + length);
 }
-

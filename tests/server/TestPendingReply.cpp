@@ -83,7 +83,7 @@ private Q_SLOTS:
         QVERIFY(pair.server);
         auto pending = std::make_shared<PendingReply>(pair.reply());
         pending->answerElsewhere([](Reply &late) { late.sendEmpty(202); });
-        QVERIFY(!pending->take()); // the connection's thread answers nothing
+        QVERIFY(!pending->take());                 // the connection's thread answers nothing
         QCOMPARE(pair.server->turn(), quint64(1)); // and leaves the connection alone
         const QByteArray received = pair.received();
         QVERIFY2(received.startsWith("HTTP/1.1 202"), received.constData());

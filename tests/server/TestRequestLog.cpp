@@ -49,7 +49,7 @@ struct Pipe
     }
 };
 
-}  // namespace
+} // namespace
 
 class TestRequestLog : public QObject
 {
@@ -80,7 +80,7 @@ private Q_SLOTS:
             }
             for (auto &thread : threads)
                 thread.join();
-        }  // the destructor writes what is left
+        } // the destructor writes what is left
         pipe.closeWriteEnd();
         reader.join();
         const QList<QByteArray> lines = received.split('\n');
@@ -88,7 +88,8 @@ private Q_SLOTS:
         QVERIFY(lines.last().isEmpty());
         QSet<QByteArray> seen;
         for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
-            QVERIFY2(lines[i].startsWith("funcdesk.http: GET /t") && lines[i].endsWith(" 200 0.01ms"), lines[i].constData());
+            QVERIFY2(lines[i].startsWith("funcdesk.http: GET /t") && lines[i].endsWith(" 200 0.01ms"),
+                     lines[i].constData());
             seen.insert(lines[i]);
         }
         QCOMPARE(seen.size(), 8 * 2000);
@@ -116,7 +117,7 @@ private Q_SLOTS:
         QVERIFY(pipe.ok);
         const int pipeBytes = ::fcntl(pipe.fds[1], F_GETPIPE_SZ);
         const QByteArray line = "POST /api/v1/namespaces/_/actions/" + QByteArray(200, 'a') + " 200 0.10ms";
-        constexpr int total = 40000;  // ~9.5 MB: more than the pipe and the 4 MiB cap together
+        constexpr int total = 40000; // ~9.5 MB: more than the pipe and the 4 MiB cap together
         QByteArray received;
         qint64 appendMs = 0;
         std::thread reader;

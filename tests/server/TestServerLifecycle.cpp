@@ -38,9 +38,11 @@ private Q_SLOTS:
         QVERIFY(server.start(dir.path()));
         HttpClient http;
         QCOMPARE(http.request("GET", server.url(QStringLiteral("/api/v1"))).status, 200);
-        QCOMPARE(http.request("GET", server.url(QStringLiteral("/api/v1/namespaces/_/actions?x=%0Aforged"))).status, 401);
+        QCOMPARE(http.request("GET", server.url(QStringLiteral("/api/v1/namespaces/_/actions?x=%0Aforged"))).status,
+                 401);
         // Written in batches, but within a fraction of a second while the server runs.
-        QTRY_VERIFY_WITH_TIMEOUT(server.stderrText().contains("funcdesk.http: GET /api/v1/namespaces/_/actions 401 "), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(server.stderrText().contains("funcdesk.http: GET /api/v1/namespaces/_/actions 401 "),
+                                 5000);
         const QByteArray running = server.stderrText();
         QVERIFY2(running.contains("funcdesk.http: GET /api/v1 200 "), running.constData());
         QVERIFY(!running.contains("forged")); // never the query
@@ -48,8 +50,9 @@ private Q_SLOTS:
         QCOMPARE(http.request("GET", server.url(QStringLiteral("/api/v1/namespaces"))).status, 401);
         QCOMPARE(server.stop(), 0);
         const QByteArray all = server.stderrText();
-        static const QRegularExpression requestLine(QStringLiteral("^funcdesk\\.http: GET /api/v1\\S* [0-9]{3} [0-9.]+ms( id=\\w+)?$"),
-                                                    QRegularExpression::MultilineOption);
+        static const QRegularExpression requestLine(
+            QStringLiteral("^funcdesk\\.http: GET /api/v1\\S* [0-9]{3} [0-9.]+ms( id=\\w+)?$"),
+            QRegularExpression::MultilineOption);
         int lines = 0;
         for (auto it = requestLine.globalMatch(QString::fromUtf8(all)); it.hasNext(); it.next())
             ++lines;

@@ -7,8 +7,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-
-
 class TestServerTransport : public QObject
 {
     Q_OBJECT
@@ -30,12 +28,13 @@ private Q_SLOTS:
     {
         QVERIFY(m_server.start(m_dir.path()));
         HttpClient http;
-        QCOMPARE(http.request("PUT", m_server.url(QStringLiteral("/api/v1/namespaces/_/actions/sleepy")),
-                              nodeAction(QStringLiteral(
-                                  "function main(){return new Promise(r => setTimeout(() => r({slept: true}), 3000))}")),
-                              m_server.auth())
-                     .status,
-                 200);
+        QCOMPARE(
+            http.request("PUT", m_server.url(QStringLiteral("/api/v1/namespaces/_/actions/sleepy")),
+                         nodeAction(QStringLiteral(
+                             "function main(){return new Promise(r => setTimeout(() => r({slept: true}), 3000))}")),
+                         m_server.auth())
+                .status,
+            200);
         QCOMPARE(http.request("PUT", m_server.url(QStringLiteral("/api/v1/namespaces/_/actions/echo")),
                               nodeAction(QStringLiteral("function main(p){return p}")), m_server.auth())
                      .status,
@@ -60,7 +59,8 @@ private Q_SLOTS:
         received.remove(0, accepted.size());
 
         socket.write("GET /api/v1 HTTP/1.1\r\nHost: x\r\n\r\n");
-        received += readUntil(socket, 10000, [&](const QByteArray &r) { return !firstResponse(received + r).isEmpty(); });
+        received +=
+            readUntil(socket, 10000, [&](const QByteArray &r) { return !firstResponse(received + r).isEmpty(); });
         QVERIFY2(firstResponse(received).startsWith("HTTP/1.1 200"), received.constData());
         // Answered while the action still sleeps (3 s from the invoke).
         QVERIFY2(timer.elapsed() < 2500, QByteArray::number(timer.elapsed()).constData());
@@ -72,12 +72,13 @@ private Q_SLOTS:
         QTcpSocket socket;
         connectTo(socket);
         socket.write("POST /api/v1/namespaces/_/actions/echo?blocking=true&result=true HTTP/1.1\r\nHost: x\r\n" +
-                     authHeader() + "Content-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: 10\r\n\r\n");
-        const QByteArray interim =
-            readUntil(socket, 5000, [](const QByteArray &r) { return r.contains("\r\n\r\n"); });
+                     authHeader() +
+                     "Content-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: 10\r\n\r\n");
+        const QByteArray interim = readUntil(socket, 5000, [](const QByteArray &r) { return r.contains("\r\n\r\n"); });
         QCOMPARE(interim, QByteArray("HTTP/1.1 100 Continue\r\n\r\n"));
         socket.write("{\"a\":\"b\"} ");
-        const QByteArray answer = readUntil(socket, 10000, [](const QByteArray &r) { return !firstResponse(r).isEmpty(); });
+        const QByteArray answer =
+            readUntil(socket, 10000, [](const QByteArray &r) { return !firstResponse(r).isEmpty(); });
         QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
         QVERIFY(answer.endsWith("{\"a\":\"b\"}"));
     }
@@ -90,7 +91,8 @@ private Q_SLOTS:
                      authHeader() +
                      "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
                      "4\r\n{\"k\"\r\n5\r\n:\"v\"}\r\n0\r\n\r\n");
-        const QByteArray answer = readUntil(socket, 10000, [](const QByteArray &r) { return !firstResponse(r).isEmpty(); });
+        const QByteArray answer =
+            readUntil(socket, 10000, [](const QByteArray &r) { return !firstResponse(r).isEmpty(); });
         QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
         QVERIFY2(answer.endsWith("{\"k\":\"v\"}"), answer.constData());
     }
@@ -131,7 +133,8 @@ private Q_SLOTS:
         socket.write("PUT /api/v1/namespaces/_/actions/huge HTTP/1.1\r\nHost: x\r\n" + authHeader() +
                      "Content-Type: application/json\r\nContent-Length: 1000000000\r\n\r\n");
         socket.write(QByteArray(4 * 1024 * 1024, 'x'));
-        const QByteArray answer = readUntil(socket, 10000, [](const QByteArray &r) { return !firstResponse(r).isEmpty(); });
+        const QByteArray answer =
+            readUntil(socket, 10000, [](const QByteArray &r) { return !firstResponse(r).isEmpty(); });
         QVERIFY2(answer.startsWith("HTTP/1.1 413"), answer.constData());
     }
 
@@ -158,11 +161,11 @@ private Q_SLOTS:
         QVERIFY2(answer.startsWith("HTTP/1.1 413"), answer.constData());
         QVERIFY2(answer.contains("1000000000"), answer.constData());
         QCOMPARE(socket.state(), QAbstractSocket::UnconnectedState);
-        QCOMPARE(HttpClient()
-                     .request("GET", m_server.url(QStringLiteral("/api/v1/namespaces/_/actions/huge")), {},
-                              m_server.auth())
-                     .status,
-                 404);
+        QCOMPARE(
+            HttpClient()
+                .request("GET", m_server.url(QStringLiteral("/api/v1/namespaces/_/actions/huge")), {}, m_server.auth())
+                .status,
+            404);
     }
 };
 

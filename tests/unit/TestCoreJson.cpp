@@ -14,7 +14,7 @@ QJsonObject parse(const char *json)
 {
     return QJsonDocument::fromJson(QByteArray(json)).object();
 }
-}  // namespace
+} // namespace
 
 class TestCoreJson : public QObject
 {
@@ -41,7 +41,8 @@ private Q_SLOTS:
             {QStringLiteral("end"), 1764550000456LL},
             {QStringLiteral("duration"), 333},
             {QStringLiteral("cause"), QStringLiteral("feedface")},
-            {QStringLiteral("logs"), QJsonArray{QStringLiteral("2026-12-01T00:00:00.000Z stdout: ") + awkward, QString()}},
+            {QStringLiteral("logs"),
+             QJsonArray{QStringLiteral("2026-12-01T00:00:00.000Z stdout: ") + awkward, QString()}},
             {QStringLiteral("response"),
              QJsonObject{{QStringLiteral("status"), QStringLiteral("success")},
                          {QStringLiteral("statusCode"), 0},
@@ -49,22 +50,27 @@ private Q_SLOTS:
                          {QStringLiteral("size"), 42},
                          {QStringLiteral("result"),
                           QJsonObject{{QStringLiteral("s"), awkward},
-                                      {QStringLiteral("n"), QJsonArray{0, -1, 0.1, 1e300, -2.5e-7, 123456789012345678.0, 1e15, 3}},
+                                      {QStringLiteral("n"),
+                                       QJsonArray{0, -1, 0.1, 1e300, -2.5e-7, 123456789012345678.0, 1e15, 3}},
                                       {QStringLiteral("deep"), QJsonObject{{QStringLiteral("x"), QJsonValue()}}}}}}},
             {QStringLiteral("annotations"),
-             QJsonArray{QJsonObject{{QStringLiteral("key"), QStringLiteral("path")}, {QStringLiteral("value"), QStringLiteral("guest/a")}},
-                        QJsonObject{{QStringLiteral("key"), QStringLiteral("waitTime")}, {QStringLiteral("value"), 3}},
-                        QJsonObject{{QStringLiteral("key"), QStringLiteral("cpuTime")}, {QStringLiteral("value"), 0.0625}},
-                        QJsonObject{{QStringLiteral("key"), QStringLiteral("peakMemory")}, {QStringLiteral("value"), 6291456}},
-                        QJsonObject{{QStringLiteral("key"), QStringLiteral("timeout")}, {QStringLiteral("value"), false}},
-                        QJsonObject{{QStringLiteral("key"), QStringLiteral("limits")},
-                                    {QStringLiteral("value"), QJsonObject{{QStringLiteral("memory"), 256}, {QStringLiteral("cpu"), 0.25}}}}}},
+             QJsonArray{
+                 QJsonObject{{QStringLiteral("key"), QStringLiteral("path")},
+                             {QStringLiteral("value"), QStringLiteral("guest/a")}},
+                 QJsonObject{{QStringLiteral("key"), QStringLiteral("waitTime")}, {QStringLiteral("value"), 3}},
+                 QJsonObject{{QStringLiteral("key"), QStringLiteral("cpuTime")}, {QStringLiteral("value"), 0.0625}},
+                 QJsonObject{{QStringLiteral("key"), QStringLiteral("peakMemory")}, {QStringLiteral("value"), 6291456}},
+                 QJsonObject{{QStringLiteral("key"), QStringLiteral("timeout")}, {QStringLiteral("value"), false}},
+                 QJsonObject{{QStringLiteral("key"), QStringLiteral("limits")},
+                             {QStringLiteral("value"),
+                              QJsonObject{{QStringLiteral("memory"), 256}, {QStringLiteral("cpu"), 0.25}}}}}},
         };
         QTest::newRow("everything") << QJsonDocument(full).toJson();
         QTest::newRow("bare") << QByteArray(R"({"activationId":"x"})");
         QJsonObject failed = full;
-        failed.insert(QStringLiteral("response"), QJsonObject{{QStringLiteral("status"), QStringLiteral("action developer error")},
-                                                              {QStringLiteral("success"), false}});
+        failed.insert(QStringLiteral("response"),
+                      QJsonObject{{QStringLiteral("status"), QStringLiteral("action developer error")},
+                                  {QStringLiteral("success"), false}});
         failed.remove(QStringLiteral("logs"));
         QTest::newRow("no result, no logs") << QJsonDocument(failed).toJson();
         QJsonObject unknown = full;
@@ -72,7 +78,8 @@ private Q_SLOTS:
         unknown.insert(QStringLiteral("b"), QStringLiteral("between"));
         QTest::newRow("unknown fields") << QJsonDocument(unknown).toJson();
         // Doubles that hold whole numbers, and -0: Qt writes 1e+05 and -0, not 100000 and 0.
-        QTest::newRow("whole doubles") << QByteArray(R"({"activationId":"x","annotations":[{"key":"a","value":1e5},{"key":"b","value":-0.0},{"key":"c","value":100000},{"key":"d","value":2.0}],"response":{"status":"success","result":{"n":1e5}}})");
+        QTest::newRow("whole doubles") << QByteArray(
+            R"({"activationId":"x","annotations":[{"key":"a","value":1e5},{"key":"b","value":-0.0},{"key":"c","value":100000},{"key":"d","value":2.0}],"response":{"status":"success","result":{"n":1e5}}})");
     }
     void compactJsonOfUnusualValues()
     {
@@ -155,10 +162,7 @@ private Q_SLOTS:
         QCOMPARE(activation->toJson(), original);
     }
 
-    void activationWithoutIdIsRejected()
-    {
-        QVERIFY(!Activation::fromJson(parse(R"({"name": "x"})")).ok());
-    }
+    void activationWithoutIdIsRejected() { QVERIFY(!Activation::fromJson(parse(R"({"name": "x"})")).ok()); }
 
     void responseStatusTextsAreOpenWhisks()
     {

@@ -19,7 +19,8 @@ private Q_SLOTS:
         capture.finish();
         const QStringList lines = capture.takeLines();
         QCOMPARE(lines.size(), 3);
-        static const QRegularExpression form(QStringLiteral(R"(^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z {4}(stdout|stderr): .*$)"));
+        static const QRegularExpression form(
+            QStringLiteral(R"(^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z {4}(stdout|stderr): .*$)"));
         for (const QString &line : lines)
             QVERIFY2(form.match(line).hasMatch(), qPrintable(line));
         QVERIFY(lines[0].endsWith(QLatin1String("stdout: hello")));
@@ -49,7 +50,7 @@ private Q_SLOTS:
         QVERIFY(capture.truncated());
         QCOMPARE(capture.bytesSeen(), 50 * 1000);
         const QStringList lines = capture.takeLines();
-        QCOMPARE(lines.size(), 3);  // two lines of 49 + prefix fit in 200 bytes, then the notice
+        QCOMPARE(lines.size(), 3); // two lines of 49 + prefix fit in 200 bytes, then the notice
         QVERIFY(lines.last().endsWith(
             QLatin1String("Logs were truncated because the total bytes size exceeds the limit of 200 bytes.")));
     }

@@ -21,7 +21,7 @@ QJsonObject parse(const char *json)
 {
     return QJsonDocument::fromJson(QByteArray(json)).object();
 }
-}  // namespace
+} // namespace
 
 class TestPlatformTypes : public QObject
 {
@@ -137,7 +137,10 @@ private Q_SLOTS:
                          {QStringLiteral("python"), QStringLiteral("python:3.11"), true, false}};
         const QJsonObject json = info.toJson();
         // Stock OpenWhisk keys, in OpenWhisk's units.
-        QCOMPARE(json.value(QLatin1StringView("limits")).toObject().value(QLatin1StringView("max_action_memory")).toInteger(),
+        QCOMPARE(json.value(QLatin1StringView("limits"))
+                     .toObject()
+                     .value(QLatin1StringView("max_action_memory"))
+                     .toInteger(),
                  2048LL * 1024 * 1024);
         const auto back = PlatformInfo::fromJson(json);
         QVERIFY(back.ok());

@@ -31,8 +31,8 @@ private Q_SLOTS:
         const auto result = catalog.resolve(QStringLiteral("cobol:85"));
         QVERIFY(!result.ok());
         QCOMPARE(result.error().kind, PlatformError::Kind::Invalid);
-        QVERIFY2(result.error().message.startsWith(
-                     QLatin1String("The specified runtime 'cobol:85' is not supported by this platform. Valid values are: ")),
+        QVERIFY2(result.error().message.startsWith(QLatin1String(
+                     "The specified runtime 'cobol:85' is not supported by this platform. Valid values are: ")),
                  qPrintable(result.error().message));
         QVERIFY(result.error().message.contains(QLatin1String("'nodejs:default'")));
     }

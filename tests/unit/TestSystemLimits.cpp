@@ -16,8 +16,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("message");
         QTest::newRow("memory high") << "memory" << 1024.0 << "memory size 1024 MB exceeds allowed threshold of 512 MB";
         QTest::newRow("memory low") << "memory" << 64.0 << "memory size 64 MB below allowed threshold of 128 MB";
-        QTest::newRow("timeout high") << "timeout" << 400000.0
-                                      << "duration 400000 milliseconds exceeds allowed threshold of 300000 milliseconds";
+        QTest::newRow("timeout high")
+            << "timeout" << 400000.0 << "duration 400000 milliseconds exceeds allowed threshold of 300000 milliseconds";
         QTest::newRow("logs high") << "logs" << 20.0 << "log size 20 MB exceeds allowed threshold of 10 MB";
         QTest::newRow("concurrency high") << "concurrency" << 5.0 << "concurrency 5 exceeds allowed threshold of 1";
         QTest::newRow("cpu low") << "cpu" << 0.01 << "cpu 0.01 vCPU below allowed threshold of 0.05 vCPU";
@@ -64,7 +64,7 @@ private Q_SLOTS:
         QCOMPARE(filled.timeoutMs, 60000);
         QCOMPARE(filled.logsMb, 10);
         QCOMPARE(filled.concurrency, 1);
-        QCOMPARE(filled.cpu, 0.5);  // 1 vCPU per GB
+        QCOMPARE(filled.cpu, 0.5); // 1 vCPU per GB
         limits.cpu = 0.1;
         QCOMPARE(SystemLimits().withDefaults(limits).cpu, 0.1);
     }

@@ -98,9 +98,9 @@ private:
     std::optional<Action> m_action; // as loaded or last deployed (its code is the deployed code)
     quint64 m_generation = 0;       // bumped by setContext: answers for an older context are dropped
     bool m_busy = false;
-    quint64 m_put = 0;          // bumped by each deploy and by Cancel: answers for an older one are dropped
-    bool m_putting = false;     // a deploy or roll back is in flight (Cancel is offered)
-    bool m_putSent = false;     // ...and its PUT has left: the platform may have stored it
+    quint64 m_put = 0;           // bumped by each deploy and by Cancel: answers for an older one are dropped
+    bool m_putting = false;      // a deploy or roll back is in flight (Cancel is offered)
+    bool m_putSent = false;      // ...and its PUT has left: the platform may have stored it
     bool m_loadingText = false;  // the editor's text is being set by the panel, not typed
     bool m_draftOffered = false; // a recovered draft awaits Restore/Discard: do not overwrite it
     bool m_draftSaved = false;

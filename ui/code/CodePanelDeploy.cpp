@@ -181,9 +181,8 @@ void CodePanel::refreshDeployed()
         editorTextChanged();
         const QString version = versionOf(m_action);
         m_status->showMessage(CodeBanner::Tone::Info,
-                              m_editor->isDirty()
-                                  ? tr("Version %1 is deployed; the editor's code is not.").arg(version)
-                                  : tr("Version %1 is deployed with the editor's code.").arg(version));
+                              m_editor->isDirty() ? tr("Version %1 is deployed; the editor's code is not.").arg(version)
+                                                  : tr("Version %1 is deployed with the editor's code.").arg(version));
         updateState();
         if (m_historyAction->isChecked())
             loadHistory();

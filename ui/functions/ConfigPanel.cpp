@@ -138,10 +138,11 @@ ConfigPanel::ConfigPanel(QWidget *parent) : QWidget(parent)
 
     m_concurrency = spinBox(this, "concurrency", 1 << 20, QString());
     // A paragraph, so Qt wraps it: a plain-text tooltip stays one line, 1,000 pixels wide here.
-    m_concurrency->setToolTip(QStringLiteral("<p>%1</p>").arg(
-        tr("How many activations of this function may run at once. Node.js runs them in one "
-           "process that shares the memory and CPU limits, as OpenWhisk does; more wait in a queue.")
-            .toHtmlEscaped()));
+    m_concurrency->setToolTip(
+        QStringLiteral("<p>%1</p>")
+            .arg(tr("How many activations of this function may run at once. Node.js runs them in one "
+                    "process that shares the memory and CPU limits, as OpenWhisk does; more wait in a queue.")
+                     .toHtmlEscaped()));
     m_concurrencyError = errorLabel(this, "concurrencyError");
     fieldWithError(tr("C&oncurrency:"), m_concurrency, m_concurrencyError);
 

@@ -138,7 +138,8 @@ FunctionsPanel::FunctionsPanel(QWidget *parent) : QWidget(parent)
 
 void FunctionsPanel::updateEmptyHint()
 {
-    const bool empty = m_proxy->rowCount() == 0 && !m_model->isLoading() && m_model->errorText().isEmpty() && m_platform;
+    const bool empty =
+        m_proxy->rowCount() == 0 && !m_model->isLoading() && m_model->errorText().isEmpty() && m_platform;
     m_emptyHint->setVisible(empty);
     if (!empty)
         return;

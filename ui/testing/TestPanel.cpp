@@ -237,7 +237,8 @@ QString TestPanel::describeFunction() const
     const QString kind = m_deployed.exec ? m_deployed.exec->kind : QString();
     if (version.isEmpty())
         return tr("Test %1").arg(m_function);
-    return tr("Test %1 \u2014 deployed version %2 (%3) on %4").arg(m_function, version, kind, m_connectionName.isEmpty() ? m_connection : m_connectionName);
+    return tr("Test %1 \u2014 deployed version %2 (%3) on %4")
+        .arg(m_function, version, kind, m_connectionName.isEmpty() ? m_connection : m_connectionName);
 }
 
 QPair<QString, QString> TestPanel::currentCode() const
