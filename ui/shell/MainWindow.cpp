@@ -3,6 +3,7 @@
 
 #include "models/activations/ActivationListModel.h"
 #include "models/connections/ConnectionManager.h"
+#include "models/connections/WebActionAddress.h"
 #include "models/settings/ConsoleSettings.h"
 #include "ui/activations/ActivationsPanel.h"
 #include "ui/code/CodeEditor.h"
@@ -25,20 +26,6 @@
 #include <QToolBar>
 
 namespace funcdesk {
-
-namespace {
-QString webBase(const ConnectionProfile &profile, const QString &localBase)
-{
-    if (profile.isLocal())
-        return localBase;
-    QString host = profile.apiHost.trimmed();
-    if (!host.contains(QStringLiteral("://")))
-        host.prepend(QStringLiteral("https://"));
-    while (host.endsWith(QLatin1Char('/')))
-        host.chop(1);
-    return host;
-}
-} // namespace
 
 MainWindow::MainWindow(ConsoleContext context, QWidget *parent) : QMainWindow(parent), m_context(context)
 {
@@ -189,7 +176,7 @@ void MainWindow::platformChanged(Platform *platform)
         m_context.connections ? m_context.connections->currentProfile() : ConnectionProfile::local();
     setWindowTitle(tr("%1 — Funcdesk").arg(profile.name)); // the connection's name, never its key
     m_test->setConnectionName(profile.name);
-    m_config->setWebBaseUrl(webBase(profile, m_context.localWebBaseUrl));
+    m_config->setWebActionAddress(WebActionAddress::of(profile, m_context.localWebBaseUrl));
     m_functions->setPlatform(platform);
     m_activations->setPlatform(platform);
     functionSelected(QString());
