@@ -9,6 +9,12 @@
 using namespace funcdesk;
 
 namespace {
+// The URL of `action` in namespace "guest" at `base`.
+QString urlAt(const char *base, const char *action)
+{
+    return WebActionAddress(QString::fromLatin1(base)).url(QStringLiteral("guest"), QString::fromLatin1(action));
+}
+
 ConnectionProfile remote(const char *apiHost)
 {
     ConnectionProfile profile = ConnectionProfile::newRemote();
@@ -24,15 +30,13 @@ class TestWebActionAddress : public QObject
 private Q_SLOTS:
     void actionOutsideAPackageIsInTheDefaultPackage()
     {
-        const WebActionAddress address(QStringLiteral("http://127.0.0.1:3233"));
-        QCOMPARE(address.url(QStringLiteral("guest"), QStringLiteral("hello")),
+        QCOMPARE(urlAt("http://127.0.0.1:3233", "hello"),
                  QStringLiteral("http://127.0.0.1:3233/api/v1/web/guest/default/hello.json"));
     }
 
     void actionInAPackageNamesItsPackage()
     {
-        const WebActionAddress address(QStringLiteral("http://127.0.0.1:3233"));
-        QCOMPARE(address.url(QStringLiteral("guest"), QStringLiteral("pkg/act")),
+        QCOMPARE(urlAt("http://127.0.0.1:3233", "pkg/act"),
                  QStringLiteral("http://127.0.0.1:3233/api/v1/web/guest/pkg/act.json"));
     }
 
@@ -55,9 +59,7 @@ private Q_SLOTS:
 
     void namesArePercentEncoded()
     {
-        const WebActionAddress address(QStringLiteral("http://h"));
-        QCOMPARE(address.url(QStringLiteral("guest"), QStringLiteral("my pkg/a&b")),
-                 QStringLiteral("http://h/api/v1/web/guest/my%20pkg/a%26b.json"));
+        QCOMPARE(urlAt("http://h", "my pkg/a&b"), QStringLiteral("http://h/api/v1/web/guest/my%20pkg/a%26b.json"));
     }
 
     void withoutAnAddressOrAnActionThereIsNoUrl()
@@ -66,7 +68,7 @@ private Q_SLOTS:
         QVERIFY(WebActionAddress::of(ConnectionProfile::local(), {})
                     .url(QStringLiteral("guest"), QStringLiteral("hello"))
                     .isEmpty());
-        QVERIFY(WebActionAddress(QStringLiteral("http://h")).url(QStringLiteral("guest"), {}).isEmpty());
+        QVERIFY(urlAt("http://h", "").isEmpty());
     }
 };
 
