@@ -68,9 +68,10 @@ ConsoleRuntime::~ConsoleRuntime()
     m_engine.reset();
 }
 
-ConsoleContext ConsoleRuntime::context() const
+ConsoleContext ConsoleRuntime::context()
 {
     ConsoleContext context;
+    context.settings = &m_settings;
     context.connections = m_connections.get();
     context.connectionStore = m_store.get();
     context.drafts = m_drafts.get();

@@ -22,7 +22,7 @@ public:
     static Result<std::unique_ptr<ConsoleRuntime>> start(const QString &dataDir);
     ~ConsoleRuntime();
 
-    ConsoleContext context() const;
+    ConsoleContext context();
     LocalEngine &engine() { return *m_engine; }
 
 private:

@@ -9,11 +9,6 @@ namespace {
 
 constexpr int kDefaultLimit = 200; // OpenWhisk's largest page
 
-template <typename T> int compareValues(const T &left, const T &right)
-{
-    return left < right ? -1 : (right < left ? 1 : 0);
-}
-
 qint64 statusKey(const ActivationSummary &summary)
 {
     return summary.status ? static_cast<qint64>(*summary.status) : -1;
@@ -34,41 +29,33 @@ qint64 memoryKey(const ActivationSummary &summary)
 
 } // namespace
 
-ActivationListModel::ActivationListModel(QObject *parent) : QAbstractTableModel(parent)
+ActivationListModel::ActivationListModel(QObject *parent) : PlatformListModel(ColumnCount, parent)
 {
 }
 
 void ActivationListModel::setPlatform(Platform *platform)
 {
-    if (platform == m_platform && platform)
-        return;
-    if (m_platform)
-        disconnect(m_platform, nullptr, this, nullptr);
-    ++m_generation;
-    m_arrivedWhileLoading.clear();
-    beginResetModel();
-    m_rows.clear();
-    m_ids.clear();
-    m_sortKeys.invalidate();
-    endResetModel();
-    setErrorText({});
-    setLoading(false);
-    m_platform = platform;
-    if (!platform)
-        return;
-    connect(platform, &Platform::activationsArrived, this, [this](const QList<Activation> &activations) {
-        if (!m_live)
-            return;
-        if (m_loading)
-            m_arrivedWhileLoading.append(activations);
-        else
-            insertLive(activations);
+    const bool listing = switchPlatform(platform, [this] {
+        m_arrivedWhileLoading.clear();
+        m_rows.clear();
+        m_ids.clear();
     });
-    connect(platform, &QObject::destroyed, this, [this] { setPlatform(nullptr); });
+    if (!listing)
+        return;
     if (m_live)
         platform->setLiveActivations(true);
     if (m_queryLoaded)
         load(m_query);
+}
+
+void ActivationListModel::liveArrived(const QList<Activation> &activations)
+{
+    if (!m_live)
+        return;
+    if (isLoading())
+        m_arrivedWhileLoading.append(activations);
+    else
+        insertLive(activations);
 }
 
 void ActivationListModel::load(ActivationQuery query)
@@ -78,13 +65,13 @@ void ActivationListModel::load(ActivationQuery query)
         query.limit = kDefaultLimit;
     m_query = query;
     m_queryLoaded = true;
-    if (!m_platform)
+    if (!platform())
         return;
-    const quint64 generation = ++m_generation;
+    const quint64 generation = nextGeneration();
     m_arrivedWhileLoading.clear();
     setLoading(true);
-    onResult(m_platform->listActivations(query), this, [this, generation](Result<QList<Activation>> listed) {
-        if (generation != m_generation)
+    onResult(platform()->listActivations(query), this, [this, generation](Result<QList<Activation>> listed) {
+        if (!isCurrent(generation))
             return;
         const QList<Activation> arrived = std::exchange(m_arrivedWhileLoading, {});
         setLoading(false);
@@ -92,8 +79,7 @@ void ActivationListModel::load(ActivationQuery query)
             setActivations(listed.value());
             setErrorText({});
         } else {
-            setErrorText(listed.error().message.isEmpty() ? PlatformError::kindName(listed.error().kind)
-                                                          : listed.error().message);
+            setError(listed.error());
         }
         if (m_live && !arrived.isEmpty())
             insertLive(arrived);
@@ -113,7 +99,7 @@ void ActivationListModel::setActivations(const QList<Activation> &activations)
         m_ids.insert(activation.activationId);
         m_rows.append(makeRow(activation));
     }
-    m_sortKeys.invalidate();
+    invalidateSortKeys();
     endResetModel();
 }
 
@@ -153,7 +139,7 @@ void ActivationListModel::insertLive(const QList<Activation> &activations)
     beginInsertRows({}, 0, static_cast<int>(fresh.size()) - 1);
     for (auto it = fresh.rbegin(); it != fresh.rend(); ++it)
         m_rows.prepend(std::move(*it));
-    m_sortKeys.invalidate();
+    invalidateSortKeys();
     endInsertRows();
     trimToLimit();
 }
@@ -166,7 +152,7 @@ void ActivationListModel::trimToLimit()
     for (qsizetype row = m_rowLimit; row < m_rows.size(); ++row)
         m_ids.remove(m_rows[row].activation.activationId);
     m_rows.remove(m_rowLimit, m_rows.size() - m_rowLimit);
-    m_sortKeys.invalidate();
+    invalidateSortKeys();
     endRemoveRows();
 }
 
@@ -193,10 +179,10 @@ int ActivationListModel::rowOf(const QString &activationId) const
 
 QFuture<Result<Activation>> ActivationListModel::fetchDetails(const QString &activationId)
 {
-    if (!m_platform)
+    if (!platform())
         return QtFuture::makeReadyFuture(
             Result<Activation>(PlatformError{PlatformError::Kind::Network, tr("There is no connection.")}));
-    return m_platform->getActivation(activationId);
+    return platform()->getActivation(activationId);
 }
 
 void ActivationListModel::setLive(bool live)
@@ -204,8 +190,8 @@ void ActivationListModel::setLive(bool live)
     if (m_live == live)
         return;
     m_live = live;
-    if (live && m_platform)
-        m_platform->setLiveActivations(true);
+    if (live && platform())
+        platform()->setLiveActivations(true);
     if (!live)
         m_arrivedWhileLoading.clear();
     Q_EMIT liveChanged(live);
@@ -217,42 +203,10 @@ void ActivationListModel::setRowLimit(int rows)
     trimToLimit();
 }
 
-void ActivationListModel::setLoading(bool loading)
+QVariant ActivationListModel::roleData(int rowIndex, int column, int role) const
 {
-    if (m_loading == loading)
-        return;
-    m_loading = loading;
-    Q_EMIT loadingChanged(loading);
-}
-
-void ActivationListModel::setErrorText(const QString &text)
-{
-    if (m_errorText == text)
-        return;
-    m_errorText = text;
-    Q_EMIT errorTextChanged(text);
-}
-
-int ActivationListModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-}
-
-int ActivationListModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant ActivationListModel::data(const QModelIndex &index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const Row &row = m_rows[index.row()];
+    const Row &row = m_rows[rowIndex];
     switch (role) {
-    case Qt::DisplayRole:
-        return display(row, index.column());
-    case SortRole:
-        return sortValue(row, index.column());
     case ActivationIdRole:
         return row.activation.activationId;
     case FunctionRole:
@@ -260,11 +214,11 @@ QVariant ActivationListModel::data(const QModelIndex &index, int role) const
     case IsErrorRole:
         return row.summary.isError();
     case Qt::ToolTipRole:
-        if (index.column() == TimeColumn)
+        if (column == TimeColumn)
             return ActivationText::time(row.summary.start, true);
         return {};
     case Qt::TextAlignmentRole:
-        if (index.column() == DurationColumn || index.column() == MemoryColumn)
+        if (column == DurationColumn || column == MemoryColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
     default:
@@ -272,9 +226,9 @@ QVariant ActivationListModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant ActivationListModel::display(const Row &row, int column) const
+QVariant ActivationListModel::display(int rowIndex, int column) const
 {
-    const ActivationSummary &summary = row.summary;
+    const ActivationSummary &summary = m_rows[rowIndex].summary;
     switch (column) {
     case TimeColumn:
         return ActivationText::time(summary.start);
@@ -293,9 +247,9 @@ QVariant ActivationListModel::display(const Row &row, int column) const
     }
 }
 
-QVariant ActivationListModel::sortValue(const Row &row, int column) const
+QVariant ActivationListModel::sortValue(int rowIndex, int column) const
 {
-    const ActivationSummary &summary = row.summary;
+    const ActivationSummary &summary = m_rows[rowIndex].summary;
     switch (column) {
     case TimeColumn:
         return summary.start;
@@ -312,13 +266,6 @@ QVariant ActivationListModel::sortValue(const Row &row, int column) const
     default:
         return {};
     }
-}
-
-int ActivationListModel::compareRows(int column, int left, int right) const
-{
-    const std::vector<double> &keys =
-        m_sortKeys.of(column, m_rows.size(), [this, column](std::vector<double> &k) { fillSortKeys(column, k); });
-    return compareValues(keys[static_cast<size_t>(left)], keys[static_cast<size_t>(right)]);
 }
 
 void ActivationListModel::fillSortKeys(int column, std::vector<double> &keys) const

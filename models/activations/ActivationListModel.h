@@ -1,11 +1,8 @@
 #pragma once
 
-#include "core/Platform.h"
 #include "models/activations/ActivationSummary.h"
-#include "models/functions/SortKeys.h"
+#include "models/lists/PlatformListModel.h"
 
-#include <QAbstractTableModel>
-#include <QPointer>
 #include <QSet>
 
 namespace funcdesk {
@@ -18,11 +15,9 @@ class ActivationFilterProxy;
 // the loaded query are inserted at the top (views keep their selection on the same activation),
 // once each, and the oldest fall off the bottom past rowLimit(). A failed load keeps the rows
 // and says why in errorText.
-class ActivationListModel : public QAbstractTableModel
+class ActivationListModel : public PlatformListModel
 {
     Q_OBJECT
-    Q_PROPERTY(bool loading READ isLoading NOTIFY loadingChanged)
-    Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
     Q_PROPERTY(bool live READ isLive WRITE setLive NOTIFY liveChanged)
 
 public:
@@ -38,8 +33,7 @@ public:
 
     // The platform listed. Another one empties the list and, if a query was loaded, loads it
     // there. With live on, the platform's live activations are turned on (never off: shared).
-    void setPlatform(Platform *platform);
-    Platform *platform() const { return m_platform; }
+    void setPlatform(Platform *platform) override;
 
     // Lists activations: query.name filters by function, since/upto by start time (epoch ms),
     // limit rows (0: 200). Summaries only (docs is ignored). The query also decides which live
@@ -63,17 +57,9 @@ public:
     void setRowLimit(int rows);
     int rowLimit() const { return m_rowLimit; }
 
-    bool isLoading() const { return m_loading; }
-    QString errorText() const { return m_errorText; }
-
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 Q_SIGNALS:
-    void loadingChanged(bool loading);
-    void errorTextChanged(const QString &text);
     void liveChanged(bool live);
 
 private:
@@ -85,28 +71,23 @@ private:
     };
     static Row makeRow(const Activation &activation);
 
+    void liveArrived(const QList<Activation> &activations) override;
     void insertLive(const QList<Activation> &activations);
     bool matchesQuery(const Activation &activation, const ActivationSummary &summary) const;
     void trimToLimit();
-    void setLoading(bool loading);
-    void setErrorText(const QString &text);
-    QVariant display(const Row &row, int column) const;
-    QVariant sortValue(const Row &row, int column) const;
-    int compareRows(int column, int left, int right) const;
-    void fillSortKeys(int column, std::vector<double> &keys) const;
+    int rows() const override { return static_cast<int>(m_rows.size()); }
+    QVariant display(int row, int column) const override;
+    QVariant sortValue(int row, int column) const override;
+    QVariant roleData(int row, int column, int role) const override;
+    void fillSortKeys(int column, std::vector<double> &keys) const override;
 
-    QPointer<Platform> m_platform;
     QList<Row> m_rows;
     QSet<QString> m_ids;
-    mutable SortKeys m_sortKeys; // for ActivationFilterProxy's sort; dropped on every change
     ActivationQuery m_query;
     bool m_queryLoaded = false;
     QList<Activation> m_arrivedWhileLoading; // the listing may or may not have them
-    quint64 m_generation = 0;
     int m_rowLimit = 5000;
     bool m_live = false;
-    bool m_loading = false;
-    QString m_errorText;
 };
 
 } // namespace funcdesk

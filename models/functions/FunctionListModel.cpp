@@ -34,7 +34,7 @@ struct FunctionListModel::StatsLoad
     QList<Activation> live;
 };
 
-FunctionListModel::FunctionListModel(QObject *parent) : QAbstractTableModel(parent)
+FunctionListModel::FunctionListModel(QObject *parent) : PlatformListModel(ColumnCount, parent)
 {
 }
 
@@ -42,41 +42,30 @@ FunctionListModel::~FunctionListModel() = default;
 
 void FunctionListModel::setPlatform(Platform *platform)
 {
-    if (platform == m_platform && platform)
+    const bool listing = switchPlatform(platform, [this] {
+        m_stats.reset();
+        m_rows.clear();
+        m_index.clear();
+        m_info.reset();
+        m_statsKnown = false;
+        m_statsCapped = false;
+    });
+    if (!listing)
         return;
-    if (m_platform)
-        disconnect(m_platform, nullptr, this, nullptr);
-    ++m_generation;
-    m_stats.reset();
-    beginResetModel();
-    m_rows.clear();
-    rowsChanged();
-    m_index.clear();
-    m_info.reset();
-    m_statsKnown = false;
-    m_statsCapped = false;
-    endResetModel();
-    setErrorText({});
-    setLoading(false);
-    m_platform = platform;
-    if (!platform)
-        return;
-    connect(platform, &Platform::activationsArrived, this, &FunctionListModel::countLive);
-    connect(platform, &QObject::destroyed, this, [this] { setPlatform(nullptr); });
     platform->setLiveActivations(true);
     refresh();
 }
 
 void FunctionListModel::refresh()
 {
-    if (!m_platform)
+    if (!platform())
         return;
-    const quint64 generation = ++m_generation;
+    const quint64 generation = nextGeneration();
     m_stats = std::make_unique<StatsLoad>(); // collects live arrivals from now on
     setLoading(true);
-    onResult(m_platform->info(), this, [this, generation](Result<PlatformInfo> info) {
+    onResult(platform()->info(), this, [this, generation](Result<PlatformInfo> info) {
         // Only the CPU and default-limit texts depend on it; a failure shows through listActions.
-        if (generation != m_generation || !info)
+        if (!isCurrent(generation) || !info)
             return;
         m_info = std::move(info).value();
         rowsChanged(); // memory and CPU defaults come from it
@@ -88,14 +77,14 @@ void FunctionListModel::refresh()
 
 void FunctionListModel::loadActions(quint64 generation, int skip, std::shared_ptr<QList<Action>> loaded)
 {
-    onResult(m_platform->listActions(ListOptions{kPageSize, skip}), this,
+    onResult(platform()->listActions(ListOptions{kPageSize, skip}), this,
              [this, generation, skip, loaded](Result<QList<Action>> page) {
-                 if (generation != m_generation)
+                 if (!isCurrent(generation))
                      return;
                  if (!page)
                      return fail(generation, page.error());
                  loaded->append(page.value());
-                 if (page.value().size() >= kPageSize && m_platform)
+                 if (page.value().size() >= kPageSize && platform())
                      return loadActions(generation, skip + kPageSize, loaded);
                  setActions(*loaded);
                  loadStats(generation);
@@ -104,7 +93,7 @@ void FunctionListModel::loadActions(quint64 generation, int skip, std::shared_pt
 
 void FunctionListModel::loadStats(quint64 generation)
 {
-    if (!m_platform || !m_stats)
+    if (!platform() || !m_stats)
         return fail(generation, PlatformError{PlatformError::Kind::Network, tr("The connection went away.")});
     m_stats->upto = QDateTime::currentMSecsSinceEpoch();
     m_stats->since = m_stats->upto - kDayMs;
@@ -120,9 +109,9 @@ void FunctionListModel::loadStatsPage(quint64 generation)
     query.limit = std::min(kPageSize, m_statsLimit - m_stats->read);
     query.docs = false;
     onResult(
-        m_platform->listActivations(query), this,
+        platform()->listActivations(query), this,
         [this, generation, limit = query.limit](Result<QList<Activation>> page) {
-            if (generation != m_generation || !m_stats)
+            if (!isCurrent(generation) || !m_stats)
                 return;
             if (!page)
                 return fail(generation, page.error());
@@ -142,7 +131,7 @@ void FunctionListModel::loadStatsPage(quint64 generation)
                 m_stats->capped = true;
                 return finishStats();
             }
-            if (!m_platform)
+            if (!platform())
                 return fail(generation, PlatformError{PlatformError::Kind::Network, tr("The connection went away.")});
             loadStatsPage(generation);
         });
@@ -175,14 +164,14 @@ void FunctionListModel::finishStats()
 
 void FunctionListModel::fail(quint64 generation, const PlatformError &error)
 {
-    if (generation != m_generation)
+    if (!isCurrent(generation))
         return;
     m_stats.reset();
-    setErrorText(error.message.isEmpty() ? PlatformError::kindName(error.kind) : error.message);
+    setError(error);
     setLoading(false);
 }
 
-void FunctionListModel::countLive(const QList<Activation> &activations)
+void FunctionListModel::liveArrived(const QList<Activation> &activations)
 {
     if (m_stats)
         m_stats->live.append(activations);
@@ -332,58 +321,24 @@ void FunctionListModel::reindex()
         m_index.insert(m_rows[row].name, row);
 }
 
-void FunctionListModel::setLoading(bool loading)
+QVariant FunctionListModel::roleData(int rowIndex, int column, int role) const
 {
-    if (m_loading == loading)
-        return;
-    m_loading = loading;
-    Q_EMIT loadingChanged(loading);
-}
-
-void FunctionListModel::setErrorText(const QString &text)
-{
-    if (m_errorText == text)
-        return;
-    m_errorText = text;
-    Q_EMIT errorTextChanged(text);
-}
-
-int FunctionListModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-}
-
-int FunctionListModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant FunctionListModel::data(const QModelIndex &index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const Row &row = m_rows[index.row()];
+    const Row &row = m_rows[rowIndex];
     switch (role) {
-    case Qt::DisplayRole:
-        return display(row, index.column());
-    case SortRole:
-        return sortValue(row, index.column());
     case NameRole:
         return row.name;
     case ActionRole:
         return QVariant::fromValue(row.action);
     case Qt::TextAlignmentRole:
-        if (index.column() == NameColumn || index.column() == RuntimeColumn || index.column() == VersionColumn ||
-            index.column() == UpdatedColumn)
+        if (column == NameColumn || column == RuntimeColumn || column == VersionColumn || column == UpdatedColumn)
             return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::ToolTipRole:
-        if (index.column() == NameColumn)
+        if (column == NameColumn)
             return row.action.fullyQualifiedName();
-        if (index.column() == CpuColumn && m_info && !m_info->cpuLimits &&
-            !row.action.limits.value_or(ActionLimits()).cpu)
+        if (column == CpuColumn && m_info && !m_info->cpuLimits && !row.action.limits.value_or(ActionLimits()).cpu)
             return tr("This platform does not set CPU per function.");
-        if ((index.column() == InvocationsColumn || index.column() == ErrorsColumn) && m_statsCapped)
+        if ((column == InvocationsColumn || column == ErrorsColumn) && m_statsCapped)
             return tr("Counted from the newest %1 activations of the last 24 hours; there were more.")
                 .arg(number(m_statsLimit));
         return {};
@@ -392,8 +347,9 @@ QVariant FunctionListModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant FunctionListModel::display(const Row &row, int column) const
+QVariant FunctionListModel::display(int rowIndex, int column) const
 {
+    const Row &row = m_rows[rowIndex];
     const ActionLimits limits = row.action.limits.value_or(ActionLimits());
     switch (column) {
     case NameColumn:

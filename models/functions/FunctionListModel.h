@@ -1,11 +1,8 @@
 #pragma once
 
-#include "core/Platform.h"
-#include "models/functions/SortKeys.h"
+#include "models/lists/PlatformListModel.h"
 
-#include <QAbstractTableModel>
 #include <QHash>
-#include <QPointer>
 
 #include <memory>
 
@@ -18,11 +15,9 @@ class FunctionFilterProxy;
 // runs, the rows that were there stay, and a failed load keeps them and says why in errorText.
 // The 24 h figures come from the newest activations (at most setStatsLimit() of them; past that
 // they read "≥ n") and then grow with Platform::activationsArrived.
-class FunctionListModel : public QAbstractTableModel
+class FunctionListModel : public PlatformListModel
 {
     Q_OBJECT
-    Q_PROPERTY(bool loading READ isLoading NOTIFY loadingChanged)
-    Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
 
 public:
     enum Column {
@@ -49,8 +44,7 @@ public:
 
     // The platform listed. Another one (a connection switch) empties the list and reloads it,
     // and turns on its live activations (never off: other panels share the stream).
-    void setPlatform(Platform *platform);
-    Platform *platform() const { return m_platform; }
+    void setPlatform(Platform *platform) override;
 
     // Reloads the platform's info, every action, then the 24 h figures.
     void refresh();
@@ -65,17 +59,7 @@ public:
     // How many activations refresh() reads at most for the 24 h figures (10,000).
     void setStatsLimit(int activations);
 
-    bool isLoading() const { return m_loading; }
-    QString errorText() const { return m_errorText; }
-
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-
-Q_SIGNALS:
-    void loadingChanged(bool loading);
-    void errorTextChanged(const QString &text);
 
 private:
     friend class FunctionFilterProxy; // filters and sorts on rows directly: 100,000 rows stay fast
@@ -92,34 +76,29 @@ private:
     void loadStats(quint64 generation);
     void loadStatsPage(quint64 generation);
     void finishStats();
-    void countLive(const QList<Activation> &activations);
+    // Counts live arrivals into the 24 h figures.
+    void liveArrived(const QList<Activation> &activations) override;
     void fail(quint64 generation, const PlatformError &error);
-    void setLoading(bool loading);
-    void setErrorText(const QString &text);
     void reindex();
     static Row makeRow(const QString &name, const Action &action);
-    void rowsChanged() { m_sortKeys.invalidate(); }
+    void rowsChanged() { invalidateSortKeys(); }
 
-    QVariant display(const Row &row, int column) const;
-    QVariant sortValue(const Row &row, int column) const;
+    int rows() const override { return static_cast<int>(m_rows.size()); }
+    QVariant display(int row, int column) const override;
+    QVariant sortValue(int row, int column) const override;
+    QVariant roleData(int row, int column, int role) const override;
     qint64 memoryOf(const Row &row) const;
     qint64 limitOf(const Row &row, int column) const; // timeout or concurrency, -1 unknown
     std::optional<double> cpuOf(const Row &row) const;
-    int compareRows(int column, int left, int right) const;
-    void fillSortKeys(int column, std::vector<double> &keys) const;
+    void fillSortKeys(int column, std::vector<double> &keys) const override;
 
-    QPointer<Platform> m_platform;
     QList<Row> m_rows;
     QHash<QString, int> m_index; // name → row
     std::optional<PlatformInfo> m_info;
-    mutable SortKeys m_sortKeys; // for FunctionFilterProxy's sort
-    quint64 m_generation = 0;    // answers of a superseded refresh or platform are dropped
     std::unique_ptr<StatsLoad> m_stats;
     int m_statsLimit = 10000;
     bool m_statsKnown = false;
     bool m_statsCapped = false;
-    bool m_loading = false;
-    QString m_errorText;
 };
 
 } // namespace funcdesk

@@ -3,16 +3,11 @@
 #include "core/SemVer.h"
 
 // The function list's sort: each row's raw value per column, and the packed keys the proxy
-// compares (SortKeys).
+// compares (PlatformListModel::compareRows).
 
 namespace funcdesk {
 
 namespace {
-
-template <typename T> int compareValues(const T &left, const T &right)
-{
-    return left < right ? -1 : (right < left ? 1 : 0);
-}
 
 qint64 versionKey(const std::optional<QString> &version)
 {
@@ -25,8 +20,9 @@ qint64 versionKey(const std::optional<QString> &version)
 
 } // namespace
 
-QVariant FunctionListModel::sortValue(const Row &row, int column) const
+QVariant FunctionListModel::sortValue(int rowIndex, int column) const
 {
+    const Row &row = m_rows[rowIndex];
     switch (column) {
     case NameColumn:
         return row.name;
@@ -82,13 +78,6 @@ std::optional<double> FunctionListModel::cpuOf(const Row &row) const
         return std::nullopt;
     const qint64 memory = memoryOf(row);
     return memory < 0 ? std::nullopt : std::optional<double>(m_info->limits.cpuForMemory(memory));
-}
-
-int FunctionListModel::compareRows(int column, int left, int right) const
-{
-    const std::vector<double> &keys =
-        m_sortKeys.of(column, m_rows.size(), [this, column](std::vector<double> &k) { fillSortKeys(column, k); });
-    return compareValues(keys[static_cast<size_t>(left)], keys[static_cast<size_t>(right)]);
 }
 
 void FunctionListModel::fillSortKeys(int column, std::vector<double> &keys) const

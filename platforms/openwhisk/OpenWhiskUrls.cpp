@@ -49,6 +49,13 @@ QUrl OpenWhiskUrls::activation(const QString &activationId, const QString &part)
     return api(path, {});
 }
 
+QUrl OpenWhiskUrls::webAction(const QString &actionName, const QString &extension) const
+{
+    const QString packaged =
+        actionName.contains(QLatin1Char('/')) ? actionName : QStringLiteral("default/") + actionName;
+    return api("web/" + encodePath(m_ns) + '/' + encodePath(packaged) + '.' + QUrl::toPercentEncoding(extension), {});
+}
+
 QString OpenWhiskUrls::collectionName(Collection collection)
 {
     switch (collection) {

@@ -29,6 +29,10 @@ public:
     QUrl activations(const Query &query = {}) const;
     // `activations/{id}`, or `activations/{id}/{part}` for "logs" and "result".
     QUrl activation(const QString &activationId, const QString &part = {}) const;
+    // `{root}api/v1/web/{ns}/{package}/{action}.{extension}`: where a web action answers without a
+    // key. An action outside a package is in the "default" one: "hello" -> `.../default/hello.json`,
+    // "pkg/act" -> `.../pkg/act.json`.
+    QUrl webAction(const QString &actionName, const QString &extension = QStringLiteral("json")) const;
 
     static QString collectionName(Collection collection);
     // The query of an activation list (`count` for countActivations, which takes no paging).

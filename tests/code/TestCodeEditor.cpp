@@ -235,7 +235,7 @@ private Q_SLOTS:
         QVERIFY(!editor->goToLineBar()->isVisible());
     }
 
-    void coloursComeFromThePaletteAndStayReadable()
+    void colorsComeFromThePaletteAndStayReadable()
     {
         editor->setKind(QStringLiteral("nodejs:20"));
         for (const QPalette &palette : {QApplication::style()->standardPalette(), darkPalette()}) {

@@ -1,6 +1,6 @@
 #pragma once
 
-// A dark palette for the tests that look at colours (what a dark desktop theme gives a Qt
+// A dark palette for the tests that look at colors (what a dark desktop theme gives a Qt
 // application, close to the Fusion dark schemes of Breeze Dark and Adwaita-dark), and the WCAG
 // contrast ratio to judge them.
 
@@ -44,7 +44,7 @@ inline QPalette darkPalette()
     return p;
 }
 
-// WCAG contrast ratio of two colours (1..21).
+// WCAG contrast ratio of two colors (1..21).
 inline double contrast(const QColor &a, const QColor &b)
 {
     const auto luminance = [](const QColor &c) {

@@ -43,6 +43,7 @@ struct Console
         connections->setCurrent(ConnectionProfile::localId());
         drafts = std::make_unique<DraftStore>(dir.filePath(QStringLiteral("drafts")));
         ConsoleContext context;
+        context.settings = settings.get();
         context.connections = connections.get();
         context.connectionStore = store.get();
         context.drafts = drafts.get();

@@ -14,6 +14,7 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -77,6 +78,20 @@ private Q_SLOTS:
         QCOMPARE(hint->text(), QStringLiteral("No function matches “zzz”."));
         filter->clear();
         QTRY_VERIFY(!hint->isVisible());
+    }
+
+    void webUrlNamesTheActionsPackageOrTheDefaultOne()
+    {
+        test::Console console;
+        QVERIFY(console.start(QStringLiteral("http://127.0.0.1:4711")));
+        ConfigPanel *config = console.window->configPanel();
+        Platform *platform = console.connections->current();
+        config->setContext(platform, QStringLiteral("hello"));
+        QCOMPARE(config->webUrl(), QStringLiteral("http://127.0.0.1:4711/api/v1/web/guest/default/hello.json"));
+        config->setContext(platform, QStringLiteral("pkg/act"));
+        QCOMPARE(config->webUrl(), QStringLiteral("http://127.0.0.1:4711/api/v1/web/guest/pkg/act.json"));
+        child<QCheckBox>(config, "webExport")->setChecked(true);
+        QCOMPARE(child<QLineEdit>(config, "webUrl")->text(), config->webUrl());
     }
 
     void createEditDeployConfigureRunAndWatch()

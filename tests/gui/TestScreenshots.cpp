@@ -1,6 +1,6 @@
 // Renders each main screen of the console to PNG files in the build folder (screenshots/), for
 // people to look at: at 1366×768 in English and in Chinese, and with a dark palette (Fusion and
-// the colours a dark desktop theme hands a Qt application). Fails when a screen cannot be
+// the colors a dark desktop theme hands a Qt application). Fails when a screen cannot be
 // rendered or comes out blank.
 //
 // The same program runs a second time under QT_SCALE_FACTOR=2 (ctest test_screenshots_200):
@@ -72,12 +72,12 @@ void seed(LocalEngine &engine)
 
 bool looksRendered(const QImage &image)
 {
-    // A blank or single-colour grab means nothing was painted.
-    QSet<QRgb> colours;
-    for (int y = 0; y < image.height() && colours.size() < 16; y += 17)
-        for (int x = 0; x < image.width() && colours.size() < 16; x += 13)
-            colours.insert(image.pixel(x, y));
-    return colours.size() >= 16;
+    // A blank or single-color grab means nothing was painted.
+    QSet<QRgb> colors;
+    for (int y = 0; y < image.height() && colors.size() < 16; y += 17)
+        for (int x = 0; x < image.width() && colors.size() < 16; x += 13)
+            colors.insert(image.pixel(x, y));
+    return colors.size() >= 16;
 }
 
 } // namespace

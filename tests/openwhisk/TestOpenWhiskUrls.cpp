@@ -98,6 +98,24 @@ private Q_SLOTS:
                  QByteArrayLiteral("http://h/api/v1/namespaces/_/triggers/what%3F%23x"));
     }
 
+    void webActionOutsideAPackageIsInTheDefaultPackage()
+    {
+        const OpenWhiskUrls urls(rootOf("http://127.0.0.1:3233"), QStringLiteral("guest"));
+        QCOMPARE(encoded(urls.webAction(QStringLiteral("hello"))),
+                 QByteArrayLiteral("http://127.0.0.1:3233/api/v1/web/guest/default/hello.json"));
+        QCOMPARE(encoded(urls.webAction(QStringLiteral("hello"), QStringLiteral("http"))),
+                 QByteArrayLiteral("http://127.0.0.1:3233/api/v1/web/guest/default/hello.http"));
+    }
+
+    void webActionInAPackageNamesItsPackage()
+    {
+        const OpenWhiskUrls urls(rootOf("https://gateway.example/openwhisk"), QStringLiteral("guest"));
+        QCOMPARE(encoded(urls.webAction(QStringLiteral("pkg/act"))),
+                 QByteArrayLiteral("https://gateway.example/openwhisk/api/v1/web/guest/pkg/act.json"));
+        QCOMPARE(encoded(urls.webAction(QStringLiteral("my pkg/a&b"))),
+                 QByteArrayLiteral("https://gateway.example/openwhisk/api/v1/web/guest/my%20pkg/a%26b.json"));
+    }
+
     void queryValuesAreEncoded()
     {
         const OpenWhiskUrls urls(rootOf("http://h"), QStringLiteral("_"));

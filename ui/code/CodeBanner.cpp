@@ -1,6 +1,6 @@
 #include "ui/code/CodeBanner.h"
 
-#include "ui/code/PaletteColours.h"
+#include "ui/code/PaletteColors.h"
 
 #include <QApplication>
 #include <QBoxLayout>

@@ -1,6 +1,6 @@
 #include "ui/code/CodeFindBar.h"
 
-#include "ui/code/PaletteColours.h"
+#include "ui/code/PaletteColors.h"
 #include "ui/code/QsciHeaders.h"
 
 #include <QAction>

@@ -1,6 +1,6 @@
 #include "ui/code/CodeGoToLineBar.h"
 
-#include "ui/code/PaletteColours.h"
+#include "ui/code/PaletteColors.h"
 #include "ui/code/QsciHeaders.h"
 
 #include <QBoxLayout>

@@ -2,10 +2,10 @@
 
 #include "core/Platform.h"
 #include "models/code/DraftStore.h"
+#include "ui/code/ActionCode.h"
 #include "ui/code/CodeBanner.h"
 #include "ui/code/CodeEditor.h"
 #include "ui/code/CodeHistoryPane.h"
-#include "ui/code/CodePanelHelpers.h"
 #include "ui/code/DiffView.h"
 #include "ui/code/FutureDelivery.h"
 

@@ -5,9 +5,9 @@
 
 #include "core/Platform.h"
 #include "models/code/DraftStore.h"
+#include "ui/code/ActionCode.h"
 #include "ui/code/CodeBanner.h"
 #include "ui/code/CodeEditor.h"
-#include "ui/code/CodePanelHelpers.h"
 #include "ui/code/FutureDelivery.h"
 
 #include <QAction>

@@ -1,6 +1,6 @@
 #include "ui/code/CodeTextEdit.h"
 
-#include "ui/code/PaletteColours.h"
+#include "ui/code/PaletteColors.h"
 
 #include <QEvent>
 #include <QFontDatabase>
@@ -9,14 +9,14 @@ namespace funcdesk {
 
 namespace {
 
-// Token colours for a light and a dark background (the widely used VS Code "Light+"/"Dark+"
+// Token colors for a light and a dark background (the widely used VS Code "Light+"/"Dark+"
 // hues, which keep good contrast on white and on near-black).
-struct TokenColours
+struct TokenColors
 {
     QColor keyword, string, comment, number, function, type, regex, decorator, error;
 };
 
-TokenColours tokenColours(bool dark)
+TokenColors tokenColors(bool dark)
 {
     if (dark)
         return {QColor(0x56, 0x9c, 0xd6), QColor(0xce, 0x91, 0x78), QColor(0x6a, 0x99, 0x55),
@@ -27,7 +27,7 @@ TokenColours tokenColours(bool dark)
             QColor(0x81, 0x1f, 0x3f), QColor(0xaf, 0x00, 0xdb), QColor(0xcd, 0x31, 0x31)};
 }
 
-void colourJavaScript(QsciLexerJavaScript &lexer, const TokenColours &c, const QFont &italic)
+void colorJavaScript(QsciLexerJavaScript &lexer, const TokenColors &c, const QFont &italic)
 {
     using L = QsciLexerJavaScript;
     for (int style : {L::Comment, L::CommentLine, L::CommentDoc, L::CommentLineDoc}) {
@@ -49,7 +49,7 @@ void colourJavaScript(QsciLexerJavaScript &lexer, const TokenColours &c, const Q
     lexer.setColor(c.string, L::EscapeSequence);
 }
 
-void colourPython(QsciLexerPython &lexer, const TokenColours &c, const QFont &italic)
+void colorPython(QsciLexerPython &lexer, const TokenColors &c, const QFont &italic)
 {
     using L = QsciLexerPython;
     for (int style : {L::Comment, L::CommentBlock}) {
@@ -92,7 +92,7 @@ CodeTextEdit::CodeTextEdit(QWidget *parent)
     if (QsciCommand *cancel = standardCommands()->boundTo(Qt::Key_Escape))
         cancel->setKey(0);
     connect(this, &QsciScintilla::linesChanged, this, &CodeTextEdit::updateMarginWidth);
-    applyColours();
+    applyColors();
     updateMarginWidth();
 }
 
@@ -107,7 +107,7 @@ void CodeTextEdit::setKind(const QString &kind)
         wanted = m_python;
     if (wanted != lexer()) {
         setLexer(wanted);
-        applyColours();
+        applyColors();
     }
     // Python is indented with spaces; a JavaScript file would often use 2.
     setTabWidth(wanted == m_javaScript ? 2 : 4);
@@ -126,10 +126,10 @@ void CodeTextEdit::changeEvent(QEvent *event)
 {
     QsciScintilla::changeEvent(event);
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
-        applyColours();
+        applyColors();
 }
 
-void CodeTextEdit::applyColours()
+void CodeTextEdit::applyColors()
 {
     const QPalette pal = palette();
     const bool dark = codeui::isDark(pal);
@@ -147,9 +147,9 @@ void CodeTextEdit::applyColours()
         each->setColor(text, -1);
         each->setFont(font, -1);
     }
-    const TokenColours colours = tokenColours(dark);
-    colourJavaScript(*m_javaScript, colours, italic);
-    colourPython(*m_python, colours, italic);
+    const TokenColors colors = tokenColors(dark);
+    colorJavaScript(*m_javaScript, colors, italic);
+    colorPython(*m_python, colors, italic);
     if (!lexer()) {
         setPaper(base);
         setColor(text);
@@ -166,7 +166,7 @@ void CodeTextEdit::applyColours()
     setMatchedBraceBackgroundColor(codeui::mix(base, pal.color(QPalette::Highlight), 0.35));
     setMatchedBraceForegroundColor(text);
     setUnmatchedBraceBackgroundColor(base);
-    setUnmatchedBraceForegroundColor(colours.error);
+    setUnmatchedBraceForegroundColor(colors.error);
     setIndentationGuidesBackgroundColor(base);
     setIndentationGuidesForegroundColor(codeui::mix(base, text, 0.25));
     // Some air between the (right-aligned) line numbers and the code.

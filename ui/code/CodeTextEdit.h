@@ -6,7 +6,7 @@ namespace funcdesk {
 
 // The QScintilla view of the code editor: a lexer chosen by the action's kind, a line-number
 // margin as wide as the line count needs, brace matching, auto-indent, the system fixed font,
-// and colours taken from the palette (re-applied when it changes, so light and dark both read).
+// and colors taken from the palette (re-applied when it changes, so light and dark both read).
 class CodeTextEdit : public QsciScintilla
 {
     Q_OBJECT
@@ -25,7 +25,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    void applyColours();
+    void applyColors();
     void updateMarginWidth();
 
     QString m_kind;

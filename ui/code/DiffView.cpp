@@ -1,6 +1,6 @@
 #include "ui/code/DiffView.h"
 
-#include "ui/code/PaletteColours.h"
+#include "ui/code/PaletteColors.h"
 
 #include <QBoxLayout>
 #include <QButtonGroup>
@@ -18,7 +18,7 @@ namespace funcdesk {
 
 namespace {
 
-struct DiffColours
+struct DiffColors
 {
     QColor added;
     QColor removed;
@@ -27,7 +27,7 @@ struct DiffColours
     QColor dim;    // line numbers and markers
 };
 
-DiffColours coloursFor(const QPalette &palette)
+DiffColors colorsFor(const QPalette &palette)
 {
     const bool dark = codeui::isDark(palette);
     const QColor base = palette.color(QPalette::Base);
@@ -42,11 +42,11 @@ DiffColours coloursFor(const QPalette &palette)
 class RowWriter
 {
 public:
-    RowWriter(QPlainTextEdit *view, const DiffColours &colours) : m_cursor(view->document()), m_colours(colours)
+    RowWriter(QPlainTextEdit *view, const DiffColors &colors) : m_cursor(view->document()), m_colors(colors)
     {
         view->clear();
-        m_dimFormat.setForeground(colours.dim);
-        m_markerFormat.setForeground(colours.dim);
+        m_dimFormat.setForeground(colors.dim);
+        m_markerFormat.setForeground(colors.dim);
         m_markerFormat.setFontItalic(true);
     }
 
@@ -80,7 +80,7 @@ private:
     }
 
     QTextCursor m_cursor;
-    DiffColours m_colours;
+    DiffColors m_colors;
     QTextCharFormat m_dimFormat;
     QTextCharFormat m_markerFormat;
     QTextCharFormat m_plainFormat;
@@ -256,18 +256,18 @@ void DiffView::changeEvent(QEvent *event)
 
 void DiffView::render()
 {
-    const DiffColours colours = coloursFor(palette());
+    const DiffColors colors = colorsFor(palette());
     QPalette leftPalette = m_leftTitle->palette();
-    leftPalette.setColor(QPalette::Window, colours.removed);
+    leftPalette.setColor(QPalette::Window, colors.removed);
     leftPalette.setColor(QPalette::WindowText, palette().color(QPalette::Text));
     m_leftTitle->setPalette(leftPalette);
     QPalette rightPalette = leftPalette;
-    rightPalette.setColor(QPalette::Window, colours.added);
+    rightPalette.setColor(QPalette::Window, colors.added);
     m_rightTitle->setPalette(rightPalette);
 
-    RowWriter left(m_left, colours);
-    RowWriter right(m_right, colours);
-    RowWriter unified(m_unified, colours);
+    RowWriter left(m_left, colors);
+    RowWriter right(m_right, colors);
+    RowWriter unified(m_unified, colors);
     if (m_diff.identical()) {
         const QString text =
             m_onlyLineEndingsDiffer ? tr("No differences except line endings (CRLF and LF).") : tr("No differences.");
@@ -284,7 +284,7 @@ void DiffView::render()
         if (count <= 0)
             return;
         for (RowWriter *writer : {&left, &right, &unified})
-            writer->note(foldText(count), colours.fold);
+            writer->note(foldText(count), colors.fold);
     };
 
     int shownOld = 0; // the last old line shown so far
@@ -297,15 +297,15 @@ void DiffView::render()
         const auto flushChange = [&] {
             for (qsizetype i = 0; i < std::max(removed.size(), added.size()); ++i) {
                 if (i < removed.size())
-                    left.row(number(removed[i].oldLine, width) + QStringLiteral("  "), removed[i].text, colours.removed,
+                    left.row(number(removed[i].oldLine, width) + QStringLiteral("  "), removed[i].text, colors.removed,
                              removed[i].missingNewline);
                 else
-                    left.row(QString(width + 2, QLatin1Char(' ')), QString(), colours.filler);
+                    left.row(QString(width + 2, QLatin1Char(' ')), QString(), colors.filler);
                 if (i < added.size())
-                    right.row(number(added[i].newLine, width) + QStringLiteral("  "), added[i].text, colours.added,
+                    right.row(number(added[i].newLine, width) + QStringLiteral("  "), added[i].text, colors.added,
                               added[i].missingNewline);
                 else
-                    right.row(QString(width + 2, QLatin1Char(' ')), QString(), colours.filler);
+                    right.row(QString(width + 2, QLatin1Char(' ')), QString(), colors.filler);
             }
             removed.clear();
             added.clear();
@@ -321,11 +321,11 @@ void DiffView::render()
                 break;
             case DiffLine::Kind::Removed:
                 removed.append(line);
-                unified.row(gutter + QStringLiteral(" − "), line.text, colours.removed, line.missingNewline);
+                unified.row(gutter + QStringLiteral(" − "), line.text, colors.removed, line.missingNewline);
                 break;
             case DiffLine::Kind::Added:
                 added.append(line);
-                unified.row(gutter + QStringLiteral(" + "), line.text, colours.added, line.missingNewline);
+                unified.row(gutter + QStringLiteral(" + "), line.text, colors.added, line.missingNewline);
                 break;
             }
         }

@@ -6,7 +6,7 @@ class QLabel;
 
 namespace funcdesk {
 
-// A message beside the field it is about: a standard icon (no hard-coded colours, so it reads in
+// A message beside the field it is about: a standard icon (no hard-coded colors, so it reads in
 // light and dark palettes) and wrapped, selectable text. Hidden while empty.
 class InlineMessage : public QWidget
 {

@@ -278,18 +278,17 @@ void ConfigPanel::setContext(Platform *platform, const QString &functionName)
     load();
 }
 
-void ConfigPanel::setWebBaseUrl(const QString &baseUrl)
+void ConfigPanel::setWebActionAddress(const WebActionAddress &address)
 {
-    m_webBaseUrl = baseUrl;
+    m_webActions = address;
     revalidate();
 }
 
 QString ConfigPanel::webUrl() const
 {
-    if (m_webBaseUrl.isEmpty() || m_name.isEmpty() || !m_platform)
+    if (!m_platform)
         return {};
-    return m_webBaseUrl + QStringLiteral("/api/v1/web/") + m_platform->namespaceName() + QStringLiteral("/default/") +
-           m_name + QStringLiteral(".json");
+    return m_webActions.url(m_platform->namespaceName(), m_name);
 }
 
 void ConfigPanel::load()

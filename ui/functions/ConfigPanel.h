@@ -2,6 +2,7 @@
 
 #include "core/Platform.h"
 #include "models/configuration/FunctionConfigForm.h"
+#include "models/connections/WebActionAddress.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -31,8 +32,9 @@ public:
 
     // The function to configure on `platform`; loads it and the platform's limits.
     void setContext(Platform *platform, const QString &functionName);
-    // Where web actions of this connection are served, e.g. "http://127.0.0.1:3233".
-    void setWebBaseUrl(const QString &baseUrl);
+    // Where web actions of this connection are served.
+    void setWebActionAddress(const WebActionAddress &address);
+    // The function's web action URL there ("" without a function or an address).
     QString webUrl() const;
 
 Q_SIGNALS:
@@ -55,7 +57,7 @@ private:
 
     QPointer<Platform> m_platform;
     QString m_name;
-    QString m_webBaseUrl;
+    WebActionAddress m_webActions;
     FunctionConfigForm m_loaded;
     bool m_filling = false;
     quint64 m_applyRequest = 0; // bumped by Apply and Cancel: answers for an older Apply are dropped

@@ -19,7 +19,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    void applyColour();
+    void applyColor();
 
     bool m_error = false;
 };

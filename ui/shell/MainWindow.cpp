@@ -1,8 +1,8 @@
 #include "ui/shell/MainWindow.h"
-#include "core/FutureCallback.h"
 
 #include "models/activations/ActivationListModel.h"
 #include "models/connections/ConnectionManager.h"
+#include "models/connections/WebActionAddress.h"
 #include "models/settings/ConsoleSettings.h"
 #include "ui/activations/ActivationsPanel.h"
 #include "ui/code/CodeEditor.h"
@@ -26,22 +26,9 @@
 
 namespace funcdesk {
 
-namespace {
-QString webBase(const ConnectionProfile &profile, const QString &localBase)
-{
-    if (profile.isLocal())
-        return localBase;
-    QString host = profile.apiHost.trimmed();
-    if (!host.contains(QStringLiteral("://")))
-        host.prepend(QStringLiteral("https://"));
-    while (host.endsWith(QLatin1Char('/')))
-        host.chop(1);
-    return host;
-}
-} // namespace
-
 MainWindow::MainWindow(ConsoleContext context, QWidget *parent) : QMainWindow(parent), m_context(context)
 {
+    Q_ASSERT(m_context.settings);
     setObjectName(QStringLiteral("mainWindow"));
     setMinimumSize(900, 560);
 
@@ -157,7 +144,7 @@ void MainWindow::createMenus()
     QMenu *settingsMenu = menuBar()->addMenu(tr("&Settings"));
     QMenu *language = settingsMenu->addMenu(tr("&Language"));
     auto *languages = new QActionGroup(this);
-    const QString chosen = ConsoleSettings::language().get(QSettings());
+    const QString chosen = ConsoleSettings::language().get(*m_context.settings);
     const std::pair<QString, QString> options[] = {{QString(), tr("System default")},
                                                    {QStringLiteral("en"), QStringLiteral("English")},
                                                    {QStringLiteral("zh_CN"), QStringLiteral("简体中文")}};
@@ -167,8 +154,7 @@ void MainWindow::createMenus()
         option->setChecked(code == chosen);
         languages->addAction(option);
         connect(option, &QAction::triggered, this, [this, code] {
-            QSettings settings;
-            ConsoleSettings::language().set(settings, code);
+            ConsoleSettings::language().set(*m_context.settings, code);
             statusBar()->showMessage(tr("The language changes when Funcdesk starts again."), 8000);
         });
     }
@@ -189,7 +175,7 @@ void MainWindow::platformChanged(Platform *platform)
         m_context.connections ? m_context.connections->currentProfile() : ConnectionProfile::local();
     setWindowTitle(tr("%1 — Funcdesk").arg(profile.name)); // the connection's name, never its key
     m_test->setConnectionName(profile.name);
-    m_config->setWebBaseUrl(webBase(profile, m_context.localWebBaseUrl));
+    m_config->setWebActionAddress(WebActionAddress::of(profile, m_context.localWebBaseUrl));
     m_functions->setPlatform(platform);
     m_activations->setPlatform(platform);
     functionSelected(QString());
@@ -219,16 +205,7 @@ void MainWindow::functionSelected(const QString &name)
     m_code->setContext(m_platform, connectionId, name);
     m_config->setContext(m_platform, name);
     m_activations->setFunctionFilter(name);
-    if (!m_platform || name.isEmpty()) {
-        m_test->setContext(m_platform, connectionId, name, Action());
-        return;
-    }
-    QPointer<Platform> platform = m_platform;
-    onResult(m_platform->getAction(name, false), this, [this, platform, connectionId, name](Result<Action> action) {
-        if (platform != m_platform || name != m_function)
-            return;
-        m_test->setContext(m_platform, connectionId, name, action ? action.value() : Action());
-    });
+    m_test->setContext(m_platform, connectionId, name); // fetches the deployed document itself
 }
 
 void MainWindow::functionChanged(const Action &action)
@@ -255,7 +232,7 @@ void MainWindow::updateConnectionStatus()
 
 void MainWindow::restoreWindowState()
 {
-    QSettings settings;
+    const QSettings &settings = *m_context.settings;
     if (!restoreGeometry(ConsoleSettings::windowGeometry().get(settings)))
         resize(1280, 760);
     restoreState(ConsoleSettings::windowState().get(settings));
@@ -266,7 +243,7 @@ void MainWindow::restoreWindowState()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    QSettings settings;
+    QSettings &settings = *m_context.settings;
     ConsoleSettings::windowGeometry().set(settings, saveGeometry());
     ConsoleSettings::windowState().set(settings, saveState());
     ConsoleSettings::viewState(m_splitter->objectName()).set(settings, m_splitter->saveState());

@@ -6,6 +6,7 @@
 #include <QPointer>
 
 class QLabel;
+class QSettings;
 class QSplitter;
 class QTabWidget;
 
@@ -23,10 +24,11 @@ class FunctionsPanel;
 class TestPanel;
 
 // What the console runs on, built by the application: the connections (the embedded Local one
-// included), where drafts live, the built-in executor for offline runs, and the address the
-// embedded server answers web actions on.
+// included), where drafts live, the built-in executor for offline runs, the address the
+// embedded server answers web actions on, and the console's settings (window state, language).
 struct ConsoleContext
 {
+    QSettings *settings = nullptr; // required
     ConnectionManager *connections = nullptr;
     ConnectionStore *connectionStore = nullptr;
     DraftStore *drafts = nullptr;

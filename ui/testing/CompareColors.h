@@ -5,9 +5,9 @@
 
 namespace funcdesk {
 
-// Highlight colours for differences, chosen per palette: a pale amber behind dark text in a
+// Highlight colors for differences, chosen per palette: a pale amber behind dark text in a
 // light palette, a deep amber behind light text in a dark one; both keep the palette's text
-// readable (contrast above 7:1 with Fusion's and Breeze's default text colours).
+// readable (contrast above 7:1 with Fusion's and Breeze's default text colors).
 struct CompareColors
 {
     static bool isDark(const QPalette &palette) { return palette.color(QPalette::Base).lightness() < 128; }

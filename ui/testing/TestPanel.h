@@ -41,8 +41,10 @@ public:
     TestPanel(const PayloadStore &store, QWidget *parent);
     ~TestPanel() override;
 
+    // The function to test. The panel fetches its full deployed document from `platform`;
+    // `deployedAction` stands in until it arrives (or when the fetch fails).
     void setContext(Platform *platform, const QString &connectionId, const QString &functionName,
-                    const Action &deployedAction);
+                    const Action &deployedAction = Action());
     // The connection as the user knows it (its profile name), for the heading; its id otherwise.
     void setConnectionName(const QString &name);
     void setLocalExecutor(Executor *executor);

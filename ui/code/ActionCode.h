@@ -4,7 +4,8 @@
 
 #include <optional>
 
-// Small helpers shared by the code panel's source files.
+// What the code panel reads off an Action: the version it carries and whether its code is text
+// the editor can show (not a binary archive).
 namespace funcdesk::codeui {
 
 inline QString versionOf(const std::optional<Action> &action)

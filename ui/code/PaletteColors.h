@@ -3,8 +3,8 @@
 #include <QColor>
 #include <QPalette>
 
-// Colour arithmetic for the code panel's highlights: tints are mixed into the palette's own
-// colours, so the same code reads in light and dark palettes.
+// Color arithmetic for the code panel's highlights: tints are mixed into the palette's own
+// colors, so the same code reads in light and dark palettes.
 namespace funcdesk::codeui {
 
 // `base` moved `amount` (0..1) of the way towards `tint`.
