@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CompareReport</name>
@@ -68,7 +69,7 @@
         <translation>每个参数都必须有名称。</translation>
     </message>
     <message>
-        <source>The parameter "%1" appears twice.</source>
+        <source>The parameter &quot;%1&quot; appears twice.</source>
         <translation>参数“%1”出现了两次。</translation>
     </message>
 </context>
@@ -114,23 +115,23 @@
 <context>
     <name>InvokeCommand</name>
     <message>
-        <source>Try 'funcdeskd invoke --help'.</source>
-        <translation>请运行 'funcdeskd invoke --help' 查看用法。</translation>
+        <source>Try &apos;funcdeskd invoke --help&apos;.</source>
+        <translation>请运行 &apos;funcdeskd invoke --help&apos; 查看用法。</translation>
     </message>
     <message>
-        <source>--%1 expects a number, got '%2'</source>
-        <translation>--%1 需要一个数字，但得到的是 '%2'</translation>
+        <source>--%1 expects a number, got &apos;%2&apos;</source>
+        <translation>--%1 需要一个数字，但得到的是 &apos;%2&apos;</translation>
     </message>
     <message>
         <source>Run a function once (or N times in one warm process) on the local executor and print each activation record as one line of JSON.</source>
         <translation>在本地执行器上运行一次函数（或在同一个热进程中运行 N 次），并将每条激活记录输出为一行 JSON。</translation>
     </message>
     <message>
-        <source>The function's source file (.js or .py).</source>
+        <source>The function&apos;s source file (.js or .py).</source>
         <translation>函数的源文件（.js 或 .py）。</translation>
     </message>
     <message>
-        <source>Runtime kind (default: from the file's extension).</source>
+        <source>Runtime kind (default: from the file&apos;s extension).</source>
         <translation>运行时类型（默认根据文件扩展名确定）。</translation>
     </message>
     <message>
@@ -138,7 +139,7 @@
         <translation>入口函数名（默认：main）。</translation>
     </message>
     <message>
-        <source>Action name used in the record (default: the file's base name).</source>
+        <source>Action name used in the record (default: the file&apos;s base name).</source>
         <translation>记录中使用的动作名称（默认：文件名去掉扩展名）。</translation>
     </message>
     <message>
@@ -178,8 +179,8 @@
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <source>the action name '%1' is not valid: %2</source>
-        <translation>动作名称 '%1' 无效：%2</translation>
+        <source>the action name &apos;%1&apos; is not valid: %2</source>
+        <translation>动作名称 &apos;%1&apos; 无效：%2</translation>
     </message>
     <message>
         <source>cannot tell the runtime from the file name %1; pass --kind</source>
@@ -221,8 +222,8 @@
         <translation>第 %1 字节处的 JSON 无效（%2）</translation>
     </message>
     <message>
-        <source>expected an array of {"name": ..., "payload": {...}}</source>
-        <translation>应为由 {"name": ..., "payload": {...}} 组成的数组</translation>
+        <source>expected an array of {&quot;name&quot;: ..., &quot;payload&quot;: {...}}</source>
+        <translation>应为由 {&quot;name&quot;: ..., &quot;payload&quot;: {...}} 组成的数组</translation>
     </message>
     <message>
         <source>entry %1</source>
@@ -233,12 +234,12 @@
         <translation>%1 不是对象</translation>
     </message>
     <message>
-        <source>%1 has no "name"</source>
-        <translation>%1 缺少 "name"</translation>
+        <source>%1 has no &quot;name&quot;</source>
+        <translation>%1 缺少 &quot;name&quot;</translation>
     </message>
     <message>
-        <source>%1 ("%2") has no "payload" object</source>
-        <translation>%1（"%2"）缺少 "payload" 对象</translation>
+        <source>%1 (&quot;%2&quot;) has no &quot;payload&quot; object</source>
+        <translation>%1（&quot;%2&quot;）缺少 &quot;payload&quot; 对象</translation>
     </message>
 </context>
 <context>
@@ -268,8 +269,8 @@
         <translation>缺少值</translation>
     </message>
     <message>
-        <source>unexpected "%1": expected a value</source>
-        <translation>意外的 "%1"：此处应为值</translation>
+        <source>unexpected &quot;%1&quot;: expected a value</source>
+        <translation>意外的 &quot;%1&quot;：此处应为值</translation>
     </message>
     <message>
         <source>unexpected end of text: a closing } is missing</source>
@@ -316,8 +317,8 @@
         <translation>此处应为 ]，却出现了 }</translation>
     </message>
     <message>
-        <source>unterminated string (a closing " is missing)</source>
-        <translation>字符串未结束（缺少右双引号 "）</translation>
+        <source>unterminated string (a closing &quot; is missing)</source>
+        <translation>字符串未结束（缺少右双引号 &quot;）</translation>
     </message>
     <message>
         <source>control character in a string: write it as an escape like \t</source>
@@ -352,8 +353,8 @@
         <translation>第 %1 行，第 %2 列：%3</translation>
     </message>
     <message>
-        <source>The payload must be a JSON object, like {"name": "World"}: an action gets its parameters as one.</source>
-        <translation>负载必须是 JSON 对象，例如 {"name": "World"}：动作以一个对象的形式接收参数。</translation>
+        <source>The payload must be a JSON object, like {&quot;name&quot;: &quot;World&quot;}: an action gets its parameters as one.</source>
+        <translation>负载必须是 JSON 对象，例如 {&quot;name&quot;: &quot;World&quot;}：动作以一个对象的形式接收参数。</translation>
     </message>
 </context>
 <context>
@@ -420,7 +421,7 @@
         <translation>限制由内核（cgroups）执行，与平台上同样严格。</translation>
     </message>
     <message>
-        <source>No cgroups here: memory is watched by sampling and CPU by pausing the process, so limits are close to the platform's but not exact.</source>
+        <source>No cgroups here: memory is watched by sampling and CPU by pausing the process, so limits are close to the platform&apos;s but not exact.</source>
         <translation>此处没有 cgroups：内存通过采样监控，CPU 通过暂停进程来限制，因此限制效果接近平台，但并不完全一致。</translation>
     </message>
     <message>
@@ -475,8 +476,8 @@
 <context>
     <name>ServeCommand</name>
     <message>
-        <source>Try 'funcdeskd serve --help'.</source>
-        <translation>请尝试 'funcdeskd serve --help'。</translation>
+        <source>Try &apos;funcdeskd serve --help&apos;.</source>
+        <translation>请尝试 &apos;funcdeskd serve --help&apos;。</translation>
     </message>
     <message>
         <source>--auth and --auth-file exclude each other</source>
@@ -507,16 +508,16 @@
         <translation>监听端口；0 表示自动选择空闲端口（默认：3233）。</translation>
     </message>
     <message>
-        <source>Folder of the platform's database and auth file (default: %1).</source>
+        <source>Folder of the platform&apos;s database and auth file (default: %1).</source>
         <translation>平台数据库和认证文件所在的文件夹（默认：%1）。</translation>
     </message>
     <message>
-        <source>Set the key of the 'guest' namespace.</source>
-        <translation>设置 'guest' 命名空间的密钥。</translation>
+        <source>Set the key of the &apos;guest&apos; namespace.</source>
+        <translation>设置 &apos;guest&apos; 命名空间的密钥。</translation>
     </message>
     <message>
-        <source>Set the key of the 'guest' namespace from a file holding UUID:KEY.</source>
-        <translation>从包含 UUID:KEY 的文件中设置 'guest' 命名空间的密钥。</translation>
+        <source>Set the key of the &apos;guest&apos; namespace from a file holding UUID:KEY.</source>
+        <translation>从包含 UUID:KEY 的文件中设置 &apos;guest&apos; 命名空间的密钥。</translation>
     </message>
     <message>
         <source>Override one setting of DATA_DIR/config.json, e.g. limits.memory.max=4096. Repeatable.</source>
@@ -527,24 +528,24 @@
         <translation>不为每个请求记录一行日志。</translation>
     </message>
     <message>
-        <source>unexpected argument '%1'</source>
-        <translation>意外的参数 '%1'</translation>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation>意外的参数 &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>--host expects an IP address, got '%1'</source>
-        <translation>--host 需要 IP 地址，但得到的是 '%1'</translation>
+        <source>--host expects an IP address, got &apos;%1&apos;</source>
+        <translation>--host 需要 IP 地址，但得到的是 &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>--port expects a number from 0 to 65535, got '%1'</source>
-        <translation>--port 需要 0 到 65535 之间的数字，但得到的是 '%1'</translation>
+        <source>--port expects a number from 0 to 65535, got &apos;%1&apos;</source>
+        <translation>--port 需要 0 到 65535 之间的数字，但得到的是 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>cannot create the data folder %1</source>
         <translation>无法创建数据文件夹 %1</translation>
     </message>
     <message>
-        <source>funcdeskd: the key of namespace '%1' is in %2 (readable by you only)</source>
-        <translation>funcdeskd：命名空间 '%1' 的密钥保存在 %2（仅您本人可读）</translation>
+        <source>funcdeskd: the key of namespace &apos;%1&apos; is in %2 (readable by you only)</source>
+        <translation>funcdeskd：命名空间 &apos;%1&apos; 的密钥保存在 %2（仅您本人可读）</translation>
     </message>
     <message>
         <source>cannot install the signal handlers</source>
@@ -895,7 +896,7 @@
         <translation>显示此版本与编辑器之间的差异（Ctrl+Shift+D）</translation>
     </message>
     <message>
-        <source>Deploy this version's code as a new version</source>
+        <source>Deploy this version&apos;s code as a new version</source>
         <translation>将此版本的代码部署为新版本</translation>
     </message>
     <message>
@@ -926,7 +927,7 @@
         <translation>部署</translation>
     </message>
     <message>
-        <source>Deploy the editor's code as a new version</source>
+        <source>Deploy the editor&apos;s code as a new version</source>
         <translation>将编辑器中的代码部署为新版本</translation>
     </message>
     <message>
@@ -950,7 +951,7 @@
         <translation>历史</translation>
     </message>
     <message>
-        <source>Show the function's versions</source>
+        <source>Show the function&apos;s versions</source>
         <translation>显示函数的各个版本</translation>
     </message>
     <message>
@@ -1130,11 +1131,11 @@
         <translation>部署在代码发出之前已取消：平台上没有任何改动。</translation>
     </message>
     <message>
-        <source>Version %1 is deployed; the editor's code is not.</source>
+        <source>Version %1 is deployed; the editor&apos;s code is not.</source>
         <translation>已部署的是版本 %1；编辑器中的代码尚未部署。</translation>
     </message>
     <message>
-        <source>Version %1 is deployed with the editor's code.</source>
+        <source>Version %1 is deployed with the editor&apos;s code.</source>
         <translation>已部署版本 %1，其代码与编辑器中的一致。</translation>
     </message>
 </context>
@@ -1272,7 +1273,7 @@
         <translation>正在加载配置…</translation>
     </message>
     <message>
-        <source>Could not read the platform's limits: %1</source>
+        <source>Could not read the platform&apos;s limits: %1</source>
         <translation>无法读取平台的限制：%1</translation>
     </message>
     <message>
@@ -1320,7 +1321,7 @@
         <translation>平台上的版本 %1 已采用这些设置。</translation>
     </message>
     <message>
-        <source>Version %1 on the platform has other settings: Apply sends yours, Reset shows the platform's.</source>
+        <source>Version %1 on the platform has other settings: Apply sends yours, Reset shows the platform&apos;s.</source>
         <translation>平台上的版本 %1 的设置与此不同：“应用”发送你的设置，“重置”显示平台的设置。</translation>
     </message>
 </context>
@@ -1355,7 +1356,7 @@
         <translation>删除连接</translation>
     </message>
     <message>
-        <source>Remove the connection "%1" and the key stored for it?</source>
+        <source>Remove the connection &quot;%1&quot; and the key stored for it?</source>
         <translation>要删除连接“%1”及为其存储的密钥吗？</translation>
     </message>
     <message>
@@ -1370,7 +1371,7 @@
         <translation>https://openwhisk.example.com 或 127.0.0.1:3233</translation>
     </message>
     <message>
-        <source>_ (the key's own namespace)</source>
+        <source>_ (the key&apos;s own namespace)</source>
         <translation>_（密钥自身的命名空间）</translation>
     </message>
     <message>
@@ -1514,7 +1515,7 @@
         <translation>名称过长（最多 %1 个字符）。</translation>
     </message>
     <message>
-        <source>A connection named "%1" already exists.</source>
+        <source>A connection named &quot;%1&quot; already exists.</source>
         <translation>已存在名为“%1”的连接。</translation>
     </message>
     <message>
@@ -1534,7 +1535,7 @@
         <translation>这不是可用的地址。请使用 host:port 或 URL，例如 https://openwhisk.example.com。</translation>
     </message>
     <message>
-        <source>Enter a namespace, or _ for the key's own namespace.</source>
+        <source>Enter a namespace, or _ for the key&apos;s own namespace.</source>
         <translation>请输入命名空间，或输入 _ 表示密钥自身的命名空间。</translation>
     </message>
     <message>
@@ -1809,11 +1810,11 @@ Create one with New function… (%1).</source>
         </translation>
     </message>
     <message>
-        <source>Reading the platform's runtimes…</source>
+        <source>Reading the platform&apos;s runtimes…</source>
         <translation>正在读取平台的运行时…</translation>
     </message>
     <message>
-        <source>Could not read the platform's runtimes: %1</source>
+        <source>Could not read the platform&apos;s runtimes: %1</source>
         <translation>无法读取平台的运行时：%1</translation>
     </message>
     <message>
@@ -1926,7 +1927,7 @@ Create one with New function… (%1).</source>
         <translation>未说明原因</translation>
     </message>
     <message>
-        <source>The platform's answer to %1 %2 is not the JSON expected: %3</source>
+        <source>The platform&apos;s answer to %1 %2 is not the JSON expected: %3</source>
         <translation>平台对 %1 %2 的响应不是预期的 JSON：%3</translation>
     </message>
 </context>
@@ -2103,7 +2104,7 @@ A desktop console for serverless functions.</source>
         <translation>添加</translation>
     </message>
     <message>
-        <source>Save the editor's text as a new payload (Ctrl+N)</source>
+        <source>Save the editor&apos;s text as a new payload (Ctrl+N)</source>
         <translation>将编辑器中的文本保存为新负载（Ctrl+N）</translation>
     </message>
     <message>
@@ -2143,8 +2144,8 @@ A desktop console for serverless functions.</source>
         <translation>负载（JSON 对象）</translation>
     </message>
     <message>
-        <source>{"name": "World"}</source>
-        <translation>{"name": "World"}</translation>
+        <source>{&quot;name&quot;: &quot;World&quot;}</source>
+        <translation>{&quot;name&quot;: &quot;World&quot;}</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -2248,7 +2249,7 @@ A desktop console for serverless functions.</source>
         <translation>本地运行</translation>
     </message>
     <message>
-        <source>Run the editor's current code, saved or not, on the built-in executor</source>
+        <source>Run the editor&apos;s current code, saved or not, on the built-in executor</source>
         <translation>在内置执行器上运行编辑器中的当前代码（无论是否已保存）</translation>
     </message>
     <message>
@@ -2296,7 +2297,7 @@ A desktop console for serverless functions.</source>
         <translation>测试 %1 — 已部署版本 %2（%3），位于 %4</translation>
     </message>
     <message>
-        <source>Local run — the editor's code</source>
+        <source>Local run — the editor&apos;s code</source>
         <translation>本地运行 — 编辑器中的代码</translation>
     </message>
     <message>
@@ -2308,7 +2309,7 @@ A desktop console for serverless functions.</source>
         <translation>%1：%2，耗时 %3</translation>
     </message>
     <message>
-        <source>Local — the editor's code</source>
+        <source>Local — the editor&apos;s code</source>
         <translation>本地 — 编辑器中的代码</translation>
     </message>
     <message>
@@ -2335,7 +2336,7 @@ A desktop console for serverless functions.</source>
         <translation>没有可用的本地执行器。</translation>
     </message>
     <message>
-        <source>The function's runtime kind is not known.</source>
+        <source>The function&apos;s runtime kind is not known.</source>
         <translation>函数的运行时类型未知。</translation>
     </message>
     <message>
@@ -2374,8 +2375,8 @@ A desktop console for serverless functions.</source>
         <translation>发现的是其他类型的 JSON 值</translation>
     </message>
     <message>
-        <source>--param expects KEY=VALUE, got '%1'</source>
-        <translation>--param 需要 KEY=VALUE 形式，但得到的是 '%1'</translation>
+        <source>--param expects KEY=VALUE, got &apos;%1&apos;</source>
+        <translation>--param 需要 KEY=VALUE 形式，但得到的是 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Usage: funcdeskd &lt;command&gt; [options]
@@ -2384,18 +2385,18 @@ Commands:
   invoke FILE   run a function on the local executor and print its activation records
   serve         run the local platform behind the OpenWhisk REST API
 
-Run 'funcdeskd &lt;command&gt; --help' for a command's options.</source>
+Run &apos;funcdeskd &lt;command&gt; --help&apos; for a command&apos;s options.</source>
         <translation>用法：funcdeskd &lt;命令&gt; [选项]
 
 命令：
   invoke FILE   在本地执行器上运行函数并输出其激活记录
   serve         运行本地平台并通过 OpenWhisk REST API 提供服务
 
-运行 'funcdeskd &lt;命令&gt; --help' 查看该命令的选项。</translation>
+运行 &apos;funcdeskd &lt;命令&gt; --help&apos; 查看该命令的选项。</translation>
     </message>
     <message>
-        <source>funcdeskd: unknown command '%1'</source>
-        <translation>funcdeskd：未知命令 '%1'</translation>
+        <source>funcdeskd: unknown command &apos;%1&apos;</source>
+        <translation>funcdeskd：未知命令 &apos;%1&apos;</translation>
     </message>
 </context>
 </TS>
