@@ -55,6 +55,12 @@ ALLOWED_QT = {
     "app/funcdesk": {"QtCore", "QtConcurrent", "QtGui", "QtWidgets", "QtNetwork"},
 }
 
+# Headers a layer may not include although their module is allowed: ui/ never touches JSON
+# (QJsonDocument and friends are QtCore); models hand widgets text, numbers and core types.
+FORBIDDEN_HEADERS = {
+    "ui": ("QJson", "QtCore/QJson"),
+}
+
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]')
 SOURCE_SUFFIXES = (".h", ".cpp")
 
@@ -117,6 +123,8 @@ def violations(root, qt_include=None):
 def check(root, relative, layer, kind, header, qt_include):
     """Why this include is not allowed, or None."""
     if kind == "<":
+        if header.startswith(FORBIDDEN_HEADERS.get(layer, ())):
+            return f"{header} is JSON; {layer} never touches JSON (models/ hands it values)"
         module = qt_module(header, qt_include)
         if module and module not in ALLOWED_QT[layer]:
             return f"Qt module {module}; {layer} may use {', '.join(sorted(ALLOWED_QT[layer]))}"

@@ -24,7 +24,7 @@ def run(root):
 
 def clean_tree(root):
     for module, header in (("QtCore", "QString"), ("QtSql", "QSqlQuery"), ("QtNetwork", "QNetworkReply"),
-                           ("QtWidgets", "QWidget")):
+                           ("QtWidgets", "QWidget"), ("QtCore", "QJsonObject")):
         write(root, f"qt/{module}/{header}", "")
     write(root, "core/Action.h", '#include <QString>\n#include <vector>\n')
     write(root, "core/Action.cpp", '#include "core/Action.h"\n')
@@ -49,7 +49,7 @@ def main():
 
         write(root, "core/Action.cpp", '#include "core/Action.h"\n\n#include "models/FunctionList.h"\n')
         write(root, "ui/Panel.cpp", '#include "ui/Panel.h"\n#include <QSqlQuery>\n#include "platforms/local/Database.h"\n'
-              '#  include <QtNetwork/QNetworkReply>\n')
+              '#  include <QtNetwork/QNetworkReply>\n#include <QJsonObject>\n')
         write(root, "platforms/openwhisk/Client.cpp", '#include "platforms/local/Database.h"\n')
         write(root, "server/Api.cpp", '#include "../tests/Fixture.h"\n')
         write(root, "tests/Fixture.h", "")
@@ -59,9 +59,10 @@ def main():
                        "ui/Panel.cpp:2: ui includes QSqlQuery (Qt module QtSql",
                        "ui/Panel.cpp:3: ui includes platforms/local/Database.h (layer platforms/local",
                        "ui/Panel.cpp:4: ui includes QtNetwork/QNetworkReply (Qt module QtNetwork",
+                       "ui/Panel.cpp:5: ui includes QJsonObject (QJsonObject is JSON",
                        "platforms/openwhisk/Client.cpp:1: platforms/openwhisk includes platforms/local/Database.h",
                        "server/Api.cpp:1: server includes ../tests/Fixture.h (a file outside the layers)",
-                       "6 layer violation(s)"):
+                       "7 layer violation(s)"):
             expect(needle in out, f"missing from the report: {needle}\n{out}", failures)
     for failure in failures:
         print("FAIL:", failure)
