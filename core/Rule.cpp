@@ -1,20 +1,15 @@
 #include "core/Rule.h"
 
-#include "core/JsonFields.h"
+#include "core/EntityFields.h"
 
 namespace funcdesk {
 
 namespace {
-const QLatin1StringView kNamespace("namespace");
-const QLatin1StringView kName("name");
 const QLatin1StringView kPath("path");
-const QLatin1StringView kVersion("version");
-const QLatin1StringView kPublish("publish");
-const QLatin1StringView kAnnotations("annotations");
+const QLatin1StringView kName = entityKeys::name; // an entity reference's own "name"
 const QLatin1StringView kStatus("status");
 const QLatin1StringView kTrigger("trigger");
 const QLatin1StringView kAction("action");
-const QLatin1StringView kUpdated("updated");
 } // namespace
 
 Result<EntityRef> EntityRef::fromJson(const QJsonValue &value, QLatin1StringView field)
@@ -60,13 +55,8 @@ Result<Rule> Rule::fromJson(const QJsonObject &object)
 {
     JsonFields fields(object);
     Rule rule;
-    rule.ns = fields.string(kNamespace);
-    rule.name = fields.string(kName);
-    rule.version = fields.string(kVersion);
-    rule.publish = fields.boolean(kPublish);
-    fields.nestedArray(kAnnotations, rule.annotations);
+    readEntityFields(fields, rule);
     rule.status = fields.string(kStatus);
-    rule.updated = fields.integer(kUpdated);
     for (const auto &[key, out] : {std::pair{kTrigger, &rule.trigger}, std::pair{kAction, &rule.action}}) {
         const QJsonValue value = fields.any(key);
         if (value.isUndefined())
@@ -86,18 +76,12 @@ Result<Rule> Rule::fromJson(const QJsonObject &object)
 QJsonObject Rule::toJson() const
 {
     QJsonObject object = extra;
-    insertIfSet(object, kNamespace, ns);
-    insertIfSet(object, kName, name);
-    insertIfSet(object, kVersion, version);
-    insertIfSet(object, kPublish, publish);
-    if (annotations)
-        object.insert(kAnnotations, annotations->toJson());
+    writeEntityFields(object, *this);
     insertIfSet(object, kStatus, status);
     if (trigger)
         object.insert(kTrigger, trigger->toJson());
     if (action)
         object.insert(kAction, action->toJson());
-    insertIfSet(object, kUpdated, updated);
     return object;
 }
 

@@ -1,22 +1,16 @@
 #include "server/ActionsApi.h"
 
-#include "server/ApiMessages.h"
-#include "server/RequestParams.h"
-
 #include <QJsonDocument>
 
 namespace funcdesk {
 
 namespace {
 
-const QLatin1StringView kActions("actions");
 constexpr qint64 kMb = 1024 * 1024;
 // OpenWhisk's exec-size-limit and parameter-size-limit; a PUT body may carry both.
 constexpr qint64 kMaxExecBytes = 48 * kMb;
 constexpr qint64 kMaxParameterBytes = 1 * kMb;
 constexpr qint64 kMaxPutBodyBytes = kMaxExecBytes + 2 * kMaxParameterBytes;
-
-using Method = HttpMethod;
 
 PlatformError tooLarge(const char *field, qint64 size, qint64 allowed)
 {
@@ -63,41 +57,18 @@ Result<QStringList> takeDelAnnotations(QJsonObject &body)
 
 } // namespace
 
-void ActionsApi::handle(const ApiRequest &request, Reply reply)
+ActionsApi::ActionsApi(LocalEngine &engine)
+    : EntityCollection(engine,
+                       {QLatin1StringView("actions"), Collection::Actions, kMaxPutBodyBytes, &LocalEngine::listActions,
+                        nullptr, &LocalEngine::putAction, &LocalEngine::deleteAction, 2})
 {
-    const qsizetype depth = request.entity.size();
-    if (depth == 0) {
-        if (request.method == Method::Get || request.method == Method::Head)
-            return list(request, std::move(reply));
-        return reply.sendError(405, messages::methodNotAllowed());
-    }
-    if (depth == 1 && request.trailingSlash && request.method == Method::Get)
-        return listPackage(request, std::move(reply));
-    if (depth > 2)
-        return reply.sendError(404, messages::resourceDoesNotExist());
-    switch (request.method) {
-    case Method::Get:
-    case Method::Head:
-        return get(request, std::move(reply));
-    case Method::Put:
-        return put(request, std::move(reply));
-    case Method::Delete:
-        return sendEntity(m_engine.deleteAction(request.ns, request.entityName()), std::move(reply));
-    case Method::Post:
-        return invoke(request, std::move(reply));
-    default:
-        return reply.sendError(405, messages::methodNotAllowed());
-    }
 }
 
-void ActionsApi::list(const ApiRequest &request, Reply reply)
+void ActionsApi::handle(const ApiRequest &request, Reply reply)
 {
-    auto params = listParams(request, kActions);
-    if (!params)
-        return reply.sendError(params.error());
-    if (params->count)
-        return sendCount(m_engine.count(request.ns, Collection::Actions), std::move(reply), kActions);
-    sendList(m_engine.listActions(request.ns, params->options), std::move(reply));
+    if (request.entity.size() == 1 && request.trailingSlash && request.method == HttpMethod::Get)
+        return listPackage(request, std::move(reply));
+    EntityCollection::handle(request, std::move(reply));
 }
 
 // GET actions/{package}/ lists a package's actions, as OpenWhisk does, from the package's own
@@ -125,37 +96,28 @@ void ActionsApi::get(const ApiRequest &request, Reply reply)
     sendEntity(m_engine.getAction(request.ns, request.entityName(), *code), std::move(reply));
 }
 
-void ActionsApi::put(const ApiRequest &request, Reply reply)
+std::optional<PlatformError> ActionsApi::takeInstructions(QJsonObject &body, PutOptions &options)
 {
-    if (auto error = checkBodySize(request.body.size(), kMaxPutBodyBytes))
-        return reply.sendError(*error);
-    if (auto error = checkEntityPath(request.entity))
-        return reply.sendError(*error);
-    auto overwrite = boolParam(request, QLatin1StringView("overwrite"), false);
-    if (!overwrite)
-        return reply.sendError(overwrite.error());
-    auto body = jsonObjectBody(request.body);
-    if (!body)
-        return reply.sendError(body.error());
-    auto delAnnotations = takeDelAnnotations(body.value());
+    auto delAnnotations = takeDelAnnotations(body);
     if (!delAnnotations)
-        return reply.sendError(delAnnotations.error());
-    auto action = Action::fromJson(*body);
-    if (!action)
-        return reply.sendError(action.error());
-    if (action->exec && action->exec->code && action->exec->code->size() > kMaxExecBytes)
-        return reply.sendError(tooLarge("exec", action->exec->code->size(), kMaxExecBytes));
-    if (action->parameters) {
-        const qint64 size = QJsonDocument(action->parameters->toJson()).toJson(QJsonDocument::Compact).size();
-        if (size > kMaxParameterBytes)
-            return reply.sendError(tooLarge("parameters", size, kMaxParameterBytes));
-    }
-    PutOptions options{*overwrite, std::move(delAnnotations).value()};
-    sendEntity(m_engine.putAction(request.ns, request.entityName(), std::move(action).value(), std::move(options)),
-               std::move(reply));
+        return delAnnotations.error();
+    options.delAnnotations = std::move(delAnnotations).value();
+    return std::nullopt;
 }
 
-void ActionsApi::invoke(const ApiRequest &request, Reply reply)
+std::optional<PlatformError> ActionsApi::checkPut(const Action &action) const
+{
+    if (action.exec && action.exec->code && action.exec->code->size() > kMaxExecBytes)
+        return tooLarge("exec", action.exec->code->size(), kMaxExecBytes);
+    if (action.parameters) {
+        const qint64 size = QJsonDocument(action.parameters->toJson()).toJson(QJsonDocument::Compact).size();
+        if (size > kMaxParameterBytes)
+            return tooLarge("parameters", size, kMaxParameterBytes);
+    }
+    return std::nullopt;
+}
+
+void ActionsApi::post(const ApiRequest &request, Reply reply)
 {
     const LocalConfig &config = m_engine.config();
     if (auto error = checkBodySize(request.body.size(), config.limits.maxPayloadBytes))

@@ -1,15 +1,15 @@
 #pragma once
 
-#include "server/ApiHandler.h"
+#include "server/EntityCollection.h"
 
 namespace funcdesk {
 
 // /namespaces/{ns}/packages/{name}: list and get. The local platform creates no packages over
-// the API yet, so PUT and DELETE answer 405.
-class PackagesApi final : public ApiHandler
+// the API yet, so any other method answers 405, whatever the path.
+class PackagesApi final : public EntityCollection<Package>
 {
 public:
-    using ApiHandler::ApiHandler;
+    explicit PackagesApi(LocalEngine &engine);
     void handle(const ApiRequest &request, Reply reply) override;
 };
 

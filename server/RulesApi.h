@@ -1,19 +1,17 @@
 #pragma once
 
-#include "server/ApiHandler.h"
+#include "server/EntityCollection.h"
 
 namespace funcdesk {
 
 // /namespaces/{ns}/rules/{name}: list, get, create or update, delete, enable or disable.
-class RulesApi final : public ApiHandler
+class RulesApi final : public EntityCollection<Rule>
 {
 public:
-    using ApiHandler::ApiHandler;
-    void handle(const ApiRequest &request, Reply reply) override;
+    explicit RulesApi(LocalEngine &engine);
 
 private:
-    void put(const ApiRequest &request, Reply reply);
-    void setState(const ApiRequest &request, Reply reply);
+    void post(const ApiRequest &request, Reply reply) override;
 };
 
 } // namespace funcdesk

@@ -1,19 +1,18 @@
 #pragma once
 
-#include "server/ApiHandler.h"
+#include "server/EntityCollection.h"
 
 namespace funcdesk {
 
-// /namespaces/{ns}/triggers/{name}: list, get, create or update, delete, fire.
-class TriggersApi final : public ApiHandler
+// /namespaces/{ns}/triggers/{name}: list, get, create or update, delete, fire. Triggers do not
+// live in packages.
+class TriggersApi final : public EntityCollection<Trigger>
 {
 public:
-    using ApiHandler::ApiHandler;
-    void handle(const ApiRequest &request, Reply reply) override;
+    explicit TriggersApi(LocalEngine &engine);
 
 private:
-    void put(const ApiRequest &request, Reply reply);
-    void fire(const ApiRequest &request, Reply reply);
+    void post(const ApiRequest &request, Reply reply) override;
 };
 
 } // namespace funcdesk

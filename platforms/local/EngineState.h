@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/FutureCallback.h"
 #include "platforms/local/LocalEngine.h"
 #include "platforms/local/RateLimiter.h"
 #include "platforms/local/StoreWorker.h"
@@ -60,11 +61,6 @@ struct EngineState
 inline PlatformError notFoundError()
 {
     return {PlatformError::Kind::NotFound, QStringLiteral("The requested resource does not exist.")};
-}
-
-template <typename T> QFuture<Result<T>> readyResult(Result<T> result)
-{
-    return QtFuture::makeReadyFuture(std::move(result));
 }
 
 } // namespace funcdesk

@@ -1,4 +1,4 @@
-#include "platforms/local/LocalEngine.h"
+#include "platforms/local/LocalConfig.h"
 
 #include <QDir>
 #include <QFile>

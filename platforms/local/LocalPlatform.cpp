@@ -18,7 +18,7 @@ LocalPlatform::LocalPlatform(LocalEngine *engine, QString ns, QObject *parent)
 
 QFuture<Result<PlatformInfo>> LocalPlatform::info()
 {
-    return QtFuture::makeReadyFuture(Result<PlatformInfo>(m_engine->info()));
+    return readyResult<PlatformInfo>(m_engine->info());
 }
 
 QFuture<Result<qint64>> LocalPlatform::count(Collection collection)

@@ -1,5 +1,6 @@
 #include "platforms/openwhisk/OpenWhiskPlatform.h"
 
+#include "core/FutureCallback.h"
 #include "platforms/openwhisk/ActivationPoller.h"
 #include "platforms/openwhisk/OpenWhiskResponses.h"
 
@@ -26,8 +27,8 @@ QByteArray jsonBody(const QJsonObject &object)
 
 template <typename T> QFuture<Result<T>> missingName(const char *what)
 {
-    return finishedFuture<T>(PlatformError{
-        PlatformError::Kind::Invalid, OpenWhiskPlatform::tr("A %1 name is required.").arg(QLatin1StringView(what))});
+    return readyResult<T>(PlatformError{PlatformError::Kind::Invalid,
+                                        OpenWhiskPlatform::tr("A %1 name is required.").arg(QLatin1StringView(what))});
 }
 } // namespace
 

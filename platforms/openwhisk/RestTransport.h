@@ -17,16 +17,6 @@ class QNetworkAccessManager;
 
 namespace funcdesk {
 
-// A future that is already finished with `result`.
-template <typename T> QFuture<Result<T>> finishedFuture(Result<T> result)
-{
-    QPromise<Result<T>> promise;
-    promise.start();
-    promise.addResult(std::move(result));
-    promise.finish();
-    return promise.future();
-}
-
 // HTTP for the OpenWhisk client: one QNetworkAccessManager, Basic auth from the config, JSON
 // bodies, a transfer timeout per request, certificate errors ignored only when configured.
 // Every request ends in exactly one HttpExchange handed to its handler, also when the transport

@@ -1,5 +1,6 @@
 #include "ui/code/CodePanel.h"
 
+#include "core/FutureCallback.h"
 #include "core/Platform.h"
 #include "models/code/DraftStore.h"
 #include "ui/code/ActionCode.h"
@@ -7,7 +8,6 @@
 #include "ui/code/CodeEditor.h"
 #include "ui/code/CodeHistoryPane.h"
 #include "ui/code/DiffView.h"
-#include "ui/code/FutureDelivery.h"
 
 #include <QAction>
 #include <QBoxLayout>
@@ -208,7 +208,7 @@ void CodePanel::load()
     const quint64 generation = m_generation;
     m_status->showMessage(CodeBanner::Tone::Progress, tr("Loading %1…").arg(m_functionName));
     updateState();
-    codeui::deliver(this, m_platform->getAction(m_functionName, true), [this, generation](Result<Action> result) {
+    onResult(m_platform->getAction(m_functionName, true), this, [this, generation](Result<Action> result) {
         if (generation != m_generation)
             return;
         if (!result) {
@@ -394,7 +394,7 @@ void CodePanel::loadHistory()
         return;
     const quint64 generation = m_generation;
     m_history->showLoading();
-    codeui::deliver(this, m_platform->actionVersions(m_functionName), [this, generation](Result<QList<Action>> result) {
+    onResult(m_platform->actionVersions(m_functionName), this, [this, generation](Result<QList<Action>> result) {
         if (generation != m_generation)
             return;
         if (!result) {

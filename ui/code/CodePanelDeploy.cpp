@@ -3,12 +3,12 @@
 
 #include "ui/code/CodePanel.h"
 
+#include "core/FutureCallback.h"
 #include "core/Platform.h"
 #include "models/code/DraftStore.h"
 #include "ui/code/ActionCode.h"
 #include "ui/code/CodeBanner.h"
 #include "ui/code/CodeEditor.h"
-#include "ui/code/FutureDelivery.h"
 
 #include <QAction>
 #include <QPushButton>
@@ -49,7 +49,7 @@ void CodePanel::putCode(const Exec &source, bool rollback, const QString &fromVe
     const QString failed = rollback ? tr("Roll back failed") : tr("Deploy failed");
     // First what the platform has now: a function deleted meanwhile must not quietly come back,
     // and a version someone else deployed meanwhile must not be replaced without asking.
-    codeui::deliver(this, m_platform->getAction(m_functionName, false), [=, this](Result<Action> current) {
+    onResult(m_platform->getAction(m_functionName, false), this, [=, this](Result<Action> current) {
         if (generation != m_generation || put != m_put)
             return;
         m_putting = false;
@@ -82,18 +82,18 @@ void CodePanel::putCode(const Exec &source, bool rollback, const QString &fromVe
         m_putting = true;
         m_putSent = true;
         updateState();
-        codeui::deliver(this, m_platform->putAction(m_functionName, update, PutOptions{true, {}}),
-                        [=, this](Result<Action> result) {
-                            if (generation != m_generation || put != m_put)
-                                return;
-                            m_putting = false;
-                            setBusy(false);
-                            if (!result) {
-                                reportError(failed, result.error().message);
-                                return;
-                            }
-                            finishPut(result.value(), snapshot, rollback, fromVersion);
-                        });
+        onResult(m_platform->putAction(m_functionName, update, PutOptions{true, {}}), this,
+                 [=, this](Result<Action> result) {
+                     if (generation != m_generation || put != m_put)
+                         return;
+                     m_putting = false;
+                     setBusy(false);
+                     if (!result) {
+                         reportError(failed, result.error().message);
+                         return;
+                     }
+                     finishPut(result.value(), snapshot, rollback, fromVersion);
+                 });
     });
 }
 
@@ -114,16 +114,16 @@ void CodePanel::finishPut(const Action &action, const QString &snapshot, bool ro
         m_draftSaved = false;
         const quint64 generation = m_generation;
         setBusy(true);
-        codeui::deliver(this, m_platform->getAction(m_functionName, true),
-                        [this, generation, deployedAction, message](Result<Action> reloaded) {
-                            if (generation != m_generation)
-                                return;
-                            setBusy(false);
-                            loaded(reloaded ? reloaded.value() : deployedAction);
-                            m_status->showMessage(CodeBanner::Tone::Success, message);
-                            Q_EMIT deployed(*m_action);
-                            Q_EMIT statusMessage(tr("%1: %2").arg(m_functionName, message));
-                        });
+        onResult(m_platform->getAction(m_functionName, true), this,
+                 [this, generation, deployedAction, message](Result<Action> reloaded) {
+                     if (generation != m_generation)
+                         return;
+                     setBusy(false);
+                     loaded(reloaded ? reloaded.value() : deployedAction);
+                     m_status->showMessage(CodeBanner::Tone::Success, message);
+                     Q_EMIT deployed(*m_action);
+                     Q_EMIT statusMessage(tr("%1: %2").arg(m_functionName, message));
+                 });
         return;
     }
     m_action = deployedAction;
@@ -167,7 +167,7 @@ void CodePanel::refreshDeployed()
     const quint64 generation = m_generation;
     setBusy(true);
     m_status->showMessage(CodeBanner::Tone::Progress, tr("Loading %1…").arg(m_functionName));
-    codeui::deliver(this, m_platform->getAction(m_functionName, true), [this, generation](Result<Action> result) {
+    onResult(m_platform->getAction(m_functionName, true), this, [this, generation](Result<Action> result) {
         if (generation != m_generation)
             return;
         setBusy(false);
