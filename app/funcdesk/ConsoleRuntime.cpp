@@ -13,18 +13,18 @@
 
 namespace funcdesk {
 
-namespace {
-// The port OpenWhisk's standalone server uses; taken when free so web action URLs stay the same
-// from one start to the next, else any free port.
-constexpr quint16 kPreferredPort = 3233;
-} // namespace
-
-Result<std::unique_ptr<ConsoleRuntime>> ConsoleRuntime::start(const QString &dataDir)
+Result<std::unique_ptr<ConsoleRuntime>> ConsoleRuntime::start(const ConsoleOptions &options)
 {
     std::unique_ptr<ConsoleRuntime> runtime(new ConsoleRuntime);
-    auto config = LocalConfig::fromDataDir(QDir(dataDir).filePath(QStringLiteral("platform")));
+    runtime->m_settings = options.settingsFile.isEmpty()
+                              ? std::make_unique<QSettings>()
+                              : std::make_unique<QSettings>(options.settingsFile, QSettings::IniFormat);
+    const QDir dataDir(options.dataDir);
+    auto config = LocalConfig::fromDataDir(dataDir.filePath(QStringLiteral("platform")));
     if (!config)
         return config.error();
+    if (options.stemCellsPerRuntime)
+        config.value().executor.stemCellsPerRuntime = *options.stemCellsPerRuntime;
     auto engine = LocalEngine::open(config.value());
     if (!engine)
         return engine.error();
@@ -32,11 +32,11 @@ Result<std::unique_ptr<ConsoleRuntime>> ConsoleRuntime::start(const QString &dat
     if (auto guest = runtime->m_engine->ensureNamespace(QStringLiteral("guest")); !guest)
         return guest.error();
 
-    ApiServerOptions options;
-    options.logRequests = false;
-    runtime->m_server = std::make_unique<ApiServer>(*runtime->m_engine, options);
-    auto port = runtime->m_server->listenOn(QHostAddress::LocalHost, kPreferredPort);
-    if (!port)
+    ApiServerOptions serverOptions;
+    serverOptions.logRequests = false;
+    runtime->m_server = std::make_unique<ApiServer>(*runtime->m_engine, serverOptions);
+    auto port = runtime->m_server->listenOn(QHostAddress::LocalHost, options.preferredPort);
+    if (!port && options.preferredPort != 0)
         port = runtime->m_server->listenOn(QHostAddress::LocalHost, 0);
     if (port)
         runtime->m_webBaseUrl = QStringLiteral("http://127.0.0.1:%1").arg(port.value());
@@ -44,17 +44,18 @@ Result<std::unique_ptr<ConsoleRuntime>> ConsoleRuntime::start(const QString &dat
         qWarning("funcdesk: web actions are unavailable: %s", qPrintable(port.error().message));
 
     runtime->m_local = std::make_unique<LocalPlatform>(runtime->m_engine.get(), QStringLiteral("guest"));
-    runtime->m_store = std::make_unique<ConnectionStore>(&runtime->m_settings);
+    runtime->m_store = std::make_unique<ConnectionStore>(runtime->m_settings.get());
     runtime->m_connections = std::make_unique<ConnectionManager>(runtime->m_store.get());
     runtime->m_connections->setLocalPlatform(runtime->m_local.get());
-    const QString last = ConsoleSettings::currentConnection().get(runtime->m_settings);
+    const QString last = ConsoleSettings::currentConnection().get(*runtime->m_settings);
     if (!runtime->m_connections->setCurrent(last))
         runtime->m_connections->setCurrent(ConnectionProfile::localId());
     QObject::connect(runtime->m_connections.get(), &ConnectionManager::currentProfileChanged,
-                     runtime->m_connections.get(), [settings = &runtime->m_settings](const ConnectionProfile &profile) {
+                     runtime->m_connections.get(),
+                     [settings = runtime->m_settings.get()](const ConnectionProfile &profile) {
                          ConsoleSettings::currentConnection().set(*settings, profile.id);
                      });
-    runtime->m_drafts = std::make_unique<DraftStore>(QDir(dataDir).filePath(QStringLiteral("drafts")));
+    runtime->m_drafts = std::make_unique<DraftStore>(dataDir.filePath(QStringLiteral("drafts")));
     return runtime;
 }
 
@@ -71,7 +72,7 @@ ConsoleRuntime::~ConsoleRuntime()
 ConsoleContext ConsoleRuntime::context()
 {
     ConsoleContext context;
-    context.settings = &m_settings;
+    context.settings = m_settings.get();
     context.connections = m_connections.get();
     context.connectionStore = m_store.get();
     context.drafts = m_drafts.get();

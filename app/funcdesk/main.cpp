@@ -24,7 +24,9 @@ int main(int argc, char *argv[])
     QString dataDir = qEnvironmentVariable("FUNCDESK_DATA_DIR");
     if (dataDir.isEmpty())
         dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    auto runtime = funcdesk::ConsoleRuntime::start(dataDir);
+    funcdesk::ConsoleOptions options;
+    options.dataDir = dataDir;
+    auto runtime = funcdesk::ConsoleRuntime::start(options);
     if (!runtime) {
         QMessageBox::critical(
             nullptr, QObject::tr("Funcdesk cannot start"),

@@ -6,7 +6,7 @@
 #include "ui/code/CodeGoToLineBar.h"
 #include "ui/code/CodeTextEdit.h"
 
-#include "TestPalettes.h"
+#include "support/TestPalettes.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -18,7 +18,7 @@
 #include <QToolButton>
 
 using namespace funcdesk;
-using namespace funcdesk::testing;
+using namespace funcdesk::test;
 
 class TestCodeEditor : public QObject
 {

@@ -22,7 +22,7 @@
 #include <QTreeView>
 
 using namespace funcdesk;
-using namespace funcdesk::testing;
+using namespace funcdesk::test;
 
 namespace {
 
@@ -343,10 +343,10 @@ private Q_SLOTS:
 
     void serverErrorOnDeployIsShownInlineAndKeepsTheText()
     {
-        ForwardingPlatform remote(fixture->platform.get());
-        remote.putError =
+        FlakyPlatform remote(fixture->platform.get());
+        remote.setPutError(
             PlatformError{PlatformError::Kind::Invalid,
-                          QStringLiteral("The request content was malformed: kind 'nodejs:99' is not supported.")};
+                          QStringLiteral("The request content was malformed: kind 'nodejs:99' is not supported.")});
         open(&remote, kHello, kHelloCode);
         typeAtEnd(QStringLiteral("// mine"));
         deployWithCtrlS();
@@ -358,7 +358,7 @@ private Q_SLOTS:
         QTRY_VERIFY(QFile::exists(draftFile())); // and still safe on disk
 
         // Once the platform accepts again, the same text deploys.
-        remote.putError.reset();
+        remote.setPutError(std::nullopt);
         deployWithCtrlS();
         QTRY_COMPARE(status()->text(), QStringLiteral("Deployed version 0.0.2."));
     }
@@ -380,7 +380,7 @@ private Q_SLOTS:
 
     void aPlatformWithoutHistorySaysSoInline()
     {
-        ForwardingPlatform remote(fixture->platform.get());
+        FlakyPlatform remote(fixture->platform.get());
         open(&remote, kHello, kHelloCode);
         panel->historyAction()->trigger();
         auto *history = child<CodeHistoryPane>(QStringLiteral("codeHistoryPane"));

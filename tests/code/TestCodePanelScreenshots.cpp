@@ -16,7 +16,7 @@
 #include <QStyleFactory>
 
 using namespace funcdesk;
-using namespace funcdesk::testing;
+using namespace funcdesk::test;
 
 class TestCodePanelScreenshots : public QObject
 {
@@ -96,7 +96,7 @@ private Q_SLOTS:
 
     void darkPalette()
     {
-        QApplication::setPalette(funcdesk::testing::darkPalette());
+        QApplication::setPalette(funcdesk::test::darkPalette());
         shoot(QStringLiteral("dark"));
     }
 };

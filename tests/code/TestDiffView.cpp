@@ -3,7 +3,7 @@
 
 #include "ui/code/DiffView.h"
 
-#include "TestPalettes.h"
+#include "support/TestPalettes.h"
 
 #include <QApplication>
 #include <QPlainTextEdit>
@@ -13,7 +13,7 @@
 #include <QToolButton>
 
 using namespace funcdesk;
-using namespace funcdesk::testing;
+using namespace funcdesk::test;
 
 namespace {
 

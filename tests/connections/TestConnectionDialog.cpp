@@ -3,7 +3,7 @@
 // server's answer to "Test connection"; switch to it and see it go offline when the server stops.
 // Renders both to PNG in the build folder for a look.
 
-#include "FuncdeskdProcess.h"
+#include "support/FuncdeskdProcess.h"
 
 #include "models/connections/ConnectionManager.h"
 #include "models/connections/ConnectionStore.h"
@@ -31,6 +31,7 @@
 #include <QToolBar>
 
 using namespace funcdesk;
+using namespace funcdesk::test;
 
 namespace {
 

@@ -3,12 +3,13 @@
 // as the server's refusal), a stopped server shows as offline with the reason, and the same
 // server started again on its port is noticed without anyone asking.
 
-#include "FuncdeskdProcess.h"
+#include "support/FuncdeskdProcess.h"
 
 #include "models/connections/ConnectionManager.h"
 #include "models/connections/ConnectionStore.h"
 #include "platforms/local/LocalEngine.h"
 #include "platforms/local/LocalPlatform.h"
+#include "support/Futures.h"
 
 #include <QSettings>
 #include <QSignalSpy>
@@ -17,17 +18,7 @@
 #include <QTest>
 
 using namespace funcdesk;
-
-namespace {
-
-template <typename T> Result<T> waitFor(QFuture<Result<T>> future, int timeoutMs = 30000)
-{
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, timeoutMs))
-        return Result<T>::failure(PlatformError::Kind::Timeout, QStringLiteral("test: no answer"));
-    return future.result();
-}
-
-} // namespace
+using namespace funcdesk::test;
 
 class TestConnectionManager : public QObject
 {
@@ -89,7 +80,7 @@ private Q_SLOTS:
         QTRY_VERIFY(manager.isOnline());
         QVERIFY(manager.offlineReason().isEmpty());
 
-        const auto answer = waitFor(manager.testConnection(ConnectionProfile::local(), std::nullopt));
+        const auto answer = wait(manager.testConnection(ConnectionProfile::local(), std::nullopt));
         QVERIFY2(answer.ok(), qPrintable(answer ? QString() : answer.error().message));
         QVERIFY2(answer->startsWith(QStringLiteral("Connected: ")), qPrintable(*answer));
         QVERIFY(!manager.setCurrent(QStringLiteral("no-such-id")));
@@ -111,7 +102,7 @@ private Q_SLOTS:
         Platform *remote = manager.current();
         QVERIFY(remote && remote != m_local.get());
         QTRY_VERIFY_WITH_TIMEOUT(manager.isOnline(), 15000);
-        const auto actions = waitFor(remote->listActions({}));
+        const auto actions = wait(remote->listActions({}));
         QVERIFY2(actions.ok(), qPrintable(actions ? QString() : actions.error().message));
 
         // Back to Local and again to the remote: the remote platform object is reused.
@@ -129,7 +120,7 @@ private Q_SLOTS:
     {
         ConnectionManager manager(m_store.get());
         const auto profile = serverProfile(QStringLiteral("Unsaved"));
-        const auto answer = waitFor(manager.testConnection(profile, m_key));
+        const auto answer = wait(manager.testConnection(profile, m_key));
         QVERIFY2(answer.ok(), qPrintable(answer ? QString() : answer.error().message));
         qInfo("%s", qPrintable(*answer));
         QVERIFY(answer->startsWith(QStringLiteral("Connected: ")));
@@ -139,7 +130,7 @@ private Q_SLOTS:
         QVERIFY(!answer->contains(m_key));
 
         const QString wrongKey = m_key.section(QLatin1Char(':'), 0, 0) + QStringLiteral(":not-the-key");
-        const auto refused = waitFor(manager.testConnection(profile, wrongKey));
+        const auto refused = wait(manager.testConnection(profile, wrongKey));
         QVERIFY(!refused.ok());
         qInfo("%s", qPrintable(refused.error().message));
         QCOMPARE(refused.error().kind, PlatformError::Kind::Auth);
@@ -149,7 +140,7 @@ private Q_SLOTS:
 
         auto elsewhere = profile;
         elsewhere.apiHost = QStringLiteral("http://127.0.0.1:1");
-        const auto unreachable = waitFor(manager.testConnection(elsewhere, m_key));
+        const auto unreachable = wait(manager.testConnection(elsewhere, m_key));
         QVERIFY(!unreachable.ok());
         QCOMPARE(unreachable.error().kind, PlatformError::Kind::Network);
         QVERIFY(!unreachable.error().message.isEmpty());

@@ -5,6 +5,7 @@
 #include "models/connections/ConnectionListModel.h"
 #include "models/connections/ConnectionProfileCheck.h"
 #include "models/connections/ConnectionStore.h"
+#include "support/Futures.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
@@ -15,6 +16,7 @@
 #include <QTest>
 
 using namespace funcdesk;
+using namespace funcdesk::test;
 
 namespace {
 
@@ -26,14 +28,6 @@ ConnectionProfile remote(const QString &name, const QString &apiHost = QStringLi
     profile.name = name;
     profile.apiHost = apiHost;
     return profile;
-}
-
-template <typename T> Result<T> waitFor(QFuture<Result<T>> future)
-{
-    // The event loop keeps turning: keychain jobs answer through it.
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, 30000))
-        return Result<T>::failure(PlatformError::Kind::Timeout, QStringLiteral("test: no answer"));
-    return future.result();
 }
 
 } // namespace
@@ -125,13 +119,13 @@ private Q_SLOTS:
         const QString id = *added;
         // Written or not, the session can use the key at once.
         QCOMPARE(store.cachedKey(id), kKey);
-        const auto read = waitFor(store.readKey(id));
+        const auto read = wait(store.readKey(id));
         QVERIFY(read.ok());
         QCOMPARE(*read, kKey);
 
         QSettings otherSettings(settingsPath(), QSettings::IniFormat);
         ConnectionStore nextSession(&otherSettings);
-        const auto again = waitFor(nextSession.readKey(id));
+        const auto again = wait(nextSession.readKey(id));
         if (!store.keychainAvailable()) {
             qInfo("No keychain service: checking the in-memory fallback");
             QCOMPARE(availability.count(), 1);
@@ -156,10 +150,10 @@ private Q_SLOTS:
         // Removing the profile removes its key, from memory and keychain alike.
         QVERIFY(store.removeProfile(id).ok());
         QVERIFY(!store.cachedKey(id).has_value());
-        QVERIFY(!waitFor(store.readKey(id)).ok());
+        QVERIFY(!wait(store.readKey(id)).ok());
         QSettings thirdSettings(settingsPath(), QSettings::IniFormat);
         ConnectionStore thirdSession(&thirdSettings);
-        QVERIFY(!waitFor(thirdSession.readKey(id)).ok());
+        QVERIFY(!wait(thirdSession.readKey(id)).ok());
     }
 
     void editKeepsOrReplacesTheKeyAndSignals()

@@ -1,9 +1,10 @@
 #pragma once
 
-// A whole console on a real local platform in a temporary folder: engine, connections (with
-// settings in a temporary file), drafts, and the main window, as app/funcdesk builds them.
+// A whole console on a real local platform in a temporary folder, built by app/funcdesk's own
+// ConsoleRuntime (engine, REST server on loopback, connections with settings in a temporary
+// file, drafts), and its main window.
 
-#include "models/code/DraftStore.h"
+#include "app/funcdesk/ConsoleRuntime.h"
 #include "models/connections/ConnectionManager.h"
 #include "models/connections/ConnectionStore.h"
 #include "platforms/local/LocalEngine.h"
@@ -18,37 +19,36 @@ namespace funcdesk::test {
 struct Console
 {
     QTemporaryDir dir;
-    std::unique_ptr<QSettings> settings;
-    std::unique_ptr<LocalEngine> engine;
-    std::unique_ptr<LocalPlatform> local;
-    std::unique_ptr<ConnectionStore> store;
-    std::unique_ptr<ConnectionManager> connections;
-    std::unique_ptr<DraftStore> drafts;
+    std::unique_ptr<ConsoleRuntime> runtime;
     std::unique_ptr<MainWindow> window;
+    // Parts of the runtime, for the checks.
+    LocalEngine *engine = nullptr;
+    LocalPlatform *local = nullptr;
+    ConnectionStore *store = nullptr;
+    ConnectionManager *connections = nullptr;
+    QSettings *settings = nullptr;
 
-    bool start(const QString &webBaseUrl = QStringLiteral("http://127.0.0.1:3233"))
+    // `preferredPort`: the local server's (0: any free one, so consoles started at once do not
+    // compete for the program's default).
+    bool start(quint16 preferredPort = 0)
     {
-        settings = std::make_unique<QSettings>(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-        LocalConfig config;
-        config.dataDir = dir.filePath(QStringLiteral("platform"));
-        config.executor.stemCellsPerRuntime = 0;
-        auto opened = LocalEngine::open(config);
-        if (!opened)
+        ConsoleOptions options;
+        options.dataDir = dir.path();
+        options.settingsFile = dir.filePath(QStringLiteral("settings.ini"));
+        options.preferredPort = preferredPort;
+        options.stemCellsPerRuntime = 0; // few invokes here, many consoles at once
+        auto started = ConsoleRuntime::start(options);
+        if (!started) {
+            qWarning("the console did not start: %s", qPrintable(started.error().message));
             return false;
-        engine = std::move(opened).value();
-        local = std::make_unique<LocalPlatform>(engine.get(), QStringLiteral("guest"));
-        store = std::make_unique<ConnectionStore>(settings.get());
-        connections = std::make_unique<ConnectionManager>(store.get());
-        connections->setLocalPlatform(local.get());
-        connections->setCurrent(ConnectionProfile::localId());
-        drafts = std::make_unique<DraftStore>(dir.filePath(QStringLiteral("drafts")));
-        ConsoleContext context;
-        context.settings = settings.get();
-        context.connections = connections.get();
-        context.connectionStore = store.get();
-        context.drafts = drafts.get();
-        context.localExecutor = &engine->executor();
-        context.localWebBaseUrl = webBaseUrl;
+        }
+        runtime = std::move(started).value();
+        engine = &runtime->engine();
+        local = &runtime->localPlatform();
+        settings = &runtime->settings();
+        const ConsoleContext context = runtime->context();
+        store = context.connectionStore;
+        connections = context.connections;
         window = std::make_unique<MainWindow>(context);
         return true;
     }
@@ -56,11 +56,7 @@ struct Console
     ~Console()
     {
         window.reset();
-        drafts.reset();
-        connections.reset();
-        store.reset();
-        local.reset();
-        engine.reset();
+        runtime.reset();
     }
 };
 

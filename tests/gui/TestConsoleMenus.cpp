@@ -4,7 +4,8 @@
 // History the versions, Go to Line the go-to bar).
 
 #include "ConsoleFixture.h"
-#include "GuiHelpers.h"
+#include "WidgetDriving.h"
+#include "support/Futures.h"
 
 #include "ui/code/CodePanel.h"
 #include "ui/functions/FunctionsPanel.h"

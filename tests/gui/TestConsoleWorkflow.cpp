@@ -3,7 +3,8 @@
 // platform, and watch its activations arrive.
 
 #include "ConsoleFixture.h"
-#include "GuiHelpers.h"
+#include "WidgetDriving.h"
+#include "support/Futures.h"
 
 #include "models/activations/ActivationListModel.h"
 #include "ui/activations/ActivationsPanel.h"
@@ -35,10 +36,8 @@ namespace {
 
 Action stored(test::Console &console, const QString &name)
 {
-    auto future = console.engine->getAction(QStringLiteral("guest"), name);
-    while (!future.isFinished())
-        QCoreApplication::processEvents();
-    return future.result().ok() ? future.result().value() : Action();
+    const auto action = wait(console.engine->getAction(QStringLiteral("guest"), name));
+    return action.ok() ? action.value() : Action();
 }
 
 } // namespace

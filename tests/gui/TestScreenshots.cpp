@@ -9,7 +9,8 @@
 // device-independent pixels, and names its files "…@2x.png".
 
 #include "ConsoleFixture.h"
-#include "tests/code/TestPalettes.h"
+#include "support/Futures.h"
+#include "support/TestPalettes.h"
 
 #include "models/activations/ActivationListModel.h"
 #include "translations/Translations.h"
@@ -32,17 +33,9 @@
 #include <cmath>
 
 using namespace funcdesk;
+using funcdesk::test::take;
 
 namespace {
-
-template <typename T> T wait(QFuture<Result<T>> future)
-{
-    while (!future.isFinished())
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-    if (!future.result().ok())
-        qFatal("%s", qPrintable(future.result().error().message));
-    return future.result().value();
-}
 
 void seed(LocalEngine &engine)
 {
@@ -53,21 +46,21 @@ void seed(LocalEngine &engine)
                                                 "  return {width: p.width || 640, height: 480};\n}\n"));
     resize.limits = ActionLimits();
     resize.limits->memoryMb = 512;
-    wait(engine.putAction(ns, QStringLiteral("resize-image"), resize, {}));
+    take(engine.putAction(ns, QStringLiteral("resize-image"), resize, {}));
     Action report;
     report.exec = Exec::withCode(
         QStringLiteral("python:default"),
         QStringLiteral("def main(args):\n    print('report for', args.get('day'))\n    return {'rows': 3}\n"));
-    wait(engine.putAction(ns, QStringLiteral("daily-report"), report, {}));
+    take(engine.putAction(ns, QStringLiteral("daily-report"), report, {}));
     Action failing;
     failing.exec = Exec::withCode(QStringLiteral("nodejs:default"),
                                   QStringLiteral("function main() { throw new Error('disk full'); }"));
-    wait(engine.putAction(ns, QStringLiteral("cleanup"), failing, {}));
+    take(engine.putAction(ns, QStringLiteral("cleanup"), failing, {}));
     for (int i = 0; i < 3; ++i)
-        wait(engine.invokeAction(ns, QStringLiteral("resize-image"), {{QStringLiteral("width"), 100 * (i + 1)}}, {}));
-    wait(engine.invokeAction(ns, QStringLiteral("daily-report"), {{QStringLiteral("day"), QStringLiteral("monday")}},
+        take(engine.invokeAction(ns, QStringLiteral("resize-image"), {{QStringLiteral("width"), 100 * (i + 1)}}, {}));
+    take(engine.invokeAction(ns, QStringLiteral("daily-report"), {{QStringLiteral("day"), QStringLiteral("monday")}},
                              {}));
-    wait(engine.invokeAction(ns, QStringLiteral("cleanup"), {}, {}));
+    take(engine.invokeAction(ns, QStringLiteral("cleanup"), {}, {}));
 }
 
 bool looksRendered(const QImage &image)
@@ -131,7 +124,7 @@ private:
         // The message is whole (not cut to the spin box's width) and readable on this palette.
         QVERIFY2(error->height() >= error->heightForWidth(error->width()), qPrintable(error->text()));
         const double contrast =
-            testing::contrast(error->palette().color(QPalette::WindowText), error->palette().color(QPalette::Window));
+            test::contrast(error->palette().color(QPalette::WindowText), error->palette().color(QPalette::Window));
         QVERIFY2(contrast >= 4.5, qPrintable(QString::number(contrast)));
         const QString path = QStringLiteral(SCREENSHOT_DIR "/%1-configuration-invalid%2.png")
                                  .arg(variant, doubled ? QStringLiteral("@2x") : QString());
@@ -146,7 +139,7 @@ private Q_SLOTS:
         const QString style = QApplication::style()->name();
         const QPalette palette = QApplication::palette();
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-        QApplication::setPalette(testing::darkPalette());
+        QApplication::setPalette(test::darkPalette());
         renderScreens(QStringLiteral("en-dark"));
         QApplication::setStyle(QStyleFactory::create(style));
         QApplication::setPalette(palette);

@@ -40,7 +40,7 @@ OpenWhiskConfig IntegrationFixture::config(const QString &auth, const QString &n
 {
     OpenWhiskConfig config;
     config.apiHost = m_server.apiHost();
-    config.auth = auth.isEmpty() ? m_server.guestAuth() : auth;
+    config.auth = auth.isEmpty() ? m_server.guestKey() : auth;
     config.ns = ns;
     config.requestTimeoutMs = 30000;
     config.pollIntervalMs = 200;

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "FuncdeskdServer.h"
-
 #include "platforms/openwhisk/OpenWhiskPlatform.h"
+#include "support/FuncdeskdProcess.h"
+#include "support/Futures.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -23,7 +23,7 @@ public:
     bool restart();
     QString errorText() const { return m_server.errorText(); }
 
-    FuncdeskdServer &server() { return m_server; }
+    funcdesk::test::FuncdeskdProcess &server() { return m_server; }
     // The key `funcdeskd serve --namespace NAME` wrote to DATA_DIR/auth.d/NAME ("uuid:key").
     QString namespaceAuth(const QString &name) const;
     funcdesk::OpenWhiskConfig config(const QString &auth = {}, const QString &ns = QStringLiteral("_")) const;
@@ -34,18 +34,11 @@ public:
 
 private:
     QTemporaryDir m_dir;
-    FuncdeskdServer m_server;
+    funcdesk::test::FuncdeskdProcess m_server;
     QStringList m_serveArguments;
 };
 
-// Waits for a platform call (the event loop runs meanwhile).
-template <typename T> funcdesk::Result<T> await(QFuture<funcdesk::Result<T>> future, int timeoutMs = 90000)
-{
-    if (!QTest::qWaitFor([&future] { return future.isFinished(); }, timeoutMs))
-        return funcdesk::PlatformError{funcdesk::PlatformError::Kind::Server,
-                                       QStringLiteral("test: no answer in time")};
-    return future.result();
-}
+using funcdesk::test::wait; // a platform call's Result, the event loop turning meanwhile
 
 template <typename T> QString describe(const funcdesk::Result<T> &result)
 {

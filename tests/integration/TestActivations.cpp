@@ -28,18 +28,18 @@ private Q_SLOTS:
         QVERIFY2(fixture.start(), qPrintable(fixture.errorText()));
         platform = fixture.connect();
         action = uniqueName("counter");
-        VERIFY_OK(await(platform->putAction(action, nodeAction(kCounter), PutOptions{})));
-        VERIFY_OK(await(platform->putAction(QStringLiteral("other"), nodeAction(kCounter), PutOptions{})));
+        VERIFY_OK(wait(platform->putAction(action, nodeAction(kCounter), PutOptions{})));
+        VERIFY_OK(wait(platform->putAction(QStringLiteral("other"), nodeAction(kCounter), PutOptions{})));
         for (int n = 0; n < 5; ++n) {
             const auto outcome =
-                await(platform->invokeAction(action, QJsonObject{{QLatin1StringView("n"), n}}, InvokeOptions{}));
+                wait(platform->invokeAction(action, QJsonObject{{QLatin1StringView("n"), n}}, InvokeOptions{}));
             VERIFY_OK(outcome);
             QVERIFY(outcome->activation);
             runs.append(*outcome->activation);
             QTest::qWait(5); // distinct start times
         }
-        VERIFY_OK(await(platform->invokeAction(QStringLiteral("other"), QJsonObject{{QLatin1StringView("n"), 99}},
-                                               InvokeOptions{})));
+        VERIFY_OK(wait(platform->invokeAction(QStringLiteral("other"), QJsonObject{{QLatin1StringView("n"), 99}},
+                                              InvokeOptions{})));
     }
     void cleanupTestCase() { platform.reset(); }
 
@@ -47,7 +47,7 @@ private Q_SLOTS:
     {
         ActivationQuery query;
         query.name = action;
-        const auto listed = await(platform->listActivations(query));
+        const auto listed = wait(platform->listActivations(query));
         VERIFY_OK(listed);
         QCOMPARE(listed->size(), 5);
         for (int i = 0; i < 5; ++i)
@@ -62,7 +62,7 @@ private Q_SLOTS:
         query.name = action;
         query.limit = 2;
         query.skip = 1;
-        const auto page = await(platform->listActivations(query));
+        const auto page = wait(platform->listActivations(query));
         VERIFY_OK(page);
         QCOMPARE(page->size(), 2);
         QCOMPARE(page->at(0).activationId, runs.at(3).activationId);
@@ -75,7 +75,7 @@ private Q_SLOTS:
         query.name = action;
         query.since = runs.at(1).start;
         query.upto = runs.at(3).start;
-        const auto window = await(platform->listActivations(query));
+        const auto window = wait(platform->listActivations(query));
         VERIFY_OK(window);
         QStringList ids;
         for (const Activation &a : *window)
@@ -93,7 +93,7 @@ private Q_SLOTS:
         query.name = action;
         query.limit = 1;
         query.docs = true;
-        const auto listed = await(platform->listActivations(query));
+        const auto listed = wait(platform->listActivations(query));
         VERIFY_OK(listed);
         QCOMPARE(listed->size(), 1);
         QVERIFY(listed->first().response);
@@ -105,10 +105,10 @@ private Q_SLOTS:
     {
         ActivationQuery query;
         query.name = action;
-        const auto counted = await(platform->countActivations(query));
+        const auto counted = wait(platform->countActivations(query));
         VERIFY_OK(counted);
         QCOMPARE(counted.value(), 5);
-        const auto all = await(platform->countActivations(ActivationQuery{}));
+        const auto all = wait(platform->countActivations(ActivationQuery{}));
         VERIFY_OK(all);
         QCOMPARE(all.value(), 6);
     }
@@ -116,17 +116,17 @@ private Q_SLOTS:
     void oneRecordWithItsLogsAndResult()
     {
         const QString id = runs.at(2).activationId;
-        const auto activation = await(platform->getActivation(id));
+        const auto activation = wait(platform->getActivation(id));
         VERIFY_OK(activation);
         QCOMPARE(activation->activationId, id);
         QVERIFY(activation->end.has_value() && activation->duration.has_value());
         QVERIFY(activation->annotation(QStringLiteral("path")).isString());
 
-        const auto logs = await(platform->activationLogs(id));
+        const auto logs = wait(platform->activationLogs(id));
         VERIFY_OK(logs);
         QVERIFY2(logs->join(u'\n').contains(QLatin1StringView("run 2")), qPrintable(logs->join(u'\n')));
 
-        const auto result = await(platform->activationResult(id));
+        const auto result = wait(platform->activationResult(id));
         VERIFY_OK(result);
         QCOMPARE(result->statusValue(), ActivationStatus::Success);
         QCOMPARE(result->result.toObject().value(QLatin1StringView("n")).toInt(), 2);
@@ -135,9 +135,9 @@ private Q_SLOTS:
     void unknownActivationIsNotFound()
     {
         const QString id = QStringLiteral("0123456789abcdef0123456789abcdef");
-        VERIFY_FAILS_WITH(await(platform->getActivation(id)), PlatformError::Kind::NotFound);
-        VERIFY_FAILS_WITH(await(platform->activationLogs(id)), PlatformError::Kind::NotFound);
-        VERIFY_FAILS_WITH(await(platform->activationResult(id)), PlatformError::Kind::NotFound);
+        VERIFY_FAILS_WITH(wait(platform->getActivation(id)), PlatformError::Kind::NotFound);
+        VERIFY_FAILS_WITH(wait(platform->activationLogs(id)), PlatformError::Kind::NotFound);
+        VERIFY_FAILS_WITH(wait(platform->activationResult(id)), PlatformError::Kind::NotFound);
     }
 };
 

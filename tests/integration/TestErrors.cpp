@@ -25,12 +25,12 @@ private Q_SLOTS:
 
     void wrongKeyIsAnAuthError()
     {
-        const QString guest = fixture.server().guestAuth();
+        const QString guest = fixture.server().guestKey();
         QVERIFY2(guest.contains(QLatin1Char(':')), qPrintable(guest));
         const QString wrong =
             guest.section(QLatin1Char(':'), 0, 0) + QStringLiteral(":") + QString(64, QLatin1Char('x'));
         auto intruder = fixture.connect(wrong);
-        const auto actions = await(intruder->listActions(ListOptions{}));
+        const auto actions = wait(intruder->listActions(ListOptions{}));
         VERIFY_FAILS_WITH(actions, PlatformError::Kind::Auth);
         QVERIFY(!actions.error().message.contains(QString(64, QLatin1Char('x'))));
         // A refused key is not an unreachable platform.
@@ -41,14 +41,14 @@ private Q_SLOTS:
     {
         auto stranger =
             fixture.connect(QStringLiteral("00000000-0000-0000-0000-000000000000:") + QString(64, QLatin1Char('k')));
-        VERIFY_FAILS_WITH(await(stranger->getAction(QStringLiteral("hello"))), PlatformError::Kind::Auth);
+        VERIFY_FAILS_WITH(wait(stranger->getAction(QStringLiteral("hello"))), PlatformError::Kind::Auth);
     }
 
     void anotherNamespaceIsNotAuthorized()
     {
         // The guest key addresses its own namespace only.
         auto elsewhere = fixture.connect(QString(), uniqueName("someone-else"));
-        const auto actions = await(elsewhere->listActions(ListOptions{}));
+        const auto actions = wait(elsewhere->listActions(ListOptions{}));
         VERIFY_FAILS_WITH(actions, PlatformError::Kind::Auth);
         QVERIFY2(actions.error().message.startsWith(QLatin1StringView("The supplied authentication is not authorized")),
                  qPrintable(actions.error().message));
@@ -58,7 +58,7 @@ private Q_SLOTS:
     {
         Action action = nodeAction(QStringLiteral("function main() { return {}; }"));
         action.exec->kind = QStringLiteral("cobol:85");
-        const auto put = await(platform->putAction(uniqueName("cobol"), action, PutOptions{}));
+        const auto put = wait(platform->putAction(uniqueName("cobol"), action, PutOptions{}));
         VERIFY_FAILS_WITH(put, PlatformError::Kind::Invalid);
         QVERIFY2(put.error().message.contains(QLatin1StringView("cobol:85")), qPrintable(put.error().message));
     }
@@ -69,14 +69,14 @@ private Q_SLOTS:
         ActionLimits limits;
         limits.memoryMb = 100000;
         action.limits = limits;
-        const auto put = await(platform->putAction(uniqueName("huge"), action, PutOptions{}));
+        const auto put = wait(platform->putAction(uniqueName("huge"), action, PutOptions{}));
         VERIFY_FAILS_WITH(put, PlatformError::Kind::Invalid);
         QVERIFY2(put.error().message.contains(QLatin1StringView("memory")), qPrintable(put.error().message));
     }
 
     void listLimitOutOfRangeIsInvalid()
     {
-        const auto listed = await(platform->listActions(ListOptions{500, 0}));
+        const auto listed = wait(platform->listActions(ListOptions{500, 0}));
         VERIFY_FAILS_WITH(listed, PlatformError::Kind::Invalid);
         QCOMPARE(listed.error().message,
                  QStringLiteral("The value '500' is not in the range of 0 to 200 for actions."));
@@ -84,14 +84,14 @@ private Q_SLOTS:
 
     void badEntityNameIsInvalid()
     {
-        const auto put = await(
+        const auto put = wait(
             platform->putAction(QStringLiteral("-starts-with-dash"), nodeAction(QStringLiteral("x")), PutOptions{}));
         VERIFY_FAILS_WITH(put, PlatformError::Kind::Invalid);
     }
 
     void missingRuleCannotBeSwitched()
     {
-        VERIFY_FAILS_WITH(await(platform->setRuleActive(uniqueName("norule"), true)), PlatformError::Kind::NotFound);
+        VERIFY_FAILS_WITH(wait(platform->setRuleActive(uniqueName("norule"), true)), PlatformError::Kind::NotFound);
     }
 };
 

@@ -27,7 +27,7 @@ Result<Activation> awaitActivation(OpenWhiskPlatform &platform, const QString &i
     clock.start();
     Result<Activation> last = PlatformError{PlatformError::Kind::NotFound, QStringLiteral("never asked")};
     while (clock.elapsed() < timeoutMs) {
-        last = await(platform.getActivation(id));
+        last = wait(platform.getActivation(id));
         if (last.ok() || last.error().kind != PlatformError::Kind::NotFound)
             return last;
         QTest::qWait(100);
@@ -49,15 +49,15 @@ private Q_SLOTS:
     {
         QVERIFY2(fixture.start(), qPrintable(fixture.errorText()));
         platform = fixture.connect();
-        VERIFY_OK(await(platform->putAction(QStringLiteral("hello"), nodeAction(kHello), PutOptions{})));
-        VERIFY_OK(await(platform->putAction(QStringLiteral("fails"), nodeAction(kFails), PutOptions{})));
-        VERIFY_OK(await(platform->putAction(QStringLiteral("slow"), nodeAction(kSlow), PutOptions{})));
+        VERIFY_OK(wait(platform->putAction(QStringLiteral("hello"), nodeAction(kHello), PutOptions{})));
+        VERIFY_OK(wait(platform->putAction(QStringLiteral("fails"), nodeAction(kFails), PutOptions{})));
+        VERIFY_OK(wait(platform->putAction(QStringLiteral("slow"), nodeAction(kSlow), PutOptions{})));
     }
     void cleanupTestCase() { platform.reset(); }
 
     void blockingInvokeReturnsTheActivation()
     {
-        const auto outcome = await(
+        const auto outcome = wait(
             platform->invokeAction(QStringLiteral("hello"), params("name", QStringLiteral("Ada")), InvokeOptions{}));
         VERIFY_OK(outcome);
         QVERIFY(outcome->finished());
@@ -76,7 +76,7 @@ private Q_SLOTS:
         InvokeOptions options;
         options.resultOnly = true;
         const auto outcome =
-            await(platform->invokeAction(QStringLiteral("hello"), params("name", QStringLiteral("Bo")), options));
+            wait(platform->invokeAction(QStringLiteral("hello"), params("name", QStringLiteral("Bo")), options));
         VERIFY_OK(outcome);
         QVERIFY(!outcome->activation);
         QCOMPARE(outcome->result->toObject().value(QLatin1StringView("greeting")).toString(),
@@ -88,7 +88,7 @@ private Q_SLOTS:
         InvokeOptions options;
         options.blocking = false;
         const auto outcome =
-            await(platform->invokeAction(QStringLiteral("hello"), params("name", QStringLiteral("Cy")), options));
+            wait(platform->invokeAction(QStringLiteral("hello"), params("name", QStringLiteral("Cy")), options));
         VERIFY_OK(outcome);
         QVERIFY(!outcome->finished());
         QCOMPARE(outcome->activationId.size(), 32);
@@ -101,7 +101,7 @@ private Q_SLOTS:
 
     void failingActionIsASuccessfulCallWithAFailedActivation()
     {
-        const auto outcome = await(
+        const auto outcome = wait(
             platform->invokeAction(QStringLiteral("fails"), params("what", QStringLiteral("luck")), InvokeOptions{}));
         VERIFY_OK(outcome);
         QVERIFY(outcome->activation);
@@ -113,7 +113,7 @@ private Q_SLOTS:
         InvokeOptions resultOnly;
         resultOnly.resultOnly = true;
         const auto result =
-            await(platform->invokeAction(QStringLiteral("fails"), params("what", QStringLiteral("luck")), resultOnly));
+            wait(platform->invokeAction(QStringLiteral("fails"), params("what", QStringLiteral("luck")), resultOnly));
         VERIFY_OK(result);
         QCOMPARE(result->result->toObject().value(QLatin1StringView("error")).toString(), QStringLiteral("no luck"));
     }
@@ -122,7 +122,7 @@ private Q_SLOTS:
     {
         InvokeOptions options;
         options.timeoutMs = 300;
-        const auto outcome = await(platform->invokeAction(QStringLiteral("slow"), params("ms", 2500), options));
+        const auto outcome = wait(platform->invokeAction(QStringLiteral("slow"), params("ms", 2500), options));
         VERIFY_OK(outcome);
         QVERIFY(!outcome->finished());
         QCOMPARE(outcome->activationId.size(), 32);
@@ -133,7 +133,7 @@ private Q_SLOTS:
 
     void invokingAMissingActionIsNotFound()
     {
-        VERIFY_FAILS_WITH(await(platform->invokeAction(uniqueName("missing"), {}, InvokeOptions{})),
+        VERIFY_FAILS_WITH(wait(platform->invokeAction(uniqueName("missing"), {}, InvokeOptions{})),
                           PlatformError::Kind::NotFound);
     }
 
@@ -141,7 +141,7 @@ private Q_SLOTS:
     {
         InvokeOptions options;
         options.timeoutMs = 3600000;
-        const auto outcome = await(platform->invokeAction(QStringLiteral("hello"), {}, options));
+        const auto outcome = wait(platform->invokeAction(QStringLiteral("hello"), {}, options));
         VERIFY_FAILS_WITH(outcome, PlatformError::Kind::Invalid);
         QVERIFY2(outcome.error().message.startsWith(QLatin1StringView("Timeout must be number of milliseconds up to")),
                  qPrintable(outcome.error().message));
@@ -151,7 +151,7 @@ private Q_SLOTS:
     {
         const QString big(1100 * 1024, QLatin1Char('x'));
         const auto outcome =
-            await(platform->invokeAction(QStringLiteral("hello"), params("name", big), InvokeOptions{}));
+            wait(platform->invokeAction(QStringLiteral("hello"), params("name", big), InvokeOptions{}));
         VERIFY_FAILS_WITH(outcome, PlatformError::Kind::TooLarge);
         QVERIFY2(outcome.error().message.startsWith(QLatin1StringView("Request larger than allowed")),
                  qPrintable(outcome.error().message));

@@ -77,13 +77,13 @@ private Q_SLOTS:
         static const QRegularExpression shape(QStringLiteral("^[0-9a-f-]{36}:[A-Za-z0-9]{64}$"));
         const QString teamAuth = fixture.namespaceAuth(kTeam);
         QVERIFY2(shape.match(teamAuth).hasMatch(), "auth.d/team does not hold uuid:key");
-        QVERIFY(teamAuth != fixture.server().guestAuth());
+        QVERIFY(teamAuth != fixture.server().guestKey());
         QVERIFY(!QFileInfo::exists(path + QStringLiteral(".new")));
     }
 
     void underscoreIsTheKeysOwnNamespace()
     {
-        const auto resolved = await(team->resolveNamespace());
+        const auto resolved = wait(team->resolveNamespace());
         VERIFY_OK(resolved);
         QCOMPARE(resolved.value(), kTeam);
     }
@@ -93,26 +93,26 @@ private Q_SLOTS:
         const QString mine = uniqueName("guest-only");
         const QString theirs = uniqueName("team-only");
         const QString both = uniqueName("both");
-        VERIFY_OK(await(guest->putAction(mine, nodeAction(kWhoAmI), PutOptions{})));
-        VERIFY_OK(await(team->putAction(theirs, nodeAction(kWhoAmI), PutOptions{})));
+        VERIFY_OK(wait(guest->putAction(mine, nodeAction(kWhoAmI), PutOptions{})));
+        VERIFY_OK(wait(team->putAction(theirs, nodeAction(kWhoAmI), PutOptions{})));
         // The same name in two namespaces is two actions: no 409, no overwrite.
-        VERIFY_OK(await(
+        VERIFY_OK(wait(
             guest->putAction(both, nodeAction(QStringLiteral("function main() { return {v: 1}; }")), PutOptions{})));
-        VERIFY_OK(await(
+        VERIFY_OK(wait(
             team->putAction(both, nodeAction(QStringLiteral("function main() { return {v: 2}; }")), PutOptions{})));
 
-        const auto guestList = await(guest->listActions(ListOptions{200, 0}));
-        const auto teamList = await(team->listActions(ListOptions{200, 0}));
+        const auto guestList = wait(guest->listActions(ListOptions{200, 0}));
+        const auto teamList = wait(team->listActions(ListOptions{200, 0}));
         VERIFY_OK(guestList);
         VERIFY_OK(teamList);
         QVERIFY(namesOf(guestList.value()).contains(mine));
         QVERIFY(!namesOf(guestList.value()).contains(theirs));
         QVERIFY(namesOf(teamList.value()).contains(theirs));
         QVERIFY(!namesOf(teamList.value()).contains(mine));
-        VERIFY_FAILS_WITH(await(team->getAction(mine)), PlatformError::Kind::NotFound);
-        VERIFY_FAILS_WITH(await(guest->getAction(theirs)), PlatformError::Kind::NotFound);
+        VERIFY_FAILS_WITH(wait(team->getAction(mine)), PlatformError::Kind::NotFound);
+        VERIFY_FAILS_WITH(wait(guest->getAction(theirs)), PlatformError::Kind::NotFound);
 
-        const auto teamBoth = await(team->getAction(both));
+        const auto teamBoth = wait(team->getAction(both));
         VERIFY_OK(teamBoth);
         QCOMPARE(teamBoth->ns.value_or(QString()), kTeam);
         QVERIFY(teamBoth->exec->code.value_or(QString()).contains(QLatin1StringView("v: 2")));
@@ -121,10 +121,10 @@ private Q_SLOTS:
     void eachNamespaceSeesOnlyItsOwnActivations()
     {
         const QString name = uniqueName("who");
-        VERIFY_OK(await(guest->putAction(name, nodeAction(kWhoAmI), PutOptions{})));
-        VERIFY_OK(await(team->putAction(name, nodeAction(kWhoAmI), PutOptions{})));
-        const auto inGuest = await(guest->invokeAction(name, {}, InvokeOptions{}));
-        const auto inTeam = await(team->invokeAction(name, {}, InvokeOptions{}));
+        VERIFY_OK(wait(guest->putAction(name, nodeAction(kWhoAmI), PutOptions{})));
+        VERIFY_OK(wait(team->putAction(name, nodeAction(kWhoAmI), PutOptions{})));
+        const auto inGuest = wait(guest->invokeAction(name, {}, InvokeOptions{}));
+        const auto inTeam = wait(team->invokeAction(name, {}, InvokeOptions{}));
         VERIFY_OK(inGuest);
         VERIFY_OK(inTeam);
         QVERIFY(inGuest->activation && inTeam->activation);
@@ -132,53 +132,53 @@ private Q_SLOTS:
 
         ActivationQuery query;
         query.limit = 200;
-        const auto guestRuns = await(guest->listActivations(query));
-        const auto teamRuns = await(team->listActivations(query));
+        const auto guestRuns = wait(guest->listActivations(query));
+        const auto teamRuns = wait(team->listActivations(query));
         VERIFY_OK(guestRuns);
         VERIFY_OK(teamRuns);
         QVERIFY(idsOf(guestRuns.value()).contains(inGuest->activationId));
         QVERIFY(!idsOf(guestRuns.value()).contains(inTeam->activationId));
         QVERIFY(idsOf(teamRuns.value()).contains(inTeam->activationId));
         QVERIFY(!idsOf(teamRuns.value()).contains(inGuest->activationId));
-        VERIFY_FAILS_WITH(await(guest->getActivation(inTeam->activationId)), PlatformError::Kind::NotFound);
-        VERIFY_FAILS_WITH(await(team->getActivation(inGuest->activationId)), PlatformError::Kind::NotFound);
+        VERIFY_FAILS_WITH(wait(guest->getActivation(inTeam->activationId)), PlatformError::Kind::NotFound);
+        VERIFY_FAILS_WITH(wait(team->getActivation(inGuest->activationId)), PlatformError::Kind::NotFound);
     }
 
     void keyAskingForAnotherNamespaceIsForbidden()
     {
         const QString name = uniqueName("guarded");
-        VERIFY_OK(await(guest->putAction(name, nodeAction(kWhoAmI), PutOptions{})));
+        VERIFY_OK(wait(guest->putAction(name, nodeAction(kWhoAmI), PutOptions{})));
         ActivationQuery query;
         query.name = name;
-        const auto before = await(guest->countActivations(query));
+        const auto before = wait(guest->countActivations(query));
         VERIFY_OK(before);
 
         // The team's key, addressing guest explicitly.
         auto intruder = fixture.connect(fixture.namespaceAuth(kTeam), QStringLiteral("guest"));
-        const auto listed = await(intruder->listActions(ListOptions{}));
+        const auto listed = wait(intruder->listActions(ListOptions{}));
         VERIFY_FAILS_WITH(listed, PlatformError::Kind::Auth);
         QCOMPARE(listed.error().message,
                  QStringLiteral("The supplied authentication is not authorized to access 'guest'."));
-        const auto invoked = await(intruder->invokeAction(name, {}, InvokeOptions{}));
+        const auto invoked = wait(intruder->invokeAction(name, {}, InvokeOptions{}));
         VERIFY_FAILS_WITH(invoked, PlatformError::Kind::Auth);
         QCOMPARE(invoked.error().message,
                  QStringLiteral("The supplied authentication is not authorized to access 'guest/%1'.").arg(name));
-        VERIFY_FAILS_WITH(await(intruder->putAction(name, nodeAction(QStringLiteral("x")), PutOptions{true, {}})),
+        VERIFY_FAILS_WITH(wait(intruder->putAction(name, nodeAction(QStringLiteral("x")), PutOptions{true, {}})),
                           PlatformError::Kind::Auth);
-        VERIFY_FAILS_WITH(await(intruder->namespaceLimits()), PlatformError::Kind::Auth);
+        VERIFY_FAILS_WITH(wait(intruder->namespaceLimits()), PlatformError::Kind::Auth);
 
         // Nothing ran and nothing changed in guest.
-        const auto after = await(guest->countActivations(query));
+        const auto after = wait(guest->countActivations(query));
         VERIFY_OK(after);
         QCOMPARE(after.value(), before.value());
-        const auto kept = await(guest->getAction(name));
+        const auto kept = wait(guest->getAction(name));
         VERIFY_OK(kept);
         QCOMPARE(kept->exec->code.value_or(QString()), kWhoAmI);
     }
 
     void limitsEndpointReportsTheConfiguredLimits()
     {
-        const auto limits = await(team->namespaceLimits());
+        const auto limits = wait(team->namespaceLimits());
         VERIFY_OK(limits);
         QCOMPARE(limits->maxActionMemory, std::optional<qint64>(4096));       // --set limits.memory.max
         QCOMPARE(limits->firesPerMinute, std::optional<qint64>(777));         // --set limits.firesPerMinute
@@ -194,7 +194,7 @@ private Q_SLOTS:
         QCOMPARE(limits->maxParameterSize, std::optional<QString>(QStringLiteral("1 MB")));
 
         // The controller root reports the same rate limits under OpenWhisk's names.
-        const auto info = await(guest->info());
+        const auto info = wait(guest->info());
         VERIFY_OK(info);
         QCOMPARE(info->limits.firesPerMinute, 777);
         QCOMPARE(info->limits.invocationsPerMinute, 60000);
@@ -204,12 +204,12 @@ private Q_SLOTS:
     void namespaceAndKeySurviveARestart()
     {
         const QString name = uniqueName("kept");
-        VERIFY_OK(await(team->putAction(name, nodeAction(kWhoAmI), PutOptions{})));
+        VERIFY_OK(wait(team->putAction(name, nodeAction(kWhoAmI), PutOptions{})));
         const QString teamAuth = fixture.namespaceAuth(kTeam);
         QVERIFY2(fixture.restart(), qPrintable(fixture.errorText()));
         QCOMPARE(fixture.namespaceAuth(kTeam), teamAuth); // an existing key is kept
         auto again = fixture.connect(teamAuth);
-        VERIFY_OK(await(again->getAction(name)));
+        VERIFY_OK(wait(again->getAction(name)));
     }
 };
 

@@ -32,7 +32,7 @@ qint64 recorded(OpenWhiskPlatform &platform, const QString &name)
 {
     ActivationQuery query;
     query.name = name;
-    const auto count = await(platform.countActivations(query));
+    const auto count = wait(platform.countActivations(query));
     return count ? count.value() : -1;
 }
 
@@ -71,18 +71,18 @@ private Q_SLOTS:
     void invocationsPastThePerMinuteLimitAreRefused()
     {
         auto platform = perMinute.connect(perMinute.namespaceAuth(QStringLiteral("invokers")));
-        VERIFY_OK(await(platform->putAction(QStringLiteral("noop"), nodeAction(kNoop), PutOptions{})));
+        VERIFY_OK(wait(platform->putAction(QStringLiteral("noop"), nodeAction(kNoop), PutOptions{})));
         for (int n = 1; n <= 3; ++n)
-            VERIFY_OK(await(platform->invokeAction(QStringLiteral("noop"), QJsonObject{{QLatin1StringView("n"), n}},
-                                                   InvokeOptions{})));
+            VERIFY_OK(wait(platform->invokeAction(QStringLiteral("noop"), QJsonObject{{QLatin1StringView("n"), n}},
+                                                  InvokeOptions{})));
 
-        const auto refused = await(platform->invokeAction(QStringLiteral("noop"), {}, InvokeOptions{}));
+        const auto refused = wait(platform->invokeAction(QStringLiteral("noop"), {}, InvokeOptions{}));
         VERIFY_FAILS_WITH(refused, PlatformError::Kind::Limit);
         QCOMPARE(refused.error().message,
                  QStringLiteral("Too many requests in the last minute (count: 4, allowed: 3)."));
         InvokeOptions nonBlocking;
         nonBlocking.blocking = false;
-        const auto alsoRefused = await(platform->invokeAction(QStringLiteral("noop"), {}, nonBlocking));
+        const auto alsoRefused = wait(platform->invokeAction(QStringLiteral("noop"), {}, nonBlocking));
         VERIFY_FAILS_WITH(alsoRefused, PlatformError::Kind::Limit);
         QCOMPARE(alsoRefused.error().message,
                  QStringLiteral("Too many requests in the last minute (count: 5, allowed: 3)."));
@@ -90,24 +90,24 @@ private Q_SLOTS:
 
         // The budget is the namespace's: guest, on the same server, still invokes.
         auto guest = perMinute.connect();
-        VERIFY_OK(await(guest->putAction(QStringLiteral("noop"), nodeAction(kNoop), PutOptions{})));
-        VERIFY_OK(await(guest->invokeAction(QStringLiteral("noop"), {}, InvokeOptions{})));
+        VERIFY_OK(wait(guest->putAction(QStringLiteral("noop"), nodeAction(kNoop), PutOptions{})));
+        VERIFY_OK(wait(guest->invokeAction(QStringLiteral("noop"), {}, InvokeOptions{})));
     }
 
     void firesPastThePerMinuteLimitAreRefused()
     {
         auto platform = perMinute.connect(perMinute.namespaceAuth(QStringLiteral("firers")));
-        VERIFY_OK(await(platform->putAction(QStringLiteral("handler"), nodeAction(kNoop), PutOptions{})));
-        VERIFY_OK(await(platform->putTrigger(QStringLiteral("tick"), emptyTrigger(), PutOptions{})));
-        VERIFY_OK(await(platform->putRule(
+        VERIFY_OK(wait(platform->putAction(QStringLiteral("handler"), nodeAction(kNoop), PutOptions{})));
+        VERIFY_OK(wait(platform->putTrigger(QStringLiteral("tick"), emptyTrigger(), PutOptions{})));
+        VERIFY_OK(wait(platform->putRule(
             QStringLiteral("on-tick"), ruleLinking(QStringLiteral("tick"), QStringLiteral("handler")), PutOptions{})));
         for (int n = 1; n <= 2; ++n) {
             const auto fired =
-                await(platform->fireTrigger(QStringLiteral("tick"), QJsonObject{{QLatin1StringView("n"), n}}));
+                wait(platform->fireTrigger(QStringLiteral("tick"), QJsonObject{{QLatin1StringView("n"), n}}));
             VERIFY_OK(fired);
             QVERIFY(fired->has_value());
         }
-        const auto refused = await(platform->fireTrigger(QStringLiteral("tick"), {}));
+        const auto refused = wait(platform->fireTrigger(QStringLiteral("tick"), {}));
         VERIFY_FAILS_WITH(refused, PlatformError::Kind::Limit);
         QCOMPARE(refused.error().message,
                  QStringLiteral("Too many requests in the last minute (count: 3, allowed: 2)."));
@@ -122,17 +122,17 @@ private Q_SLOTS:
     void invocationsPastTheInFlightLimitAreRefused()
     {
         auto platform = inFlight.connect();
-        VERIFY_OK(await(platform->putAction(QStringLiteral("slow"), nodeAction(kSlow), PutOptions{})));
+        VERIFY_OK(wait(platform->putAction(QStringLiteral("slow"), nodeAction(kSlow), PutOptions{})));
         Action web = nodeAction(kNoop);
         web.annotations = KeyValueList{{QStringLiteral("web-export"), true, {}}};
-        VERIFY_OK(await(platform->putAction(QStringLiteral("page"), web, PutOptions{})));
+        VERIFY_OK(wait(platform->putAction(QStringLiteral("page"), web, PutOptions{})));
 
         InvokeOptions nonBlocking;
         nonBlocking.blocking = false;
-        const auto first = await(platform->invokeAction(QStringLiteral("slow"), {}, nonBlocking));
+        const auto first = wait(platform->invokeAction(QStringLiteral("slow"), {}, nonBlocking));
         VERIFY_OK(first); // 202: it runs for two seconds
 
-        const auto refused = await(platform->invokeAction(QStringLiteral("slow"), {}, InvokeOptions{}));
+        const auto refused = wait(platform->invokeAction(QStringLiteral("slow"), {}, InvokeOptions{}));
         VERIFY_FAILS_WITH(refused, PlatformError::Kind::Limit);
         QCOMPARE(refused.error().message,
                  QStringLiteral("Too many concurrent requests in flight (count: 1, allowed: 1)."));
@@ -145,7 +145,7 @@ private Q_SLOTS:
 
         // Once the first has ended, there is room again.
         QTRY_COMPARE_WITH_TIMEOUT(recorded(*platform, QStringLiteral("slow")), 1, 30000);
-        VERIFY_OK(await(platform->invokeAction(QStringLiteral("slow"), {}, InvokeOptions{})));
+        VERIFY_OK(wait(platform->invokeAction(QStringLiteral("slow"), {}, InvokeOptions{})));
         const auto [after, page] =
             callWebAction(inFlight.server().apiHost(), QStringLiteral("guest"), QStringLiteral("page"));
         QCOMPARE(after, 200);

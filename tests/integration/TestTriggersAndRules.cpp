@@ -20,7 +20,7 @@ QList<Activation> awaitActivationsOf(OpenWhiskPlatform &platform, const QString 
             query.name = name;
             query.limit = 50;
             query.docs = true;
-            const auto listed = await(platform.listActivations(query));
+            const auto listed = wait(platform.listActivations(query));
             found = listed.ok() ? listed.value() : QList<Activation>();
             return found.size() >= count;
         },
@@ -50,38 +50,38 @@ private Q_SLOTS:
         const QString name = uniqueName("events");
         Trigger put;
         put.parameters = KeyValueList{{QStringLiteral("source"), QStringLiteral("test"), {}}};
-        const auto created = await(platform->putTrigger(name, put, PutOptions{}));
+        const auto created = wait(platform->putTrigger(name, put, PutOptions{}));
         VERIFY_OK(created);
         QCOMPARE(created->name, name);
         QCOMPARE(created->version, QStringLiteral("0.0.1"));
-        VERIFY_FAILS_WITH(await(platform->putTrigger(name, put, PutOptions{})), PlatformError::Kind::Conflict);
-        const auto updated = await(platform->putTrigger(name, put, PutOptions{true, {}}));
+        VERIFY_FAILS_WITH(wait(platform->putTrigger(name, put, PutOptions{})), PlatformError::Kind::Conflict);
+        const auto updated = wait(platform->putTrigger(name, put, PutOptions{true, {}}));
         VERIFY_OK(updated);
         QCOMPARE(updated->version, QStringLiteral("0.0.2"));
 
-        const auto fetched = await(platform->getTrigger(name));
+        const auto fetched = wait(platform->getTrigger(name));
         VERIFY_OK(fetched);
         QCOMPARE(fetched->parameters->value(QStringLiteral("source")).toString(), QStringLiteral("test"));
-        const auto listed = await(platform->listTriggers(ListOptions{0, 0}));
+        const auto listed = wait(platform->listTriggers(ListOptions{0, 0}));
         VERIFY_OK(listed);
         QVERIFY(std::any_of(listed->begin(), listed->end(), [&](const Trigger &t) { return t.name == name; }));
-        const auto counted = await(platform->count(Collection::Triggers));
+        const auto counted = wait(platform->count(Collection::Triggers));
         VERIFY_OK(counted);
         QCOMPARE(counted.value(), qint64(listed->size()));
 
-        VERIFY_OK(await(platform->deleteTrigger(name)));
-        VERIFY_FAILS_WITH(await(platform->getTrigger(name)), PlatformError::Kind::NotFound);
-        VERIFY_FAILS_WITH(await(platform->fireTrigger(name, {})), PlatformError::Kind::NotFound);
+        VERIFY_OK(wait(platform->deleteTrigger(name)));
+        VERIFY_FAILS_WITH(wait(platform->getTrigger(name)), PlatformError::Kind::NotFound);
+        VERIFY_FAILS_WITH(wait(platform->fireTrigger(name, {})), PlatformError::Kind::NotFound);
     }
 
     void firingWithoutARuleRunsNothing()
     {
         const QString name = uniqueName("lonely");
-        VERIFY_OK(await(platform->putTrigger(name, emptyTrigger(), PutOptions{})));
-        const auto fired = await(platform->fireTrigger(name, {}));
+        VERIFY_OK(wait(platform->putTrigger(name, emptyTrigger(), PutOptions{})));
+        const auto fired = wait(platform->fireTrigger(name, {}));
         VERIFY_OK(fired);
         QVERIFY(!fired->has_value());
-        VERIFY_OK(await(platform->deleteTrigger(name)));
+        VERIFY_OK(wait(platform->deleteTrigger(name)));
     }
 
     void ruleRunsItsActionWhenTheTriggerFiresAndCanBeSwitchedOff()
@@ -89,22 +89,22 @@ private Q_SLOTS:
         const QString trigger = uniqueName("orders");
         const QString action = uniqueName("ship");
         const QString rule = uniqueName("orders-ship");
-        VERIFY_OK(await(platform->putTrigger(trigger, emptyTrigger(), PutOptions{})));
-        VERIFY_OK(await(platform->putAction(action, nodeAction(kEcho), PutOptions{})));
+        VERIFY_OK(wait(platform->putTrigger(trigger, emptyTrigger(), PutOptions{})));
+        VERIFY_OK(wait(platform->putAction(action, nodeAction(kEcho), PutOptions{})));
 
-        const auto created = await(platform->putRule(rule, ruleLinking(trigger, action), PutOptions{}));
+        const auto created = wait(platform->putRule(rule, ruleLinking(trigger, action), PutOptions{}));
         VERIFY_OK(created);
         QVERIFY2(created->isActive(), qPrintable(created->status.value_or(QStringLiteral("<none>"))));
         QCOMPARE(created->trigger->name, trigger);
         QCOMPARE(created->action->name, action);
-        VERIFY_FAILS_WITH(await(platform->putRule(rule, ruleLinking(trigger, action), PutOptions{})),
+        VERIFY_FAILS_WITH(wait(platform->putRule(rule, ruleLinking(trigger, action), PutOptions{})),
                           PlatformError::Kind::Conflict);
 
-        const auto fired = await(platform->fireTrigger(trigger, QJsonObject{{QLatin1StringView("event"), 42}}));
+        const auto fired = wait(platform->fireTrigger(trigger, QJsonObject{{QLatin1StringView("event"), 42}}));
         VERIFY_OK(fired);
         QVERIFY(fired->has_value());
         QCOMPARE(fired->value().size(), 32);
-        const auto triggerActivation = await(platform->getActivation(fired->value()));
+        const auto triggerActivation = wait(platform->getActivation(fired->value()));
         VERIFY_OK(triggerActivation);
         QCOMPARE(triggerActivation->name, trigger);
 
@@ -112,48 +112,48 @@ private Q_SLOTS:
         QCOMPARE(ran.size(), 1);
         QCOMPARE(ran.first().response->result.toObject().value(QLatin1StringView("got")).toInt(), 42);
 
-        VERIFY_OK(await(platform->setRuleActive(rule, false)));
-        const auto inactive = await(platform->getRule(rule));
+        VERIFY_OK(wait(platform->setRuleActive(rule, false)));
+        const auto inactive = wait(platform->getRule(rule));
         VERIFY_OK(inactive);
         QCOMPARE(inactive->status, QStringLiteral("inactive"));
-        const auto firedOff = await(platform->fireTrigger(trigger, {}));
+        const auto firedOff = wait(platform->fireTrigger(trigger, {}));
         VERIFY_OK(firedOff);
         QVERIFY(!firedOff->has_value());
 
-        VERIFY_OK(await(platform->setRuleActive(rule, true)));
-        VERIFY_OK(await(platform->setRuleActive(rule, true))); // already active: still 200
-        QVERIFY(await(platform->getRule(rule))->isActive());
-        const auto firedOn = await(platform->fireTrigger(trigger, QJsonObject{{QLatin1StringView("event"), 43}}));
+        VERIFY_OK(wait(platform->setRuleActive(rule, true)));
+        VERIFY_OK(wait(platform->setRuleActive(rule, true))); // already active: still 200
+        QVERIFY(wait(platform->getRule(rule))->isActive());
+        const auto firedOn = wait(platform->fireTrigger(trigger, QJsonObject{{QLatin1StringView("event"), 43}}));
         VERIFY_OK(firedOn);
         QVERIFY(firedOn->has_value());
         QCOMPARE(awaitActivationsOf(*platform, action, 2).size(), 2);
 
-        const auto rules = await(platform->listRules(ListOptions{}));
+        const auto rules = wait(platform->listRules(ListOptions{}));
         VERIFY_OK(rules);
         QVERIFY(std::any_of(rules->begin(), rules->end(), [&](const Rule &r) { return r.name == rule; }));
-        const auto counted = await(platform->count(Collection::Rules));
+        const auto counted = wait(platform->count(Collection::Rules));
         VERIFY_OK(counted);
         QVERIFY(counted.value() >= 1);
 
-        VERIFY_OK(await(platform->deleteRule(rule)));
-        VERIFY_FAILS_WITH(await(platform->getRule(rule)), PlatformError::Kind::NotFound);
-        VERIFY_FAILS_WITH(await(platform->setRuleActive(rule, true)), PlatformError::Kind::NotFound);
-        VERIFY_OK(await(platform->deleteTrigger(trigger)));
-        VERIFY_OK(await(platform->deleteAction(action)));
+        VERIFY_OK(wait(platform->deleteRule(rule)));
+        VERIFY_FAILS_WITH(wait(platform->getRule(rule)), PlatformError::Kind::NotFound);
+        VERIFY_FAILS_WITH(wait(platform->setRuleActive(rule, true)), PlatformError::Kind::NotFound);
+        VERIFY_OK(wait(platform->deleteTrigger(trigger)));
+        VERIFY_OK(wait(platform->deleteAction(action)));
     }
 
     void ruleToAMissingActionIsRefused()
     {
         const QString trigger = uniqueName("dangling");
-        VERIFY_OK(await(platform->putTrigger(trigger, emptyTrigger(), PutOptions{})));
-        const auto rule = await(
+        VERIFY_OK(wait(platform->putTrigger(trigger, emptyTrigger(), PutOptions{})));
+        const auto rule = wait(
             platform->putRule(uniqueName("dangling-rule"), ruleLinking(trigger, uniqueName("nobody")), PutOptions{}));
         QVERIFY(!rule.ok());
         QVERIFY2(rule.error().kind == PlatformError::Kind::Invalid ||
                      rule.error().kind == PlatformError::Kind::NotFound,
                  qPrintable(describe(rule)));
         QVERIFY(!rule.error().message.isEmpty());
-        VERIFY_OK(await(platform->deleteTrigger(trigger)));
+        VERIFY_OK(wait(platform->deleteTrigger(trigger)));
     }
 };
 

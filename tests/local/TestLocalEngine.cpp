@@ -3,6 +3,7 @@
 
 #include "platforms/local/LocalEngine.h"
 #include "platforms/local/LocalPlatform.h"
+#include "support/Futures.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -11,29 +12,9 @@
 #include <QTest>
 
 using namespace funcdesk;
+using namespace funcdesk::test;
 
 namespace {
-
-template <typename T> T take(QFuture<Result<T>> future)
-{
-    // The engine's timers live on this thread: keep the event loop turning while waiting.
-    while (!future.isFinished())
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-    Result<T> result = future.result();
-    if (!result)
-        qFatal("expected success, got: %s", qPrintable(result.error().message));
-    return std::move(result).value();
-}
-
-template <typename T> PlatformError failure(QFuture<Result<T>> future)
-{
-    while (!future.isFinished())
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-    const Result<T> result = future.result();
-    if (result)
-        qFatal("expected a failure, the call succeeded");
-    return result.error();
-}
 
 Action nodeAction(const QString &code, std::optional<qint64> memory = {})
 {

@@ -3,15 +3,17 @@
 // moving a view's selection, de-duplicated and bounded, details fetched on demand, failures and
 // platform switches. QAbstractItemModelTester watches the model and the proxy in every test.
 
-#include "FlakyPlatform.h"
-#include "LocalFixture.h"
 #include "models/activations/ActivationDetails.h"
 #include "models/activations/ActivationFilterProxy.h"
 #include "models/activations/ActivationListModel.h"
+#include "support/FlakyPlatform.h"
+#include "support/Futures.h"
+#include "support/LocalFixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTest>
 
 using namespace funcdesk;
 using namespace funcdesk::test;

@@ -2,17 +2,19 @@
 // they grow live, incremental updates that keep the selection, platform switches, failures, and
 // the filter proxy. QAbstractItemModelTester watches the model and the proxy in every test.
 
-#include "FlakyPlatform.h"
-#include "LocalFixture.h"
 #include "models/functions/FunctionFilterProxy.h"
 #include "models/functions/FunctionListModel.h"
 #include "models/functions/TextFilter.h"
 #include "platforms/openwhisk/OpenWhiskPlatform.h"
+#include "support/FlakyPlatform.h"
+#include "support/Futures.h"
+#include "support/LocalFixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTest>
 
 using namespace funcdesk;
 using namespace funcdesk::test;

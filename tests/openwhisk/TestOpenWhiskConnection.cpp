@@ -3,6 +3,7 @@
 // in flight. No platform is needed; the integration tests drive a real funcdeskd.
 
 #include "platforms/openwhisk/OpenWhiskPlatform.h"
+#include "support/Futures.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -10,6 +11,7 @@
 #include <QTest>
 
 using namespace funcdesk;
+using namespace funcdesk::test;
 
 namespace {
 const QString kAuth = QStringLiteral("23bc46b1-71f6-4ed5-8c54-816aa4f8c502:"
@@ -36,13 +38,6 @@ OpenWhiskConfig configFor(quint16 port)
     config.retryBaseMs = 50;
     config.retryMaxMs = 200;
     return config;
-}
-
-template <typename T> Result<T> wait(QFuture<Result<T>> future, int timeoutMs = 10000)
-{
-    if (!QTest::qWaitFor([&future] { return future.isFinished(); }, timeoutMs))
-        return PlatformError{PlatformError::Kind::Server, QStringLiteral("test: the future never finished")};
-    return future.result();
 }
 
 void verifyNoKey(const QString &text)

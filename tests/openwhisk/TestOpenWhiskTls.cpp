@@ -3,6 +3,7 @@
 // time; the server is a QSslServer answering like a controller root would.
 
 #include "platforms/openwhisk/OpenWhiskPlatform.h"
+#include "support/Futures.h"
 
 #include <QFile>
 #include <QProcess>
@@ -15,18 +16,13 @@
 #include <QTest>
 
 using namespace funcdesk;
+using namespace funcdesk::test;
 
 namespace {
 const QByteArray kRootAnswer = QByteArrayLiteral(
     "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 31\r\nConnection: close\r\n\r\n"
     "{\"description\":\"TLS OpenWhisk\"}");
 
-template <typename T> Result<T> wait(QFuture<Result<T>> future)
-{
-    if (!QTest::qWaitFor([&future] { return future.isFinished(); }, 10000))
-        return PlatformError{PlatformError::Kind::Server, QStringLiteral("test: the future never finished")};
-    return future.result();
-}
 } // namespace
 
 class TestOpenWhiskTls : public QObject

@@ -1,7 +1,9 @@
 #pragma once
 
-// A real `funcdeskd serve` in a QProcess, and a blocking HTTP helper over QNetworkAccessManager,
-// for the server tests. The binary path comes from FUNCDESKD_PATH.
+// For the server tests: a real `funcdeskd serve` (support/FuncdeskdProcess.h), a blocking HTTP
+// helper over QNetworkAccessManager, and the bodies and raw-socket reads the tests repeat.
+
+#include "support/FuncdeskdProcess.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -11,13 +13,13 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QProcess>
-#include <QRegularExpression>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTimer>
 
 #include <csignal>
+
+using funcdesk::test::FuncdeskdProcess;
 
 struct HttpResult
 {
@@ -41,89 +43,6 @@ struct HttpResult
         }
         return {};
     }
-};
-
-class ServerProcess
-{
-public:
-    ~ServerProcess() { kill(); }
-
-    // Starts `funcdeskd serve --port 0 --data-dir DIR ARGS` and waits for its "listening" line.
-    bool start(const QString &dataDir, const QStringList &extra = {})
-    {
-        m_dataDir = dataDir;
-        m_stdout.clear();
-        m_process.setProcessChannelMode(QProcess::SeparateChannels);
-        // The request log's format and presence are part of what the tests check.
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.remove(QStringLiteral("QT_MESSAGE_PATTERN"));
-        environment.remove(QStringLiteral("QT_LOGGING_RULES"));
-        m_process.setProcessEnvironment(environment);
-        m_process.start(QStringLiteral(FUNCDESKD_PATH),
-                        QStringList{QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0"),
-                                    QStringLiteral("--data-dir"), dataDir} +
-                            extra);
-        if (!m_process.waitForStarted(10000))
-            return false;
-        static const QRegularExpression line(QStringLiteral("^funcdeskd listening on (http://[^\\s]+)$"),
-                                             QRegularExpression::MultilineOption);
-        QElapsedTimer timer;
-        timer.start();
-        while (timer.elapsed() < 20000) {
-            m_process.waitForReadyRead(200);
-            m_stdout += m_process.readAllStandardOutput();
-            const auto match = line.match(QString::fromUtf8(m_stdout));
-            if (match.hasMatch()) {
-                m_base = match.captured(1);
-                QFile auth(dataDir + QStringLiteral("/auth"));
-                if (auth.open(QIODevice::ReadOnly))
-                    m_auth = auth.readAll().trimmed();
-                return true;
-            }
-            if (m_process.state() != QProcess::Running)
-                return false;
-        }
-        return false;
-    }
-
-    // Sends `signal` and waits for the exit; the exit code, or -1 if it crashed or hung.
-    int stop(int signal = SIGTERM)
-    {
-        if (m_process.state() != QProcess::Running)
-            return -1;
-        ::kill(static_cast<pid_t>(m_process.processId()), signal);
-        if (!m_process.waitForFinished(20000)) {
-            kill();
-            return -1;
-        }
-        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
-    }
-
-    void kill()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-    }
-
-    QString url(const QString &path) const { return m_base + path; }
-    const QByteArray &auth() const { return m_auth; }
-    // Everything the server wrote to stderr so far (kept, so reading it twice loses nothing).
-    QByteArray stderrText()
-    {
-        m_stderr += m_process.readAllStandardError();
-        return m_stderr;
-    }
-    QProcess &process() { return m_process; }
-
-private:
-    QProcess m_process;
-    QString m_dataDir;
-    QByteArray m_stdout;
-    QByteArray m_stderr;
-    QString m_base;
-    QByteArray m_auth;
 };
 
 class HttpClient

@@ -11,12 +11,12 @@ class TestServerApi : public QObject
 
 private:
     QTemporaryDir m_dir;
-    ServerProcess m_server;
+    FuncdeskdProcess m_server{m_dir.path()};
     HttpClient m_http;
 
     HttpResult call(const QByteArray &method, const QString &path, const QByteArray &body = {})
     {
-        return m_http.request(method, m_server.url(path), body, m_server.auth());
+        return m_http.request(method, m_server.url(path), body, m_server.guestKey().toUtf8());
     }
     static QString actions(const QString &rest = {}) { return QStringLiteral("/api/v1/namespaces/_/actions") + rest; }
 
@@ -24,8 +24,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        QVERIFY2(m_server.start(m_dir.path()), m_server.stderrText().constData());
-        QVERIFY(!m_server.auth().isEmpty());
+        QVERIFY2(m_server.start(), m_server.stderrText().constData());
+        QVERIFY(!m_server.guestKey().toUtf8().isEmpty());
     }
 
     void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }
@@ -59,7 +59,7 @@ private Q_SLOTS:
 
     void wrongKeyIs401()
     {
-        const QByteArray uuid = m_server.auth().left(m_server.auth().indexOf(':'));
+        const QByteArray uuid = m_server.guestKey().toUtf8().left(m_server.guestKey().toUtf8().indexOf(':'));
         const HttpResult result = m_http.request("GET", m_server.url(actions()), {}, uuid + ":" + QByteArray(64, 'x'));
         QCOMPARE(result.status, 401);
         QCOMPARE(result.object().value(QStringLiteral("error")).toString(),

@@ -12,13 +12,13 @@ class TestServerInvoke : public QObject
 
 private:
     QTemporaryDir m_dir;
-    ServerProcess m_server;
+    FuncdeskdProcess m_server{m_dir.path()};
     HttpClient m_http;
 
     HttpResult call(const QByteArray &method, const QString &path, const QByteArray &body = {})
     {
         return m_http.request(method, m_server.url(QStringLiteral("/api/v1/namespaces/_") + path), body,
-                              m_server.auth());
+                              m_server.guestKey().toUtf8());
     }
     void put(const QString &name, const QString &code, const QJsonObject &limits = {})
     {
@@ -31,7 +31,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        QVERIFY2(m_server.start(m_dir.path()), m_server.stderrText().constData());
+        QVERIFY2(m_server.start(), m_server.stderrText().constData());
         put(QStringLiteral("echo"), QStringLiteral("function main(p){console.log('echoing'); return {got: p}}"));
         put(QStringLiteral("fails"), QStringLiteral("function main(){return {error: 'no luck'}}"));
         put(QStringLiteral("throws"), QStringLiteral("function main(){throw new Error('boom')}"));

@@ -16,26 +16,26 @@ private Q_SLOTS:
     void firstStartWritesAPrivateAuthFile()
     {
         QTemporaryDir dir;
-        ServerProcess server;
-        QVERIFY2(server.start(dir.path()), server.stderrText().constData());
+        FuncdeskdProcess server(dir.path());
+        QVERIFY2(server.start(), server.stderrText().constData());
         const QFileInfo auth(dir.filePath(QStringLiteral("auth")));
         QVERIFY(auth.exists());
         QCOMPARE(auth.permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
                  QFile::Permissions());
-        QVERIFY(server.auth().contains(':'));
-        QCOMPARE(server.auth().size() - server.auth().indexOf(':') - 1, 64);
+        QVERIFY(server.guestKey().toUtf8().contains(':'));
+        QCOMPARE(server.guestKey().toUtf8().size() - server.guestKey().toUtf8().indexOf(':') - 1, 64);
         QVERIFY(server.stop() == 0);
         // stderr names the file and never prints the key itself.
         const QByteArray log = server.stderrText();
         QVERIFY(log.contains(dir.filePath(QStringLiteral("auth")).toUtf8()));
-        QVERIFY(!log.contains(server.auth().mid(server.auth().indexOf(':') + 1)));
+        QVERIFY(!log.contains(server.guestKey().toUtf8().mid(server.guestKey().toUtf8().indexOf(':') + 1)));
     }
 
     void eachRequestIsLoggedOnOneLine()
     {
         QTemporaryDir dir;
-        ServerProcess server;
-        QVERIFY(server.start(dir.path()));
+        FuncdeskdProcess server(dir.path());
+        QVERIFY(server.start());
         HttpClient http;
         QCOMPARE(http.request("GET", server.url(QStringLiteral("/api/v1"))).status, 200);
         QCOMPARE(http.request("GET", server.url(QStringLiteral("/api/v1/namespaces/_/actions?x=%0Aforged"))).status,
@@ -65,8 +65,8 @@ private Q_SLOTS:
     void quietLogsNoRequests()
     {
         QTemporaryDir dir;
-        ServerProcess server;
-        QVERIFY(server.start(dir.path(), {QStringLiteral("--quiet")}));
+        FuncdeskdProcess server(dir.path());
+        QVERIFY(server.start(0, {QStringLiteral("--quiet")}));
         HttpClient http;
         QCOMPARE(http.request("GET", server.url(QStringLiteral("/api/v1"))).status, 200);
         QCOMPARE(server.stop(), 0);
@@ -77,10 +77,10 @@ private Q_SLOTS:
     void authOptionSetsTheGuestKey()
     {
         QTemporaryDir dir;
-        ServerProcess server;
+        FuncdeskdProcess server(dir.path());
         const QByteArray auth = "23bc46b1-71f6-4ed5-8c54-816aa4f8c502:" + QByteArray(64, 'k');
-        QVERIFY(server.start(dir.path(), {QStringLiteral("--auth"), QString::fromLatin1(auth)}));
-        QCOMPARE(server.auth(), auth);
+        QVERIFY(server.start(0, {QStringLiteral("--auth"), QString::fromLatin1(auth)}));
+        QCOMPARE(server.guestKey().toUtf8(), auth);
         HttpClient http;
         QCOMPARE(http.request("GET", server.url(QStringLiteral("/api/v1/namespaces")), {}, auth).status, 200);
         QCOMPARE(server.stop(), 0);
@@ -89,8 +89,8 @@ private Q_SLOTS:
     void keepAliveServesManyRequestsOnOneConnection()
     {
         QTemporaryDir dir;
-        ServerProcess server;
-        QVERIFY(server.start(dir.path()));
+        FuncdeskdProcess server(dir.path());
+        QVERIFY(server.start());
         const QUrl url(server.url(QStringLiteral("/api/v1")));
         QTcpSocket socket;
         socket.connectToHost(url.host(), quint16(url.port()));
@@ -112,13 +112,13 @@ private Q_SLOTS:
     void pipelinedRequestsAreAnsweredInOrder()
     {
         QTemporaryDir dir;
-        ServerProcess server;
-        QVERIFY(server.start(dir.path()));
+        FuncdeskdProcess server(dir.path());
+        QVERIFY(server.start());
         HttpClient http;
         QCOMPARE(http.request("PUT", server.url(QStringLiteral("/api/v1/namespaces/_/actions/later")),
                               nodeAction(QStringLiteral(
                                   "function main(){return new Promise(r => setTimeout(() => r({first: true}), 300))}")),
-                              server.auth())
+                              server.guestKey().toUtf8())
                      .status,
                  200);
         const QUrl url(server.url(QStringLiteral("/")));
@@ -128,7 +128,7 @@ private Q_SLOTS:
         // Two requests in one write: a slow invoke, then a GET the server can answer at once.
         socket.write("POST /api/v1/namespaces/_/actions/later?blocking=true&result=true HTTP/1.1\r\nHost: x\r\n"
                      "Authorization: Basic " +
-                     server.auth().toBase64() +
+                     server.guestKey().toUtf8().toBase64() +
                      "\r\nContent-Length: 2\r\n\r\n{}"
                      "GET /api/v1 HTTP/1.1\r\nHost: x\r\n\r\n");
         QByteArray received;
@@ -147,13 +147,13 @@ private Q_SLOTS:
     void clientHangingUpMidInvokeLeavesTheServerServing()
     {
         QTemporaryDir dir;
-        ServerProcess server;
-        QVERIFY(server.start(dir.path()));
+        FuncdeskdProcess server(dir.path());
+        QVERIFY(server.start());
         HttpClient http;
         QCOMPARE(http.request("PUT", server.url(QStringLiteral("/api/v1/namespaces/_/actions/slow")),
                               nodeAction(QStringLiteral(
                                   "function main(){return new Promise(r => setTimeout(() => r({}), 500))}")),
-                              server.auth())
+                              server.guestKey().toUtf8())
                      .status,
                  200);
         {
@@ -163,7 +163,7 @@ private Q_SLOTS:
             QVERIFY(socket.waitForConnected(5000));
             socket.write(
                 "POST /api/v1/namespaces/_/actions/slow?blocking=true HTTP/1.1\r\nHost: x\r\nAuthorization: Basic " +
-                server.auth().toBase64() + "\r\nContent-Length: 2\r\n\r\n{}");
+                server.guestKey().toUtf8().toBase64() + "\r\nContent-Length: 2\r\n\r\n{}");
             QVERIFY(socket.waitForBytesWritten(5000));
             QTest::qWait(100);
             socket.abort();
@@ -179,9 +179,9 @@ private Q_SLOTS:
         QByteArray auth;
         QString activationId;
         {
-            ServerProcess server;
-            QVERIFY(server.start(dir.path()));
-            auth = server.auth();
+            FuncdeskdProcess server(dir.path());
+            QVERIFY(server.start());
+            auth = server.guestKey().toUtf8();
             HttpClient http;
             const QString ns = server.url(QStringLiteral("/api/v1/namespaces/_"));
             QCOMPARE(http.request("PUT", ns + QStringLiteral("/actions/kept"),
@@ -199,9 +199,9 @@ private Q_SLOTS:
             activationId = invoked.object().value(QStringLiteral("activationId")).toString();
             QCOMPARE(server.stop(SIGTERM), 0);
         }
-        ServerProcess again;
-        QVERIFY(again.start(dir.path()));
-        QCOMPARE(again.auth(), auth); // the same key, not a new one
+        FuncdeskdProcess again(dir.path());
+        QVERIFY(again.start());
+        QCOMPARE(again.guestKey().toUtf8(), auth); // the same key, not a new one
         HttpClient http;
         const QString ns = again.url(QStringLiteral("/api/v1/namespaces/_"));
         QCOMPARE(http.request("GET", ns + QStringLiteral("/actions/kept"), {}, auth).status, 200);
@@ -218,11 +218,11 @@ private Q_SLOTS:
     void badUsageExitsWith2()
     {
         QProcess process;
-        process.start(QStringLiteral(FUNCDESKD_PATH),
+        process.start(FuncdeskdProcess::binary(),
                       {QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("99999")});
         QVERIFY(process.waitForFinished(10000));
         QCOMPARE(process.exitCode(), 2);
-        process.start(QStringLiteral(FUNCDESKD_PATH),
+        process.start(FuncdeskdProcess::binary(),
                       {QStringLiteral("serve"), QStringLiteral("--auth"), QStringLiteral("nokey")});
         QVERIFY(process.waitForFinished(10000));
         QCOMPARE(process.exitCode(), 2);

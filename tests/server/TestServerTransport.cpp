@@ -12,9 +12,9 @@ class TestServerTransport : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    ServerProcess m_server;
+    FuncdeskdProcess m_server{m_dir.path()};
 
-    QByteArray authHeader() const { return "Authorization: Basic " + m_server.auth().toBase64() + "\r\n"; }
+    QByteArray authHeader() const { return "Authorization: Basic " + m_server.guestKey().toUtf8().toBase64() + "\r\n"; }
 
     void connectTo(QTcpSocket &socket)
     {
@@ -26,17 +26,17 @@ class TestServerTransport : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_server.start(m_dir.path()));
+        QVERIFY(m_server.start());
         HttpClient http;
         QCOMPARE(
             http.request("PUT", m_server.url(QStringLiteral("/api/v1/namespaces/_/actions/sleepy")),
                          nodeAction(QStringLiteral(
                              "function main(){return new Promise(r => setTimeout(() => r({slept: true}), 3000))}")),
-                         m_server.auth())
+                         m_server.guestKey().toUtf8())
                 .status,
             200);
         QCOMPARE(http.request("PUT", m_server.url(QStringLiteral("/api/v1/namespaces/_/actions/echo")),
-                              nodeAction(QStringLiteral("function main(p){return p}")), m_server.auth())
+                              nodeAction(QStringLiteral("function main(p){return p}")), m_server.guestKey().toUtf8())
                      .status,
                  200);
     }
@@ -161,11 +161,11 @@ private Q_SLOTS:
         QVERIFY2(answer.startsWith("HTTP/1.1 413"), answer.constData());
         QVERIFY2(answer.contains("1000000000"), answer.constData());
         QCOMPARE(socket.state(), QAbstractSocket::UnconnectedState);
-        QCOMPARE(
-            HttpClient()
-                .request("GET", m_server.url(QStringLiteral("/api/v1/namespaces/_/actions/huge")), {}, m_server.auth())
-                .status,
-            404);
+        QCOMPARE(HttpClient()
+                     .request("GET", m_server.url(QStringLiteral("/api/v1/namespaces/_/actions/huge")), {},
+                              m_server.guestKey().toUtf8())
+                     .status,
+                 404);
     }
 };
 

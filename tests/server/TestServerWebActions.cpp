@@ -11,7 +11,7 @@ class TestServerWebActions : public QObject
 
 private:
     QTemporaryDir m_dir;
-    ServerProcess m_server;
+    FuncdeskdProcess m_server{m_dir.path()};
     HttpClient m_http;
 
     void put(const QString &name, const QString &code, const QJsonArray &annotations)
@@ -19,7 +19,7 @@ private:
         const HttpResult result = m_http.request(
             "PUT",
             m_server.url(QStringLiteral("/api/v1/namespaces/_/actions/") + name + QStringLiteral("?overwrite=true")),
-            nodeAction(code, annotations), m_server.auth());
+            nodeAction(code, annotations), m_server.guestKey().toUtf8());
         QVERIFY2(result.status == 200, result.body.constData());
     }
     HttpResult web(const QByteArray &method, const QString &path, const QByteArray &body = {},
@@ -33,7 +33,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        QVERIFY2(m_server.start(m_dir.path()), m_server.stderrText().constData());
+        QVERIFY2(m_server.start(), m_server.stderrText().constData());
         const QJsonArray exported{keyValue(QStringLiteral("web-export"), true)};
         put(QStringLiteral("mirror"),
             QStringLiteral("function main(p){return {params: p, text: 'plain ' + (p.name || ''), html: '<b>hi</b>'}}"),
@@ -127,7 +127,7 @@ private Q_SLOTS:
     void requireWhiskAuthChecksCredentialsOrSecret()
     {
         QCOMPARE(web("GET", QStringLiteral("guarded.json")).status, 401);
-        const HttpResult authed = web("GET", QStringLiteral("guarded.json"), {}, {}, m_server.auth());
+        const HttpResult authed = web("GET", QStringLiteral("guarded.json"), {}, {}, m_server.guestKey().toUtf8());
         QCOMPARE(authed.status, 200);
         QCOMPARE(authed.object().value(QStringLiteral("user")).toString(), QStringLiteral("guest"));
 

@@ -4,8 +4,8 @@
 
 #include "executor/Executor.h"
 #include "models/testing/PayloadStore.h"
-#include "platforms/local/LocalEngine.h"
-#include "platforms/local/LocalPlatform.h"
+#include "support/Futures.h"
+#include "support/LocalFixture.h"
 #include "ui/testing/TestPanel.h"
 
 #include <QAbstractItemView>
@@ -21,6 +21,8 @@
 #include <QToolButton>
 
 using namespace funcdesk;
+using funcdesk::test::LocalFixture;
+using funcdesk::test::take;
 
 namespace {
 
@@ -34,16 +36,6 @@ const QString kThrows = QStringLiteral("function main() { throw new Error('boom:
 const QString kSlow =
     QStringLiteral("function main() { return new Promise(r => setTimeout(() => r({late: true}), 4000)); }");
 
-template <typename T> T take(QFuture<Result<T>> future)
-{
-    while (!future.isFinished())
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-    Result<T> result = future.result();
-    if (!result)
-        qFatal("expected success, got: %s", qPrintable(result.error().message));
-    return std::move(result).value();
-}
-
 } // namespace
 
 class TestTestPanel : public QObject
@@ -51,9 +43,7 @@ class TestTestPanel : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<QTemporaryDir> dir;
-    std::unique_ptr<LocalEngine> engine;
-    std::unique_ptr<LocalPlatform> platform;
+    std::unique_ptr<LocalFixture> fixture;
     std::unique_ptr<TestPanel> panel;
     QString editorCode = kEdited;
 
@@ -63,7 +53,7 @@ private:
         action.exec = Exec();
         action.exec->kind = QStringLiteral("nodejs:default");
         action.exec->code = code;
-        return take(platform->putAction(name, action, PutOptions{true, {}}));
+        return take(fixture->platform->putAction(name, action, PutOptions{true, {}}));
     }
 
     template <typename W> W *child(const QString &name, QWidget *in = nullptr)
@@ -103,19 +93,13 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        dir = std::make_unique<QTemporaryDir>();
-        LocalConfig config;
-        config.dataDir = dir->path() + QStringLiteral("/platform");
-        auto opened = LocalEngine::open(config);
-        QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
-        engine = std::move(opened).value();
-        platform = std::make_unique<LocalPlatform>(engine.get(), QStringLiteral("guest"));
+        fixture = std::make_unique<LocalFixture>(LocalConfig{}); // the executor's defaults, stem cells too
         const Action hello = deploy(QStringLiteral("hello"), kDeployed);
 
-        panel = std::make_unique<TestPanel>(PayloadStore(dir->path() + QStringLiteral("/payloads")), nullptr);
-        panel->setLocalExecutor(&engine->executor());
+        panel = std::make_unique<TestPanel>(PayloadStore(fixture->dir.path() + QStringLiteral("/payloads")), nullptr);
+        panel->setLocalExecutor(&fixture->engine->executor());
         panel->setCodeSource([this] { return qMakePair(editorCode, QString()); });
-        panel->setContext(platform.get(), QStringLiteral("Local"), QStringLiteral("hello"), hello);
+        panel->setContext(fixture->platform.get(), QStringLiteral("Local"), QStringLiteral("hello"), hello);
         panel->resize(1100, 760);
         panel->show();
         QVERIFY(QTest::qWaitForWindowExposed(panel.get()));
@@ -124,8 +108,7 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         panel.reset();
-        platform.reset();
-        engine.reset();
+        fixture.reset();
     }
 
     void invalidPayloadDisablesTheRunButtons()
@@ -163,7 +146,7 @@ private Q_SLOTS:
         QTest::keyClick(name, Qt::Key_Return);
         QTRY_COMPARE(list->model()->index(0, 0).data().toString(), QStringLiteral("greet Ada"));
 
-        const PayloadStore store(dir->path() + QStringLiteral("/payloads"));
+        const PayloadStore store(fixture->dir.path() + QStringLiteral("/payloads"));
         QCOMPARE(store.load(QStringLiteral("Local"), QStringLiteral("hello")).value(),
                  (QList<SavedPayload>{{QStringLiteral("greet Ada"), QStringLiteral("{\"name\": \"Ada\"}")}}));
         // Later edits are written back after a pause.
@@ -269,7 +252,7 @@ private Q_SLOTS:
     {
         const Action thrower = deploy(QStringLiteral("thrower"), kThrows);
         editorCode = kThrows;
-        panel->setContext(platform.get(), QStringLiteral("Local"), QStringLiteral("thrower"), thrower);
+        panel->setContext(fixture->platform.get(), QStringLiteral("Local"), QStringLiteral("thrower"), thrower);
         QCOMPARE(child<QListView>(QStringLiteral("payloadList"))->model()->rowCount(), 0); // its own payloads
         QTest::mouseClick(button("runLocallyButton"), Qt::LeftButton);
         waitUntilIdle();
@@ -289,7 +272,7 @@ private Q_SLOTS:
     {
         const Action slow = deploy(QStringLiteral("slow"), kSlow);
         editorCode = kSlow;
-        panel->setContext(platform.get(), QStringLiteral("Local"), QStringLiteral("slow"), slow);
+        panel->setContext(fixture->platform.get(), QStringLiteral("Local"), QStringLiteral("slow"), slow);
         QTest::mouseClick(button("runOnPlatformButton"), Qt::LeftButton);
         QTRY_VERIFY(button("cancelRunButton")->isVisible());
         QVERIFY(!button("runLocallyButton")->isEnabled());
@@ -311,14 +294,14 @@ private Q_SLOTS:
     void importAndExportThroughTheButtons()
     {
         editorCode = kEdited;
-        panel->setContext(platform.get(), QStringLiteral("Local"), QStringLiteral("hello"),
+        panel->setContext(fixture->platform.get(), QStringLiteral("Local"), QStringLiteral("hello"),
                           deploy(QStringLiteral("hello"), kDeployed));
         auto *list = child<QListView>(QStringLiteral("payloadList"));
         QCOMPARE(list->model()->rowCount(), 1); // "greet Ada" came back from disk
         QCOMPARE(editor()->toPlainText(), QStringLiteral("{\"name\": \"Ada\"}"));
 
-        const QString exported = dir->path() + QStringLiteral("/exported.json");
-        const QString malformed = dir->path() + QStringLiteral("/malformed.json");
+        const QString exported = fixture->dir.path() + QStringLiteral("/exported.json");
+        const QString malformed = fixture->dir.path() + QStringLiteral("/malformed.json");
         QFile bad(malformed);
         QVERIFY(bad.open(QIODevice::WriteOnly));
         bad.write("[{\"name\": \"x\"}]");

@@ -4,14 +4,15 @@
 
 #include "executor/Executor.h"
 #include "models/testing/TestRunner.h"
-#include "platforms/local/LocalEngine.h"
-#include "platforms/local/LocalPlatform.h"
+#include "support/Futures.h"
+#include "support/LocalFixture.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace funcdesk;
+using namespace funcdesk::test;
 
 namespace {
 
@@ -22,16 +23,6 @@ const QString kEdited =
     QStringLiteral("function main(params) { console.log('edited run for ' + params.name);"
                    " return {greeting: 'Hello ' + params.name + params.mark, from: 'editor', extra: 1}; }");
 
-template <typename T> T take(QFuture<Result<T>> future)
-{
-    while (!future.isFinished())
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-    Result<T> result = future.result();
-    if (!result)
-        qFatal("expected success, got: %s", qPrintable(result.error().message));
-    return std::move(result).value();
-}
-
 } // namespace
 
 class TestTestRunner : public QObject
@@ -39,9 +30,7 @@ class TestTestRunner : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<QTemporaryDir> dir;
-    std::unique_ptr<LocalEngine> engine;
-    std::unique_ptr<LocalPlatform> platform;
+    std::unique_ptr<LocalFixture> local;
 
     Action deploy(const QString &name, const QString &code)
     {
@@ -50,7 +39,7 @@ private:
         action.exec->kind = QStringLiteral("nodejs:default");
         action.exec->code = code;
         action.parameters = KeyValueList{{QStringLiteral("mark"), QStringLiteral("!"), {}}};
-        return take(platform->putAction(name, action, PutOptions{true, {}}));
+        return take(local->platform->putAction(name, action, PutOptions{true, {}}));
     }
 
     // Starts a run and waits for its report. The spy comes first: a platform that answers at
@@ -70,27 +59,18 @@ private Q_SLOTS:
     {
         qRegisterMetaType<RunReport>();
         qRegisterMetaType<CompareReport>();
-        dir = std::make_unique<QTemporaryDir>();
         LocalConfig config;
-        config.dataDir = dir->path();
         config.maxBlockingWaitMs = 700; // so a slow action makes the platform answer 202
-        auto opened = LocalEngine::open(config);
-        QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
-        engine = std::move(opened).value();
-        platform = std::make_unique<LocalPlatform>(engine.get(), QStringLiteral("guest"));
+        local = std::make_unique<LocalFixture>(config);
     }
-    void cleanupTestCase()
-    {
-        platform.reset();
-        engine.reset();
-    }
+    void cleanupTestCase() { local.reset(); }
 
     void localRunUsesTheGivenCodeAndTheDeployedDefaults()
     {
         const Action deployed = deploy(QStringLiteral("greet"), kDeployed);
         TestRunner runner;
-        runner.setPlatform(platform.get());
-        runner.setExecutor(&engine->executor());
+        runner.setPlatform(local->platform.get());
+        runner.setExecutor(&local->engine->executor());
         runner.setFunction(QStringLiteral("greet"), deployed);
         QSignalSpy running(&runner, &TestRunner::runningChanged);
         const RunReport report = single(runner, [&] {
@@ -107,14 +87,14 @@ private Q_SLOTS:
         QVERIFY(report.memoryText != QStringLiteral("\u2014"));
         QCOMPARE(running.size(), 2);
         // Nothing local is recorded on the platform.
-        QCOMPARE(take(platform->countActivations({})), 0);
+        QCOMPARE(take(local->platform->countActivations({})), 0);
     }
 
     void platformRunUsesTheDeployedCode()
     {
         const Action deployed = deploy(QStringLiteral("greet"), kDeployed);
         TestRunner runner;
-        runner.setPlatform(platform.get());
+        runner.setPlatform(local->platform.get());
         runner.setFunction(QStringLiteral("greet"), deployed);
         QVERIFY(!runner.canRunLocally());
         const RunReport report =
@@ -129,8 +109,8 @@ private Q_SLOTS:
     {
         const Action deployed = deploy(QStringLiteral("greet"), kDeployed);
         TestRunner runner;
-        runner.setPlatform(platform.get());
-        runner.setExecutor(&engine->executor());
+        runner.setPlatform(local->platform.get());
+        runner.setExecutor(&local->engine->executor());
         runner.setFunction(QStringLiteral("greet"), deployed);
         QSignalSpy compared(&runner, &TestRunner::compareFinished);
         QVERIFY(runner.compare(kEdited, QString(), QStringLiteral("{\"name\": \"Cy\"}")));
@@ -146,7 +126,7 @@ private Q_SLOTS:
     void invalidPayloadOrMissingExecutorDoesNotStart()
     {
         TestRunner runner;
-        runner.setPlatform(platform.get());
+        runner.setPlatform(local->platform.get());
         runner.setFunction(QStringLiteral("greet"), deploy(QStringLiteral("greet"), kDeployed));
         QSignalSpy finished(&runner, &TestRunner::runFinished);
         QVERIFY(runner.runOnPlatform(QStringLiteral("{\"name\": ")));
@@ -164,7 +144,7 @@ private Q_SLOTS:
     void platformErrorsAreReportedWithTheServersMessage()
     {
         TestRunner runner;
-        runner.setPlatform(platform.get());
+        runner.setPlatform(local->platform.get());
         runner.setFunction(QStringLiteral("nowhere"), Action());
         const RunReport report = single(runner, [&] { return runner.runOnPlatform(QStringLiteral("{}")); });
         QCOMPARE(report.outcome, RunReport::Outcome::NotStarted);
@@ -177,7 +157,7 @@ private Q_SLOTS:
             QStringLiteral("slow"),
             QStringLiteral("function main() { return new Promise(r => setTimeout(() => r({done: true}), 1500)); }"));
         TestRunner runner;
-        runner.setPlatform(platform.get());
+        runner.setPlatform(local->platform.get());
         runner.setFunction(QStringLiteral("slow"), deployed);
         QSignalSpy progress(&runner, &TestRunner::progress);
         const RunReport report = single(runner, [&] { return runner.runOnPlatform(QStringLiteral("{}")); });
@@ -195,8 +175,8 @@ private Q_SLOTS:
             QStringLiteral("slow"),
             QStringLiteral("function main() { return new Promise(r => setTimeout(() => r({done: true}), 1500)); }"));
         TestRunner runner;
-        runner.setPlatform(platform.get());
-        runner.setExecutor(&engine->executor());
+        runner.setPlatform(local->platform.get());
+        runner.setExecutor(&local->engine->executor());
         runner.setFunction(QStringLiteral("slow"), deployed);
         QSignalSpy finished(&runner, &TestRunner::runFinished);
         QVERIFY(runner.runLocally(deployed.exec->code.value(), QString(), QStringLiteral("{}")));

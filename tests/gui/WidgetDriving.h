@@ -1,12 +1,9 @@
 #pragma once
 
-// What the console's GUI tests share: finding named widgets, answering modal dialogs, typing
-// into spin boxes, and waiting for platform calls with the event loop turning.
-
-#include "core/Result.h"
+// Driving the console's widgets as a user does, for the GUI tests: finding a named widget,
+// answering a modal dialog, typing into a spin box, bringing a window up and active.
 
 #include <QApplication>
-#include <QFuture>
 #include <QSpinBox>
 #include <QTest>
 #include <QTimer>
@@ -58,14 +55,6 @@ inline bool showActive(QWidget &window)
         return false;
     QApplication::setActiveWindow(&window);
     return QTest::qWaitForWindowActive(&window);
-}
-
-// Waits for a platform call; the event loop turns meanwhile.
-template <typename T> Result<T> wait(QFuture<Result<T>> future)
-{
-    while (!future.isFinished())
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-    return future.result();
 }
 
 } // namespace funcdesk::test

@@ -10,7 +10,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace funcdesk::testing {
+namespace funcdesk::test {
 
 inline QPalette darkPalette()
 {
@@ -56,4 +56,4 @@ inline double contrast(const QColor &a, const QColor &b)
     return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
-} // namespace funcdesk::testing
+} // namespace funcdesk::test

@@ -27,6 +27,8 @@ QFuture<Result<Action>> FlakyPlatform::getAction(QString n, bool code)
 }
 QFuture<Result<Action>> FlakyPlatform::putAction(QString n, Action a, PutOptions o)
 {
+    if (m_putError && !m_failing)
+        return QtFuture::makeReadyFuture(Result<Action>(*m_putError));
     FORWARD(Action, putAction(n, a, o));
 }
 QFuture<Result<Action>> FlakyPlatform::deleteAction(QString n)

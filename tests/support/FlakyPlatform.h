@@ -1,7 +1,9 @@
 #pragma once
 
-// A Platform that forwards to another one until told to fail: lets a test see what a model does
-// when a call fails after earlier ones succeeded (the same platform, rows already loaded).
+// A Platform that forwards to another one until told to fail: lets a test see what a model or a
+// panel does when a call fails after earlier ones succeeded (the same platform, rows already
+// loaded). It keeps no action history (actionVersions is the interface's default), like stock
+// OpenWhisk.
 
 #include "core/Platform.h"
 
@@ -17,6 +19,8 @@ public:
     // While failing, every call answers this error at once.
     void setFailing(bool failing) { m_failing = failing; }
     static QString failureMessage() { return QStringLiteral("connect to 127.0.0.1:9 refused"); }
+    // While set, putAction answers this error at once (the other calls still go through).
+    void setPutError(std::optional<PlatformError> error) { m_putError = std::move(error); }
 
     QString namespaceName() const override { return m_inner->namespaceName(); }
     QFuture<Result<PlatformInfo>> info() override;
@@ -53,6 +57,7 @@ private:
 
     Platform *m_inner;
     bool m_failing = false;
+    std::optional<PlatformError> m_putError;
 };
 
 } // namespace funcdesk::test
