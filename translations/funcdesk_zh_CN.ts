@@ -1107,10 +1107,6 @@
         <translation>版本 %1</translation>
     </message>
     <message>
-        <source>The request was canceled.</source>
-        <translation>请求已取消。</translation>
-    </message>
-    <message>
         <source>Cancel Deploy</source>
         <translation>取消部署</translation>
     </message>
@@ -1890,6 +1886,13 @@ Create one with New function… (%1).</source>
         <translation>
             <numerusform>已将 %n 个函数导出到 %1。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::FutureCallback</name>
+    <message>
+        <source>The operation was canceled.</source>
+        <translation>操作已取消。</translation>
     </message>
 </context>
 <context>
