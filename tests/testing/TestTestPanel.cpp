@@ -6,6 +6,7 @@
 #include "models/testing/PayloadStore.h"
 #include "support/Futures.h"
 #include "support/LocalFixture.h"
+#include "support/TestPalettes.h"
 #include "ui/testing/TestPanel.h"
 
 #include <QAbstractItemView>
@@ -229,13 +230,7 @@ private Q_SLOTS:
         grab(QStringLiteral("test_panel_compare.png"));
 
         // The highlights follow a dark palette.
-        QPalette dark;
-        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-        dark.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
-        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-        dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
-        dark.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3a));
-        dark.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
+        const QPalette dark = test::darkPalette();
         const QPalette light = panel->palette();
         panel->setPalette(dark);
         const QColor background = child<QPlainTextEdit>(QStringLiteral("runResult"), view("platformResultView"))
