@@ -180,7 +180,7 @@ int ActivationListModel::rowOf(const QString &activationId) const
 QFuture<Result<Activation>> ActivationListModel::fetchDetails(const QString &activationId)
 {
     if (!platform())
-        return QtFuture::makeReadyFuture(
+        return readyResult(
             Result<Activation>(PlatformError{PlatformError::Kind::Network, tr("There is no connection.")}));
     return platform()->getActivation(activationId);
 }

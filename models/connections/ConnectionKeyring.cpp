@@ -1,5 +1,7 @@
 #include "models/connections/ConnectionKeyring.h"
 
+#include "core/FutureCallback.h"
+
 #include <qt6keychain/keychain.h>
 
 #include <QPromise>
@@ -54,9 +56,9 @@ std::optional<QString> ConnectionKeyring::cachedKey(const QString &id) const
 QFuture<Result<QString>> ConnectionKeyring::read(const QString &id)
 {
     if (const auto key = cachedKey(id))
-        return QtFuture::makeReadyFuture(Result<QString>(*key));
+        return readyResult(Result<QString>(*key));
     if (m_state == State::Unavailable)
-        return QtFuture::makeReadyFuture(missingInMemory());
+        return readyResult(missingInMemory());
 
     auto promise = std::make_shared<QPromise<Result<QString>>>();
     promise->start();

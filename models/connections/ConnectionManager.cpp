@@ -131,7 +131,7 @@ QFuture<Result<QString>> ConnectionManager::testConnection(const ConnectionProfi
 {
     if (profile.isLocal()) {
         if (!m_local)
-            return QtFuture::makeReadyFuture(
+            return readyResult(
                 Result<QString>::failure(PlatformError::Kind::Network, tr("The local platform is not running.")));
         return ConnectionTest::run(m_local, this);
     }

@@ -28,7 +28,7 @@ QFuture<Result<Action>> FlakyPlatform::getAction(QString n, bool code)
 QFuture<Result<Action>> FlakyPlatform::putAction(QString n, Action a, PutOptions o)
 {
     if (m_putError && !m_failing)
-        return QtFuture::makeReadyFuture(Result<Action>(*m_putError));
+        return readyResult(Result<Action>(*m_putError));
     FORWARD(Action, putAction(n, a, o));
 }
 QFuture<Result<Action>> FlakyPlatform::deleteAction(QString n)

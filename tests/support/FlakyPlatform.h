@@ -5,6 +5,7 @@
 // loaded). It keeps no action history (actionVersions is the interface's default), like stock
 // OpenWhisk.
 
+#include "core/FutureCallback.h"
 #include "core/Platform.h"
 
 namespace funcdesk::test {
@@ -52,7 +53,7 @@ public:
 private:
     template <typename T> QFuture<Result<T>> failure() const
     {
-        return QtFuture::makeReadyFuture(Result<T>(PlatformError{PlatformError::Kind::Network, failureMessage()}));
+        return readyResult(Result<T>(PlatformError{PlatformError::Kind::Network, failureMessage()}));
     }
 
     Platform *m_inner;
