@@ -38,6 +38,29 @@ private:
     QStringList m_serveArguments;
 };
 
+// A suite against its own funcdeskd with the guest's client: the server starts and the client
+// connects before the suite's first test; the client closes after its last. A suite with more
+// set-up declares its own initTestCase(), which calls connectToServer() first.
+class IntegrationSuite : public QObject
+{
+    Q_OBJECT
+
+protected:
+    // Fails the calling test (and returns) when the server does not start.
+    void connectToServer()
+    {
+        QVERIFY2(fixture.start(), qPrintable(fixture.errorText()));
+        platform = fixture.connect();
+    }
+
+    IntegrationFixture fixture;
+    std::unique_ptr<funcdesk::OpenWhiskPlatform> platform;
+
+private Q_SLOTS:
+    void initTestCase() { connectToServer(); }
+    void cleanupTestCase() { platform.reset(); }
+};
+
 using funcdesk::test::wait; // a platform call's Result, the event loop turning meanwhile
 
 template <typename T> QString describe(const funcdesk::Result<T> &result)

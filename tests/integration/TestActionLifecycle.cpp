@@ -14,22 +14,11 @@ const QString kCodeV2 =
     QStringLiteral("function main(params) { return {greeting: 'Hi ' + (params.name || 'stranger')}; }");
 } // namespace
 
-class TestActionLifecycle : public QObject
+class TestActionLifecycle : public IntegrationSuite
 {
     Q_OBJECT
 
-private:
-    IntegrationFixture fixture;
-    std::unique_ptr<OpenWhiskPlatform> platform;
-
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY2(fixture.start(), qPrintable(fixture.errorText()));
-        platform = fixture.connect();
-    }
-    void cleanupTestCase() { platform.reset(); }
-
     void infoReportsRuntimesAndLimits()
     {
         const auto info = wait(platform->info());

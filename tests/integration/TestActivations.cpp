@@ -12,21 +12,20 @@ const QString kCounter =
     QStringLiteral("function main(params) { console.log('run ' + params.n); return {n: params.n}; }");
 } // namespace
 
-class TestActivations : public QObject
+class TestActivations : public IntegrationSuite
 {
     Q_OBJECT
 
 private:
-    IntegrationFixture fixture;
-    std::unique_ptr<OpenWhiskPlatform> platform;
     QString action;
     QList<Activation> runs; // oldest first
 
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(fixture.start(), qPrintable(fixture.errorText()));
-        platform = fixture.connect();
+        connectToServer();
+        if (QTest::currentTestFailed())
+            return;
         action = uniqueName("counter");
         VERIFY_OK(wait(platform->putAction(action, nodeAction(kCounter), PutOptions{})));
         VERIFY_OK(wait(platform->putAction(QStringLiteral("other"), nodeAction(kCounter), PutOptions{})));
@@ -41,7 +40,6 @@ private Q_SLOTS:
         VERIFY_OK(wait(platform->invokeAction(QStringLiteral("other"), QJsonObject{{QLatin1StringView("n"), 99}},
                                               InvokeOptions{})));
     }
-    void cleanupTestCase() { platform.reset(); }
 
     void listByNameIsNewestFirst()
     {

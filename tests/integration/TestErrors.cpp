@@ -7,22 +7,11 @@
 
 using namespace funcdesk;
 
-class TestErrors : public QObject
+class TestErrors : public IntegrationSuite
 {
     Q_OBJECT
 
-private:
-    IntegrationFixture fixture;
-    std::unique_ptr<OpenWhiskPlatform> platform;
-
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY2(fixture.start(), qPrintable(fixture.errorText()));
-        platform = fixture.connect();
-    }
-    void cleanupTestCase() { platform.reset(); }
-
     void wrongKeyIsAnAuthError()
     {
         const QString guest = fixture.server().guestKey();

@@ -36,24 +36,20 @@ Result<Activation> awaitActivation(OpenWhiskPlatform &platform, const QString &i
 }
 } // namespace
 
-class TestInvoke : public QObject
+class TestInvoke : public IntegrationSuite
 {
     Q_OBJECT
-
-private:
-    IntegrationFixture fixture;
-    std::unique_ptr<OpenWhiskPlatform> platform;
 
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(fixture.start(), qPrintable(fixture.errorText()));
-        platform = fixture.connect();
+        connectToServer();
+        if (QTest::currentTestFailed())
+            return;
         VERIFY_OK(wait(platform->putAction(QStringLiteral("hello"), nodeAction(kHello), PutOptions{})));
         VERIFY_OK(wait(platform->putAction(QStringLiteral("fails"), nodeAction(kFails), PutOptions{})));
         VERIFY_OK(wait(platform->putAction(QStringLiteral("slow"), nodeAction(kSlow), PutOptions{})));
     }
-    void cleanupTestCase() { platform.reset(); }
 
     void blockingInvokeReturnsTheActivation()
     {

@@ -50,23 +50,19 @@ QString invokeOnce(OpenWhiskPlatform &platform, const QString &action, int n)
 }
 } // namespace
 
-class TestLiveAndRestart : public QObject
+class TestLiveAndRestart : public IntegrationSuite
 {
     Q_OBJECT
-
-private:
-    IntegrationFixture fixture;
-    std::unique_ptr<OpenWhiskPlatform> platform;
 
 private Q_SLOTS:
     void initTestCase()
     {
         qRegisterMetaType<QList<Activation>>();
-        QVERIFY2(fixture.start(), qPrintable(fixture.errorText()));
-        platform = fixture.connect();
+        connectToServer();
+        if (QTest::currentTestFailed())
+            return;
         VERIFY_OK(wait(platform->putAction(QStringLiteral("echo"), nodeAction(kEcho), PutOptions{})));
     }
-    void cleanupTestCase() { platform.reset(); }
 
     void liveActivationsArriveOnceEach()
     {

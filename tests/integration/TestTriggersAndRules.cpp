@@ -29,22 +29,11 @@ QList<Activation> awaitActivationsOf(OpenWhiskPlatform &platform, const QString 
 }
 } // namespace
 
-class TestTriggersAndRules : public QObject
+class TestTriggersAndRules : public IntegrationSuite
 {
     Q_OBJECT
 
-private:
-    IntegrationFixture fixture;
-    std::unique_ptr<OpenWhiskPlatform> platform;
-
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY2(fixture.start(), qPrintable(fixture.errorText()));
-        platform = fixture.connect();
-    }
-    void cleanupTestCase() { platform.reset(); }
-
     void triggerLifecycle()
     {
         const QString name = uniqueName("events");
