@@ -7,9 +7,8 @@
 
 #include "models/connections/ConnectionManager.h"
 #include "models/connections/ConnectionStore.h"
-#include "platforms/local/LocalEngine.h"
-#include "platforms/local/LocalPlatform.h"
 #include "support/Futures.h"
+#include "support/LocalFixture.h"
 
 #include <QSettings>
 #include <QSignalSpy>
@@ -27,12 +26,11 @@ class TestConnectionManager : public QObject
 private:
     QTemporaryDir m_dir;
     QTemporaryDir m_serverData;
-    QTemporaryDir m_localData;
     std::unique_ptr<FuncdeskdProcess> m_server;
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<ConnectionStore> m_store;
-    std::unique_ptr<LocalEngine> m_engine;
-    std::unique_ptr<LocalPlatform> m_local;
+    std::unique_ptr<LocalFixture> m_localFixture;
+    LocalPlatform *m_local = nullptr;
     QString m_key;
 
     ConnectionProfile serverProfile(const QString &name) const
@@ -52,12 +50,8 @@ private Q_SLOTS:
         m_key = m_server->guestKey();
         QVERIFY(m_key.contains(QLatin1Char(':')));
 
-        LocalConfig config;
-        config.dataDir = m_localData.path();
-        auto engine = LocalEngine::open(config);
-        QVERIFY2(engine.ok(), qPrintable(engine ? QString() : engine.error().message));
-        m_engine = std::move(engine).value();
-        m_local = std::make_unique<LocalPlatform>(m_engine.get(), QStringLiteral("guest"));
+        m_localFixture = std::make_unique<LocalFixture>();
+        m_local = m_localFixture->platform.get();
 
         m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("funcdesk.ini")), QSettings::IniFormat);
         m_store = std::make_unique<ConnectionStore>(m_settings.get());
@@ -74,8 +68,8 @@ private Q_SLOTS:
         ConnectionManager manager(m_store.get());
         QSignalSpy changed(&manager, &ConnectionManager::currentChanged);
         QCOMPARE(manager.currentProfile().id, QStringLiteral("local"));
-        manager.setLocalPlatform(m_local.get());
-        QCOMPARE(manager.current(), m_local.get());
+        manager.setLocalPlatform(m_local);
+        QCOMPARE(manager.current(), m_local);
         QCOMPARE(changed.count(), 1);
         QTRY_VERIFY(manager.isOnline());
         QVERIFY(manager.offlineReason().isEmpty());
@@ -90,7 +84,7 @@ private Q_SLOTS:
     {
         const QString id = *m_store->addProfile(serverProfile(QStringLiteral("Server")), m_key);
         ConnectionManager manager(m_store.get());
-        manager.setLocalPlatform(m_local.get());
+        manager.setLocalPlatform(m_local);
         QSignalSpy changed(&manager, &ConnectionManager::currentChanged);
         QSignalSpy profiles(&manager, &ConnectionManager::currentProfileChanged);
 
@@ -100,20 +94,20 @@ private Q_SLOTS:
         QCOMPARE(profiles.count(), 1);
         QCOMPARE(manager.currentProfile().id, id);
         Platform *remote = manager.current();
-        QVERIFY(remote && remote != m_local.get());
+        QVERIFY(remote && remote != m_local);
         QTRY_VERIFY_WITH_TIMEOUT(manager.isOnline(), 15000);
         const auto actions = wait(remote->listActions({}));
         QVERIFY2(actions.ok(), qPrintable(actions ? QString() : actions.error().message));
 
         // Back to Local and again to the remote: the remote platform object is reused.
         QVERIFY(manager.setCurrent(QStringLiteral("local")));
-        QCOMPARE(manager.current(), m_local.get());
+        QCOMPARE(manager.current(), m_local);
         QVERIFY(manager.setCurrent(id));
         QCOMPARE(manager.current(), remote);
         QVERIFY(m_store->removeProfile(id).ok());
         // Removing the current connection falls back to Local.
         QCOMPARE(manager.currentProfile().id, QStringLiteral("local"));
-        QCOMPARE(manager.current(), m_local.get());
+        QCOMPARE(manager.current(), m_local);
     }
 
     void testConnectionReportsWhatTheServerSaid()
@@ -150,7 +144,7 @@ private Q_SLOTS:
     {
         const QString id = *m_store->addProfile(serverProfile(QStringLiteral("Wrong key")), QStringLiteral("a:b"));
         ConnectionManager manager(m_store.get());
-        manager.setLocalPlatform(m_local.get());
+        manager.setLocalPlatform(m_local);
         QVERIFY(manager.setCurrent(id));
         QTRY_VERIFY_WITH_TIMEOUT(!manager.isOnline(), 15000);
         QVERIFY2(manager.offlineReason().startsWith(QStringLiteral("The server refused the key")),
@@ -171,11 +165,11 @@ private Q_SLOTS:
         QSettings settings(m_settings->fileName(), QSettings::IniFormat);
         ConnectionStore nextStart(&settings);
         ConnectionManager manager(&nextStart);
-        manager.setLocalPlatform(m_local.get());
+        manager.setLocalPlatform(m_local);
         QVERIFY(manager.setCurrent(id));
         // The key is read from the keychain first; the switch follows its answer.
         QTRY_COMPARE_WITH_TIMEOUT(manager.currentProfile().id, id, 30000);
-        QVERIFY(manager.current() != m_local.get());
+        QVERIFY(manager.current() != m_local);
         QTRY_VERIFY(nextStart.keychainChecked());
         if (nextStart.keychainAvailable()) {
             QTRY_VERIFY_WITH_TIMEOUT(manager.isOnline(), 15000);
@@ -190,7 +184,7 @@ private Q_SLOTS:
     {
         const QString id = *m_store->addProfile(serverProfile(QStringLiteral("Restarting")), m_key);
         ConnectionManager manager(m_store.get());
-        manager.setLocalPlatform(m_local.get());
+        manager.setLocalPlatform(m_local);
         QSignalSpy availability(&manager, &ConnectionManager::availabilityChanged);
         QVERIFY(manager.setCurrent(id));
         QTRY_VERIFY_WITH_TIMEOUT(manager.isOnline(), 15000);
