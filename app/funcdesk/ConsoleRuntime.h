@@ -37,7 +37,6 @@ public:
     ConsoleContext context();
     LocalEngine &engine() { return *m_engine; }
     LocalPlatform &localPlatform() { return *m_local; }
-    QSettings &settings() { return *m_settings; }
 
 private:
     ConsoleRuntime() = default;

@@ -23,10 +23,10 @@ class ActivationListModel : public PlatformListModel
 public:
     enum Column { TimeColumn, FunctionColumn, StatusColumn, DurationColumn, StartColumn, MemoryColumn, ColumnCount };
     enum Role {
-        SortRole = Qt::UserRole, // raw comparable value of the cell
-        ActivationIdRole,        // any column
-        FunctionRole,            // "action" or "package/action", any column
-        IsErrorRole,             // bool: finished with a status other than success
+        SortRole = PlatformListModel::SortRole, // raw comparable value of the cell
+        ActivationIdRole,                       // any column
+        FunctionRole,                           // "action" or "package/action", any column
+        IsErrorRole,                            // bool: finished with a status other than success
     };
 
     explicit ActivationListModel(QObject *parent = nullptr);

@@ -34,9 +34,9 @@ public:
         ColumnCount
     };
     enum Role {
-        SortRole = Qt::UserRole, // raw comparable value of the cell (number, string, epoch ms)
-        NameRole,                // the function's name ("action" or "package/action"), any column
-        ActionRole,              // the Action as listed (no code), any column
+        SortRole = PlatformListModel::SortRole, // raw comparable value of the cell
+        NameRole,                               // the function's name ("action" or "package/action"), any column
+        ActionRole,                             // the Action as listed (no code), any column
     };
 
     explicit FunctionListModel(QObject *parent = nullptr);

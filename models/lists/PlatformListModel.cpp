@@ -65,7 +65,7 @@ QVariant PlatformListModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return display(index.row(), index.column());
-    case Qt::UserRole:
+    case SortRole:
         return sortValue(index.row(), index.column());
     default:
         return roleData(index.row(), index.column(), role);

@@ -21,6 +21,10 @@ class PlatformListModel : public QAbstractTableModel
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
 
 public:
+    // The role under which every list answers a cell's raw comparable value (number, string,
+    // epoch ms); each list's own roles start after it.
+    static constexpr int SortRole = Qt::UserRole;
+
     // The platform listed; each list says what a new one starts (see switchPlatform()).
     virtual void setPlatform(Platform *platform) = 0;
     Platform *platform() const { return m_platform; }
@@ -30,8 +34,7 @@ public:
 
     int rowCount(const QModelIndex &parent = {}) const final;
     int columnCount(const QModelIndex &parent = {}) const final;
-    // Qt::DisplayRole from display(), Qt::UserRole (each list's SortRole: the raw comparable
-    // value) from sortValue(), every other role from roleData().
+    // Qt::DisplayRole from display(), SortRole from sortValue(), every other role from roleData().
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const final;
     // <0, 0 or >0 as row `left` sorts before, with or after row `right` by `column`'s keys (the
     // filter proxies sort on rows directly: 100,000 rows stay fast).

@@ -45,8 +45,8 @@ struct Console
         runtime = std::move(started).value();
         engine = &runtime->engine();
         local = &runtime->localPlatform();
-        settings = &runtime->settings();
         const ConsoleContext context = runtime->context();
+        settings = context.settings;
         store = context.connectionStore;
         connections = context.connections;
         window = std::make_unique<MainWindow>(context);
