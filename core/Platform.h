@@ -2,6 +2,9 @@
 
 #include "core/Action.h"
 #include "core/Activation.h"
+#include "core/ApiRoute.h"
+#include "core/Feed.h"
+#include "core/ObjectStore.h"
 #include "core/Package.h"
 #include "core/PlatformInfo.h"
 #include "core/Rule.h"
@@ -102,6 +105,43 @@ public:
     virtual QFuture<Result<QList<Package>>> listPackages(ListOptions options) = 0;
     virtual QFuture<Result<Package>> getPackage(QString name) = 0;
 
+    // Feeds, as `wsk` drives them (openwhisk-notes.md §4): the client, not the platform, tells
+    // the feed action. Implemented here once over putTrigger/invokeAction/deleteTrigger, so they
+    // work the same against an OpenWhisk cluster and funcdeskd. `feed` is fully qualified
+    // ("/whisk.system/alarms/alarm").
+    // Creates trigger `name` with the `feed` annotation, then invokes the feed blocking with
+    // CREATE, the trigger's fully qualified name, the auth key and `feedParams`; deletes the
+    // trigger again when the feed refuses (its error is the result).
+    QFuture<Result<Trigger>> createFeedTrigger(QString name, Trigger trigger, QString feed, QJsonObject feedParams);
+    // One lifecycle call to the feed of trigger `triggerName` (READ answers {config, status}).
+    QFuture<Result<QJsonObject>> callFeed(QString feed, FeedLifecycleEvent event, QString triggerName,
+                                          QJsonObject feedParams = {});
+    // Deletes a trigger; when it has a feed annotation, tells the feed (DELETE) first.
+    QFuture<Result<Trigger>> deleteFeedTrigger(QString name);
+
+    // API gateway routes (HTTP triggers) through the `/whisk.system/apimgmt` actions, as the
+    // JS client's `routes` calls do. Platforms without an API gateway answer Invalid.
+    virtual QFuture<Result<QList<ApiRoute>>> listRoutes(QString basePath = {});
+    virtual QFuture<Result<ApiRoute>> createRoute(ApiRoute route);
+    // Deletes the routes of `basePath`, or only `relPath` (and only `verb`) when given.
+    virtual QFuture<Result<Done>> deleteRoute(QString basePath, QString relPath = {}, QString verb = {});
+
+    // Object storage (Funcdesk's extension, see core/ObjectStore.h). Platforms without it
+    // answer Invalid ("This platform does not store objects."); check storesObjects() first.
+    virtual bool storesObjects() const { return false; }
+    virtual QFuture<Result<QList<Bucket>>> listBuckets();
+    virtual QFuture<Result<Bucket>> createBucket(QString name);
+    virtual QFuture<Result<Done>> deleteBucket(QString name); // Conflict unless empty
+    virtual QFuture<Result<ObjectListing>> listObjects(QString bucket, ObjectQuery query);
+    // Upload from / download to a local file, streamed (never whole in memory). The future
+    // reports progress in bytes (progressValue / progressMaximum, in KiB so that it fits an
+    // int) and stops when cancelled; an interrupted upload leaves no object.
+    virtual QFuture<Result<ObjectInfo>> putObject(QString bucket, QString key, QString sourceFile,
+                                                  QString contentType = {});
+    virtual QFuture<Result<ObjectInfo>> getObject(QString bucket, QString key, QString targetFile);
+    virtual QFuture<Result<ObjectInfo>> headObject(QString bucket, QString key);
+    virtual QFuture<Result<Done>> deleteObject(QString bucket, QString key);
+
     virtual QFuture<Result<QList<Activation>>> listActivations(ActivationQuery query) = 0;
     virtual QFuture<Result<qint64>> countActivations(ActivationQuery query) = 0;
     virtual QFuture<Result<Activation>> getActivation(QString activationId) = 0;
@@ -111,6 +151,10 @@ public:
     // Live activations: while enabled, activationsArrived() reports each new activation of this
     // namespace once (in-process for local; polling with a since cursor for remote).
     virtual void setLiveActivations(bool enabled) = 0;
+
+protected:
+    // The "uuid:key" a feed action is given as `authKey` (the caller's own credentials).
+    virtual QString feedAuthKey() const { return {}; }
 
 Q_SIGNALS:
     void activationsArrived(const QList<funcdesk::Activation> &activations);
