@@ -112,12 +112,11 @@ std::bitset<64> parseField(const QString &text, const FieldSpec &spec, QString *
             }
         }
         const QString &base = stepParts[0];
+        // "*" and "a/n" run to the field's maximum; for weekdays to Saturday, so Sunday counts once.
+        const int last = &spec == &kFields[DayOfWeek] ? 6 : spec.max;
         int from = spec.min;
-        int to = spec.max;
-        if (base == QLatin1String("*")) {
-            if (&spec == &kFields[DayOfWeek])
-                to = 6; // "*" covers Sunday once
-        } else {
+        int to = last;
+        if (base != QLatin1String("*")) {
             const int dash = base.indexOf(QLatin1Char('-'));
             from = parseValue(dash < 0 ? base : base.left(dash), spec, error);
             if (!error->isEmpty())
@@ -130,11 +129,11 @@ std::bitset<64> parseField(const QString &text, const FieldSpec &spec, QString *
                     *error = QCoreApplication::translate("CronExpression", "range %1 goes backwards.").arg(base);
                     return {};
                 }
-            } else if (stepParts.size() == 1) {
-                to = from;
-            } // "a/n" runs from a to the field's maximum
+            } else {
+                to = stepParts.size() == 1 ? from : std::max(from, last);
+            }
         }
-        for (int value = from; value <= to; value += step)
+        for (qint64 value = from; value <= to; value += step) // qint64: a step may be near INT_MAX
             bits.set(size_t(value));
     }
     return bits;

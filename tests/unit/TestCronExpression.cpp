@@ -107,6 +107,11 @@ private Q_SLOTS:
                                      << times({"2027-01-01T00:00:00Z", "2027-07-01T00:00:00Z", "2028-01-01T00:00:00Z"});
         QTest::newRow("7 is Sunday") << "0 12 * * 7" << after
                                      << times({"2026-12-06T12:00:00Z", "2026-12-13T12:00:00Z"});
+        QTest::newRow("weekday start with step stops at Saturday")
+            << "0 12 * * 1/2" << after
+            << times({"2026-12-07T12:00:00Z", "2026-12-09T12:00:00Z", "2026-12-11T12:00:00Z", "2026-12-14T12:00:00Z"});
+        QTest::newRow("huge step") << "*/2147483647 * * * *" << after
+                                   << times({"2026-12-06T11:00:00Z", "2026-12-06T12:00:00Z"});
         QTest::newRow("0 is Sunday") << "0 12 * * 0" << after
                                      << times({"2026-12-06T12:00:00Z", "2026-12-13T12:00:00Z"});
         QTest::newRow("range to 7 includes Sunday")
