@@ -63,28 +63,28 @@ QJsonObject createBody(const ApiRoute &route, const QString &webRoot, const QStr
     }
     const QString webId = id.contains(QLatin1Char('/')) ? id : QStringLiteral("default/") + id;
     const QString basePath = route.basePath.isEmpty() ? QStringLiteral("/") : route.basePath;
-    QJsonObject apidoc{
-        {QStringLiteral("namespace"), QStringLiteral("_")},
-        {QStringLiteral("gatewayBasePath"), basePath},
-        {QStringLiteral("gatewayPath"), route.relPath},
-        {QStringLiteral("gatewayMethod"), route.verb},
-        {QStringLiteral("id"), QStringLiteral("API:_:") + basePath},
-        {QStringLiteral("action"),
-         QJsonObject{{QStringLiteral("name"), id},
-                     {QStringLiteral("namespace"), ns},
-                     {QStringLiteral("backendMethod"), QStringLiteral("GET")},
-                     {QStringLiteral("backendUrl"),
-                      webRoot + QStringLiteral("/api/v1/web/") + ns + QLatin1Char('/') + webId + QStringLiteral(".http")},
-                     {QStringLiteral("authkey"), authKey}}}};
+    QJsonObject apidoc{{QStringLiteral("namespace"), QStringLiteral("_")},
+                       {QStringLiteral("gatewayBasePath"), basePath},
+                       {QStringLiteral("gatewayPath"), route.relPath},
+                       {QStringLiteral("gatewayMethod"), route.verb},
+                       {QStringLiteral("id"), QStringLiteral("API:_:") + basePath},
+                       {QStringLiteral("action"), QJsonObject{{QStringLiteral("name"), id},
+                                                              {QStringLiteral("namespace"), ns},
+                                                              {QStringLiteral("backendMethod"), QStringLiteral("GET")},
+                                                              {QStringLiteral("backendUrl"),
+                                                               webRoot + QStringLiteral("/api/v1/web/") + ns +
+                                                                   QLatin1Char('/') + webId + QStringLiteral(".http")},
+                                                              {QStringLiteral("authkey"), authKey}}}};
     static const QRegularExpression parameter(QStringLiteral("\\{([^}]+)\\}"));
     QJsonArray parameters;
     for (auto it = parameter.globalMatch(route.relPath); it.hasNext();) {
         const QString name = it.next().captured(1);
-        parameters.append(QJsonObject{{QStringLiteral("name"), name},
-                                      {QStringLiteral("in"), QStringLiteral("path")},
-                                      {QStringLiteral("description"), QStringLiteral("Default description for '%1'").arg(name)},
-                                      {QStringLiteral("required"), true},
-                                      {QStringLiteral("type"), QStringLiteral("string")}});
+        parameters.append(
+            QJsonObject{{QStringLiteral("name"), name},
+                        {QStringLiteral("in"), QStringLiteral("path")},
+                        {QStringLiteral("description"), QStringLiteral("Default description for '%1'").arg(name)},
+                        {QStringLiteral("required"), true},
+                        {QStringLiteral("type"), QStringLiteral("string")}});
     }
     if (!parameters.isEmpty())
         apidoc.insert(QStringLiteral("pathParameters"), parameters);
@@ -102,7 +102,8 @@ QList<ApiRoute> routesOfApi(const QJsonObject &api)
     QList<ApiRoute> routes;
     for (const Operation &operation : operations(swagger)) {
         ApiRoute route;
-        route.apiName = swagger.value(QLatin1StringView("info")).toObject().value(QLatin1StringView("title")).toString();
+        route.apiName =
+            swagger.value(QLatin1StringView("info")).toObject().value(QLatin1StringView("title")).toString();
         route.basePath = swagger.value(QLatin1StringView("basePath")).toString();
         route.relPath = operation.relPath;
         route.verb = operation.verb.toUpper();

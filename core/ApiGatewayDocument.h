@@ -19,9 +19,9 @@ bool isVerb(const QString &verbLower);
 struct Operation
 {
     QString relPath;
-    QString verb; // lower case, as Swagger keys it
-    QString ns;   // as written ("_": the API's own namespace)
-    QString action; // "name" or "package/name"
+    QString verb;         // lower case, as Swagger keys it
+    QString ns;           // as written ("_": the API's own namespace)
+    QString action;       // "name" or "package/name"
     QString responseType; // from the url's extension: "json", "http", ...
 };
 QList<Operation> operations(const QJsonObject &swagger);

@@ -7,6 +7,7 @@
 #include "server/HttpTransport.h"
 #include "server/InfoApi.h"
 #include "server/PackagesApi.h"
+#include "server/PublicAccess.h"
 #include "server/RequestLog.h"
 #include "server/RulesApi.h"
 #include "server/TriggersApi.h"
@@ -62,8 +63,8 @@ Result<quint16> ApiServer::listenOn(const QHostAddress &address, quint16 port)
     auto bound = m_transport->listen(address, port);
     if (bound) {
         // Where routes answer when a request names no host (gwApiUrl for in-process callers).
-        const bool any = address == QHostAddress::Any || address == QHostAddress::AnyIPv4 ||
-                         address == QHostAddress::AnyIPv6;
+        const bool any =
+            address == QHostAddress::Any || address == QHostAddress::AnyIPv4 || address == QHostAddress::AnyIPv6;
         QString host = any ? QStringLiteral("localhost") : address.toString();
         if (address.protocol() == QAbstractSocket::IPv6Protocol && !any)
             host = QLatin1Char('[') + host + QLatin1Char(']');
@@ -196,7 +197,7 @@ void ApiServer::dispatchNamespaces(ApiRequest &request, Reply reply)
     request.ns = ns == QLatin1StringView("_") ? request.caller.ns : ns;
     if (segments.size() > 5)
         request.entity = segments.mid(5);
-    if (request.ns != request.caller.ns) {
+    if (request.ns != request.caller.ns && !mayReachAcross(m_engine, request)) {
         const QString resource = request.entity.isEmpty() ? ns : ns + QLatin1Char('/') + request.entityName();
         return reply.sendError(403, messages::notAuthorizedToAccess(resource));
     }

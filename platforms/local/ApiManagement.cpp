@@ -49,10 +49,10 @@ Result<QJsonObject> answer(const Request &request, const QJsonObject &body)
 {
     if (!request.web)
         return body;
-    return QJsonObject{{QStringLiteral("statusCode"), 200},
-                       {QStringLiteral("headers"), QJsonObject{{QStringLiteral("Content-Type"),
-                                                                QStringLiteral("application/json")}}},
-                       {QStringLiteral("body"), body}};
+    return QJsonObject{
+        {QStringLiteral("statusCode"), 200},
+        {QStringLiteral("headers"), QJsonObject{{QStringLiteral("Content-Type"), QStringLiteral("application/json")}}},
+        {QStringLiteral("body"), body}};
 }
 
 Result<QJsonObject> fail(const Request &request, const QString &message,
@@ -60,10 +60,10 @@ Result<QJsonObject> fail(const Request &request, const QString &message,
 {
     if (!request.web)
         return PlatformError{kind, message};
-    return QJsonObject{{QStringLiteral("statusCode"), 502},
-                       {QStringLiteral("headers"), QJsonObject{{QStringLiteral("Content-Type"),
-                                                                QStringLiteral("application/json")}}},
-                       {QStringLiteral("body"), QJsonObject{{QStringLiteral("error"), message}}}};
+    return QJsonObject{
+        {QStringLiteral("statusCode"), 502},
+        {QStringLiteral("headers"), QJsonObject{{QStringLiteral("Content-Type"), QStringLiteral("application/json")}}},
+        {QStringLiteral("body"), QJsonObject{{QStringLiteral("error"), message}}}};
 }
 
 // generateCliApiFromGwApi's shape: {id, key, value: {namespace, gwApiActivated, tenantId,
@@ -149,7 +149,8 @@ std::optional<QString> checkCreateArgs(const Request &request, QJsonObject &doc)
             return QStringLiteral(
                 "swagger and gatewayBasePath are mutually exclusive and cannot be specified together.");
         if (!swagger.isObject() && !swagger.isString())
-            return QStringLiteral("swagger field is %1 and should be an object or a JSON string.").arg(typeName(swagger));
+            return QStringLiteral("swagger field is %1 and should be an object or a JSON string.")
+                .arg(typeName(swagger));
         const auto swaggerObject = objectField(swagger);
         if (!swaggerObject)
             return QStringLiteral("swagger field cannot be parsed. Ensure it is valid JSON.");
@@ -187,11 +188,12 @@ public:
             return fail(request, *problem);
         const bool whole = doc.value(QLatin1StringView("swagger")).isObject();
         const QJsonObject swagger = doc.value(QLatin1StringView("swagger")).toObject();
-        const QString basePath = normalizedBasePath(
-            whole ? swagger.value(QLatin1StringView("basePath")).toString()
-                  : doc.value(QLatin1StringView("gatewayBasePath")).toString());
-        const QString responseType = request.params.value(QLatin1StringView("responsetype")).toString(QStringLiteral("json"));
-        const auto failure = [&request](const QString &reason, PlatformError::Kind kind = PlatformError::Kind::Invalid) {
+        const QString basePath = normalizedBasePath(whole ? swagger.value(QLatin1StringView("basePath")).toString()
+                                                          : doc.value(QLatin1StringView("gatewayBasePath")).toString());
+        const QString responseType =
+            request.params.value(QLatin1StringView("responsetype")).toString(QStringLiteral("json"));
+        const auto failure = [&request](const QString &reason,
+                                        PlatformError::Kind kind = PlatformError::Kind::Invalid) {
             return fail(request, QStringLiteral("API creation failure: ") + reason, kind);
         };
         if (auto problem = checkBasePath(basePath))
@@ -200,27 +202,28 @@ public:
             return failure(QStringLiteral("Invalid response type '%1'. Valid values are: %2")
                                .arg(responseType, kResponseTypes.join(QStringLiteral(", "))));
 
-        auto changed = m_routes.change(basePath, [&](const std::optional<GatewayApi> &current)
-                                                     -> Result<std::optional<GatewayApi>> {
-            if (current && current->ns != request.ns)
-                return PlatformError{PlatformError::Kind::Conflict,
-                                     QStringLiteral("The base path '%1' is already used by another namespace.")
-                                         .arg(basePath)};
-            GatewayApi api{request.ns, {}};
-            if (whole) {
-                api.swagger = swagger;
-                api.swagger.insert(QStringLiteral("basePath"), basePath);
-                gateway::resolveDefaultNamespace(api.swagger, request.ns);
-            } else {
-                api.swagger = current ? current->swagger
-                                      : gateway::baseSwagger(basePath, doc.value(QLatin1StringView("apiName")).toString());
-                if (auto problem = addOperation(request, doc, responseType, api.swagger))
-                    return PlatformError{PlatformError::Kind::Invalid, *problem};
-            }
-            if (auto problem = checkOperations(request.ns, api.swagger))
-                return *problem;
-            return std::optional<GatewayApi>(api);
-        });
+        auto changed = m_routes.change(
+            basePath, [&](const std::optional<GatewayApi> &current) -> Result<std::optional<GatewayApi>> {
+                if (current && current->ns != request.ns)
+                    return PlatformError{
+                        PlatformError::Kind::Conflict,
+                        QStringLiteral("The base path '%1' is already used by another namespace.").arg(basePath)};
+                GatewayApi api{request.ns, {}};
+                if (whole) {
+                    api.swagger = swagger;
+                    api.swagger.insert(QStringLiteral("basePath"), basePath);
+                    gateway::resolveDefaultNamespace(api.swagger, request.ns);
+                } else {
+                    api.swagger =
+                        current ? current->swagger
+                                : gateway::baseSwagger(basePath, doc.value(QLatin1StringView("apiName")).toString());
+                    if (auto problem = addOperation(request, doc, responseType, api.swagger))
+                        return PlatformError{PlatformError::Kind::Invalid, *problem};
+                }
+                if (auto problem = checkOperations(request.ns, api.swagger))
+                    return *problem;
+                return std::optional<GatewayApi>(api);
+            });
         if (!changed)
             return failure(changed.error().message, changed.error().kind);
         return answer(request, cliApi(**changed, request.gatewayRoot));
@@ -363,21 +366,22 @@ public:
         if (named.isEmpty())
             return failure(QStringLiteral("API '%1' does not exist.").arg(basePath), PlatformError::Kind::NotFound);
         const QString ns = request.ns;
-        auto changed = m_routes.change(named.first().basePath(), [&](const std::optional<GatewayApi> &current)
-                                                                     -> Result<std::optional<GatewayApi>> {
-            if (!current || current->ns != ns)
-                return PlatformError{PlatformError::Kind::NotFound,
-                                     QStringLiteral("API '%1' does not exist.").arg(basePath)};
-            if (relPath.isEmpty())
-                return std::optional<GatewayApi>();
-            GatewayApi api = *current;
-            if (auto problem = gateway::removeEndpoint(api.swagger, relPath, operation))
-                return PlatformError{PlatformError::Kind::NotFound, *problem};
-            // With its last operation gone the API goes too, as the v2 gateway path does.
-            if (api.swagger.value(QLatin1StringView("paths")).toObject().isEmpty())
-                return std::optional<GatewayApi>();
-            return std::optional<GatewayApi>(api);
-        });
+        auto changed =
+            m_routes.change(named.first().basePath(),
+                            [&](const std::optional<GatewayApi> &current) -> Result<std::optional<GatewayApi>> {
+                                if (!current || current->ns != ns)
+                                    return PlatformError{PlatformError::Kind::NotFound,
+                                                         QStringLiteral("API '%1' does not exist.").arg(basePath)};
+                                if (relPath.isEmpty())
+                                    return std::optional<GatewayApi>();
+                                GatewayApi api = *current;
+                                if (auto problem = gateway::removeEndpoint(api.swagger, relPath, operation))
+                                    return PlatformError{PlatformError::Kind::NotFound, *problem};
+                                // With its last operation gone the API goes too, as the v2 gateway path does.
+                                if (api.swagger.value(QLatin1StringView("paths")).toObject().isEmpty())
+                                    return std::optional<GatewayApi>();
+                                return std::optional<GatewayApi>(api);
+                            });
         if (!changed)
             return failure(changed.error().message, changed.error().kind);
         return answer(request, QJsonObject());
@@ -418,11 +422,13 @@ RouteTargetCheck webActionTargets(LocalEngine &engine)
 
 QList<BuiltinDefinition> apiManagementActions(ApiRouteTable &routes, RouteTargetCheck checkTarget)
 {
-    return {definition(QStringLiteral("createApi"), QStringLiteral("Create an API"),
-                       std::make_shared<CreateApi>(routes, std::move(checkTarget))),
-            definition(QStringLiteral("getApi"), QStringLiteral("Retrieve the specified API configuration (in JSON format)"),
-                       std::make_shared<GetApi>(routes)),
-            definition(QStringLiteral("deleteApi"), QStringLiteral("Delete the API"), std::make_shared<DeleteApi>(routes))};
+    return {
+        definition(QStringLiteral("createApi"), QStringLiteral("Create an API"),
+                   std::make_shared<CreateApi>(routes, std::move(checkTarget))),
+        definition(QStringLiteral("getApi"),
+                   QStringLiteral("Retrieve the specified API configuration (in JSON format)"),
+                   std::make_shared<GetApi>(routes)),
+        definition(QStringLiteral("deleteApi"), QStringLiteral("Delete the API"), std::make_shared<DeleteApi>(routes))};
 }
 
 } // namespace funcdesk

@@ -124,15 +124,15 @@ Result<std::optional<GatewayApi>> ApiRouteTable::change(const QString &basePath,
                              QStringLiteral("The gateway already holds %1 APIs, the most it keeps.").arg(kMaxApis)};
     const std::optional<GatewayApi> current = api(basePath);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    auto written = m_store
-                       .post<Result<Done>>([basePath, next, current, now](StoreWorker::Store &store) -> Result<Done> {
-                           if (!next)
-                               return current ? store.entities.remove(kCollection, current->ns, basePath)
-                                              : Result<Done>(Done{});
-                           return store.entities.put(kCollection, next->ns, basePath, now,
-                                                     QJsonObject{{QStringLiteral("swagger"), next->swagger}});
-                       })
-                       .result();
+    auto written =
+        m_store
+            .post<Result<Done>>([basePath, next, current, now](StoreWorker::Store &store) -> Result<Done> {
+                if (!next)
+                    return current ? store.entities.remove(kCollection, current->ns, basePath) : Result<Done>(Done{});
+                return store.entities.put(kCollection, next->ns, basePath, now,
+                                          QJsonObject{{QStringLiteral("swagger"), next->swagger}});
+            })
+            .result();
     if (!written)
         return written.error();
     {

@@ -78,7 +78,7 @@ private:
 
     StoreWorker &m_store;
     std::mutex m_writes;
-    mutable QReadWriteLock m_lock; // guards m_apis, m_index and m_servedAt for readers
+    mutable QReadWriteLock m_lock;     // guards m_apis, m_index and m_servedAt for readers
     QHash<QString, GatewayApi> m_apis; // by base path
     std::shared_ptr<const Index> m_index;
     QString m_servedAt;

@@ -63,9 +63,11 @@ void setInvocationCase(QJsonObject &swagger, const QString &opId, const std::opt
            cases.at(index).toObject().value(QStringLiteral("operations")).toArray().first().toString() != opId)
         ++index;
     if (targetUrl) {
-        const QJsonObject invoke{{QStringLiteral("target-url"), *targetUrl}, {QStringLiteral("verb"), QStringLiteral("keep")}};
-        const QJsonObject entry{{QStringLiteral("operations"), QJsonArray{opId}},
-                                {QStringLiteral("execute"), QJsonArray{QJsonObject{{QStringLiteral("invoke"), invoke}}}}};
+        const QJsonObject invoke{{QStringLiteral("target-url"), *targetUrl},
+                                 {QStringLiteral("verb"), QStringLiteral("keep")}};
+        const QJsonObject entry{
+            {QStringLiteral("operations"), QJsonArray{opId}},
+            {QStringLiteral("execute"), QJsonArray{QJsonObject{{QStringLiteral("invoke"), invoke}}}}};
         if (index < cases.size())
             cases.replace(index, entry);
         else
@@ -127,10 +129,11 @@ void addEndpoint(QJsonObject &swagger, const Endpoint &endpoint)
     const qsizetype slash = endpoint.action.indexOf(QLatin1Char('/'));
     QJsonObject operation{
         {QStringLiteral("operationId"), opId},
-        {kExtension, QJsonObject{{QStringLiteral("url"), webActionUrl(endpoint, false)},
-                                 {QStringLiteral("namespace"), endpoint.actionNs},
-                                 {QStringLiteral("package"), slash < 0 ? QString() : endpoint.action.left(slash)},
-                                 {QStringLiteral("action"), slash < 0 ? endpoint.action : endpoint.action.mid(slash + 1)}}},
+        {kExtension,
+         QJsonObject{{QStringLiteral("url"), webActionUrl(endpoint, false)},
+                     {QStringLiteral("namespace"), endpoint.actionNs},
+                     {QStringLiteral("package"), slash < 0 ? QString() : endpoint.action.left(slash)},
+                     {QStringLiteral("action"), slash < 0 ? endpoint.action : endpoint.action.mid(slash + 1)}}},
         {QStringLiteral("responses"),
          QJsonObject{{QStringLiteral("default"),
                       QJsonObject{{QStringLiteral("description"), QStringLiteral("Default response")}}}}}};

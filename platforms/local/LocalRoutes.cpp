@@ -66,8 +66,8 @@ QFuture<Result<ApiRoute>> LocalPlatform::createRoute(ApiRoute route)
     promise->start();
     QFuture<Result<ApiRoute>> future = promise->future();
     onResult(apiManagement(QStringLiteral("createApi"), params), this, [promise, route](Result<QJsonObject> answer) {
-        Result<ApiRoute> created = PlatformError{PlatformError::Kind::Server,
-                                                 tr("The created API does not hold the route.")};
+        Result<ApiRoute> created =
+            PlatformError{PlatformError::Kind::Server, tr("The created API does not hold the route.")};
         if (!answer)
             created = answer.error();
         for (const ApiRoute &candidate : answer ? apigw::routesOfApi(answer.value()) : QList<ApiRoute>()) {

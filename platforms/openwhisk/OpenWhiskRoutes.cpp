@@ -28,8 +28,8 @@ Result<QJsonObject> answerObject(const HttpExchange &exchange)
 
 QUrl OpenWhiskPlatform::apiManagementUrl(const QString &action, const OpenWhiskUrls::Query &query) const
 {
-    QUrl url = m_urls.root().resolved(QUrl(QStringLiteral("api/v1/web/whisk.system/apimgmt/") + action +
-                                           QStringLiteral(".http")));
+    QUrl url = m_urls.root().resolved(
+        QUrl(QStringLiteral("api/v1/web/whisk.system/apimgmt/") + action + QStringLiteral(".http")));
     QUrlQuery encoded;
     for (const auto &[key, value] : query)
         encoded.addQueryItem(key, QString::fromLatin1(QUrl::toPercentEncoding(value)));
@@ -57,8 +57,8 @@ QFuture<Result<QList<ApiRoute>>> OpenWhiskPlatform::listRoutes(QString basePath)
 QFuture<Result<ApiRoute>> OpenWhiskPlatform::createRoute(ApiRoute route)
 {
     if (route.basePath.isEmpty() || route.relPath.isEmpty() || route.verb.isEmpty() || route.action.isEmpty())
-        return readyResult<ApiRoute>(PlatformError{
-            PlatformError::Kind::Invalid, tr("A route needs a base path, a path, a method and an action.")});
+        return readyResult<ApiRoute>(PlatformError{PlatformError::Kind::Invalid,
+                                                   tr("A route needs a base path, a path, a method and an action.")});
     RestTransport::Request request;
     request.method = QByteArrayLiteral("POST");
     request.url = apiManagementUrl(QStringLiteral("createApi"), {{QStringLiteral("responsetype"), route.responseType}});
