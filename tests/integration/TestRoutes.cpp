@@ -85,7 +85,7 @@ private:
     std::unique_ptr<OpenWhiskPlatform> guest;
     std::unique_ptr<OpenWhiskPlatform> team;
 
-    QString url(const QString &path) const { return fixture.server().url(path); }
+    QString url(const QString &path) { return fixture.server().url(path); }
 
 private Q_SLOTS:
     void initTestCase()
