@@ -119,6 +119,15 @@ QList<ApiRoute> routesOfApi(const QJsonObject &api)
     return routes;
 }
 
+std::optional<ApiRoute> createdRoute(const QJsonObject &api, const ApiRoute &asked)
+{
+    for (const ApiRoute &route : routesOfApi(api)) {
+        if (route.relPath == asked.relPath && route.verb.compare(asked.verb, Qt::CaseInsensitive) == 0)
+            return route;
+    }
+    return std::nullopt;
+}
+
 Result<QList<ApiRoute>> routesOf(const QJsonObject &answer)
 {
     const QJsonValue apis = answer.value(QLatin1StringView("apis"));

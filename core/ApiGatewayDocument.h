@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QList>
 
+#include <optional>
+
 namespace funcdesk::apigw {
 
 // The JSON that OpenWhisk's `/whisk.system/apimgmt` actions take and answer (core/routemgmt),
@@ -36,5 +38,8 @@ QJsonObject createBody(const ApiRoute &route, const QString &webRoot, const QStr
 Result<QList<ApiRoute>> routesOf(const QJsonObject &answer);
 // The routes of one API as createApi answers it ({id, key, value}).
 QList<ApiRoute> routesOfApi(const QJsonObject &api);
+// The route `asked` for (its relative path and verb) in createApi's answer; nullopt when the API
+// does not hold it.
+std::optional<ApiRoute> createdRoute(const QJsonObject &api, const ApiRoute &asked);
 
 } // namespace funcdesk::apigw

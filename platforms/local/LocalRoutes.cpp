@@ -70,10 +70,8 @@ QFuture<Result<ApiRoute>> LocalPlatform::createRoute(ApiRoute route)
             PlatformError{PlatformError::Kind::Server, tr("The created API does not hold the route.")};
         if (!answer)
             created = answer.error();
-        for (const ApiRoute &candidate : answer ? apigw::routesOfApi(answer.value()) : QList<ApiRoute>()) {
-            if (candidate.relPath == route.relPath && candidate.verb.compare(route.verb, Qt::CaseInsensitive) == 0)
-                created = candidate;
-        }
+        else if (auto found = apigw::createdRoute(answer.value(), route))
+            created = *found;
         promise->addResult(created);
         promise->finish();
     });

@@ -71,10 +71,8 @@ QFuture<Result<ApiRoute>> OpenWhiskPlatform::createRoute(ApiRoute route)
         auto answer = answerObject(exchange);
         if (!answer)
             return answer.error();
-        for (const ApiRoute &created : apigw::routesOfApi(answer.value())) {
-            if (created.relPath == route.relPath && created.verb.compare(route.verb, Qt::CaseInsensitive) == 0)
-                return created;
-        }
+        if (auto created = apigw::createdRoute(answer.value(), route))
+            return *created;
         return exchange.unexpected(QStringLiteral("the created API does not hold the route"));
     });
 }

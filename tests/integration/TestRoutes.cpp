@@ -7,6 +7,7 @@
 #include "IntegrationFixture.h"
 
 #include "TestSuites.h"
+#include "support/Routes.h"
 
 #include <QEventLoop>
 #include <QJsonArray>
@@ -16,6 +17,7 @@
 #include <QTimer>
 
 using namespace funcdesk;
+using funcdesk::test::routeTo;
 
 namespace {
 const QString kTeam = QStringLiteral("team");
@@ -54,18 +56,6 @@ Action webAction(const QString &code)
     Action action = nodeAction(code);
     action.annotations = KeyValueList{{QStringLiteral("web-export"), true, {}}};
     return action;
-}
-
-ApiRoute route(const QString &basePath, const QString &relPath, const QString &verb, const QString &action,
-               const QString &responseType = QStringLiteral("json"))
-{
-    ApiRoute r;
-    r.basePath = basePath;
-    r.relPath = relPath;
-    r.verb = verb;
-    r.action = action;
-    r.responseType = responseType;
-    return r;
 }
 
 bool holds(const QList<ApiRoute> &routes, const QString &basePath, const QString &relPath, const QString &verb)
@@ -118,8 +108,8 @@ private Q_SLOTS:
 
     void createdRouteAnswersAtItsUrlFromTheFunction()
     {
-        auto created = wait(guest->createRoute(
-            route(QStringLiteral("/shop"), QStringLiteral("/items"), QStringLiteral("GET"), QStringLiteral("items"))));
+        auto created = wait(guest->createRoute(routeTo(QStringLiteral("/shop"), QStringLiteral("/items"),
+                                                       QStringLiteral("GET"), QStringLiteral("items"))));
         VERIFY_OK(created);
         QCOMPARE(created->url, url(QStringLiteral("/api/shop/items")));
         QCOMPARE(created->action, QStringLiteral("/guest/items"));
@@ -141,8 +131,8 @@ private Q_SLOTS:
     void pathParametersReachTheAction()
     {
         VERIFY_OK(
-            wait(guest->createRoute(route(QStringLiteral("/people"), QStringLiteral("/users/{id}/posts/{post}"),
-                                          QStringLiteral("GET"), QStringLiteral("user"), QStringLiteral("http")))));
+            wait(guest->createRoute(routeTo(QStringLiteral("/people"), QStringLiteral("/users/{id}/posts/{post}"),
+                                            QStringLiteral("GET"), QStringLiteral("user"), QStringLiteral("http")))));
         const Answer answer = send("GET", url(QStringLiteral("/api/people/users/42/posts/7")));
         QCOMPARE(answer.status, 200);
         const QJsonObject body = answer.object();
@@ -153,8 +143,8 @@ private Q_SLOTS:
 
     void pathParametersNeedTheHttpResponseType()
     {
-        auto refused = wait(guest->createRoute(route(QStringLiteral("/people2"), QStringLiteral("/users/{id}"),
-                                                     QStringLiteral("GET"), QStringLiteral("user"))));
+        auto refused = wait(guest->createRoute(routeTo(QStringLiteral("/people2"), QStringLiteral("/users/{id}"),
+                                                       QStringLiteral("GET"), QStringLiteral("user"))));
         VERIFY_FAILS_WITH(refused, PlatformError::Kind::Server);
         QVERIFY2(refused.error().message.contains(QStringLiteral("response type of '.http'")),
                  qPrintable(refused.error().message));
@@ -162,11 +152,11 @@ private Q_SLOTS:
 
     void eachVerbHasItsActionAndOthersAre405()
     {
-        VERIFY_OK(wait(guest->createRoute(route(QStringLiteral("/verbs"), QStringLiteral("/thing"),
-                                                QStringLiteral("GET"), QStringLiteral("items")))));
+        VERIFY_OK(wait(guest->createRoute(routeTo(QStringLiteral("/verbs"), QStringLiteral("/thing"),
+                                                  QStringLiteral("GET"), QStringLiteral("items")))));
         VERIFY_OK(
-            wait(guest->createRoute(route(QStringLiteral("/verbs"), QStringLiteral("/thing"), QStringLiteral("POST"),
-                                          QStringLiteral("user"), QStringLiteral("http")))));
+            wait(guest->createRoute(routeTo(QStringLiteral("/verbs"), QStringLiteral("/thing"), QStringLiteral("POST"),
+                                            QStringLiteral("user"), QStringLiteral("http")))));
         QCOMPARE(send("GET", url(QStringLiteral("/api/verbs/thing")))
                      .object()
                      .value(QStringLiteral("items"))
@@ -229,11 +219,11 @@ private Q_SLOTS:
 
     void aBasePathBelongsToOneNamespace()
     {
-        auto mine = wait(team->createRoute(route(QStringLiteral("/teamshop"), QStringLiteral("/items"),
-                                                 QStringLiteral("GET"), QStringLiteral("teamitems"))));
+        auto mine = wait(team->createRoute(routeTo(QStringLiteral("/teamshop"), QStringLiteral("/items"),
+                                                   QStringLiteral("GET"), QStringLiteral("teamitems"))));
         VERIFY_OK(mine);
-        auto taken = wait(guest->createRoute(route(QStringLiteral("/teamshop"), QStringLiteral("/other"),
-                                                   QStringLiteral("GET"), QStringLiteral("items"))));
+        auto taken = wait(guest->createRoute(routeTo(QStringLiteral("/teamshop"), QStringLiteral("/other"),
+                                                     QStringLiteral("GET"), QStringLiteral("items"))));
         VERIFY_FAILS_WITH(taken, PlatformError::Kind::Server);
         QVERIFY2(taken.error().message.contains(QStringLiteral("another namespace")),
                  qPrintable(taken.error().message));
@@ -249,17 +239,17 @@ private Q_SLOTS:
     void onlyWebActionsOfTheCallersNamespaceAnswer()
     {
         auto plain = wait(guest->createRoute(
-            route(QStringLiteral("/bad"), QStringLiteral("/p"), QStringLiteral("GET"), QStringLiteral("plain"))));
+            routeTo(QStringLiteral("/bad"), QStringLiteral("/p"), QStringLiteral("GET"), QStringLiteral("plain"))));
         VERIFY_FAILS_WITH(plain, PlatformError::Kind::Server);
         QVERIFY2(plain.error().message.contains(QStringLiteral("is not a web action")),
                  qPrintable(plain.error().message));
-        auto missing = wait(guest->createRoute(route(QStringLiteral("/bad"), QStringLiteral("/p"),
-                                                     QStringLiteral("GET"), QStringLiteral("nosuchaction"))));
+        auto missing = wait(guest->createRoute(routeTo(QStringLiteral("/bad"), QStringLiteral("/p"),
+                                                       QStringLiteral("GET"), QStringLiteral("nosuchaction"))));
         VERIFY_FAILS_WITH(missing, PlatformError::Kind::Server);
         QVERIFY2(missing.error().message.contains(QStringLiteral("does not exist")),
                  qPrintable(missing.error().message));
-        auto foreign = wait(guest->createRoute(route(QStringLiteral("/bad"), QStringLiteral("/p"),
-                                                     QStringLiteral("GET"), QStringLiteral("/team/teamitems"))));
+        auto foreign = wait(guest->createRoute(routeTo(QStringLiteral("/bad"), QStringLiteral("/p"),
+                                                       QStringLiteral("GET"), QStringLiteral("/team/teamitems"))));
         VERIFY_FAILS_WITH(foreign, PlatformError::Kind::Server);
         QVERIFY2(foreign.error().message.contains(QStringLiteral("not authorized")),
                  qPrintable(foreign.error().message));
@@ -269,7 +259,7 @@ private Q_SLOTS:
     void theRestApiBasePathIsReserved()
     {
         auto refused = wait(guest->createRoute(
-            route(QStringLiteral("/v1"), QStringLiteral("/x"), QStringLiteral("GET"), QStringLiteral("items"))));
+            routeTo(QStringLiteral("/v1"), QStringLiteral("/x"), QStringLiteral("GET"), QStringLiteral("items"))));
         VERIFY_FAILS_WITH(refused, PlatformError::Kind::Server);
         QVERIFY2(refused.error().message.contains(QStringLiteral("reserved")), qPrintable(refused.error().message));
     }
@@ -277,10 +267,10 @@ private Q_SLOTS:
     void deleteByVerbThenPathThenWholeApi()
     {
         for (const char *verb : {"GET", "POST"})
-            VERIFY_OK(wait(guest->createRoute(route(QStringLiteral("/gone"), QStringLiteral("/a"),
-                                                    QString::fromLatin1(verb), QStringLiteral("items")))));
+            VERIFY_OK(wait(guest->createRoute(routeTo(QStringLiteral("/gone"), QStringLiteral("/a"),
+                                                      QString::fromLatin1(verb), QStringLiteral("items")))));
         VERIFY_OK(wait(guest->createRoute(
-            route(QStringLiteral("/gone"), QStringLiteral("/b"), QStringLiteral("GET"), QStringLiteral("items")))));
+            routeTo(QStringLiteral("/gone"), QStringLiteral("/b"), QStringLiteral("GET"), QStringLiteral("items")))));
 
         VERIFY_OK(wait(guest->deleteRoute(QStringLiteral("/gone"), QStringLiteral("/a"), QStringLiteral("POST"))));
         QCOMPARE(send("POST", url(QStringLiteral("/api/gone/a")), "{}").status, 405);
@@ -307,8 +297,8 @@ private Q_SLOTS:
 
     void routesOutliveARestart()
     {
-        VERIFY_OK(wait(guest->createRoute(route(QStringLiteral("/durable"), QStringLiteral("/items"),
-                                                QStringLiteral("GET"), QStringLiteral("items")))));
+        VERIFY_OK(wait(guest->createRoute(routeTo(QStringLiteral("/durable"), QStringLiteral("/items"),
+                                                  QStringLiteral("GET"), QStringLiteral("items")))));
         guest.reset();
         team.reset();
         QVERIFY2(fixture.restart(), qPrintable(fixture.errorText()));

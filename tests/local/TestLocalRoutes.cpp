@@ -8,9 +8,10 @@
 #include "platforms/local/LocalPlatform.h"
 #include "platforms/local/SystemCatalog.h"
 #include "support/Futures.h"
+#include "support/LocalFixture.h"
+#include "support/Routes.h"
 
 #include <QJsonArray>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace funcdesk;
@@ -22,23 +23,10 @@ const QString kNs = QStringLiteral("guest");
 
 Action webAction(bool exported = true)
 {
-    Action action;
-    action.exec = Exec::withCode(QStringLiteral("nodejs:default"), QStringLiteral("function main() { return {}; }"));
+    Action action = LocalFixture::nodeAction(QStringLiteral("function main() { return {}; }"));
     if (exported)
         action.annotations = KeyValueList{{QStringLiteral("web-export"), true, {}}};
     return action;
-}
-
-ApiRoute route(const QString &basePath, const QString &relPath, const QString &verb, const QString &action,
-               const QString &responseType = QStringLiteral("json"))
-{
-    ApiRoute r;
-    r.basePath = basePath;
-    r.relPath = relPath;
-    r.verb = verb;
-    r.action = action;
-    r.responseType = responseType;
-    return r;
 }
 
 } // namespace
@@ -48,24 +36,23 @@ class TestLocalRoutes : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<QTemporaryDir> dir;
-    std::unique_ptr<LocalEngine> engine;
-    std::unique_ptr<LocalPlatform> platform;
+    std::unique_ptr<LocalFixture> local;
+    LocalEngine *engine = nullptr;
+    LocalPlatform *platform = nullptr;
 
-    void open()
+    // A restart: the engine closes and opens again on the same data folder.
+    void reopen()
     {
-        LocalConfig config;
-        config.dataDir = dir->path();
-        config.executor.stemCellsPerRuntime = 0;
+        LocalConfig config = LocalFixture::withoutStemCells();
+        config.dataDir = local->engine->config().dataDir;
+        local->platform.reset();
+        local->engine.reset();
         auto opened = LocalEngine::open(config);
         QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
-        engine = std::move(opened).value();
-        platform = std::make_unique<LocalPlatform>(engine.get(), kNs);
-    }
-    void close()
-    {
-        platform.reset();
-        engine.reset();
+        local->engine = std::move(opened).value();
+        local->platform = std::make_unique<LocalPlatform>(local->engine.get(), kNs);
+        engine = local->engine.get();
+        platform = local->platform.get();
     }
     // Runs whisk.system/apimgmt/{action} as the server's web path does (or as a plain action).
     Result<QJsonObject> builtin(const QString &action, QJsonObject params, bool web)
@@ -85,19 +72,20 @@ private:
 private Q_SLOTS:
     void init()
     {
-        dir = std::make_unique<QTemporaryDir>();
-        open();
+        local = std::make_unique<LocalFixture>();
+        engine = local->engine.get();
+        platform = local->platform.get();
         for (const char *name : {"items", "user"})
-            QVERIFY(wait(engine->putAction(kNs, QString::fromLatin1(name), webAction(), PutOptions{true, {}})).ok());
-        QVERIFY(wait(engine->putAction(kNs, QStringLiteral("plain"), webAction(false), PutOptions{true, {}})).ok());
+            local->put(QString::fromLatin1(name), webAction());
+        local->put(QStringLiteral("plain"), webAction(false));
     }
-    void cleanup() { close(); }
+    void cleanup() { local.reset(); }
 
     void localPlatformCreatesListsAndDeletesRoutes()
     {
         auto created =
-            wait(platform->createRoute(route(QStringLiteral("/shop"), QStringLiteral("/items/{id}"),
-                                             QStringLiteral("get"), QStringLiteral("user"), QStringLiteral("http"))));
+            wait(platform->createRoute(routeTo(QStringLiteral("/shop"), QStringLiteral("/items/{id}"),
+                                               QStringLiteral("get"), QStringLiteral("user"), QStringLiteral("http"))));
         QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().message));
         QCOMPARE(created->verb, QStringLiteral("GET"));
         QCOMPARE(created->action, QStringLiteral("/guest/user"));
@@ -105,8 +93,8 @@ private Q_SLOTS:
         QCOMPARE(created->apiName, QStringLiteral("/shop"));
 
         engine->routes().setServedAt(QStringLiteral("http://127.0.0.1:3233"));
-        QVERIFY(wait(platform->createRoute(route(QStringLiteral("/shop"), QStringLiteral("/items"),
-                                                 QStringLiteral("POST"), QStringLiteral("items"))))
+        QVERIFY(wait(platform->createRoute(routeTo(QStringLiteral("/shop"), QStringLiteral("/items"),
+                                                   QStringLiteral("POST"), QStringLiteral("items"))))
                     .ok());
         auto listed = wait(platform->listRoutes());
         QVERIFY(listed.ok());
@@ -125,11 +113,11 @@ private Q_SLOTS:
     void routesAreMatchedLiteralFirstWithParametersAndVerbs()
     {
         QVERIFY(
-            wait(platform->createRoute(route(QStringLiteral("/shop"), QStringLiteral("/items/{id}"),
-                                             QStringLiteral("GET"), QStringLiteral("user"), QStringLiteral("http"))))
+            wait(platform->createRoute(routeTo(QStringLiteral("/shop"), QStringLiteral("/items/{id}"),
+                                               QStringLiteral("GET"), QStringLiteral("user"), QStringLiteral("http"))))
                 .ok());
-        QVERIFY(wait(platform->createRoute(route(QStringLiteral("/shop"), QStringLiteral("/items/new"),
-                                                 QStringLiteral("GET"), QStringLiteral("items"))))
+        QVERIFY(wait(platform->createRoute(routeTo(QStringLiteral("/shop"), QStringLiteral("/items/new"),
+                                                   QStringLiteral("GET"), QStringLiteral("items"))))
                     .ok());
         const ApiRouteTable &routes = engine->routes();
         const RouteMatch byId =
@@ -228,7 +216,7 @@ private Q_SLOTS:
                  QStringLiteral("When specifying an operation, the path is required."));
 
         auto plain = wait(platform->createRoute(
-            route(QStringLiteral("/p"), QStringLiteral("/x"), QStringLiteral("GET"), QStringLiteral("plain"))));
+            routeTo(QStringLiteral("/p"), QStringLiteral("/x"), QStringLiteral("GET"), QStringLiteral("plain"))));
         QVERIFY(!plain.ok());
         QCOMPARE(
             plain.error().message,
@@ -264,11 +252,10 @@ private Q_SLOTS:
 
     void routesOutliveAReopen()
     {
-        QVERIFY(wait(platform->createRoute(route(QStringLiteral("/keep"), QStringLiteral("/it"), QStringLiteral("PUT"),
-                                                 QStringLiteral("items"))))
+        QVERIFY(wait(platform->createRoute(routeTo(QStringLiteral("/keep"), QStringLiteral("/it"),
+                                                   QStringLiteral("PUT"), QStringLiteral("items"))))
                     .ok());
-        close();
-        open();
+        reopen();
         const RouteMatch kept =
             engine->routes().match({QStringLiteral("keep"), QStringLiteral("it")}, QStringLiteral("PUT"));
         QCOMPARE(kept.kind, RouteMatch::Kind::Found);
