@@ -1,6 +1,8 @@
 #include "platforms/local/LocalEngine.h"
 
 #include "core/EntityName.h"
+#include "platforms/local/ApiManagement.h"
+#include "platforms/local/ApiRouteTable.h"
 #include "platforms/local/RuleBook.h"
 
 #include <QDir>
@@ -103,6 +105,7 @@ public:
     EngineState state;
     std::unique_ptr<Invoker> invoker;
     std::unique_ptr<RuleBook> rules;
+    std::unique_ptr<ApiRouteTable> routes;
 
     Result<Done> load();
     std::optional<PlatformError> validate(const QString &ns, const QString &name, Action &put) const;
@@ -234,6 +237,11 @@ Result<std::unique_ptr<LocalEngine>> LocalEngine::open(LocalConfig config)
     engine->d->rules = std::make_unique<RuleBook>(state, *engine->d->invoker, recorded);
     if (auto loaded = engine->d->load(); !loaded)
         return loaded.error();
+    engine->d->routes = std::make_unique<ApiRouteTable>(*state.store);
+    if (auto loaded = engine->d->routes->load(); !loaded)
+        return loaded.error();
+    for (BuiltinDefinition &definition : apiManagementActions(*engine->d->routes, webActionTargets(*engine)))
+        state.catalog->add(std::move(definition));
     return engine;
 }
 
@@ -570,6 +578,11 @@ QFuture<Result<Activation>> LocalEngine::getActivation(QString ns, QString activ
 {
     return d->state.store->post<Result<Activation>>(
         [ns, activationId](StoreWorker::Store &store) { return store.activations.get(ns, activationId); });
+}
+
+ApiRouteTable &LocalEngine::routes()
+{
+    return *d->routes;
 }
 
 void LocalEngine::flush()

@@ -378,6 +378,54 @@ async function main () {
     assert.ok(!list.some(a => a.name === ACTION))
   })
 
+  // HTTP triggers: routes through whisk.system/apimgmt's web actions, as the client sends them,
+  // then the route's URL answered by the function.
+  const ROUTE_ACTION = 'compat-route'
+  step('routes.create maps a path with a parameter to a web action', async () => {
+    await ow.actions.create({
+      name: ROUTE_ACTION,
+      action: {
+        exec: { kind: 'nodejs:default', code: "function main(p) { return {statusCode: 200, headers: {'Content-Type': 'application/json'}, body: {id: p.id, path: p.__ow_path, method: p.__ow_method}} }" },
+        annotations: [{ key: 'web-export', value: true }]
+      }
+    })
+    const api = await ow.routes.create({ basepath: '/compat', relpath: '/items/{id}', operation: 'GET', action: ROUTE_ACTION, responsetype: 'http' })
+    assert.equal(api.value.gwApiUrl, `http://127.0.0.1:${port}/api/compat`)
+    const operation = api.value.apidoc.paths['/items/{id}'].get
+    assert.equal(operation['x-openwhisk'].action, ROUTE_ACTION)
+    assert.equal(operation['x-openwhisk'].namespace, 'guest')
+    assert.ok(operation['x-openwhisk'].url.endsWith(`/api/v1/web/guest/default/${ROUTE_ACTION}.http`))
+    assert.deepEqual(operation.parameters.map(p => p.name), ['id'])
+    state.gwApiUrl = api.value.gwApiUrl
+  })
+
+  step('the route URL answers from the function with the path parameter', async () => {
+    const response = await fetch(state.gwApiUrl + '/items/42')
+    assert.equal(response.status, 200)
+    assert.deepEqual(await response.json(), { id: '42', path: '/compat/items/42', method: 'get' })
+    assert.equal((await fetch(state.gwApiUrl + '/items/42', { method: 'DELETE' })).status, 405)
+  })
+
+  step('routes.list finds the API by base path', async () => {
+    const listed = await ow.routes.list({ basepath: '/compat' })
+    assert.equal(listed.apis.length, 1)
+    assert.equal(listed.apis[0].value.apidoc.basePath, '/compat')
+    const all = await ow.routes.list()
+    assert.ok(all.apis.some(api => api.value.gwApiUrl === state.gwApiUrl))
+  })
+
+  step('routes.create refuses an action that is not a web action', async () => {
+    await ow.actions.create({ name: 'compat-plain', action: 'function main() { return {} }' })
+    const e = await rejectsWith(ow.routes.create({ basepath: '/compat2', relpath: '/x', operation: 'GET', action: 'compat-plain' }), 502)
+    assert.match(e.error.error, /is not a web action/)
+  })
+
+  step('routes.delete removes the route and its URL stops answering', async () => {
+    await ow.routes.delete({ basepath: '/compat', relpath: '/items/{id}', operation: 'GET' })
+    assert.equal((await fetch(state.gwApiUrl + '/items/42')).status, 404)
+    assert.deepEqual((await ow.routes.list({ basepath: '/compat' })).apis, [])
+  })
+
   step('a wrong key is refused with 401', async () => {
     const wrong = openwhisk({ apihost: `http://127.0.0.1:${port}`, api_key: apiKey.replace(/.$/, c => (c === 'x' ? 'y' : 'x')), namespace: 'guest' })
     await rejectsWith(wrong.actions.list(), 401)
