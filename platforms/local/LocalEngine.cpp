@@ -1,6 +1,8 @@
 #include "platforms/local/LocalEngine.h"
 
 #include "core/EntityName.h"
+#include "platforms/local/AlarmFeeds.h"
+#include "platforms/local/AlarmScheduler.h"
 #include "platforms/local/RuleBook.h"
 
 #include <QDir>
@@ -103,6 +105,7 @@ public:
     EngineState state;
     std::unique_ptr<Invoker> invoker;
     std::unique_ptr<RuleBook> rules;
+    std::unique_ptr<AlarmScheduler> alarms;
 
     Result<Done> load();
     std::optional<PlatformError> validate(const QString &ns, const QString &name, Action &put) const;
@@ -187,6 +190,7 @@ LocalEngine::LocalEngine(LocalConfig config) : d(std::make_unique<Private>())
 
 LocalEngine::~LocalEngine()
 {
+    d->alarms.reset(); // no more fires
     // Running activations finish (or are killed) before the parts they report to go away.
     if (d->invoker)
         d->invoker->waitForIdle();
@@ -232,6 +236,9 @@ Result<std::unique_ptr<LocalEngine>> LocalEngine::open(LocalConfig config)
     engine->d->rules = std::make_unique<RuleBook>(state, *engine->d->invoker, recorded);
     if (auto loaded = engine->d->load(); !loaded)
         return loaded.error();
+    engine->d->alarms = std::make_unique<AlarmScheduler>(*state.store, state.config.alarmClock, alarmHooks(*self));
+    if (auto started = engine->d->alarms->start(); !started)
+        return started.error();
     return engine;
 }
 
@@ -253,6 +260,11 @@ NamespaceLimits LocalEngine::namespaceLimits() const
 Executor &LocalEngine::executor()
 {
     return *d->state.executor;
+}
+
+AlarmScheduler &LocalEngine::alarms()
+{
+    return *d->alarms;
 }
 
 Result<Identity> LocalEngine::ensureNamespace(const QString &ns, const std::optional<QString> &auth)
@@ -426,7 +438,9 @@ QFuture<Result<Trigger>> LocalEngine::putTrigger(QString ns, QString name, Trigg
 
 QFuture<Result<Trigger>> LocalEngine::deleteTrigger(QString ns, QString name)
 {
-    return d->rules->deleteTrigger(ns, name);
+    QFuture<Result<Trigger>> deleted = d->rules->deleteTrigger(ns, name);
+    d->alarms->forgetDeletedTrigger(ns, name, [this, ns, name] { return d->rules->getTrigger(ns, name).ok(); });
+    return deleted;
 }
 
 QFuture<Result<std::optional<QString>>> LocalEngine::fireTrigger(QString ns, QString name, QJsonObject payload)

@@ -12,6 +12,8 @@
 
 namespace funcdesk {
 
+class AlarmScheduler;
+
 // A namespace and the credentials that reach it: "uuid:key", the key 64 alphanumerics.
 struct Identity
 {
@@ -40,6 +42,8 @@ public:
     // namespace: there are no per-namespace overrides).
     NamespaceLimits namespaceLimits() const;
     Executor &executor();
+    // The alarms feeds' scheduler (whisk.system/alarms): registrations, next fires.
+    AlarmScheduler &alarms();
 
     // Namespaces and their keys. ensureNamespace creates `ns` with a fresh random key, or, given
     // `auth` ("uuid:key"), sets that key; an existing namespace keeps its key unless one is given.
