@@ -241,6 +241,8 @@ Result<std::unique_ptr<LocalEngine>> LocalEngine::open(LocalConfig config)
     engine->d->alarms = std::make_unique<AlarmScheduler>(*state.store, state.config.alarmClock, alarmHooks(*self));
     if (auto started = engine->d->alarms->start(); !started)
         return started.error();
+    for (BuiltinDefinition &feed : alarmFeedDefinitions(*self))
+        state.catalog->add(std::move(feed));
     return engine;
 }
 
