@@ -71,16 +71,9 @@ AlarmScheduler::AlarmScheduler(StoreWorker &store, std::shared_ptr<AlarmClock> c
 
 AlarmScheduler::~AlarmScheduler()
 {
-    {
-        std::lock_guard lock(m_mutex);
-        m_stopping = true;
-    }
-    m_changed.notify_all();
-    if (m_thread.joinable())
-        m_thread.join();
-    m_clock->unsubscribe(m_clockSubscription);
+    stop();
     // Writes posted earlier read this scheduler when they run: let them run first.
-    m_store.post<int>([](StoreWorker::Store &) { return 0; }).waitForFinished();
+    m_store.flush();
 }
 
 Result<Done> AlarmScheduler::start()
@@ -148,6 +141,19 @@ Result<Done> AlarmScheduler::start()
         m_clockSubscription = m_clock->subscribe([this] { wake(); });
     m_thread = std::thread([this] { run(); });
     return Done{};
+}
+
+void AlarmScheduler::stop()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_changed.notify_all();
+    if (m_thread.joinable())
+        m_thread.join();
+    m_clock->unsubscribe(m_clockSubscription);
+    m_clockSubscription = 0;
 }
 
 Result<Done> AlarmScheduler::put(AlarmRegistration registration)
@@ -221,21 +227,15 @@ Result<Done> AlarmScheduler::setActive(const QString &ns, const QString &trigger
     return persist(ns, trigger, true);
 }
 
-void AlarmScheduler::forgetDeletedTrigger(const QString &ns, const QString &trigger,
-                                          std::function<bool()> triggerStillExists)
+Result<Done> AlarmScheduler::forgetDeletedTrigger(const QString &ns, const QString &trigger, StoreWorker::Store &store)
 {
-    // Posted behind the trigger's delete on the same store thread, so it sees its outcome.
-    m_store.post<Result<Done>>([this, ns, trigger, triggerStillExists](StoreWorker::Store &store) -> Result<Done> {
-        if (triggerStillExists())
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_entries.remove(keyOf(ns, trigger)))
             return Done{};
-        {
-            std::lock_guard lock(m_mutex);
-            if (!m_entries.remove(keyOf(ns, trigger)))
-                return Done{};
-        }
-        wake();
-        return store.entities.remove(kCollection, ns, trigger);
-    });
+    }
+    wake();
+    return store.entities.remove(kCollection, ns, trigger);
 }
 
 std::optional<qint64> AlarmScheduler::nextFireMs(const QString &ns, const QString &trigger) const

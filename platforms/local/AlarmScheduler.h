@@ -2,6 +2,7 @@
 
 #include "core/Result.h"
 #include "platforms/local/AlarmClock.h"
+#include "platforms/local/StoreWorker.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -14,8 +15,6 @@
 #include <thread>
 
 namespace funcdesk {
-
-class StoreWorker;
 
 // One trigger's alarms feed, as stored (entities table, collection "alarm_feeds"). Never holds
 // the auth key the feed was created with: only the namespace that key reached.
@@ -74,6 +73,8 @@ public:
 
     // Loads the stored registrations (skipping missed fires) and starts firing.
     Result<Done> start();
+    // Stops firing (the destructor does too); registrations can still be read and changed.
+    void stop();
 
     // Creates or replaces a registration (its plan must build) and waits for the write. Fires
     // already due when it is accepted are not fired: the schedule starts at acceptedMs.
@@ -84,8 +85,10 @@ public:
     // Pauses (active=false, `reason`) or resumes one; a resumed alarm fires from now on, never
     // what fell due while it was paused.
     Result<Done> setActive(const QString &ns, const QString &trigger, bool active, const QJsonObject &reason = {});
-    // The trigger was deleted: drops its registration once that delete is written (does not wait).
-    void forgetDeletedTrigger(const QString &ns, const QString &trigger, std::function<bool()> triggerStillExists);
+    // The trigger was deleted: drops its registration. Runs on the store thread, in the task
+    // that follows the trigger's delete, so the two are written in order and the caller's future
+    // finishes only once both are.
+    Result<Done> forgetDeletedTrigger(const QString &ns, const QString &trigger, StoreWorker::Store &store);
 
     std::optional<qint64> nextFireMs(const QString &ns, const QString &trigger) const;
     AlarmClock &clock() const { return *m_clock; }

@@ -190,7 +190,13 @@ LocalEngine::LocalEngine(LocalConfig config) : d(std::make_unique<Private>())
 
 LocalEngine::~LocalEngine()
 {
-    d->alarms.reset(); // no more fires
+    // No more fires; then the store runs what is queued (a trigger delete drops its alarm in a
+    // task of its own) while the scheduler is still there to answer it.
+    if (d->alarms) {
+        d->alarms->stop();
+        d->state.store->flush();
+        d->alarms.reset();
+    }
     // Running activations finish (or are killed) before the parts they report to go away.
     if (d->invoker)
         d->invoker->waitForIdle();
@@ -467,8 +473,15 @@ QFuture<Result<Trigger>> LocalEngine::putTrigger(QString ns, QString name, Trigg
 QFuture<Result<Trigger>> LocalEngine::deleteTrigger(QString ns, QString name)
 {
     QFuture<Result<Trigger>> deleted = d->rules->deleteTrigger(ns, name);
-    d->alarms->forgetDeletedTrigger(ns, name, [this, ns, name] { return d->rules->getTrigger(ns, name).ok(); });
-    return deleted;
+    // The next task on the store thread: the delete has run by then (its future is finished).
+    return d->state.store->post<Result<Trigger>>([this, deleted, ns, name](StoreWorker::Store &store) {
+        Result<Trigger> outcome = deleted.result();
+        if (outcome) {
+            if (auto dropped = d->alarms->forgetDeletedTrigger(ns, name, store); !dropped)
+                return Result<Trigger>(dropped.error());
+        }
+        return outcome;
+    });
 }
 
 QFuture<Result<std::optional<QString>>> LocalEngine::fireTrigger(QString ns, QString name, QJsonObject payload)

@@ -286,11 +286,9 @@ private Q_SLOTS:
         add(QStringLiteral("b"), {{QLatin1StringView("everyMs"), 1000}});
         QVERIFY(scheduler->remove(kNs, QStringLiteral("a")).ok());
         QCOMPARE(scheduler->remove(kNs, QStringLiteral("a")).error().kind, PlatformError::Kind::NotFound);
-        scheduler->forgetDeletedTrigger(kNs, QStringLiteral("b"), [] { return true; }); // delete failed: kept
-        store->flush();
-        QVERIFY(scheduler->find(kNs, QStringLiteral("b")));
-        scheduler->forgetDeletedTrigger(kNs, QStringLiteral("b"), [] { return false; });
-        store->flush();
+        const auto forgotten = store->post<Result<Done>>(
+            [this](StoreWorker::Store &s) { return scheduler->forgetDeletedTrigger(kNs, QStringLiteral("b"), s); });
+        QVERIFY(forgotten.result().ok());
         QVERIFY(!scheduler->find(kNs, QStringLiteral("b")));
         advance(5000);
         QCOMPARE(fireCount(), 0);
