@@ -86,6 +86,18 @@ private:
         take(engine->putTrigger(kNs, trigger, body, {}));
     }
 
+    // A Node.js action `action` and the rule "<trigger>-<action>" that runs it on each fire.
+    void linkAction(const QString &trigger, const QString &action, const QString &code)
+    {
+        Action body;
+        body.exec = Exec::withCode(name("nodejs:default"), code);
+        take(engine->putAction(kNs, action, body, {}));
+        Rule rule;
+        rule.trigger = EntityRef{kNs, trigger};
+        rule.action = EntityRef{kNs, action};
+        take(engine->putRule(kNs, trigger + QLatin1Char('-') + action, rule, {}));
+    }
+
     void advance(qint64 ms)
     {
         clock->advance(ms);
@@ -249,13 +261,7 @@ private Q_SLOTS:
     void aFireRunsTheTriggersRulesAndRecordsItsActivation()
     {
         makeTrigger(name("tick"));
-        Action action;
-        action.exec = Exec::withCode(name("nodejs:default"), name("function main(p) { return {n: p.n}; }"));
-        take(engine->putAction(kNs, name("echo"), action, {}));
-        Rule rule;
-        rule.trigger = EntityRef{kNs, name("tick")};
-        rule.action = EntityRef{kNs, name("echo")};
-        take(engine->putRule(kNs, name("tick-echo"), rule, {}));
+        linkAction(name("tick"), name("echo"), name("function main(p) { return {n: p.n}; }"));
         QVERIFY(call(name("alarm"), name("CREATE"), name("tick"),
                      {{QLatin1StringView("cron"), name("* * * * * *")},
                       {QLatin1StringView("trigger_payload"), QJsonObject{{QLatin1StringView("n"), 7}}}})
@@ -299,19 +305,13 @@ private Q_SLOTS:
     void onceWithDeleteAfterFireRulesDeletesTheTriggerAndItsRules()
     {
         makeTrigger(name("bye"));
-        Action action;
-        action.exec = Exec::withCode(name("nodejs:default"), name("function main(p) { return p; }"));
-        take(engine->putAction(kNs, name("noop"), action, {}));
-        Rule rule;
-        rule.trigger = EntityRef{kNs, name("bye")};
-        rule.action = EntityRef{kNs, name("noop")};
-        take(engine->putRule(kNs, name("bye-rule"), rule, {}));
+        linkAction(name("bye"), name("noop"), name("function main(p) { return p; }"));
         QVERIFY(call(name("once"), name("CREATE"), name("bye"),
                      {{QLatin1StringView("date"), kT0 + 1000}, {QLatin1StringView("deleteAfterFire"), name("rules")}})
                     .ok());
         advance(1000);
         QVERIFY(QTest::qWaitFor([this] { return !engine->getTrigger(kNs, name("bye")).result().ok(); }, 10000));
-        QVERIFY(QTest::qWaitFor([this] { return !engine->getRule(kNs, name("bye-rule")).result().ok(); }, 10000));
+        QVERIFY(QTest::qWaitFor([this] { return !engine->getRule(kNs, name("bye-noop")).result().ok(); }, 10000));
         QVERIFY(!engine->alarms().find(kNs, name("bye")));
         QVERIFY(engine->getAction(kNs, name("noop")).result().ok()); // the action stays
     }
