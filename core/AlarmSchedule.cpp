@@ -17,11 +17,6 @@ Result<AlarmSchedule> invalid(const QString &message)
     return Result<AlarmSchedule>::failure(PlatformError::Kind::Invalid, message);
 }
 
-QString trSchedule(const char *text)
-{
-    return QCoreApplication::translate("AlarmSchedule", text);
-}
-
 // JavaScript's truthiness, which the alarms package uses to tell "given" from "not given".
 bool truthy(const QJsonValue &value)
 {
@@ -104,6 +99,22 @@ std::optional<QString> validateDate(const QJsonValue &date, const char *name, qi
             return prefix + QStringLiteral(" must be greater than the startDate parameter '%1'").arg(jsText(startDate));
     }
     *ms = *parsed;
+    return std::nullopt;
+}
+
+// Reads the date `name` from `params` when it is given: validated, then kept as given in `*raw`
+// and as epoch ms in `*ms`. Returns the error text.
+std::optional<QString> takeDate(const QJsonObject &params, const char *name, qint64 nowMs, QJsonValue *raw,
+                                std::optional<qint64> *ms, const QJsonValue &startDate = QJsonValue::Undefined)
+{
+    const QJsonValue value = params.value(QLatin1String(name));
+    if (!truthy(value))
+        return std::nullopt;
+    qint64 parsed = 0;
+    if (auto error = validateDate(value, name, nowMs, &parsed, startDate))
+        return error;
+    *raw = value;
+    *ms = parsed;
     return std::nullopt;
 }
 
@@ -274,38 +285,29 @@ Result<AlarmSchedule> AlarmSchedule::fromFeedParams(Kind kind, const QJsonObject
         schedule.m_strict = params.value(QLatin1String("strict"));
     }
 
-    const QJsonValue startDate = params.value(QLatin1String("startDate"));
-    if (truthy(startDate)) {
-        qint64 ms = 0;
-        if (const auto error = validateDate(startDate, "startDate", nowMs, &ms))
-            return invalid(*error);
-        schedule.m_startDate = startDate;
-        schedule.m_startMs = ms;
-    } else if (kind == Kind::Interval) {
+    if (const auto error = takeDate(params, "startDate", nowMs, &schedule.m_startDate, &schedule.m_startMs))
+        return invalid(*error);
+    if (!schedule.m_startMs && kind == Kind::Interval) {
         // startDate must be in the future, so without one the interval starts 30 s from now.
         schedule.m_startMs = nowMs + 30 * 1000;
         schedule.m_startDate = double(*schedule.m_startMs);
     }
 
-    const QJsonValue stopDate = params.value(QLatin1String("stopDate"));
-    if (truthy(params.value(QLatin1String("maxTriggers"))) && truthy(stopDate)) {
+    const bool hasStopDate = truthy(params.value(QLatin1String("stopDate")));
+    if (truthy(params.value(QLatin1String("maxTriggers"))) && hasStopDate) {
         return invalid(kind == Kind::Interval
                            ? QStringLiteral("maxTriggers is not supported for the interval trigger feed")
                            : QStringLiteral("maxTriggers is not allowed when the stopDate parameter is specified"));
     }
-    if (truthy(stopDate)) {
-        qint64 ms = 0;
-        if (const auto error = validateDate(stopDate, "stopDate", nowMs, &ms, schedule.m_startDate))
-            return invalid(*error);
-        schedule.m_stopDate = stopDate;
-        schedule.m_stopMs = ms;
-        if (kind == Kind::Cron) {
-            // As the package does: the cron's next match from now, without start date or delay.
-            const QDateTime first =
-                schedule.m_cron->next(QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC), schedule.timeZone());
-            if (!first.isValid() || first.toMSecsSinceEpoch() > ms)
-                return invalid(QStringLiteral("the first scheduled trigger fire is not until after the stop date"));
-        }
+    if (const auto error =
+            takeDate(params, "stopDate", nowMs, &schedule.m_stopDate, &schedule.m_stopMs, schedule.m_startDate))
+        return invalid(*error);
+    if (hasStopDate && kind == Kind::Cron) {
+        // As the package does: the cron's next match from now, without start date or delay.
+        const QDateTime first =
+            schedule.m_cron->next(QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC), schedule.timeZone());
+        if (!first.isValid() || first.toMSecsSinceEpoch() > *schedule.m_stopMs)
+            return invalid(QStringLiteral("the first scheduled trigger fire is not until after the stop date"));
     }
     return schedule;
 }
@@ -363,27 +365,17 @@ Result<AlarmSchedule> AlarmSchedule::updated(const QJsonObject &params, qint64 n
             }
         }
         const QJsonValue startDate = params.value(QLatin1String("startDate"));
-        if (truthy(startDate)) {
-            qint64 ms = 0;
-            if (const auto error = validateDate(startDate, "startDate", nowMs, &ms))
-                return invalid(*error);
-            next.m_startDate = startDate;
-            next.m_startMs = ms;
-            changed = true;
-        }
         const QJsonValue stopDate = params.value(QLatin1String("stopDate"));
-        if (truthy(stopDate)) {
-            qint64 ms = 0;
-            if (const auto error =
-                    validateDate(stopDate, "stopDate", nowMs, &ms, truthy(startDate) ? startDate : m_startDate))
-                return invalid(*error);
-            next.m_stopDate = stopDate;
-            next.m_stopMs = ms;
-            changed = true;
-        } else if (truthy(startDate) && m_stopMs && *next.m_startMs >= *m_stopMs) {
+        if (const auto error = takeDate(params, "startDate", nowMs, &next.m_startDate, &next.m_startMs))
+            return invalid(*error);
+        if (const auto error = takeDate(params, "stopDate", nowMs, &next.m_stopDate, &next.m_stopMs,
+                                        truthy(startDate) ? startDate : m_startDate))
+            return invalid(*error);
+        if (truthy(startDate) && !truthy(stopDate) && m_stopMs && *next.m_startMs >= *m_stopMs) {
             return invalid(QStringLiteral("startDate parameter '%1' must be less than the stopDate parameter '%2'")
                                .arg(jsText(startDate), jsText(m_stopDate)));
         }
+        changed = changed || truthy(startDate) || truthy(stopDate);
     }
     if (!changed)
         return invalid(QStringLiteral("no updatable parameters were specified"));
@@ -567,20 +559,22 @@ QString AlarmSchedule::describe(const QTimeZone &displayZone) const
     QString text;
     switch (m_kind) {
     case Kind::Once:
-        return trSchedule("once at %1").arg(dateText(m_dateMs, displayZone));
+        return QCoreApplication::translate("AlarmSchedule", "once at %1").arg(dateText(m_dateMs, displayZone));
     case Kind::Interval:
-        text = m_minutes == 1 ? trSchedule("every minute") : trSchedule("every %1 minutes").arg(m_minutes);
+        text = m_minutes == 1 ? QCoreApplication::translate("AlarmSchedule", "every minute")
+                              : QCoreApplication::translate("AlarmSchedule", "every %1 minutes").arg(m_minutes);
         break;
     case Kind::Cron:
         text = m_cron->describe();
         if (!m_timezone.isEmpty())
-            text = trSchedule("%1 (%2)").arg(text, m_timezone);
+            //: %1: the schedule in words, %2: its time zone, "Europe/Berlin".
+            text = QCoreApplication::translate("AlarmSchedule", "%1 (%2)").arg(text, m_timezone);
         break;
     }
     if (m_startMs)
-        text = trSchedule("%1, from %2").arg(text, dateText(*m_startMs, displayZone));
+        text = QCoreApplication::translate("AlarmSchedule", "%1, from %2").arg(text, dateText(*m_startMs, displayZone));
     if (m_stopMs)
-        text = trSchedule("%1, until %2").arg(text, dateText(*m_stopMs, displayZone));
+        text = QCoreApplication::translate("AlarmSchedule", "%1, until %2").arg(text, dateText(*m_stopMs, displayZone));
     return text;
 }
 

@@ -13,11 +13,6 @@ namespace funcdesk {
 
 namespace {
 
-QString trCron(const char *text)
-{
-    return QCoreApplication::translate("CronExpression", text);
-}
-
 // One field of the expression: its name for messages, its bounds and the names it accepts.
 struct FieldSpec
 {
@@ -67,9 +62,12 @@ int parseValue(const QString &token, const FieldSpec &spec, QString *error)
     bool isNumber = false;
     const int number = token.toInt(&isNumber);
     static const QRegularExpression digits(QStringLiteral("^[0-9]+$"));
-    if (isNumber && digits.match(token).hasMatch()) {
-        if (number < spec.min || number > spec.max)
-            *error = trCron("%1 is out of range %2-%3.").arg(token).arg(spec.min).arg(spec.max);
+    if (digits.match(token).hasMatch()) {
+        if (!isNumber || number < spec.min || number > spec.max)
+            *error = QCoreApplication::translate("CronExpression", "%1 is out of range %2-%3.")
+                         .arg(token)
+                         .arg(spec.min)
+                         .arg(spec.max);
         return number;
     }
     if (spec.names) {
@@ -78,10 +76,10 @@ int parseValue(const QString &token, const FieldSpec &spec, QString *error)
             if (token.compare(QLatin1String(spec.names[i]), Qt::CaseInsensitive) == 0)
                 return spec.nameBase + i;
         }
-        *error = trCron("'%1' is neither a number nor a name.").arg(token);
+        *error = QCoreApplication::translate("CronExpression", "'%1' is neither a number nor a name.").arg(token);
         return -1;
     }
-    *error = trCron("'%1' is not a number.").arg(token);
+    *error = QCoreApplication::translate("CronExpression", "'%1' is not a number.").arg(token);
     return -1;
 }
 
@@ -93,12 +91,12 @@ std::bitset<64> parseField(const QString &text, const FieldSpec &spec, QString *
     const QStringList items = text.split(QLatin1Char(','));
     for (const QString &item : items) {
         if (item.isEmpty()) {
-            *error = trCron("a list has an empty item.");
+            *error = QCoreApplication::translate("CronExpression", "a list has an empty item.");
             return {};
         }
         const QStringList stepParts = item.split(QLatin1Char('/'));
         if (stepParts.size() > 2) {
-            *error = trCron("'%1' has more than one step.").arg(item);
+            *error = QCoreApplication::translate("CronExpression", "'%1' has more than one step.").arg(item);
             return {};
         }
         int step = 1;
@@ -107,17 +105,18 @@ std::bitset<64> parseField(const QString &text, const FieldSpec &spec, QString *
             step = stepParts[1].toInt(&ok);
             static const QRegularExpression digits(QStringLiteral("^[0-9]+$"));
             if (!ok || !digits.match(stepParts[1]).hasMatch() || step < 1) {
-                *error = trCron("step '%1' must be a whole number of at least 1.").arg(stepParts[1]);
+                *error =
+                    QCoreApplication::translate("CronExpression", "step '%1' must be a whole number of at least 1.")
+                        .arg(stepParts[1]);
                 return {};
             }
         }
         const QString &base = stepParts[0];
+        // "*" and "a/n" run to the field's maximum; for weekdays to Saturday, so Sunday counts once.
+        const int last = &spec == &kFields[DayOfWeek] ? 6 : spec.max;
         int from = spec.min;
-        int to = spec.max;
-        if (base == QLatin1String("*")) {
-            if (&spec == &kFields[DayOfWeek])
-                to = 6; // "*" covers Sunday once
-        } else {
+        int to = last;
+        if (base != QLatin1String("*")) {
             const int dash = base.indexOf(QLatin1Char('-'));
             from = parseValue(dash < 0 ? base : base.left(dash), spec, error);
             if (!error->isEmpty())
@@ -127,14 +126,14 @@ std::bitset<64> parseField(const QString &text, const FieldSpec &spec, QString *
                 if (!error->isEmpty())
                     return {};
                 if (to < from) {
-                    *error = trCron("range %1 goes backwards.").arg(base);
+                    *error = QCoreApplication::translate("CronExpression", "range %1 goes backwards.").arg(base);
                     return {};
                 }
-            } else if (stepParts.size() == 1) {
-                to = from;
-            } // "a/n" runs from a to the field's maximum
+            } else {
+                to = stepParts.size() == 1 ? from : std::max(from, last);
+            }
         }
-        for (int value = from; value <= to; value += step)
+        for (qint64 value = from; value <= to; value += step) // qint64: a step may be near INT_MAX
             bits.set(size_t(value));
     }
     return bits;
@@ -236,7 +235,10 @@ QString joinList(const QStringList &items)
         return {};
     QString text = items.first();
     for (int i = 1; i < items.size(); ++i)
-        text = (i == items.size() - 1 ? trCron("%1 and %2") : trCron("%1, %2")).arg(text, items[i]);
+        //: Joins the items of a list: "Monday, Wednesday and Friday".
+        text = (i == items.size() - 1 ? QCoreApplication::translate("CronExpression", "%1 and %2")
+                                      : QCoreApplication::translate("CronExpression", "%1, %2"))
+                   .arg(text, items[i]);
     return text;
 }
 
@@ -247,7 +249,8 @@ QString runsText(const Shape &shape, const std::function<QString(int)> &name, bo
     QStringList items;
     for (const auto &[from, to] : shape.runs) {
         if (to - from >= 2)
-            items << (named ? trCron("%1 to %2") : QStringLiteral("%1-%2")).arg(name(from), name(to));
+            items << (named ? QCoreApplication::translate("CronExpression", "%1 to %2") : QStringLiteral("%1-%2"))
+                         .arg(name(from), name(to));
         else
             for (int v = from; v <= to; ++v)
                 items << name(v);
@@ -271,16 +274,18 @@ Result<CronExpression> CronExpression::parse(const QString &text)
 {
     const QString trimmed = text.trimmed();
     const auto fail = [&](const QString &detail) {
-        return Result<CronExpression>::failure(PlatformError::Kind::Invalid,
-                                               trCron("Invalid cron expression '%1': %2").arg(trimmed, detail));
+        return Result<CronExpression>::failure(
+            PlatformError::Kind::Invalid,
+            QCoreApplication::translate("CronExpression", "Invalid cron expression '%1': %2").arg(trimmed, detail));
     };
     QString fieldText = trimmed;
     bool hasSeconds = false;
     if (trimmed.startsWith(QLatin1Char('@'))) {
         const auto expanded = expandMacro(trimmed);
         if (!expanded)
-            return fail(trCron("unknown macro; use @yearly, @annually, @monthly, @weekly, @daily, @midnight or "
-                               "@hourly."));
+            return fail(QCoreApplication::translate(
+                "CronExpression", "unknown macro; use @yearly, @annually, @monthly, @weekly, @daily, @midnight or "
+                                  "@hourly."));
         fieldText = *expanded;
     }
     static const QRegularExpression space(QStringLiteral("\\s+"));
@@ -290,8 +295,10 @@ Result<CronExpression> CronExpression::parse(const QString &text)
     else if (parts.size() == 5)
         parts.prepend(QStringLiteral("0"));
     else if (parts.size() != 6)
-        return fail(trCron("expected 5 fields (minute hour day-of-month month day-of-week) or 6 with seconds "
-                           "first, found %1.")
+        return fail(QCoreApplication::translate(
+                        "CronExpression",
+                        "expected 5 fields (minute hour day-of-month month day-of-week) or 6 with seconds "
+                        "first, found %1.")
                         .arg(parts.size()));
 
     std::array<std::bitset<64>, FieldCount> bits;
@@ -299,7 +306,8 @@ Result<CronExpression> CronExpression::parse(const QString &text)
         QString error;
         bits[size_t(i)] = parseField(parts[i], kFields[size_t(i)], &error);
         if (!error.isEmpty())
-            return fail(QStringLiteral("%1: %2").arg(trCron(kFields[size_t(i)].name), error));
+            return fail(QStringLiteral("%1: %2").arg(
+                QCoreApplication::translate("CronExpression", kFields[size_t(i)].name), error));
     }
     if (bits[DayOfWeek][7])
         bits[DayOfWeek].set(0);
@@ -419,17 +427,21 @@ QString CronExpression::describe() const
     QStringList days;
     QString domText;
     if (dom.kind != Shape::All)
-        domText = dom.kind == Shape::Single ? trCron("on day %1 of the month").arg(dom.value)
-                                            : trCron("on days %1 of the month").arg(runsText(dom, number, false));
+        domText = dom.kind == Shape::Single
+                      ? QCoreApplication::translate("CronExpression", "on day %1 of the month").arg(dom.value)
+                      : QCoreApplication::translate("CronExpression", "on days %1 of the month")
+                            .arg(runsText(dom, number, false));
     QString dowText;
     if (dow.kind != Shape::All) {
         if (dow.runs.size() == 1 && dow.runs.first().second - dow.runs.first().first >= 2)
-            dowText = trCron("%1 to %2").arg(dayName(dow.runs.first().first), dayName(dow.runs.first().second));
+            dowText = QCoreApplication::translate("CronExpression", "%1 to %2")
+                          .arg(dayName(dow.runs.first().first), dayName(dow.runs.first().second));
         else
-            dowText = trCron("on %1").arg(runsText(dow, dayName, true));
+            //: %1: one or more weekdays, "Monday and Friday".
+            dowText = QCoreApplication::translate("CronExpression", "on %1").arg(runsText(dow, dayName, true));
     }
     if (!domText.isEmpty() && !dowText.isEmpty() && !m_dayOfMonthStar && !m_dayOfWeekStar)
-        days << trCron("%1 or %2").arg(domText, dowText);
+        days << QCoreApplication::translate("CronExpression", "%1 or %2").arg(domText, dowText);
     else
         for (const QString &text : {domText, dowText})
             if (!text.isEmpty())
@@ -437,9 +449,11 @@ QString CronExpression::describe() const
     if (month.kind != Shape::All) {
         const auto monthName = [](int m) { return QLocale().monthName(m); };
         if (month.runs.size() == 1 && month.runs.first().second - month.runs.first().first >= 2)
-            days << trCron("%1 to %2").arg(monthName(month.runs.first().first), monthName(month.runs.first().second));
+            days << QCoreApplication::translate("CronExpression", "%1 to %2")
+                        .arg(monthName(month.runs.first().first), monthName(month.runs.first().second));
         else
-            days << trCron("in %1").arg(runsText(month, monthName, true));
+            //: %1: one or more months, "January and July".
+            days << QCoreApplication::translate("CronExpression", "in %1").arg(runsText(month, monthName, true));
     }
 
     QStringList parts;
@@ -457,50 +471,51 @@ QString CronExpression::describe() const
         }
         if (times.size() <= 6) {
             const QString at = joinList(times);
-            parts << (days.isEmpty() ? trCron("every day at %1").arg(at) : trCron("at %1").arg(at));
+            parts << (days.isEmpty() ? QCoreApplication::translate("CronExpression", "every day at %1").arg(at)
+                                     : QCoreApplication::translate("CronExpression", "at %1").arg(at));
             return (parts + days).join(QStringLiteral(", "));
         }
     }
 
     if (!secTrivial) {
         if (sec.kind == Shape::All)
-            parts << trCron("every second");
+            parts << QCoreApplication::translate("CronExpression", "every second");
         else if (sec.kind == Shape::Step)
-            parts << trCron("every %1 seconds").arg(sec.value);
+            parts << QCoreApplication::translate("CronExpression", "every %1 seconds").arg(sec.value);
         else if (sec.kind == Shape::Single)
-            parts << trCron("at second %1").arg(sec.value);
+            parts << QCoreApplication::translate("CronExpression", "at second %1").arg(sec.value);
         else
-            parts << trCron("at seconds %1").arg(runsText(sec, number, false));
+            parts << QCoreApplication::translate("CronExpression", "at seconds %1").arg(runsText(sec, number, false));
     }
     bool hourDone = false;
     if (min.kind == Shape::All) {
         if (sec.kind != Shape::All && sec.kind != Shape::Step)
-            parts << trCron("every minute");
+            parts << QCoreApplication::translate("CronExpression", "every minute");
     } else if (min.kind == Shape::Step) {
-        parts << trCron("every %1 minutes").arg(min.value);
+        parts << QCoreApplication::translate("CronExpression", "every %1 minutes").arg(min.value);
     } else if (min.kind == Shape::Single && min.value == 0 && secTrivial && hour.kind == Shape::All) {
-        parts << trCron("every hour");
+        parts << QCoreApplication::translate("CronExpression", "every hour");
         hourDone = true;
     } else if (min.kind == Shape::Single && min.value == 0 && secTrivial && hour.kind == Shape::Step) {
-        parts << trCron("every %1 hours").arg(hour.value);
+        parts << QCoreApplication::translate("CronExpression", "every %1 hours").arg(hour.value);
         hourDone = true;
     } else if (min.kind == Shape::Single) {
-        parts << trCron("at minute %1").arg(min.value);
+        parts << QCoreApplication::translate("CronExpression", "at minute %1").arg(min.value);
     } else {
-        parts << trCron("at minutes %1").arg(runsText(min, number, false));
+        parts << QCoreApplication::translate("CronExpression", "at minutes %1").arg(runsText(min, number, false));
     }
     if (!hourDone) {
         if (hour.kind == Shape::All) {
             if (min.kind == Shape::Single || min.kind == Shape::Other)
-                parts << trCron("every hour");
+                parts << QCoreApplication::translate("CronExpression", "every hour");
         } else if (hour.kind == Shape::Step) {
-            parts << trCron("every %1 hours").arg(hour.value);
+            parts << QCoreApplication::translate("CronExpression", "every %1 hours").arg(hour.value);
         } else if (hour.runs.size() == 1) {
-            parts << trCron("between %1 and %2")
+            parts << QCoreApplication::translate("CronExpression", "between %1 and %2")
                          .arg(twoDigits(hour.runs.first().first) + QStringLiteral(":00"),
                               twoDigits(hour.runs.first().second) + QStringLiteral(":59"));
         } else {
-            parts << trCron("in hours %1").arg(runsText(hour, number, false));
+            parts << QCoreApplication::translate("CronExpression", "in hours %1").arg(runsText(hour, number, false));
         }
     }
     return (parts + days).join(QStringLiteral(", "));

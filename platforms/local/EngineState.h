@@ -69,6 +69,11 @@ struct EngineState
                        ? a.updated.value_or(0) > b.updated.value_or(0)
                        : a.name.value_or(QString()) < b.name.value_or(QString());
         });
+        return slice(all, options);
+    }
+    // The page `options` asks for of a list in its order (a limit of 0 is the maximum, 200).
+    template <typename T> static QList<T> slice(const QList<T> &all, ListOptions options)
+    {
         const int limit = options.limit <= 0 ? 200 : options.limit;
         return all.mid(std::max(0, options.skip), limit);
     }

@@ -354,8 +354,7 @@ QFuture<Result<QList<Action>>> LocalEngine::listActions(QString ns, ListOptions 
 {
     QList<Action> page;
     if (ns == SystemCatalog::ns()) {
-        const int limit = options.limit <= 0 ? 200 : options.limit;
-        page = d->state.catalog->actions().mid(std::max(0, options.skip), limit);
+        page = EngineState::slice(d->state.catalog->actions(), options);
     } else {
         QReadLocker locker(&d->state.lock);
         page = EngineState::page(d->state.actions, ns, options);
@@ -522,8 +521,7 @@ QFuture<Result<QList<Package>>> LocalEngine::listPackages(QString ns, ListOption
 {
     QList<Package> page;
     if (ns == SystemCatalog::ns()) {
-        const int limit = options.limit <= 0 ? 200 : options.limit;
-        page = d->state.catalog->packages().mid(std::max(0, options.skip), limit);
+        page = EngineState::slice(d->state.catalog->packages(), options);
     } else {
         QReadLocker locker(&d->state.lock);
         page = EngineState::page(d->state.packages, ns, options);

@@ -20,15 +20,6 @@ QString forbidden(const QString &resource)
     return QStringLiteral("The supplied authentication is not authorized to access '%1'.").arg(resource);
 }
 
-QStringList namesIn(const QJsonArray &entries)
-{
-    QStringList names;
-    for (const QJsonValue &entry : entries)
-        names.append(entry.toObject().value(QLatin1StringView("name")).toString());
-    names.sort();
-    return names;
-}
-
 Rule ruleTo(const QString &trigger, const QString &action)
 {
     return Rule::fromJson(QJsonObject{{QStringLiteral("trigger"), QStringLiteral("/_/") + trigger},
@@ -80,7 +71,10 @@ private Q_SLOTS:
         const auto utils = wait(system->getPackage(QStringLiteral("utils")));
         VERIFY_OK(utils);
         QCOMPARE(utils->ns.value_or(QString()), kSystem);
-        QVERIFY(namesIn(utils->actions.value_or(QJsonArray())).contains(QStringLiteral("echo")));
+        const QJsonArray actions = utils->actions.value_or(QJsonArray());
+        QVERIFY(std::any_of(actions.begin(), actions.end(), [](const QJsonValue &entry) {
+            return entry.toObject().value(QLatin1StringView("name")).toString() == QLatin1StringView("echo");
+        }));
         QVERIFY(utils->feeds.has_value());
         const auto echo = wait(system->getAction(QStringLiteral("utils/echo")));
         VERIFY_OK(echo);

@@ -2,12 +2,11 @@
 // built-in actions run in-process and recorded like any activation, the utils actions run by the
 // executor from another namespace, writes refused, and rules that point into the catalog.
 
-#include "platforms/local/LocalEngine.h"
 #include "platforms/local/SystemCatalog.h"
 #include "support/Futures.h"
+#include "support/LocalFixture.h"
 
 #include <QJsonDocument>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <atomic>
@@ -57,8 +56,8 @@ class TestSystemCatalog : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<QTemporaryDir> dir;
-    std::unique_ptr<LocalEngine> engine;
+    std::unique_ptr<LocalFixture> local; // a fresh platform for each test
+    LocalEngine *engine = nullptr;
     std::shared_ptr<Probe> probe;
 
     Activation recorded(const QString &activationId)
@@ -70,13 +69,8 @@ private:
 private Q_SLOTS:
     void init()
     {
-        dir = std::make_unique<QTemporaryDir>();
-        LocalConfig config;
-        config.dataDir = dir->path();
-        config.executor.stemCellsPerRuntime = 0;
-        auto opened = LocalEngine::open(config);
-        QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
-        engine = std::move(opened).value();
+        local = std::make_unique<LocalFixture>();
+        engine = local->engine.get();
         probe = std::make_shared<Probe>();
         engine->systemCatalog().add({QStringLiteral("alarms"),
                                      QStringLiteral("probe"),
@@ -84,7 +78,7 @@ private Q_SLOTS:
                                      {{QStringLiteral("fixed"), 7, {}}},
                                      probe});
     }
-    void cleanup() { engine.reset(); }
+    void cleanup() { local.reset(); }
 
     void everyNamespaceReadsThePublishedPackages()
     {
@@ -193,8 +187,7 @@ private Q_SLOTS:
 
     void theCatalogCannotBeWrittenOrSignedInto()
     {
-        Action action;
-        action.exec = Exec::withCode(QStringLiteral("nodejs:default"), QStringLiteral("function main(){}"));
+        const Action action = LocalFixture::nodeAction(QStringLiteral("function main(){}"));
         const PlatformError refused =
             failure(engine->putAction(SystemCatalog::ns(), QStringLiteral("utils/echo"), action, {true, {}}));
         QCOMPARE(refused.kind, PlatformError::Kind::Auth);
@@ -210,8 +203,7 @@ private Q_SLOTS:
 
     void anotherNamespacesActionOutsideAPublishedPackageIsOutOfReach()
     {
-        Action action;
-        action.exec = Exec::withCode(QStringLiteral("nodejs:default"), QStringLiteral("function main(){return {}}"));
+        const Action action = LocalFixture::nodeAction(QStringLiteral("function main(){return {}}"));
         take(engine->putAction(QStringLiteral("team"), QStringLiteral("secret"), action, {}));
         QCOMPARE(failure(engine->invokeAction(kNs, QStringLiteral("/team/secret"), {}, {})).kind,
                  PlatformError::Kind::Auth);
@@ -222,9 +214,7 @@ private Q_SLOTS:
 
     void aTriggerFansOutToTheCatalogAndLogsEveryRuleAsOpenWhisk()
     {
-        Action own;
-        own.exec = Exec::withCode(QStringLiteral("nodejs:default"), QStringLiteral("function main(p){return p}"));
-        take(engine->putAction(kNs, QStringLiteral("mine"), own, {}));
+        local->put(QStringLiteral("mine"), QStringLiteral("function main(p){return p}"));
         Trigger trigger;
         trigger.parameters = KeyValueList{{QStringLiteral("fromTrigger"), 1, {}}};
         take(engine->putTrigger(kNs, QStringLiteral("events"), trigger, {}));

@@ -51,6 +51,24 @@ QDateTime utc(const char *iso)
     return utc(QString::fromLatin1(iso));
 }
 
+// Rows of (zone, expression, after, expected fire times) for the DST tests.
+void addZoneColumns()
+{
+    QTest::addColumn<QString>("zoneId");
+    QTest::addColumn<QString>("expression");
+    QTest::addColumn<QString>("after");
+    QTest::addColumn<QStringList>("expected");
+}
+
+void compareFiresInZone()
+{
+    QFETCH(QString, zoneId);
+    QFETCH(QString, expression);
+    QFETCH(QString, after);
+    QFETCH(QStringList, expected);
+    QCOMPARE(fires(expression, after, int(expected.size()), zone(zoneId.toUtf8().constData())), expected);
+}
+
 } // namespace
 
 class TestCronExpression : public QObject
@@ -89,6 +107,11 @@ private Q_SLOTS:
                                      << times({"2027-01-01T00:00:00Z", "2027-07-01T00:00:00Z", "2028-01-01T00:00:00Z"});
         QTest::newRow("7 is Sunday") << "0 12 * * 7" << after
                                      << times({"2026-12-06T12:00:00Z", "2026-12-13T12:00:00Z"});
+        QTest::newRow("weekday start with step stops at Saturday")
+            << "0 12 * * 1/2" << after
+            << times({"2026-12-07T12:00:00Z", "2026-12-09T12:00:00Z", "2026-12-11T12:00:00Z", "2026-12-14T12:00:00Z"});
+        QTest::newRow("huge step") << "*/2147483647 * * * *" << after
+                                   << times({"2026-12-06T11:00:00Z", "2026-12-06T12:00:00Z"});
         QTest::newRow("0 is Sunday") << "0 12 * * 0" << after
                                      << times({"2026-12-06T12:00:00Z", "2026-12-13T12:00:00Z"});
         QTest::newRow("range to 7 includes Sunday")
@@ -152,10 +175,7 @@ private Q_SLOTS:
 
     void dstGapIsSkipped_data()
     {
-        QTest::addColumn<QString>("zoneId");
-        QTest::addColumn<QString>("expression");
-        QTest::addColumn<QString>("after");
-        QTest::addColumn<QStringList>("expected");
+        addZoneColumns();
         // Berlin: 2026-03-29 02:00 CET becomes 03:00 CEST.
         QTest::newRow("Berlin daily at 02:30")
             << "Europe/Berlin"
@@ -178,21 +198,11 @@ private Q_SLOTS:
             << times({"2026-03-08T06:59:59Z", "2026-03-08T07:00:00Z", "2026-03-08T07:00:01Z"});
     }
 
-    void dstGapIsSkipped()
-    {
-        QFETCH(QString, zoneId);
-        QFETCH(QString, expression);
-        QFETCH(QString, after);
-        QFETCH(QStringList, expected);
-        QCOMPARE(fires(expression, after, int(expected.size()), zone(zoneId.toUtf8().constData())), expected);
-    }
+    void dstGapIsSkipped() { compareFiresInZone(); }
 
     void dstRepeatFiresOnce_data()
     {
-        QTest::addColumn<QString>("zoneId");
-        QTest::addColumn<QString>("expression");
-        QTest::addColumn<QString>("after");
-        QTest::addColumn<QStringList>("expected");
+        addZoneColumns();
         // Berlin: 2026-10-25 03:00 CEST goes back to 02:00 CET; 02:30 happens at 00:30Z and 01:30Z.
         QTest::newRow("Berlin daily at 02:30")
             << "Europe/Berlin"
@@ -219,14 +229,7 @@ private Q_SLOTS:
                                                    "2026-11-01T08:00:00Z"});
     }
 
-    void dstRepeatFiresOnce()
-    {
-        QFETCH(QString, zoneId);
-        QFETCH(QString, expression);
-        QFETCH(QString, after);
-        QFETCH(QStringList, expected);
-        QCOMPARE(fires(expression, after, int(expected.size()), zone(zoneId.toUtf8().constData())), expected);
-    }
+    void dstRepeatFiresOnce() { compareFiresInZone(); }
 
     void nextTimesStopsWhenThereAreNoMore()
     {
@@ -268,6 +271,7 @@ private Q_SLOTS:
         row("month 13", "0 0 1 13 *", "month: 13 is out of range 1-12.");
         row("weekday 8", "0 0 * * 8", "day of week: 8 is out of range 0-7.");
         row("second 60", "60 * * * * *", "second: 60 is out of range 0-59.");
+        row("huge number", "0 0 99999999999 * *", "day of month: 99999999999 is out of range 1-31.");
         row("unknown month name", "0 0 1 foo *", "month: 'foo' is neither a number nor a name.");
         row("unknown weekday name", "0 0 * * sunday", "day of week: 'sunday' is neither a number nor a name.");
         row("weekday name in month", "0 0 1 mon *", "month: 'mon' is neither a number nor a name.");
