@@ -3,6 +3,8 @@
 #include "core/EntityName.h"
 #include "platforms/local/ApiManagement.h"
 #include "platforms/local/ApiRouteTable.h"
+#include "platforms/local/AlarmFeeds.h"
+#include "platforms/local/AlarmScheduler.h"
 #include "platforms/local/RuleBook.h"
 
 #include <QDir>
@@ -106,6 +108,7 @@ public:
     std::unique_ptr<Invoker> invoker;
     std::unique_ptr<RuleBook> rules;
     std::unique_ptr<ApiRouteTable> routes;
+    std::unique_ptr<AlarmScheduler> alarms;
 
     Result<Done> load();
     std::optional<PlatformError> validate(const QString &ns, const QString &name, Action &put) const;
@@ -190,6 +193,13 @@ LocalEngine::LocalEngine(LocalConfig config) : d(std::make_unique<Private>())
 
 LocalEngine::~LocalEngine()
 {
+    // No more fires; then the store runs what is queued (a trigger delete drops its alarm in a
+    // task of its own) while the scheduler is still there to answer it.
+    if (d->alarms) {
+        d->alarms->stop();
+        d->state.store->flush();
+        d->alarms.reset();
+    }
     // Running activations finish (or are killed) before the parts they report to go away.
     if (d->invoker)
         d->invoker->waitForIdle();
@@ -242,6 +252,11 @@ Result<std::unique_ptr<LocalEngine>> LocalEngine::open(LocalConfig config)
         return loaded.error();
     for (BuiltinDefinition &definition : apiManagementActions(*engine->d->routes, webActionTargets(*engine)))
         state.catalog->add(std::move(definition));
+    engine->d->alarms = std::make_unique<AlarmScheduler>(*state.store, state.config.alarmClock, alarmHooks(*self));
+    if (auto started = engine->d->alarms->start(); !started)
+        return started.error();
+    for (BuiltinDefinition &feed : alarmFeedDefinitions(*self))
+        state.catalog->add(std::move(feed));
     return engine;
 }
 
@@ -263,6 +278,11 @@ NamespaceLimits LocalEngine::namespaceLimits() const
 Executor &LocalEngine::executor()
 {
     return *d->state.executor;
+}
+
+AlarmScheduler &LocalEngine::alarms()
+{
+    return *d->alarms;
 }
 
 Result<Identity> LocalEngine::ensureNamespace(const QString &ns, const std::optional<QString> &auth)
@@ -459,7 +479,16 @@ QFuture<Result<Trigger>> LocalEngine::putTrigger(QString ns, QString name, Trigg
 
 QFuture<Result<Trigger>> LocalEngine::deleteTrigger(QString ns, QString name)
 {
-    return d->rules->deleteTrigger(ns, name);
+    QFuture<Result<Trigger>> deleted = d->rules->deleteTrigger(ns, name);
+    // The next task on the store thread: the delete has run by then (its future is finished).
+    return d->state.store->post<Result<Trigger>>([this, deleted, ns, name](StoreWorker::Store &store) {
+        Result<Trigger> outcome = deleted.result();
+        if (outcome) {
+            if (auto dropped = d->alarms->forgetDeletedTrigger(ns, name, store); !dropped)
+                return Result<Trigger>(dropped.error());
+        }
+        return outcome;
+    });
 }
 
 QFuture<Result<std::optional<QString>>> LocalEngine::fireTrigger(QString ns, QString name, QJsonObject payload)

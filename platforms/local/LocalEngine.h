@@ -13,6 +13,7 @@
 namespace funcdesk {
 
 class ApiRouteTable;
+class AlarmScheduler;
 class SystemCatalog;
 
 // A namespace and the credentials that reach it: "uuid:key", the key 64 alphanumerics.
@@ -43,6 +44,8 @@ public:
     // namespace: there are no per-namespace overrides).
     NamespaceLimits namespaceLimits() const;
     Executor &executor();
+    // The alarms feeds' scheduler (whisk.system/alarms): registrations, next fires.
+    AlarmScheduler &alarms();
 
     // Namespaces and their keys. ensureNamespace creates `ns` with a fresh random key, or, given
     // `auth` ("uuid:key"), sets that key; an existing namespace keeps its key unless one is given.

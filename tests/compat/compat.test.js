@@ -366,6 +366,60 @@ async function main () {
     await ow.triggers.delete({ name: trigger })
   })
 
+  // The alarms feed as the client drives it (notes §4): the trigger carries the feed annotation,
+  // feeds.create/get/delete invoke /whisk.system/alarms/alarm blocking with the lifecycle event.
+  const ALARM_FEED = '/whisk.system/alarms/alarm'
+  const ALARM_TRIGGER = 'compat-alarm'
+  const ALARM_ACTION = 'compat-alarm-action'
+  const ALARM_RULE = 'compat-alarm-rule'
+
+  step('feeds.create with /whisk.system/alarms/alarm every second; the rule\'s action runs', async () => {
+    await ow.triggers.create({ name: ALARM_TRIGGER, trigger: { annotations: [{ key: 'feed', value: ALARM_FEED }] } })
+    await ow.actions.create({ name: ALARM_ACTION, action: 'function main (p) { return { tick: p.tick } }' })
+    await ow.rules.create({ name: ALARM_RULE, action: ALARM_ACTION, trigger: ALARM_TRIGGER })
+    const created = await ow.feeds.create({
+      name: ALARM_FEED, trigger: ALARM_TRIGGER, params: { cron: '*/1 * * * * *', trigger_payload: { tick: 'yes' } }
+    })
+    assert.equal(created.response.success, true)
+    assert.deepEqual(created.response.result, { status: 'success' })
+    const ran = await eventually('an activation of the alarm\'s action', async () => {
+      const list = await ow.activations.list({ name: ALARM_ACTION, docs: true })
+      return list.find(a => a.end && a.response)
+    }, 20000)
+    assert.deepEqual(ran.response.result, { tick: 'yes' })
+  })
+
+  step('feeds.get answers READ with the config and status', async () => {
+    const read = await ow.feeds.get({ name: ALARM_FEED, trigger: ALARM_TRIGGER })
+    const { config, status } = read.response.result
+    assert.equal(config.name, ALARM_TRIGGER)
+    assert.equal(config.namespace, 'guest')
+    assert.equal(config.cron, '*/1 * * * * *')
+    assert.deepEqual(config.payload, { tick: 'yes' })
+    assert.equal(status.active, true)
+    assert.equal(typeof status.dateChanged, 'number')
+    assert.equal(status.dateChangedISO, new Date(status.dateChanged).toISOString().replace(/\.\d{3}Z$/, 'Z'))
+  })
+
+  step('feeds.delete stops the alarm; a READ then fails with the package\'s text', async () => {
+    const deleted = await ow.feeds.delete({ name: ALARM_FEED, trigger: ALARM_TRIGGER })
+    assert.deepEqual(deleted.response.result, { status: 'success' })
+    try {
+      await ow.feeds.get({ name: ALARM_FEED, trigger: ALARM_TRIGGER })
+      assert.fail('a READ after DELETE should fail')
+    } catch (e) {
+      assert.equal(e.statusCode, 502, `expected HTTP 502, got: ${e.message}`)
+      assert.equal(e.error.response.result.error, `could not find trigger /guest/${ALARM_TRIGGER} in the database`)
+    }
+    const count = async () => (await ow.activations.list({ name: ALARM_ACTION, limit: 200 })).length
+    const before = await count()
+    await sleep(2500)
+    assert.ok(await count() <= before + 2, 'no more fires after feeds.delete (a fire or two may be in flight)')
+    await ow.rules.delete({ name: ALARM_RULE })
+    await ow.triggers.delete({ name: ALARM_TRIGGER })
+    await ow.actions.delete({ name: ALARM_ACTION })
+  })
+
   step('rules.delete, triggers.delete, actions.delete; the action is gone', async () => {
     const rule = await ow.rules.delete({ name: RULE })
     assert.equal(rule.name, RULE)
