@@ -1,6 +1,7 @@
 #include "platforms/local/LocalEngine.h"
 
 #include "core/EntityName.h"
+#include "platforms/local/BucketStore.h"
 #include "platforms/local/RuleBook.h"
 
 #include <QDir>
@@ -103,6 +104,7 @@ public:
     EngineState state;
     std::unique_ptr<Invoker> invoker;
     std::unique_ptr<RuleBook> rules;
+    std::unique_ptr<BucketStore> buckets;
 
     Result<Done> load();
     std::optional<PlatformError> validate(const QString &ns, const QString &name, Action &put) const;
@@ -232,6 +234,11 @@ Result<std::unique_ptr<LocalEngine>> LocalEngine::open(LocalConfig config)
     engine->d->rules = std::make_unique<RuleBook>(state, *engine->d->invoker, recorded);
     if (auto loaded = engine->d->load(); !loaded)
         return loaded.error();
+    auto buckets = BucketStore::open(QDir(state.config.dataDir).filePath(QStringLiteral("buckets")), *state.store,
+                                     state.config.maxObjectBytes);
+    if (!buckets)
+        return buckets.error();
+    engine->d->buckets = std::move(buckets).value();
     return engine;
 }
 
@@ -253,6 +260,11 @@ NamespaceLimits LocalEngine::namespaceLimits() const
 Executor &LocalEngine::executor()
 {
     return *d->state.executor;
+}
+
+BucketStore &LocalEngine::buckets()
+{
+    return *d->buckets;
 }
 
 Result<Identity> LocalEngine::ensureNamespace(const QString &ns, const std::optional<QString> &auth)

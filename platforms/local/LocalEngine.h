@@ -26,6 +26,8 @@ struct Identity
 // Entities are held in memory and written through one writer thread (a call's future finishes
 // once its write is committed); activation records are written by the same thread in batches,
 // so invocations never wait on disk. Thread-safe; every call returns at once.
+class BucketStore;
+
 class LocalEngine : public QObject
 {
     Q_OBJECT
@@ -40,6 +42,8 @@ public:
     // namespace: there are no per-namespace overrides).
     NamespaceLimits namespaceLimits() const;
     Executor &executor();
+    // The namespaces' buckets and objects (blocking calls: use off the GUI thread).
+    BucketStore &buckets();
 
     // Namespaces and their keys. ensureNamespace creates `ns` with a fresh random key, or, given
     // `auth` ("uuid:key"), sets that key; an existing namespace keeps its key unless one is given.
