@@ -116,7 +116,7 @@ Result<ObjectListing> ObjectRepository::list(const QString &ns, const QString &b
                                  " WHERE namespace = ? AND bucket = ? AND key >= ? ORDER BY key"));
     query.addBindValue(ns);
     query.addBindValue(bucket);
-    query.addBindValue(q.prefix);
+    query.addBindValue(q.prefix.isNull() ? QStringLiteral("") : q.prefix); // a null QString binds as NULL
     if (!query.exec())
         return m_db.sqlError(QStringLiteral("list objects"), query.lastError());
     ObjectListing listing;
