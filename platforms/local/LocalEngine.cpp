@@ -3,6 +3,7 @@
 #include "core/EntityName.h"
 #include "platforms/local/BucketStore.h"
 #include "platforms/local/RuleBook.h"
+#include "platforms/local/StorageFeed.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -105,6 +106,7 @@ public:
     std::unique_ptr<Invoker> invoker;
     std::unique_ptr<RuleBook> rules;
     std::unique_ptr<BucketStore> buckets;
+    std::shared_ptr<StorageFeed> storageFeed; // also held by the catalog
 
     Result<Done> load();
     std::optional<PlatformError> validate(const QString &ns, const QString &name, Action &put) const;
@@ -189,7 +191,10 @@ LocalEngine::LocalEngine(LocalConfig config) : d(std::make_unique<Private>())
 
 LocalEngine::~LocalEngine()
 {
-    // Running activations finish (or are killed) before the parts they report to go away.
+    // No more feed fires, then running activations finish (or are killed) before the parts
+    // they report to go away.
+    if (d->storageFeed)
+        d->storageFeed->stop();
     if (d->invoker)
         d->invoker->waitForIdle();
     d->state.executor.reset();
@@ -241,6 +246,11 @@ Result<std::unique_ptr<LocalEngine>> LocalEngine::open(LocalConfig config)
     if (!buckets)
         return buckets.error();
     engine->d->buckets = std::move(buckets).value();
+    auto storageFeed = StorageFeed::open(*engine, *state.store, *engine->d->buckets);
+    if (!storageFeed)
+        return storageFeed.error();
+    engine->d->storageFeed = storageFeed.value();
+    state.catalog->add(StorageFeed::definition(engine->d->storageFeed));
     return engine;
 }
 
@@ -464,7 +474,9 @@ QFuture<Result<Trigger>> LocalEngine::putTrigger(QString ns, QString name, Trigg
 
 QFuture<Result<Trigger>> LocalEngine::deleteTrigger(QString ns, QString name)
 {
-    return d->rules->deleteTrigger(ns, name);
+    auto deleted = d->rules->deleteTrigger(ns, name);
+    d->storageFeed->forgetIfGone(ns, name); // queued behind the delete
+    return deleted;
 }
 
 QFuture<Result<std::optional<QString>>> LocalEngine::fireTrigger(QString ns, QString name, QJsonObject payload)

@@ -3,6 +3,7 @@
 // keys that try to leave their bucket.
 
 #include "IntegrationFixture.h"
+#include "RawHttp.h"
 
 #include "TestSuites.h"
 
@@ -18,18 +19,6 @@
 using namespace funcdesk;
 
 namespace {
-
-struct HttpAnswer
-{
-    int status = 0;
-    QHash<QByteArray, QByteArray> headers; // names lowercased
-    QByteArray body;
-    QJsonValue json() const
-    {
-        return QJsonDocument::fromJson(body).isArray() ? QJsonValue(QJsonDocument::fromJson(body).array())
-                                                       : QJsonValue(QJsonDocument::fromJson(body).object());
-    }
-};
 
 qint64 vmValue(qint64 pid, const QByteArray &field) // kB
 {
@@ -65,46 +54,10 @@ class TestObjects : public IntegrationSuite
 
     QString bucketPath(const QString &bucket) { return QStringLiteral("/api/v1/namespaces/_/buckets/") + bucket; }
 
-    // One request on its own connection; `body` is sent in 1 MB pieces of `bodyPiece` repeated
-    // when `repeat` > 0 (a large body without holding it here either).
     HttpAnswer request(const QByteArray &method, const QString &path, const QByteArray &body = {},
                        QList<std::pair<QByteArray, QByteArray>> headers = {}, int repeat = 0)
     {
-        QTcpSocket socket;
-        socket.connectToHost(QStringLiteral("127.0.0.1"), fixture.server().port());
-        if (!socket.waitForConnected(5000))
-            return {};
-        const qint64 length = repeat > 0 ? body.size() * repeat : body.size();
-        QByteArray head = method + ' ' + path.toUtf8() + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n";
-        head += "Authorization: " + authorization() + "\r\n";
-        if (method == "PUT" || method == "POST")
-            head += "Content-Length: " + QByteArray::number(length) + "\r\n";
-        for (const auto &[name, value] : headers)
-            head += name + ": " + value + "\r\n";
-        socket.write(head + "\r\n");
-        for (int i = 0; i < std::max(1, repeat); ++i) {
-            socket.write(body);
-            while (socket.bytesToWrite() > 4 * 1024 * 1024)
-                socket.waitForBytesWritten(5000);
-        }
-        while (socket.bytesToWrite() > 0 && socket.waitForBytesWritten(5000)) {
-        }
-        QByteArray raw;
-        while (socket.state() == QAbstractSocket::ConnectedState && socket.waitForReadyRead(30000))
-            raw += socket.readAll();
-        raw += socket.readAll();
-        HttpAnswer answer;
-        const qsizetype end = raw.indexOf("\r\n\r\n");
-        if (end < 0)
-            return answer;
-        const QList<QByteArray> lines = raw.left(end).split('\n');
-        answer.status = lines.first().split(' ').value(1).toInt();
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const qsizetype colon = lines.at(i).indexOf(':');
-            answer.headers.insert(lines.at(i).left(colon).trimmed().toLower(), lines.at(i).mid(colon + 1).trimmed());
-        }
-        answer.body = raw.mid(end + 4);
-        return answer;
+        return rawRequest(fixture.server().port(), authorization(), method, path, body, headers, repeat);
     }
 
     void createBucket(const QString &bucket)
@@ -305,6 +258,30 @@ private Q_SLOTS:
         QCOMPARE(request("PUT", QStringLiteral("/api/v1/namespaces/other/buckets/private/objects/x"), "abc").status,
                  403);
         QCOMPARE(request("GET", bucketPath(QStringLiteral("private")) + QStringLiteral("/objects/x")).status, 404);
+    }
+
+    // Last: it restarts the server.
+    void aRestartRemovesWhatACrashedUploadLeftAndKeepsTheObjects()
+    {
+        createBucket(QStringLiteral("crashed"));
+        const QString url = bucketPath(QStringLiteral("crashed")) + QStringLiteral("/objects/kept.txt");
+        QCOMPARE(request("PUT", url, "kept").status, 200);
+        fixture.stop();
+        // What a kill during an upload leaves: the temporary file, written up to where it stopped.
+        const QString folder = fixture.server().dataDir() + QStringLiteral("/buckets/guest/crashed/");
+        QFile leftover(folder + QStringLiteral(".funcdesk-upload-5eed"));
+        QVERIFY(leftover.open(QIODevice::WriteOnly));
+        leftover.write(QByteArray(4096, 'c'));
+        leftover.close();
+        QCOMPARE(leftoverUploads(fixture.server().dataDir()).size(), 1);
+
+        QVERIFY2(fixture.restart(), qPrintable(fixture.errorText()));
+        QVERIFY(leftoverUploads(fixture.server().dataDir()).isEmpty());
+        const HttpAnswer kept = request("GET", url);
+        QCOMPARE(kept.status, 200);
+        QCOMPARE(kept.body, QByteArray("kept"));
+        const HttpAnswer listing = request("GET", bucketPath(QStringLiteral("crashed")) + QStringLiteral("/objects"));
+        QCOMPARE(listing.json().toObject().value(QLatin1StringView("objects")).toArray().size(), 1);
     }
 };
 
