@@ -40,6 +40,19 @@ public:
     QFuture<Result<QList<Package>>> listPackages(ListOptions options) override;
     QFuture<Result<Package>> getPackage(QString name) override;
 
+    // Objects: the engine's BucketStore, its blocking calls on the global thread pool
+    // (LocalPlatformObjects.cpp).
+    bool storesObjects() const override { return true; };
+    QFuture<Result<QList<Bucket>>> listBuckets() override;
+    QFuture<Result<Bucket>> createBucket(QString name) override;
+    QFuture<Result<Done>> deleteBucket(QString name) override;
+    QFuture<Result<ObjectListing>> listObjects(QString bucket, ObjectQuery query) override;
+    QFuture<Result<ObjectInfo>> putObject(QString bucket, QString key, QString sourceFile,
+                                          QString contentType = {}) override;
+    QFuture<Result<ObjectInfo>> getObject(QString bucket, QString key, QString targetFile) override;
+    QFuture<Result<ObjectInfo>> headObject(QString bucket, QString key) override;
+    QFuture<Result<Done>> deleteObject(QString bucket, QString key) override;
+
     QFuture<Result<QList<Activation>>> listActivations(ActivationQuery query) override;
     QFuture<Result<qint64>> countActivations(ActivationQuery query) override;
     QFuture<Result<Activation>> getActivation(QString activationId) override;

@@ -3,6 +3,7 @@
 #include "core/PlatformError.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QUrl>
@@ -23,11 +24,12 @@ struct HttpExchange
     QByteArray body;
     QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
     QString networkErrorText;
-    bool timedOut = false;           // the transfer timeout ran out
-    bool closed = false;             // the client shut down before the answer came
-    QString activationIdHeader;      // x-openwhisk-activation-id
-    std::optional<int> retryAfterMs; // Retry-After, on 429 and 503
-    QUrl redirectTarget;             // Location of a 3xx (not followed)
+    bool timedOut = false;                 // the transfer timeout ran out
+    bool closed = false;                   // the client shut down before the answer came
+    QString activationIdHeader;            // x-openwhisk-activation-id
+    std::optional<int> retryAfterMs;       // Retry-After, on 429 and 503
+    QUrl redirectTarget;                   // Location of a 3xx (not followed)
+    QHash<QByteArray, QByteArray> headers; // names lowercased (the object calls read ETag and more)
 
     bool succeeded() const { return status >= 200 && status < 300; }
     // The failure this exchange stands for; nullopt for a 2xx answer.

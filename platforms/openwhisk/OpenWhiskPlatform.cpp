@@ -152,7 +152,7 @@ QFuture<Result<PlatformInfo>> OpenWhiskPlatform::info()
     RestTransport::Request request;
     request.url = m_urls.root();
     request.authenticated = false; // the controller root is public
-    return call<PlatformInfo>(request, [](const HttpExchange &exchange) -> Result<PlatformInfo> {
+    return call<PlatformInfo>(request, [this](const HttpExchange &exchange) -> Result<PlatformInfo> {
         if (auto error = exchange.error())
             return *error;
         const auto document = exchange.json();
@@ -161,6 +161,7 @@ QFuture<Result<PlatformInfo>> OpenWhiskPlatform::info()
         auto info = PlatformInfo::fromJson(document->object());
         if (!info)
             return exchange.unexpected(info.error().message);
+        m_storesObjects = info->raw.value(QLatin1StringView("funcdesk")).isObject(); // funcdeskd
         return info;
     });
 }
@@ -373,5 +374,17 @@ void OpenWhiskPlatform::setLiveActivations(bool enabled)
     if (m_poller)
         m_poller->setEnabled(enabled);
 }
+
+// call() for the object calls in OpenWhiskObjects.cpp.
+template QFuture<Result<QList<Bucket>>>
+    OpenWhiskPlatform::call(RestTransport::Request, std::function<Result<QList<Bucket>>(const HttpExchange &)>);
+template QFuture<Result<Bucket>> OpenWhiskPlatform::call(RestTransport::Request,
+                                                         std::function<Result<Bucket>(const HttpExchange &)>);
+template QFuture<Result<ObjectListing>>
+    OpenWhiskPlatform::call(RestTransport::Request, std::function<Result<ObjectListing>(const HttpExchange &)>);
+template QFuture<Result<ObjectInfo>> OpenWhiskPlatform::call(RestTransport::Request,
+                                                             std::function<Result<ObjectInfo>(const HttpExchange &)>);
+template QFuture<Result<Done>> OpenWhiskPlatform::call(RestTransport::Request,
+                                                       std::function<Result<Done>(const HttpExchange &)>);
 
 } // namespace funcdesk

@@ -41,6 +41,16 @@ QUrl OpenWhiskUrls::activations(const Query &query) const
     return api("namespaces/" + encodePath(m_ns) + "/activations", query);
 }
 
+QUrl OpenWhiskUrls::buckets(const QString &bucket, const QString &tail, const Query &query) const
+{
+    QByteArray path = "namespaces/" + encodePath(m_ns) + "/buckets";
+    if (!bucket.isEmpty())
+        path += '/' + QUrl::toPercentEncoding(bucket);
+    if (!tail.isEmpty())
+        path += '/' + encodePath(tail);
+    return api(path, query);
+}
+
 QUrl OpenWhiskUrls::activation(const QString &activationId, const QString &part) const
 {
     QByteArray path = "namespaces/" + encodePath(m_ns) + "/activations/" + QUrl::toPercentEncoding(activationId);

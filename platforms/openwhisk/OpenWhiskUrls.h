@@ -27,6 +27,9 @@ public:
     QUrl collection(Collection collection, const Query &query = {}) const;
     QUrl entity(Collection collection, const QString &name, const Query &query = {}) const;
     QUrl activations(const Query &query = {}) const;
+    // Funcdesk's objects API: `buckets`, `buckets/{bucket}` and below it `tail` ("objects/{key}",
+    // each segment percent-encoded).
+    QUrl buckets(const QString &bucket = {}, const QString &tail = {}, const Query &query = {}) const;
     // `activations/{id}`, or `activations/{id}/{part}` for "logs" and "result".
     QUrl activation(const QString &activationId, const QString &part = {}) const;
     // `{root}api/v1/web/{ns}/{package}/{action}.{extension}`: where a web action answers without a

@@ -24,8 +24,9 @@ RestTransport::~RestTransport()
 
 void RestTransport::send(const Request &request, QObject *context, Handler handler)
 {
-    Pending pending{request.method, request.url.adjusted(QUrl::RemoveUserInfo), context, context != nullptr,
-                    std::move(handler)};
+    Pending pending{
+        request.method,  request.url.adjusted(QUrl::RemoveUserInfo), context, context != nullptr, std::move(handler),
+        request.download};
     if (m_closed || !request.url.isValid()) {
         HttpExchange exchange;
         exchange.method = pending.method;
@@ -44,14 +45,35 @@ void RestTransport::send(const Request &request, QObject *context, Handler handl
         httpRequest.setRawHeader(QByteArrayLiteral("Authorization"), m_config.authorizationHeader());
     if (request.body)
         httpRequest.setHeader(QNetworkRequest::ContentTypeHeader, kJson);
+    if (request.upload) {
+        httpRequest.setHeader(QNetworkRequest::ContentTypeHeader, request.contentType);
+        httpRequest.setHeader(QNetworkRequest::ContentLengthHeader, request.upload->size());
+    }
     // OpenWhisk does not redirect API calls; following one would carry the key elsewhere.
     httpRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     httpRequest.setTransferTimeout(request.timeoutMs > 0 ? request.timeoutMs : m_config.requestTimeoutMs);
 
-    QNetworkReply *reply =
-        request.method == "GET" && !request.body
-            ? m_network->get(httpRequest)
-            : m_network->sendCustomRequest(httpRequest, request.method, request.body.value_or(QByteArray()));
+    QNetworkReply *reply = nullptr;
+    if (request.upload)
+        reply = m_network->sendCustomRequest(httpRequest, request.method, request.upload.get());
+    else if (request.method == "HEAD")
+        reply = m_network->head(httpRequest);
+    else if (request.method == "GET" && !request.body)
+        reply = m_network->get(httpRequest);
+    else
+        reply = m_network->sendCustomRequest(httpRequest, request.method, request.body.value_or(QByteArray()));
+    if (request.download)
+        connect(reply, &QNetworkReply::readyRead, this, [reply, sink = request.download] { stream(reply, sink); });
+    if (request.upload) // QNetworkAccessManager may read it until the reply is gone, even after an abort
+        connect(reply, &QObject::destroyed, [keep = request.upload] {});
+    if (request.progress) {
+        auto report = [reply, progress = request.progress](qint64 done, qint64 total) {
+            if (!progress(done, total)) // not from inside the reply's own signal
+                QMetaObject::invokeMethod(reply, &QNetworkReply::abort, Qt::QueuedConnection);
+        };
+        connect(reply, request.upload ? &QNetworkReply::uploadProgress : &QNetworkReply::downloadProgress, this,
+                report);
+    }
 #if QT_CONFIG(ssl)
     if (m_config.ignoreCertificateErrors)
         connect(reply, &QNetworkReply::sslErrors, reply, [reply] { reply->ignoreSslErrors(); });
@@ -74,8 +96,12 @@ void RestTransport::finished(QNetworkReply *reply)
     exchange.url = pending.url;
     exchange.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     exchange.reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
-    if (reply->isOpen())
+    if (pending.download && exchange.succeeded())
+        stream(reply, pending.download);
+    else if (reply->isOpen())
         exchange.body = reply->readAll();
+    for (const auto &[name, value] : reply->rawHeaderPairs())
+        exchange.headers.insert(name.toLower(), value);
     exchange.networkError = reply->error();
     if (exchange.status == 0 && exchange.networkError != QNetworkReply::NoError) {
         exchange.networkErrorText = redacted(reply->errorString());
@@ -92,6 +118,17 @@ void RestTransport::finished(QNetworkReply *reply)
 
     Q_EMIT exchangeFinished(QString::fromLatin1(exchange.method), exchange.url, exchange.status, exchange.body);
     deliver(pending, exchange);
+}
+
+void RestTransport::stream(QNetworkReply *reply, QIODevice *sink)
+{
+    // An error answer's body is kept for its message; only a 2xx answer goes to the sink.
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status < 200 || status >= 300 || !reply->isOpen())
+        return;
+    const QByteArray chunk = reply->readAll();
+    if (!chunk.isEmpty() && sink->write(chunk) != chunk.size())
+        reply->abort(); // a full disk: the transfer ends with an error
 }
 
 void RestTransport::deliver(Pending &pending, const HttpExchange &exchange)

@@ -13,7 +13,9 @@
 #include <functional>
 #include <memory>
 
+class QIODevice;
 class QNetworkAccessManager;
+class QNetworkReply;
 
 namespace funcdesk {
 
@@ -33,6 +35,14 @@ public:
         std::optional<QByteArray> body; // JSON
         int timeoutMs = 0;              // 0: the config's requestTimeoutMs
         bool authenticated = true;      // the controller root needs no key
+        // Object transfers: a body streamed from `upload` (of `contentType`) instead of `body`; a
+        // 2xx answer's body written to `download` as it arrives instead of kept, which must live
+        // until the handler runs (the transport keeps `upload` until the reply is deleted). `progress(done, total)`
+        // reports the bytes moved (total -1 when unknown) and aborts the transfer when it answers false.
+        std::shared_ptr<QIODevice> upload;
+        QByteArray contentType;
+        QIODevice *download = nullptr;
+        std::function<bool(qint64 done, qint64 total)> progress;
     };
     using Handler = std::function<void(const HttpExchange &)>;
 
@@ -74,10 +84,12 @@ private:
         QPointer<QObject> context;
         bool hasContext = false;
         Handler handler;
+        QIODevice *download = nullptr;
     };
 
     void finished(QNetworkReply *reply);
     void deliver(Pending &pending, const HttpExchange &exchange);
+    static void stream(QNetworkReply *reply, QIODevice *sink);
     QString redacted(QString text) const;
 
     OpenWhiskConfig m_config;

@@ -37,6 +37,7 @@ public:
     QString apiHost() const { return m_apiHost; } // "http://127.0.0.1:PORT"
     QString url(const QString &path) const { return m_apiHost + path; }
     quint16 port() const { return m_port; }
+    qint64 processId() const { return m_process.processId(); }
     // The guest key the server wrote to DATA_DIR/auth on first start ("uuid:key").
     QString guestKey() const;
     QString dataDir() const { return m_dataDir; }
