@@ -63,6 +63,20 @@ WiringPanel *openWiring(MainWindow &window)
     return window.wiringPanel();
 }
 
+// Function "resize", trigger "uploads" and, when `rule` is given, that rule between them; the
+// console shown with the Wiring page open.
+WiringView *openUploadsAndResize(test::Console &console, const QString &rule)
+{
+    take(console.local->putAction(QStringLiteral("resize"), nodeAction(), PutOptions{}));
+    take(console.local->putTrigger(QStringLiteral("uploads"), Trigger{}, PutOptions{}));
+    if (!rule.isEmpty())
+        addRule(console.local, rule, QStringLiteral("uploads"), QStringLiteral("resize"));
+    if (!showActive(*console.window))
+        qFatal("the console did not come up");
+    reloadFunctions(*console.window);
+    return openWiring(*console.window)->view();
+}
+
 QPoint centerOf(WiringView *view, QGraphicsItem *item)
 {
     return view->mapFromScene(item->sceneBoundingRect().center());
@@ -103,12 +117,8 @@ private Q_SLOTS:
     {
         test::Console console;
         QVERIFY(console.start());
-        take(console.local->putAction(QStringLiteral("resize"), nodeAction(), PutOptions{}));
-        take(console.local->putTrigger(QStringLiteral("uploads"), Trigger{}, PutOptions{}));
+        WiringView *view = openUploadsAndResize(console, {});
         MainWindow &window = *console.window;
-        QVERIFY(showActive(window));
-        reloadFunctions(window);
-        WiringView *view = openWiring(window)->view();
         WiringNodeItem *from = view->nodeItem(WiringGraph::Side::Trigger, QStringLiteral("uploads"));
         WiringNodeItem *to = view->nodeItem(WiringGraph::Side::Function, QStringLiteral("resize"));
         QVERIFY(from && to);
@@ -149,13 +159,8 @@ private Q_SLOTS:
     {
         test::Console console;
         QVERIFY(console.start());
-        take(console.local->putAction(QStringLiteral("resize"), nodeAction(), PutOptions{}));
-        take(console.local->putTrigger(QStringLiteral("uploads"), Trigger{}, PutOptions{}));
-        addRule(console.local, QStringLiteral("r1"), QStringLiteral("uploads"), QStringLiteral("resize"));
+        WiringView *view = openUploadsAndResize(console, QStringLiteral("r1"));
         MainWindow &window = *console.window;
-        QVERIFY(showActive(window));
-        reloadFunctions(window);
-        WiringView *view = openWiring(window)->view();
         WiringConnectionItem *connection = view->connectionItem(QStringLiteral("r1"));
         QVERIFY(connection);
         QCOMPARE(connection->pen().style(), Qt::SolidLine);
@@ -184,13 +189,8 @@ private Q_SLOTS:
     {
         test::Console console;
         QVERIFY(console.start());
-        take(console.local->putAction(QStringLiteral("resize"), nodeAction(), PutOptions{}));
-        take(console.local->putTrigger(QStringLiteral("uploads"), Trigger{}, PutOptions{}));
-        addRule(console.local, QStringLiteral("r1"), QStringLiteral("uploads"), QStringLiteral("resize"));
+        WiringView *view = openUploadsAndResize(console, QStringLiteral("r1"));
         MainWindow &window = *console.window;
-        QVERIFY(showActive(window));
-        reloadFunctions(window);
-        WiringView *view = openWiring(window)->view();
         QVERIFY(!view->connectionItem(QStringLiteral("r1"))->isFlashing());
 
         take(console.local->fireTrigger(QStringLiteral("uploads"), {}));

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include <QGraphicsLineItem>
+#include <QGraphicsSimpleTextItem>
 #include <QMouseEvent>
 
 #include <QScrollBar>
@@ -56,6 +57,17 @@ void WiringView::rebuild()
         auto *item = new WiringNodeItem(i, nodes[i]);
         m_scene->addItem(item);
         m_nodes.append(item);
+    }
+    if (!nodes.isEmpty()) {
+        QFont bold = font();
+        bold.setBold(true);
+        const std::pair<double, QString> headings[] = {{0.0, tr("Triggers")},
+                                                       {WiringGraph::kFunctionColumnX, tr("Functions")}};
+        for (const auto &[x, text] : headings) {
+            QGraphicsSimpleTextItem *heading = m_scene->addSimpleText(text, bold);
+            heading->setBrush(palette().color(QPalette::PlaceholderText));
+            heading->setPos(x, -kMargin * 0.7);
+        }
     }
     m_scene->setSceneRect(m_graph->bounds().adjusted(-kMargin, -kMargin, kMargin, kMargin));
     rebuildConnections();
