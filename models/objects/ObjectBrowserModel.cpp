@@ -149,9 +149,11 @@ void ObjectBrowserModel::loadPage(quint64 generation, int skip, std::shared_ptr<
                  }
                  loaded->objects.append(page->objects);
                  loaded->prefixes.append(page->prefixes);
-                 const int next = skip + static_cast<int>(page->objects.size());
-                 m_truncated = next >= kMaxEntries && page->objects.size() >= kPageSize;
-                 if (page->objects.size() >= kPageSize && !m_truncated && m_platform)
+                 // limit and skip count entries: objects and folders together.
+                 const qsizetype entries = page->objects.size() + page->prefixes.size();
+                 const int next = skip + static_cast<int>(entries);
+                 m_truncated = next >= kMaxEntries && entries >= kPageSize;
+                 if (entries >= kPageSize && !m_truncated && m_platform)
                      return loadPage(generation, next, loaded);
                  setEntries(*loaded);
                  setErrorText({});

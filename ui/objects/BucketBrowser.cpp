@@ -139,7 +139,11 @@ BucketBrowser::BucketBrowser(QWidget *parent) : QWidget(parent), m_model(new Obj
         m_status->setText(message);
         Q_EMIT statusMessage(message);
     });
-    connect(m_model, &QAbstractItemModel::modelReset, this, &BucketBrowser::updateActions);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        updateActions();
+        if (m_model->isTruncated() && m_model->errorText().isEmpty())
+            m_status->setText(tr("Showing the first %L1 entries of this folder.").arg(ObjectBrowserModel::kMaxEntries));
+    });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &BucketBrowser::updateActions);
 
     ObjectTransfer *transfers = m_model->transfer();
