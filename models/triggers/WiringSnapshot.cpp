@@ -37,6 +37,7 @@ void loadAll(QPointer<Platform> platform, QObject *context, Lister<T> list, std:
              });
 }
 
+// Each source text is marked with QT_TRANSLATE_NOOP where it is used, so lupdate finds it.
 QString text(const char *source)
 {
     return QCoreApplication::translate("funcdesk::WiringSnapshot", source);
@@ -60,15 +61,15 @@ QString WiringSnapshot::kindName(WiringTriggerKind kind)
 {
     switch (kind) {
     case WiringTriggerKind::Timer:
-        return text("timer");
+        return text(QT_TRANSLATE_NOOP("funcdesk::WiringSnapshot", "timer"));
     case WiringTriggerKind::ObjectUpload:
-        return text("object upload");
+        return text(QT_TRANSLATE_NOOP("funcdesk::WiringSnapshot", "object upload"));
     case WiringTriggerKind::OtherFeed:
-        return text("feed");
+        return text(QT_TRANSLATE_NOOP("funcdesk::WiringSnapshot", "feed"));
     case WiringTriggerKind::Manual:
         break;
     }
-    return text("manual");
+    return text(QT_TRANSLATE_NOOP("funcdesk::WiringSnapshot", "manual"));
 }
 
 QString WiringSnapshot::functionOf(const Rule &rule, const QString &ns)
@@ -111,8 +112,10 @@ QString WiringSnapshot::describe(const QList<FunctionTrigger> &triggers)
     QStringList parts;
     for (const FunctionTrigger &trigger : triggers) {
         const QString kind = kindName(trigger.kind);
-        parts.append(trigger.active ? text("%1 (%2)").arg(trigger.trigger, kind)
-                                    : text("%1 (%2, disabled)").arg(trigger.trigger, kind));
+        parts.append(
+            trigger.active
+                ? text(QT_TRANSLATE_NOOP("funcdesk::WiringSnapshot", "%1 (%2)")).arg(trigger.trigger, kind)
+                : text(QT_TRANSLATE_NOOP("funcdesk::WiringSnapshot", "%1 (%2, disabled)")).arg(trigger.trigger, kind));
     }
     return parts.join(QLatin1StringView(", "));
 }
