@@ -49,6 +49,8 @@ void FunctionListModel::setPlatform(Platform *platform)
         m_info.reset();
         m_statsKnown = false;
         m_statsCapped = false;
+        m_triggers.clear();
+        ++m_triggersGeneration;
     });
     if (!listing)
         return;
@@ -73,6 +75,7 @@ void FunctionListModel::refresh()
             Q_EMIT dataChanged(index(0, MemoryColumn), index(rowCount() - 1, ConcurrencyColumn));
     });
     loadActions(generation, 0, std::make_shared<QList<Action>>());
+    refreshTriggers();
 }
 
 void FunctionListModel::loadActions(quint64 generation, int skip, std::shared_ptr<QList<Action>> loaded)
@@ -330,7 +333,8 @@ QVariant FunctionListModel::roleData(int rowIndex, int column, int role) const
     case ActionRole:
         return QVariant::fromValue(row.action);
     case Qt::TextAlignmentRole:
-        if (column == NameColumn || column == RuntimeColumn || column == VersionColumn || column == UpdatedColumn)
+        if (column == NameColumn || column == RuntimeColumn || column == VersionColumn || column == UpdatedColumn ||
+            column == TriggersColumn)
             return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::ToolTipRole:
@@ -392,6 +396,8 @@ QVariant FunctionListModel::display(int rowIndex, int column) const
         const qint64 count = column == InvocationsColumn ? row.invocations : row.errors;
         return m_statsCapped ? tr("≥ %1").arg(number(count)) : number(count);
     }
+    case TriggersColumn:
+        return WiringSnapshot::describe(m_triggers.value(row.name));
     default:
         return {};
     }
@@ -426,6 +432,8 @@ QVariant FunctionListModel::headerData(int section, Qt::Orientation orientation,
         return tr("Invocations (24 h)");
     case ErrorsColumn:
         return tr("Errors (24 h)");
+    case TriggersColumn:
+        return tr("Triggers");
     default:
         return {};
     }

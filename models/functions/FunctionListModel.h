@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/lists/PlatformListModel.h"
+#include "models/triggers/WiringSnapshot.h"
 
 #include <QHash>
 
@@ -31,6 +32,7 @@ public:
         UpdatedColumn,
         InvocationsColumn,
         ErrorsColumn,
+        TriggersColumn, // what runs the function: the triggers of the rules that name it
         ColumnCount
     };
     enum Role {
@@ -56,10 +58,18 @@ public:
     void removeFunction(const QString &name);
     // The row of a function, -1 when absent.
     int rowOf(const QString &name) const;
+    // Reloads only which triggers run each function (after a rule changed elsewhere).
+    void refreshTriggers();
+    // The triggers whose rules run `name`, by rule name; empty when none or not loaded yet.
+    QList<FunctionTrigger> triggersOf(const QString &name) const { return m_triggers.value(name); }
     // How many activations refresh() reads at most for the 24 h figures (10,000).
     void setStatsLimit(int activations);
 
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+Q_SIGNALS:
+    // triggersOf() changed (a load finished).
+    void triggersChanged();
 
 private:
     friend class FunctionFilterProxy; // filters and sorts on rows directly: 100,000 rows stay fast
@@ -92,6 +102,8 @@ private:
     std::optional<double> cpuOf(const Row &row) const;
     void fillSortKeys(int column, std::vector<double> &keys) const override;
 
+    void setTriggers(const QHash<QString, QList<FunctionTrigger>> &triggers);
+
     QList<Row> m_rows;
     QHash<QString, int> m_index; // name → row
     std::optional<PlatformInfo> m_info;
@@ -99,6 +111,8 @@ private:
     int m_statsLimit = 10000;
     bool m_statsKnown = false;
     bool m_statsCapped = false;
+    QHash<QString, QList<FunctionTrigger>> m_triggers; // function → the triggers that run it
+    quint64 m_triggersGeneration = 0;
 };
 
 } // namespace funcdesk

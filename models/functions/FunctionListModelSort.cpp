@@ -43,6 +43,8 @@ QVariant FunctionListModel::sortValue(int rowIndex, int column) const
         return row.invocations;
     case ErrorsColumn:
         return row.errors;
+    case TriggersColumn:
+        return static_cast<qint64>(m_triggers.value(row.name).size());
     default:
         return {};
     }
@@ -114,6 +116,9 @@ void FunctionListModel::fillSortKeys(int column, std::vector<double> &keys) cons
             break;
         case ErrorsColumn:
             keys.push_back(static_cast<double>(row.errors));
+            break;
+        case TriggersColumn:
+            keys.push_back(static_cast<double>(m_triggers.value(row.name).size()));
             break;
         default:
             keys.push_back(0);

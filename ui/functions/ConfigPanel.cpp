@@ -87,6 +87,10 @@ ConfigPanel::ConfigPanel(QWidget *parent) : QWidget(parent)
     QFont titleFont = m_title->font();
     titleFont.setBold(true);
     m_title->setFont(titleFont);
+    m_triggers = new QLabel(this);
+    m_triggers->setObjectName(QStringLiteral("configTriggers"));
+    m_triggers->setWordWrap(true);
+    setTriggers({});
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
@@ -216,6 +220,7 @@ ConfigPanel::ConfigPanel(QWidget *parent) : QWidget(parent)
     auto *content = new QWidget(this);
     auto *layout = new QVBoxLayout(content);
     layout->addWidget(m_title);
+    layout->addWidget(m_triggers);
     layout->addLayout(form);
     layout->addWidget(new QLabel(tr("Default parameters"), content));
     layout->addWidget(m_parameters, 1);
@@ -282,6 +287,12 @@ void ConfigPanel::setWebActionAddress(const WebActionAddress &address)
 {
     m_webActions = address;
     revalidate();
+}
+
+void ConfigPanel::setTriggers(const QList<FunctionTrigger> &triggers)
+{
+    m_triggers->setText(triggers.isEmpty() ? tr("No trigger runs this function; wire one in the Wiring view.")
+                                           : tr("Run by: %1").arg(WiringSnapshot::describe(triggers)));
 }
 
 QString ConfigPanel::webUrl() const

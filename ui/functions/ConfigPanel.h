@@ -3,6 +3,7 @@
 #include "core/Platform.h"
 #include "models/configuration/FunctionConfigForm.h"
 #include "models/connections/WebActionAddress.h"
+#include "models/triggers/WiringSnapshot.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -34,6 +35,8 @@ public:
     void setContext(Platform *platform, const QString &functionName);
     // Where web actions of this connection are served.
     void setWebActionAddress(const WebActionAddress &address);
+    // The triggers whose rules run the function, shown under the title.
+    void setTriggers(const QList<FunctionTrigger> &triggers);
     // The function's web action URL there ("" without a function or an address).
     QString webUrl() const;
 
@@ -64,6 +67,7 @@ private:
     bool m_applying = false;
 
     QLabel *m_title;
+    QLabel *m_triggers;
     QSpinBox *m_memory;
     QLabel *m_memoryError;
     QSpinBox *m_timeout;

@@ -3,6 +3,8 @@
 #include "models/activations/ActivationListModel.h"
 #include "models/connections/ConnectionManager.h"
 #include "models/connections/WebActionAddress.h"
+#include "models/functions/FunctionListModel.h"
+#include "models/objects/ObjectBrowserModel.h"
 #include "models/settings/ConsoleSettings.h"
 #include "ui/activations/ActivationsPanel.h"
 #include "ui/code/CodeEditor.h"
@@ -10,7 +12,9 @@
 #include "ui/connections/ConnectionSwitcher.h"
 #include "ui/functions/ConfigPanel.h"
 #include "ui/functions/FunctionsPanel.h"
+#include "ui/objects/BucketBrowser.h"
 #include "ui/testing/TestPanel.h"
+#include "ui/triggers/WiringPanel.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -54,7 +58,15 @@ MainWindow::MainWindow(ConsoleContext context, QWidget *parent) : QMainWindow(pa
     m_splitter->addWidget(m_tabs);
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 3);
-    setCentralWidget(m_splitter);
+    m_wiring = new WiringPanel(this);
+    m_buckets = new BucketBrowser(this);
+    m_views = new QTabWidget(this);
+    m_views->setObjectName(QStringLiteral("viewTabs"));
+    m_views->setDocumentMode(true);
+    m_views->addTab(m_splitter, tr("Functions"));
+    m_views->addTab(m_wiring, tr("Wiring"));
+    m_views->addTab(m_buckets, tr("Buckets"));
+    setCentralWidget(m_views);
 
     if (m_context.connections && m_context.connectionStore) {
         m_switcher = new ConnectionSwitcher(m_context.connectionStore, m_context.connections, this);
@@ -85,6 +97,22 @@ MainWindow::MainWindow(ConsoleContext context, QWidget *parent) : QMainWindow(pa
             connect(config, &ConfigPanel::statusMessage, this,
                     [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     }
+    connect(m_wiring, &WiringPanel::functionActivated, this, [this](const QString &name) {
+        m_views->setCurrentWidget(m_splitter);
+        m_functions->selectFunction(name);
+    });
+    connect(m_wiring, &WiringPanel::rulesChanged, m_functions->model(), &FunctionListModel::refreshTriggers);
+    connect(m_functions->model(), &FunctionListModel::triggersChanged, this,
+            [this] { m_config->setTriggers(m_functions->model()->triggersOf(m_function)); });
+    // Functions and triggers change in other views: a view shows the platform as it is when opened.
+    connect(m_views, &QTabWidget::currentChanged, this, [this] {
+        if (m_views->currentWidget() == m_wiring)
+            m_wiring->refresh();
+        else if (m_views->currentWidget() == m_buckets)
+            m_buckets->model()->refreshBuckets();
+    });
+    connect(m_buckets, &BucketBrowser::statusMessage, this,
+            [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     if (m_context.connections) {
         connect(m_context.connections, &ConnectionManager::currentChanged, this, &MainWindow::platformChanged);
         connect(m_context.connections, &ConnectionManager::availabilityChanged, this, &MainWindow::availabilityChanged);
@@ -178,6 +206,8 @@ void MainWindow::platformChanged(Platform *platform)
     m_config->setWebActionAddress(WebActionAddress::of(profile, m_context.localWebBaseUrl));
     m_functions->setPlatform(platform);
     m_activations->setPlatform(platform);
+    m_wiring->setPlatform(platform);
+    m_buckets->setPlatform(platform);
     functionSelected(QString());
     m_online = m_context.connections ? m_context.connections->isOnline() : true;
     updateConnectionStatus();
@@ -204,6 +234,7 @@ void MainWindow::functionSelected(const QString &name)
         m_context.connections ? m_context.connections->currentProfile().id : ConnectionProfile::localId();
     m_code->setContext(m_platform, connectionId, name);
     m_config->setContext(m_platform, name);
+    m_config->setTriggers(m_functions->model()->triggersOf(name));
     m_activations->setFunctionFilter(name);
     m_test->setContext(m_platform, connectionId, name); // fetches the deployed document itself
 }

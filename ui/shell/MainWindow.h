@@ -13,6 +13,7 @@ class QTabWidget;
 namespace funcdesk {
 
 class ActivationsPanel;
+class BucketBrowser;
 class CodePanel;
 class ConfigPanel;
 class ConnectionManager;
@@ -22,6 +23,7 @@ class DraftStore;
 class Executor;
 class FunctionsPanel;
 class TestPanel;
+class WiringPanel;
 
 // What the console runs on, built by the application: the connections (the embedded Local one
 // included), where drafts live, the built-in executor for offline runs, the address the
@@ -51,6 +53,10 @@ public:
     TestPanel *testPanel() const { return m_test; }
     ActivationsPanel *activationsPanel() const { return m_activations; }
     QTabWidget *tabs() const { return m_tabs; }
+    // The top-level views: the functions workspace, the wiring, the buckets.
+    QTabWidget *viewTabs() const { return m_views; }
+    WiringPanel *wiringPanel() const { return m_wiring; }
+    BucketBrowser *bucketBrowser() const { return m_buckets; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -74,6 +80,9 @@ private:
     TestPanel *m_test;
     ActivationsPanel *m_activations;
     QSplitter *m_splitter;
+    QTabWidget *m_views;
+    WiringPanel *m_wiring;
+    BucketBrowser *m_buckets;
     QLabel *m_connectionStatus;
     ConnectionSwitcher *m_switcher = nullptr;
     bool m_online = true;
