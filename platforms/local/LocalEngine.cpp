@@ -299,345 +299,346 @@ Executor &LocalEngine::executor()
 AlarmScheduler &LocalEngine::alarms()
 {
     return *d->alarms;
-    BucketStore &LocalEngine::buckets()
-    {
-        return *d->buckets;
-    }
+}
 
-    Result<Identity> LocalEngine::ensureNamespace(const QString &ns, const std::optional<QString> &auth)
-    {
-        if (auto problem = checkEntityName(ns))
-            return *problem;
-        if (ns == QLatin1StringView("_")) // stands for the caller's own namespace in every path
-            return PlatformError{PlatformError::Kind::Invalid, QStringLiteral("The namespace name '_' is reserved.")};
-        if (ns == SystemCatalog::ns()) // the read-only catalog: nobody signs in as it
-            return PlatformError{PlatformError::Kind::Invalid,
-                                 QStringLiteral("The namespace name '%1' is reserved for the system catalog.").arg(ns)};
-        Identity identity;
-        if (auth) {
-            const qsizetype colon = auth->indexOf(QLatin1Char(':'));
-            identity = {ns, auth->left(colon), auth->mid(colon + 1)};
-            if (colon <= 0 || identity.key.isEmpty())
-                return PlatformError{PlatformError::Kind::Invalid,
-                                     QStringLiteral("An auth key has the form UUID:KEY.")};
-        } else {
-            QReadLocker locker(&d->state.lock);
-            if (d->state.identitiesByNamespace.contains(ns))
-                return d->state.identitiesByNamespace.value(ns);
-            identity = {ns, QUuid::createUuid().toString(QUuid::WithoutBraces), randomKey()};
-        }
-        return d->state.store
-            ->post<Result<Identity>>([this, identity](StoreWorker::Store &store) -> Result<Identity> {
-                QJsonObject body{{QLatin1StringView("uuid"), identity.uuid}, {QLatin1StringView("key"), identity.key}};
-                if (auto stored = store.entities.put(kNamespaces, identity.ns, identity.ns, 0, body); !stored)
-                    return stored.error();
+BucketStore &LocalEngine::buckets()
+{
+    return *d->buckets;
+}
+
+Result<Identity> LocalEngine::ensureNamespace(const QString &ns, const std::optional<QString> &auth)
+{
+    if (auto problem = checkEntityName(ns))
+        return *problem;
+    if (ns == QLatin1StringView("_")) // stands for the caller's own namespace in every path
+        return PlatformError{PlatformError::Kind::Invalid, QStringLiteral("The namespace name '_' is reserved.")};
+    if (ns == SystemCatalog::ns()) // the read-only catalog: nobody signs in as it
+        return PlatformError{PlatformError::Kind::Invalid,
+                             QStringLiteral("The namespace name '%1' is reserved for the system catalog.").arg(ns)};
+    Identity identity;
+    if (auth) {
+        const qsizetype colon = auth->indexOf(QLatin1Char(':'));
+        identity = {ns, auth->left(colon), auth->mid(colon + 1)};
+        if (colon <= 0 || identity.key.isEmpty())
+            return PlatformError{PlatformError::Kind::Invalid, QStringLiteral("An auth key has the form UUID:KEY.")};
+    } else {
+        QReadLocker locker(&d->state.lock);
+        if (d->state.identitiesByNamespace.contains(ns))
+            return d->state.identitiesByNamespace.value(ns);
+        identity = {ns, QUuid::createUuid().toString(QUuid::WithoutBraces), randomKey()};
+    }
+    return d->state.store
+        ->post<Result<Identity>>([this, identity](StoreWorker::Store &store) -> Result<Identity> {
+            QJsonObject body{{QLatin1StringView("uuid"), identity.uuid}, {QLatin1StringView("key"), identity.key}};
+            if (auto stored = store.entities.put(kNamespaces, identity.ns, identity.ns, 0, body); !stored)
+                return stored.error();
+            QWriteLocker locker(&d->state.lock);
+            const Identity previous = d->state.identitiesByNamespace.value(identity.ns);
+            d->state.identitiesByUuid.remove(previous.uuid);
+            d->state.identitiesByUuid.insert(identity.uuid, identity);
+            d->state.identitiesByNamespace.insert(identity.ns, identity);
+            return identity;
+        })
+        .result();
+}
+
+Result<Identity> LocalEngine::authenticate(const QString &uuid, const QString &key) const
+{
+    QReadLocker locker(&d->state.lock);
+    const auto it = d->state.identitiesByUuid.constFind(uuid);
+    if (it == d->state.identitiesByUuid.cend() || !sameKey(it->key, key))
+        return PlatformError{PlatformError::Kind::Auth, QStringLiteral("The supplied authentication is invalid.")};
+    return *it;
+}
+
+QStringList LocalEngine::namespaces() const
+{
+    QReadLocker locker(&d->state.lock);
+    return d->state.identitiesByNamespace.keys();
+}
+
+QFuture<Result<qint64>> LocalEngine::count(QString ns, Collection collection)
+{
+    if (ns == SystemCatalog::ns()) {
+        if (collection == Collection::Actions)
+            return readyResult<qint64>(d->state.catalog->actions().size());
+        return readyResult<qint64>(collection == Collection::Packages ? d->state.catalog->packages().size() : 0);
+    }
+    QReadLocker locker(&d->state.lock);
+    const EngineState &s = d->state;
+    switch (collection) {
+    case Collection::Actions:
+        return readyResult<qint64>(s.actions.value(ns).size());
+    case Collection::Triggers:
+        return readyResult<qint64>(s.triggers.value(ns).size());
+    case Collection::Rules:
+        return readyResult<qint64>(s.rules.value(ns).size());
+    case Collection::Packages:
+        return readyResult<qint64>(s.packages.value(ns).size());
+    }
+    return readyResult<qint64>(0);
+}
+
+QFuture<Result<QList<Action>>> LocalEngine::listActions(QString ns, ListOptions options)
+{
+    QList<Action> page;
+    if (ns == SystemCatalog::ns()) {
+        page = EngineState::slice(d->state.catalog->actions(), options);
+    } else {
+        QReadLocker locker(&d->state.lock);
+        page = EngineState::page(d->state.actions, ns, options);
+    }
+    for (Action &action : page) { // list views carry no code and no parameters
+        action.parameters.reset();
+        if (action.exec)
+            action.exec->code.reset();
+    }
+    return readyResult<QList<Action>>(page);
+}
+
+QFuture<Result<Action>> LocalEngine::getAction(QString ns, QString name, bool withCode)
+{
+    const std::optional<QualifiedName> target = QualifiedName::resolve(ns, name);
+    if (!target)
+        return readyResult<Action>(notFoundError());
+    if (auto refused = d->state.checkEntitled(ns, *target))
+        return readyResult<Action>(*refused);
+    auto action = d->state.findAction(*target);
+    if (!action)
+        return readyResult<Action>(notFoundError());
+    if (!withCode && action->exec)
+        action->exec->code.reset();
+    return readyResult<Action>(*action);
+}
+
+QFuture<Result<Action>> LocalEngine::putAction(QString ns, QString name, Action action, PutOptions options)
+{
+    if (auto refused = EngineState::refuseSystemWrite(ns, name))
+        return readyResult<Action>(*refused);
+    if (auto problem = d->validate(ns, name, action))
+        return readyResult<Action>(*problem);
+    return d->state.store->post<Result<Action>>(
+        [this, ns, name, action, options](StoreWorker::Store &store) -> Result<Action> {
+            // A new action gets the system's defaults for the limits it leaves out, as OpenWhisk
+            // stores them (a GET shows them all). Not cpu: without one it follows memory.
+            // Only this thread changes the actions, so the look-up cannot race an update.
+            Action body = action;
+            bool exists = false;
+            {
+                QReadLocker locker(&d->state.lock);
+                exists = EngineState::find(d->state.actions, ns, name).has_value();
+            }
+            if (!exists) {
+                const SystemLimits &limits = d->state.config.limits;
+                ActionLimits defaults;
+                defaults.timeoutMs = limits.timeoutMs.defaultValue;
+                defaults.memoryMb = limits.memoryMb.defaultValue;
+                defaults.logsMb = limits.logsMb.defaultValue;
+                defaults.concurrency = limits.concurrency.defaultValue;
+                body.limits = defaults.mergedWith(action.limits.value_or(ActionLimits()));
+            }
+            auto stored = store.actions.put(ns, name, body, options.overwrite, options.delAnnotations);
+            if (stored) {
                 QWriteLocker locker(&d->state.lock);
-                const Identity previous = d->state.identitiesByNamespace.value(identity.ns);
-                d->state.identitiesByUuid.remove(previous.uuid);
-                d->state.identitiesByUuid.insert(identity.uuid, identity);
-                d->state.identitiesByNamespace.insert(identity.ns, identity);
-                return identity;
-            })
-            .result();
-    }
-
-    Result<Identity> LocalEngine::authenticate(const QString &uuid, const QString &key) const
-    {
-        QReadLocker locker(&d->state.lock);
-        const auto it = d->state.identitiesByUuid.constFind(uuid);
-        if (it == d->state.identitiesByUuid.cend() || !sameKey(it->key, key))
-            return PlatformError{PlatformError::Kind::Auth, QStringLiteral("The supplied authentication is invalid.")};
-        return *it;
-    }
-
-    QStringList LocalEngine::namespaces() const
-    {
-        QReadLocker locker(&d->state.lock);
-        return d->state.identitiesByNamespace.keys();
-    }
-
-    QFuture<Result<qint64>> LocalEngine::count(QString ns, Collection collection)
-    {
-        if (ns == SystemCatalog::ns()) {
-            if (collection == Collection::Actions)
-                return readyResult<qint64>(d->state.catalog->actions().size());
-            return readyResult<qint64>(collection == Collection::Packages ? d->state.catalog->packages().size() : 0);
-        }
-        QReadLocker locker(&d->state.lock);
-        const EngineState &s = d->state;
-        switch (collection) {
-        case Collection::Actions:
-            return readyResult<qint64>(s.actions.value(ns).size());
-        case Collection::Triggers:
-            return readyResult<qint64>(s.triggers.value(ns).size());
-        case Collection::Rules:
-            return readyResult<qint64>(s.rules.value(ns).size());
-        case Collection::Packages:
-            return readyResult<qint64>(s.packages.value(ns).size());
-        }
-        return readyResult<qint64>(0);
-    }
-
-    QFuture<Result<QList<Action>>> LocalEngine::listActions(QString ns, ListOptions options)
-    {
-        QList<Action> page;
-        if (ns == SystemCatalog::ns()) {
-            page = EngineState::slice(d->state.catalog->actions(), options);
-        } else {
-            QReadLocker locker(&d->state.lock);
-            page = EngineState::page(d->state.actions, ns, options);
-        }
-        for (Action &action : page) { // list views carry no code and no parameters
-            action.parameters.reset();
-            if (action.exec)
-                action.exec->code.reset();
-        }
-        return readyResult<QList<Action>>(page);
-    }
-
-    QFuture<Result<Action>> LocalEngine::getAction(QString ns, QString name, bool withCode)
-    {
-        const std::optional<QualifiedName> target = QualifiedName::resolve(ns, name);
-        if (!target)
-            return readyResult<Action>(notFoundError());
-        if (auto refused = d->state.checkEntitled(ns, *target))
-            return readyResult<Action>(*refused);
-        auto action = d->state.findAction(*target);
-        if (!action)
-            return readyResult<Action>(notFoundError());
-        if (!withCode && action->exec)
-            action->exec->code.reset();
-        return readyResult<Action>(*action);
-    }
-
-    QFuture<Result<Action>> LocalEngine::putAction(QString ns, QString name, Action action, PutOptions options)
-    {
-        if (auto refused = EngineState::refuseSystemWrite(ns, name))
-            return readyResult<Action>(*refused);
-        if (auto problem = d->validate(ns, name, action))
-            return readyResult<Action>(*problem);
-        return d->state.store->post<Result<Action>>(
-            [this, ns, name, action, options](StoreWorker::Store &store) -> Result<Action> {
-                // A new action gets the system's defaults for the limits it leaves out, as OpenWhisk
-                // stores them (a GET shows them all). Not cpu: without one it follows memory.
-                // Only this thread changes the actions, so the look-up cannot race an update.
-                Action body = action;
-                bool exists = false;
-                {
-                    QReadLocker locker(&d->state.lock);
-                    exists = EngineState::find(d->state.actions, ns, name).has_value();
-                }
-                if (!exists) {
-                    const SystemLimits &limits = d->state.config.limits;
-                    ActionLimits defaults;
-                    defaults.timeoutMs = limits.timeoutMs.defaultValue;
-                    defaults.memoryMb = limits.memoryMb.defaultValue;
-                    defaults.logsMb = limits.logsMb.defaultValue;
-                    defaults.concurrency = limits.concurrency.defaultValue;
-                    body.limits = defaults.mergedWith(action.limits.value_or(ActionLimits()));
-                }
-                auto stored = store.actions.put(ns, name, body, options.overwrite, options.delAnnotations);
-                if (stored) {
-                    QWriteLocker locker(&d->state.lock);
-                    d->state.actions[ns].insert(name, stored.value());
-                }
-                return stored;
-            });
-    }
-
-    QFuture<Result<Action>> LocalEngine::deleteAction(QString ns, QString name)
-    {
-        if (auto refused = EngineState::refuseSystemWrite(ns, name))
-            return readyResult<Action>(*refused);
-        return d->state.store->post<Result<Action>>([this, ns, name](StoreWorker::Store &store) -> Result<Action> {
-            auto removed = store.actions.remove(ns, name);
-            if (removed) {
-                QWriteLocker locker(&d->state.lock);
-                d->state.actions[ns].remove(name);
+                d->state.actions[ns].insert(name, stored.value());
             }
-            return removed;
+            return stored;
         });
-    }
+}
 
-    QFuture<Result<QList<Action>>> LocalEngine::actionVersions(QString ns, QString name)
-    {
-        return d->state.store->post<Result<QList<Action>>>(
-            [ns, name](StoreWorker::Store &store) { return store.actions.history(ns, name); });
-    }
-
-    QFuture<Result<InvokeOutcome>> LocalEngine::invokeAction(QString ns, QString name, QJsonObject params,
-                                                             InvokeOptions options, QString cause)
-    {
-        return d->invoker->invoke(ns, name, params, options, cause);
-    }
-
-    Result<InvokeOutcome> LocalEngine::invokeHere(const QString &ns, const QString &name, const QJsonObject &params,
-                                                  const InvokeOptions &options,
-                                                  std::function<void(const QString &)> waitExpired)
-    {
-        return d->invoker->invokeHere(ns, name, params, options, QString(), std::move(waitExpired));
-    }
-
-    QFuture<Result<QList<Trigger>>> LocalEngine::listTriggers(QString ns, ListOptions options)
-    {
-        return d->rules->listTriggers(ns, options);
-    }
-
-    QFuture<Result<Trigger>> LocalEngine::getTrigger(QString ns, QString name)
-    {
-        return readyResult(d->rules->getTrigger(ns, name));
-    }
-
-    QFuture<Result<Trigger>> LocalEngine::putTrigger(QString ns, QString name, Trigger trigger, PutOptions options)
-    {
-        if (auto refused = EngineState::refuseSystemWrite(ns, name))
-            return readyResult<Trigger>(*refused);
-        if (auto problem = checkEntityName(name))
-            return readyResult<Trigger>(*problem);
-        return d->rules->putTrigger(ns, name, trigger, options);
-    }
-
-    QFuture<Result<Trigger>> LocalEngine::deleteTrigger(QString ns, QString name)
-    {
-        QFuture<Result<Trigger>> deleted = d->rules->deleteTrigger(ns, name);
-        d->storageFeed->forgetIfGone(ns, name); // queued behind the delete
-        // The next task on the store thread: the delete has run by then (its future is finished).
-        return d->state.store->post<Result<Trigger>>([this, deleted, ns, name](StoreWorker::Store &store) {
-            Result<Trigger> outcome = deleted.result();
-            if (outcome) {
-                if (auto dropped = d->alarms->forgetDeletedTrigger(ns, name, store); !dropped)
-                    return Result<Trigger>(dropped.error());
-            }
-            return outcome;
-        });
-    }
-
-    QFuture<Result<std::optional<QString>>> LocalEngine::fireTrigger(QString ns, QString name, QJsonObject payload)
-    {
-        return readyResult(d->rules->fire(ns, name, payload));
-    }
-
-    QFuture<Result<QList<Rule>>> LocalEngine::listRules(QString ns, ListOptions options)
-    {
-        return d->rules->listRules(ns, options);
-    }
-
-    QFuture<Result<Rule>> LocalEngine::getRule(QString ns, QString name)
-    {
-        return readyResult(d->rules->getRule(ns, name));
-    }
-
-    QFuture<Result<Rule>> LocalEngine::putRule(QString ns, QString name, Rule rule, PutOptions options)
-    {
-        if (auto refused = EngineState::refuseSystemWrite(ns, name))
-            return readyResult<Rule>(*refused);
-        if (auto problem = checkEntityName(name))
-            return readyResult<Rule>(*problem);
-        return d->rules->putRule(ns, name, rule, options);
-    }
-
-    QFuture<Result<Rule>> LocalEngine::deleteRule(QString ns, QString name)
-    {
-        return d->rules->deleteRule(ns, name);
-    }
-
-    QFuture<Result<Done>> LocalEngine::setRuleActive(QString ns, QString name, bool active)
-    {
-        return d->rules->setRuleActive(ns, name, active);
-    }
-
-    QFuture<Result<QList<Package>>> LocalEngine::listPackages(QString ns, ListOptions options)
-    {
-        QList<Package> page;
-        if (ns == SystemCatalog::ns()) {
-            page = EngineState::slice(d->state.catalog->packages(), options);
-        } else {
-            QReadLocker locker(&d->state.lock);
-            page = EngineState::page(d->state.packages, ns, options);
+QFuture<Result<Action>> LocalEngine::deleteAction(QString ns, QString name)
+{
+    if (auto refused = EngineState::refuseSystemWrite(ns, name))
+        return readyResult<Action>(*refused);
+    return d->state.store->post<Result<Action>>([this, ns, name](StoreWorker::Store &store) -> Result<Action> {
+        auto removed = store.actions.remove(ns, name);
+        if (removed) {
+            QWriteLocker locker(&d->state.lock);
+            d->state.actions[ns].remove(name);
         }
-        for (Package &package : page)
-            package.parameters.reset();
-        return readyResult<QList<Package>>(page);
-    }
+        return removed;
+    });
+}
 
-    QFuture<Result<Package>> LocalEngine::getPackage(QString ns, QString name)
-    {
-        const std::optional<QualifiedName> target = QualifiedName::resolve(ns, name, 1);
-        if (!target)
-            return readyResult<Package>(notFoundError());
-        if (target->ns != ns && !d->state.isPublished(target->ns, target->name))
-            return readyResult<Package>(notAuthorizedError(target->path()));
-        if (target->ns == SystemCatalog::ns()) {
-            if (auto package = d->state.catalog->package(target->name))
-                return readyResult<Package>(*package);
-            return readyResult<Package>(notFoundError());
+QFuture<Result<QList<Action>>> LocalEngine::actionVersions(QString ns, QString name)
+{
+    return d->state.store->post<Result<QList<Action>>>(
+        [ns, name](StoreWorker::Store &store) { return store.actions.history(ns, name); });
+}
+
+QFuture<Result<InvokeOutcome>> LocalEngine::invokeAction(QString ns, QString name, QJsonObject params,
+                                                         InvokeOptions options, QString cause)
+{
+    return d->invoker->invoke(ns, name, params, options, cause);
+}
+
+Result<InvokeOutcome> LocalEngine::invokeHere(const QString &ns, const QString &name, const QJsonObject &params,
+                                              const InvokeOptions &options,
+                                              std::function<void(const QString &)> waitExpired)
+{
+    return d->invoker->invokeHere(ns, name, params, options, QString(), std::move(waitExpired));
+}
+
+QFuture<Result<QList<Trigger>>> LocalEngine::listTriggers(QString ns, ListOptions options)
+{
+    return d->rules->listTriggers(ns, options);
+}
+
+QFuture<Result<Trigger>> LocalEngine::getTrigger(QString ns, QString name)
+{
+    return readyResult(d->rules->getTrigger(ns, name));
+}
+
+QFuture<Result<Trigger>> LocalEngine::putTrigger(QString ns, QString name, Trigger trigger, PutOptions options)
+{
+    if (auto refused = EngineState::refuseSystemWrite(ns, name))
+        return readyResult<Trigger>(*refused);
+    if (auto problem = checkEntityName(name))
+        return readyResult<Trigger>(*problem);
+    return d->rules->putTrigger(ns, name, trigger, options);
+}
+
+QFuture<Result<Trigger>> LocalEngine::deleteTrigger(QString ns, QString name)
+{
+    QFuture<Result<Trigger>> deleted = d->rules->deleteTrigger(ns, name);
+    d->storageFeed->forgetIfGone(ns, name); // queued behind the delete
+    // The next task on the store thread: the delete has run by then (its future is finished).
+    return d->state.store->post<Result<Trigger>>([this, deleted, ns, name](StoreWorker::Store &store) {
+        Result<Trigger> outcome = deleted.result();
+        if (outcome) {
+            if (auto dropped = d->alarms->forgetDeletedTrigger(ns, name, store); !dropped)
+                return Result<Trigger>(dropped.error());
         }
-        ns = target->ns;
-        name = target->name;
+        return outcome;
+    });
+}
+
+QFuture<Result<std::optional<QString>>> LocalEngine::fireTrigger(QString ns, QString name, QJsonObject payload)
+{
+    return readyResult(d->rules->fire(ns, name, payload));
+}
+
+QFuture<Result<QList<Rule>>> LocalEngine::listRules(QString ns, ListOptions options)
+{
+    return d->rules->listRules(ns, options);
+}
+
+QFuture<Result<Rule>> LocalEngine::getRule(QString ns, QString name)
+{
+    return readyResult(d->rules->getRule(ns, name));
+}
+
+QFuture<Result<Rule>> LocalEngine::putRule(QString ns, QString name, Rule rule, PutOptions options)
+{
+    if (auto refused = EngineState::refuseSystemWrite(ns, name))
+        return readyResult<Rule>(*refused);
+    if (auto problem = checkEntityName(name))
+        return readyResult<Rule>(*problem);
+    return d->rules->putRule(ns, name, rule, options);
+}
+
+QFuture<Result<Rule>> LocalEngine::deleteRule(QString ns, QString name)
+{
+    return d->rules->deleteRule(ns, name);
+}
+
+QFuture<Result<Done>> LocalEngine::setRuleActive(QString ns, QString name, bool active)
+{
+    return d->rules->setRuleActive(ns, name, active);
+}
+
+QFuture<Result<QList<Package>>> LocalEngine::listPackages(QString ns, ListOptions options)
+{
+    QList<Package> page;
+    if (ns == SystemCatalog::ns()) {
+        page = EngineState::slice(d->state.catalog->packages(), options);
+    } else {
         QReadLocker locker(&d->state.lock);
-        auto package = EngineState::find(d->state.packages, ns, name);
-        if (!package)
-            return readyResult<Package>(notFoundError());
-        QJsonArray actions;
-        QJsonArray feeds;
-        const QString prefix = name + QLatin1Char('/');
-        for (const Action &action : d->state.actions.value(ns)) {
-            const QString actionName = action.name.value_or(QString());
-            if (!actionName.startsWith(prefix))
-                continue;
-            const KeyValueList annotations = action.annotations.value_or(KeyValueList());
-            QJsonObject entry{{QLatin1StringView("name"), actionName.mid(prefix.size())},
-                              {QLatin1StringView("version"), action.version.value_or(QString())},
-                              {QLatin1StringView("annotations"), annotations.toJson()}};
-            (annotations.value(QStringLiteral("feed")).toBool(false) ? feeds : actions).append(entry);
+        page = EngineState::page(d->state.packages, ns, options);
+    }
+    for (Package &package : page)
+        package.parameters.reset();
+    return readyResult<QList<Package>>(page);
+}
+
+QFuture<Result<Package>> LocalEngine::getPackage(QString ns, QString name)
+{
+    const std::optional<QualifiedName> target = QualifiedName::resolve(ns, name, 1);
+    if (!target)
+        return readyResult<Package>(notFoundError());
+    if (target->ns != ns && !d->state.isPublished(target->ns, target->name))
+        return readyResult<Package>(notAuthorizedError(target->path()));
+    if (target->ns == SystemCatalog::ns()) {
+        if (auto package = d->state.catalog->package(target->name))
+            return readyResult<Package>(*package);
+        return readyResult<Package>(notFoundError());
+    }
+    ns = target->ns;
+    name = target->name;
+    QReadLocker locker(&d->state.lock);
+    auto package = EngineState::find(d->state.packages, ns, name);
+    if (!package)
+        return readyResult<Package>(notFoundError());
+    QJsonArray actions;
+    QJsonArray feeds;
+    const QString prefix = name + QLatin1Char('/');
+    for (const Action &action : d->state.actions.value(ns)) {
+        const QString actionName = action.name.value_or(QString());
+        if (!actionName.startsWith(prefix))
+            continue;
+        const KeyValueList annotations = action.annotations.value_or(KeyValueList());
+        QJsonObject entry{{QLatin1StringView("name"), actionName.mid(prefix.size())},
+                          {QLatin1StringView("version"), action.version.value_or(QString())},
+                          {QLatin1StringView("annotations"), annotations.toJson()}};
+        (annotations.value(QStringLiteral("feed")).toBool(false) ? feeds : actions).append(entry);
+    }
+    package->actions = actions;
+    package->feeds = feeds;
+    return readyResult<Package>(*package);
+}
+
+bool LocalEngine::isPublicPackage(const QString &ns, const QString &name) const
+{
+    return d->state.isPublished(ns, name);
+}
+
+SystemCatalog &LocalEngine::systemCatalog()
+{
+    return *d->state.catalog;
+}
+
+QFuture<Result<QList<Activation>>> LocalEngine::listActivations(QString ns, ActivationQuery query)
+{
+    return d->state.store->post<Result<QList<Activation>>>([ns, query](StoreWorker::Store &store) {
+        auto found = store.activations.list(repositoryQuery(ns, query));
+        if (found && !query.docs) {
+            for (Activation &activation : found.value())
+                activation = summaryOf(activation);
         }
-        package->actions = actions;
-        package->feeds = feeds;
-        return readyResult<Package>(*package);
-    }
+        return found;
+    });
+}
 
-    bool LocalEngine::isPublicPackage(const QString &ns, const QString &name) const
-    {
-        return d->state.isPublished(ns, name);
-    }
+QFuture<Result<qint64>> LocalEngine::countActivations(QString ns, ActivationQuery query)
+{
+    return d->state.store->post<Result<qint64>>(
+        [ns, query](StoreWorker::Store &store) { return store.activations.count(repositoryQuery(ns, query)); });
+}
 
-    SystemCatalog &LocalEngine::systemCatalog()
-    {
-        return *d->state.catalog;
-    }
+QFuture<Result<Activation>> LocalEngine::getActivation(QString ns, QString activationId)
+{
+    return d->state.store->post<Result<Activation>>(
+        [ns, activationId](StoreWorker::Store &store) { return store.activations.get(ns, activationId); });
+}
 
-    QFuture<Result<QList<Activation>>> LocalEngine::listActivations(QString ns, ActivationQuery query)
-    {
-        return d->state.store->post<Result<QList<Activation>>>([ns, query](StoreWorker::Store &store) {
-            auto found = store.activations.list(repositoryQuery(ns, query));
-            if (found && !query.docs) {
-                for (Activation &activation : found.value())
-                    activation = summaryOf(activation);
-            }
-            return found;
-        });
-    }
+ApiRouteTable &LocalEngine::routes()
+{
+    return *d->routes;
+}
 
-    QFuture<Result<qint64>> LocalEngine::countActivations(QString ns, ActivationQuery query)
-    {
-        return d->state.store->post<Result<qint64>>(
-            [ns, query](StoreWorker::Store &store) { return store.activations.count(repositoryQuery(ns, query)); });
-    }
-
-    QFuture<Result<Activation>> LocalEngine::getActivation(QString ns, QString activationId)
-    {
-        return d->state.store->post<Result<Activation>>(
-            [ns, activationId](StoreWorker::Store &store) { return store.activations.get(ns, activationId); });
-    }
-
-    ApiRouteTable &LocalEngine::routes()
-    {
-        return *d->routes;
-    }
-
-    void LocalEngine::flush()
-    {
-        d->state.store->flush();
-    }
+void LocalEngine::flush()
+{
+    d->state.store->flush();
+}
 
 } // namespace funcdesk
