@@ -48,6 +48,10 @@ public:
 
     void setLiveActivations(bool enabled) override;
 
+protected:
+    // The engine identity of this namespace ("uuid:key"): what a feed fires the trigger with.
+    QString feedAuthKey() const override;
+
 private:
     template <typename T, typename Part> QFuture<Result<T>> partOf(const QString &activationId, Part part);
 
