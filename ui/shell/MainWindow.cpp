@@ -11,6 +11,7 @@
 #include "ui/functions/ConfigPanel.h"
 #include "ui/functions/FunctionsPanel.h"
 #include "ui/testing/TestPanel.h"
+#include "ui/triggers/TriggersPanel.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -54,7 +55,15 @@ MainWindow::MainWindow(ConsoleContext context, QWidget *parent) : QMainWindow(pa
     m_splitter->addWidget(m_tabs);
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 3);
-    setCentralWidget(m_splitter);
+
+    m_triggers = new TriggersPanel(this);
+    // The top-level views; a new view is one addTab line.
+    m_views = new QTabWidget(this);
+    m_views->setObjectName(QStringLiteral("viewTabs"));
+    m_views->setDocumentMode(true);
+    m_views->addTab(m_splitter, tr("Functions"));
+    m_views->addTab(m_triggers, tr("Triggers"));
+    setCentralWidget(m_views);
 
     if (m_context.connections && m_context.connectionStore) {
         m_switcher = new ConnectionSwitcher(m_context.connectionStore, m_context.connections, this);
@@ -85,6 +94,8 @@ MainWindow::MainWindow(ConsoleContext context, QWidget *parent) : QMainWindow(pa
             connect(config, &ConfigPanel::statusMessage, this,
                     [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     }
+    connect(m_triggers, &TriggersPanel::statusMessage, this,
+            [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     if (m_context.connections) {
         connect(m_context.connections, &ConnectionManager::currentChanged, this, &MainWindow::platformChanged);
         connect(m_context.connections, &ConnectionManager::availabilityChanged, this, &MainWindow::availabilityChanged);
@@ -136,6 +147,11 @@ void MainWindow::createMenus()
     }
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (int i = 0; i < m_views->count(); ++i) {
+        QAction *show = view->addAction(m_views->tabText(i), this, [this, i] { m_views->setCurrentIndex(i); });
+        show->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+    }
+    view->addSeparator();
     for (int i = 0; i < m_tabs->count(); ++i) {
         QAction *show = view->addAction(m_tabs->tabText(i), this, [this, i] { m_tabs->setCurrentIndex(i); });
         show->setShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + i)));
@@ -178,6 +194,8 @@ void MainWindow::platformChanged(Platform *platform)
     m_config->setWebActionAddress(WebActionAddress::of(profile, m_context.localWebBaseUrl));
     m_functions->setPlatform(platform);
     m_activations->setPlatform(platform);
+    m_triggers->setApiRoot(WebActionAddress::of(profile, m_context.localWebBaseUrl).root());
+    m_triggers->setPlatform(platform);
     functionSelected(QString());
     m_online = m_context.connections ? m_context.connections->isOnline() : true;
     updateConnectionStatus();

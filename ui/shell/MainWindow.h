@@ -22,6 +22,7 @@ class DraftStore;
 class Executor;
 class FunctionsPanel;
 class TestPanel;
+class TriggersPanel;
 
 // What the console runs on, built by the application: the connections (the embedded Local one
 // included), where drafts live, the built-in executor for offline runs, the address the
@@ -51,6 +52,9 @@ public:
     TestPanel *testPanel() const { return m_test; }
     ActivationsPanel *activationsPanel() const { return m_activations; }
     QTabWidget *tabs() const { return m_tabs; }
+    // The top-level views: the functions workspace, Triggers, …
+    QTabWidget *views() const { return m_views; }
+    TriggersPanel *triggersPanel() const { return m_triggers; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -74,6 +78,8 @@ private:
     TestPanel *m_test;
     ActivationsPanel *m_activations;
     QSplitter *m_splitter;
+    QTabWidget *m_views;
+    TriggersPanel *m_triggers;
     QLabel *m_connectionStatus;
     ConnectionSwitcher *m_switcher = nullptr;
     bool m_online = true;
