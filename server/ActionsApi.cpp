@@ -93,7 +93,7 @@ void ActionsApi::get(const ApiRequest &request, Reply reply)
     auto code = boolParam(request, QLatin1StringView("code"), true);
     if (!code)
         return reply.sendError(code.error());
-    sendEntity(m_engine.getAction(request.ns, request.entityName(), *code), std::move(reply));
+    sendEntity(m_engine.getAction(request.caller.ns, request.entityFromCaller(), *code), std::move(reply));
 }
 
 std::optional<PlatformError> ActionsApi::takeInstructions(QJsonObject &body, PutOptions &options)
@@ -145,13 +145,14 @@ void ActionsApi::post(const ApiRequest &request, Reply reply)
         return reply.sendError(params.error());
     const bool wantResult = *resultOnly;
     if (!options.blocking) {
-        whenDone(m_engine.invokeAction(request.ns, request.entityName(), std::move(params).value(), options),
-                 std::move(reply),
-                 [](InvokeOutcome &&outcome, Reply &r) { sendOutcome(r, std::move(outcome), false); });
+        // Recorded in the caller's namespace, also for another namespace's action.
+        whenDone(
+            m_engine.invokeAction(request.caller.ns, request.entityFromCaller(), std::move(params).value(), options),
+            std::move(reply), [](InvokeOutcome &&outcome, Reply &r) { sendOutcome(r, std::move(outcome), false); });
         return;
     }
     invokeOnThisThread(
-        m_engine, request.ns, request.entityName(), *params, options, std::move(reply),
+        m_engine, request.caller.ns, request.entityFromCaller(), *params, options, std::move(reply),
         [](Reply &late, const QString &id) {
             sendOutcome(late, InvokeOutcome{id, std::nullopt, std::nullopt, {}}, false);
         },

@@ -28,6 +28,12 @@ struct ApiRequest
     QString queryValue(QLatin1StringView key) const { return query.queryItemValue(key, QUrl::FullyDecoded); }
     // "name" or "package/name".
     QString entityName() const { return entity.join(QLatin1Char('/')); }
+    // The entity as the caller's namespace names it: entityName() in its own namespace,
+    // "/ns/package/name" in another one (a published package, whisk.system's catalog).
+    QString entityFromCaller() const
+    {
+        return ns == caller.ns ? entityName() : QLatin1Char('/') + ns + QLatin1Char('/') + entityName();
+    }
     QByteArray header(const QByteArray &lowerName) const { return http ? http->header(lowerName) : QByteArray(); }
 };
 

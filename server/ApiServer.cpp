@@ -7,6 +7,7 @@
 #include "server/HttpTransport.h"
 #include "server/InfoApi.h"
 #include "server/PackagesApi.h"
+#include "server/PublicAccess.h"
 #include "server/RequestLog.h"
 #include "server/RulesApi.h"
 #include "server/TriggersApi.h"
@@ -161,7 +162,7 @@ void ApiServer::dispatchNamespaces(ApiRequest &request, Reply reply)
     request.ns = ns == QLatin1StringView("_") ? request.caller.ns : ns;
     if (segments.size() > 5)
         request.entity = segments.mid(5);
-    if (request.ns != request.caller.ns) {
+    if (request.ns != request.caller.ns && !mayReachAcross(m_engine, request)) {
         const QString resource = request.entity.isEmpty() ? ns : ns + QLatin1Char('/') + request.entityName();
         return reply.sendError(403, messages::notAuthorizedToAccess(resource));
     }

@@ -39,7 +39,7 @@ QJsonObject AlarmRegistration::toJson() const
     if (!reason.isEmpty())
         status.insert(QLatin1StringView("reason"), reason);
     return {{QLatin1StringView("feed"), feed},
-            {QLatin1StringView("params"), params},
+            {QLatin1StringView("config"), config},
             {QLatin1StringView("acceptedMs"), acceptedMs},
             {QLatin1StringView("handledUpToMs"), handledUpToMs},
             {QLatin1StringView("status"), status}};
@@ -52,7 +52,7 @@ std::optional<AlarmRegistration> AlarmRegistration::fromJson(const QString &ns, 
     r.ns = ns;
     r.trigger = trigger;
     r.feed = json.value(QLatin1StringView("feed")).toString();
-    r.params = json.value(QLatin1StringView("params")).toObject();
+    r.config = json.value(QLatin1StringView("config")).toObject();
     r.acceptedMs = json.value(QLatin1StringView("acceptedMs")).toInteger();
     r.handledUpToMs = json.value(QLatin1StringView("handledUpToMs")).toInteger();
     const QJsonObject status = json.value(QLatin1StringView("status")).toObject();

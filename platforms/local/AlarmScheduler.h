@@ -24,8 +24,8 @@ struct AlarmRegistration
     QString ns;            // the trigger's namespace
     QString trigger;       // the trigger's name
     QString feed;          // "alarm", "once" or "interval" (the /whisk.system/alarms action)
-    QJsonObject params;    // the accepted feed parameters (no lifecycleEvent, triggerName, authKey)
-    qint64 acceptedMs = 0; // when CREATE or the last UPDATE accepted `params` (their "now")
+    QJsonObject config;    // the schedule as AlarmSchedule::config() gives it (no auth key)
+    qint64 acceptedMs = 0; // when CREATE or the last UPDATE accepted `config` (its "now")
     bool active = true;
     qint64 dateChangedMs = 0;
     QJsonObject reason;       // why it is inactive: {kind, statusCode?, message}; empty while active

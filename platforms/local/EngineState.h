@@ -2,8 +2,10 @@
 
 #include "core/FutureCallback.h"
 #include "platforms/local/LocalEngine.h"
+#include "platforms/local/QualifiedName.h"
 #include "platforms/local/RateLimiter.h"
 #include "platforms/local/StoreWorker.h"
+#include "platforms/local/SystemCatalog.h"
 
 #include <QReadWriteLock>
 
@@ -23,7 +25,8 @@ struct EngineState
     PlatformInfo info;
     std::unique_ptr<Executor> executor;
     std::unique_ptr<StoreWorker> store;
-    std::unique_ptr<RateLimiter> rates; // the namespaces' throttles, from config.limits
+    std::unique_ptr<RateLimiter> rates;     // the namespaces' throttles, from config.limits
+    std::unique_ptr<SystemCatalog> catalog; // the namespace whisk.system, never in the tables below
 
     mutable QReadWriteLock lock;
     Table<Action> actions;
@@ -44,6 +47,19 @@ struct EngineState
         return *it;
     }
 
+    // An action or package of any namespace, whisk.system's from the catalog. These take the read
+    // lock: call them without holding it.
+    std::optional<Action> findAction(const QualifiedName &name) const;
+    std::optional<Package> findPackage(const QString &ns, const QString &name) const;
+    // Whether namespace `caller` may read and invoke the action `target`: its own, or one in a
+    // published package of another namespace (OpenWhisk's entitlement). The error is OpenWhisk's
+    // 403 text (kind Auth).
+    std::optional<PlatformError> checkEntitled(const QString &caller, const QualifiedName &target) const;
+    // Whether the package exists, is published and is not a binding: other namespaces may read it.
+    bool isPublished(const QString &ns, const QString &package) const;
+    // Refuses a write to whisk.system, which is read-only.
+    static std::optional<PlatformError> refuseSystemWrite(const QString &ns, const QString &name);
+
     // A page of a namespace's entities, newest update first, as OpenWhisk lists.
     template <typename T> static QList<T> page(const Table<T> &table, const QString &ns, ListOptions options)
     {
@@ -61,6 +77,13 @@ struct EngineState
 inline PlatformError notFoundError()
 {
     return {PlatformError::Kind::NotFound, QStringLiteral("The requested resource does not exist.")};
+}
+
+// OpenWhisk's 403 text; kind Auth (the server answers 403 before the engine is asked).
+inline PlatformError notAuthorizedError(const QString &resource)
+{
+    return {PlatformError::Kind::Auth,
+            QStringLiteral("The supplied authentication is not authorized to access '%1'.").arg(resource)};
 }
 
 } // namespace funcdesk

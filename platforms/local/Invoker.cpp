@@ -31,6 +31,38 @@ std::optional<PlatformError> checkPayload(const Action &action, const QJsonObjec
             QStringLiteral("Request larger than allowed: %1 > %2 bytes.").arg(size).arg(limits.maxPayloadBytes)};
     return std::nullopt;
 }
+// A built-in action run here, recorded like any activation: its result, or an application
+// error {"error": message}; no logs, no process (kind "builtin").
+Activation runBuiltin(BuiltinAction &builtin, const InvocationRequest &request, const QString &caller)
+{
+    const qint64 start = QDateTime::currentMSecsSinceEpoch();
+    const Result<QJsonObject> result =
+        builtin.run(BuiltinCall{caller, request.name, request.activationId, request.params});
+    Activation activation;
+    activation.activationId = request.activationId;
+    activation.ns = caller;
+    activation.subject = caller;
+    activation.name = caller == request.ns ? request.name : request.name.section(QLatin1Char('/'), -1);
+    activation.version = request.version;
+    activation.publish = false;
+    activation.start = start;
+    activation.end = QDateTime::currentMSecsSinceEpoch();
+    activation.duration = *activation.end - start;
+    ActivationResponse response;
+    response.setStatus(result ? ActivationStatus::Success : ActivationStatus::ApplicationError);
+    response.result = result ? result.value() : QJsonObject{{QLatin1StringView("error"), result.error().message}};
+    activation.response = response;
+    activation.logs = QStringList();
+    activation.annotations = KeyValueList{
+        {QStringLiteral("path"), request.ns + QLatin1Char('/') + request.name, {}},
+        {QStringLiteral("kind"), SystemCatalog::builtinKind(), {}},
+        {QStringLiteral("limits"), request.limits.toJson(), {}},
+        {QStringLiteral("timeout"), false, {}},
+        {QStringLiteral("waitTime"), 0, {}},
+    };
+    return activation;
+}
+
 } // namespace
 
 struct Invoker::Wait
@@ -64,11 +96,12 @@ Result<Invoker::Prepared> Invoker::prepare(const QString &ns, const QString &nam
         slot->release();
         return error;
     };
-    std::optional<Action> action;
-    {
-        QReadLocker locker(&m_state.lock);
-        action = EngineState::find(m_state.actions, ns, name);
-    }
+    const std::optional<QualifiedName> target = QualifiedName::resolve(ns, name);
+    if (!target)
+        return refuse(notFoundError());
+    if (auto refused = m_state.checkEntitled(ns, *target))
+        return refuse(*refused);
+    const std::optional<Action> action = m_state.findAction(*target);
     if (!action)
         return refuse(notFoundError());
     const QByteArray payload = QJsonDocument(params).toJson(QJsonDocument::Compact);
@@ -79,10 +112,12 @@ Result<Invoker::Prepared> Invoker::prepare(const QString &ns, const QString &nam
         return refuse(PlatformError{PlatformError::Kind::Invalid,
                                     QStringLiteral("Timeout must be number of milliseconds up to %1.").arg(maxWait)});
 
-    Prepared prepared{InvocationRequest(), slot.value()};
+    Prepared prepared{InvocationRequest(), slot.value(), ns, {}};
+    if (target->ns == SystemCatalog::ns())
+        prepared.builtin = m_state.catalog->builtin(target->name);
     InvocationRequest &request = prepared.request;
-    request.ns = ns;
-    request.name = name;
+    request.ns = target->ns;
+    request.name = target->name;
     request.version = action->version.value_or(QStringLiteral("0.0.1"));
     request.exec = *action->exec;
     request.limits = action->limits.value_or(ActionLimits());
@@ -93,6 +128,23 @@ Result<Invoker::Prepared> Invoker::prepare(const QString &ns, const QString &nam
         request.params.insert(it.key(), it.value());
     request.activationId = newActivationId();
     return prepared;
+}
+
+Result<Activation> Invoker::run(const Prepared &prepared)
+{
+    const InvocationRequest &request = prepared.request;
+    if (prepared.builtin)
+        return runBuiltin(*prepared.builtin, request, prepared.caller);
+    Result<Activation> ran = m_state.executor->invoke(request);
+    if (ran && prepared.caller != request.ns) {
+        // Another namespace's action: recorded where it was invoked from, named as OpenWhisk
+        // names it there; `path` keeps where the action lives.
+        Activation &activation = ran.value();
+        activation.ns = prepared.caller;
+        activation.subject = prepared.caller;
+        activation.name = request.name.section(QLatin1Char('/'), -1);
+    }
+    return ran;
 }
 
 std::shared_ptr<Invoker::Wait> Invoker::startWait(const QString &activationId, const InvokeOptions &options,
@@ -115,23 +167,23 @@ QFuture<Result<InvokeOutcome>> Invoker::invoke(const QString &ns, const QString 
     Result<Prepared> prepared = prepare(ns, name, params, options);
     if (!prepared)
         return readyResult<InvokeOutcome>(prepared.error());
-    InvocationRequest request = std::move(prepared->request);
+    const QString activationId = prepared->request.activationId;
     std::shared_ptr<Wait> wait;
     QFuture<Result<InvokeOutcome>> answer;
     if (options.blocking) {
-        wait = startWait(request.activationId, options, {});
+        wait = startWait(activationId, options, {});
         wait->promise.start();
         answer = wait->promise.future();
     } else {
         wait = std::make_shared<Wait>();
-        wait->activationId = request.activationId;
+        wait->activationId = activationId;
         wait->done = true; // answered now; the activation is only recorded
-        answer = readyResult<InvokeOutcome>(InvokeOutcome{request.activationId, std::nullopt, std::nullopt, {}});
+        answer = readyResult<InvokeOutcome>(InvokeOutcome{activationId, std::nullopt, std::nullopt, {}});
     }
 
-    m_threads.start([this, request = std::move(request), wait, cause, slot = prepared->slot] {
-        Result<Activation> ran = m_state.executor->invoke(request);
-        slot.release(); // before the answer: its caller may invoke again at once
+    m_threads.start([this, prepared = std::move(prepared).value(), wait, cause] {
+        Result<Activation> ran = run(prepared);
+        prepared.slot.release(); // before the answer: its caller may invoke again at once
         if (auto outcome = finish(wait, cause, std::move(ran))) {
             wait->promise.addResult(std::move(*outcome));
             wait->promise.finish();
@@ -149,7 +201,7 @@ Result<InvokeOutcome> Invoker::invokeHere(const QString &ns, const QString &name
     InvokeOptions blocking = options;
     blocking.blocking = true;
     std::shared_ptr<Wait> wait = startWait(prepared->request.activationId, blocking, std::move(waitExpired));
-    Result<Activation> ran = m_state.executor->invoke(prepared->request);
+    Result<Activation> ran = run(*prepared);
     prepared->slot.release();
     Result<InvokeOutcome> outcome = record(wait, cause, std::move(ran));
     claim(wait); // the caller decides whether its answer or the expiry's 202 goes out

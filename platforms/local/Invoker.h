@@ -10,10 +10,16 @@
 namespace funcdesk {
 
 // Invokes actions of the local platform: merges parameters, checks payload size and final
-// parameters, runs the action on the executor, records the activation, and answers a blocking
-// caller when the activation finishes or, if its wait runs out first, with the activation id
-// (OpenWhisk's 202) while the activation keeps running. Lives on the engine's thread (its one
-// timer checks the blocking waits).
+// parameters, runs the action on the executor (or, for a built-in of the whisk.system catalog,
+// in-process on the same threads), records the activation, and answers a blocking caller when
+// the activation finishes or, if its wait runs out first, with the activation id (OpenWhisk's
+// 202) while the activation keeps running. Lives on the engine's thread (its one timer checks
+// the blocking waits).
+//
+// `name` may be fully qualified: "/whisk.system/utils/echo" invoked from namespace `ns` runs the
+// catalog's action if `ns` is entitled to it (a published package), and records the activation
+// in `ns` (OpenWhisk: the invoking subject's namespace) with annotation path
+// "whisk.system/utils/echo".
 class Invoker : public QObject
 {
     Q_OBJECT
@@ -39,11 +45,15 @@ private:
     struct Wait;
     struct Prepared
     {
-        InvocationRequest request;
+        InvocationRequest request; // in the action's own namespace
         RateLimiter::Slot slot;
+        QString caller;                         // where the activation is recorded
+        std::shared_ptr<BuiltinAction> builtin; // set for a built-in action
     };
     Result<Prepared> prepare(const QString &ns, const QString &name, const QJsonObject &params,
                              const InvokeOptions &options);
+    // Runs a prepared invocation on this thread: the activation as the caller's namespace records it.
+    Result<Activation> run(const Prepared &prepared);
     std::shared_ptr<Wait> startWait(const QString &activationId, const InvokeOptions &options, WaitExpired waitExpired);
     void expireWaits();
     // Records the activation; the answer for its caller, or nullopt when that was given already.

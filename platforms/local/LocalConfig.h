@@ -4,6 +4,7 @@
 #include "core/SystemLimits.h"
 #include "executor/Executor.h"
 #include "platforms/local/ActivationRepository.h"
+#include "platforms/local/AlarmClock.h"
 
 #include <functional>
 #include <optional>
@@ -24,6 +25,8 @@ struct LocalConfig
     ExecutorConfig executor;       // its systemLimits are replaced by `limits`
     // The namespace throttles' clock (ms, monotonic); unset: the steady clock. For tests.
     std::function<qint64()> rateClock;
+    // The alarm scheduler's clock (epoch ms); unset: the system clock. Tests hand in a manual one.
+    std::shared_ptr<AlarmClock> alarmClock;
 
     static SystemLimits defaultLimits();
     // The defaults, then what DATA_DIR/config.json sets (see docs/local-platform.md), e.g.

@@ -1,6 +1,8 @@
 #include "platforms/local/LocalEngine.h"
 
 #include "core/EntityName.h"
+#include "platforms/local/AlarmFeeds.h"
+#include "platforms/local/AlarmScheduler.h"
 #include "platforms/local/RuleBook.h"
 
 #include <QDir>
@@ -103,6 +105,7 @@ public:
     EngineState state;
     std::unique_ptr<Invoker> invoker;
     std::unique_ptr<RuleBook> rules;
+    std::unique_ptr<AlarmScheduler> alarms;
 
     Result<Done> load();
     std::optional<PlatformError> validate(const QString &ns, const QString &name, Action &put) const;
@@ -187,6 +190,7 @@ LocalEngine::LocalEngine(LocalConfig config) : d(std::make_unique<Private>())
 
 LocalEngine::~LocalEngine()
 {
+    d->alarms.reset(); // no more fires
     // Running activations finish (or are killed) before the parts they report to go away.
     if (d->invoker)
         d->invoker->waitForIdle();
@@ -221,6 +225,8 @@ Result<std::unique_ptr<LocalEngine>> LocalEngine::open(LocalConfig config)
     state.info.enforcement = state.executor->enforcementName();
     for (const Runtime &runtime : state.executor->catalog().runtimes())
         state.info.runtimes.append({runtime.family, runtime.kind, true, false});
+    const auto nodejs = state.executor->catalog().resolve(QStringLiteral("nodejs:default"));
+    state.catalog = std::make_unique<SystemCatalog>(nodejs ? nodejs->kind : QStringLiteral("nodejs:default"));
 
     LocalEngine *self = engine.get();
     auto recorded = [self](const Activation &activation) {
@@ -232,6 +238,9 @@ Result<std::unique_ptr<LocalEngine>> LocalEngine::open(LocalConfig config)
     engine->d->rules = std::make_unique<RuleBook>(state, *engine->d->invoker, recorded);
     if (auto loaded = engine->d->load(); !loaded)
         return loaded.error();
+    engine->d->alarms = std::make_unique<AlarmScheduler>(*state.store, state.config.alarmClock, alarmHooks(*self));
+    if (auto started = engine->d->alarms->start(); !started)
+        return started.error();
     return engine;
 }
 
@@ -255,12 +264,20 @@ Executor &LocalEngine::executor()
     return *d->state.executor;
 }
 
+AlarmScheduler &LocalEngine::alarms()
+{
+    return *d->alarms;
+}
+
 Result<Identity> LocalEngine::ensureNamespace(const QString &ns, const std::optional<QString> &auth)
 {
     if (auto problem = checkEntityName(ns))
         return *problem;
     if (ns == QLatin1StringView("_")) // stands for the caller's own namespace in every path
         return PlatformError{PlatformError::Kind::Invalid, QStringLiteral("The namespace name '_' is reserved.")};
+    if (ns == SystemCatalog::ns()) // the read-only catalog: nobody signs in as it
+        return PlatformError{PlatformError::Kind::Invalid,
+                             QStringLiteral("The namespace name '%1' is reserved for the system catalog.").arg(ns)};
     Identity identity;
     if (auth) {
         const qsizetype colon = auth->indexOf(QLatin1Char(':'));
@@ -305,6 +322,11 @@ QStringList LocalEngine::namespaces() const
 
 QFuture<Result<qint64>> LocalEngine::count(QString ns, Collection collection)
 {
+    if (ns == SystemCatalog::ns()) {
+        if (collection == Collection::Actions)
+            return readyResult<qint64>(d->state.catalog->actions().size());
+        return readyResult<qint64>(collection == Collection::Packages ? d->state.catalog->packages().size() : 0);
+    }
     QReadLocker locker(&d->state.lock);
     const EngineState &s = d->state;
     switch (collection) {
@@ -322,8 +344,14 @@ QFuture<Result<qint64>> LocalEngine::count(QString ns, Collection collection)
 
 QFuture<Result<QList<Action>>> LocalEngine::listActions(QString ns, ListOptions options)
 {
-    QReadLocker locker(&d->state.lock);
-    QList<Action> page = EngineState::page(d->state.actions, ns, options);
+    QList<Action> page;
+    if (ns == SystemCatalog::ns()) {
+        const int limit = options.limit <= 0 ? 200 : options.limit;
+        page = d->state.catalog->actions().mid(std::max(0, options.skip), limit);
+    } else {
+        QReadLocker locker(&d->state.lock);
+        page = EngineState::page(d->state.actions, ns, options);
+    }
     for (Action &action : page) { // list views carry no code and no parameters
         action.parameters.reset();
         if (action.exec)
@@ -334,8 +362,12 @@ QFuture<Result<QList<Action>>> LocalEngine::listActions(QString ns, ListOptions 
 
 QFuture<Result<Action>> LocalEngine::getAction(QString ns, QString name, bool withCode)
 {
-    QReadLocker locker(&d->state.lock);
-    auto action = EngineState::find(d->state.actions, ns, name);
+    const std::optional<QualifiedName> target = QualifiedName::resolve(ns, name);
+    if (!target)
+        return readyResult<Action>(notFoundError());
+    if (auto refused = d->state.checkEntitled(ns, *target))
+        return readyResult<Action>(*refused);
+    auto action = d->state.findAction(*target);
     if (!action)
         return readyResult<Action>(notFoundError());
     if (!withCode && action->exec)
@@ -345,6 +377,8 @@ QFuture<Result<Action>> LocalEngine::getAction(QString ns, QString name, bool wi
 
 QFuture<Result<Action>> LocalEngine::putAction(QString ns, QString name, Action action, PutOptions options)
 {
+    if (auto refused = EngineState::refuseSystemWrite(ns, name))
+        return readyResult<Action>(*refused);
     if (auto problem = d->validate(ns, name, action))
         return readyResult<Action>(*problem);
     return d->state.store->post<Result<Action>>(
@@ -378,6 +412,8 @@ QFuture<Result<Action>> LocalEngine::putAction(QString ns, QString name, Action 
 
 QFuture<Result<Action>> LocalEngine::deleteAction(QString ns, QString name)
 {
+    if (auto refused = EngineState::refuseSystemWrite(ns, name))
+        return readyResult<Action>(*refused);
     return d->state.store->post<Result<Action>>([this, ns, name](StoreWorker::Store &store) -> Result<Action> {
         auto removed = store.actions.remove(ns, name);
         if (removed) {
@@ -419,6 +455,8 @@ QFuture<Result<Trigger>> LocalEngine::getTrigger(QString ns, QString name)
 
 QFuture<Result<Trigger>> LocalEngine::putTrigger(QString ns, QString name, Trigger trigger, PutOptions options)
 {
+    if (auto refused = EngineState::refuseSystemWrite(ns, name))
+        return readyResult<Trigger>(*refused);
     if (auto problem = checkEntityName(name))
         return readyResult<Trigger>(*problem);
     return d->rules->putTrigger(ns, name, trigger, options);
@@ -426,7 +464,9 @@ QFuture<Result<Trigger>> LocalEngine::putTrigger(QString ns, QString name, Trigg
 
 QFuture<Result<Trigger>> LocalEngine::deleteTrigger(QString ns, QString name)
 {
-    return d->rules->deleteTrigger(ns, name);
+    QFuture<Result<Trigger>> deleted = d->rules->deleteTrigger(ns, name);
+    d->alarms->forgetDeletedTrigger(ns, name, [this, ns, name] { return d->rules->getTrigger(ns, name).ok(); });
+    return deleted;
 }
 
 QFuture<Result<std::optional<QString>>> LocalEngine::fireTrigger(QString ns, QString name, QJsonObject payload)
@@ -446,6 +486,8 @@ QFuture<Result<Rule>> LocalEngine::getRule(QString ns, QString name)
 
 QFuture<Result<Rule>> LocalEngine::putRule(QString ns, QString name, Rule rule, PutOptions options)
 {
+    if (auto refused = EngineState::refuseSystemWrite(ns, name))
+        return readyResult<Rule>(*refused);
     if (auto problem = checkEntityName(name))
         return readyResult<Rule>(*problem);
     return d->rules->putRule(ns, name, rule, options);
@@ -463,8 +505,14 @@ QFuture<Result<Done>> LocalEngine::setRuleActive(QString ns, QString name, bool 
 
 QFuture<Result<QList<Package>>> LocalEngine::listPackages(QString ns, ListOptions options)
 {
-    QReadLocker locker(&d->state.lock);
-    QList<Package> page = EngineState::page(d->state.packages, ns, options);
+    QList<Package> page;
+    if (ns == SystemCatalog::ns()) {
+        const int limit = options.limit <= 0 ? 200 : options.limit;
+        page = d->state.catalog->packages().mid(std::max(0, options.skip), limit);
+    } else {
+        QReadLocker locker(&d->state.lock);
+        page = EngineState::page(d->state.packages, ns, options);
+    }
     for (Package &package : page)
         package.parameters.reset();
     return readyResult<QList<Package>>(page);
@@ -472,6 +520,18 @@ QFuture<Result<QList<Package>>> LocalEngine::listPackages(QString ns, ListOption
 
 QFuture<Result<Package>> LocalEngine::getPackage(QString ns, QString name)
 {
+    const std::optional<QualifiedName> target = QualifiedName::resolve(ns, name, 1);
+    if (!target)
+        return readyResult<Package>(notFoundError());
+    if (target->ns != ns && !d->state.isPublished(target->ns, target->name))
+        return readyResult<Package>(notAuthorizedError(target->path()));
+    if (target->ns == SystemCatalog::ns()) {
+        if (auto package = d->state.catalog->package(target->name))
+            return readyResult<Package>(*package);
+        return readyResult<Package>(notFoundError());
+    }
+    ns = target->ns;
+    name = target->name;
     QReadLocker locker(&d->state.lock);
     auto package = EngineState::find(d->state.packages, ns, name);
     if (!package)
@@ -492,6 +552,16 @@ QFuture<Result<Package>> LocalEngine::getPackage(QString ns, QString name)
     package->actions = actions;
     package->feeds = feeds;
     return readyResult<Package>(*package);
+}
+
+bool LocalEngine::isPublicPackage(const QString &ns, const QString &name) const
+{
+    return d->state.isPublished(ns, name);
+}
+
+SystemCatalog &LocalEngine::systemCatalog()
+{
+    return *d->state.catalog;
 }
 
 QFuture<Result<QList<Activation>>> LocalEngine::listActivations(QString ns, ActivationQuery query)

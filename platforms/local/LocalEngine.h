@@ -12,6 +12,9 @@
 
 namespace funcdesk {
 
+class AlarmScheduler;
+class SystemCatalog;
+
 // A namespace and the credentials that reach it: "uuid:key", the key 64 alphanumerics.
 struct Identity
 {
@@ -40,6 +43,8 @@ public:
     // namespace: there are no per-namespace overrides).
     NamespaceLimits namespaceLimits() const;
     Executor &executor();
+    // The alarms feeds' scheduler (whisk.system/alarms): registrations, next fires.
+    AlarmScheduler &alarms();
 
     // Namespaces and their keys. ensureNamespace creates `ns` with a fresh random key, or, given
     // `auth` ("uuid:key"), sets that key; an existing namespace keeps its key unless one is given.
@@ -56,6 +61,9 @@ public:
     QFuture<Result<Action>> deleteAction(QString ns, QString name);
     // Kept versions of an action, newest first, with code (for diff and roll back).
     QFuture<Result<QList<Action>>> actionVersions(QString ns, QString name);
+    // `name` may be fully qualified: "/whisk.system/utils/echo" runs the catalog's action from
+    // namespace `ns` and records the activation in `ns` (as getAction reads it; an action of
+    // another namespace only in a published package).
     // `cause` is the trigger activation id when a rule fired it.
     QFuture<Result<InvokeOutcome>> invokeAction(QString ns, QString name, QJsonObject params, InvokeOptions options,
                                                 QString cause = {});
@@ -81,7 +89,14 @@ public:
     QFuture<Result<Done>> setRuleActive(QString ns, QString name, bool active);
 
     QFuture<Result<QList<Package>>> listPackages(QString ns, ListOptions options);
+    // `name` may be fully qualified ("/whisk.system/alarms"); another namespace's package only
+    // when published.
     QFuture<Result<Package>> getPackage(QString ns, QString name);
+    // Whether other namespaces may read the package and read and invoke its actions: it exists,
+    // is published and is not a binding (every package of whisk.system). Memory only, fast.
+    bool isPublicPackage(const QString &ns, const QString &name) const;
+    // The read-only catalog of namespace whisk.system (SystemCatalog.h says how to add to it).
+    SystemCatalog &systemCatalog();
 
     QFuture<Result<QList<Activation>>> listActivations(QString ns, ActivationQuery query);
     QFuture<Result<qint64>> countActivations(QString ns, ActivationQuery query);

@@ -6,6 +6,8 @@
 #include <QDateTime>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace funcdesk {
 
 namespace {
@@ -44,14 +46,41 @@ template <typename T> Result<T> mergedHeader(const std::optional<T> &existing, c
     return merged;
 }
 
+// "_" and "_/package" in a rule's reference stand for the rule's namespace.
 QString resolvePath(const QString &path, const QString &ns)
 {
-    return path == QLatin1StringView("_") ? ns : path;
+    if (path == QLatin1StringView("_"))
+        return ns;
+    return path.startsWith(QLatin1StringView("_/")) ? ns + path.mid(1) : path;
 }
 
 QJsonObject pathName(const QString &path, const QString &name)
 {
     return {{QLatin1StringView("path"), path}, {QLatin1StringView("name"), name}};
+}
+
+// A rule's action {path: "ns[/package]", name}, resolved in the rule's namespace.
+std::optional<QualifiedName> ruleAction(const QString &ns, const EntityRef &action)
+{
+    return QualifiedName::resolve(ns, QLatin1Char('/') + action.path + QLatin1Char('/') + action.name);
+}
+
+// ActivationResponse's status codes, as OpenWhisk writes them in a trigger's rule logs: an
+// invocation the platform refused is the application's error (1), its own failure a whisk
+// error (3).
+constexpr int kRuleSucceeded = 0;
+constexpr int kRuleApplicationError = 1;
+constexpr int kRuleWhiskError = 3;
+
+QString ruleLogLine(const QString &rule, const QString &action, int statusCode, const QString &key,
+                    const QString &value)
+{
+    const QJsonObject line{{QLatin1StringView("rule"), rule},
+                           {QLatin1StringView("action"), action},
+                           {QLatin1StringView("statusCode"), statusCode},
+                           {QLatin1StringView("success"), statusCode == kRuleSucceeded},
+                           {key, value}};
+    return QString::fromUtf8(QJsonDocument(line).toJson(QJsonDocument::Compact));
 }
 } // namespace
 
@@ -150,19 +179,20 @@ Result<std::optional<QString>> RuleBook::fire(const QString &ns, const QString &
     if (auto refused = m_state.rates->admitFire(ns))
         return *refused;
     std::optional<Trigger> trigger;
-    QList<Rule> active;
+    QList<Rule> linked;
     {
         QReadLocker locker(&m_state.lock);
         trigger = EngineState::find(m_state.triggers, ns, name);
         if (!trigger)
             return notFoundError();
         for (const Rule &rule : m_state.rules.value(ns)) {
-            if (rule.isActive() && rule.trigger && rule.trigger->path == ns && rule.trigger->name == name &&
-                rule.action)
-                active.append(rule);
+            if (rule.trigger && rule.trigger->path == ns && rule.trigger->name == name && rule.action)
+                linked.append(rule);
         }
     }
-    if (active.isEmpty())
+    // No active rule: nothing runs and nothing is recorded (204). Otherwise every linked rule
+    // gets a line in the trigger activation's logs, inactive ones saying so (ctrl/Triggers.scala).
+    if (std::none_of(linked.cbegin(), linked.cend(), [](const Rule &rule) { return rule.isActive(); }))
         return std::optional<QString>();
 
     QJsonObject args = trigger->parameters ? trigger->parameters->toObject() : QJsonObject();
@@ -179,32 +209,38 @@ Result<std::optional<QString>> RuleBook::fire(const QString &ns, const QString &
     record.end = 0;
     ActivationResponse response;
     response.setStatus(ActivationStatus::Success);
-    response.result = args;
+    response.result = payload; // what was posted; the actions get the trigger's parameters too
     record.response = response;
     record.annotations = KeyValueList{{QStringLiteral("path"), ns + QLatin1Char('/') + name, {}}};
 
     QStringList logs;
-    std::sort(active.begin(), active.end(), [](const Rule &a, const Rule &b) { return a.name < b.name; });
-    for (const Rule &rule : active) {
-        const QString actionNs = resolvePath(rule.action->path, ns);
-        QJsonObject line{{QLatin1StringView("rule"), ns + QLatin1Char('/') + rule.name.value_or(QString())},
-                         {QLatin1StringView("action"), actionNs + QLatin1Char('/') + rule.action->name}};
-        // Non-blocking: the future is ready now with the id or the reason it could not start.
-        const Result<InvokeOutcome> invoked =
-            m_invoker
-                .invoke(actionNs, rule.action->name, args, InvokeOptions{false, false, std::nullopt},
-                        record.activationId)
-                .result();
-        if (invoked) {
-            line.insert(QLatin1StringView("statusCode"), 0);
-            line.insert(QLatin1StringView("success"), true);
-            line.insert(QLatin1StringView("activationId"), invoked->activationId);
-        } else {
-            line.insert(QLatin1StringView("statusCode"), invoked.error().httpStatus());
-            line.insert(QLatin1StringView("success"), false);
-            line.insert(QLatin1StringView("error"), invoked.error().message);
+    std::sort(linked.begin(), linked.end(), [](const Rule &a, const Rule &b) { return a.name < b.name; });
+    for (const Rule &rule : linked) {
+        const QString ruleName = ns + QLatin1Char('/') + rule.name.value_or(QString());
+        const std::optional<QualifiedName> action = ruleAction(ns, *rule.action);
+        const QString actionName = action ? action->path() : rule.action->path + QLatin1Char('/') + rule.action->name;
+        if (!rule.isActive()) {
+            logs.append(ruleLogLine(
+                ruleName, actionName, kRuleApplicationError, QStringLiteral("error"),
+                QStringLiteral("Rule '%1' is inactive, action '%2' was not activated.").arg(ruleName, actionName)));
+            continue;
         }
-        logs.append(QString::fromUtf8(QJsonDocument(line).toJson(QJsonDocument::Compact)));
+        // Non-blocking: the future is ready now with the id or the reason it could not start.
+        // The action is named fully, so one in another namespace (a published package, such as
+        // /whisk.system/utils) runs and is recorded in this one.
+        const Result<InvokeOutcome> invoked =
+            action ? m_invoker
+                         .invoke(ns, QLatin1Char('/') + action->path(), args, InvokeOptions{false, false, std::nullopt},
+                                 record.activationId)
+                         .result()
+                   : Result<InvokeOutcome>(notFoundError());
+        if (invoked) {
+            logs.append(ruleLogLine(ruleName, actionName, kRuleSucceeded, QStringLiteral("activationId"),
+                                    invoked->activationId));
+        } else {
+            const int status = invoked.error().httpStatus() >= 500 ? kRuleWhiskError : kRuleApplicationError;
+            logs.append(ruleLogLine(ruleName, actionName, status, QStringLiteral("error"), invoked.error().message));
+        }
     }
     record.logs = logs;
     m_state.store->record(ActivationRepository::Row::of(record));
@@ -233,11 +269,18 @@ std::optional<PlatformError> RuleBook::checkRuleTargets(const QString &ns, const
         return PlatformError{
             PlatformError::Kind::Invalid,
             QStringLiteral("The request content was malformed: a rule needs a trigger and an action.")};
-    QReadLocker locker(&m_state.lock);
-    if (rule.trigger->path != ns || !EngineState::find(m_state.triggers, ns, rule.trigger->name))
-        return PlatformError{PlatformError::Kind::Invalid,
-                             QStringLiteral("The trigger '%1' does not exist.").arg(rule.trigger->fullyQualified())};
-    if (!EngineState::find(m_state.actions, rule.action->path, rule.action->name))
+    {
+        QReadLocker locker(&m_state.lock);
+        if (rule.trigger->path != ns || !EngineState::find(m_state.triggers, ns, rule.trigger->name))
+            return PlatformError{
+                PlatformError::Kind::Invalid,
+                QStringLiteral("The trigger '%1' does not exist.").arg(rule.trigger->fullyQualified())};
+    }
+    // The action may be in a package ({path: "ns/package"}) and in another namespace, if that
+    // namespace published the package (/whisk.system/utils/echo). One the rule's namespace may
+    // not see does not exist for it.
+    const std::optional<QualifiedName> action = ruleAction(ns, *rule.action);
+    if (!action || m_state.checkEntitled(ns, *action) || !m_state.findAction(*action))
         return PlatformError{PlatformError::Kind::Invalid,
                              QStringLiteral("The action '%1' does not exist.").arg(rule.action->fullyQualified())};
     return std::nullopt;

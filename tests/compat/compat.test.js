@@ -1,6 +1,6 @@
 // Compat suite: the official OpenWhisk JavaScript client (npm `openwhisk`, 3.21.x) drives a
-// fresh `funcdeskd serve` through actions, invocations, triggers, rules and activations, and every
-// answer is checked. An independent client that works unchanged is the point: nothing here
+// fresh `funcdeskd serve` through actions, invocations, triggers, rules, activations and the
+// whisk.system catalog, and every answer is checked. An independent client that works unchanged is the point: nothing here
 // knows how funcdeskd is built.
 //
 //   OPENWHISK_CLIENT=<dir of the openwhisk package> node compat.test.js FUNCDESKD
@@ -315,6 +315,55 @@ async function main () {
 
   step('activations.get of an unknown id is a 404', async () => {
     await rejectsWith(ow.activations.get({ name: '0123456789abcdef0123456789abcdef' }), 404)
+  })
+
+  step('packages.get of /whisk.system/alarms reads the system catalog from guest', async () => {
+    const pkg = await ow.packages.get({ name: '/whisk.system/alarms' })
+    assert.equal(pkg.name, 'alarms')
+    assert.equal(pkg.namespace, 'whisk.system')
+    assert.equal(pkg.publish, true)
+    assert.equal(annotation(pkg, 'description'), 'Alarms and periodic utility')
+    assert.ok(Array.isArray(pkg.actions) && Array.isArray(pkg.feeds), 'a package GET lists actions and feeds')
+    for (const feed of pkg.feeds) assert.equal(annotation(feed, 'feed'), true, `${feed.name} is annotated feed: true`)
+    const listed = await ow.packages.list({ namespace: 'whisk.system' })
+    assert.deepEqual(listed.map(p => p.name).sort(), ['alarms', 'apimgmt', 'storage', 'utils'])
+  })
+
+  step('actions.invoke of /whisk.system/utils/sort runs it for guest', async () => {
+    const result = await ow.actions.invoke({ name: '/whisk.system/utils/sort', params: { lines: ['pear', 'apple', 'fig'] }, blocking: true, result: true })
+    assert.deepEqual(result, { lines: ['apple', 'fig', 'pear'], length: 3 })
+  })
+
+  step('writes to /whisk.system are refused with 403', async () => {
+    const e = await rejectsWith(ow.actions.update({ name: '/whisk.system/utils/echo', action: 'function main() { return {} }' }), 403)
+    assert.equal(e.error.error, "The supplied authentication is not authorized to access 'whisk.system/utils/echo'.")
+    await rejectsWith(ow.triggers.create({ name: '/whisk.system/compat-trigger' }), 403)
+  })
+
+  step('triggers.invoke on a trigger whose rule points at /whisk.system/utils/echo', async () => {
+    const trigger = 'compat-catalog-events'
+    const rule = 'compat-catalog-echo'
+    await ow.triggers.create({ name: trigger })
+    const created = await ow.rules.create({ name: rule, action: '/whisk.system/utils/echo', trigger })
+    assert.deepEqual(created.action, { path: 'whisk.system/utils', name: 'echo' })
+    const fired = await ow.triggers.invoke({ name: trigger, params: { payload: 'Five fuzzy felines' } })
+    assert.match(fired.activationId, ACTIVATION_ID)
+    const triggerActivation = await eventually('the trigger activation', () => ow.activations.get({ name: fired.activationId }))
+    const lines = triggerActivation.logs.map(line => JSON.parse(line))
+    assert.equal(lines.length, 1)
+    assert.equal(lines[0].rule, `guest/${rule}`)
+    assert.equal(lines[0].action, 'whisk.system/utils/echo')
+    assert.equal(lines[0].statusCode, 0)
+    assert.equal(lines[0].success, true)
+    const echoed = await eventually('the echo activation', async () => {
+      const a = await ow.activations.get({ name: lines[0].activationId })
+      return a.end ? a : null
+    })
+    assert.equal(echoed.namespace, 'guest')
+    assert.equal(annotation(echoed, 'path'), 'whisk.system/utils/echo')
+    assert.deepEqual(echoed.response.result, { payload: 'Five fuzzy felines' })
+    await ow.rules.delete({ name: rule })
+    await ow.triggers.delete({ name: trigger })
   })
 
   step('rules.delete, triggers.delete, actions.delete; the action is gone', async () => {

@@ -28,15 +28,15 @@ struct Fire
 // "once" plan fires at acceptedMs + everyMs only.
 Result<AlarmPlan> everyPlan(const AlarmRegistration &registration)
 {
-    const qint64 every = registration.params.value(QLatin1StringView("everyMs")).toInteger();
+    const qint64 every = registration.config.value(QLatin1StringView("everyMs")).toInteger();
     if (every <= 0)
         return PlatformError{PlatformError::Kind::Invalid, QStringLiteral("everyMs must be positive")};
     const qint64 start = registration.acceptedMs;
-    const qint64 stop = registration.params.value(QLatin1StringView("stopMs")).toInteger(0);
-    const bool once = registration.params.value(QLatin1StringView("once")).toBool();
+    const qint64 stop = registration.config.value(QLatin1StringView("stopMs")).toInteger(0);
+    const bool once = registration.config.value(QLatin1StringView("once")).toBool();
     AlarmPlan plan;
     plan.payload = {{QLatin1StringView("payload"), registration.trigger}};
-    plan.deleteAfterFire = registration.params.value(QLatin1StringView("deleteAfterFire")).toString();
+    plan.deleteAfterFire = registration.config.value(QLatin1StringView("deleteAfterFire")).toString();
     plan.exhaustedReason = once ? QStringLiteral("Automatically disabled after firing once")
                                 : QStringLiteral("Automatically disabled after firing last scheduled interval trigger");
     plan.nextAfter = [=](qint64 after) -> std::optional<qint64> {
@@ -102,7 +102,7 @@ private:
         registration.trigger = trigger;
         registration.feed =
             params.value(QLatin1StringView("once")).toBool() ? QStringLiteral("once") : QStringLiteral("interval");
-        registration.params = params;
+        registration.config = params;
         registration.acceptedMs = clock->nowMs();
         registration.dateChangedMs = clock->nowMs();
         const auto put = scheduler->put(registration);
