@@ -1,5 +1,7 @@
 #include "server/ApiMessages.h"
 
+#include <QStringList>
+
 namespace funcdesk::messages {
 
 QString resourceDoesNotExist()
@@ -133,6 +135,12 @@ QString internalError()
 QString malformedRequest()
 {
     return QStringLiteral("The request is not a valid HTTP/1.1 request.");
+}
+
+QString routeMethodNotAllowed(const QString &method, const QStringList &allowed)
+{
+    return QStringLiteral("The method %1 is not allowed on this path; it accepts %2.")
+        .arg(method, allowed.join(QStringLiteral(", ")));
 }
 
 } // namespace funcdesk::messages

@@ -34,5 +34,6 @@ QString httpContentTypeError();
 QString invalidRuleState(const QString &value); // local text
 QString internalError();
 QString malformedRequest(); // local text: bytes that are not an HTTP/1.x request
+QString routeMethodNotAllowed(const QString &method, const QStringList &allowed); // local text
 
 } // namespace funcdesk::messages

@@ -13,12 +13,27 @@
 #include "server/TriggersApi.h"
 #include "server/WebActions.h"
 
+#include "platforms/local/ApiRouteTable.h"
+
 namespace funcdesk {
 
 namespace {
 using Method = HttpMethod;
 // Connections served at once (a thread each); more wait for a free thread.
 constexpr int kMaxConnections = 512;
+
+// Web actions and routes are anonymous unless the request carries valid credentials; wrong ones
+// count as none.
+std::optional<Identity> webCaller(LocalEngine &engine, const HttpRequest &http)
+{
+    const QByteArray authorization = http.header(QByteArrayLiteral("authorization"));
+    if (authorization.isEmpty())
+        return std::nullopt;
+    auto identity = authenticateBasic(engine, authorization);
+    if (!identity)
+        return std::nullopt;
+    return std::move(identity).value();
+}
 } // namespace
 
 ApiServer::ApiServer(LocalEngine &engine, ApiServerOptions options, QObject *parent)
@@ -45,7 +60,17 @@ ApiServer::~ApiServer()
 
 Result<quint16> ApiServer::listenOn(const QHostAddress &address, quint16 port)
 {
-    return m_transport->listen(address, port);
+    auto bound = m_transport->listen(address, port);
+    if (bound) {
+        // Where routes answer when a request names no host (gwApiUrl for in-process callers).
+        const bool any =
+            address == QHostAddress::Any || address == QHostAddress::AnyIPv4 || address == QHostAddress::AnyIPv6;
+        QString host = any ? QStringLiteral("localhost") : address.toString();
+        if (address.protocol() == QAbstractSocket::IPv6Protocol && !any)
+            host = QLatin1Char('[') + host + QLatin1Char(']');
+        m_engine.routes().setServedAt(QStringLiteral("http://%1:%2").arg(host).arg(bound.value()));
+    }
+    return bound;
 }
 
 void ApiServer::stopListening()
@@ -116,21 +141,16 @@ void ApiServer::handleRequest(HttpRequest &http, const std::shared_ptr<HttpConne
             m_info->root(request, std::move(reply));
         return;
     }
-    if (segments.size() < 2 || segments.at(0) != QLatin1StringView("api") ||
-        segments.at(1) != QLatin1StringView("v1")) {
+    if (segments.at(0) != QLatin1StringView("api")) {
         reply.sendError(404, messages::resourceDoesNotExist());
         return;
     }
+    if (segments.size() < 2 || segments.at(1) != QLatin1StringView("v1")) {
+        serveRoute(request, std::move(reply)); // /api/{basepath}/{relpath}: an API gateway route
+        return;
+    }
     if (segments.size() > 2 && segments.at(2) == QLatin1StringView("web")) {
-        // Web actions are anonymous unless the action asks for credentials; wrong ones count
-        // as none.
-        std::optional<Identity> caller;
-        const QByteArray authorization = http.header(QByteArrayLiteral("authorization"));
-        if (!authorization.isEmpty()) {
-            if (auto identity = authenticateBasic(m_engine, authorization))
-                caller = std::move(identity).value();
-        }
-        m_web->handle(request, std::move(reply), std::move(caller));
+        m_web->handle(request, std::move(reply), webCaller(m_engine, http));
         return;
     }
     if (request.method == Method::Options) { // a CORS preflight: the headers are the answer
@@ -146,6 +166,21 @@ void ApiServer::handleRequest(HttpRequest &http, const std::shared_ptr<HttpConne
         return;
     }
     reply.sendError(404, messages::resourceDoesNotExist());
+}
+
+void ApiServer::serveRoute(const ApiRequest &request, Reply reply)
+{
+    const QString verb = QString::fromLatin1(request.http->methodName).toUpper();
+    const RouteMatch route = m_engine.routes().match(request.segments.mid(1), verb);
+    switch (route.kind) {
+    case RouteMatch::Kind::NoRoute:
+        return reply.sendError(404, messages::resourceDoesNotExist());
+    case RouteMatch::Kind::WrongVerb:
+        reply.addHeader(QByteArrayLiteral("Allow"), route.verbs.join(QStringLiteral(", ")).toLatin1());
+        return reply.sendError(405, messages::routeMethodNotAllowed(verb, route.verbs));
+    case RouteMatch::Kind::Found:
+        return m_web->handleRoute(request, std::move(reply), webCaller(m_engine, *request.http), route);
+    }
 }
 
 void ApiServer::dispatchNamespaces(ApiRequest &request, Reply reply)

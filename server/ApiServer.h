@@ -51,6 +51,7 @@ private:
                 const std::shared_ptr<HttpConnection> &connection);
     Reply replyFor(const HttpRequest &http, const QString &path, const std::shared_ptr<HttpConnection> &connection);
     void dispatchNamespaces(ApiRequest &request, Reply reply);
+    void serveRoute(const ApiRequest &request, Reply reply);
 
     LocalEngine &m_engine;
     ApiServerOptions m_options;

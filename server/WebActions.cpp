@@ -79,32 +79,17 @@ struct WebActions::Call
     QList<std::pair<QString, QString>> queryItems;
     QByteArray body;
     std::optional<Identity> caller;
+    QJsonObject pathParameters; // a route's, e.g. {"id": "42"} for /items/{id}
 };
 
 WebActions::WebActions(LocalEngine &engine) : m_engine(engine)
 {
 }
 
-void WebActions::handle(const ApiRequest &request, Reply reply, std::optional<Identity> caller)
+std::shared_ptr<WebActions::Call> WebActions::callFor(const ApiRequest &request, std::optional<Identity> caller) const
 {
-    // segments: api, v1, web, namespace, package, action[.ext], extra path...
-    if (request.segments.size() < 6)
-        return reply.sendError(404, messages::resourceDoesNotExist());
-    if (auto error = checkBodySize(request.body.size(), m_engine.config().limits.maxPayloadBytes))
-        return reply.sendError(*error);
-
     auto call = std::make_shared<Call>();
-    call->ns = request.segments.at(3);
-    const QString &package = request.segments.at(4);
-    auto [name, extension] = splitWebExtension(request.segments.at(5));
-    call->action = package == QLatin1StringView("default") ? name : package + QLatin1Char('/') + name;
-    call->extension = extension;
     call->method = request.method;
-    if (request.segments.size() > 6) {
-        call->extraPath = QLatin1Char('/') + request.segments.mid(6).join(QLatin1Char('/'));
-        if (request.trailingSlash)
-            call->extraPath += QLatin1Char('/');
-    }
     for (const auto &[key, value] : request.http->headers) {
         const QString lower = QString::fromLatin1(key);
         const QString text = QString::fromUtf8(value);
@@ -118,8 +103,50 @@ void WebActions::handle(const ApiRequest &request, Reply reply, std::optional<Id
     call->queryItems = request.query.queryItems(QUrl::FullyDecoded);
     call->body = request.body;
     call->caller = std::move(caller);
+    return call;
+}
 
-    awaitResult(m_engine.getAction(call->ns, call->action, false), [this, call, &reply](Result<Action> found) {
+void WebActions::handle(const ApiRequest &request, Reply reply, std::optional<Identity> caller)
+{
+    // segments: api, v1, web, namespace, package, action[.ext], extra path...
+    if (request.segments.size() < 6)
+        return reply.sendError(404, messages::resourceDoesNotExist());
+    if (auto error = checkBodySize(request.body.size(), m_engine.config().limits.maxPayloadBytes))
+        return reply.sendError(*error);
+
+    auto call = callFor(request, std::move(caller));
+    call->ns = request.segments.at(3);
+    const QString &package = request.segments.at(4);
+    auto [name, extension] = splitWebExtension(request.segments.at(5));
+    call->action = package == QLatin1StringView("default") ? name : package + QLatin1Char('/') + name;
+    call->extension = extension;
+    if (request.segments.size() > 6) {
+        call->extraPath = QLatin1Char('/') + request.segments.mid(6).join(QLatin1Char('/'));
+        if (request.trailingSlash)
+            call->extraPath += QLatin1Char('/');
+    }
+    runExported(std::move(call), std::move(reply));
+}
+
+void WebActions::handleRoute(const ApiRequest &request, Reply reply, std::optional<Identity> caller,
+                             const RouteMatch &route)
+{
+    if (auto error = checkBodySize(request.body.size(), m_engine.config().limits.maxPayloadBytes))
+        return reply.sendError(*error);
+    auto call = callFor(request, std::move(caller));
+    call->ns = route.ns;
+    call->action = route.action;
+    call->extension = splitWebExtension(QStringLiteral("route.") + route.responseType).second;
+    call->extraPath = request.path.mid(4); // after "/api": the base path and the relative path
+    call->pathParameters = route.pathParameters;
+    runExported(std::move(call), std::move(reply));
+}
+
+void WebActions::runExported(std::shared_ptr<Call> call, Reply reply)
+{
+    const QString ns = call->ns;
+    const QString name = call->action;
+    awaitResult(m_engine.getAction(ns, name, false), [this, call, &reply](Result<Action> found) {
         // Missing, not exported or not readable: all the same 404, leaking nothing.
         if (!found || !annotationTrue(*found, QStringLiteral("web-export")))
             return reply.sendError(404, messages::resourceDoesNotExist());
@@ -163,7 +190,9 @@ void WebActions::run(std::shared_ptr<Call> call, Action action, Reply reply)
     QJsonObject params{{QStringLiteral("__ow_method"), methodName(call->method)},
                        {QStringLiteral("__ow_headers"), call->headers},
                        {QStringLiteral("__ow_path"), call->extraPath}};
-    if (call->caller && requireAuth.isBool() && requireAuth.toBool())
+    // OpenWhisk passes the namespace of any valid credentials (WebActions.scala's metadata), which
+    // is how whisk.system's apimgmt web actions learn their caller.
+    if (call->caller)
         params.insert(QStringLiteral("__ow_user"), call->caller->ns);
 
     if (annotationTrue(action, QStringLiteral("raw-http"))) {
@@ -205,6 +234,9 @@ void WebActions::run(std::shared_ptr<Call> call, Action action, Reply reply)
             }
         }
     }
+
+    for (auto it = call->pathParameters.begin(); it != call->pathParameters.end(); ++it)
+        params.insert(it.key(), it.value()); // the route's path wins over query and body
 
     InvokeOptions options;
     options.blocking = true;

@@ -3,6 +3,8 @@
 #include "core/EntityName.h"
 #include "platforms/local/AlarmFeeds.h"
 #include "platforms/local/AlarmScheduler.h"
+#include "platforms/local/ApiManagement.h"
+#include "platforms/local/ApiRouteTable.h"
 #include "platforms/local/RuleBook.h"
 
 #include <QDir>
@@ -106,6 +108,7 @@ public:
     std::unique_ptr<Invoker> invoker;
     std::unique_ptr<RuleBook> rules;
     std::unique_ptr<AlarmScheduler> alarms;
+    std::unique_ptr<ApiRouteTable> routes;
 
     Result<Done> load();
     std::optional<PlatformError> validate(const QString &ns, const QString &name, Action &put) const;
@@ -241,6 +244,11 @@ Result<std::unique_ptr<LocalEngine>> LocalEngine::open(LocalConfig config)
     engine->d->alarms = std::make_unique<AlarmScheduler>(*state.store, state.config.alarmClock, alarmHooks(*self));
     if (auto started = engine->d->alarms->start(); !started)
         return started.error();
+    engine->d->routes = std::make_unique<ApiRouteTable>(*state.store);
+    if (auto loaded = engine->d->routes->load(); !loaded)
+        return loaded.error();
+    for (BuiltinDefinition &definition : apiManagementActions(*engine->d->routes, webActionTargets(*engine)))
+        state.catalog->add(std::move(definition));
     return engine;
 }
 
@@ -586,6 +594,11 @@ QFuture<Result<Activation>> LocalEngine::getActivation(QString ns, QString activ
 {
     return d->state.store->post<Result<Activation>>(
         [ns, activationId](StoreWorker::Store &store) { return store.activations.get(ns, activationId); });
+}
+
+ApiRouteTable &LocalEngine::routes()
+{
+    return *d->routes;
 }
 
 void LocalEngine::flush()

@@ -13,6 +13,7 @@
 namespace funcdesk {
 
 class AlarmScheduler;
+class ApiRouteTable;
 class SystemCatalog;
 
 // A namespace and the credentials that reach it: "uuid:key", the key 64 alphanumerics.
@@ -101,6 +102,9 @@ public:
     QFuture<Result<QList<Activation>>> listActivations(QString ns, ActivationQuery query);
     QFuture<Result<qint64>> countActivations(QString ns, ActivationQuery query);
     QFuture<Result<Activation>> getActivation(QString ns, QString activationId);
+
+    // The API gateway's routes (HTTP triggers), changed by the whisk.system/apimgmt actions.
+    ApiRouteTable &routes();
 
     // Writes every queued activation record now and waits for it (shutdown, tests).
     void flush();

@@ -46,6 +46,11 @@ public:
     QFuture<Result<QStringList>> activationLogs(QString activationId) override;
     QFuture<Result<ActivationResponse>> activationResult(QString activationId) override;
 
+    // Routes through the engine's /whisk.system/apimgmt actions (LocalRoutes.cpp).
+    QFuture<Result<QList<ApiRoute>>> listRoutes(QString basePath = {}) override;
+    QFuture<Result<ApiRoute>> createRoute(ApiRoute route) override;
+    QFuture<Result<Done>> deleteRoute(QString basePath, QString relPath = {}, QString verb = {}) override;
+
     void setLiveActivations(bool enabled) override;
 
 protected:
@@ -53,6 +58,9 @@ protected:
     QString feedAuthKey() const override;
 
 private:
+    // Runs /whisk.system/apimgmt/{action} blocking in this namespace; its result or error.
+    QFuture<Result<QJsonObject>> apiManagement(const QString &action, QJsonObject params);
+
     template <typename T, typename Part> QFuture<Result<T>> partOf(const QString &activationId, Part part);
 
     LocalEngine *m_engine;

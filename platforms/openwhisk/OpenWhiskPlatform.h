@@ -63,6 +63,12 @@ public:
     QFuture<Result<QStringList>> activationLogs(QString activationId) override;
     QFuture<Result<ActivationResponse>> activationResult(QString activationId) override;
 
+    // Routes through /whisk.system/apimgmt's web actions, as the JS client's routes calls
+    // (OpenWhiskRoutes.cpp).
+    QFuture<Result<QList<ApiRoute>>> listRoutes(QString basePath = {}) override;
+    QFuture<Result<ApiRoute>> createRoute(ApiRoute route) override;
+    QFuture<Result<Done>> deleteRoute(QString basePath, QString relPath = {}, QString verb = {}) override;
+
     void setLiveActivations(bool enabled) override;
     bool isAvailable() const { return m_available; }
 
@@ -88,6 +94,8 @@ private:
     template <typename T> QFuture<Result<QList<T>>> listEntities(Collection collection, const ListOptions &options);
 
     void observe(const HttpExchange &exchange);
+    // `web/whisk.system/apimgmt/{action}.http` with the query.
+    QUrl apiManagementUrl(const QString &action, const OpenWhiskUrls::Query &query) const;
     void setAvailable(bool available, const QString &reason);
 
     OpenWhiskUrls m_urls;
