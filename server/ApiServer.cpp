@@ -6,6 +6,7 @@
 #include "server/BasicAuth.h"
 #include "server/HttpTransport.h"
 #include "server/InfoApi.h"
+#include "server/ObjectsApi.h"
 #include "server/PackagesApi.h"
 #include "server/PublicAccess.h"
 #include "server/RequestLog.h"
@@ -40,7 +41,8 @@ ApiServer::ApiServer(LocalEngine &engine, ApiServerOptions options, QObject *par
     : QObject(parent), m_engine(engine), m_options(options), m_info(std::make_unique<InfoApi>(engine)),
       m_actions(std::make_unique<ActionsApi>(engine)), m_triggers(std::make_unique<TriggersApi>(engine)),
       m_rules(std::make_unique<RulesApi>(engine)), m_packages(std::make_unique<PackagesApi>(engine)),
-      m_activations(std::make_unique<ActivationsApi>(engine)), m_web(std::make_unique<WebActions>(engine))
+      m_activations(std::make_unique<ActivationsApi>(engine)), m_objects(std::make_unique<ObjectsApi>(engine)),
+      m_web(std::make_unique<WebActions>(engine))
 {
     if (m_options.logRequests)
         m_log = std::make_shared<RequestLog>();
@@ -51,6 +53,8 @@ ApiServer::ApiServer(LocalEngine &engine, ApiServerOptions options, QObject *par
         [this](HttpConnection::ReadStatus status, const HttpRequest &partial,
                const std::shared_ptr<HttpConnection> &connection) { refuse(status, partial, connection); },
         HttpLimits(), kMaxConnections, this);
+    m_transport->setBodySinks(
+        [&engine](const HttpRequest &headers) { return ObjectsApi::objectBodySink(engine, headers); });
 }
 
 ApiServer::~ApiServer()
@@ -108,7 +112,7 @@ void ApiServer::refuse(HttpConnection::ReadStatus status, const HttpRequest &par
     closing.keepAlive = false;
     Reply reply = replyFor(closing, QString::fromUtf8(partial.target), connection);
     if (status == HttpConnection::ReadStatus::TooLarge) {
-        const qint64 allowed = m_transport->limits().maxBodyBytes;
+        const qint64 allowed = partial.sink ? partial.sink->maxBytes() : m_transport->limits().maxBodyBytes;
         const qint64 size = connection->refusedBodySize() >= 0 ? connection->refusedBodySize() : allowed + 1;
         reply.sendError(413, messages::requestTooLarge(size, allowed));
     } else {
@@ -218,6 +222,8 @@ void ApiServer::dispatchNamespaces(ApiRequest &request, Reply reply)
         handler = m_rules.get();
     else if (collection == QLatin1StringView("packages"))
         handler = m_packages.get();
+    else if (collection == QLatin1StringView("buckets"))
+        handler = m_objects.get();
     if (!handler)
         return reply.sendError(404, messages::resourceDoesNotExist());
     handler->handle(request, std::move(reply));

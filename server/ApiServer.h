@@ -62,6 +62,7 @@ private:
     std::unique_ptr<ApiHandler> m_rules;
     std::unique_ptr<ApiHandler> m_packages;
     std::unique_ptr<ApiHandler> m_activations;
+    std::unique_ptr<ApiHandler> m_objects;
     std::unique_ptr<WebActions> m_web;
     std::shared_ptr<RequestLog> m_log;          // with logRequests; shared with the replies
     std::unique_ptr<HttpTransport> m_transport; // last: its threads stop before the handlers go

@@ -8,6 +8,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
+#include <sys/sendfile.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -59,8 +60,8 @@ QByteArray HttpRequest::header(const QByteArray &lowerName) const
     return QByteArray();
 }
 
-HttpConnection::HttpConnection(int fd, HttpLimits limits, std::atomic<int> *awake)
-    : m_fd(fd), m_limits(limits), m_awake(awake), m_parser(std::make_unique<http_parser>())
+HttpConnection::HttpConnection(int fd, HttpLimits limits, std::atomic<int> *awake, const BodySinkFactory *sinks)
+    : m_fd(fd), m_limits(limits), m_awake(awake), m_sinks(sinks), m_parser(std::make_unique<http_parser>())
 {
     // Waits happen in poll() with timeouts; the socket itself never blocks.
     ::fcntl(m_fd, F_SETFL, ::fcntl(m_fd, F_GETFL) | O_NONBLOCK);
@@ -133,13 +134,17 @@ int HttpConnection::onHeadersComplete(http_parser *parser)
     request.http10 = parser->http_major == 1 && parser->http_minor == 0;
     request.methodName = http_method_str(static_cast<http_method>(parser->method));
     const bool announced = parser->content_length != ULLONG_MAX && (parser->flags & F_CONTENTLENGTH);
-    if (announced && parser->content_length > quint64(self->m_limits.maxBodyBytes)) {
+    self->m_streamed = 0;
+    if (self->m_sinks && *self->m_sinks)
+        request.sink = (*self->m_sinks)(request);
+    const qint64 allowed = request.sink ? request.sink->maxBytes() : self->m_limits.maxBodyBytes;
+    if (announced && parser->content_length > quint64(allowed)) {
         self->m_tooLarge = true;
         self->m_refusedSize = qint64(std::min<quint64>(parser->content_length, quint64(LLONG_MAX)));
         http_parser_pause(parser, 1);
         return 0;
     }
-    if (announced)
+    if (announced && !request.sink)
         request.body.reserve(qsizetype(parser->content_length));
     // curl asks before it sends a body over 1 MB; without this it waits a second, then sends.
     if (request.header(QByteArrayLiteral("expect")).toLower() == "100-continue" && parser->http_minor >= 1)
@@ -150,6 +155,16 @@ int HttpConnection::onHeadersComplete(http_parser *parser)
 int HttpConnection::onBody(http_parser *parser, const char *at, size_t length)
 {
     HttpConnection *self = connectionOf(parser);
+    if (BodySink *sink = self->m_request->sink.get()) {
+        self->m_streamed += qint64(length);
+        if (self->m_streamed > sink->maxBytes()) {
+            self->m_tooLarge = true;
+            http_parser_pause(parser, 1);
+            return 0;
+        }
+        sink->write(at, qsizetype(length));
+        return 0;
+    }
     QByteArray &body = self->m_request->body;
     if (body.size() + qint64(length) > self->m_limits.maxBodyBytes) {
         self->m_tooLarge = true;
@@ -217,7 +232,8 @@ HttpConnection::ReadStatus HttpConnection::readRequest(HttpRequest &request)
         // Try the read first: under load the next request is usually there already.
         const ssize_t n = ::recv(m_fd, chunk, sizeof chunk, 0);
         if (n > 0) {
-            if (!started) {
+            // A streamed body may take long in all: its deadline counts from the last bytes.
+            if (!started || request.sink) {
                 started = true;
                 deadline = Clock::now() + std::chrono::milliseconds(m_limits.requestTimeoutMs);
             }
@@ -285,6 +301,29 @@ bool HttpConnection::write(const QByteArray &bytes)
                 continue;
         }
         m_writeFailed = true; // gone, or not reading: nothing more goes to this client
+    }
+    return !m_writeFailed.load();
+}
+
+bool HttpConnection::writeFile(int fd, qint64 offset, qint64 length)
+{
+    std::lock_guard lock(m_writeMutex);
+    off_t position = off_t(offset);
+    qint64 left = length;
+    while (left > 0 && !m_writeFailed.load()) {
+        const ssize_t n = ::sendfile(m_fd, fd, &position, size_t(std::min<qint64>(left, 1 << 20)));
+        if (n > 0) {
+            left -= n;
+            continue;
+        }
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            pollfd wanted{m_fd, POLLOUT, 0};
+            if (::poll(&wanted, 1, m_limits.writeTimeoutMs) > 0)
+                continue;
+        }
+        m_writeFailed = true; // gone, not reading, or the file shrank (n == 0): the answer is cut
     }
     return !m_writeFailed.load();
 }

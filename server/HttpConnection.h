@@ -4,6 +4,7 @@
 #include <QList>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <utility>
@@ -15,6 +16,22 @@ namespace funcdesk {
 
 enum class HttpMethod { Unknown, Get, Put, Delete, Post, Head, Options, Patch, Connect, Trace };
 
+struct HttpRequest;
+
+// Where a streamed request body goes (object uploads): chunk by chunk as it arrives, never
+// whole in memory. Its own size bound replaces HttpLimits::maxBodyBytes for that request.
+class BodySink
+{
+public:
+    virtual ~BodySink() = default;
+    virtual qint64 maxBytes() const = 0;
+    // One chunk of the (decoded) body. A sink that fails keeps its error and drops the rest.
+    virtual void write(const char *data, qsizetype size) = 0;
+};
+// Called on a connection's thread once a request's headers are in (the body is not): a sink for
+// a body to stream, or none to read it whole as usual. Must be quick: it runs for every request.
+using BodySinkFactory = std::function<std::shared_ptr<BodySink>(const HttpRequest &headers)>;
+
 // One request as it arrived on a connection.
 struct HttpRequest
 {
@@ -23,6 +40,7 @@ struct HttpRequest
     QByteArray target;                                // path and query as sent (percent-encoded)
     QList<std::pair<QByteArray, QByteArray>> headers; // names lowercased, in arrival order
     QByteArray body;                                  // chunked bodies arrive decoded
+    std::shared_ptr<BodySink> sink;                   // a streamed body went there, not to `body`
     bool keepAlive = true; // HTTP/1.1 unless "Connection: close"; HTTP/1.0 only with keep-alive
     bool http10 = false;   // an HTTP/1.0 request (its keep-alive must be confirmed in the answer)
 
@@ -55,8 +73,10 @@ public:
 
     // `awake` counts the connections of a server whose threads are not asleep waiting for a
     // request; a connection that is alone in that spins briefly before it sleeps.
-    HttpConnection(int fd, HttpLimits limits, std::atomic<int> *awake = nullptr); // takes over `fd`
-    ~HttpConnection();                                                            // closes it
+    // `sinks` (may be null) chooses the requests whose body is streamed; it outlives the reads.
+    HttpConnection(int fd, HttpLimits limits, std::atomic<int> *awake = nullptr,
+                   const BodySinkFactory *sinks = nullptr); // takes over `fd`
+    ~HttpConnection();                                      // closes it
     HttpConnection(const HttpConnection &) = delete;
     HttpConnection &operator=(const HttpConnection &) = delete;
 
@@ -66,6 +86,8 @@ public:
 
     // Writes everything (thread-safe); false once the client is gone or stopped reading.
     bool write(const QByteArray &bytes);
+    // Writes `length` bytes of file `fd` from `offset` (sendfile: no copy through user space).
+    bool writeFile(int fd, qint64 offset, qint64 length);
     bool failed() const { return m_writeFailed.load(); }
     // No more responses: the client sees the end of the stream after what was written.
     void finishWriting();
@@ -98,6 +120,8 @@ private:
     int m_fd;
     HttpLimits m_limits;
     std::atomic<int> *m_awake;
+    const BodySinkFactory *m_sinks;
+    qint64 m_streamed = 0; // bytes of the current request's body given to its sink
     std::unique_ptr<http_parser> m_parser;
     QByteArray m_in; // received, from m_inOffset on not parsed yet
     qsizetype m_inOffset = 0;

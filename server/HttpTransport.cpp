@@ -67,7 +67,7 @@ void HttpTransport::stopListening()
 
 void HttpTransport::accept(qintptr descriptor)
 {
-    auto connection = std::make_shared<HttpConnection>(int(descriptor), m_limits, &m_awake);
+    auto connection = std::make_shared<HttpConnection>(int(descriptor), m_limits, &m_awake, &m_sinks);
     {
         std::lock_guard lock(m_mutex);
         if (m_stopping)

@@ -38,6 +38,8 @@ public:
 
     HttpTransport(Handler handler, Refusal refusal, HttpLimits limits = {}, int maxConnections = 512,
                   QObject *parent = nullptr);
+    // Streams the bodies `sinks` chooses (HttpConnection's BodySinkFactory). Before listen().
+    void setBodySinks(BodySinkFactory sinks) { m_sinks = std::move(sinks); }
     // Stops listening, ends every connection once its current request is answered, and waits.
     ~HttpTransport() override;
 
@@ -61,6 +63,7 @@ private:
     Handler m_handler;
     Refusal m_refusal;
     HttpLimits m_limits;
+    BodySinkFactory m_sinks;
     QList<QTcpServer *> m_listeners;
     QThreadPool m_threads;
     std::mutex m_mutex;

@@ -167,6 +167,38 @@ void Reply::sendEmpty(int status)
     send(status, QByteArray(), QByteArray());
 }
 
+QByteArray Reply::statusAndHeaders(int status, const QByteArray &contentType, qint64 length, qsizetype reserve) const
+{
+    // A 204 or 304 has no body and, per RFC 9110, no Content-Length either.
+    const bool bodiless = status == 204 || status == 304;
+    QByteArray out;
+    out.reserve(256 + m_headers.size() + (m_context.cors ? kCorsHeaders.size() : 0) + reserve);
+    out += "HTTP/1.1 ";
+    out += QByteArray::number(status);
+    out += ' ';
+    out += reasonPhrase(status);
+    out += "\r\n";
+    if (!bodiless) {
+        if (!contentType.isEmpty()) {
+            out += "Content-Type: ";
+            out += contentType;
+            out += "\r\n";
+        }
+        out += "Content-Length: ";
+        out += QByteArray::number(length);
+        out += "\r\n";
+    }
+    if (m_context.cors)
+        out += kCorsHeaders;
+    out += m_headers;
+    if (m_context.close)
+        out += "Connection: close\r\n";
+    else if (m_context.confirmKeepAlive)
+        out += "Connection: keep-alive\r\n";
+    out += "\r\n";
+    return out;
+}
+
 void Reply::send(int status, const QByteArray &contentType, const QByteArray &body)
 {
     if (m_sent)
@@ -174,37 +206,29 @@ void Reply::send(int status, const QByteArray &contentType, const QByteArray &bo
     m_sent = true;
     HttpConnection *connection = m_context.connection.get();
     if (connection && !connection->failed()) {
-        // A 204 or 304 has no body and, per RFC 9110, no Content-Length either.
-        const bool bodiless = status == 204 || status == 304;
-        QByteArray out;
-        out.reserve(256 + m_headers.size() + (m_context.cors ? kCorsHeaders.size() : 0) + body.size());
-        out += "HTTP/1.1 ";
-        out += QByteArray::number(status);
-        out += ' ';
-        out += reasonPhrase(status);
-        out += "\r\n";
-        if (!bodiless) {
-            if (!contentType.isEmpty()) {
-                out += "Content-Type: ";
-                out += contentType;
-                out += "\r\n";
-            }
-            out += "Content-Length: ";
-            out += QByteArray::number(body.size());
-            out += "\r\n";
-        }
-        if (m_context.cors)
-            out += kCorsHeaders;
-        out += m_headers;
-        if (m_context.close)
-            out += "Connection: close\r\n";
-        else if (m_context.confirmKeepAlive)
-            out += "Connection: keep-alive\r\n";
-        out += "\r\n";
-        if (!bodiless && !m_context.head)
+        QByteArray out = statusAndHeaders(status, contentType, body.size(), body.size());
+        if (status != 204 && status != 304 && !m_context.head)
             out += body;
         connection->write(out); // the connection's thread ends it after a "Connection: close"
     }
+    logLine(status);
+}
+
+void Reply::sendFile(int status, const QByteArray &contentType, int fd, qint64 offset, qint64 length)
+{
+    if (m_sent)
+        return;
+    m_sent = true;
+    HttpConnection *connection = m_context.connection.get();
+    if (connection && !connection->failed() && connection->write(statusAndHeaders(status, contentType, length, 0)) &&
+        !m_context.head)
+        connection->writeFile(fd, offset, length);
+    logLine(status);
+}
+
+void Reply::logLine(int status)
+{
+    HttpConnection *connection = m_context.connection.get();
     if (m_context.log && RequestLog::enabled()) {
         // One line, built by hand: this runs for every request. Never the query, headers or body.
         const auto micros =

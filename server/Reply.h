@@ -64,6 +64,8 @@ public:
     void sendError(const PlatformError &error);
     void sendEmpty(int status);
     void send(int status, const QByteArray &contentType, const QByteArray &body);
+    // `length` bytes of file `fd` from `offset`, streamed from the file (the caller closes it).
+    void sendFile(int status, const QByteArray &contentType, int fd, qint64 offset, qint64 length);
 
     bool sent() const { return m_sent; }
     // For an answer that will not come from the connection's own thread (it stays busy after
@@ -75,6 +77,9 @@ public:
     QByteArray requestId() const;
 
 private:
+    QByteArray statusAndHeaders(int status, const QByteArray &contentType, qint64 length, qsizetype reserve) const;
+    void logLine(int status);
+
     Context m_context;
     QByteArray m_headers; // extra headers, already "Name: value\r\n"
     bool m_sent = false;

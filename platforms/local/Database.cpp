@@ -33,6 +33,15 @@ const QList<QStringList> kMigrations = {
         QStringLiteral("CREATE TABLE entities (collection TEXT NOT NULL, namespace TEXT NOT NULL, name TEXT NOT NULL,"
                        " updated INTEGER NOT NULL, document TEXT NOT NULL, PRIMARY KEY (collection, namespace, name))"),
     },
+    // 3: object storage: buckets and the metadata of their objects (the content is in files).
+    {
+        QStringLiteral("CREATE TABLE buckets (namespace TEXT NOT NULL, name TEXT NOT NULL, created INTEGER NOT NULL,"
+                       " PRIMARY KEY (namespace, name))"),
+        // Keys compare as bytes (BINARY collation of UTF-8), the order S3 lists in.
+        QStringLiteral("CREATE TABLE objects (namespace TEXT NOT NULL, bucket TEXT NOT NULL, key TEXT NOT NULL,"
+                       " size INTEGER NOT NULL, etag TEXT NOT NULL, modified INTEGER NOT NULL,"
+                       " content_type TEXT NOT NULL, PRIMARY KEY (namespace, bucket, key))"),
+    },
 };
 
 QAtomicInt g_connectionCounter;

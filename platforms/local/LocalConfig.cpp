@@ -41,6 +41,7 @@ std::optional<PlatformError> setField(LocalConfig &config, const QString &path, 
          [&](double v) { config.retention.maxAgeMs = qint64(v * 24 * 3600 * 1000); }},
         {QStringLiteral("retention.maxCount"), [&](double v) { config.retention.maxCount = qint64(v); }},
         {QStringLiteral("maxBlockingWaitMs"), [&](double v) { config.maxBlockingWaitMs = int(v); }},
+        {QStringLiteral("objects.maxBytes"), [&](double v) { config.maxObjectBytes = qint64(v); }},
     };
     const auto field = fields.constFind(path);
     if (field == fields.cend())

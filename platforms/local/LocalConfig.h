@@ -21,8 +21,9 @@ struct LocalConfig
     // 60000 invocations and 6000 trigger fires a minute, 256 invocations in flight.
     SystemLimits limits = defaultLimits();
     ActivationRepository::Retention retention;
-    int maxBlockingWaitMs = 60000; // the longest a blocking invoke waits before answering 202
-    ExecutorConfig executor;       // its systemLimits are replaced by `limits`
+    int maxBlockingWaitMs = 60000;               // the longest a blocking invoke waits before answering 202
+    qint64 maxObjectBytes = 100LL * 1024 * 1024; // the largest object a bucket accepts (413 above)
+    ExecutorConfig executor;                     // its systemLimits are replaced by `limits`
     // The namespace throttles' clock (ms, monotonic); unset: the steady clock. For tests.
     std::function<qint64()> rateClock;
     // The alarm scheduler's clock (epoch ms); unset: the system clock. Tests hand in a manual one.

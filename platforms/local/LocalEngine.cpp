@@ -5,6 +5,7 @@
 #include "platforms/local/AlarmScheduler.h"
 #include "platforms/local/ApiManagement.h"
 #include "platforms/local/ApiRouteTable.h"
+#include "platforms/local/BucketStore.h"
 #include "platforms/local/RuleBook.h"
 
 #include <QDir>
@@ -109,6 +110,7 @@ public:
     std::unique_ptr<RuleBook> rules;
     std::unique_ptr<AlarmScheduler> alarms;
     std::unique_ptr<ApiRouteTable> routes;
+    std::unique_ptr<BucketStore> buckets;
 
     Result<Done> load();
     std::optional<PlatformError> validate(const QString &ns, const QString &name, Action &put) const;
@@ -249,6 +251,11 @@ Result<std::unique_ptr<LocalEngine>> LocalEngine::open(LocalConfig config)
         return loaded.error();
     for (BuiltinDefinition &definition : apiManagementActions(*engine->d->routes, webActionTargets(*engine)))
         state.catalog->add(std::move(definition));
+    auto buckets = BucketStore::open(QDir(state.config.dataDir).filePath(QStringLiteral("buckets")), *state.store,
+                                     state.config.maxObjectBytes);
+    if (!buckets)
+        return buckets.error();
+    engine->d->buckets = std::move(buckets).value();
     return engine;
 }
 
@@ -275,6 +282,11 @@ Executor &LocalEngine::executor()
 AlarmScheduler &LocalEngine::alarms()
 {
     return *d->alarms;
+}
+
+BucketStore &LocalEngine::buckets()
+{
+    return *d->buckets;
 }
 
 Result<Identity> LocalEngine::ensureNamespace(const QString &ns, const std::optional<QString> &auth)

@@ -30,6 +30,8 @@ struct Identity
 // Entities are held in memory and written through one writer thread (a call's future finishes
 // once its write is committed); activation records are written by the same thread in batches,
 // so invocations never wait on disk. Thread-safe; every call returns at once.
+class BucketStore;
+
 class LocalEngine : public QObject
 {
     Q_OBJECT
@@ -46,6 +48,8 @@ public:
     Executor &executor();
     // The alarms feeds' scheduler (whisk.system/alarms): registrations, next fires.
     AlarmScheduler &alarms();
+    // The namespaces' buckets and objects (blocking calls: use off the GUI thread).
+    BucketStore &buckets();
 
     // Namespaces and their keys. ensureNamespace creates `ns` with a fresh random key, or, given
     // `auth` ("uuid:key"), sets that key; an existing namespace keeps its key unless one is given.
