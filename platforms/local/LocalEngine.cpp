@@ -256,6 +256,8 @@ Result<std::unique_ptr<LocalEngine>> LocalEngine::open(LocalConfig config)
     if (!buckets)
         return buckets.error();
     engine->d->buckets = std::move(buckets).value();
+    for (BuiltinDefinition &feed : alarmFeedDefinitions(*self))
+        state.catalog->add(std::move(feed));
     return engine;
 }
 

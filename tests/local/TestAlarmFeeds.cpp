@@ -153,6 +153,39 @@ private Q_SLOTS:
         QVERIFY(firesOf(name("tick")).isEmpty());
     }
 
+    void feedsArePublishedInWhiskSystemAndInvokedThroughTheEngine()
+    {
+        const Package package = take(engine->getPackage(kNs, name("/whisk.system/alarms")));
+        QStringList published;
+        for (const QJsonValue &feed : package.feeds.value_or(QJsonArray()))
+            published.append(feed.toObject().value(QLatin1StringView("name")).toString());
+        published.sort();
+        QCOMPARE(published, QStringList({name("alarm"), name("interval"), name("once")}));
+
+        makeTrigger(name("tick"));
+        QJsonObject params{{QLatin1StringView("lifecycleEvent"), name("CREATE")},
+                           {QLatin1StringView("triggerName"), name("/guest/tick")},
+                           {QLatin1StringView("authKey"), guest.authString()},
+                           {QLatin1StringView("cron"), name("*/5 * * * * *")}};
+        const InvokeOutcome created =
+            take(engine->invokeAction(kNs, name("/whisk.system/alarms/alarm"), params, InvokeOptions{}));
+        QVERIFY(created.activation);
+        QCOMPARE(created.activation->response->result.toObject(),
+                 QJsonObject({{QLatin1StringView("status"), name("success")}}));
+        QVERIFY(engine->alarms().find(kNs, name("tick")));
+        advance(5000);
+        QCOMPARE(firesOf(name("tick")), QList<qint64>({kT0 + 5000}));
+
+        // A refusal is an application error whose result carries the package's text.
+        params.insert(QLatin1StringView("lifecycleEvent"), name("READ"));
+        params.insert(QLatin1StringView("triggerName"), name("/guest/nothing"));
+        const InvokeOutcome refused =
+            take(engine->invokeAction(kNs, name("/whisk.system/alarms/alarm"), params, InvokeOptions{}));
+        QCOMPARE(refused.activation->response->statusValue(), ActivationStatus::ApplicationError);
+        QCOMPARE(refused.activation->response->result.toObject().value(QLatin1StringView("error")).toString(),
+                 name("Trigger authentication request failed."));
+    }
+
     void lifecycleErrorsUseThePackagesTexts()
     {
         makeTrigger(name("t"));

@@ -108,7 +108,8 @@ private Q_SLOTS:
                  QStringLiteral("Building blocks that format and assemble data"));
         // Feeds are the actions annotated feed: true, listed apart.
         const Package alarms = take(engine->getPackage(kNs, QStringLiteral("/whisk.system/alarms")));
-        QCOMPARE(namesIn(*alarms.feeds), QStringList{QStringLiteral("probe")});
+        QCOMPARE(namesIn(*alarms.feeds), (QStringList{QStringLiteral("alarm"), QStringLiteral("interval"),
+                                                      QStringLiteral("once"), QStringLiteral("probe")}));
         QVERIFY(alarms.actions->isEmpty());
         QCOMPARE(failure(engine->getPackage(kNs, QStringLiteral("/whisk.system/nope"))).kind,
                  PlatformError::Kind::Auth);
