@@ -69,6 +69,11 @@ Result<AlarmSchedule> TimerTriggerForm::schedule() const
         return PlatformError{PlatformError::Kind::Invalid, tr("Unknown time zone '%1'.").arg(timeZone)};
     if (mode == Mode::Cron && cron.trimmed().isEmpty())
         return PlatformError{PlatformError::Kind::Invalid, tr("A cron schedule is required.")};
+    if (mode == Mode::Cron) {
+        // The parser's message names the wrong field; the package's only says the pattern is bad.
+        if (const auto parsed = CronExpression::parse(cron.trimmed()); !parsed)
+            return parsed.error();
+    }
     if (mode == Mode::Once && !onceAt.isValid())
         return PlatformError{PlatformError::Kind::Invalid, tr("A date is required.")};
     const PayloadCheck payload = PayloadValidator::check(payloadText);

@@ -60,34 +60,32 @@ void TriggerListModel::refresh()
     loadTriggers(nextGeneration(), std::make_shared<Load>());
 }
 
+template <typename T, typename List, typename Next>
+void TriggerListModel::loadPages(quint64 generation, std::shared_ptr<Load> load, QList<T> Load::*items, List list,
+                                 Next next)
+{
+    const ListOptions page{kPage, static_cast<int>(((*load).*items).size())};
+    onResult((platform()->*list)(page), this,
+             [this, generation, load, items, list, next](const Result<QList<T>> &listed) {
+                 if (!isCurrent(generation))
+                     return;
+                 if (!listed)
+                     return fail(generation, listed.error());
+                 ((*load).*items).append(listed.value());
+                 if (listed->size() == kPage && ((*load).*items).size() < kMaxTriggers)
+                     return loadPages(generation, load, items, list, next);
+                 (this->*next)(generation, load);
+             });
+}
+
 void TriggerListModel::loadTriggers(quint64 generation, std::shared_ptr<Load> load)
 {
-    const ListOptions page{kPage, static_cast<int>(load->triggers.size())};
-    onResult(platform()->listTriggers(page), this, [this, generation, load](const Result<QList<Trigger>> &listed) {
-        if (!isCurrent(generation))
-            return;
-        if (!listed)
-            return fail(generation, listed.error());
-        load->triggers.append(listed.value());
-        if (listed->size() == kPage && load->triggers.size() < kMaxTriggers)
-            return loadTriggers(generation, load);
-        loadRules(generation, load);
-    });
+    loadPages(generation, load, &Load::triggers, &Platform::listTriggers, &TriggerListModel::loadRules);
 }
 
 void TriggerListModel::loadRules(quint64 generation, std::shared_ptr<Load> load)
 {
-    const ListOptions page{kPage, static_cast<int>(load->rules.size())};
-    onResult(platform()->listRules(page), this, [this, generation, load](const Result<QList<Rule>> &listed) {
-        if (!isCurrent(generation))
-            return;
-        if (!listed)
-            return fail(generation, listed.error());
-        load->rules.append(listed.value());
-        if (listed->size() == kPage && load->rules.size() < kMaxTriggers)
-            return loadRules(generation, load);
-        loadRoutes(generation, load);
-    });
+    loadPages(generation, load, &Load::rules, &Platform::listRules, &TriggerListModel::loadRoutes);
 }
 
 void TriggerListModel::loadRoutes(quint64 generation, std::shared_ptr<Load> load)

@@ -79,6 +79,9 @@ private:
     };
     struct Load;
 
+    // Reads a whole collection page by page (at most kMaxTriggers) into `items`, then calls `next`.
+    template <typename T, typename List, typename Next>
+    void loadPages(quint64 generation, std::shared_ptr<Load> load, QList<T> Load::*items, List list, Next next);
     void loadTriggers(quint64 generation, std::shared_ptr<Load> load);
     void loadRules(quint64 generation, std::shared_ptr<Load> load);
     void loadRoutes(quint64 generation, std::shared_ptr<Load> load);
