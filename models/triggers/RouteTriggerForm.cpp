@@ -64,6 +64,8 @@ QString RouteTriggerForm::validate() const
         return tr("The path may hold letters, digits, - _ . ~ and {parameters}.");
     if (!verbs().contains(verb.toUpper()))
         return tr("Unknown method '%1'.").arg(verb);
+    if (normalised(relPath).contains(QLatin1Char('{')) && responseType != QLatin1StringView("http"))
+        return tr("A path with {parameters} needs the response type http (the function then gets the parameters).");
     if (function.isEmpty())
         return tr("Choose the function that answers.");
     return {};

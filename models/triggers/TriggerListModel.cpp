@@ -138,6 +138,7 @@ void TriggerListModel::finishLoad(std::shared_ptr<Load> load)
             row.paused = old.paused;
             row.lastFire = old.lastFire;
             row.fires = old.fires;
+            row.counted = old.counted;
             row.firesKnown = old.firesKnown;
         }
         m_index.insert(row.name, static_cast<int>(m_rows.size()));
@@ -194,10 +195,12 @@ void TriggerListModel::readFires(quint64 generation, const QString &name)
                  if (!isCurrent(generation) || row < 0 || !listed)
                      return;
                  Row &target = m_rows[row];
-                 target.fires = listed->size();
                  target.firesKnown = true;
-                 for (const Activation &activation : listed.value())
+                 for (const Activation &activation : listed.value()) {
+                     target.counted.insert(activation.activationId);
                      target.lastFire = std::max(target.lastFire.value_or(0), activation.start.value_or(0));
+                 }
+                 target.fires = target.counted.size();
                  rowChanged(name);
                  if (!listed->isEmpty())
                      return;
@@ -244,6 +247,9 @@ void TriggerListModel::liveArrived(const QList<Activation> &activations)
         if (row < 0 || m_rows[row].isRoute)
             continue;
         Row &target = m_rows[row];
+        if (target.counted.contains(activation.activationId))
+            continue;
+        target.counted.insert(activation.activationId);
         ++target.fires;
         target.lastFire = std::max(target.lastFire.value_or(0), activation.start.value_or(0));
         rowChanged(name);

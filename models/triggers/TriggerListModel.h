@@ -5,6 +5,7 @@
 #include "models/triggers/TriggerKind.h"
 
 #include <QHash>
+#include <QSet>
 
 namespace funcdesk {
 
@@ -75,6 +76,7 @@ private:
         std::optional<qint64> lastFire;
         qint64 fires = 0;
         bool firesKnown = false;
+        QSet<QString> counted; // activation ids in `fires`: a fire read and also arriving live counts once
         QList<RuleLink> rules;
     };
     struct Load;

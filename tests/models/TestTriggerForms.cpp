@@ -150,9 +150,13 @@ private Q_SLOTS:
         RouteTriggerForm form;
         form.basePath = QStringLiteral("shop");
         form.relPath = QStringLiteral("/items/{id}");
+        form.function = QStringLiteral("getItem");
+        QVERIFY2(form.validate().contains(QLatin1StringView("http")), qPrintable(form.validate()));
+        form.responseType = QStringLiteral("http");
+        QCOMPARE(form.validate(), QString());
+        form.function.clear();
         QVERIFY(form.validate().contains(QLatin1StringView("function")));
         form.function = QStringLiteral("getItem");
-        QCOMPARE(form.validate(), QString());
         QCOMPARE(form.fullUrl(QStringLiteral("http://127.0.0.1:3233/")),
                  QStringLiteral("http://127.0.0.1:3233/api/shop/items/{id}"));
         const ApiRoute route = form.route(QStringLiteral("guest"));

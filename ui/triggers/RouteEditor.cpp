@@ -94,7 +94,12 @@ RouteEditor::RouteEditor(QWidget *parent) : QWidget(parent), m_prober(new RouteP
     layout->addWidget(test, 1);
 
     connect(m_basePath, &QLineEdit::textChanged, this, &RouteEditor::refresh);
-    connect(m_relPath, &QLineEdit::textChanged, this, &RouteEditor::refresh);
+    connect(m_relPath, &QLineEdit::textChanged, this, [this](const QString &path) {
+        // Path parameters reach the function only with the http response type (OpenWhisk's rule).
+        if (path.contains(QLatin1Char('{')))
+            m_responseType->setCurrentText(QStringLiteral("http"));
+        refresh();
+    });
     connect(m_verb, &QComboBox::currentTextChanged, this, &RouteEditor::refresh);
     connect(m_responseType, &QComboBox::currentTextChanged, this, &RouteEditor::refresh);
     connect(m_copy, &QToolButton::clicked, this, [this] { QApplication::clipboard()->setText(m_url->text()); });

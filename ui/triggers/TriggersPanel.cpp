@@ -81,6 +81,7 @@ TriggersPanel::TriggersPanel(QWidget *parent)
     connect(m_view, &QTableView::doubleClicked, this, &TriggersPanel::editCurrent);
     connect(m_model, &QAbstractItemModel::modelReset, this, &TriggersPanel::updateActions);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &TriggersPanel::updateActions);
+    connect(m_model, &TriggerListModel::loadingChanged, this, &TriggersPanel::updateActions);
     connect(m_model, &TriggerListModel::errorTextChanged, this, [this](const QString &text) {
         if (!text.isEmpty())
             showStatus(tr("Could not list the triggers: %1").arg(text), true);
@@ -133,6 +134,13 @@ void TriggersPanel::setApiRoot(const QString &root)
 void TriggersPanel::refresh()
 {
     m_model->refresh();
+}
+
+void TriggersPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_platform) // a load in flight started before the view was wanted: this one supersedes it
+        m_model->refresh();
 }
 
 int TriggersPanel::currentRow() const

@@ -46,6 +46,10 @@ public Q_SLOTS:
 Q_SIGNALS:
     void statusMessage(const QString &message);
 
+protected:
+    // Coming into view reloads the list: triggers change by other hands (wsk, the wiring view).
+    void showEvent(QShowEvent *event) override;
+
 private:
     int currentRow() const;
     void openEditor(const QStringList &functions, const QStringList &buckets, const QString &bucketNote);
