@@ -37,6 +37,7 @@ TimerEditor::TimerEditor(QWidget *parent) : QWidget(parent)
     modes->addStretch();
 
     m_pages = new QStackedWidget(this);
+    m_pages->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum); // one line, not the spare height
     m_cron = new QLineEdit(this);
     m_cron->setObjectName(QStringLiteral("timerCron"));
     m_cron->setPlaceholderText(tr("*/5 * * * *  (minute hour day month weekday; 6 fields: seconds first)"));
@@ -62,6 +63,7 @@ TimerEditor::TimerEditor(QWidget *parent) : QWidget(parent)
 
     m_preview = new ErrorLabel(this);
     m_preview->setObjectName(QStringLiteral("timerPreview"));
+    m_preview->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     m_preview->setWordWrap(true);
     m_next = new QListWidget(this);
     m_next->setObjectName(QStringLiteral("timerNextFires"));
