@@ -25,4 +25,14 @@ QString WebActionAddress::url(const QString &ns, const QString &actionName) cons
     return QString::fromUtf8(OpenWhiskUrls(m_root, ns).webAction(actionName).toEncoded());
 }
 
+QString WebActionAddress::root() const
+{
+    if (!m_root.isValid())
+        return {};
+    QString text = QString::fromUtf8(m_root.toEncoded());
+    while (text.endsWith(QLatin1Char('/')))
+        text.chop(1);
+    return text;
+}
+
 } // namespace funcdesk

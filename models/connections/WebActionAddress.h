@@ -21,6 +21,9 @@ public:
     // "{base}/api/v1/web/guest/default/hello.json"; "pkg/act" -> "{base}/api/v1/web/guest/pkg/act.json".
     // Empty when there is no address or no action.
     QString url(const QString &ns, const QString &actionName) const;
+    // The base itself without a trailing "/" ("http://127.0.0.1:3233"), where API routes live
+    // under "/api/..."; empty when there is none.
+    QString root() const;
 
 private:
     QUrl m_root;

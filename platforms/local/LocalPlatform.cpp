@@ -16,6 +16,13 @@ LocalPlatform::LocalPlatform(LocalEngine *engine, QString ns, QObject *parent)
     });
 }
 
+QString LocalPlatform::feedAuthKey() const
+{
+    // The namespace exists once the platform serves it; ensureNamespace then only reads memory.
+    const auto identity = m_engine->ensureNamespace(m_ns);
+    return identity ? identity->authString() : QString();
+}
+
 QFuture<Result<PlatformInfo>> LocalPlatform::info()
 {
     return readyResult<PlatformInfo>(m_engine->info());

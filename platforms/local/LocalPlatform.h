@@ -66,6 +66,10 @@ public:
 
     void setLiveActivations(bool enabled) override;
 
+protected:
+    // The engine identity of this namespace ("uuid:key"): what a feed fires the trigger with.
+    QString feedAuthKey() const override;
+
 private:
     // Runs /whisk.system/apimgmt/{action} blocking in this namespace; its result or error.
     QFuture<Result<QJsonObject>> apiManagement(const QString &action, QJsonObject params);

@@ -244,7 +244,6 @@ QFuture<Result<Trigger>> OpenWhiskPlatform::getTrigger(QString name)
 {
     if (name.isEmpty())
         return missingName<Trigger>("trigger");
-    // Feed seam (FeedLifecycle.h): wsk also asks the feed with READ here.
     return getEntity<Trigger>(Collection::Triggers, name);
 }
 
@@ -252,8 +251,7 @@ QFuture<Result<Trigger>> OpenWhiskPlatform::putTrigger(QString name, Trigger tri
 {
     if (name.isEmpty())
         return missingName<Trigger>("trigger");
-    // Feed seam (FeedLifecycle.h): a trigger with a feed annotation would call the feed with
-    // CREATE / UPDATE after this PUT.
+    // The trigger document only: Platform::createFeedTrigger tells its feed (core/Feed.h).
     return putEntity<Trigger>(Collection::Triggers, name, trigger.toJson(), options);
 }
 
@@ -261,7 +259,7 @@ QFuture<Result<Trigger>> OpenWhiskPlatform::deleteTrigger(QString name)
 {
     if (name.isEmpty())
         return missingName<Trigger>("trigger");
-    // Feed seam (FeedLifecycle.h): a trigger with a feed would call the feed with DELETE first.
+    // The trigger document only: Platform::deleteFeedTrigger tells its feed first (core/Feed.h).
     return deleteEntity<Trigger>(Collection::Triggers, name);
 }
 
@@ -367,6 +365,11 @@ QFuture<Result<ActivationResponse>> OpenWhiskPlatform::activationResult(QString 
     RestTransport::Request request;
     request.url = m_urls.activation(activationId, QStringLiteral("result"));
     return call<ActivationResponse>(request, &OpenWhiskResponses::entity<ActivationResponse>);
+}
+
+QString OpenWhiskPlatform::feedAuthKey() const
+{
+    return config().auth;
 }
 
 void OpenWhiskPlatform::setLiveActivations(bool enabled)

@@ -85,6 +85,10 @@ public:
     void setLiveActivations(bool enabled) override;
     bool isAvailable() const { return m_available; }
 
+protected:
+    // The connection's own "uuid:key", as wsk and the JS client give a feed.
+    QString feedAuthKey() const override;
+
 Q_SIGNALS:
     // Every HTTP exchange, for diagnostics and contract checks: the URL carries no credentials
     // and the request's headers are not reported. `status` is 0 when no answer arrived.

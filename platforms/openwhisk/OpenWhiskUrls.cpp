@@ -32,7 +32,17 @@ QUrl OpenWhiskUrls::collection(Collection collection, const Query &query) const
 
 QUrl OpenWhiskUrls::entity(Collection collection, const QString &name, const Query &query) const
 {
-    return api("namespaces/" + encodePath(m_ns) + '/' + collectionName(collection).toLatin1() + '/' + encodePath(name),
+    QString ns = m_ns;
+    QString relative = name;
+    if (name.startsWith(QLatin1Char('/'))) { // "/whisk.system/alarms/alarm": its own namespace
+        const qsizetype slash = name.indexOf(QLatin1Char('/'), 1);
+        ns = slash < 0 ? QString() : name.mid(1, slash - 1);
+        relative = slash < 0 ? name.mid(1) : name.mid(slash + 1);
+        if (ns.isEmpty())
+            ns = m_ns;
+    }
+    return api("namespaces/" + encodePath(ns) + '/' + collectionName(collection).toLatin1() + '/' +
+                   encodePath(relative),
                query);
 }
 

@@ -98,6 +98,19 @@ private Q_SLOTS:
                  QByteArrayLiteral("http://h/api/v1/namespaces/_/triggers/what%3F%23x"));
     }
 
+    void fullyQualifiedNamesAddressTheirOwnNamespace()
+    {
+        // As wsk invokes a feed: "/whisk.system/alarms/alarm" from any namespace.
+        const OpenWhiskUrls urls(rootOf("http://h"), QStringLiteral("guest"));
+        QCOMPARE(encoded(urls.entity(Collection::Actions, QStringLiteral("/whisk.system/alarms/alarm"),
+                                     {{QStringLiteral("blocking"), QStringLiteral("true")}})),
+                 QByteArrayLiteral("http://h/api/v1/namespaces/whisk.system/actions/alarms/alarm?blocking=true"));
+        QCOMPARE(encoded(urls.entity(Collection::Actions, QStringLiteral("/other/echo"))),
+                 QByteArrayLiteral("http://h/api/v1/namespaces/other/actions/echo"));
+        QCOMPARE(encoded(urls.entity(Collection::Triggers, QStringLiteral("/_/periodic"))),
+                 QByteArrayLiteral("http://h/api/v1/namespaces/_/triggers/periodic"));
+    }
+
     void webActionOutsideAPackageIsInTheDefaultPackage()
     {
         const OpenWhiskUrls urls(rootOf("http://127.0.0.1:3233"), QStringLiteral("guest"));

@@ -6,6 +6,7 @@
 #include "models/functions/FunctionListModel.h"
 #include "models/objects/ObjectBrowserModel.h"
 #include "models/settings/ConsoleSettings.h"
+#include "models/triggers/TriggerOperations.h"
 #include "ui/activations/ActivationsPanel.h"
 #include "ui/code/CodeEditor.h"
 #include "ui/code/CodePanel.h"
@@ -14,6 +15,7 @@
 #include "ui/functions/FunctionsPanel.h"
 #include "ui/objects/BucketBrowser.h"
 #include "ui/testing/TestPanel.h"
+#include "ui/triggers/TriggersPanel.h"
 #include "ui/triggers/WiringPanel.h"
 
 #include <QActionGroup>
@@ -58,12 +60,16 @@ MainWindow::MainWindow(ConsoleContext context, QWidget *parent) : QMainWindow(pa
     m_splitter->addWidget(m_tabs);
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 3);
+
+    m_triggers = new TriggersPanel(this);
     m_wiring = new WiringPanel(this);
     m_buckets = new BucketBrowser(this);
+    // The top-level views; a new view is one addTab line.
     m_views = new QTabWidget(this);
     m_views->setObjectName(QStringLiteral("viewTabs"));
     m_views->setDocumentMode(true);
     m_views->addTab(m_splitter, tr("Functions"));
+    m_views->addTab(m_triggers, tr("Triggers"));
     m_views->addTab(m_wiring, tr("Wiring"));
     m_views->addTab(m_buckets, tr("Buckets"));
     setCentralWidget(m_views);
@@ -101,7 +107,17 @@ MainWindow::MainWindow(ConsoleContext context, QWidget *parent) : QMainWindow(pa
         m_views->setCurrentWidget(m_splitter);
         m_functions->selectFunction(name);
     });
+    connect(m_wiring, &WiringPanel::triggerActivated, this, [this](const QString &name) {
+        m_views->setCurrentWidget(m_triggers); // reloads the list: select the trigger once it is there
+        if (!m_triggers->selectTrigger(name))
+            connect(
+                m_triggers->model(), &QAbstractItemModel::modelReset, this,
+                [this, name] { m_triggers->selectTrigger(name); }, Qt::SingleShotConnection);
+    });
     connect(m_wiring, &WiringPanel::rulesChanged, m_functions->model(), &FunctionListModel::refreshTriggers);
+    // A trigger made, changed or deleted in the Triggers view changes what runs each function.
+    connect(m_triggers->operations(), &TriggerOperations::done, m_functions->model(),
+            &FunctionListModel::refreshTriggers);
     connect(m_functions->model(), &FunctionListModel::triggersChanged, this,
             [this] { m_config->setTriggers(m_functions->model()->triggersOf(m_function)); });
     // Functions and triggers change in other views: a view shows the platform as it is when opened.
@@ -112,6 +128,8 @@ MainWindow::MainWindow(ConsoleContext context, QWidget *parent) : QMainWindow(pa
             m_buckets->model()->refreshBuckets();
     });
     connect(m_buckets, &BucketBrowser::statusMessage, this,
+            [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+    connect(m_triggers, &TriggersPanel::statusMessage, this,
             [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     if (m_context.connections) {
         connect(m_context.connections, &ConnectionManager::currentChanged, this, &MainWindow::platformChanged);
@@ -164,6 +182,11 @@ void MainWindow::createMenus()
     }
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (int i = 0; i < m_views->count(); ++i) {
+        QAction *show = view->addAction(m_views->tabText(i), this, [this, i] { m_views->setCurrentIndex(i); });
+        show->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+    }
+    view->addSeparator();
     for (int i = 0; i < m_tabs->count(); ++i) {
         QAction *show = view->addAction(m_tabs->tabText(i), this, [this, i] { m_tabs->setCurrentIndex(i); });
         show->setShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + i)));
@@ -206,6 +229,8 @@ void MainWindow::platformChanged(Platform *platform)
     m_config->setWebActionAddress(WebActionAddress::of(profile, m_context.localWebBaseUrl));
     m_functions->setPlatform(platform);
     m_activations->setPlatform(platform);
+    m_triggers->setApiRoot(WebActionAddress::of(profile, m_context.localWebBaseUrl).root());
+    m_triggers->setPlatform(platform);
     m_wiring->setPlatform(platform);
     m_buckets->setPlatform(platform);
     functionSelected(QString());

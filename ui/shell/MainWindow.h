@@ -24,6 +24,7 @@ class Executor;
 class FunctionsPanel;
 class TestPanel;
 class WiringPanel;
+class TriggersPanel;
 
 // What the console runs on, built by the application: the connections (the embedded Local one
 // included), where drafts live, the built-in executor for offline runs, the address the
@@ -53,8 +54,9 @@ public:
     TestPanel *testPanel() const { return m_test; }
     ActivationsPanel *activationsPanel() const { return m_activations; }
     QTabWidget *tabs() const { return m_tabs; }
-    // The top-level views: the functions workspace, the wiring, the buckets.
+    // The top-level views: the functions workspace, the triggers, the wiring, the buckets.
     QTabWidget *viewTabs() const { return m_views; }
+    TriggersPanel *triggersPanel() const { return m_triggers; }
     WiringPanel *wiringPanel() const { return m_wiring; }
     BucketBrowser *bucketBrowser() const { return m_buckets; }
 
@@ -83,6 +85,7 @@ private:
     QTabWidget *m_views;
     WiringPanel *m_wiring;
     BucketBrowser *m_buckets;
+    TriggersPanel *m_triggers;
     QLabel *m_connectionStatus;
     ConnectionSwitcher *m_switcher = nullptr;
     bool m_online = true;
