@@ -92,8 +92,12 @@ private Q_SLOTS:
             auto *files = qobject_cast<QFileDialog *>(dialog);
             if (!files)
                 qFatal("expected the save dialog");
-            files->selectFile(target);
-            files->accept();
+            // Typed as a user would: the full path into the file name field, then Enter.
+            auto *name = files->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+            if (!name)
+                qFatal("the save dialog has no file name field");
+            name->setText(target);
+            QTest::keyClick(name, Qt::Key_Return);
         });
         QTest::mouseClick(child<QPushButton>(&window, "downloadObject"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(target) && QFileInfo(target).size() == content.size(), 20000);

@@ -6,6 +6,7 @@
 #include "models/functions/FunctionListModel.h"
 #include "models/objects/ObjectBrowserModel.h"
 #include "models/settings/ConsoleSettings.h"
+#include "models/triggers/TriggerListModel.h"
 #include "models/triggers/TriggerOperations.h"
 #include "ui/activations/ActivationsPanel.h"
 #include "ui/code/CodeEditor.h"
