@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AlarmSchedule</name>
+    <message>
+        <source>once at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every %1 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>%1: the schedule in words, %2: its time zone, &quot;Europe/Berlin&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, until %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CompareReport</name>
     <message>
         <source>only on the platform: %1</source>
@@ -32,6 +60,164 @@
         <translation>
             <numerusform>%n 处差异</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>CronExpression</name>
+    <message>
+        <source>second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>day of month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>day of week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is out of range %2-%3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is neither a number nor a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a list has an empty item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has more than one step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step &apos;%1&apos; must be a whole number of at least 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>range %1 goes backwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <extracomment>Joins the items of a list: &quot;Monday, Wednesday and Friday&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished">%1：%2 {1,?}</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid cron expression &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown macro; use @yearly, @annually, @monthly, @weekly, @daily, @midnight or @hourly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected 5 fields (minute hour day-of-month month day-of-week) or 6 with seconds first, found %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on day %1 of the month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on days %1 of the month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <extracomment>%1: one or more weekdays, &quot;Monday and Friday&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <extracomment>%1: one or more months, &quot;January and July&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every day at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every %1 seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at second %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at seconds %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every %1 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every %1 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at minute %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at minutes %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>between %1 and %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in hours %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -573,6 +759,37 @@
     </message>
 </context>
 <context>
+    <name>funcdesk</name>
+    <message>
+        <source>Timer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on put or delete of %1 in bucket %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on delete of %1 in bucket %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on put of %1 in bucket %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>funcdesk::ActivationListModel</name>
     <message>
         <source>There is no connection.</source>
@@ -737,6 +954,81 @@
     <message>
         <source>Caused by trigger activation %1</source>
         <translation>由触发器激活记录 %1 引发</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::BucketBrowser</name>
+    <message>
+        <source>New bucket…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete bucket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bucket:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload files into this folder (or drop them here)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">删除</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <source>Showing the first %L1 entries of this folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1 from bucket %2? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New bucket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the new bucket:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete bucket %1? Only an empty bucket can be deleted.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1320,6 +1612,14 @@
         <source>Version %1 on the platform has other settings: Apply sends yours, Reset shows the platform&apos;s.</source>
         <translation>平台上的版本 %1 的设置与此不同：“应用”发送你的设置，“重置”显示平台的设置。</translation>
     </message>
+    <message>
+        <source>No trigger runs this function; wire one in the Wiring view.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run by: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>funcdesk::ConnectionDialog</name>
@@ -1746,6 +2046,10 @@
         <source>Errors (24 h)</source>
         <translation>错误数（24 小时）</translation>
     </message>
+    <message>
+        <source>Triggers</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>funcdesk::FunctionsPanel</name>
@@ -1935,6 +2239,17 @@ Create one with New function… (%1).</source>
     </message>
 </context>
 <context>
+    <name>funcdesk::HttpProbe</name>
+    <message>
+        <source>Enter an http:// or https:// URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>funcdesk::MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -2030,6 +2345,22 @@ A desktop console for serverless functions.</source>
         <source>Co&amp;de</source>
         <translation>代码(&amp;D)</translation>
     </message>
+    <message>
+        <source>Functions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Triggers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wiring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buckets</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>funcdesk::NewFunctionDialog</name>
@@ -2075,10 +2406,155 @@ A desktop console for serverless functions.</source>
     </message>
 </context>
 <context>
+    <name>funcdesk::ObjectBrowserModel</name>
+    <message>
+        <source>This connection does not store objects; buckets live on the Local connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bucket %1 created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bucket %1 deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose or create a bucket first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a file; folders are not uploaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not uploaded: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not downloaded: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 uploaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 downloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+%2 bytes, MD5 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::ObjectEditor</name>
+    <message>
+        <source>e.g. uploads/ (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. .csv (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An object is stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An object is deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bucket:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key prefix:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key suffix:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fires when:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Means:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::ObjectTransfer</name>
+    <message>
+        <source>Uploading %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::ObjectTriggerForm</name>
+    <message>
+        <source>Choose a bucket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>funcdesk::OpenWhiskPlatform</name>
     <message>
         <source>A %1 name is required.</source>
         <translation>必须提供 %1 名称。</translation>
+    </message>
+    <message>
+        <source>Cannot use the file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A route needs a base path, a path, a method and an action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A base path is required.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2192,10 +2668,147 @@ A desktop console for serverless functions.</source>
     </message>
 </context>
 <context>
+    <name>funcdesk::Platform</name>
+    <message>
+        <source>The feed %1 did not answer in time (activation %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The feed %1 failed (activation %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A feed name is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>funcdesk::RestTransport</name>
     <message>
         <source>the platform address is not a valid http:// or https:// URL</source>
         <translation>平台地址不是有效的 http:// 或 https:// URL</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::RouteEditor</name>
+    <message>
+        <source>/shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/items/{id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the URL to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base path:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send test request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content-Type: application/json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request body (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer&apos;s headers and body appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::RouteProber</name>
+    <message>
+        <source>A header line needs the form &apos;Name: value&apos;: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+[only the first %1 bytes are shown]</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::RouteTriggerForm</name>
+    <message>
+        <source>A base path is required, e.g. /shop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The base path may hold letters, digits and - _ . ~ only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The path may hold letters, digits, - _ . ~ and {parameters}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown method &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A path with {parameters} needs the response type http (the function then gets the parameters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the function that answers.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2361,6 +2974,458 @@ A desktop console for serverless functions.</source>
     <message>
         <source>Activation %1 did not finish in time. It may still appear in the activation list.</source>
         <translation>激活 %1 未能及时完成。它之后仍可能出现在激活记录列表中。</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::TimerEditor</name>
+    <message>
+        <source>Schedule (cron)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>*/5 * * * *  (minute hour day month weekday; 6 fields: seconds first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{&quot;source&quot;: &quot;timer&quot;}  (optional: what each fire passes to the function)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fires:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Means:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next fires:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payload:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::TimerTriggerForm</name>
+    <message>
+        <source>Unknown time zone &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A cron schedule is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A date is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payload: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::TriggerEditorDialog</name>
+    <message>
+        <source>New trigger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. every-10-seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none: fire only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A manual trigger fires only when you fire it (Fire now) or a program posts to it through the REST API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation type="unfinished">创建</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs function:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit trigger %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A trigger name is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the platform…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::TriggerListModel</name>
+    <message>
+        <source>Feed unavailable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule or filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last fired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fires (24 h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (paused)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>≥ %1</source>
+        <translation type="unfinished">≥ %1</translation>
+    </message>
+    <message>
+        <source>%1 (disabled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::TriggerOperations</name>
+    <message>
+        <source>No platform is connected.</source>
+        <translation type="unfinished">未连接任何平台。</translation>
+    </message>
+    <message>
+        <source>Another change is still running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not list the functions: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This platform does not store objects.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No buckets yet: type a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trigger %1 created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trigger %1 was created, but the rule to %2 was not: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Every fire runs %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Route %1 %2 created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trigger %1 updated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trigger %1 paused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trigger %1 resumed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payload: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trigger %1 fired; no active rule ran a function.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trigger %1 fired (activation %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trigger %1 deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Route %1 %2 deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::TriggersPanel</name>
+    <message>
+        <source>New trigger…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fire now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">删除</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished">刷新</translation>
+    </message>
+    <message>
+        <source>No triggers yet. A trigger runs a function by itself: on a schedule, when an object is stored, or on an HTTP request. Create one with New trigger (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not list the triggers: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fire %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payload (a JSON object; empty for none). Every active rule runs its function with it:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the route %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the trigger %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the trigger %1 and its %n rule(s)? The functions stay.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete trigger</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::WiringConnectionItem</name>
+    <message>
+        <source>Rule %1 (active)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1 (disabled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::WiringPanel</name>
+    <message>
+        <source>Find a trigger or function</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl+wheel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>−</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+wheel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the whole wiring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished">刷新</translation>
+    </message>
+    <message>
+        <source>Load the wiring again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation type="unfinished">无匹配项</translation>
+    </message>
+    <message numerus="yes">
+        <source>1 of %n</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rule %1: %2 → %3 (active)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1: %2 → %3 (disabled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete rule %1? The trigger and the function stay; the trigger stops running the function.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the wiring…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No triggers or functions yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag from a trigger to a function to run the function when the trigger fires. Click a connection to enable, disable or delete it; double-click a box to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::WiringSnapshot</name>
+    <message>
+        <source>The connection went away.</source>
+        <translation type="unfinished">连接已断开。</translation>
+    </message>
+    <message>
+        <source>timer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>object upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>feed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2, disabled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::WiringView</name>
+    <message>
+        <source>Triggers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Functions</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
