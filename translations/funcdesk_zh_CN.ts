@@ -5,28 +5,28 @@
     <name>AlarmSchedule</name>
     <message>
         <source>once at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %1 触发一次</translation>
     </message>
     <message>
         <source>every minute</source>
-        <translation type="unfinished"></translation>
+        <translation>每分钟</translation>
     </message>
     <message>
         <source>every %1 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>每 %1 分钟</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
         <extracomment>%1: the schedule in words, %2: its time zone, &quot;Europe/Berlin&quot;.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>%1, from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，自 %2 起</translation>
     </message>
     <message>
         <source>%1, until %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，至 %2 止</translation>
     </message>
 </context>
 <context>
@@ -66,158 +66,158 @@
     <name>CronExpression</name>
     <message>
         <source>second</source>
-        <translation type="unfinished"></translation>
+        <translation>秒</translation>
     </message>
     <message>
         <source>minute</source>
-        <translation type="unfinished"></translation>
+        <translation>分钟</translation>
     </message>
     <message>
         <source>hour</source>
-        <translation type="unfinished"></translation>
+        <translation>小时</translation>
     </message>
     <message>
         <source>day of month</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>month</source>
-        <translation type="unfinished"></translation>
+        <translation>月份</translation>
     </message>
     <message>
         <source>day of week</source>
-        <translation type="unfinished"></translation>
+        <translation>星期</translation>
     </message>
     <message>
         <source>%1 is out of range %2-%3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 超出范围 %2-%3。</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is neither a number nor a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; 既不是数字也不是名称。</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; 不是数字。</translation>
     </message>
     <message>
         <source>a list has an empty item.</source>
-        <translation type="unfinished"></translation>
+        <translation>列表中有空项。</translation>
     </message>
     <message>
         <source>&apos;%1&apos; has more than one step.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; 含有多个步长。</translation>
     </message>
     <message>
         <source>step &apos;%1&apos; must be a whole number of at least 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>步长 &apos;%1&apos; 必须是大于或等于 1 的整数。</translation>
     </message>
     <message>
         <source>range %1 goes backwards.</source>
-        <translation type="unfinished"></translation>
+        <translation>范围 %1 的起点大于终点。</translation>
     </message>
     <message>
         <source>%1 and %2</source>
         <extracomment>Joins the items of a list: &quot;Monday, Wednesday and Friday&quot;.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1和%2</translation>
     </message>
     <message>
         <source>%1, %2</source>
-        <translation type="unfinished">%1：%2 {1,?}</translation>
+        <translation>%1、%2</translation>
     </message>
     <message>
         <source>%1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1至%2</translation>
     </message>
     <message>
         <source>Invalid cron expression &apos;%1&apos;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无效的 cron 表达式 &apos;%1&apos;：%2</translation>
     </message>
     <message>
         <source>unknown macro; use @yearly, @annually, @monthly, @weekly, @daily, @midnight or @hourly.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的宏；请使用 @yearly、@annually、@monthly、@weekly、@daily、@midnight 或 @hourly。</translation>
     </message>
     <message>
         <source>expected 5 fields (minute hour day-of-month month day-of-week) or 6 with seconds first, found %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>应为 5 个字段（分钟 小时 日期 月份 星期），或以秒开头的 6 个字段，实际为 %1 个。</translation>
     </message>
     <message>
         <source>on day %1 of the month</source>
-        <translation type="unfinished"></translation>
+        <translation>每月 %1 日</translation>
     </message>
     <message>
         <source>on days %1 of the month</source>
-        <translation type="unfinished"></translation>
+        <translation>每月 %1 日</translation>
     </message>
     <message>
         <source>on %1</source>
         <extracomment>%1: one or more weekdays, &quot;Monday and Friday&quot;.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>每%1</translation>
     </message>
     <message>
         <source>%1 or %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1或%2</translation>
     </message>
     <message>
         <source>in %1</source>
         <extracomment>%1: one or more months, &quot;January and July&quot;.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>在%1</translation>
     </message>
     <message>
         <source>every day at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>每天 %1</translation>
     </message>
     <message>
         <source>at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %1</translation>
     </message>
     <message>
         <source>every second</source>
-        <translation type="unfinished"></translation>
+        <translation>每秒</translation>
     </message>
     <message>
         <source>every %1 seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>每 %1 秒</translation>
     </message>
     <message>
         <source>at second %1</source>
-        <translation type="unfinished"></translation>
+        <translation>在第 %1 秒</translation>
     </message>
     <message>
         <source>at seconds %1</source>
-        <translation type="unfinished"></translation>
+        <translation>在第 %1 秒</translation>
     </message>
     <message>
         <source>every minute</source>
-        <translation type="unfinished"></translation>
+        <translation>每分钟</translation>
     </message>
     <message>
         <source>every %1 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>每 %1 分钟</translation>
     </message>
     <message>
         <source>every hour</source>
-        <translation type="unfinished"></translation>
+        <translation>每小时</translation>
     </message>
     <message>
         <source>every %1 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>每 %1 小时</translation>
     </message>
     <message>
         <source>at minute %1</source>
-        <translation type="unfinished"></translation>
+        <translation>在第 %1 分钟</translation>
     </message>
     <message>
         <source>at minutes %1</source>
-        <translation type="unfinished"></translation>
+        <translation>在第 %1 分钟</translation>
     </message>
     <message>
         <source>between %1 and %2</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %1 至 %2 之间</translation>
     </message>
     <message>
         <source>in hours %1</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %1 点</translation>
     </message>
 </context>
 <context>
@@ -762,31 +762,31 @@
     <name>funcdesk</name>
     <message>
         <source>Timer</source>
-        <translation type="unfinished"></translation>
+        <translation>定时器</translation>
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished"></translation>
+        <translation>对象</translation>
     </message>
     <message>
         <source>HTTP route</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP 路由</translation>
     </message>
     <message>
         <source>Manual</source>
-        <translation type="unfinished"></translation>
+        <translation>手动</translation>
     </message>
     <message>
         <source>on put or delete of %1 in bucket %2</source>
-        <translation type="unfinished"></translation>
+        <translation>存储桶 %2 中的 %1 被存入或删除时</translation>
     </message>
     <message>
         <source>on delete of %1 in bucket %2</source>
-        <translation type="unfinished"></translation>
+        <translation>存储桶 %2 中的 %1 被删除时</translation>
     </message>
     <message>
         <source>on put of %1 in bucket %2</source>
-        <translation type="unfinished"></translation>
+        <translation>存储桶 %2 中的 %1 被存入时</translation>
     </message>
 </context>
 <context>
@@ -960,75 +960,75 @@
     <name>funcdesk::BucketBrowser</name>
     <message>
         <source>New bucket…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建存储桶…</translation>
     </message>
     <message>
         <source>Delete bucket</source>
-        <translation type="unfinished"></translation>
+        <translation>删除存储桶</translation>
     </message>
     <message>
         <source>Bucket:</source>
-        <translation type="unfinished"></translation>
+        <translation>存储桶：</translation>
     </message>
     <message>
         <source>Up</source>
-        <translation type="unfinished"></translation>
+        <translation>上一级</translation>
     </message>
     <message>
         <source>The folder above</source>
-        <translation type="unfinished"></translation>
+        <translation>上一级文件夹</translation>
     </message>
     <message>
         <source>Upload…</source>
-        <translation type="unfinished"></translation>
+        <translation>上传…</translation>
     </message>
     <message>
         <source>Upload files into this folder (or drop them here)</source>
-        <translation type="unfinished"></translation>
+        <translation>将文件上传到此文件夹（或将文件拖放到此处）</translation>
     </message>
     <message>
         <source>Download…</source>
-        <translation type="unfinished"></translation>
+        <translation>下载…</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished">删除</translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Showing the first %L1 entries of this folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅显示此文件夹的前 %L1 项。</translation>
     </message>
     <message>
         <source>Upload files</source>
-        <translation type="unfinished"></translation>
+        <translation>上传文件</translation>
     </message>
     <message>
         <source>Download %1</source>
-        <translation type="unfinished"></translation>
+        <translation>下载 %1</translation>
     </message>
     <message>
         <source>Delete object</source>
-        <translation type="unfinished"></translation>
+        <translation>删除对象</translation>
     </message>
     <message>
         <source>Delete %1 from bucket %2? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>要从存储桶 %2 中删除 %1 吗？此操作无法撤销。</translation>
     </message>
     <message>
         <source>New bucket</source>
-        <translation type="unfinished"></translation>
+        <translation>新建存储桶</translation>
     </message>
     <message>
         <source>Name of the new bucket:</source>
-        <translation type="unfinished"></translation>
+        <translation>新存储桶的名称：</translation>
     </message>
     <message>
         <source>Delete bucket %1? Only an empty bucket can be deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>要删除存储桶 %1 吗？只能删除空的存储桶。</translation>
     </message>
 </context>
 <context>
@@ -1614,11 +1614,11 @@
     </message>
     <message>
         <source>No trigger runs this function; wire one in the Wiring view.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有触发器运行此函数；可在“连线”视图中连接一个。</translation>
     </message>
     <message>
         <source>Run by: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>由以下触发器运行：%1</translation>
     </message>
 </context>
 <context>
@@ -2048,7 +2048,7 @@
     </message>
     <message>
         <source>Triggers</source>
-        <translation type="unfinished"></translation>
+        <translation>触发器</translation>
     </message>
 </context>
 <context>
@@ -2242,11 +2242,11 @@ Create one with New function… (%1).</source>
     <name>funcdesk::HttpProbe</name>
     <message>
         <source>Enter an http:// or https:// URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入 http:// 或 https:// URL。</translation>
     </message>
     <message>
         <source>No answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>未能及时响应。</translation>
     </message>
 </context>
 <context>
@@ -2347,19 +2347,19 @@ A desktop console for serverless functions.</source>
     </message>
     <message>
         <source>Functions</source>
-        <translation type="unfinished"></translation>
+        <translation>函数</translation>
     </message>
     <message>
         <source>Triggers</source>
-        <translation type="unfinished"></translation>
+        <translation>触发器</translation>
     </message>
     <message>
         <source>Wiring</source>
-        <translation type="unfinished"></translation>
+        <translation>连线</translation>
     </message>
     <message>
         <source>Buckets</source>
-        <translation type="unfinished"></translation>
+        <translation>存储桶</translation>
     </message>
 </context>
 <context>
@@ -2409,133 +2409,134 @@ A desktop console for serverless functions.</source>
     <name>funcdesk::ObjectBrowserModel</name>
     <message>
         <source>This connection does not store objects; buckets live on the Local connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>此连接不存储对象；存储桶位于“本地”连接上。</translation>
     </message>
     <message>
         <source>Bucket %1 created.</source>
-        <translation type="unfinished"></translation>
+        <translation>已创建存储桶 %1。</translation>
     </message>
     <message>
         <source>Bucket %1 deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除存储桶 %1。</translation>
     </message>
     <message>
         <source>Choose or create a bucket first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择或创建一个存储桶。</translation>
     </message>
     <message>
         <source>%1 is not a file; folders are not uploaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是文件；不会上传文件夹。</translation>
     </message>
     <message>
         <source>%1 deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除 %1。</translation>
     </message>
     <message>
         <source>%1 was not uploaded: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 未上传：%2</translation>
     </message>
     <message>
         <source>%1 was not downloaded: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 未下载：%2</translation>
     </message>
     <message>
         <source>%1 uploaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>已上传 %1。</translation>
     </message>
     <message>
         <source>%1 downloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>已下载 %1。</translation>
     </message>
     <message>
         <source>Folder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>文件夹 %1</translation>
     </message>
     <message>
         <source>%1
 %2 bytes, MD5 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+%2 字节，MD5 %3</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">名称</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>大小</translation>
     </message>
     <message>
         <source>Modified</source>
-        <translation type="unfinished"></translation>
+        <translation>修改时间</translation>
     </message>
 </context>
 <context>
     <name>funcdesk::ObjectEditor</name>
     <message>
         <source>e.g. uploads/ (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 uploads/（可选）</translation>
     </message>
     <message>
         <source>e.g. .csv (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 .csv（可选）</translation>
     </message>
     <message>
         <source>An object is stored</source>
-        <translation type="unfinished"></translation>
+        <translation>存入对象时</translation>
     </message>
     <message>
         <source>An object is deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>删除对象时</translation>
     </message>
     <message>
         <source>Bucket:</source>
-        <translation type="unfinished"></translation>
+        <translation>存储桶：</translation>
     </message>
     <message>
         <source>Key prefix:</source>
-        <translation type="unfinished"></translation>
+        <translation>键前缀：</translation>
     </message>
     <message>
         <source>Key suffix:</source>
-        <translation type="unfinished"></translation>
+        <translation>键后缀：</translation>
     </message>
     <message>
         <source>Fires when:</source>
-        <translation type="unfinished"></translation>
+        <translation>触发时机：</translation>
     </message>
     <message>
         <source>Means:</source>
-        <translation type="unfinished"></translation>
+        <translation>含义：</translation>
     </message>
 </context>
 <context>
     <name>funcdesk::ObjectTransfer</name>
     <message>
         <source>Uploading %1</source>
-        <translation type="unfinished"></translation>
+        <translation>正在上传 %1</translation>
     </message>
     <message>
         <source>Downloading %1</source>
-        <translation type="unfinished"></translation>
+        <translation>正在下载 %1</translation>
     </message>
     <message>
         <source>%1 (%2 of %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2 / %3）</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消。</translation>
     </message>
 </context>
 <context>
     <name>funcdesk::ObjectTriggerForm</name>
     <message>
         <source>Choose a bucket.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择存储桶。</translation>
     </message>
     <message>
         <source>Choose at least one event.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少选择一个事件。</translation>
     </message>
 </context>
 <context>
@@ -2546,15 +2547,15 @@ A desktop console for serverless functions.</source>
     </message>
     <message>
         <source>Cannot use the file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法使用文件 %1：%2</translation>
     </message>
     <message>
         <source>A route needs a base path, a path, a method and an action.</source>
-        <translation type="unfinished"></translation>
+        <translation>路由需要基础路径、路径、方法和动作。</translation>
     </message>
     <message>
         <source>A base path is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>必须提供基础路径。</translation>
     </message>
 </context>
 <context>
@@ -2671,15 +2672,15 @@ A desktop console for serverless functions.</source>
     <name>funcdesk::Platform</name>
     <message>
         <source>The feed %1 did not answer in time (activation %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>订阅源 %1 未能及时响应（激活 %2）。</translation>
     </message>
     <message>
         <source>The feed %1 failed (activation %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>订阅源 %1 失败（激活 %2）。</translation>
     </message>
     <message>
         <source>A feed name is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>必须提供订阅源名称。</translation>
     </message>
 </context>
 <context>
@@ -2693,122 +2694,123 @@ A desktop console for serverless functions.</source>
     <name>funcdesk::RouteEditor</name>
     <message>
         <source>/shop</source>
-        <translation type="unfinished"></translation>
+        <translation>/shop</translation>
     </message>
     <message>
         <source>/items/{id}</source>
-        <translation type="unfinished"></translation>
+        <translation>/items/{id}</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>复制</translation>
     </message>
     <message>
         <source>Copy the URL to the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>将 URL 复制到剪贴板</translation>
     </message>
     <message>
         <source>Base path:</source>
-        <translation type="unfinished"></translation>
+        <translation>基础路径：</translation>
     </message>
     <message>
         <source>Path:</source>
-        <translation type="unfinished"></translation>
+        <translation>路径：</translation>
     </message>
     <message>
         <source>Method:</source>
-        <translation type="unfinished"></translation>
+        <translation>方法：</translation>
     </message>
     <message>
         <source>Response type:</source>
-        <translation type="unfinished"></translation>
+        <translation>响应类型：</translation>
     </message>
     <message>
         <source>Full URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>完整 URL：</translation>
     </message>
     <message>
         <source>Send test request</source>
-        <translation type="unfinished"></translation>
+        <translation>发送测试请求</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>发送</translation>
     </message>
     <message>
         <source>Content-Type: application/json</source>
-        <translation type="unfinished"></translation>
+        <translation>Content-Type: application/json</translation>
     </message>
     <message>
         <source>Request body (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>请求正文（可选）</translation>
     </message>
     <message>
         <source>The answer&apos;s headers and body appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>响应的标头和正文将显示在此处。</translation>
     </message>
     <message>
         <source>Request:</source>
-        <translation type="unfinished"></translation>
+        <translation>请求：</translation>
     </message>
     <message>
         <source>Headers:</source>
-        <translation type="unfinished"></translation>
+        <translation>标头：</translation>
     </message>
     <message>
         <source>Body:</source>
-        <translation type="unfinished"></translation>
+        <translation>正文：</translation>
     </message>
     <message>
         <source>Answer:</source>
-        <translation type="unfinished"></translation>
+        <translation>响应：</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在发送…</translation>
     </message>
     <message>
         <source>%1 in %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，耗时 %2 ms</translation>
     </message>
 </context>
 <context>
     <name>funcdesk::RouteProber</name>
     <message>
         <source>A header line needs the form &apos;Name: value&apos;: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>标头行必须采用 &apos;Name: value&apos; 的形式：%1</translation>
     </message>
     <message>
         <source>
 [only the first %1 bytes are shown]</source>
-        <translation type="unfinished"></translation>
+        <translation>
+[仅显示前 %1 字节]</translation>
     </message>
 </context>
 <context>
     <name>funcdesk::RouteTriggerForm</name>
     <message>
         <source>A base path is required, e.g. /shop.</source>
-        <translation type="unfinished"></translation>
+        <translation>必须提供基础路径，例如 /shop。</translation>
     </message>
     <message>
         <source>The base path may hold letters, digits and - _ . ~ only.</source>
-        <translation type="unfinished"></translation>
+        <translation>基础路径只能包含字母、数字及 - _ . ~。</translation>
     </message>
     <message>
         <source>The path may hold letters, digits, - _ . ~ and {parameters}.</source>
-        <translation type="unfinished"></translation>
+        <translation>路径只能包含字母、数字、- _ . ~ 及 {参数}。</translation>
     </message>
     <message>
         <source>Unknown method &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知方法 &apos;%1&apos;。</translation>
     </message>
     <message>
         <source>A path with {parameters} needs the response type http (the function then gets the parameters).</source>
-        <translation type="unfinished"></translation>
+        <translation>含有 {参数} 的路径需要响应类型 http（函数随后会收到这些参数）。</translation>
     </message>
     <message>
         <source>Choose the function that answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择负责响应的函数。</translation>
     </message>
 </context>
 <context>
@@ -2980,452 +2982,452 @@ A desktop console for serverless functions.</source>
     <name>funcdesk::TimerEditor</name>
     <message>
         <source>Schedule (cron)</source>
-        <translation type="unfinished"></translation>
+        <translation>计划（cron）</translation>
     </message>
     <message>
         <source>Interval</source>
-        <translation type="unfinished"></translation>
+        <translation>间隔</translation>
     </message>
     <message>
         <source>Once</source>
-        <translation type="unfinished"></translation>
+        <translation>一次</translation>
     </message>
     <message>
         <source>*/5 * * * *  (minute hour day month weekday; 6 fields: seconds first)</source>
-        <translation type="unfinished"></translation>
+        <translation>*/5 * * * *  （分 时 日 月 星期；6 个字段时秒在最前）</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> 分钟</translation>
     </message>
     <message>
         <source>{&quot;source&quot;: &quot;timer&quot;}  (optional: what each fire passes to the function)</source>
-        <translation type="unfinished"></translation>
+        <translation>{&quot;source&quot;: &quot;timer&quot;}  （可选：每次触发时传给函数的内容）</translation>
     </message>
     <message>
         <source>Fires:</source>
-        <translation type="unfinished"></translation>
+        <translation>触发方式：</translation>
     </message>
     <message>
         <source>When:</source>
-        <translation type="unfinished"></translation>
+        <translation>时间：</translation>
     </message>
     <message>
         <source>Time zone:</source>
-        <translation type="unfinished"></translation>
+        <translation>时区：</translation>
     </message>
     <message>
         <source>Means:</source>
-        <translation type="unfinished"></translation>
+        <translation>含义：</translation>
     </message>
     <message>
         <source>Next fires:</source>
-        <translation type="unfinished"></translation>
+        <translation>下次触发：</translation>
     </message>
     <message>
         <source>Payload:</source>
-        <translation type="unfinished"></translation>
+        <translation>负载：</translation>
     </message>
 </context>
 <context>
     <name>funcdesk::TimerTriggerForm</name>
     <message>
         <source>Unknown time zone &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知时区 &apos;%1&apos;。</translation>
     </message>
     <message>
         <source>A cron schedule is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>必须提供 cron 计划。</translation>
     </message>
     <message>
         <source>A date is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>必须提供日期。</translation>
     </message>
     <message>
         <source>Payload: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>负载：%1</translation>
     </message>
 </context>
 <context>
     <name>funcdesk::TriggerEditorDialog</name>
     <message>
         <source>New trigger</source>
-        <translation type="unfinished"></translation>
+        <translation>新建触发器</translation>
     </message>
     <message>
         <source>e.g. every-10-seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 every-10-seconds</translation>
     </message>
     <message>
         <source>(none: fire only)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无：仅触发）</translation>
     </message>
     <message>
         <source>A manual trigger fires only when you fire it (Fire now) or a program posts to it through the REST API.</source>
-        <translation type="unfinished"></translation>
+        <translation>手动触发器仅在您触发它（立即触发）或程序通过 REST API 向其发送 POST 请求时触发。</translation>
     </message>
     <message>
         <source>Create</source>
-        <translation type="unfinished">创建</translation>
+        <translation>创建</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>名称：</translation>
     </message>
     <message>
         <source>Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>类型：</translation>
     </message>
     <message>
         <source>Runs function:</source>
-        <translation type="unfinished"></translation>
+        <translation>运行函数：</translation>
     </message>
     <message>
         <source>Edit trigger %1</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑触发器 %1</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存</translation>
     </message>
     <message>
         <source>A trigger name is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>必须提供触发器名称。</translation>
     </message>
     <message>
         <source>Asking the platform…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在询问平台…</translation>
     </message>
 </context>
 <context>
     <name>funcdesk::TriggerListModel</name>
     <message>
         <source>Feed unavailable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>订阅源不可用：%1</translation>
     </message>
     <message>
         <source>Trigger</source>
-        <translation type="unfinished"></translation>
+        <translation>触发器</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Schedule or filter</source>
-        <translation type="unfinished"></translation>
+        <translation>计划或筛选条件</translation>
     </message>
     <message>
         <source>Last fired</source>
-        <translation type="unfinished"></translation>
+        <translation>上次触发</translation>
     </message>
     <message>
         <source>Fires (24 h)</source>
-        <translation type="unfinished"></translation>
+        <translation>触发次数（24 小时）</translation>
     </message>
     <message>
         <source>Runs</source>
-        <translation type="unfinished"></translation>
+        <translation>运行函数</translation>
     </message>
     <message>
         <source>%1 (paused)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（已暂停）</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>从未</translation>
     </message>
     <message>
         <source>≥ %1</source>
-        <translation type="unfinished">≥ %1</translation>
+        <translation>≥ %1</translation>
     </message>
     <message>
         <source>%1 (disabled)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（已禁用）</translation>
     </message>
 </context>
 <context>
     <name>funcdesk::TriggerOperations</name>
     <message>
         <source>No platform is connected.</source>
-        <translation type="unfinished">未连接任何平台。</translation>
+        <translation>未连接任何平台。</translation>
     </message>
     <message>
         <source>Another change is still running.</source>
-        <translation type="unfinished"></translation>
+        <translation>另一项更改仍在进行中。</translation>
     </message>
     <message>
         <source>Could not list the functions: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法列出函数：%1</translation>
     </message>
     <message>
         <source>This platform does not store objects.</source>
-        <translation type="unfinished"></translation>
+        <translation>此平台不存储对象。</translation>
     </message>
     <message>
         <source>No buckets yet: type a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有存储桶：请输入名称。</translation>
     </message>
     <message>
         <source>Trigger %1 created.</source>
-        <translation type="unfinished"></translation>
+        <translation>已创建触发器 %1。</translation>
     </message>
     <message>
         <source>Trigger %1 was created, but the rule to %2 was not: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>已创建触发器 %1，但未能创建到 %2 的规则：%3</translation>
     </message>
     <message>
         <source>%1 Every fire runs %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1每次触发都会运行 %2。</translation>
     </message>
     <message>
         <source>Route %1 %2 created.</source>
-        <translation type="unfinished"></translation>
+        <translation>已创建路由 %1 %2。</translation>
     </message>
     <message>
         <source>Trigger %1 updated.</source>
-        <translation type="unfinished"></translation>
+        <translation>已更新触发器 %1。</translation>
     </message>
     <message>
         <source>Trigger %1 paused.</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停触发器 %1。</translation>
     </message>
     <message>
         <source>Trigger %1 resumed.</source>
-        <translation type="unfinished"></translation>
+        <translation>已恢复触发器 %1。</translation>
     </message>
     <message>
         <source>Payload: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>负载：%1</translation>
     </message>
     <message>
         <source>Trigger %1 fired; no active rule ran a function.</source>
-        <translation type="unfinished"></translation>
+        <translation>触发器 %1 已触发；没有已启用的规则运行函数。</translation>
     </message>
     <message>
         <source>Trigger %1 fired (activation %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>触发器 %1 已触发（激活 %2）。</translation>
     </message>
     <message>
         <source>Trigger %1 deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除触发器 %1。</translation>
     </message>
     <message>
         <source>Route %1 %2 deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除路由 %1 %2。</translation>
     </message>
 </context>
 <context>
     <name>funcdesk::TriggersPanel</name>
     <message>
         <source>New trigger…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建触发器…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑…</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <source>Fire now…</source>
-        <translation type="unfinished"></translation>
+        <translation>立即触发…</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished">删除</translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished">刷新</translation>
+        <translation>刷新</translation>
     </message>
     <message>
         <source>No triggers yet. A trigger runs a function by itself: on a schedule, when an object is stored, or on an HTTP request. Create one with New trigger (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有触发器。触发器会自动运行函数：按计划运行、在存入对象时运行，或在收到 HTTP 请求时运行。用“新建触发器”（%1）创建一个。</translation>
     </message>
     <message>
         <source>Could not list the triggers: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法列出触发器：%1</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复</translation>
     </message>
     <message>
         <source>Fire %1</source>
-        <translation type="unfinished"></translation>
+        <translation>触发 %1</translation>
     </message>
     <message>
         <source>Payload (a JSON object; empty for none). Every active rule runs its function with it:</source>
-        <translation type="unfinished"></translation>
+        <translation>负载（JSON 对象；留空表示无负载）。每条已启用的规则都会以此负载运行其函数：</translation>
     </message>
     <message>
         <source>Delete route</source>
-        <translation type="unfinished"></translation>
+        <translation>删除路由</translation>
     </message>
     <message>
         <source>Delete the route %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>要删除路由 %1 吗？</translation>
     </message>
     <message>
         <source>Delete the trigger %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>要删除触发器 %1 吗？</translation>
     </message>
     <message numerus="yes">
         <source>Delete the trigger %1 and its %n rule(s)? The functions stay.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>要删除触发器 %1 及其 %n 条规则吗？函数会保留。</numerusform>
         </translation>
     </message>
     <message>
         <source>Delete trigger</source>
-        <translation type="unfinished"></translation>
+        <translation>删除触发器</translation>
     </message>
 </context>
 <context>
     <name>funcdesk::WiringConnectionItem</name>
     <message>
         <source>Rule %1 (active)</source>
-        <translation type="unfinished"></translation>
+        <translation>规则 %1（已启用）</translation>
     </message>
     <message>
         <source>Rule %1 (disabled)</source>
-        <translation type="unfinished"></translation>
+        <translation>规则 %1（已禁用）</translation>
     </message>
 </context>
 <context>
     <name>funcdesk::WiringPanel</name>
     <message>
         <source>Find a trigger or function</source>
-        <translation type="unfinished"></translation>
+        <translation>查找触发器或函数</translation>
     </message>
     <message>
         <source>+</source>
-        <translation type="unfinished"></translation>
+        <translation>+</translation>
     </message>
     <message>
         <source>Zoom in (Ctrl+wheel)</source>
-        <translation type="unfinished"></translation>
+        <translation>放大（Ctrl+滚轮）</translation>
     </message>
     <message>
         <source>−</source>
-        <translation type="unfinished"></translation>
+        <translation>−</translation>
     </message>
     <message>
         <source>Zoom out (Ctrl+wheel)</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小（Ctrl+滚轮）</translation>
     </message>
     <message>
         <source>Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>适应窗口</translation>
     </message>
     <message>
         <source>Show the whole wiring</source>
-        <translation type="unfinished"></translation>
+        <translation>显示全部连线</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished">刷新</translation>
+        <translation>刷新</translation>
     </message>
     <message>
         <source>Load the wiring again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新加载连线</translation>
     </message>
     <message>
         <source>Delete rule</source>
-        <translation type="unfinished"></translation>
+        <translation>删除规则</translation>
     </message>
     <message>
         <source>No match</source>
-        <translation type="unfinished">无匹配项</translation>
+        <translation>无匹配项</translation>
     </message>
     <message numerus="yes">
         <source>1 of %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>1 / %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 / %n</numerusform>
         </translation>
     </message>
     <message>
         <source>Rule %1: %2 → %3 (active)</source>
-        <translation type="unfinished"></translation>
+        <translation>规则 %1：%2 → %3（已启用）</translation>
     </message>
     <message>
         <source>Rule %1: %2 → %3 (disabled)</source>
-        <translation type="unfinished"></translation>
+        <translation>规则 %1：%2 → %3（已禁用）</translation>
     </message>
     <message>
         <source>Disable</source>
-        <translation type="unfinished"></translation>
+        <translation>禁用</translation>
     </message>
     <message>
         <source>Enable</source>
-        <translation type="unfinished"></translation>
+        <translation>启用</translation>
     </message>
     <message>
         <source>Delete rule %1? The trigger and the function stay; the trigger stops running the function.</source>
-        <translation type="unfinished"></translation>
+        <translation>要删除规则 %1 吗？触发器和函数都会保留；该触发器将不再运行该函数。</translation>
     </message>
     <message>
         <source>Loading the wiring…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载连线…</translation>
     </message>
     <message>
         <source>No triggers or functions yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有触发器或函数。</translation>
     </message>
     <message>
         <source>Drag from a trigger to a function to run the function when the trigger fires. Click a connection to enable, disable or delete it; double-click a box to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>从触发器拖动到函数，即可在触发器触发时运行该函数。单击连线可启用、禁用或删除它；双击方框可将其打开。</translation>
     </message>
 </context>
 <context>
     <name>funcdesk::WiringSnapshot</name>
     <message>
         <source>The connection went away.</source>
-        <translation type="unfinished">连接已断开。</translation>
+        <translation>连接已断开。</translation>
     </message>
     <message>
         <source>timer</source>
-        <translation type="unfinished"></translation>
+        <translation>定时器</translation>
     </message>
     <message>
         <source>object upload</source>
-        <translation type="unfinished"></translation>
+        <translation>对象上传</translation>
     </message>
     <message>
         <source>feed</source>
-        <translation type="unfinished"></translation>
+        <translation>订阅源</translation>
     </message>
     <message>
         <source>manual</source>
-        <translation type="unfinished"></translation>
+        <translation>手动</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>%1 (%2, disabled)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2，已禁用）</translation>
     </message>
 </context>
 <context>
     <name>funcdesk::WiringView</name>
     <message>
         <source>Triggers</source>
-        <translation type="unfinished"></translation>
+        <translation>触发器</translation>
     </message>
     <message>
         <source>Functions</source>
-        <translation type="unfinished"></translation>
+        <translation>函数</translation>
     </message>
 </context>
 <context>
