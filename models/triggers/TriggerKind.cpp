@@ -10,9 +10,11 @@ namespace funcdesk {
 
 namespace {
 
+// The context lupdate gives tr() calls in free functions of namespace funcdesk (there is no class
+// here to name one): "funcdesk". Another name would leave every text here untranslated.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("funcdesk::TriggerKind", text);
+    return QCoreApplication::translate("funcdesk", text);
 }
 
 // "alarms/alarm" of "/whisk.system/alarms/alarm".

@@ -13,14 +13,21 @@
 #include "support/TestPalettes.h"
 
 #include "models/activations/ActivationListModel.h"
+#include "models/triggers/TriggerListModel.h"
 #include "translations/Translations.h"
 #include "ui/activations/ActivationsPanel.h"
 #include "ui/code/CodePanel.h"
 #include "ui/functions/ConfigPanel.h"
 #include "ui/functions/FunctionsPanel.h"
+#include "ui/objects/BucketBrowser.h"
 #include "ui/testing/TestPanel.h"
+#include "ui/triggers/TriggersPanel.h"
+#include "ui/triggers/WiringPanel.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QDialog>
+#include <QTimer>
 
 #include <QDir>
 #include <QImage>
@@ -61,6 +68,34 @@ void seed(LocalEngine &engine)
     take(engine.invokeAction(ns, QStringLiteral("daily-report"), {{QStringLiteral("day"), QStringLiteral("monday")}},
                              {}));
     take(engine.invokeAction(ns, QStringLiteral("cleanup"), {}, {}));
+}
+
+// A timer and an object-upload trigger, each running a function, and a manual one: what the
+// Triggers, Wiring and Buckets views show.
+void seedTriggers(Platform &platform, const QString &folder)
+{
+    take(platform.createFeedTrigger(QStringLiteral("every-10-seconds"), {},
+                                    QStringLiteral("/whisk.system/alarms/alarm"),
+                                    {{QStringLiteral("cron"), QStringLiteral("*/10 * * * * *")}}));
+    take(platform.createBucket(QStringLiteral("uploads")));
+    take(platform.createFeedTrigger(
+        QStringLiteral("csv-uploads"), {}, QStringLiteral("/whisk.system/storage/changes"),
+        {{QStringLiteral("bucket"), QStringLiteral("uploads")}, {QStringLiteral("suffix"), QStringLiteral(".csv")}}));
+    take(platform.putTrigger(QStringLiteral("deploy-hook"), {}, {}));
+    const auto rule = [&](const char *name, const char *trigger, const char *action) {
+        auto parsed = Rule::fromJson({{QStringLiteral("trigger"), QLatin1StringView(trigger)},
+                                      {QStringLiteral("action"), QLatin1StringView(action)}});
+        QVERIFY(parsed);
+        take(platform.putRule(QLatin1StringView(name), parsed.value(), {}));
+    };
+    rule("nightly-report", "/_/every-10-seconds", "/_/daily-report");
+    rule("resize-csv", "/_/csv-uploads", "/_/resize-image");
+    rule("cleanup-on-deploy", "/_/deploy-hook", "/_/cleanup");
+    QFile file(folder + QStringLiteral("/orders.csv"));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("id,item\n1,paper\n");
+    file.close();
+    take(platform.putObject(QStringLiteral("uploads"), QStringLiteral("2026/orders.csv"), file.fileName()));
 }
 
 bool looksRendered(const QImage &image)
@@ -131,8 +166,71 @@ private:
         QVERIFY2(window.grab().save(path), qPrintable(path));
     }
 
+    // The Triggers, Wiring and Buckets views, and the trigger editor for each kind.
+    void renderTriggerScreens(const QString &variant)
+    {
+        test::Console console;
+        QVERIFY(console.start());
+        seed(*console.engine);
+        seedTriggers(*console.local, console.dir.path());
+        MainWindow &window = *console.window;
+        window.resize(QSize(1366, 768));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QDir().mkpath(QStringLiteral(SCREENSHOT_DIR));
+        const auto save = [&](QWidget *widget, const QString &name) {
+            const QImage image = widget->grab().toImage();
+            QVERIFY(looksRendered(image));
+            const QString path = QStringLiteral(SCREENSHOT_DIR "/%1-%2.png").arg(variant, name);
+            QVERIFY2(image.save(path), qPrintable(path));
+        };
+        window.viewTabs()->setCurrentWidget(window.triggersPanel());
+        QTRY_VERIFY_WITH_TIMEOUT(window.triggersPanel()->model()->rowCount() >= 3, 15000);
+        QTest::qWait(600);
+        if (variant == QLatin1StringView("zh_CN")) { // the kinds are translated (a context mismatch left them English)
+            const QAbstractItemModel *model = window.triggersPanel()->model();
+            for (int row = 0; row < model->rowCount(); ++row) {
+                const QString kind = model->index(row, 1).data().toString();
+                QVERIFY2(!QStringList({QStringLiteral("Timer"), QStringLiteral("Object"), QStringLiteral("Manual")})
+                              .contains(kind),
+                         qPrintable(kind));
+            }
+        }
+        save(&window, QStringLiteral("triggers"));
+        window.viewTabs()->setCurrentWidget(window.wiringPanel());
+        QTest::qWait(1000);
+        save(&window, QStringLiteral("wiring"));
+        window.viewTabs()->setCurrentWidget(window.bucketBrowser());
+        QTest::qWait(1000);
+        save(&window, QStringLiteral("buckets"));
+
+        window.viewTabs()->setCurrentWidget(window.triggersPanel());
+        const char *kinds[] = {"timer", "object", "route"};
+        bool shown = false;
+        auto *poll = new QTimer(&window);
+        poll->setInterval(50);
+        QObject::connect(poll, &QTimer::timeout, &window, [&] {
+            auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            poll->stop();
+            auto *kind = dialog->findChild<QComboBox *>(QStringLiteral("triggerKind"));
+            for (int i = 0; kind && i < 3; ++i) {
+                kind->setCurrentIndex(i);
+                QTest::qWait(400);
+                save(dialog, QStringLiteral("trigger-editor-%1").arg(QLatin1StringView(kinds[i])));
+            }
+            shown = kind != nullptr;
+            dialog->reject();
+        });
+        poll->start();
+        window.triggersPanel()->newTrigger();
+        QTRY_VERIFY_WITH_TIMEOUT(shown, 15000);
+    }
+
 private Q_SLOTS:
     void english() { renderScreens(QStringLiteral("en")); }
+    void englishTriggers() { renderTriggerScreens(QStringLiteral("en")); }
 
     void englishDark()
     {
@@ -149,6 +247,7 @@ private Q_SLOTS:
     {
         installTranslations(*QCoreApplication::instance(), QStringLiteral("zh_CN"));
         renderScreens(QStringLiteral("zh_CN"));
+        renderTriggerScreens(QStringLiteral("zh_CN"));
     }
 };
 
