@@ -3216,6 +3216,10 @@ A desktop console for serverless functions.</source>
         <source>Route %1 %2 deleted.</source>
         <translation>已删除路由 %1 %2。</translation>
     </message>
+    <message>
+        <source>%1 The old route %2 %3 was not deleted: %4</source>
+        <translation>%1 旧路由 %2 %3 未被删除：%4</translation>
+    </message>
 </context>
 <context>
     <name>funcdesk::TriggersPanel</name>

@@ -136,7 +136,7 @@ void TriggerOperations::linkFunction(const QString &name, const QString &functio
              });
 }
 
-void TriggerOperations::createRoute(const RouteTriggerForm &form)
+void TriggerOperations::createRoute(const RouteTriggerForm &form, const std::optional<ApiRoute> &replacing)
 {
     if (const QString problem = form.validate(); !problem.isEmpty())
         return Q_EMIT failed(problem);
@@ -144,13 +144,26 @@ void TriggerOperations::createRoute(const RouteTriggerForm &form)
         return;
     const ApiRoute route = form.route(m_platform->namespaceName());
     const QString function = form.function;
-    auto create = [this, route] {
-        onResult(m_platform->createRoute(route), this, [this](const Result<ApiRoute> &created) {
+    auto create = [this, route, replacing] {
+        onResult(m_platform->createRoute(route), this, [this, replacing](const Result<ApiRoute> &created) {
             if (!created)
                 return fail(created.error().message);
-            finish(
+            const QString message =
                 tr("Route %1 %2 created.")
-                    .arg(created->verb, created->url.isEmpty() ? created->basePath + created->relPath : created->url));
+                    .arg(created->verb, created->url.isEmpty() ? created->basePath + created->relPath : created->url);
+            const bool moved =
+                replacing && (replacing->basePath != created->basePath || replacing->relPath != created->relPath ||
+                              replacing->verb.compare(created->verb, Qt::CaseInsensitive) != 0);
+            if (!moved)
+                return finish(message);
+            onResult(m_platform->deleteRoute(replacing->basePath, replacing->relPath, replacing->verb), this,
+                     [this, message, replacing](const Result<Done> &deleted) {
+                         if (!deleted)
+                             return fail(tr("%1 The old route %2 %3 was not deleted: %4")
+                                             .arg(message, replacing->verb, replacing->basePath + replacing->relPath,
+                                                  deleted.error().message));
+                         finish(message);
+                     });
         });
     };
     // Routes are answered by web actions: make the function one, as `wsk action update --web true`.

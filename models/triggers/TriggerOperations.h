@@ -32,7 +32,9 @@ public:
     void createObject(const QString &name, const ObjectTriggerForm &form, const QString &function);
     void createManual(const QString &name, const QString &function);
     // Makes `form.function` a web action when it is not one yet (routes answer with web actions).
-    void createRoute(const RouteTriggerForm &form);
+    // Editing passes the route being replaced: it is deleted once the new one exists (when the
+    // method, base path or path changed), so a failed create keeps the old route.
+    void createRoute(const RouteTriggerForm &form, const std::optional<ApiRoute> &replacing = std::nullopt);
     // A feed trigger's new parameters (the feed's UPDATE).
     void updateFeed(const QString &name, const QString &feed, const QJsonObject &feedParams);
     // PAUSE / UNPAUSE with `feed`; without one, the rules are disabled / enabled.

@@ -4,6 +4,7 @@
 // the model in every test.
 
 #include "models/triggers/TriggerListModel.h"
+#include "models/triggers/TriggerOperations.h"
 #include "support/Futures.h"
 #include "support/LocalFixture.h"
 
@@ -143,6 +144,30 @@ private Q_SLOTS:
         QCOMPARE(model->rowCount(), 0);
     }
 
+    void editingARouteToAnotherPathReplacesIt()
+    {
+        TriggerOperations operations;
+        operations.setPlatform(local->platform.get());
+        QString message;
+        connect(&operations, &TriggerOperations::done, this, [&](const QString &m) { message = m; });
+        connect(&operations, &TriggerOperations::failed, this,
+                [&](const QString &m) { message = QStringLiteral("failed: ") + m; });
+        RouteTriggerForm form;
+        form.basePath = QStringLiteral("/shop");
+        form.relPath = QStringLiteral("/items");
+        form.function = QStringLiteral("tick");
+        operations.createRoute(form);
+        QTRY_VERIFY_WITH_TIMEOUT(!operations.isBusy(), 20000);
+        QVERIFY2(!message.startsWith(QStringLiteral("failed")), qPrintable(message));
+        const ApiRoute old = form.route(local->platform->namespaceName());
+        form.relPath = QStringLiteral("/products");
+        operations.createRoute(form, take(local->platform->listRoutes(QStringLiteral("/shop"))).value(0, old));
+        QTRY_VERIFY_WITH_TIMEOUT(!operations.isBusy(), 20000);
+        QVERIFY2(!message.startsWith(QStringLiteral("failed")), qPrintable(message));
+        const QList<ApiRoute> routes = take(local->platform->listRoutes(QStringLiteral("/shop")));
+        QCOMPARE(routes.size(), 1); // without the replacement, /shop/items stayed beside /shop/products
+        QCOMPARE(routes.first().relPath, QStringLiteral("/products"));
+    }
     void aTriggerDeletedElsewhereGoesAtTheNextRefresh()
     {
         take(local->platform->putTrigger(QStringLiteral("a"), Trigger{}, PutOptions{}));

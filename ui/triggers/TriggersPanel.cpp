@@ -234,8 +234,12 @@ void TriggersPanel::save(TriggerEditorDialog *dialog)
         if (dialog->isEditing())
             return m_operations->updateFeed(name, Feeds::kObjectChanges, dialog->objectEditor()->form().feedParams());
         return m_operations->createObject(name, dialog->objectEditor()->form(), function);
-    case TriggerKind::Route:
-        return m_operations->createRoute(dialog->routeEditor()->form(function));
+    case TriggerKind::Route: {
+        std::optional<ApiRoute> replacing;
+        if (const int row = dialog->isEditing() ? m_model->rowOf(m_editing) : -1; row >= 0)
+            replacing = m_model->routeAt(row);
+        return m_operations->createRoute(dialog->routeEditor()->form(function), replacing);
+    }
     case TriggerKind::Manual:
         return m_operations->createManual(name, function);
     }
