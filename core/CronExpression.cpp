@@ -229,6 +229,19 @@ template <size_t N> Shape shapeOf(const std::bitset<N> &bits, int min, int max)
 }
 
 // "a, b and c" in the UI language.
+// The clauses of a description, time first ("at 09:30, Monday to Friday, in January"). A
+// language may put them in another order: zh_CN says months, then days, then the time.
+QString joinClauses(const QStringList &clauses)
+{
+    QString text = clauses.value(0);
+    for (qsizetype i = 1; i < clauses.size(); ++i) {
+        text = QCoreApplication::translate("CronExpression", "%1, %2",
+                                           "clauses of a schedule: the time so far, then days or months")
+                   .arg(text, clauses.at(i));
+    }
+    return text;
+}
+
 QString joinList(const QStringList &items)
 {
     if (items.isEmpty())
@@ -473,7 +486,7 @@ QString CronExpression::describe() const
             const QString at = joinList(times);
             parts << (days.isEmpty() ? QCoreApplication::translate("CronExpression", "every day at %1").arg(at)
                                      : QCoreApplication::translate("CronExpression", "at %1").arg(at));
-            return (parts + days).join(QStringLiteral(", "));
+            return joinClauses(parts + days);
         }
     }
 
@@ -518,7 +531,7 @@ QString CronExpression::describe() const
             parts << QCoreApplication::translate("CronExpression", "in hours %1").arg(runsText(hour, number, false));
         }
     }
-    return (parts + days).join(QStringLiteral(", "));
+    return joinClauses(parts + days);
 }
 
 QList<QDateTime> CronExpression::nextTimes(const QDateTime &after, const QTimeZone &zone, int count) const

@@ -219,6 +219,11 @@
         <source>in hours %1</source>
         <translation>在 %1 点</translation>
     </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>clauses of a schedule: the time so far, then days or months</comment>
+        <translation>%2，%1</translation>
+    </message>
 </context>
 <context>
     <name>FunctionConfigForm</name>

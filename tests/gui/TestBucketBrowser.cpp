@@ -110,6 +110,50 @@ private Q_SLOTS:
                  PlatformError::Kind::NotFound);
     }
 
+    // The "on every upload of a .csv into a bucket", from the console: files dropped on the
+    // browser are stored, and the storage trigger runs its function for the .csv only.
+    void aCsvDroppedOnTheBrowserRunsTheFunctionOfItsTrigger()
+    {
+        test::Console console;
+        QVERIFY(console.start());
+        Platform &platform = *console.local;
+        Action ingest;
+        ingest.exec = Exec::withCode(QStringLiteral("nodejs:default"),
+                                     QStringLiteral("function main(p) { return {got: p.key, event: p.event}; }"));
+        take(platform.putAction(QStringLiteral("ingest"), ingest, {}));
+        take(platform.createBucket(QStringLiteral("data")));
+        take(platform.createFeedTrigger(
+            QStringLiteral("csv-uploads"), {}, QStringLiteral("/whisk.system/storage/changes"),
+            {{QStringLiteral("bucket"), QStringLiteral("data")}, {QStringLiteral("suffix"), QStringLiteral(".csv")}}));
+        auto rule = Rule::fromJson({{QStringLiteral("trigger"), QStringLiteral("/_/csv-uploads")},
+                                    {QStringLiteral("action"), QStringLiteral("/_/ingest")}});
+        QVERIFY(rule);
+        take(platform.putRule(QStringLiteral("csv-ingest"), rule.value(), {}));
+
+        MainWindow &window = *console.window;
+        QVERIFY(showActive(window));
+        BucketBrowser *browser = window.bucketBrowser();
+        window.viewTabs()->setCurrentWidget(browser);
+        ObjectBrowserModel *model = browser->model();
+        QTRY_COMPARE(model->bucket(), QStringLiteral("data"));
+        dropFiles(browser, {writeFile(console.dir.filePath(QStringLiteral("orders.csv")), "id,item\n1,paper\n"),
+                            writeFile(console.dir.filePath(QStringLiteral("notes.txt")), "not a csv\n")});
+        QTRY_VERIFY_WITH_TIMEOUT(
+            rowOf(model, QStringLiteral("orders.csv")) >= 0 && rowOf(model, QStringLiteral("notes.txt")) >= 0, 20000);
+
+        ActivationQuery query;
+        query.name = QStringLiteral("ingest");
+        query.docs = true;
+        QList<Activation> runs;
+        QTRY_VERIFY_WITH_TIMEOUT((runs = take(platform.listActivations(query))).size() >= 1, 30000);
+        QTest::qWait(1000); // a fire for notes.txt would have arrived by now
+        runs = take(platform.listActivations(query));
+        QCOMPARE(runs.size(), 1);
+        const QJsonObject result = runs.first().response.value().result.toObject();
+        QCOMPARE(result.value(QStringLiteral("got")).toString(), QStringLiteral("orders.csv"));
+        QCOMPARE(result.value(QStringLiteral("event")).toString(), QStringLiteral("put"));
+    }
+
     void newBucketIsCreatedAndChosen()
     {
         test::Console console;
