@@ -180,7 +180,8 @@ private Q_SLOTS:
             actions.append(entry.value(QLatin1StringView("action")).toString());
             // Each rule's activation arrives in guest, caused by the trigger's.
             Result<Activation> ran = PlatformError{};
-            QTest::qWaitFor([&] { return (ran = wait(platform->getActivation(id))).ok(); }, 30000);
+            const bool arrived = QTest::qWaitFor([&] { return (ran = wait(platform->getActivation(id))).ok(); }, 30000);
+            QVERIFY2(arrived || !ran.ok(), "unreachable"); // `ran` says why when it did not arrive
             VERIFY_OK(ran);
             QCOMPARE(ran->cause.value_or(QString()), fired->value());
             QCOMPARE(ran->response->result.toObject()
