@@ -181,8 +181,9 @@ private Q_SLOTS:
             // Each rule's activation arrives in guest, caused by the trigger's.
             Result<Activation> ran = PlatformError{};
             const bool arrived = QTest::qWaitFor([&] { return (ran = wait(platform->getActivation(id))).ok(); }, 30000);
-            QVERIFY2(arrived || !ran.ok(), "unreachable"); // `ran` says why when it did not arrive
-            VERIFY_OK(ran);
+            if (!arrived) {
+                VERIFY_OK(ran); // says why it did not arrive
+            }
             QCOMPARE(ran->cause.value_or(QString()), fired->value());
             QCOMPARE(ran->response->result.toObject()
                          .value(QLatin1StringView("n"))
