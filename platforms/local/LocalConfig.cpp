@@ -127,4 +127,22 @@ std::optional<PlatformError> LocalConfig::apply(const QString &setting)
     return std::nullopt;
 }
 
+SystemLimits LocalConfig::defaultLimits()
+{
+    SystemLimits limits;
+    limits.memoryMb = {128, 2048, 256};
+    limits.timeoutMs = {100, 300000, 60000};
+    limits.logsMb = {0, 10, 10};
+    limits.concurrency = {1, 100, 1};
+    limits.cpu = {0.05, SystemLimits::machineCores(), 0.25};
+    limits.cpuPerGbMemory = 1.0;
+    // Namespace throttles for one node (docs/local-platform.md): far above OpenWhisk's
+    // multi-tenant 60/30/60, low enough to stop a runaway loop; one invocation in flight per
+    // thread of the invoker's pool (256).
+    limits.invocationsPerMinute = 60000;
+    limits.concurrentInvocations = 256;
+    limits.firesPerMinute = 6000;
+    return limits;
+}
+
 } // namespace funcdesk

@@ -2,46 +2,18 @@
 
 #include "core/EntityName.h"
 #include "platforms/local/AlarmFeeds.h"
-#include "platforms/local/AlarmScheduler.h"
 #include "platforms/local/ApiManagement.h"
-#include "platforms/local/ApiRouteTable.h"
-#include "platforms/local/BucketStore.h"
-#include "platforms/local/RuleBook.h"
-#include "platforms/local/StorageFeed.h"
+#include "platforms/local/LocalEnginePrivate.h"
 
 #include <QDir>
 #include <QJsonDocument>
-#include <QRandomGenerator>
-#include <QUuid>
 
 namespace funcdesk {
 
 namespace {
-const QString kNamespaces = QStringLiteral("namespaces");
 const QString kPackages = QStringLiteral("packages");
 constexpr qint64 kMaxCodeBytes = 48LL * 1024 * 1024;
 constexpr qint64 kMaxParameterBytes = 1024 * 1024;
-
-QString randomKey()
-{
-    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    QString key;
-    key.reserve(64);
-    for (int i = 0; i < 64; ++i)
-        key.append(QLatin1Char(alphabet[QRandomGenerator::system()->bounded(62)]));
-    return key;
-}
-
-bool sameKey(const QString &a, const QString &b)
-{
-    // Constant time in the key's length: a wrong key says nothing about how much of it matched.
-    if (a.size() != b.size())
-        return false;
-    char16_t difference = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        difference |= a.at(i).unicode() ^ b.at(i).unicode();
-    return difference == 0;
-}
 
 // An action name is "name" or "package/name"; each part follows the entity-name rule.
 std::optional<PlatformError> checkActionName(const QString &name)
@@ -85,39 +57,6 @@ ActivationRepository::Query repositoryQuery(const QString &ns, const ActivationQ
 }
 } // namespace
 
-SystemLimits LocalConfig::defaultLimits()
-{
-    SystemLimits limits;
-    limits.memoryMb = {128, 2048, 256};
-    limits.timeoutMs = {100, 300000, 60000};
-    limits.logsMb = {0, 10, 10};
-    limits.concurrency = {1, 100, 1};
-    limits.cpu = {0.05, SystemLimits::machineCores(), 0.25};
-    limits.cpuPerGbMemory = 1.0;
-    // Namespace throttles for one node (docs/local-platform.md): far above OpenWhisk's
-    // multi-tenant 60/30/60, low enough to stop a runaway loop; one invocation in flight per
-    // thread of the invoker's pool (256).
-    limits.invocationsPerMinute = 60000;
-    limits.concurrentInvocations = 256;
-    limits.firesPerMinute = 6000;
-    return limits;
-}
-
-class LocalEngine::Private
-{
-public:
-    EngineState state;
-    std::unique_ptr<Invoker> invoker;
-    std::unique_ptr<RuleBook> rules;
-    std::unique_ptr<ApiRouteTable> routes;
-    std::unique_ptr<AlarmScheduler> alarms;
-    std::unique_ptr<BucketStore> buckets;
-    std::shared_ptr<StorageFeed> storageFeed; // also held by the catalog
-
-    Result<Done> load();
-    std::optional<PlatformError> validate(const QString &ns, const QString &name, Action &put) const;
-};
-
 Result<Done> LocalEngine::Private::load()
 {
     return state.store
@@ -129,12 +68,12 @@ Result<Done> LocalEngine::Private::load()
             for (const Action &action : actions.value())
                 state.actions[action.ns.value_or(QString())].insert(action.name.value_or(QString()), action);
             for (const QString &collection :
-                 {QStringLiteral("triggers"), QStringLiteral("rules"), kPackages, kNamespaces}) {
+                 {QStringLiteral("triggers"), QStringLiteral("rules"), kPackages, kNamespacesCollection}) {
                 auto documents = store.entities.all(collection);
                 if (!documents)
                     return documents.error();
                 for (const auto &document : documents.value()) {
-                    if (collection == kNamespaces) {
+                    if (collection == kNamespacesCollection) {
                         Identity identity{document.ns, document.body.value(QLatin1StringView("uuid")).toString(),
                                           document.body.value(QLatin1StringView("key")).toString()};
                         state.identitiesByUuid.insert(identity.uuid, identity);
@@ -304,57 +243,6 @@ AlarmScheduler &LocalEngine::alarms()
 BucketStore &LocalEngine::buckets()
 {
     return *d->buckets;
-}
-
-Result<Identity> LocalEngine::ensureNamespace(const QString &ns, const std::optional<QString> &auth)
-{
-    if (auto problem = checkEntityName(ns))
-        return *problem;
-    if (ns == QLatin1StringView("_")) // stands for the caller's own namespace in every path
-        return PlatformError{PlatformError::Kind::Invalid, QStringLiteral("The namespace name '_' is reserved.")};
-    if (ns == SystemCatalog::ns()) // the read-only catalog: nobody signs in as it
-        return PlatformError{PlatformError::Kind::Invalid,
-                             QStringLiteral("The namespace name '%1' is reserved for the system catalog.").arg(ns)};
-    Identity identity;
-    if (auth) {
-        const qsizetype colon = auth->indexOf(QLatin1Char(':'));
-        identity = {ns, auth->left(colon), auth->mid(colon + 1)};
-        if (colon <= 0 || identity.key.isEmpty())
-            return PlatformError{PlatformError::Kind::Invalid, QStringLiteral("An auth key has the form UUID:KEY.")};
-    } else {
-        QReadLocker locker(&d->state.lock);
-        if (d->state.identitiesByNamespace.contains(ns))
-            return d->state.identitiesByNamespace.value(ns);
-        identity = {ns, QUuid::createUuid().toString(QUuid::WithoutBraces), randomKey()};
-    }
-    return d->state.store
-        ->post<Result<Identity>>([this, identity](StoreWorker::Store &store) -> Result<Identity> {
-            QJsonObject body{{QLatin1StringView("uuid"), identity.uuid}, {QLatin1StringView("key"), identity.key}};
-            if (auto stored = store.entities.put(kNamespaces, identity.ns, identity.ns, 0, body); !stored)
-                return stored.error();
-            QWriteLocker locker(&d->state.lock);
-            const Identity previous = d->state.identitiesByNamespace.value(identity.ns);
-            d->state.identitiesByUuid.remove(previous.uuid);
-            d->state.identitiesByUuid.insert(identity.uuid, identity);
-            d->state.identitiesByNamespace.insert(identity.ns, identity);
-            return identity;
-        })
-        .result();
-}
-
-Result<Identity> LocalEngine::authenticate(const QString &uuid, const QString &key) const
-{
-    QReadLocker locker(&d->state.lock);
-    const auto it = d->state.identitiesByUuid.constFind(uuid);
-    if (it == d->state.identitiesByUuid.cend() || !sameKey(it->key, key))
-        return PlatformError{PlatformError::Kind::Auth, QStringLiteral("The supplied authentication is invalid.")};
-    return *it;
-}
-
-QStringList LocalEngine::namespaces() const
-{
-    QReadLocker locker(&d->state.lock);
-    return d->state.identitiesByNamespace.keys();
 }
 
 QFuture<Result<qint64>> LocalEngine::count(QString ns, Collection collection)
