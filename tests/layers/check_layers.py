@@ -50,9 +50,9 @@ ALLOWED_QT = {
     "server": {"QtCore", "QtConcurrent", "QtNetwork"},
     "models": {"QtCore", "QtConcurrent", "QtGui"},
     "translations": {"QtCore"},
-    "ui": {"QtCore", "QtConcurrent", "QtGui", "QtWidgets"},
+    "ui": {"QtCore", "QtConcurrent", "QtGui", "QtWidgets", "QtCharts"},
     "app/funcdeskd": {"QtCore", "QtConcurrent", "QtNetwork"},
-    "app/funcdesk": {"QtCore", "QtConcurrent", "QtGui", "QtWidgets", "QtNetwork"},
+    "app/funcdesk": {"QtCore", "QtConcurrent", "QtGui", "QtWidgets", "QtNetwork", "QtCharts"},
 }
 
 # Headers a layer may not include although their module is allowed: ui/ never touches JSON
