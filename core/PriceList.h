@@ -36,12 +36,12 @@ struct FreeTier
 // at least `minimumMs`. GB are binary (1024 MB), as the lists count them.
 struct PriceList
 {
-    QString id;      // stable: "aws-lambda-x86", "aws-lambda-arm", "alibaba-fc3", "ibm-functions",
-                     // "gcp-functions", "azure-consumption", "custom"
-    QString name;    // shown to the user (a translated provider name is not needed: brand names)
-    QString region;  // "us-east-1", ...
-    QDate takenOn;   // the date the figures were checked against the provider's pricing page
-    QString source;  // the pricing page's URL
+    QString id;     // stable: "aws-lambda-x86", "aws-lambda-arm", "alibaba-fc3", "ibm-functions",
+                    // "gcp-functions", "azure-consumption", "custom"
+    QString name;   // shown to the user (a translated provider name is not needed: brand names)
+    QString region; // "us-east-1", ...
+    QDate takenOn;  // the date the figures were checked against the provider's pricing page
+    QString source; // the pricing page's URL
     QString currency = QStringLiteral("USD");
     double pricePerRequest = 0.0;
     double pricePerGbSecond = 0.0;
@@ -73,9 +73,9 @@ struct PriceList
 // elapsed fraction of the month (UTC), priced after the free tier.
 struct MonthCost
 {
-    QDate month;             // first day of the month
-    double toDate = 0.0;     // after the free tier
-    double projected = 0.0;  // at month end, same rate as so far
+    QDate month;            // first day of the month
+    double toDate = 0.0;    // after the free tier
+    double projected = 0.0; // at month end, same rate as so far
     BilledUsage usageToDate;
 };
 

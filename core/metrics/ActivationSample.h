@@ -23,7 +23,7 @@ struct ActivationSample
     std::array<quint8, 16> id{}; // the activation id's 32 hex digits as bytes (de-duplication)
     qint64 startMs = 0;
     quint32 durationMs = 0;
-    quint32 initMs = 0;        // 0 = warm start
+    quint32 initMs = 0; // 0 = warm start
     quint32 waitMs = 0;
     quint32 peakMemoryKb = 0;  // 0 = not measured (remote platforms)
     quint32 cpuMicros = 0;     // CPU time; saturates at ~71 min

@@ -25,14 +25,14 @@ struct MetricsBucket
     qint64 invocations = 0;
     std::array<qint64, 5> byOutcome{}; // indexed by SampleOutcome
     qint64 coldStarts = 0;
-    DurationSketch durations;          // duration p50/p90/p99, max (durations.max())
-    double initMsSum = 0.0;            // over cold starts
+    DurationSketch durations; // duration p50/p90/p99, max (durations.max())
+    double initMsSum = 0.0;   // over cold starts
     double waitMsSum = 0.0;
     double cpuSeconds = 0.0;
-    double peakMemoryMb = 0.0;         // the highest measured peak
-    qint64 concurrencyMax = 0;         // activations in flight at once, at most
-    BilledUsage usage;                 // under the price list the query names
-    double cost = 0.0;                 // gross (free tier applies to months, see MonthCost)
+    double peakMemoryMb = 0.0; // the highest measured peak
+    qint64 concurrencyMax = 0; // activations in flight at once, at most
+    BilledUsage usage;         // under the price list the query names
+    double cost = 0.0;         // gross (free tier applies to months, see MonthCost)
 
     qint64 errors() const { return invocations - byOutcome[0]; }
 };
@@ -59,8 +59,8 @@ struct SeriesQuery
     int maxPoints = 600;
     std::optional<QString> function; // nullopt = every function
     PriceList prices;
-    int costBreakdownTop = 8;        // cost by function: the top N by cost, the rest as one "other"
-    int histogramBins = 40;          // duration histogram (log-spaced bins)
+    int costBreakdownTop = 8; // cost by function: the top N by cost, the rest as one "other"
+    int histogramBins = 40;   // duration histogram (log-spaced bins)
 };
 
 struct HistogramBin
@@ -77,15 +77,15 @@ struct MetricsSeries
     qint64 fromMs = 0;
     qint64 toMs = 0;
     qint64 stepMs = 0;
-    QList<MetricsBucket> buckets;      // every step of the range, empty ones included
-    MetricsBucket total;               // the whole range in one bucket
-    QList<FunctionTotals> functions;   // every function active in the range, by cost descending
-    QStringList costSeriesNames;       // the stacked area's layers: top functions, then "other" ("")
-    QList<QList<double>> costSeries;   // [layer][bucket]
+    QList<MetricsBucket> buckets;    // every step of the range, empty ones included
+    MetricsBucket total;             // the whole range in one bucket
+    QList<FunctionTotals> functions; // every function active in the range, by cost descending
+    QStringList costSeriesNames;     // the stacked area's layers: top functions, then "other" ("")
+    QList<QList<double>> costSeries; // [layer][bucket]
     QList<HistogramBin> durationHistogram;
-    MonthCost month;                   // the month containing toMs, after the free tier (all functions
-                                       // or the one function), projected to month end
-    qint64 oldestMs = 0;               // how far back the store has data (0 = empty)
+    MonthCost month;     // the month containing toMs, after the free tier (all functions
+                         // or the one function), projected to month end
+    qint64 oldestMs = 0; // how far back the store has data (0 = empty)
 };
 
 // The metrics store: compact per-activation samples for the detailed range plus hourly roll-ups
@@ -118,7 +118,7 @@ public:
     MetricsSeries query(const SeriesQuery &query) const;
 
     qsizetype sampleCount() const;
-    qint64 oldestMs() const;  // 0 when empty
+    qint64 oldestMs() const; // 0 when empty
     qint64 newestMs() const;
     QStringList functions() const;
     // Bytes held by samples, roll-ups and indexes (reported by metrics_bench).

@@ -43,7 +43,7 @@ public:
     QFuture<MetricsSeries> query(SeriesQuery query) const;
 
     State state() const { return m_state; }
-    qint64 oldestMs() const { return m_oldestMs; }       // how far back data reaches (0 = none)
+    qint64 oldestMs() const { return m_oldestMs; } // how far back data reaches (0 = none)
     qint64 sampleCount() const { return m_sampleCount; }
     int backfillDays() const { return m_backfillDays; }
     void setBackfillDays(int days);
