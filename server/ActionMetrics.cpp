@@ -16,8 +16,12 @@ using prometheus::appendLabel;
 using prometheus::appendMillisAsSeconds;
 
 // The `le` label of each bucket as OpenWhisk's Java client writes it (a double: "1.0", "10.0").
-constexpr std::array<const char *, 15> kBucketLabels{"0.005", "0.01", "0.025", "0.05", "0.075", "0.1",  "0.25", "0.5",
-                                                     "0.75",  "1.0",  "2.5",   "5.0",  "7.5",   "10.0", "+Inf"};
+constexpr std::array<const char *, 15> kTimeBucketLabels{"0.005", "0.01", "0.025", "0.05", "0.075",
+                                                         "0.1",   "0.25", "0.5",   "0.75", "1.0",
+                                                         "2.5",   "5.0",  "7.5",   "10.0", "+Inf"};
+constexpr std::array<const char *, 11> kSizeBucketLabels{"0.0",       "1048576.0", "2097152.0", "3145728.0",
+                                                         "4194304.0", "5242880.0", "6291456.0", "7340032.0",
+                                                         "8388608.0", "9437184.0", "+Inf"};
 
 // OpenWhisk's `status` label values (ActivationResponse.statusSuccess etc.), in label order.
 struct StatusLabel
@@ -38,12 +42,30 @@ constexpr char kColdStarts[] = "openwhisk_action_coldStarts_total";
 constexpr char kDuration[] = "openwhisk_action_duration_seconds";
 constexpr char kInitTime[] = "openwhisk_action_initTime_seconds";
 constexpr char kMemory[] = "openwhisk_action_memory";
+constexpr char kResponseSize[] = "openwhisk_action_response_size_bytes";
 constexpr char kStatus[] = "openwhisk_action_status";
+constexpr char kStatusCode[] = "openwhisk_action_status_code";
 constexpr char kWaitTime[] = "openwhisk_action_waitTime_seconds";
 
 qint64 annotationMillis(const Activation &activation, const QString &key)
 {
     return qMax<qint64>(0, activation.annotation(key).toInteger(0));
+}
+
+// OpenWhisk's Activation.userDefinedStatusCode: `error.statusCode` or `statusCode` of the
+// result, a number as an integer, anything else 400 (Bad Request).
+std::optional<qint64> userDefinedStatusCode(const Activation &activation)
+{
+    if (!activation.response || !activation.response->result.isObject())
+        return std::nullopt;
+    const QJsonObject result = activation.response->result.toObject();
+    const QLatin1StringView field("statusCode");
+    QJsonValue code = result.value(QLatin1StringView("error")).toObject().value(field);
+    if (code.isUndefined())
+        code = result.value(field);
+    if (code.isUndefined())
+        return std::nullopt;
+    return code.isDouble() ? static_cast<qint64>(code.toDouble()) : 400;
 }
 
 void appendCount(QByteArray &out, quint64 value)
@@ -54,24 +76,6 @@ void appendCount(QByteArray &out, quint64 value)
 }
 
 } // namespace
-
-void ActionMetrics::Histogram::observe(qint64 millis)
-{
-    std::size_t bucket = 0;
-    while (bucket < kBucketMillis.size() && millis > kBucketMillis[bucket])
-        ++bucket;
-    ++counts[bucket];
-    ++count;
-    sumMillis += qMax<qint64>(0, millis);
-}
-
-void ActionMetrics::Histogram::add(const Histogram &other)
-{
-    for (std::size_t i = 0; i < counts.size(); ++i)
-        counts[i] += other.counts[i];
-    count += other.count;
-    sumMillis += other.sumMillis;
-}
 
 ActionMetrics::ActionMetrics(int maxSeries) : m_maxSeries(qMax(1, maxSeries))
 {
@@ -97,6 +101,9 @@ void ActionMetrics::record(const Activation &activation)
     const qint64 duration = qMax<qint64>(0, activation.duration.value_or(0));
     const ActivationStatus status =
         activation.response ? activation.response->statusValue() : ActivationStatus::InternalError;
+    // -1: none (an optional here trips GCC 12's -Wmaybe-uninitialized at -O2).
+    const qint64 responseSize = activation.response ? activation.response->size.value_or(-1) : -1;
+    const std::optional<qint64> statusCode = userDefinedStatusCode(activation);
 
     std::lock_guard lock(m_mutex);
     auto found = m_series.find(key);
@@ -116,11 +123,15 @@ void ActionMetrics::record(const Activation &activation)
     ++series.activations;
     if (initTime != 0) {
         ++series.coldStarts;
-        series.initTime.observe(initTime);
+        series.initTime.observe(initTime, kBucketMillis);
     }
-    series.waitTime.observe(waitTime);
-    series.duration.observe(duration);
+    series.waitTime.observe(waitTime, kBucketMillis);
+    series.duration.observe(duration, kBucketMillis);
     ++series.statuses[static_cast<std::size_t>(status)];
+    if (responseSize >= 0)
+        series.responseSize.observe(responseSize, kBucketBytes);
+    if (statusCode)
+        ++series.statusCodes[*statusCode];
 }
 
 int ActionMetrics::seriesCount() const
@@ -189,6 +200,9 @@ QByteArray ActionMetrics::render(const std::optional<QString> &initiator) const
         merged.waitTime.add(series.waitTime);
         merged.initTime.add(series.initTime);
         merged.duration.add(series.duration);
+        merged.responseSize.add(series.responseSize);
+        for (const auto &[code, count] : series.statusCodes)
+            merged.statusCodes[code] += count;
     }
 
     QByteArray out;
@@ -201,16 +215,17 @@ QByteArray ActionMetrics::render(const std::optional<QString> &initiator) const
             appendCount(out, value(group.merged));
         }
     };
-    const auto histogram = [&](const char *name, const char *help, Histogram Series::*member) {
+    // `labels` of the buckets; `appendSum(out, sum)` writes the sum in the family's unit.
+    const auto histogram = [&](const char *name, const char *help, auto member, const auto &labels, auto appendSum) {
         appendFamilyHeader(out, name, help, "histogram");
         for (const Group &group : groups) {
-            const Histogram &h = group.merged.*member;
+            const auto &h = group.merged.*member;
             quint64 cumulative = 0;
             for (std::size_t b = 0; b < h.counts.size(); ++b) {
                 cumulative += h.counts[b];
                 out += name;
                 out += "_bucket{" + group.labels + ",le=\"";
-                out += kBucketLabels[b];
+                out += labels[b];
                 out += "\"}";
                 appendCount(out, cumulative);
             }
@@ -219,9 +234,12 @@ QByteArray ActionMetrics::render(const std::optional<QString> &initiator) const
             appendCount(out, h.count);
             out += name;
             out += "_sum{" + group.labels + "} ";
-            appendMillisAsSeconds(out, h.sumMillis);
+            appendSum(out, h.sum);
             out += '\n';
         }
+    };
+    const auto timeHistogram = [&](const char *name, const char *help, TimeHistogram Series::*member) {
+        histogram(name, help, member, kTimeBucketLabels, appendMillisAsSeconds);
     };
 
     appendFamilyHeader(out, kDropped,
@@ -243,14 +261,16 @@ QByteArray ActionMetrics::render(const std::optional<QString> &initiator) const
         appendCount(out, series.activations);
     }
     counterPerGroup(kColdStarts, "Cold start counts", [](const Series &s) { return s.coldStarts; });
-    histogram(kDuration, "Actual time the action code was running", &Series::duration);
-    histogram(kInitTime, "Time it took to initialize an action, e.g. docker init", &Series::initTime);
+    timeHistogram(kDuration, "Actual time the action code was running", &Series::duration);
+    timeHistogram(kInitTime, "Time it took to initialize an action, e.g. docker init", &Series::initTime);
     appendFamilyHeader(out, kMemory, "Memory consumption of the action containers", "gauge");
     for (const Group &group : groups) {
         out += kMemory;
         out += '{' + group.labels + '}';
         appendCount(out, quint64(qMax<qint64>(0, group.memory)));
     }
+    histogram(kResponseSize, "Activation Response size", &Series::responseSize, kSizeBucketLabels,
+              [](QByteArray &text, qint64 bytes) { text += QByteArray::number(bytes); });
     appendFamilyHeader(out, kStatus, "Activation failure status type", "counter");
     for (const Group &group : groups) {
         for (const StatusLabel &label : kStatusLabels) {
@@ -261,7 +281,15 @@ QByteArray ActionMetrics::render(const std::optional<QString> &initiator) const
             appendCount(out, group.merged.statuses[static_cast<std::size_t>(label.status)]);
         }
     }
-    histogram(kWaitTime, "Internal system hold time", &Series::waitTime);
+    appendFamilyHeader(out, kStatusCode, "status code returned in action result response set by developer", "counter");
+    for (const Group &group : groups) {
+        for (const auto &[code, count] : group.merged.statusCodes) {
+            out += kStatusCode;
+            out += '{' + group.labels + ",status_code=\"" + QByteArray::number(code) + "\"}";
+            appendCount(out, count);
+        }
+    }
+    timeHistogram(kWaitTime, "Internal system hold time", &Series::waitTime);
     return out;
 }
 

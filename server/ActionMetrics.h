@@ -44,18 +44,40 @@ public:
     quint64 droppedSeries() const;
 
 private:
-    // Upper bounds of the histogram buckets, in milliseconds (the +Inf bucket comes after).
+    // Upper bounds of the time histograms' buckets, in milliseconds (the +Inf bucket comes after).
     static constexpr std::array<qint64, 14> kBucketMillis{5,   10,  25,   50,   75,   100,  250,
                                                           500, 750, 1000, 2500, 5000, 7500, 10000};
+    // The response size histogram's: OpenWhisk's linearBuckets(0, 1 MiB, 10), in bytes (its
+    // payload limit, whisk.activation.payload.max, by default 1 MiB).
+    static constexpr std::array<qint64, 10> kBucketBytes{0,       1048576, 2097152, 3145728, 4194304,
+                                                         5242880, 6291456, 7340032, 8388608, 9437184};
 
-    struct Histogram
+    template <std::size_t Bounds> struct Histogram
     {
-        std::array<quint64, kBucketMillis.size() + 1> counts{}; // per bucket, not cumulative; last: +Inf
+        std::array<quint64, Bounds + 1> counts{}; // per bucket, not cumulative; last: +Inf
         quint64 count = 0;
-        qint64 sumMillis = 0;
-        void observe(qint64 millis);
-        void add(const Histogram &other);
+        qint64 sum = 0; // milliseconds or bytes
+
+        void observe(qint64 value, const std::array<qint64, Bounds> &bounds)
+        {
+            value = qMax<qint64>(0, value);
+            std::size_t bucket = 0;
+            while (bucket < Bounds && value > bounds[bucket])
+                ++bucket;
+            ++counts[bucket];
+            ++count;
+            sum += value;
+        }
+        void add(const Histogram &other)
+        {
+            for (std::size_t i = 0; i < counts.size(); ++i)
+                counts[i] += other.counts[i];
+            count += other.count;
+            sum += other.sum;
+        }
     };
+    using TimeHistogram = Histogram<kBucketMillis.size()>;
+    using SizeHistogram = Histogram<kBucketBytes.size()>;
 
     struct Key
     {
@@ -76,10 +98,12 @@ private:
         quint64 activations = 0;
         quint64 coldStarts = 0;
         std::array<quint64, 4> statuses{}; // by ActivationStatus
-        Histogram waitTime;
-        Histogram initTime;
-        Histogram duration;
-        quint64 lastUpdate = 0; // the record() call that last changed it
+        TimeHistogram waitTime;
+        TimeHistogram initTime;
+        TimeHistogram duration;
+        SizeHistogram responseSize;            // records with a response size only
+        std::map<qint64, quint64> statusCodes; // the result's statusCode, when it has one
+        quint64 lastUpdate = 0;                // the record() call that last changed it
     };
 
     struct Entry

@@ -33,10 +33,13 @@ FAMILIES = {
     "openwhisk_action_duration_seconds": ("histogram", ACTION_LABELS),
     "openwhisk_action_status": ("counter", ACTION_LABELS + ["status"]),
     "openwhisk_action_memory": ("gauge", ACTION_LABELS),
+    "openwhisk_action_response_size_bytes": ("histogram", ACTION_LABELS),
+    "openwhisk_action_status_code": ("counter", ACTION_LABELS + ["status_code"]),
     "funcdeskd_metrics_series_dropped_total": ("counter", []),
 }
-BUCKETS = ["0.005", "0.01", "0.025", "0.05", "0.075", "0.1", "0.25", "0.5", "0.75", "1.0", "2.5", "5.0",
-           "7.5", "10.0", "+Inf"]
+TIME_BUCKETS = ["0.005", "0.01", "0.025", "0.05", "0.075", "0.1", "0.25", "0.5", "0.75", "1.0", "2.5", "5.0",
+                "7.5", "10.0", "+Inf"]
+SIZE_BUCKETS = [f"{n * 1048576}.0" for n in range(10)] + ["+Inf"]  # linearBuckets(0, 1 MiB, 10)
 SAMPLE_LINE = re.compile(r'^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{(?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\n]|\\[\\"n])*",?)*\})? '
                          r'(\S+)$')
 
@@ -109,8 +112,9 @@ def check_histograms(families):
                 entry["sum"] = sample.value
         for key, entry in series.items():
             les = [le for le, _ in entry["buckets"]]
-            if les != BUCKETS:
-                raise Failure(f"{family.name}{key}: buckets {les}, OpenWhisk's are {BUCKETS}")
+            expected = SIZE_BUCKETS if family.name == "openwhisk_action_response_size_bytes" else TIME_BUCKETS
+            if les != expected:
+                raise Failure(f"{family.name}{key}: buckets {les}, OpenWhisk's are {expected}")
             values = [value for _, value in entry["buckets"]]
             if values != sorted(values):
                 raise Failure(f"{family.name}{key}: buckets not cumulative: {values}")
@@ -140,7 +144,7 @@ def run(funcdeskd, data_dir):
             auth = auth_file.read().strip()
 
         put_action(base, auth, "ok", "function main() { return {ok: true}; }", 60000)
-        put_action(base, auth, "fails", "function main() { return {error: 'no'}; }", 60000)
+        put_action(base, auth, "fails", "function main() { return {error: {statusCode: 404}}; }", 60000)
         put_action(base, auth, "sleeps",
                    "function main() { return new Promise(r => setTimeout(() => r({}), 5000)); }", 300)
         for name, times in (("ok", 3), ("fails", 2), ("sleeps", 1)):
@@ -165,6 +169,9 @@ def run(funcdeskd, data_dir):
             raise Failure(f"Content-Type {content_type!r}")
         check_families(families, text)
         check_histograms(families)
+        if f'openwhisk_action_status_code{{namespace="guest",initiator="guest",action="fails",status_code="404"}} 2\n' \
+                not in text:
+            raise Failure("the result's error.statusCode 404 is not counted twice in openwhisk_action_status_code")
         print(f"metrics_format: prometheus_client parsed {len(families)} families, "
               f"{sum(len(f.samples) for f in families)} samples")
 

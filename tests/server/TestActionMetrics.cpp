@@ -108,11 +108,21 @@ private Q_SLOTS:
                     "openwhisk_action_memory" +
                     labels +
                     "} 256\n"
-                    "# HELP openwhisk_action_status Activation failure status type\n"
+                    "# HELP openwhisk_action_response_size_bytes Activation Response size\n"
+                    "# TYPE openwhisk_action_response_size_bytes histogram\n";
+        for (const char *le : {"0.0", "1048576.0", "2097152.0", "3145728.0", "4194304.0", "5242880.0", "6291456.0",
+                               "7340032.0", "8388608.0", "9437184.0", "+Inf"})
+            expected += "openwhisk_action_response_size_bytes_bucket" + labels + ",le=\"" + le + "\"} 0\n";
+        expected += "openwhisk_action_response_size_bytes_count" + labels + "} 0\n";
+        expected += "openwhisk_action_response_size_bytes_sum" + labels + "} 0\n";
+        expected += "# HELP openwhisk_action_status Activation failure status type\n"
                     "# TYPE openwhisk_action_status counter\n";
         for (const char *status : {"action_developer_error", "application_error", "success", "whisk_internal_error"})
             expected += "openwhisk_action_status" + labels + ",status=\"" + status + "\"} " +
                         (qstrcmp(status, "action_developer_error") == 0 ? "1" : "0") + '\n';
+        expected += "# HELP openwhisk_action_status_code status code returned in action result response set by "
+                    "developer\n"
+                    "# TYPE openwhisk_action_status_code counter\n";
         expected += histogram("openwhisk_action_waitTime_seconds", "Internal system hold time", 3, "0.030");
         QCOMPARE(metrics.render(), expected);
     }
@@ -136,6 +146,38 @@ private Q_SLOTS:
         // Warm activations observe no init time and count no cold start.
         QCOMPARE(value(text, "openwhisk_action_coldStarts_total" + labels), 0.0);
         QCOMPARE(value(text, "openwhisk_action_initTime_seconds_count" + labels), 0.0);
+    }
+
+    void responseSizesAndUserStatusCodesAreCountedAsOpenWhiskCountsThem()
+    {
+        ActionMetrics metrics;
+        Activation large = activation(QStringLiteral("demo/r"), 1, ActivationStatus::ApplicationError);
+        large.response->size = 2000000;
+        large.response->result =
+            QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("statusCode"), 404}}}};
+        metrics.record(large);
+        Activation created = activation(QStringLiteral("demo/r"), 1, ActivationStatus::Success);
+        created.response->size = 0;
+        created.response->result = QJsonObject{{QStringLiteral("statusCode"), 201}};
+        metrics.record(created);
+        Activation odd = activation(QStringLiteral("demo/r"), 1, ActivationStatus::Success);
+        odd.response->result = QJsonObject{{QStringLiteral("statusCode"), QStringLiteral("teapot")}};
+        metrics.record(odd); // no size: not observed
+
+        const QByteArray text = metrics.render();
+        const QByteArray labels = "namespace=\"demo\",initiator=\"demo\",action=\"r\"";
+        const QByteArray bucket = "openwhisk_action_response_size_bytes_bucket{" + labels + ",le=\"";
+        QCOMPARE(value(text, bucket + "0.0\"}"), 1.0);
+        QCOMPARE(value(text, bucket + "1048576.0\"}"), 1.0);
+        QCOMPARE(value(text, bucket + "2097152.0\"}"), 2.0);
+        QCOMPARE(value(text, bucket + "+Inf\"}"), 2.0);
+        QCOMPARE(value(text, "openwhisk_action_response_size_bytes_count{" + labels + '}'), 2.0);
+        QCOMPARE(value(text, "openwhisk_action_response_size_bytes_sum{" + labels + '}'), 2000000.0);
+        const QByteArray code = "openwhisk_action_status_code{" + labels + ",status_code=\"";
+        QCOMPARE(value(text, code + "201\"}"), 1.0);
+        QCOMPARE(value(text, code + "404\"}"), 1.0);
+        QCOMPARE(value(text, code + "400\"}"), 1.0); // not a number: OpenWhisk's Bad Request
+        QCOMPARE(samples(text, "openwhisk_action_status_code{").size(), 3);
     }
 
     void labelValuesAreEscaped()
