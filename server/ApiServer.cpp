@@ -46,6 +46,8 @@ ApiServer::ApiServer(LocalEngine &engine, ApiServerOptions options, QObject *par
 {
     if (m_options.logRequests)
         m_log = std::make_shared<RequestLog>();
+    if (m_options.metrics != MetricsAccess::Off)
+        m_metrics = std::make_unique<MetricsApi>(engine, m_options.metrics, m_options.maxMetricsSeries);
     m_transport = std::make_unique<HttpTransport>(
         [this](HttpRequest &request, const std::shared_ptr<HttpConnection> &connection) {
             handleRequest(request, connection);
@@ -143,6 +145,10 @@ void ApiServer::handleRequest(HttpRequest &http, const std::shared_ptr<HttpConne
             reply.sendEmpty(200);
         else
             m_info->root(request, std::move(reply));
+        return;
+    }
+    if (m_metrics && segments.size() == 1 && segments.at(0) == QLatin1StringView("metrics")) {
+        m_metrics->handle(request, std::move(reply));
         return;
     }
     if (segments.at(0) != QLatin1StringView("api")) {

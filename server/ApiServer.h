@@ -2,6 +2,7 @@
 
 #include "core/Result.h"
 #include "server/HttpConnection.h"
+#include "server/MetricsApi.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -22,7 +23,9 @@ class RequestLog;
 
 struct ApiServerOptions
 {
-    bool logRequests = true; // one info line per request on the "funcdesk.http" category
+    bool logRequests = true;                    // one info line per request on the "funcdesk.http" category
+    MetricsAccess metrics = MetricsAccess::Off; // GET /metrics (Prometheus), opt-in
+    int maxMetricsSeries = ActionMetrics::kDefaultMaxSeries;
 };
 
 // The OpenWhisk REST API (and web actions) over a LocalEngine. Reads the request line, checks
@@ -64,6 +67,7 @@ private:
     std::unique_ptr<ApiHandler> m_activations;
     std::unique_ptr<ApiHandler> m_objects;
     std::unique_ptr<WebActions> m_web;
+    std::unique_ptr<MetricsApi> m_metrics;      // with options.metrics
     std::shared_ptr<RequestLog> m_log;          // with logRequests; shared with the replies
     std::unique_ptr<HttpTransport> m_transport; // last: its threads stop before the handlers go
 };

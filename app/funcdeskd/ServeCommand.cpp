@@ -175,6 +175,12 @@ int runServeCommand(const QStringList &arguments)
          ServeText::tr("Override one setting of DATA_DIR/config.json, e.g. limits.memory.max=4096. Repeatable."),
          QStringLiteral("SETTING=VALUE")},
         {QStringLiteral("quiet"), ServeText::tr("Do not log a line per request.")},
+        {QStringLiteral("metrics"),
+         ServeText::tr("Serve GET /metrics: the activations' metrics in Prometheus text format, under OpenWhisk's "
+                       "user-events names. A namespace's key (Basic auth) reads that namespace's series.")},
+        {QStringLiteral("metrics-public"),
+         ServeText::tr("With --metrics: serve /metrics without authentication, with every namespace's series. "
+                       "Anyone who reaches the port then sees namespace and action names.")},
     });
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -197,6 +203,9 @@ int runServeCommand(const QStringList &arguments)
     auto auth = requestedAuth(parser);
     if (!auth)
         return usageError(auth.error().message);
+    const bool metrics = parser.isSet(QStringLiteral("metrics"));
+    if (parser.isSet(QStringLiteral("metrics-public")) && !metrics)
+        return usageError(ServeText::tr("--metrics-public needs --metrics"));
 
     const QString dataDir =
         QDir(parser.isSet(QStringLiteral("data-dir")) ? parser.value(QStringLiteral("data-dir")) : defaultDataDir())
@@ -236,6 +245,9 @@ int runServeCommand(const QStringList &arguments)
 
     ApiServerOptions options;
     options.logRequests = !parser.isSet(QStringLiteral("quiet"));
+    if (metrics)
+        options.metrics =
+            parser.isSet(QStringLiteral("metrics-public")) ? MetricsAccess::Public : MetricsAccess::Authenticated;
     auto server = std::make_unique<ApiServer>(*engine, options);
     const auto bound = server->listenOn(*host, static_cast<quint16>(port));
     if (!bound)
