@@ -17,6 +17,10 @@ const double kLogGamma = std::log(kGamma);
 const double kInverseLogGamma = 1.0 / kLogGamma;
 // Values below this count in the zero bucket (a duration of 0 ms is common on a warm local call).
 constexpr double kMinIndexable = 0.01;
+constexpr size_t kIndexTableSize = 120'000; // whole milliseconds up to 2 minutes
+// Room added below the lowest bucket when the array grows downwards, so that a run of ever
+// smaller values does not move the array each time.
+constexpr int kDownwardSlack = 16;
 
 quint32 saturatingAdd(quint32 a, quint64 b)
 {
@@ -28,6 +32,20 @@ quint32 saturatingAdd(quint32 a, quint64 b)
 
 int DurationSketch::indexOf(double valueMs)
 {
+    // Durations are mostly whole milliseconds below a minute: their indexes come from a table
+    // (computed once, 240 KB), which makes a query over a million samples several times faster
+    // than a logarithm per sample.
+    static const std::vector<qint16> table = [] {
+        std::vector<qint16> indexes(kIndexTableSize);
+        for (size_t ms = 1; ms < indexes.size(); ++ms)
+            indexes[ms] = qint16(std::ceil(std::log(double(ms)) * kInverseLogGamma));
+        return indexes;
+    }();
+    if (valueMs >= 1.0 && valueMs < double(kIndexTableSize)) {
+        const auto whole = size_t(valueMs);
+        if (double(whole) == valueMs)
+            return table[whole];
+    }
     return int(std::ceil(std::log(valueMs) * kInverseLogGamma));
 }
 
@@ -79,9 +97,10 @@ void DurationSketch::addToBucket(int index, quint64 count)
             m_buckets[0] = saturatingAdd(m_buckets[0], count);
             return;
         }
-        reserveFor(m_buckets.size() + size_t(grow));
-        m_buckets.insert(m_buckets.begin(), size_t(grow), 0);
-        m_offset = index;
+        const int withSlack = std::min(grow + kDownwardSlack, kMaxBuckets - int(m_buckets.size()));
+        reserveFor(m_buckets.size() + size_t(withSlack));
+        m_buckets.insert(m_buckets.begin(), size_t(withSlack), 0);
+        m_offset -= withSlack;
     } else if (index >= m_offset + int(m_buckets.size())) {
         reserveFor(size_t(index - m_offset + 1));
         m_buckets.resize(size_t(index - m_offset + 1), 0);

@@ -96,6 +96,7 @@ MetricsSeries MetricsStore::query(const SeriesQuery &query) const
     // Per function: totals and the usage of each bucket (for the cost layers), in slots given
     // to functions as they appear.
     std::vector<int> slotOf(size_t(d->names.size()), -1);
+
     std::vector<FunctionTotals> totals;
     std::vector<BilledUsage> totalUsage;
     std::vector<BilledUsage> bucketUsage; // [slot * bucketCount + bucket]
@@ -142,7 +143,6 @@ MetricsSeries MetricsStore::query(const SeriesQuery &query) const
             addSample(bucket, s);
             bucket.concurrencyMax = std::max(bucket.concurrencyMax, sweep.start(s.startMs, s.endMs()));
             const BilledUsage usage = usageOfSample(prices, s);
-            bucket.usage += usage;
             const int slot = slotFor(s.functionIndex);
             FunctionTotals &function = totals[size_t(slot)];
             ++function.invocations;
@@ -151,7 +151,8 @@ MetricsSeries MetricsStore::query(const SeriesQuery &query) const
             function.durations.add(double(s.durationMs));
             function.peakMemoryMb = std::max(function.peakMemoryMb, double(s.peakMemoryKb) / 1024.0);
             function.memoryMb = s.memoryMb;
-            totalUsage[size_t(slot)] += usage;
+            // Only per function and bucket here: the buckets' and functions' usage are sums of
+            // these, added once at the end instead of for every sample.
             bucketUsage[size_t(slot) * size_t(bucketCount) + size_t(index)] += usage;
             if (s.startMs >= monthFromMs)
                 monthUsage += usage;
@@ -178,7 +179,6 @@ MetricsSeries MetricsStore::query(const SeriesQuery &query) const
                 if (only)
                     mergeBucket(bucket, rollUp.bucket);
                 const BilledUsage usage = usageOfRollUp(prices, rollUp);
-                bucket.usage += usage;
                 const int slot = slotFor(functionIndex);
                 FunctionTotals &function = totals[size_t(slot)];
                 function.invocations += rollUp.bucket.invocations;
@@ -188,11 +188,17 @@ MetricsSeries MetricsStore::query(const SeriesQuery &query) const
                 function.peakMemoryMb = std::max(function.peakMemoryMb, rollUp.bucket.peakMemoryMb);
                 if (function.memoryMb == 0)
                     function.memoryMb = rollUp.memoryMb;
-                totalUsage[size_t(slot)] += usage;
                 bucketUsage[size_t(slot) * size_t(bucketCount) + size_t(index)] += usage;
                 if (hour->first >= monthFromMs)
                     monthUsage += usage;
             }
+        }
+    }
+    for (size_t slot = 0; slot < totals.size(); ++slot) {
+        for (qint64 i = 0; i < bucketCount; ++i) {
+            const size_t cell = slot * size_t(bucketCount) + size_t(i);
+            series.buckets[i].usage += bucketUsage[cell];
+            totalUsage[slot] += bucketUsage[cell];
         }
     }
 

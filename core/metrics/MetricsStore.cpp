@@ -132,8 +132,11 @@ qsizetype MetricsStore::Private::insert(std::vector<ActivationSample> batch)
             if (needed > samples.capacity())
                 samples.reserve(std::max(needed, samples.size() + samples.size() / 16 + 256));
             samples.insert(samples.end(), fresh.begin(), fresh.end());
-            if (fresh.front().startMs < lastHeld)
-                std::inplace_merge(samples.begin(), samples.begin() + oldSize, samples.end(), byStart);
+            if (fresh.front().startMs < lastHeld) {
+                // Late arrivals are usually only a little late: merge from where the first one goes.
+                const auto from = std::upper_bound(samples.begin(), samples.begin() + oldSize, fresh.front(), byStart);
+                std::inplace_merge(from, samples.begin() + oldSize, samples.end(), byStart);
+            }
             for (const ActivationSample &s : fresh)
                 longestMs = std::max(longestMs, s.durationMs);
             added += qsizetype(fresh.size());
