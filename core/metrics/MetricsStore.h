@@ -94,6 +94,12 @@ struct MetricsSeries
 // `detailDays` (default 35) of samples; older samples fold into hourly buckets kept for
 // `retentionDays` (default 400). Ingesting an id already held is a no-op (reconnects, backfill
 // overlapping live data, restarts).
+// Details of the bounds (core/metrics/MetricsStore.cpp): the detailed and retained ranges count
+// back from the newest activation held, not from the clock; past maxSamples the oldest samples
+// fold until the store is 1/64 under the bound (so a full store does not fold on every ingest);
+// an activation starting before the newest one already folded is ignored (its id can no longer
+// be checked: missing it is better than counting it twice). A roll-up prices its hour from its
+// durations sketch (within 1 %) with the memory, CPU and disk of the hour's newest activation.
 class MetricsStore
 {
 public:
@@ -113,7 +119,7 @@ public:
     // Adds records; returns how many were new. Samples may arrive out of order.
     qsizetype ingest(const QList<Activation> &activations);
     qsizetype ingest(const ActivationSample &sample, const QString &function);
-    bool contains(const std::array<quint8, 16> &id) const;
+    bool contains(const std::array<quint8, 16> &id) const; // a scan of the samples
 
     MetricsSeries query(const SeriesQuery &query) const;
 
