@@ -27,7 +27,8 @@ void setAside(const QString &path, const char *why)
 }
 } // namespace
 
-MetricsWorker::MetricsWorker(Hooks hooks) : m_hooks(std::move(hooks)), m_saveTimer(new QTimer(this))
+MetricsWorker::MetricsWorker(Hooks hooks, int maxSkip)
+    : m_hooks(std::move(hooks)), m_maxSkip(std::max(kPageSize, maxSkip)), m_saveTimer(new QTimer(this))
 {
     m_saveTimer->setInterval(kSaveIntervalMs);
     connect(m_saveTimer, &QTimer::timeout, this, [this] { save(); });
@@ -92,7 +93,7 @@ void MetricsWorker::page(quint64 generation, const QList<Activation> &activation
         return;
     }
     m_skip += static_cast<int>(activations.size());
-    if (m_skip >= kMaxSkip) {
+    if (m_skip >= m_maxSkip) {
         // `upto` is inclusive: the activations at the oldest start are read again (and dropped);
         // when a whole window shares one start, step past it rather than loop.
         m_uptoMs = m_oldestInWindow < m_uptoMs ? m_oldestInWindow : m_uptoMs - 1;

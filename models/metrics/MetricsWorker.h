@@ -41,7 +41,8 @@ public:
         std::function<void(qint64 added, qint64 oldestMs, qint64 sampleCount)> progress;
     };
 
-    explicit MetricsWorker(Hooks hooks);
+    // `maxSkip`: kMaxSkip; tests page with a smaller one.
+    explicit MetricsWorker(Hooks hooks, int maxSkip = kMaxSkip);
     ~MetricsWorker() override;
 
     // Saves the previous connection's snapshot, loads `snapshotPath` (empty: none) and asks for
@@ -62,6 +63,7 @@ private:
     ActivationQuery currentQuery() const;
 
     Hooks m_hooks;
+    int m_maxSkip;
     MetricsStore m_store;
     QTimer *m_saveTimer;
     QString m_snapshotPath;
