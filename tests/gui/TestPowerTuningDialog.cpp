@@ -3,13 +3,11 @@
 // table and the chart fill in, and choosing the balanced setting then Apply changes the
 // function's limits on the platform.
 
+#include "PowerTuningFixture.h"
 #include "WidgetDriving.h"
 #include "support/Futures.h"
-#include "support/LocalFixture.h"
 
-#include "models/testing/PayloadStore.h"
 #include "ui/metrics/PowerTuningChart.h"
-#include "ui/metrics/PowerTuningDialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -43,21 +41,15 @@ class TestPowerTuningDialog : public QObject
 private Q_SLOTS:
     void startRunsEverySettingAndApplyChangesTheFunction()
     {
-        LocalFixture local;
-        local.put(QStringLiteral("hello"), kSucceeds, 256);
-        const PayloadStore payloads(local.dir.filePath(QStringLiteral("payloads")));
-        QVERIFY(payloads.save(QStringLiteral("local"), QStringLiteral("hello"),
-                              {SavedPayload{QStringLiteral("small"), QStringLiteral("{\"n\": 7}")}}));
-
-        PowerTuningDialog dialog(local.platform.get(), QStringLiteral("local"), QStringLiteral("hello"),
-                                 &local.engine->executor(), payloads);
+        PowerTuningFixture fixture(QStringLiteral("hello"), kSucceeds,
+                                   SavedPayload{QStringLiteral("small"), QStringLiteral("{\"n\": 7}")});
+        LocalFixture &local = fixture.local;
+        PowerTuningDialog &dialog = *fixture.dialog;
         QSignalSpy applied(&dialog, &PowerTuningDialog::applied);
         QVERIFY(showActive(dialog));
         QCOMPARE(child<QComboBox>(&dialog, "tuningPayloadChoice")->currentText(), QStringLiteral("small"));
         QCOMPARE(child<QPlainTextEdit>(&dialog, "tuningPayload")->toPlainText(), QStringLiteral("{\"n\": 7}"));
-
-        auto *start = child<QPushButton>(&dialog, "startTuning");
-        QTRY_VERIFY_WITH_TIMEOUT(start->isEnabled(), 15000); // the platform's limits arrived
+        QPushButton *start = fixture.startWhenReady();
         // Two settings, two runs each: keep 128 and 512 MB, uncheck the rest.
         const QList<QCheckBox *> sizes =
             dialog.findChildren<QCheckBox *>(QRegularExpression(QStringLiteral("^memory")));

@@ -4,21 +4,17 @@
 // CPU follows memory, so the settings differ. Fails when the dialog comes out blank or does not
 // fit a 1366×768 screen.
 
+#include "PowerTuningFixture.h"
+#include "ScreenshotChecks.h"
 #include "WidgetDriving.h"
 #include "support/Futures.h"
-#include "support/LocalFixture.h"
-#include "support/TestPalettes.h"
 
-#include "models/testing/PayloadStore.h"
 #include "translations/Translations.h"
-#include "ui/metrics/PowerTuningDialog.h"
 
 #include <QCheckBox>
 #include <QDir>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QStyle>
-#include <QStyleFactory>
 #include <QTest>
 
 using namespace funcdesk;
@@ -30,15 +26,6 @@ const QString kWork =
     QStringLiteral("function main(p) {\n  let x = 0;\n  for (let i = 0; i < 1.5e7; ++i) x = (x + i) % 7919;\n"
                    "  return {x};\n}\n");
 
-bool looksRendered(const QImage &image)
-{
-    QSet<QRgb> colors;
-    for (int y = 0; y < image.height() && colors.size() < 16; y += 17)
-        for (int x = 0; x < image.width() && colors.size() < 16; x += 13)
-            colors.insert(image.pixel(x, y));
-    return colors.size() >= 16;
-}
-
 } // namespace
 
 class TestPowerTuningScreenshots : public QObject
@@ -48,18 +35,13 @@ class TestPowerTuningScreenshots : public QObject
 private:
     void render(const QString &variant)
     {
-        LocalFixture local;
-        local.put(QStringLiteral("resize-image"), kWork, 256);
-        const PayloadStore payloads(local.dir.filePath(QStringLiteral("payloads")));
-        QVERIFY(payloads.save(QStringLiteral("local"), QStringLiteral("resize-image"),
-                              {SavedPayload{QStringLiteral("thumbnail"), QStringLiteral("{\"width\": 320}")}}));
-        PowerTuningDialog dialog(local.platform.get(), QStringLiteral("local"), QStringLiteral("resize-image"),
-                                 &local.engine->executor(), payloads);
+        PowerTuningFixture fixture(QStringLiteral("resize-image"), kWork,
+                                   SavedPayload{QStringLiteral("thumbnail"), QStringLiteral("{\"width\": 320}")});
+        PowerTuningDialog &dialog = *fixture.dialog;
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         QVERIFY(dialog.width() <= 1366 && dialog.height() <= 768 - 60); // room for a panel and a title bar
-        auto *start = child<QPushButton>(&dialog, "startTuning");
-        QTRY_VERIFY_WITH_TIMEOUT(start->isEnabled(), 15000);
+        QPushButton *start = fixture.startWhenReady();
         child<QCheckBox>(&dialog, "memory2048")->setChecked(false); // 2 vCPU: no faster on this machine
         typeNumber(child<QSpinBox>(&dialog, "tuningRuns"), 2);
         QTest::mouseClick(start, Qt::LeftButton);
@@ -80,13 +62,7 @@ private Q_SLOTS:
 
     void englishDark()
     {
-        const QString style = QApplication::style()->name();
-        const QPalette palette = QApplication::palette();
-        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-        QApplication::setPalette(darkPalette());
-        render(QStringLiteral("en-dark"));
-        QApplication::setStyle(QStyleFactory::create(style));
-        QApplication::setPalette(palette);
+        withDarkStyle([this] { render(QStringLiteral("en-dark")); });
     }
 
     void chinese()

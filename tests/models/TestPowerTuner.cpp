@@ -34,6 +34,16 @@ SettingResult measured(qint64 memoryMb, QList<qint64> durations, double cost, in
     return result;
 }
 
+TuningPlan planFor(const QString &function, int runs, QList<qint64> memoryMb, TuningPlan::Target target)
+{
+    TuningPlan plan;
+    plan.function = function;
+    plan.runs = runs;
+    plan.memoryMb = std::move(memoryMb);
+    plan.target = target;
+    return plan;
+}
+
 } // namespace
 
 class TestPowerTuner : public QObject
@@ -63,12 +73,8 @@ private Q_SLOTS:
         PowerTuner tuner(local->platform.get(), &local->engine->executor());
         QSignalSpy finished(&tuner, &PowerTuner::finished);
         QSignalSpy progress(&tuner, &PowerTuner::progressChanged);
-        TuningPlan plan;
-        plan.function = QStringLiteral("crunch");
-        plan.runs = 2;
-        plan.memoryMb = {256};
+        TuningPlan plan = planFor(QStringLiteral("crunch"), 2, {256}, TuningPlan::Target::Local);
         plan.cpus = {0.25, 1.0};
-        plan.target = TuningPlan::Target::Local;
         QVERIFY(tuner.start(plan));
         waitUntilFinished(tuner, finished);
         QCOMPARE(finished.first().first().toBool(), false);
@@ -130,12 +136,8 @@ private Q_SLOTS:
         const ActionLimits before = limitsOf(QStringLiteral("quick"));
         PowerTuner tuner(local->platform.get(), nullptr);
         QSignalSpy finished(&tuner, &PowerTuner::finished);
-        TuningPlan plan;
-        plan.function = QStringLiteral("quick");
-        plan.runs = 2;
-        plan.memoryMb = {128, 4096}; // 4096 is past the platform's 2048 MB: refused, shown as errors
-        plan.target = TuningPlan::Target::Platform;
-        QVERIFY(tuner.start(plan));
+        // 4096 MB is past the platform's 2048: refused, shown as errors.
+        QVERIFY(tuner.start(planFor(QStringLiteral("quick"), 2, {128, 4096}, TuningPlan::Target::Platform)));
         waitUntilFinished(tuner, finished);
         const QList<SettingResult> &results = tuner.results();
         QCOMPARE(results.at(0).errors, 0);
@@ -163,12 +165,7 @@ private Q_SLOTS:
         const ActionLimits before = limitsOf(QStringLiteral("slow"));
         PowerTuner tuner(local->platform.get(), nullptr);
         QSignalSpy finished(&tuner, &PowerTuner::finished);
-        TuningPlan plan;
-        plan.function = QStringLiteral("slow");
-        plan.runs = 20;
-        plan.memoryMb = {128, 512};
-        plan.target = TuningPlan::Target::Platform;
-        QVERIFY(tuner.start(plan));
+        QVERIFY(tuner.start(planFor(QStringLiteral("slow"), 20, {128, 512}, TuningPlan::Target::Platform)));
         QVERIFY(QTest::qWaitFor([&] { return tuner.runsDone() >= 2; }, kWaitTimeoutMs));
         QCOMPARE(limitsOf(QStringLiteral("slow")).memoryMb, std::optional<qint64>(128)); // the setting under test is on
 
@@ -193,11 +190,7 @@ private Q_SLOTS:
         PowerTuner tuner(local->platform.get(), &local->engine->executor());
         QSignalSpy finished(&tuner, &PowerTuner::finished);
         QSignalSpy applied(&tuner, &PowerTuner::applied);
-        TuningPlan plan;
-        plan.function = QStringLiteral("quick");
-        plan.runs = 1;
-        plan.memoryMb = {512};
-        QVERIFY(tuner.start(plan));
+        QVERIFY(tuner.start(planFor(QStringLiteral("quick"), 1, {512}, TuningPlan::Target::Local)));
         waitUntilFinished(tuner, finished);
         tuner.apply(tuner.results().at(tuner.recommendations().balanced).setting);
         QVERIFY(QTest::qWaitFor([&] { return !applied.isEmpty(); }, kWaitTimeoutMs));
