@@ -81,6 +81,8 @@ PowerTuningDialog::PowerTuningDialog(Platform *platform, QString connectionId, Q
         m_apply->setEnabled(true);
         Q_EMIT applied(action);
     });
+    // Closing the dialog ends the tuning (and puts the platform's limits back): nothing runs unseen.
+    connect(this, &QDialog::finished, m_tuner, &PowerTuner::cancel);
     loadPlatformInfo();
     updateButtons();
     resize(1000, 680); // fits 1366×768 with a panel and a title bar
@@ -353,11 +355,11 @@ void PowerTuningDialog::onProgress(int done, int total)
 
 void PowerTuningDialog::onFinished(bool cancelled)
 {
-    if (cancelled) {
+    if (cancelled && !m_failed) {
         m_status->setText(m_tuner->plan().target == TuningPlan::Target::Platform
                               ? tr("Cancelled. The function's original limits were put back.")
                               : tr("Cancelled."));
-    } else if (!m_failed) {
+    } else if (!cancelled && !m_failed) {
         m_status->setText(tr("Finished."));
     }
     showResults();
