@@ -1,6 +1,5 @@
 #include "models/metrics/PowerTuner.h"
 
-#include "core/CostModel.h"
 #include "core/FutureCallback.h"
 #include "models/testing/PayloadValidator.h"
 #include "models/testing/RunReport.h"
@@ -102,13 +101,13 @@ void PowerTuner::price(SettingResult &result) const
 {
     const TuningSetting setting = result.setting;
     result.price([this, setting](qint64 durationMs) {
-        return m_prices.price(m_prices.usageOf(durationMs, setting.memoryMb, setting.cpu.value_or(0.0)));
+        return m_costs.estimate(durationMs, setting.memoryMb, setting.cpu.value_or(0.0)).total;
     });
 }
 
 void PowerTuner::setPriceList(const PriceList &prices)
 {
-    m_prices = prices;
+    m_costs = CostModel(prices);
     for (int i = 0; i < m_results.size(); ++i) {
         price(m_results[i]);
         Q_EMIT resultChanged(i);
@@ -117,13 +116,9 @@ void PowerTuner::setPriceList(const PriceList &prices)
 
 QString PowerTuner::formatCost(double amount) const
 {
-    PricingPreset currency; // CostModel knows how to show small amounts in a currency
-    currency.currency = m_prices.currency;
-    return CostModel(currency).format(amount);
+    return m_costs.format(amount);
 }
 
-// The next step from the event loop (no recursion through runs that answer at once), unless the
-// tuning was cancelled or restarted meanwhile.
 void PowerTuner::later(void (PowerTuner::*step)())
 {
     const quint64 serial = m_serial;
@@ -205,7 +200,7 @@ void PowerTuner::runOnce()
                  } else {
                      const Activation &activation = *outcome->activation;
                      const RunReport report =
-                         RunReport::fromActivation(RunReport::Target::Platform, activation, CostModel());
+                         RunReport::fromActivation(RunReport::Target::Platform, activation, m_costs);
                      onRun(report.success, activation.duration, report.errorMessage);
                  }
              });

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "core/CostModel.h"
 #include "core/Platform.h"
-#include "core/PriceList.h"
 #include "models/metrics/TuningResults.h"
 
 #include <QJsonObject>
@@ -51,10 +51,10 @@ public:
     PowerTuner(Platform *platform, Executor *localExecutor, QObject *parent = nullptr);
     ~PowerTuner() override;
 
-    // The price list costs are computed with (PriceList::presets()' first until set). Setting
+    // The price list costs are computed with (AWS Lambda x86 until set). Setting
     // another re-prices the results at once (resultChanged for each).
     void setPriceList(const PriceList &prices);
-    const PriceList &priceList() const { return m_prices; }
+    const PriceList &priceList() const { return m_costs.prices(); }
     // "$0.0000021": an amount in the price list's currency, two significant digits when small.
     QString formatCost(double amount) const;
 
@@ -102,7 +102,7 @@ private:
     QPointer<Platform> m_platform;
     Executor *m_executor = nullptr;
     TestRunner *m_runner = nullptr;
-    PriceList m_prices = PriceList::presets().value(0);
+    CostModel m_costs; // AWS Lambda x86 until setPriceList
 
     TuningPlan m_plan;
     QJsonObject m_params;

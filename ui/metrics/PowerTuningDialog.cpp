@@ -2,6 +2,7 @@
 
 #include "core/FutureCallback.h"
 #include "models/metrics/PowerTuner.h"
+#include "models/metrics/PriceListSettings.h"
 #include "models/testing/PayloadListModel.h"
 #include "ui/metrics/PowerTuningChart.h"
 
@@ -19,6 +20,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStandardItemModel>
@@ -55,7 +57,7 @@ PowerTuningDialog::PowerTuningDialog(Platform *platform, QString connectionId, Q
 
 PowerTuningDialog::PowerTuningDialog(Platform *platform, QString connectionId, QString function,
                                      Executor *localExecutor, const PayloadStore &payloads, QWidget *parent)
-    : QDialog(parent), m_platform(platform), m_function(std::move(function))
+    : QDialog(parent), m_platform(platform), m_connection(connectionId), m_function(std::move(function))
 {
     setObjectName(QStringLiteral("powerTuningDialog"));
     setWindowTitle(tr("Power tuning: %1").arg(m_function));
@@ -214,8 +216,14 @@ QWidget *PowerTuningDialog::buildForm(bool canRunLocally)
     for (const PriceList &prices : PriceList::presets())
         m_prices->addItem(prices.region.isEmpty() ? prices.name : tr("%1 (%2)").arg(prices.name, prices.region),
                           prices.id);
+    // The connection's chosen list (PriceListSettings), switchable here for this dialog only.
+    const QSettings settings;
+    m_prices->setCurrentIndex(std::max(0, m_prices->findData(PriceListSettings::chosenId(settings, m_connection))));
+    m_tuner->setPriceList(PriceListSettings::chosen(settings, m_connection));
     connect(m_prices, &QComboBox::currentIndexChanged, this, [this](int) {
-        m_tuner->setPriceList(PriceList::byId(m_prices->currentData().toString()));
+        const QString id = m_prices->currentData().toString();
+        m_tuner->setPriceList(id == PriceList::customId() ? PriceListSettings::custom(QSettings())
+                                                          : PriceList::byId(id));
         showResults();
         updateRecommendations();
     });

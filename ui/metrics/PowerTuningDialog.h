@@ -62,6 +62,7 @@ private:
     void updateButtons();
 
     QPointer<Platform> m_platform;
+    QString m_connection;
     QString m_function;
     PowerTuner *m_tuner = nullptr;
     PayloadListModel *m_payloads = nullptr;
