@@ -9,6 +9,7 @@
 // device-independent pixels, and names its files "…@2x.png".
 
 #include "ConsoleFixture.h"
+#include "ScreenshotChecks.h"
 #include "support/Futures.h"
 #include "support/TestPalettes.h"
 
@@ -98,16 +99,6 @@ void seedTriggers(Platform &platform, const QString &folder)
     take(platform.putObject(QStringLiteral("uploads"), QStringLiteral("2026/orders.csv"), file.fileName()));
 }
 
-bool looksRendered(const QImage &image)
-{
-    // A blank or single-color grab means nothing was painted.
-    QSet<QRgb> colors;
-    for (int y = 0; y < image.height() && colors.size() < 16; y += 17)
-        for (int x = 0; x < image.width() && colors.size() < 16; x += 13)
-            colors.insert(image.pixel(x, y));
-    return colors.size() >= 16;
-}
-
 } // namespace
 
 class TestScreenshots : public QObject
@@ -137,7 +128,7 @@ private:
                 QTRY_VERIFY_WITH_TIMEOUT(window.activationsPanel()->model()->rowCount() >= 3, 15000);
             QTest::qWait(400); // asynchronous loads land
             const QImage image = window.grab().toImage();
-            QVERIFY(looksRendered(image));
+            QVERIFY(test::looksRendered(image));
             if (doubled) // the grab holds device pixels: twice the window's size
                 QCOMPARE(image.size(), window.size() * 2);
             const QString path =
@@ -180,7 +171,7 @@ private:
         QDir().mkpath(QStringLiteral(SCREENSHOT_DIR));
         const auto save = [&](QWidget *widget, const QString &name) {
             const QImage image = widget->grab().toImage();
-            QVERIFY(looksRendered(image));
+            QVERIFY(test::looksRendered(image));
             const QString path = QStringLiteral(SCREENSHOT_DIR "/%1-%2.png").arg(variant, name);
             QVERIFY2(image.save(path), qPrintable(path));
         };
@@ -234,13 +225,7 @@ private Q_SLOTS:
 
     void englishDark()
     {
-        const QString style = QApplication::style()->name();
-        const QPalette palette = QApplication::palette();
-        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-        QApplication::setPalette(test::darkPalette());
-        renderScreens(QStringLiteral("en-dark"));
-        QApplication::setStyle(QStyleFactory::create(style));
-        QApplication::setPalette(palette);
+        test::withDarkStyle([this] { renderScreens(QStringLiteral("en-dark")); });
     }
 
     void chinese()
