@@ -30,6 +30,15 @@ struct FreeTier
     friend bool operator==(const FreeTier &, const FreeTier &) = default;
 };
 
+// One row of a memory-tier table: functions configured with up to `memoryMb` get `vcpus`
+// (Google Cloud Run functions: 128 MB → 0.083 vCPU ... 8192 MB → 2 vCPU).
+struct VcpuTier
+{
+    qint64 memoryMb = 0;
+    double vcpus = 0.0;
+    friend bool operator==(const VcpuTier &, const VcpuTier &) = default;
+};
+
 // One provider's public list prices, with where and when they were taken, or the user's Custom
 // list. cost = requests × pricePerRequest + GB-s × pricePerGbSecond + vCPU-s × pricePerVcpuSecond
 // + disk GB-s × pricePerDiskGbSecond, with the billed duration rounded up to `granularityMs` and
@@ -51,11 +60,27 @@ struct PriceList
     qint64 granularityMs = 1;
     qint64 minimumMs = 1;
     FreeTier freeTier;
+    // Billed memory (Azure Consumption: rounded up to 128 MB steps, at least one step, at most
+    // 1,536 MB). 1 and 0 = the memory as given.
+    qint64 memoryStepMb = 1;
+    qint64 maximumMemoryMb = 0;
+    // The vCPUs billed when a function sets none (see vcpusFor): a memory-tier table, else
+    // memory × `vcpusPerGb` rounded up to `vcpuStep` and at least one step (Alibaba FC 3.0:
+    // 0.25 vCPU per GB, steps of 0.05), else none.
+    QList<VcpuTier> vcpuTiers;
+    double vcpusPerGb = 0.0;
+    double vcpuStep = 0.0;
+
+    // The billed duration: rounded up to `granularityMs`, never below `minimumMs`.
+    qint64 billedMs(qint64 durationMs) const;
+    // The memory billed for `memoryMb` configured (memoryStepMb, maximumMemoryMb).
+    qint64 billedMemoryMb(qint64 memoryMb) const;
 
     // The usage of one activation of `durationMs` with `memoryMb` configured, `vcpus` allocated
     // (0 = the list's default for that memory, see vcpusFor) and `diskMb` of storage.
     BilledUsage usageOf(qint64 durationMs, qint64 memoryMb, double vcpus = 0.0, qint64 diskMb = 0) const;
-    // The vCPUs a list bills for a memory size when the function sets none (Google: by memory tier).
+    // The vCPUs a list bills for a memory size when the function sets none (Google: by memory
+    // tier; Alibaba: the smallest FC 3.0 allows; AWS, IBM, Azure: 0, they bill no vCPU).
     double vcpusFor(qint64 memoryMb) const;
     // Gross price of a usage (no free tier).
     double price(const BilledUsage &usage) const;
@@ -65,6 +90,7 @@ struct PriceList
     // The shipped lists (public list prices) and a Custom list with AWS x86's figures.
     static QList<PriceList> presets();
     static PriceList byId(const QString &id); // presets()' first when unknown
+    static const QString &customId();         // "custom"
 
     friend bool operator==(const PriceList &, const PriceList &) = default;
 };
