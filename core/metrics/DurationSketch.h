@@ -2,7 +2,10 @@
 
 #include <QtGlobal>
 
+#include <utility>
 #include <vector>
+
+class QDataStream;
 
 namespace funcdesk {
 
@@ -29,9 +32,24 @@ public:
     void clear();
     // Bytes held (for the store's accounting).
     qsizetype memoryBytes() const;
+    // The occupied buckets, lowest first: (a value within 1 % of the bucket's, count); the zero
+    // bucket as value 0. For histograms.
+    std::vector<std::pair<double, quint64>> buckets() const;
+    // Part of MetricsStore's snapshot; readFrom leaves the sketch unchanged on damaged input.
+    void writeTo(QDataStream &out) const;
+    bool readFrom(QDataStream &in);
+
+    // Bound on the dense bucket array; past it the lowest buckets fold into one (see the .cpp).
+    static constexpr int kMaxBuckets = 2048;
 
 private:
-    // implementation detail, chosen by core/metrics
+    static int indexOf(double valueMs);
+    static double valueOf(int index);
+    void addToBucket(int index, quint64 count);
+    void reserveFor(size_t size);
+    void collapseLowest();
+
+    // A dense array of counts: m_buckets[i] counts values of bucket index m_offset + i.
     int m_offset = 0;
     std::vector<quint32> m_buckets;
     quint64 m_zero = 0;
