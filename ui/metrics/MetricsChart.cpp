@@ -68,10 +68,16 @@ void MetricsChart::setValueText(std::function<QString(double)> text)
 void MetricsChart::setData(const ChartData &data)
 {
     const bool sameLayers = data.names == m_data.names && !m_layers.isEmpty();
+    m_source = data;
     m_data = fitTo(data, plotWidth());
     if (!sameLayers)
         rebuildSeries();
     fillSeries();
+    // New axis labels can narrow the plot: fit again to the width it has now.
+    if (pointCount() > plotWidth()) {
+        m_data = fitTo(m_source, plotWidth());
+        fillSeries();
+    }
 }
 
 void MetricsChart::clear()
@@ -81,6 +87,7 @@ void MetricsChart::clear()
     empty.fromMs = now - 15 * 60 * 1000;
     empty.toMs = now;
     empty.stepMs = 1000;
+    m_source = empty;
     m_data = empty;
     rebuildSeries();
     fillSeries();
@@ -225,6 +232,8 @@ void MetricsChart::resizeEvent(QResizeEvent *event)
     const int width = plotWidth();
     if (width != m_lastPlotWidth) {
         m_lastPlotWidth = width;
+        if (pointCount() > width)
+            setData(m_source);
         Q_EMIT plotWidthChanged(width);
     }
 }

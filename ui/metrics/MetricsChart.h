@@ -64,7 +64,8 @@ private:
     QString timeFormat() const;
 
     Style m_style;
-    ChartData m_data;
+    ChartData m_source; // as given
+    ChartData m_data;   // as drawn: averaged down to the plot's width
     std::function<QString(double)> m_valueText;
     QDateTimeAxis *m_timeAxis;
     QValueAxis *m_valueAxis;
