@@ -51,11 +51,13 @@ void FunctionListModel::setPlatform(Platform *platform)
         m_statsCapped = false;
         m_triggers.clear();
         ++m_triggersGeneration;
+        clearMetrics(); // the service's next answer (its connection switches too) fills them
     });
     if (!listing)
         return;
     platform->setLiveActivations(true);
     refresh();
+    queryMetrics();
 }
 
 void FunctionListModel::refresh()
@@ -398,6 +400,10 @@ QVariant FunctionListModel::display(int rowIndex, int column) const
     }
     case TriggersColumn:
         return WiringSnapshot::describe(m_triggers.value(row.name));
+    case RangeInvocationsColumn:
+    case RangeErrorsColumn:
+    case CostColumn:
+        return metricsDisplay(row, column);
     default:
         return {};
     }
@@ -409,6 +415,8 @@ QVariant FunctionListModel::headerData(int section, Qt::Orientation orientation,
         return QAbstractTableModel::headerData(section, orientation, role);
     if (role == Qt::ToolTipRole && (section == InvocationsColumn || section == ErrorsColumn))
         return tr("Activations of the last 24 hours, then live as they arrive.");
+    if (role == Qt::ToolTipRole && section >= RangeInvocationsColumn && section <= CostColumn)
+        return tr("In the chosen time range, from the metrics of this connection; cost under its price list.");
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {
@@ -434,6 +442,12 @@ QVariant FunctionListModel::headerData(int section, Qt::Orientation orientation,
         return tr("Errors (24 h)");
     case TriggersColumn:
         return tr("Triggers");
+    case RangeInvocationsColumn:
+        return tr("Invocations");
+    case RangeErrorsColumn:
+        return tr("Errors");
+    case CostColumn:
+        return tr("Cost");
     default:
         return {};
     }

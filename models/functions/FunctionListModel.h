@@ -1,9 +1,11 @@
 #pragma once
 
 #include "models/lists/PlatformListModel.h"
+#include "models/metrics/MetricsService.h"
 #include "models/triggers/WiringSnapshot.h"
 
 #include <QHash>
+#include <QPointer>
 
 #include <memory>
 
@@ -15,7 +17,9 @@ class FunctionFilterProxy;
 // invocations and errors of the last 24 hours. Everything loads asynchronously; while a load
 // runs, the rows that were there stay, and a failed load keeps them and says why in errorText.
 // The 24 h figures come from the newest activations (at most setStatsLimit() of them; past that
-// they read "≥ n") and then grow with Platform::activationsArrived.
+// they read "≥ n") and then grow with Platform::activationsArrived. With a MetricsService
+// attached, the metrics columns show each function's invocations, errors and cost over a range
+// the caller chooses (FunctionListModelMetrics.cpp); they stay empty until the engine answers.
 class FunctionListModel : public PlatformListModel
 {
     Q_OBJECT
@@ -33,6 +37,10 @@ public:
         InvocationsColumn,
         ErrorsColumn,
         TriggersColumn, // what runs the function: the triggers of the rules that name it
+        // From the MetricsService, over setMetricsRange's range (empty without one).
+        RangeInvocationsColumn,
+        RangeErrorsColumn,
+        CostColumn, // under the service's price list
         ColumnCount
     };
     enum Role {
@@ -64,6 +72,14 @@ public:
     QList<FunctionTrigger> triggersOf(const QString &name) const { return m_triggers.value(name); }
     // How many activations refresh() reads at most for the 24 h figures (10,000).
     void setStatsLimit(int activations);
+
+    // The metrics engine the metrics columns come from (nullptr = none: the columns are empty).
+    // It follows the same connection as this list; the caller switches both.
+    void setMetrics(MetricsService *metrics);
+    // The metrics columns' range in epoch ms. `toMs` 0 = now: the range keeps its length and ends
+    // at each query (the last 15 minutes). `live` re-queries on every update of the engine
+    // (coalesced); otherwise only when the range changes or the backfill finishes.
+    void setMetricsRange(qint64 fromMs, qint64 toMs, bool live);
 
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
@@ -104,6 +120,18 @@ private:
 
     void setTriggers(const QHash<QString, QList<FunctionTrigger>> &triggers);
 
+    struct MetricsCells
+    {
+        qint64 invocations = 0;
+        qint64 errors = 0;
+        double cost = 0.0;
+    };
+    void queryMetrics();
+    void applyMetrics(const MetricsSeries &series);
+    void clearMetrics();
+    QVariant metricsDisplay(const Row &row, int column) const;
+    double metricsSortValue(const Row &row, int column) const;
+
     QList<Row> m_rows;
     QHash<QString, int> m_index; // name → row
     std::optional<PlatformInfo> m_info;
@@ -113,6 +141,18 @@ private:
     bool m_statsCapped = false;
     QHash<QString, QList<FunctionTrigger>> m_triggers; // function → the triggers that run it
     quint64 m_triggersGeneration = 0;
+
+    QPointer<MetricsService> m_metrics;
+    qint64 m_metricsFromMs = 0;
+    qint64 m_metricsToMs = 0;
+    qint64 m_metricsLengthMs = 24 * 60 * 60 * 1000; // when m_metricsToMs is 0
+    bool m_metricsLive = true;
+    QHash<QString, MetricsCells> m_metricsCells; // function → its figures
+    bool m_metricsKnown = false;
+    bool m_metricsQuerying = false;
+    bool m_metricsAgain = false;
+    quint64 m_metricsGeneration = 0;
+    QString m_currency;
 };
 
 } // namespace funcdesk

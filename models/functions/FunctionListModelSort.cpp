@@ -45,6 +45,10 @@ QVariant FunctionListModel::sortValue(int rowIndex, int column) const
         return row.errors;
     case TriggersColumn:
         return static_cast<qint64>(m_triggers.value(row.name).size());
+    case RangeInvocationsColumn:
+    case RangeErrorsColumn:
+    case CostColumn:
+        return metricsSortValue(row, column);
     default:
         return {};
     }
@@ -119,6 +123,11 @@ void FunctionListModel::fillSortKeys(int column, std::vector<double> &keys) cons
             break;
         case TriggersColumn:
             keys.push_back(static_cast<double>(m_triggers.value(row.name).size()));
+            break;
+        case RangeInvocationsColumn:
+        case RangeErrorsColumn:
+        case CostColumn:
+            keys.push_back(metricsSortValue(row, column));
             break;
         default:
             keys.push_back(0);

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 
 namespace funcdesk {
@@ -41,6 +42,8 @@ public:
     // Runs `query` on the worker; the future finishes there, deliver with core/FutureCallback.h.
     // `query.prices` is replaced by priceList().
     QFuture<MetricsSeries> query(SeriesQuery query) const;
+    // The same, delivered to `deliver` on `context`'s thread; never once `context` is gone.
+    void query(const SeriesQuery &query, QObject *context, std::function<void(const MetricsSeries &)> deliver) const;
 
     State state() const { return m_state; }
     qint64 oldestMs() const { return m_oldestMs; } // how far back data reaches (0 = none)
@@ -58,6 +61,12 @@ Q_SIGNALS:
 
 private:
     struct Worker;
+    void issuePage(quint64 generation, const ActivationQuery &query);
+    void pageFailed(quint64 generation, const ActivationQuery &query, const QString &message);
+    void progressed(qint64 added, qint64 oldestMs, qint64 sampleCount);
+    void setState(State state);
+    QString snapshotPath(const QString &connectionId) const;
+
     QString m_cacheDir;
     QPointer<Platform> m_platform;
     QString m_connectionId;
@@ -94,7 +103,9 @@ private:
     MetricsService *m_metrics;
     double m_budget = 0.0;
     MonthCost m_month;
-    bool m_alerted = false;
+    QDate m_alertedMonth; // the month the current budget was alerted in (null = armed)
+    bool m_checking = false;
+    bool m_checkAgain = false;
 };
 
 } // namespace funcdesk

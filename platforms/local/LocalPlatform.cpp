@@ -4,15 +4,31 @@
 #include "platforms/local/LocalEngine.h"
 
 #include <QPromise>
+#include <QTimer>
+
+#include <utility>
 
 namespace funcdesk {
 
 LocalPlatform::LocalPlatform(LocalEngine *engine, QString ns, QObject *parent)
-    : Platform(parent), m_engine(engine), m_ns(std::move(ns))
+    : Platform(parent), m_engine(engine), m_ns(std::move(ns)), m_batchTimer(new QTimer(this))
 {
+    m_batchTimer->setSingleShot(true);
+    m_batchTimer->setInterval(kLiveBatchMs);
+    connect(m_batchTimer, &QTimer::timeout, this, [this] {
+        if (m_arrived.isEmpty())
+            return; // quiet: the next arrival goes out at once
+        Q_EMIT activationsArrived(std::exchange(m_arrived, {}));
+        m_batchTimer->start();
+    });
     connect(m_engine, &LocalEngine::activationRecorded, this, [this](const Activation &activation) {
-        if (m_live && activation.ns.value_or(QString()) == m_ns)
-            Q_EMIT activationsArrived({activation});
+        if (!m_live || activation.ns.value_or(QString()) != m_ns)
+            return;
+        m_arrived.append(activation);
+        if (!m_batchTimer->isActive()) {
+            Q_EMIT activationsArrived(std::exchange(m_arrived, {}));
+            m_batchTimer->start();
+        }
     });
 }
 

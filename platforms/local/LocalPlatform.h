@@ -2,6 +2,8 @@
 
 #include "core/Platform.h"
 
+class QTimer;
+
 namespace funcdesk {
 
 class LocalEngine;
@@ -64,7 +66,11 @@ public:
     QFuture<Result<ApiRoute>> createRoute(ApiRoute route) override;
     QFuture<Result<Done>> deleteRoute(QString basePath, QString relPath = {}, QString verb = {}) override;
 
+    // Live activations go out in batches, oldest first: the first after a quiet spell at once,
+    // then what arrived meanwhile every kLiveBatchMs, so 1,000 activations a second are ten
+    // signals on the GUI thread, not a thousand for every listener.
     void setLiveActivations(bool enabled) override;
+    static constexpr int kLiveBatchMs = 100;
 
 protected:
     // The engine identity of this namespace ("uuid:key"): what a feed fires the trigger with.
@@ -79,6 +85,8 @@ private:
     LocalEngine *m_engine;
     QString m_ns;
     bool m_live = false;
+    QList<Activation> m_arrived; // live activations not sent yet
+    QTimer *m_batchTimer;
 };
 
 } // namespace funcdesk

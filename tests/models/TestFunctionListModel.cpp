@@ -5,15 +5,18 @@
 #include "models/functions/FunctionFilterProxy.h"
 #include "models/functions/FunctionListModel.h"
 #include "models/functions/TextFilter.h"
+#include "models/metrics/MetricsService.h"
 #include "platforms/openwhisk/OpenWhiskPlatform.h"
 #include "support/FlakyPlatform.h"
 #include "support/Futures.h"
 #include "support/LocalFixture.h"
 
 #include <QAbstractItemModelTester>
+#include <QDateTime>
 #include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace funcdesk;
@@ -364,6 +367,55 @@ private Q_SLOTS:
         QCOMPARE(proxy->index(0, FunctionListModel::VersionColumn).data().toString(), QStringLiteral("0.0.10"));
         proxy->sort(FunctionListModel::CpuColumn);
         QCOMPARE(column(FunctionListModel::CpuColumn), QStringLiteral("C,a,b"));
+    }
+
+    void metricsColumnsShowTheRangeSortAndFollowLive()
+    {
+        using M = FunctionListModel;
+        local->put(QStringLiteral("busy"), kSucceeds);
+        local->put(QStringLiteral("bad"), kThrows);
+        local->put(QStringLiteral("idle"), kSucceeds);
+        for (int i = 0; i < 3; ++i)
+            local->invoke(QStringLiteral("busy"), {{QStringLiteral("n"), i}});
+        QVERIFY(!local->invoke(QStringLiteral("bad")).succeeded());
+        local->flush();
+        showOn(local->platform.get());
+        QCOMPARE(cell(QStringLiteral("busy"), M::RangeInvocationsColumn), QString()); // no metrics: empty
+        QCOMPARE(model->headerData(M::CostColumn, Qt::Horizontal).toString(), QStringLiteral("Cost"));
+
+        QTemporaryDir cache;
+        MetricsService metrics(cache.path());
+        PriceList prices = PriceList::byId(QStringLiteral("custom"));
+        prices.pricePerRequest = 0.5;
+        prices.pricePerGbSecond = 0.0;
+        prices.pricePerVcpuSecond = 0.0;
+        prices.freeTier = FreeTier{};
+        metrics.setPriceList(prices);
+        metrics.setPlatform(local->platform.get(), QStringLiteral("local"));
+        model->setMetrics(&metrics);
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        model->setMetricsRange(now - 3600 * 1000, 0, true);
+        QTRY_COMPARE_WITH_TIMEOUT(cell(QStringLiteral("busy"), M::RangeInvocationsColumn), QStringLiteral("3"),
+                                  kLiveMs);
+        QCOMPARE(cell(QStringLiteral("busy"), M::RangeErrorsColumn), QStringLiteral("0"));
+        QCOMPARE(cell(QStringLiteral("bad"), M::RangeErrorsColumn), QStringLiteral("1"));
+        QCOMPARE(cell(QStringLiteral("idle"), M::RangeInvocationsColumn), QStringLiteral("0"));
+        QCOMPARE(cell(QStringLiteral("busy"), M::CostColumn), QStringLiteral("$1.50"));
+        proxy->sort(M::CostColumn, Qt::DescendingOrder);
+        QCOMPARE(proxy->index(0, 0).data(M::NameRole).toString(), QStringLiteral("busy"));
+        QCOMPARE(proxy->index(2, 0).data(M::NameRole).toString(), QStringLiteral("idle"));
+
+        for (int i = 0; i < 3; ++i)
+            local->invoke(QStringLiteral("bad"));
+        QTRY_COMPARE_WITH_TIMEOUT(cell(QStringLiteral("bad"), M::RangeInvocationsColumn), QStringLiteral("4"), kLiveMs);
+        QCOMPARE(proxy->index(0, 0).data(M::NameRole).toString(), QStringLiteral("bad")); // re-sorted: $2.00
+        QCOMPARE(raw(QStringLiteral("bad"), M::CostColumn), 2);
+
+        model->setMetricsRange(now - 2 * 3600 * 1000, now - 3600 * 1000, false); // before any of them
+        QTRY_COMPARE_WITH_TIMEOUT(cell(QStringLiteral("busy"), M::RangeInvocationsColumn), QStringLiteral("0"),
+                                  kLiveMs);
+        model->setMetrics(nullptr);
+        QCOMPARE(cell(QStringLiteral("busy"), M::RangeInvocationsColumn), QString());
     }
 };
 
