@@ -37,6 +37,7 @@ QString number(double value)
 ChartData ChartData::invocations(const MetricsSeries &series)
 {
     ChartData data = frameOf(series, {translated("Invocations"), translated("Errors")});
+    data.additive = true;
     for (const MetricsBucket &bucket : series.buckets) {
         data.values[0].append(double(bucket.invocations));
         data.values[1].append(double(bucket.errors()));
@@ -70,6 +71,7 @@ ChartData ChartData::costByFunction(const MetricsSeries &series)
     for (const QString &name : series.costSeriesNames)
         names.append(name.isEmpty() ? translated("Other functions") : name);
     ChartData data = frameOf(series, names);
+    data.additive = true;
     for (int layer = 0; layer < names.size() && layer < series.costSeries.size(); ++layer)
         data.values[layer] = series.costSeries.at(layer);
     // Every layer has one value per bucket, whatever the series held.

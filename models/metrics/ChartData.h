@@ -17,6 +17,8 @@ struct ChartData
     qint64 stepMs = 0;
     QStringList names;
     QList<QList<double>> values; // [layer][bucket]
+    // Counts and costs add up when buckets merge; percentiles and ratios are averaged instead.
+    bool additive = false;
 
     int bucketCount() const { return values.isEmpty() ? 0 : int(values.first().size()); }
     qint64 timeOf(int bucket) const { return fromMs + bucket * stepMs; }

@@ -4,7 +4,6 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QFutureWatcher>
 #include <QLocale>
 
 namespace funcdesk {
@@ -126,19 +125,15 @@ void MetricsFeed::refresh()
     query.maxPoints = m_maxPoints;
     query.function = m_function;
     const quint64 ticket = ++m_asked;
-    auto *watcher = new QFutureWatcher<MetricsSeries>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, ticket] {
-        watcher->deleteLater();
-        const QFuture<MetricsSeries> future = watcher->future();
+    m_service->query(query, this, [this, ticket](const MetricsSeries &series) {
         // Older than what is shown, or asked before a reset: a newer answer wins.
-        if (ticket <= m_shown || ticket <= m_floor || future.isCanceled() || future.resultCount() == 0)
+        if (ticket <= m_shown || ticket <= m_floor)
             return;
         m_shown = ticket;
-        m_series = future.result();
+        m_series = series;
         m_hasSeries = true;
         Q_EMIT seriesChanged(m_series);
     });
-    watcher->setFuture(m_service->query(query));
 }
 
 QString MetricsFeed::coverageText() const

@@ -65,6 +65,14 @@ private Q_SLOTS:
         const auto *line = qobject_cast<QLineSeries *>(chart.chart()->series().constFirst());
         const int factor = (5000 + chart.plotWidth() - 1) / chart.plotWidth();
         QCOMPARE(line->at(0).y(), (factor - 1) / 2.0);
+        // Counts add up instead: the merged buckets hold every invocation.
+        ChartData counts = minutes(5000, {QList<double>(5000, 1.0)}, {QStringLiteral("Invocations")});
+        counts.additive = true;
+        chart.setData(counts);
+        double total = 0.0;
+        for (double value : chart.data().values.constFirst())
+            total += value;
+        QCOMPARE(total, 5000.0);
     }
 
     void smallSeriesAreDrawnPointForPoint()

@@ -17,7 +17,8 @@
 namespace funcdesk {
 
 namespace {
-// Averages runs of adjacent buckets so that `data` has at most `points` buckets.
+// Merges runs of adjacent buckets so that `data` has at most `points` buckets: sums of counts,
+// averages of the rest.
 ChartData fitTo(const ChartData &data, int points)
 {
     const int count = data.bucketCount();
@@ -34,7 +35,7 @@ ChartData fitTo(const ChartData &data, int points)
             double sum = 0.0;
             for (int i = start; i < end; ++i)
                 sum += layer.at(i);
-            merged.append(sum / (end - start));
+            merged.append(data.additive ? sum : sum / (end - start));
         }
         layer = std::move(merged);
     }

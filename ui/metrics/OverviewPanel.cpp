@@ -1,5 +1,6 @@
 #include "ui/metrics/OverviewPanel.h"
 
+#include "models/functions/FunctionListModel.h"
 #include "models/metrics/ChartData.h"
 #include "models/metrics/DashboardSettings.h"
 #include "models/metrics/MetricsFeed.h"
@@ -89,10 +90,7 @@ OverviewPanel::OverviewPanel(QSettings *settings, QWidget *parent) : QWidget(par
     connect(m_budgetField, &QDoubleSpinBox::valueChanged, this, &OverviewPanel::budgetEdited);
     if (m_settings)
         m_dashboard->rangeBar()->setRange(MetricsRanges::fromKey(DashboardSettings::range().get(*m_settings)));
-    connect(m_dashboard->rangeBar(), &RangeBar::rangeChanged, this, [this](MetricsRange range) {
-        if (m_settings)
-            DashboardSettings::range().set(*m_settings, MetricsRanges::key(range));
-    });
+    connect(m_dashboard->rangeBar(), &RangeBar::rangeChanged, this, &OverviewPanel::rangeChosen);
     applyPriceList(PriceList::presets().constFirst());
 }
 
@@ -131,6 +129,27 @@ void OverviewPanel::setConnection(const QString &connectionId)
     m_dashboard->feed()->reset();
     if (m_budget)
         m_budget->checkNow();
+}
+
+void OverviewPanel::setFunctionList(FunctionListModel *functions)
+{
+    m_functions = functions;
+    if (functions)
+        functions->setMetrics(m_service);
+    rangeChosen();
+}
+
+void OverviewPanel::rangeChosen()
+{
+    const RangeBar *bar = m_dashboard->rangeBar();
+    if (m_settings)
+        DashboardSettings::range().set(*m_settings, MetricsRanges::key(bar->range()));
+    if (!m_functions)
+        return;
+    const bool custom = bar->range() == MetricsRange::Custom;
+    const TimeSpan span = MetricsRanges::spanOf(bar->range(), QDateTime::currentMSecsSinceEpoch(), bar->customSpan());
+    // A range up to now keeps its length and ends at each query (toMs 0).
+    m_functions->setMetricsRange(span.fromMs, custom ? span.toMs : 0, MetricsRanges::isMoving(bar->range()));
 }
 
 void OverviewPanel::choosePriceList(int index)

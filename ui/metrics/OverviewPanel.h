@@ -17,6 +17,7 @@ namespace funcdesk {
 class BarsChart;
 class BudgetBar;
 class BudgetMonitor;
+class FunctionListModel;
 class MetricsDashboard;
 class MetricsService;
 struct MetricsSeries;
@@ -38,6 +39,8 @@ public:
     void setService(MetricsService *service);
     // Another connection: its price list and budget are loaded, the charts cleared and reloaded.
     void setConnection(const QString &connectionId);
+    // The function list's Invocations, Errors and Cost columns follow this panel's range.
+    void setFunctionList(FunctionListModel *functions);
 
     MetricsDashboard *dashboard() const { return m_dashboard; }
     BudgetMonitor *budgetMonitor() const { return m_budget; }
@@ -59,6 +62,7 @@ private:
     void editCustomPrices();
     void showSeries(const MetricsSeries &series);
     void showPriceInfo();
+    void rangeChosen();
     PriceList loadPriceList(const QString &connectionId) const;
     PriceList priceListById(const QString &id) const;
     void savePriceList(const PriceList &prices);
@@ -76,6 +80,7 @@ private:
     BarsChart *m_topByInvocations;
     BudgetBar *m_budgetBar;
     BudgetMonitor *m_budget = nullptr;
+    QPointer<FunctionListModel> m_functions;
 };
 
 } // namespace funcdesk
