@@ -272,10 +272,10 @@ private:
         auto *functionRange = window.monitoringPanel()->findChild<QComboBox *>(QStringLiteral("metricsRange"));
         functionRange->setCurrentIndex(2);
         MetricsChart *function = window.monitoringPanel()->dashboard()->invocationsChart();
-        QTRY_VERIFY_WITH_TIMEOUT(function->data().bucketCount() > 0 &&
-                                     *std::max_element(function->data().values.at(0).cbegin(),
-                                                       function->data().values.at(0).cend()) > 0,
-                                 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            function->data().bucketCount() > 0 &&
+                *std::max_element(function->data().values.at(0).cbegin(), function->data().values.at(0).cend()) > 0,
+            20000);
         QTest::qWait(600);
         save(QStringLiteral("monitoring"));
     }
