@@ -2,41 +2,30 @@
 
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cmath>
 
 namespace funcdesk {
 
-PricingPreset PricingPreset::awsLambdaLike()
-{
-    PricingPreset preset;
-    preset.name = QStringLiteral("AWS-Lambda-like");
-    preset.currency = QStringLiteral("USD");
-    preset.pricePerRequest = 0.20 / 1'000'000.0;
-    preset.pricePerGbSecond = 0.0000166667;
-    preset.pricePerVcpuSecond = 0.0;
-    preset.granularityMs = 1;
-    preset.minimumMs = 1;
-    return preset;
-}
-
-CostModel::CostModel(PricingPreset preset) : m_preset(std::move(preset))
+CostModel::CostModel() : CostModel(PriceList::byId(QStringLiteral("aws-lambda-x86")))
 {
 }
 
-CostEstimate CostModel::estimate(qint64 durationMs, qint64 memoryMb, double vcpus) const
+CostModel::CostModel(PriceList prices) : m_prices(std::move(prices))
 {
+}
+
+CostEstimate CostModel::estimate(qint64 durationMs, qint64 memoryMb, double vcpus, qint64 diskMb) const
+{
+    const BilledUsage usage = m_prices.usageOf(durationMs, memoryMb, vcpus, diskMb);
     CostEstimate cost;
-    const qint64 granularity = std::max<qint64>(1, m_preset.granularityMs);
-    const qint64 rounded = (std::max<qint64>(0, durationMs) + granularity - 1) / granularity * granularity;
-    cost.billedMs = std::max(rounded, m_preset.minimumMs);
+    cost.billedMs = m_prices.billedMs(durationMs);
     cost.memoryMb = memoryMb;
-    cost.vcpus = vcpus;
-    const double seconds = static_cast<double>(cost.billedMs) / 1000.0;
-    // Billed GB are binary (1024 MB), as the public price lists count them.
-    cost.gbSeconds = static_cast<double>(memoryMb) / 1024.0 * seconds;
-    cost.vcpuSeconds = vcpus * seconds;
-    cost.total = m_preset.pricePerRequest + cost.gbSeconds * m_preset.pricePerGbSecond +
-                 cost.vcpuSeconds * m_preset.pricePerVcpuSecond;
+    cost.vcpus = vcpus > 0.0 ? vcpus : m_prices.vcpusFor(memoryMb);
+    cost.gbSeconds = usage.gbSeconds;
+    cost.vcpuSeconds = usage.vcpuSeconds;
+    cost.diskGbSeconds = usage.diskGbSeconds;
+    cost.total = m_prices.price(usage);
     return cost;
 }
 
@@ -50,7 +39,8 @@ std::optional<CostEstimate> CostModel::estimate(const Activation &activation) co
     const QJsonObject limits = activation.annotation(QStringLiteral("limits")).toObject();
     const qint64 memoryMb = limits.value(QLatin1StringView("memory")).toInteger(kDefaultMemoryMb);
     const double vcpus = limits.value(QLatin1StringView("cpu")).toDouble(0.0);
-    return estimate(*duration, memoryMb, vcpus);
+    const qint64 diskMb = limits.value(QLatin1StringView("storage")).toInteger(0);
+    return estimate(*duration, memoryMb, vcpus, diskMb);
 }
 
 QString CostModel::format(double amount) const
@@ -61,11 +51,11 @@ QString CostModel::format(double amount) const
         decimals = std::min(12, static_cast<int>(-std::floor(std::log10(amount))) + 1);
     }
     const QString number = QString::number(amount, 'f', decimals);
-    if (m_preset.currency == QLatin1StringView("USD"))
+    if (m_prices.currency == QLatin1StringView("USD"))
         return QLatin1Char('$') + number;
-    if (m_preset.currency == QLatin1StringView("EUR"))
+    if (m_prices.currency == QLatin1StringView("EUR"))
         return QChar(0x20AC) + number;
-    return number + QLatin1Char(' ') + m_preset.currency;
+    return number + QLatin1Char(' ') + m_prices.currency;
 }
 
 } // namespace funcdesk

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Activation.h"
+#include "core/PriceList.h"
 
 #include <QString>
 
@@ -8,45 +9,34 @@
 
 namespace funcdesk {
 
-// A price list: what one request, one GB-second and one vCPU-second cost, and how duration is
-// billed (rounded up to `granularityMs`, never less than `minimumMs`).
-struct PricingPreset
-{
-    QString name;
-    QString currency = QStringLiteral("USD");
-    double pricePerRequest = 0.0;
-    double pricePerGbSecond = 0.0;
-    double pricePerVcpuSecond = 0.0;
-    qint64 granularityMs = 1;
-    qint64 minimumMs = 1;
-
-    // $0.20 per million requests, $0.0000166667 per GB-second, 1 ms granularity, no CPU price.
-    static PricingPreset awsLambdaLike();
-};
-
-// What one activation costs under a preset, and the quantities it was computed from.
+// What one activation costs under a price list, and the quantities it was computed from.
 struct CostEstimate
 {
     qint64 billedMs = 0;
-    qint64 memoryMb = 0;
-    double vcpus = 0.0;
+    qint64 memoryMb = 0; // as configured (the list may bill more, see PriceList::billedMemoryMb)
+    double vcpus = 0.0;  // as allocated, or the list's default for the memory
     double gbSeconds = 0.0;
     double vcpuSeconds = 0.0;
-    double total = 0.0;
+    double diskGbSeconds = 0.0; // disk beyond the list's free disk
+    double total = 0.0;         // gross: one activation, no free tier
 };
 
-// Prices activations. Cost is never stored with an activation: it is computed from the record
-// (duration and the `limits` annotation), so a different preset re-prices history.
+// Prices single activations with a PriceList. Cost is never stored with an activation: it is
+// computed from the record (duration and the `limits` annotation), so a different list
+// re-prices history. The default list is AWS Lambda x86.
 class CostModel
 {
 public:
-    explicit CostModel(PricingPreset preset = PricingPreset::awsLambdaLike());
+    CostModel();
+    explicit CostModel(PriceList prices);
 
-    const PricingPreset &preset() const { return m_preset; }
+    const PriceList &prices() const { return m_prices; }
 
-    // One request of `durationMs` with `memoryMb` configured and `vcpus` allocated.
-    CostEstimate estimate(qint64 durationMs, qint64 memoryMb, double vcpus = 0.0) const;
-    // From an activation record: duration, memory (MB) and cpu from its `limits` annotation.
+    // One request of `durationMs` with `memoryMb` configured, `vcpus` allocated (0 = the list's
+    // default for the memory) and `diskMb` of storage.
+    CostEstimate estimate(qint64 durationMs, qint64 memoryMb, double vcpus = 0.0, qint64 diskMb = 0) const;
+    // From an activation record: duration, memory (MB), cpu and storage (MB) from its `limits`
+    // annotation.
     // Memory defaults to OpenWhisk's 256 MB when the record has no limits; nullopt when the
     // record has no duration (list summaries, activations still running).
     std::optional<CostEstimate> estimate(const Activation &activation) const;
@@ -57,7 +47,7 @@ public:
     static constexpr qint64 kDefaultMemoryMb = 256;
 
 private:
-    PricingPreset m_preset;
+    PriceList m_prices;
 };
 
 } // namespace funcdesk

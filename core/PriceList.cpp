@@ -21,14 +21,22 @@ double roundUpToStep(double value, double step)
     return std::ceil(value / step - 1e-9) * step;
 }
 
-PriceList awsLambda(const QString &id, const QString &name, double pricePerGbSecond)
+// A shipped list's identity: what it is, where its figures apply, when and where they were read.
+PriceList listed(const QString &id, const QString &name, const QString &region, const QString &source)
 {
     PriceList list;
     list.id = id;
     list.name = name;
-    list.region = QStringLiteral("us-east-1");
+    list.region = region;
     list.takenOn = QDate(2026, 12, 6);
-    list.source = QStringLiteral("https://aws.amazon.com/lambda/pricing/");
+    list.source = source;
+    return list;
+}
+
+PriceList awsLambda(const QString &id, const QString &name, double pricePerGbSecond)
+{
+    PriceList list =
+        listed(id, name, QStringLiteral("us-east-1"), QStringLiteral("https://aws.amazon.com/lambda/pricing/"));
     list.pricePerRequest = 0.20 / 1'000'000.0;
     list.pricePerGbSecond = pricePerGbSecond;
     // Ephemeral storage (/tmp) beyond the 512 MB every function gets.
@@ -45,13 +53,11 @@ PriceList alibabaFc3()
     // FC 3.0 bills compute units (CU), 1 CU = USD 0.000020 (first tier): 1 vCPU-s = 1 CU,
     // 1 GB-s of memory = 0.15 CU, 1 GB-s of disk beyond 512 MB = 0.05 CU, 10,000 calls = 75 CU.
     constexpr double cu = 0.000020;
-    PriceList list;
-    list.id = QStringLiteral("alibaba-fc3");
-    list.name = QStringLiteral("Alibaba Cloud Function Compute 3.0");
-    list.region = QStringLiteral("International site, all regions");
-    list.takenOn = QDate(2026, 12, 6);
-    list.source = QStringLiteral("https://www.alibabacloud.com/help/en/functioncompute/fc-3-0/product-overview/"
-                                 "pay-as-you-go-billing-method-1");
+    PriceList list =
+        listed(QStringLiteral("alibaba-fc3"), QStringLiteral("Alibaba Cloud Function Compute 3.0"),
+               QStringLiteral("International site, all regions"),
+               QStringLiteral("https://www.alibabacloud.com/help/en/functioncompute/fc-3-0/product-overview/"
+                              "pay-as-you-go-billing-method-1"));
     list.pricePerRequest = 75.0 * cu / 10'000.0;
     list.pricePerVcpuSecond = 1.0 * cu;
     list.pricePerGbSecond = 0.15 * cu;
@@ -67,12 +73,9 @@ PriceList alibabaFc3()
 
 PriceList ibmFunctions()
 {
-    PriceList list;
-    list.id = QStringLiteral("ibm-functions");
-    list.name = QStringLiteral("IBM Cloud Functions");
-    list.region = QStringLiteral("us-south");
-    list.takenOn = QDate(2026, 12, 6);
-    list.source = QStringLiteral("https://cloud.ibm.com/functions/learn/pricing");
+    PriceList list =
+        listed(QStringLiteral("ibm-functions"), QStringLiteral("IBM Cloud Functions"), QStringLiteral("us-south"),
+               QStringLiteral("https://cloud.ibm.com/functions/learn/pricing"));
     list.pricePerGbSecond = 0.000017;
     list.granularityMs = 100;
     list.minimumMs = 100;
@@ -82,12 +85,9 @@ PriceList ibmFunctions()
 
 PriceList gcpFunctions()
 {
-    PriceList list;
-    list.id = QStringLiteral("gcp-functions");
-    list.name = QStringLiteral("Google Cloud Run functions");
-    list.region = QStringLiteral("us-central1 (Tier 1)");
-    list.takenOn = QDate(2026, 12, 6);
-    list.source = QStringLiteral("https://cloud.google.com/run/pricing");
+    PriceList list =
+        listed(QStringLiteral("gcp-functions"), QStringLiteral("Google Cloud Run functions"),
+               QStringLiteral("us-central1 (Tier 1)"), QStringLiteral("https://cloud.google.com/run/pricing"));
     list.pricePerRequest = 0.40 / 1'000'000.0;
     list.pricePerVcpuSecond = 0.000024;
     list.pricePerGbSecond = 0.0000025;
@@ -104,12 +104,9 @@ PriceList gcpFunctions()
 
 PriceList azureConsumption()
 {
-    PriceList list;
-    list.id = QStringLiteral("azure-consumption");
-    list.name = QStringLiteral("Azure Functions Consumption");
-    list.region = QStringLiteral("East US");
-    list.takenOn = QDate(2026, 12, 6);
-    list.source = QStringLiteral("https://azure.microsoft.com/en-us/pricing/details/functions/");
+    PriceList list = listed(QStringLiteral("azure-consumption"), QStringLiteral("Azure Functions Consumption"),
+                            QStringLiteral("East US"),
+                            QStringLiteral("https://azure.microsoft.com/en-us/pricing/details/functions/"));
     list.pricePerRequest = 0.20 / 1'000'000.0;
     list.pricePerGbSecond = 0.000016;
     // Execution time rounds up to 1 ms with a 100 ms minimum; memory rounds up to 128 MB steps,

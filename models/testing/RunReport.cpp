@@ -152,7 +152,7 @@ RunReport RunReport::fromActivation(Target target, const Activation &activation,
     if (report.cost) {
         report.costText = costs.format(report.cost->total);
         report.costDetail = tr("%1 pricing: %2 ms billed at %3 MB")
-                                .arg(costs.preset().name)
+                                .arg(costs.prices().name)
                                 .arg(report.cost->billedMs)
                                 .arg(report.cost->memoryMb);
     }

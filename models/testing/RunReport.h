@@ -50,7 +50,7 @@ public:
     QString memoryText;
     QString cpuText;
     QString costText;        // "$0.0000021"
-    QString costDetail;      // "AWS-Lambda-like pricing: 45 ms billed at 256 MB"
+    QString costDetail;      // "AWS Lambda (x86) pricing: 45 ms billed at 256 MB"
     QString enforcementText; // "memory: cgroup-v2, CPU: cgroup-v2, processes: cgroup-v2, timeout: ..."
     QString enforcementNote; // how faithful that is to the platform's enforcement
 

@@ -1,5 +1,5 @@
-// The default cost estimate: AWS-Lambda-like prices, 1 ms billing, memory from the record's
-// limits. Every expected figure below is computed by hand in its comment.
+// The default cost estimate: AWS Lambda x86 prices, 1 ms billing, memory from the record's
+// limits; any PriceList prices through the same API. Every expected figure below is computed by hand in its comment.
 
 #include "core/CostModel.h"
 
@@ -35,10 +35,11 @@ class TestCostModel : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void defaultPresetIsAwsLambdaLike()
+    void defaultListIsAwsLambdaX86()
     {
-        const PricingPreset preset = PricingPreset::awsLambdaLike();
-        QCOMPARE(preset.name, QStringLiteral("AWS-Lambda-like"));
+        const PriceList preset = CostModel().prices();
+        QCOMPARE(preset.id, QStringLiteral("aws-lambda-x86"));
+        QCOMPARE(preset.name, QStringLiteral("AWS Lambda (x86)"));
         QCOMPARE(preset.currency, QStringLiteral("USD"));
         QVERIFY(near(preset.pricePerRequest, 0.0000002)); // $0.20 / 1,000,000
         QVERIFY(near(preset.pricePerGbSecond, 0.0000166667));
@@ -70,7 +71,7 @@ private Q_SLOTS:
         QVERIFY(near(cost.gbSeconds, 0.00025));
         QVERIFY(near(cost.total, 0.0000002 + 0.00025 * 0.0000166667));
 
-        PricingPreset coarse = PricingPreset::awsLambdaLike();
+        PriceList coarse = PriceList::byId(QStringLiteral("aws-lambda-x86"));
         coarse.granularityMs = 100;
         coarse.minimumMs = 100;
         const CostModel hundred(coarse);
@@ -82,7 +83,7 @@ private Q_SLOTS:
 
     void vcpuSecondsArePricedWhenThePresetHasACpuPrice()
     {
-        PricingPreset preset;
+        PriceList preset;
         preset.name = QStringLiteral("cpu-priced");
         preset.pricePerRequest = 0.0000004;
         preset.pricePerGbSecond = 0.0000025;
@@ -97,6 +98,29 @@ private Q_SLOTS:
         QVERIFY(near(cost.total, 0.0000269));
         // The default preset has no CPU price: the same run costs only memory and the request.
         QVERIFY(near(CostModel().estimate(2000, 512, 0.5).total, 0.0000002 + 0.0000166667));
+    }
+
+    void estimateFollowsThePriceListsRules()
+    {
+        // Google Cloud Run functions: 256 MB without a cpu limit bills 0.167 vCPU; 101 ms → 200 ms.
+        // 0.0334 vCPU-s × 0.000024 + 0.05 GiB-s × 0.0000025 + 0.0000004 = 0.0000013266.
+        const CostEstimate google = CostModel(PriceList::byId(QStringLiteral("gcp-functions"))).estimate(101, 256);
+        QCOMPARE(google.billedMs, 200);
+        QCOMPARE(google.vcpus, 0.167);
+        QVERIFY(near(google.total, 0.0000013266));
+        // Alibaba FC 3.0 with 1,536 MB of disk from the record's `limits.storage`: 1 GB beyond
+        // 512 MB × 1 s = 1 GB-s of disk; 1024 MB memory: 0.25 vCPU.
+        // 0.25 × 0.00002 + 1 × 0.000003 + 1 × 0.000001 + 0.00000015 = 0.00000915.
+        Activation activation = record(1000, 1024);
+        activation.annotations =
+            KeyValueList{{QStringLiteral("limits"),
+                          QJsonObject{{QStringLiteral("memory"), 1024}, {QStringLiteral("storage"), 1536}},
+                          {}}};
+        const std::optional<CostEstimate> alibaba =
+            CostModel(PriceList::byId(QStringLiteral("alibaba-fc3"))).estimate(activation);
+        QVERIFY(alibaba);
+        QVERIFY(near(alibaba->diskGbSeconds, 1.0));
+        QVERIFY(near(alibaba->total, 0.00000915));
     }
 
     void activationIsPricedFromItsLimitsAnnotation()
@@ -128,7 +152,7 @@ private Q_SLOTS:
         QCOMPARE(model.format(0.05), QStringLiteral("$0.050"));
         QCOMPARE(model.format(1.5), QStringLiteral("$1.50"));
         QCOMPARE(model.format(0.0), QStringLiteral("$0.00"));
-        PricingPreset pounds = PricingPreset::awsLambdaLike();
+        PriceList pounds = PriceList::byId(QStringLiteral("aws-lambda-x86"));
         pounds.currency = QStringLiteral("GBP");
         QCOMPARE(CostModel(pounds).format(0.25), QStringLiteral("0.25 GBP"));
     }

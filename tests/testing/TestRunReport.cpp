@@ -66,7 +66,7 @@ private Q_SLOTS:
         QCOMPARE(report.cpuText, QStringLiteral("12 ms"));
         // 512 MB x 250 ms = 0.125 GB-s: 0.0000020833375 + 0.0000002 per request.
         QCOMPARE(report.costText, QStringLiteral("$0.0000023"));
-        QCOMPARE(report.costDetail, QStringLiteral("AWS-Lambda-like pricing: 250 ms billed at 512 MB"));
+        QCOMPARE(report.costDetail, QStringLiteral("AWS Lambda (x86) pricing: 250 ms billed at 512 MB"));
         QCOMPARE(
             report.enforcementText,
             QStringLiteral("memory: cgroup-v2, CPU: cgroup-v2, processes: cgroup-v2, timeout: process-group-kill"));
