@@ -4,11 +4,10 @@
 
 namespace funcdesk {
 
-// The dashboards' own settings: the monthly budget of each connection (0 = none) and the chosen
-// time range (a MetricsRanges key).
+// The dashboards' own settings: the chosen time range (a MetricsRanges key). The price list and
+// the budget of each connection are PriceListSettings'.
 struct DashboardSettings
 {
-    static Setting<double> budget(const QString &connectionId);
     static const Setting<QString> &range();
 };
 

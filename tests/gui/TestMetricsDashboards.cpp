@@ -11,6 +11,7 @@
 #include "models/metrics/ChartData.h"
 #include "models/metrics/MetricsFeed.h"
 #include "models/metrics/MetricsService.h"
+#include "models/metrics/PriceListSettings.h"
 #include "ui/activations/ActivationsPanel.h"
 #include "ui/functions/FunctionsPanel.h"
 #include "ui/metrics/BarsChart.h"
@@ -29,6 +30,7 @@
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTest>
@@ -202,8 +204,47 @@ private Q_SLOTS:
                                  15000);
         QCOMPARE(window.overviewPanel()->priceList().id, QStringLiteral("ibm-functions"));
         // Saved for the connection: a console started again on the same folder prices with IBM.
-        QCOMPARE(console.settings->value(QStringLiteral("metrics/priceList/local")).toString(),
+        QCOMPARE(PriceListSettings::chosenId(*console.settings, ConnectionProfile::localId()),
                  QStringLiteral("ibm-functions"));
+    }
+
+    void customPricesAreValidatedSavedAndApplied()
+    {
+        test::Console console;
+        QVERIFY(showOverviewWithTraffic(console));
+        MainWindow &window = *console.window;
+        BarsChart *byCost = window.overviewPanel()->topByCost();
+        QTRY_VERIFY_WITH_TIMEOUT(byCost->labels().contains(QStringLiteral("sleepy")), 20000);
+        const double before = byCost->values().value(byCost->labels().indexOf(QStringLiteral("sleepy")));
+        auto *prices = child<QComboBox>(window.overviewPanel(), "priceList");
+        auto *edit = child<QPushButton>(window.overviewPanel(), "editCustomPrices");
+        QVERIFY(!edit->isEnabled()); // AWS's list is not editable
+        prices->setFocus();
+        while (prices->currentData().toString() != PriceList::customId())
+            QTest::keyClick(prices, Qt::Key_Down);
+        QTRY_VERIFY(edit->isEnabled());
+        bool refused = false;
+        whenDialogOpens([&refused](QWidget *dialog) {
+            auto *granularity = child<QSpinBox>(dialog, "granularity");
+            typeNumber(granularity, 0); // not a billing step
+            auto *perGbSecond = child<QDoubleSpinBox>(dialog, "perGbSecond");
+            perGbSecond->setFocus();
+            QTest::keyClick(perGbSecond, Qt::Key_A, Qt::ControlModifier);
+            QTest::keyClicks(perGbSecond, QStringLiteral("1"));
+            QTest::keyClick(dialog, Qt::Key_Return);
+            auto *error = child<QLabel>(dialog, "customPricesError");
+            refused = dialog->isVisible() && error->isVisible() && !error->text().isEmpty();
+            typeNumber(granularity, 1);
+            QTest::keyClick(dialog, Qt::Key_Return);
+        });
+        QTest::mouseClick(edit, Qt::LeftButton);
+        QVERIFY(refused);
+        // A dollar per GB-second: sleepy's 200 ms at 512 MB cost about ten cents each.
+        QTRY_VERIFY_WITH_TIMEOUT(byCost->values().value(byCost->labels().indexOf(QStringLiteral("sleepy"))) > 0.1,
+                                 15000);
+        QVERIFY(before < 0.01);
+        QCOMPARE(PriceListSettings::custom(*console.settings).pricePerGbSecond, 1.0);
+        QCOMPARE(PriceListSettings::chosenId(*console.settings, ConnectionProfile::localId()), PriceList::customId());
     }
 
     void budgetBelowTheProjectionRaisesTheAlert()
@@ -233,7 +274,7 @@ private Q_SLOTS:
             window.statusBar()->currentMessage().contains(QStringLiteral("over the budget of $0.10")), 15000);
         QVERIFY2(window.overviewPanel()->budgetBar()->text().contains(QStringLiteral("Over the budget")),
                  qPrintable(window.overviewPanel()->budgetBar()->text()));
-        QCOMPARE(console.settings->value(QStringLiteral("metrics/budget/local")).toDouble(), 0.10);
+        QCOMPARE(PriceListSettings::budget(*console.settings, ConnectionProfile::localId()), 0.10);
     }
 
     void exportWritesTheSeriesAsCsv()

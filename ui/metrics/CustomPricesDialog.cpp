@@ -1,6 +1,6 @@
 #include "ui/metrics/CustomPricesDialog.h"
 
-#include "models/metrics/PriceListCheck.h"
+#include "models/metrics/PriceListSettings.h"
 #include "ui/shell/ErrorLabel.h"
 
 #include <QDialogButtonBox>
@@ -28,7 +28,7 @@ QSpinBox *msField(QWidget *parent, const char *name, qint64 value)
 {
     auto *field = new QSpinBox(parent);
     field->setObjectName(QLatin1StringView(name));
-    field->setRange(0, 3'600'000);
+    field->setRange(0, int(PriceListSettings::kMaxBillingStepMs));
     field->setSuffix(QStringLiteral(" ms"));
     field->setValue(int(value));
     return field;
@@ -94,7 +94,7 @@ PriceList CustomPricesDialog::priceList() const
 
 void CustomPricesDialog::accept()
 {
-    const QString problem = PriceListCheck::problemWith(priceList());
+    const QString problem = PriceListSettings::validate(priceList());
     if (!problem.isEmpty()) {
         m_error->setText(problem);
         m_error->setError(true);

@@ -5,8 +5,10 @@
 #include "models/metrics/DashboardSettings.h"
 #include "models/metrics/MetricsFeed.h"
 #include "models/metrics/MetricsService.h"
+#include "models/metrics/PriceListSettings.h"
 #include "ui/metrics/BarsChart.h"
 #include "ui/metrics/BudgetBar.h"
+#include "ui/metrics/CustomPricesDialog.h"
 #include "ui/metrics/MetricsDashboard.h"
 #include "ui/metrics/RangeBar.h"
 
@@ -119,9 +121,9 @@ void OverviewPanel::setConnection(const QString &connectionId)
 {
     m_connectionId = connectionId;
     if (m_settings) {
-        applyPriceList(loadPriceList(connectionId));
+        applyPriceList(PriceListSettings::chosen(*m_settings, connectionId));
         const QSignalBlocker blocker(m_budgetField);
-        m_budgetField->setValue(DashboardSettings::budget(connectionId).get(*m_settings));
+        m_budgetField->setValue(PriceListSettings::budget(*m_settings, connectionId));
     }
     if (m_budget)
         m_budget->setBudget(m_budgetField->value());
@@ -155,8 +157,9 @@ void OverviewPanel::rangeChosen()
 void OverviewPanel::choosePriceList(int index)
 {
     const QString id = m_priceList->itemData(index).toString();
-    const PriceList prices = priceListById(id);
-    savePriceList(prices);
+    if (m_settings && !m_connectionId.isEmpty())
+        PriceListSettings::choose(*m_settings, m_connectionId, id);
+    const PriceList prices = m_settings ? PriceListSettings::chosen(*m_settings, m_connectionId) : PriceList::byId(id);
     applyPriceList(prices);
     Q_EMIT statusMessage(tr("Costs are now priced with %1.").arg(prices.name));
 }
@@ -166,7 +169,7 @@ void OverviewPanel::applyPriceList(const PriceList &prices)
     m_prices = prices;
     const QSignalBlocker blocker(m_priceList);
     m_priceList->setCurrentIndex(std::max(0, m_priceList->findData(prices.id)));
-    m_editPrices->setEnabled(prices.id == QLatin1StringView("custom"));
+    m_editPrices->setEnabled(prices.id == PriceList::customId());
     m_dashboard->setCurrency(prices.currency);
     showPriceInfo();
     if (m_service) {
@@ -193,8 +196,11 @@ void OverviewPanel::showPriceInfo()
 void OverviewPanel::budgetEdited()
 {
     const double amount = m_budgetField->value();
-    if (m_settings && !m_connectionId.isEmpty())
-        DashboardSettings::budget(m_connectionId).set(*m_settings, amount);
+    if (m_settings && !m_connectionId.isEmpty()) {
+        const QString error = PriceListSettings::setBudget(*m_settings, m_connectionId, amount);
+        if (!error.isEmpty())
+            Q_EMIT statusMessage(error);
+    }
     if (m_budget) {
         m_budget->setBudget(amount);
         m_budgetBar->setMonth(m_budget->month(), amount, m_prices.currency);
@@ -202,25 +208,23 @@ void OverviewPanel::budgetEdited()
     }
 }
 
-PriceList OverviewPanel::loadPriceList(const QString &connectionId) const
-{
-    return priceListById(m_settings->value(QStringLiteral("metrics/priceList/") + connectionId).toString());
-}
-
-PriceList OverviewPanel::priceListById(const QString &id) const
-{
-    return PriceList::byId(id);
-}
-
-void OverviewPanel::savePriceList(const PriceList &prices)
-{
-    if (m_settings && !m_connectionId.isEmpty())
-        m_settings->setValue(QStringLiteral("metrics/priceList/") + m_connectionId, prices.id);
-}
-
 void OverviewPanel::editCustomPrices()
 {
-    // PRICING-MERGE
+    if (!m_settings)
+        return;
+    CustomPricesDialog dialog(PriceListSettings::custom(*m_settings), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    // The dialog accepts only a list validate() takes: saving cannot fail on its figures.
+    const QString error = PriceListSettings::setCustom(*m_settings, dialog.priceList());
+    if (!error.isEmpty()) {
+        Q_EMIT statusMessage(error);
+        return;
+    }
+    if (!m_connectionId.isEmpty())
+        PriceListSettings::choose(*m_settings, m_connectionId, PriceList::customId());
+    applyPriceList(PriceListSettings::custom(*m_settings));
+    Q_EMIT statusMessage(tr("Custom prices saved."));
 }
 
 void OverviewPanel::showSeries(const MetricsSeries &series)

@@ -63,9 +63,6 @@ private:
     void showSeries(const MetricsSeries &series);
     void showPriceInfo();
     void rangeChosen();
-    PriceList loadPriceList(const QString &connectionId) const;
-    PriceList priceListById(const QString &id) const;
-    void savePriceList(const PriceList &prices);
 
     QSettings *m_settings;
     QPointer<MetricsService> m_service;
