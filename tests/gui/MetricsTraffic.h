@@ -27,7 +27,7 @@ struct GeneratedFunction
 };
 
 inline constexpr GeneratedFunction kGeneratedFunctions[] = {
-    {"resize-image", 900, 340.0, 1024, 0.62, 0.01},  {"daily-report", 60, 2400.0, 2048, 0.35, 0.0},
+    {"resize-image", 900, 340.0, 512, 0.3, 0.01},    {"daily-report", 60, 2400.0, 2048, 0.35, 0.0},
     {"orders/validate", 1500, 45.0, 256, 0.4, 0.03}, {"cleanup", 120, 800.0, 512, 0.2, 0.25},
     {"notify", 600, 120.0, 128, 0.7, 0.0},           {"thumbnails", 300, 950.0, 1536, 0.8, 0.02},
 };

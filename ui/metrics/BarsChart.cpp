@@ -35,13 +35,16 @@ void BarsChart::setBars(const QStringList &labels, const QList<double> &values)
     m_labels = labels;
     m_values = values;
     m_values.resize(labels.size(), 0.0);
-    chart()->removeAllSeries();
-    const QList<QAbstractAxis *> axes = chart()->axes();
-    for (QAbstractAxis *axis : axes) {
-        chart()->removeAxis(axis);
-        delete axis;
-    }
     const bool horizontal = m_orientation == Qt::Horizontal;
+    if (!m_categories) { // the axes stay; the series is made again for each set of bars
+        m_categories = new QBarCategoryAxis;
+        m_valueAxis = new QValueAxis;
+        m_valueAxis->setLabelFormat(QStringLiteral("%.4g"));
+        m_categories->setTruncateLabels(false); // function names are read whole
+        chart()->addAxis(m_categories, horizontal ? Qt::AlignLeft : Qt::AlignBottom);
+        chart()->addAxis(m_valueAxis, horizontal ? Qt::AlignBottom : Qt::AlignLeft);
+    }
+    chart()->removeAllSeries();
     // Horizontal bars are drawn bottom up: reversed, the first label is on top.
     QStringList shownLabels = m_labels;
     QList<double> shownValues = m_values;
@@ -68,14 +71,12 @@ void BarsChart::setBars(const QStringList &labels, const QList<double> &values)
     series->append(set);
     series->setBarWidth(0.7);
     chart()->addSeries(series);
-    m_categories = new QBarCategoryAxis;
+    m_categories->clear();
     m_categories->append(shownLabels.isEmpty() ? QStringList{QString()} : shownLabels);
-    m_valueAxis = new QValueAxis;
+    // Too many bars for their labels (a histogram's 40 bins): the tooltips tell each one.
+    m_categories->setLabelsVisible(horizontal || count <= 12);
     m_valueAxis->setRange(0.0, top > 0.0 ? top * 1.1 : 1.0);
-    m_valueAxis->setLabelFormat(QStringLiteral("%g"));
     m_valueAxis->applyNiceNumbers();
-    chart()->addAxis(m_categories, horizontal ? Qt::AlignLeft : Qt::AlignBottom);
-    chart()->addAxis(m_valueAxis, horizontal ? Qt::AlignBottom : Qt::AlignLeft);
     series->attachAxis(m_categories);
     series->attachAxis(m_valueAxis);
     applyChartTheme(chart(), this);

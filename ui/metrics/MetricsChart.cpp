@@ -54,10 +54,11 @@ MetricsChart::MetricsChart(const QString &title, Style style, QWidget *parent)
     m_timeAxis = new QDateTimeAxis(chart());
     m_valueAxis = new QValueAxis(chart());
     m_valueAxis->setMin(0);
-    m_valueAxis->setLabelFormat(QStringLiteral("%g"));
+    m_valueAxis->setLabelFormat(QStringLiteral("%.4g"));
+    m_valueAxis->setTickCount(5);
     chart()->addAxis(m_timeAxis, Qt::AlignBottom);
     chart()->addAxis(m_valueAxis, Qt::AlignLeft);
-    applyChartTheme(chart(), this);
+    retheme();
     clear();
 }
 
@@ -123,7 +124,7 @@ void MetricsChart::rebuildSeries()
         series->attachAxis(m_valueAxis);
         m_layers.append(series);
     }
-    applyChartTheme(chart(), this);
+    retheme();
 }
 
 void MetricsChart::fillSeries()
@@ -151,6 +152,16 @@ void MetricsChart::fillSeries()
     m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(m_data.fromMs), QDateTime::fromMSecsSinceEpoch(m_data.toMs));
     m_valueAxis->setRange(0.0, top > 0.0 ? top * 1.1 : 1.0);
     m_valueAxis->applyNiceNumbers();
+}
+
+void MetricsChart::retheme()
+{
+    applyChartTheme(chart(), this);
+    // The theme draws areas with a contrasting border: stacked, those borders read as extra lines.
+    for (QAbstractSeries *series : std::as_const(m_layers)) {
+        if (auto *area = qobject_cast<QAreaSeries *>(series))
+            area->setBorderColor(area->color());
+    }
 }
 
 QString MetricsChart::timeFormat() const
@@ -224,7 +235,7 @@ void MetricsChart::changeEvent(QEvent *event)
 {
     QChartView::changeEvent(event);
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
-        applyChartTheme(chart(), this);
+        retheme();
 }
 
 void MetricsChart::resizeEvent(QResizeEvent *event)

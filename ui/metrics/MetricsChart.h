@@ -58,6 +58,7 @@ protected:
 
 private:
     void rebuildSeries();
+    void retheme();
     void fillSeries();
     int bucketAt(qreal timeMs) const;
     void hoverAt(int layer, const QPointF &point, bool state);
