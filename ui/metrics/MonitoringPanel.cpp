@@ -7,7 +7,6 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QLocale>
-#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace funcdesk {
@@ -32,9 +31,6 @@ MonitoringPanel::MonitoringPanel(QWidget *parent) : QWidget(parent)
     m_memory = new QLabel(this);
     m_memory->setObjectName(QStringLiteral("memoryText"));
     m_memory->setWordWrap(true);
-    m_powerTuning = new QPushButton(tr("Power tuning…"), this);
-    m_powerTuning->setObjectName(QStringLiteral("powerTuning"));
-    m_powerTuning->setToolTip(tr("Run the function at several memory sizes and pick the cheapest or fastest."));
 
     auto *facts = new QWidget(this);
     auto *factsLayout = new QVBoxLayout(facts);
@@ -44,7 +40,6 @@ MonitoringPanel::MonitoringPanel(QWidget *parent) : QWidget(parent)
     factsLayout->addWidget(m_starts);
     factsLayout->addWidget(memoryTitle);
     factsLayout->addWidget(m_memory);
-    factsLayout->addWidget(m_powerTuning, 0, Qt::AlignLeft);
     factsLayout->addStretch(1);
     QGridLayout *grid = m_dashboard->grid();
     grid->addWidget(m_histogram, m_dashboard->extrasRow(), 0);
@@ -58,7 +53,6 @@ MonitoringPanel::MonitoringPanel(QWidget *parent) : QWidget(parent)
     connect(m_dashboard, &MetricsDashboard::statusMessage, this, &MonitoringPanel::statusMessage);
     connect(m_dashboard->feed(), &MetricsFeed::seriesChanged, this, &MonitoringPanel::showSeries);
     connect(m_dashboard->feed(), &MetricsFeed::cleared, this, &MonitoringPanel::clearFacts);
-    connect(m_powerTuning, &QPushButton::clicked, this, &MonitoringPanel::openPowerTuning);
     clearFacts();
 }
 
@@ -73,7 +67,6 @@ void MonitoringPanel::setContext(Platform *platform, const QString &connectionId
     m_connectionId = connectionId;
     const bool changed = function != m_function;
     m_function = function;
-    m_powerTuning->setEnabled(platform && !function.isEmpty());
     m_dashboard->setEnabled(!function.isEmpty());
     if (changed || function.isEmpty())
         m_dashboard->setFunction(function.isEmpty() ? std::optional<QString>() : std::optional<QString>(function));
@@ -130,15 +123,10 @@ void MonitoringPanel::showSeries(const MetricsSeries &series)
         QString memory =
             tr("Peak %1 MB of %2 MB configured.").arg(QString::number(total.peakMemoryMb, 'f', 0)).arg(configured);
         if (configured > 0 && total.peakMemoryMb < 0.5 * double(configured))
-            memory += QLatin1Char(' ') + tr("The function uses less than half of its memory: a smaller size may "
-                                            "cost less. Power tuning measures it.");
+            memory +=
+                QLatin1Char(' ') + tr("The function uses less than half of its memory: a smaller size may cost less.");
         m_memory->setText(memory);
     }
-}
-
-void MonitoringPanel::openPowerTuning()
-{
-    // TUNING-MERGE
 }
 
 } // namespace funcdesk

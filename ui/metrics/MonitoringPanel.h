@@ -7,7 +7,6 @@
 #include <QWidget>
 
 class QLabel;
-class QPushButton;
 
 namespace funcdesk {
 
@@ -19,7 +18,7 @@ struct MetricsSeries;
 
 // The Monitoring tab of one function: the Overview's charts for that function, a duration
 // histogram, cold against warm starts, memory used against configured (with a hint when the
-// peak stays under half of it), and Power tuning.
+// peak stays under half of it). (Power tuning's button comes with the PowerTuningDialog.)
 class MonitoringPanel : public QWidget
 {
     Q_OBJECT
@@ -28,6 +27,7 @@ public:
     explicit MonitoringPanel(QWidget *parent = nullptr);
 
     void setService(MetricsService *service);
+    // For Power tuning on the local executor.
     void setLocalExecutor(Executor *executor) { m_executor = executor; }
     // The function shown ("" = none selected: the panel says so).
     void setContext(Platform *platform, const QString &connectionId, const QString &function);
@@ -36,18 +36,14 @@ public:
     BarsChart *histogram() const { return m_histogram; }
     QLabel *startsText() const { return m_starts; }
     QLabel *memoryText() const { return m_memory; }
-    QPushButton *powerTuningButton() const { return m_powerTuning; }
 
 Q_SIGNALS:
     void pointClicked(const QDateTime &at, qint64 stepMs);
     void statusMessage(const QString &message);
-    // Power tuning applied a setting to the function.
-    void functionChanged(const funcdesk::Action &action);
 
 private:
     void showSeries(const MetricsSeries &series);
     void clearFacts();
-    void openPowerTuning();
 
     QPointer<Platform> m_platform;
     Executor *m_executor = nullptr;
@@ -57,7 +53,6 @@ private:
     BarsChart *m_histogram;
     QLabel *m_starts;
     QLabel *m_memory;
-    QPushButton *m_powerTuning;
 };
 
 } // namespace funcdesk

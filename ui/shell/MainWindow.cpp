@@ -154,7 +154,6 @@ MainWindow::MainWindow(ConsoleContext context, QWidget *parent) : QMainWindow(pa
             [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     connect(m_monitoring, &MonitoringPanel::statusMessage, this,
             [this](const QString &m) { statusBar()->showMessage(m, 8000); });
-    connect(m_monitoring, &MonitoringPanel::functionChanged, this, &MainWindow::functionChanged);
     if (m_context.connections) {
         connect(m_context.connections, &ConnectionManager::currentChanged, this, &MainWindow::platformChanged);
         connect(m_context.connections, &ConnectionManager::availabilityChanged, this, &MainWindow::availabilityChanged);
