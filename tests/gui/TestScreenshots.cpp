@@ -135,7 +135,8 @@ private:
         window.functionsPanel()->refresh();
         QTRY_VERIFY_WITH_TIMEOUT(window.functionsPanel()->selectFunction(QStringLiteral("resize-image")), 15000);
         QDir().mkpath(QStringLiteral(SCREENSHOT_DIR));
-        const char *names[] = {"code", "configuration", "test", "activations"};
+        const char *names[] = {"code", "configuration", "test", "activations", "monitoring"};
+        QCOMPARE(window.tabs()->count(), int(std::size(names)));
         for (int tab = 0; tab < window.tabs()->count(); ++tab) {
             window.tabs()->setCurrentIndex(tab);
             if (window.tabs()->currentWidget() == window.activationsPanel())
