@@ -3,6 +3,7 @@
 #include "models/code/DraftStore.h"
 #include "models/connections/ConnectionManager.h"
 #include "models/connections/ConnectionStore.h"
+#include "models/metrics/MetricsService.h"
 #include "models/settings/ConsoleSettings.h"
 #include "platforms/local/LocalEngine.h"
 #include "platforms/local/LocalPlatform.h"
@@ -56,12 +57,14 @@ Result<std::unique_ptr<ConsoleRuntime>> ConsoleRuntime::start(const ConsoleOptio
                          ConsoleSettings::currentConnection().set(*settings, profile.id);
                      });
     runtime->m_drafts = std::make_unique<DraftStore>(dataDir.filePath(QStringLiteral("drafts")));
+    runtime->m_metrics = std::make_unique<MetricsService>(dataDir.filePath(QStringLiteral("metrics")));
     return runtime;
 }
 
 ConsoleRuntime::~ConsoleRuntime()
 {
-    m_drafts.reset(); // writes pending drafts
+    m_drafts.reset();  // writes pending drafts
+    m_metrics.reset(); // saves its snapshot while the platform is still there
     m_connections.reset();
     m_store.reset();
     m_local.reset();
@@ -78,6 +81,7 @@ ConsoleContext ConsoleRuntime::context()
     context.drafts = m_drafts.get();
     context.localExecutor = &m_engine->executor();
     context.localWebBaseUrl = m_webBaseUrl;
+    context.metrics = m_metrics.get();
     return context;
 }
 

@@ -12,6 +12,7 @@ namespace funcdesk {
 class ApiServer;
 class LocalEngine;
 class LocalPlatform;
+class MetricsService;
 
 // Where the console keeps its state, and what it starts.
 struct ConsoleOptions
@@ -27,7 +28,8 @@ struct ConsoleOptions
 
 // Everything the console runs on, built once at start: the embedded local platform in the
 // user's data folder with its REST server on loopback (so web actions have real URLs), the
-// connections, drafts. Owns them in the order they must go away.
+// connections, drafts, the metrics service (snapshots in the data folder's metrics/). Owns them in the order they must
+// go away.
 class ConsoleRuntime
 {
 public:
@@ -48,6 +50,7 @@ private:
     std::unique_ptr<ConnectionStore> m_store;
     std::unique_ptr<ConnectionManager> m_connections;
     std::unique_ptr<DraftStore> m_drafts;
+    std::unique_ptr<MetricsService> m_metrics;
     QString m_webBaseUrl;
 };
 

@@ -11,6 +11,8 @@
 #include "platforms/local/LocalPlatform.h"
 #include "ui/shell/MainWindow.h"
 
+#include <QDir>
+#include <QFile>
 #include <QSettings>
 #include <QTemporaryDir>
 
@@ -51,6 +53,15 @@ struct Console
         connections = context.connections;
         window = std::make_unique<MainWindow>(context);
         return true;
+    }
+
+    // Puts a MetricsStore snapshot where the console's MetricsService loads the Local connection's
+    // from (its cache folder is the data folder's metrics/): call before start().
+    bool placeMetricsSnapshot(const QByteArray &snapshot)
+    {
+        QDir(dir.path()).mkpath(QStringLiteral("metrics"));
+        QFile file(dir.filePath(QStringLiteral("metrics/metrics-%1.bin").arg(ConnectionProfile::localId())));
+        return file.open(QIODevice::WriteOnly) && file.write(snapshot) == snapshot.size();
     }
 
     ~Console()

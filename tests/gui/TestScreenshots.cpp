@@ -10,6 +10,7 @@
 
 #include "ConsoleFixture.h"
 #include "ScreenshotChecks.h"
+#include "MetricsTraffic.h"
 #include "support/Futures.h"
 #include "support/TestPalettes.h"
 
@@ -20,6 +21,10 @@
 #include "ui/code/CodePanel.h"
 #include "ui/functions/ConfigPanel.h"
 #include "ui/functions/FunctionsPanel.h"
+#include "ui/metrics/MetricsChart.h"
+#include "ui/metrics/MetricsDashboard.h"
+#include "ui/metrics/MonitoringPanel.h"
+#include "ui/metrics/OverviewPanel.h"
 #include "ui/objects/BucketBrowser.h"
 #include "ui/testing/TestPanel.h"
 #include "ui/triggers/TriggersPanel.h"
@@ -121,7 +126,8 @@ private:
         window.functionsPanel()->refresh();
         QTRY_VERIFY_WITH_TIMEOUT(window.functionsPanel()->selectFunction(QStringLiteral("resize-image")), 15000);
         QDir().mkpath(QStringLiteral(SCREENSHOT_DIR));
-        const char *names[] = {"code", "configuration", "test", "activations"};
+        const char *names[] = {"code", "configuration", "test", "activations", "monitoring"};
+        QCOMPARE(window.tabs()->count(), int(std::size(names)));
         for (int tab = 0; tab < window.tabs()->count(); ++tab) {
             window.tabs()->setCurrentIndex(tab);
             if (window.tabs()->currentWidget() == window.activationsPanel())
@@ -219,7 +225,65 @@ private:
         QTRY_VERIFY_WITH_TIMEOUT(shown, 15000);
     }
 
+    // The Metrics view and a function's Monitoring tab over a generated day of traffic.
+    void renderMetricsScreens(const QString &variant)
+    {
+        test::Console console;
+        QVERIFY(console.placeMetricsSnapshot(test::generatedDay(QDateTime::currentMSecsSinceEpoch()).save()));
+        QVERIFY(console.start());
+        seed(*console.engine);
+        MainWindow &window = *console.window;
+        const bool doubled = qEnvironmentVariableIntValue("QT_SCALE_FACTOR") == 2;
+        window.resize(doubled ? QSize(1280, 720) : QSize(1366, 768));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QDir().mkpath(QStringLiteral(SCREENSHOT_DIR));
+        const auto save = [&](const QString &name) {
+            const QImage image = window.grab().toImage();
+            QVERIFY(looksRendered(image));
+            const QString path = QStringLiteral(SCREENSHOT_DIR "/%1-%2%3.png")
+                                     .arg(variant, name, doubled ? QStringLiteral("@2x") : QString());
+            QVERIFY2(image.save(path), qPrintable(path));
+        };
+        auto *range = window.overviewPanel()->findChild<QComboBox *>(QStringLiteral("metricsRange"));
+        QVERIFY(range);
+        range->setCurrentIndex(2); // the last 24 hours
+        window.viewTabs()->setCurrentWidget(window.overviewPanel());
+        MetricsChart *invocations = window.overviewPanel()->dashboard()->invocationsChart();
+        QTRY_VERIFY_WITH_TIMEOUT(!invocations->data().values.value(0).isEmpty() &&
+                                     *std::max_element(invocations->data().values.at(0).cbegin(),
+                                                       invocations->data().values.at(0).cend()) > 0,
+                                 20000);
+        QTest::qWait(600);
+        save(QStringLiteral("metrics"));
+
+        window.viewTabs()->setCurrentIndex(0);
+        window.functionsPanel()->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(window.functionsPanel()->selectFunction(QStringLiteral("resize-image")), 15000);
+        window.tabs()->setCurrentWidget(window.monitoringPanel());
+        auto *functionRange = window.monitoringPanel()->findChild<QComboBox *>(QStringLiteral("metricsRange"));
+        functionRange->setCurrentIndex(2);
+        MetricsChart *function = window.monitoringPanel()->dashboard()->invocationsChart();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            function->data().bucketCount() > 0 &&
+                *std::max_element(function->data().values.at(0).cbegin(), function->data().values.at(0).cend()) > 0,
+            20000);
+        QTest::qWait(600);
+        save(QStringLiteral("monitoring"));
+    }
+
 private Q_SLOTS:
+    void englishMetrics() { renderMetricsScreens(QStringLiteral("en")); }
+    void englishMetricsDark()
+    {
+        const QString style = QApplication::style()->name();
+        const QPalette palette = QApplication::palette();
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(test::darkPalette());
+        renderMetricsScreens(QStringLiteral("en-dark"));
+        QApplication::setStyle(QStyleFactory::create(style));
+        QApplication::setPalette(palette);
+    }
     void english() { renderScreens(QStringLiteral("en")); }
     void englishTriggers() { renderTriggerScreens(QStringLiteral("en")); }
 
@@ -233,6 +297,7 @@ private Q_SLOTS:
         installTranslations(*QCoreApplication::instance(), QStringLiteral("zh_CN"));
         renderScreens(QStringLiteral("zh_CN"));
         renderTriggerScreens(QStringLiteral("zh_CN"));
+        renderMetricsScreens(QStringLiteral("zh_CN"));
     }
 };
 

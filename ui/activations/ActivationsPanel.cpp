@@ -13,6 +13,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QSplitter>
 #include <QTabWidget>
@@ -23,8 +24,10 @@
 namespace funcdesk {
 
 namespace {
-// Time ranges offered, in hours (0 = all kept activations).
+// Time ranges offered, in hours (0 = all kept activations); then, once a chart asked for one,
+// the range between two moments (showBetween).
 constexpr int kRanges[] = {1, 24, 24 * 7, 0};
+constexpr int kBetweenIndex = int(std::size(kRanges));
 
 QPlainTextEdit *readOnlyText(QWidget *parent, const char *name)
 {
@@ -154,6 +157,24 @@ void ActivationsPanel::setFunctionFilter(const QString &name)
     reload();
 }
 
+void ActivationsPanel::showBetween(const QDateTime &from, const QDateTime &to, const QString &function)
+{
+    m_betweenFrom = from.toMSecsSinceEpoch();
+    m_betweenTo = to.toMSecsSinceEpoch();
+    const QString text =
+        tr("From %1 to %2")
+            .arg(QLocale().toString(from, QLocale::ShortFormat), QLocale().toString(to, QLocale::ShortFormat));
+    const QSignalBlocker blockRange(m_range);
+    const QSignalBlocker blockFunction(m_function);
+    if (m_range->count() == kBetweenIndex)
+        m_range->addItem(text);
+    else
+        m_range->setItemText(kBetweenIndex, text);
+    m_range->setCurrentIndex(kBetweenIndex);
+    m_function->setText(function);
+    reload();
+}
+
 void ActivationsPanel::reload()
 {
     if (!m_platform)
@@ -162,9 +183,12 @@ void ActivationsPanel::reload()
     const QString function = m_function->text().trimmed();
     if (!function.isEmpty())
         query.name = function;
-    const int hours = kRanges[std::clamp(m_range->currentIndex(), 0, int(std::size(kRanges)) - 1)];
-    if (hours > 0)
+    if (m_range->currentIndex() == kBetweenIndex) {
+        query.since = m_betweenFrom;
+        query.upto = m_betweenTo;
+    } else if (const int hours = kRanges[std::clamp(m_range->currentIndex(), 0, kBetweenIndex - 1)]; hours > 0) {
         query.since = QDateTime::currentMSecsSinceEpoch() - qint64(hours) * 3600 * 1000;
+    }
     query.limit = 200;
     m_model->load(query);
 }

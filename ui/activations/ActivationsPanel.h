@@ -33,6 +33,9 @@ public:
     void setPlatform(Platform *platform);
     // Narrows the list to one function ("" = every function).
     void setFunctionFilter(const QString &name);
+    // Lists the activations that started from `from` to `to` (a chart's point clicked), of one
+    // function or ("" ) every one; the range selector reads "From … to …" until another is chosen.
+    void showBetween(const QDateTime &from, const QDateTime &to, const QString &function);
     ActivationListModel *model() const { return m_model; }
     QSplitter *splitter() const { return m_splitter; }
 
@@ -59,6 +62,8 @@ private:
     QPlainTextEdit *m_logs;
     QTableWidget *m_annotations;
     QString m_shownId;
+    qint64 m_betweenFrom = 0;
+    qint64 m_betweenTo = 0;
 };
 
 } // namespace funcdesk

@@ -4,6 +4,7 @@
 #include "models/connections/ConnectionManager.h"
 #include "models/connections/WebActionAddress.h"
 #include "models/functions/FunctionListModel.h"
+#include "models/metrics/MetricsService.h"
 #include "models/objects/ObjectBrowserModel.h"
 #include "models/settings/ConsoleSettings.h"
 #include "models/triggers/TriggerListModel.h"
@@ -14,6 +15,8 @@
 #include "ui/connections/ConnectionSwitcher.h"
 #include "ui/functions/ConfigPanel.h"
 #include "ui/functions/FunctionsPanel.h"
+#include "ui/metrics/MonitoringPanel.h"
+#include "ui/metrics/OverviewPanel.h"
 #include "ui/objects/BucketBrowser.h"
 #include "ui/testing/TestPanel.h"
 #include "ui/triggers/TriggersPanel.h"
@@ -28,6 +31,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QToolBar>
 
@@ -46,6 +50,9 @@ MainWindow::MainWindow(ConsoleContext context, QWidget *parent) : QMainWindow(pa
     m_test->setLocalExecutor(m_context.localExecutor);
     m_test->setCodeSource([this] { return qMakePair(m_code->currentCode(), m_code->currentKind()); });
     m_activations = new ActivationsPanel(this);
+    m_monitoring = new MonitoringPanel(this);
+    m_monitoring->setService(m_context.metrics);
+    m_monitoring->setLocalExecutor(m_context.localExecutor);
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("functionTabs"));
@@ -54,6 +61,7 @@ MainWindow::MainWindow(ConsoleContext context, QWidget *parent) : QMainWindow(pa
     m_tabs->addTab(m_config, tr("Configuration"));
     m_tabs->addTab(m_test, tr("Test"));
     m_tabs->addTab(m_activations, tr("Activations"));
+    m_tabs->addTab(m_monitoring, tr("Monitoring"));
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -65,6 +73,9 @@ MainWindow::MainWindow(ConsoleContext context, QWidget *parent) : QMainWindow(pa
     m_triggers = new TriggersPanel(this);
     m_wiring = new WiringPanel(this);
     m_buckets = new BucketBrowser(this);
+    m_overview = new OverviewPanel(m_context.settings, this);
+    m_overview->setService(m_context.metrics);
+    m_overview->setFunctionList(m_functions->model());
     // The top-level views; a new view is one addTab line.
     m_views = new QTabWidget(this);
     m_views->setObjectName(QStringLiteral("viewTabs"));
@@ -73,6 +84,7 @@ MainWindow::MainWindow(ConsoleContext context, QWidget *parent) : QMainWindow(pa
     m_views->addTab(m_triggers, tr("Triggers"));
     m_views->addTab(m_wiring, tr("Wiring"));
     m_views->addTab(m_buckets, tr("Buckets"));
+    m_views->addTab(m_overview, tr("Metrics"));
     setCentralWidget(m_views);
 
     if (m_context.connections && m_context.connectionStore) {
@@ -131,6 +143,16 @@ MainWindow::MainWindow(ConsoleContext context, QWidget *parent) : QMainWindow(pa
     connect(m_buckets, &BucketBrowser::statusMessage, this,
             [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     connect(m_triggers, &TriggersPanel::statusMessage, this,
+            [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+    // A chart's point opens the activations of its bucket; the budget alert reaches the user.
+    connect(m_overview, &OverviewPanel::pointClicked, this,
+            [this](const QDateTime &at, qint64 stepMs) { showActivationsAround(at, stepMs, QString()); });
+    connect(m_monitoring, &MonitoringPanel::pointClicked, this,
+            [this](const QDateTime &at, qint64 stepMs) { showActivationsAround(at, stepMs, m_function); });
+    connect(m_overview, &OverviewPanel::budgetAlert, this, &MainWindow::budgetAlert);
+    connect(m_overview, &OverviewPanel::statusMessage, this,
+            [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+    connect(m_monitoring, &MonitoringPanel::statusMessage, this,
             [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     if (m_context.connections) {
         connect(m_context.connections, &ConnectionManager::currentChanged, this, &MainWindow::platformChanged);
@@ -234,6 +256,9 @@ void MainWindow::platformChanged(Platform *platform)
     m_triggers->setPlatform(platform);
     m_wiring->setPlatform(platform);
     m_buckets->setPlatform(platform);
+    if (m_context.metrics)
+        m_context.metrics->setPlatform(platform, profile.id);
+    m_overview->setConnection(profile.id);
     functionSelected(QString());
     m_online = m_context.connections ? m_context.connections->isOnline() : true;
     updateConnectionStatus();
@@ -263,6 +288,7 @@ void MainWindow::functionSelected(const QString &name)
     m_config->setTriggers(m_functions->model()->triggersOf(name));
     m_activations->setFunctionFilter(name);
     m_test->setContext(m_platform, connectionId, name); // fetches the deployed document itself
+    m_monitoring->setContext(m_platform, connectionId, name);
 }
 
 void MainWindow::functionChanged(const Action &action)
@@ -272,6 +298,30 @@ void MainWindow::functionChanged(const Action &action)
         m_context.connections ? m_context.connections->currentProfile().id : ConnectionProfile::localId();
     if (action.name.value_or(QString()) == m_function)
         m_test->setContext(m_platform, connectionId, m_function, action);
+}
+
+void MainWindow::showActivationsAround(const QDateTime &at, qint64 stepMs, const QString &function)
+{
+    // The clicked bucket, and one step either side: what the point summed up, with its neighbours.
+    const qint64 step = std::max<qint64>(stepMs, 1000);
+    m_views->setCurrentWidget(m_splitter);
+    if (!function.isEmpty())
+        m_functions->selectFunction(function);
+    m_tabs->setCurrentWidget(m_activations);
+    m_activations->showBetween(at.addMSecs(-step), at.addMSecs(2 * step), function);
+}
+
+void MainWindow::budgetAlert(const QString &message)
+{
+    statusBar()->showMessage(message); // stays until the next message: the user should see it
+    if (!QSystemTrayIcon::isSystemTrayAvailable())
+        return;
+    if (!m_tray) {
+        m_tray = new QSystemTrayIcon(windowIcon().isNull() ? QApplication::windowIcon() : windowIcon(), this);
+        m_tray->setToolTip(QApplication::applicationDisplayName());
+    }
+    m_tray->show();
+    m_tray->showMessage(tr("Monthly budget"), message, QSystemTrayIcon::Warning);
 }
 
 void MainWindow::updateConnectionStatus()

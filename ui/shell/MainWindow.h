@@ -8,6 +8,7 @@
 class QLabel;
 class QSettings;
 class QSplitter;
+class QSystemTrayIcon;
 class QTabWidget;
 
 namespace funcdesk {
@@ -22,6 +23,9 @@ class ConnectionSwitcher;
 class DraftStore;
 class Executor;
 class FunctionsPanel;
+class MetricsService;
+class MonitoringPanel;
+class OverviewPanel;
 class TestPanel;
 class WiringPanel;
 class TriggersPanel;
@@ -36,7 +40,8 @@ struct ConsoleContext
     ConnectionStore *connectionStore = nullptr;
     DraftStore *drafts = nullptr;
     Executor *localExecutor = nullptr;
-    QString localWebBaseUrl; // e.g. "http://127.0.0.1:3233"
+    QString localWebBaseUrl;           // e.g. "http://127.0.0.1:3233"
+    MetricsService *metrics = nullptr; // the dashboards' data; nullptr = no dashboards data
 };
 
 // The console's frame: places the panels and wires them to the current connection and the
@@ -59,6 +64,8 @@ public:
     TriggersPanel *triggersPanel() const { return m_triggers; }
     WiringPanel *wiringPanel() const { return m_wiring; }
     BucketBrowser *bucketBrowser() const { return m_buckets; }
+    OverviewPanel *overviewPanel() const { return m_overview; }
+    MonitoringPanel *monitoringPanel() const { return m_monitoring; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -71,6 +78,8 @@ private:
     void availabilityChanged(bool online);
     void updateConnectionStatus();
     void restoreWindowState();
+    void showActivationsAround(const QDateTime &at, qint64 stepMs, const QString &function);
+    void budgetAlert(const QString &message);
 
     ConsoleContext m_context;
     QPointer<Platform> m_platform;
@@ -86,6 +95,9 @@ private:
     WiringPanel *m_wiring;
     BucketBrowser *m_buckets;
     TriggersPanel *m_triggers;
+    OverviewPanel *m_overview;
+    MonitoringPanel *m_monitoring;
+    QSystemTrayIcon *m_tray = nullptr;
     QLabel *m_connectionStatus;
     ConnectionSwitcher *m_switcher = nullptr;
     bool m_online = true;
