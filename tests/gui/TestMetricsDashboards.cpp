@@ -20,7 +20,9 @@
 #include "ui/metrics/MetricsDashboard.h"
 #include "ui/metrics/MonitoringPanel.h"
 #include "ui/metrics/OverviewPanel.h"
+#include "ui/metrics/PowerTuningDialog.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDateTimeAxis>
 #include <QDoubleSpinBox>
@@ -34,6 +36,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTest>
+#include <QTimer>
 
 using namespace funcdesk;
 using namespace funcdesk::test;
@@ -323,6 +326,41 @@ private Q_SLOTS:
         // Another function: the charts follow it.
         QVERIFY(window.functionsPanel()->selectFunction(QStringLiteral("hello")));
         QTRY_COMPARE_WITH_TIMEOUT(layerSum(chart, 0), 4.0, 20000);
+    }
+
+    void powerTuningOpensFromMonitoringForTheSelectedFunction()
+    {
+        test::Console console;
+        QVERIFY(console.start());
+        invokeFunctions(*console.engine);
+        MainWindow &window = *console.window;
+        QVERIFY(showActive(window));
+        auto *button = child<QPushButton>(window.monitoringPanel(), "powerTuningButton");
+        QVERIFY(!button->isEnabled()); // no function selected yet
+        window.functionsPanel()->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(window.functionsPanel()->selectFunction(QStringLiteral("sleepy")), 15000);
+        window.tabs()->setCurrentWidget(window.monitoringPanel());
+        QTRY_VERIFY(button->isEnabled());
+        // The dialog is modal: look at it from inside its own event loop, then close it (any modal
+        // widget still open after 20 s is closed so that a failure cannot hang the suite).
+        QString title;
+        QTimer poll;
+        poll.setInterval(50);
+        connect(&poll, &QTimer::timeout, this, [&title, &poll] {
+            QWidget *modal = QApplication::activeModalWidget();
+            if (auto *dialog = qobject_cast<PowerTuningDialog *>(modal)) {
+                title = dialog->windowTitle();
+                dialog->reject();
+                poll.stop();
+            }
+        });
+        poll.start();
+        QTimer::singleShot(20000, this, [] {
+            if (QWidget *modal = QApplication::activeModalWidget())
+                modal->close();
+        });
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY2(title.contains(QStringLiteral("sleepy")), qPrintable(title));
     }
 };
 

@@ -240,7 +240,7 @@ private:
         QDir().mkpath(QStringLiteral(SCREENSHOT_DIR));
         const auto save = [&](const QString &name) {
             const QImage image = window.grab().toImage();
-            QVERIFY(looksRendered(image));
+            QVERIFY(test::looksRendered(image));
             const QString path = QStringLiteral(SCREENSHOT_DIR "/%1-%2%3.png")
                                      .arg(variant, name, doubled ? QStringLiteral("@2x") : QString());
             QVERIFY2(image.save(path), qPrintable(path));

@@ -3,10 +3,12 @@
 #include "models/metrics/MetricsFeed.h"
 #include "ui/metrics/BarsChart.h"
 #include "ui/metrics/MetricsDashboard.h"
+#include "ui/metrics/PowerTuningDialog.h"
 
 #include <QGridLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace funcdesk {
@@ -40,6 +42,12 @@ MonitoringPanel::MonitoringPanel(QWidget *parent) : QWidget(parent)
     factsLayout->addWidget(m_starts);
     factsLayout->addWidget(memoryTitle);
     factsLayout->addWidget(m_memory);
+    m_tune = new QPushButton(tr("Power tuning…"), facts);
+    m_tune->setObjectName(QStringLiteral("powerTuningButton"));
+    m_tune->setToolTip(tr("Run the function at several memory sizes and CPU settings and pick the cheapest, the "
+                          "fastest or the balanced one."));
+    m_tune->setEnabled(false);
+    factsLayout->addWidget(m_tune, 0, Qt::AlignLeft);
     factsLayout->addStretch(1);
     QGridLayout *grid = m_dashboard->grid();
     grid->addWidget(m_histogram, m_dashboard->extrasRow(), 0);
@@ -53,6 +61,7 @@ MonitoringPanel::MonitoringPanel(QWidget *parent) : QWidget(parent)
     connect(m_dashboard, &MetricsDashboard::statusMessage, this, &MonitoringPanel::statusMessage);
     connect(m_dashboard->feed(), &MetricsFeed::seriesChanged, this, &MonitoringPanel::showSeries);
     connect(m_dashboard->feed(), &MetricsFeed::cleared, this, &MonitoringPanel::clearFacts);
+    connect(m_tune, &QPushButton::clicked, this, &MonitoringPanel::openPowerTuning);
     clearFacts();
 }
 
@@ -68,10 +77,21 @@ void MonitoringPanel::setContext(Platform *platform, const QString &connectionId
     const bool changed = function != m_function;
     m_function = function;
     m_dashboard->setEnabled(!function.isEmpty());
+    m_tune->setEnabled(platform && !function.isEmpty());
     if (changed || function.isEmpty())
         m_dashboard->setFunction(function.isEmpty() ? std::optional<QString>() : std::optional<QString>(function));
     else
         m_dashboard->feed()->reset(); // the same name on another connection
+}
+
+void MonitoringPanel::openPowerTuning()
+{
+    if (!m_platform || m_function.isEmpty())
+        return;
+    // Modal: the dialog changes the function's limits while it runs and restores them when closed.
+    PowerTuningDialog dialog(m_platform, m_connectionId, m_function, m_executor, this);
+    connect(&dialog, &PowerTuningDialog::applied, this, &MonitoringPanel::functionChanged);
+    dialog.exec();
 }
 
 void MonitoringPanel::clearFacts()

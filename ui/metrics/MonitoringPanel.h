@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 
 namespace funcdesk {
 
@@ -18,7 +19,7 @@ struct MetricsSeries;
 
 // The Monitoring tab of one function: the Overview's charts for that function, a duration
 // histogram, cold against warm starts, memory used against configured (with a hint when the
-// peak stays under half of it). (Power tuning's button comes with the PowerTuningDialog.)
+// peak stays under half of it), and the Power tuning button that opens PowerTuningDialog.
 class MonitoringPanel : public QWidget
 {
     Q_OBJECT
@@ -36,14 +37,18 @@ public:
     BarsChart *histogram() const { return m_histogram; }
     QLabel *startsText() const { return m_starts; }
     QLabel *memoryText() const { return m_memory; }
+    QPushButton *powerTuningButton() const { return m_tune; }
 
 Q_SIGNALS:
     void pointClicked(const QDateTime &at, qint64 stepMs);
     void statusMessage(const QString &message);
+    // Power tuning applied a setting: the function's new document.
+    void functionChanged(const funcdesk::Action &action);
 
 private:
     void showSeries(const MetricsSeries &series);
     void clearFacts();
+    void openPowerTuning();
 
     QPointer<Platform> m_platform;
     Executor *m_executor = nullptr;
@@ -53,6 +58,7 @@ private:
     BarsChart *m_histogram;
     QLabel *m_starts;
     QLabel *m_memory;
+    QPushButton *m_tune;
 };
 
 } // namespace funcdesk

@@ -152,6 +152,11 @@ MainWindow::MainWindow(ConsoleContext context, QWidget *parent) : QMainWindow(pa
     connect(m_overview, &OverviewPanel::budgetAlert, this, &MainWindow::budgetAlert);
     connect(m_overview, &OverviewPanel::statusMessage, this,
             [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+    connect(m_monitoring, &MonitoringPanel::functionChanged, this, [this](const Action &action) {
+        functionChanged(action);
+        if (action.name.value_or(QString()) == m_function)
+            m_config->setContext(m_platform, m_function); // power tuning changed its limits: show them
+    });
     connect(m_monitoring, &MonitoringPanel::statusMessage, this,
             [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     if (m_context.connections) {
