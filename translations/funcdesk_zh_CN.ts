@@ -549,6 +549,68 @@
     </message>
 </context>
 <context>
+    <name>PriceList</name>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+</context>
+<context>
+    <name>PriceListSettings</name>
+    <message>
+        <source>The monthly budget must be zero (no budget) or a positive amount.</source>
+        <translation>每月预算必须为零（不设预算）或正数。</translation>
+    </message>
+    <message>
+        <source>The price per request</source>
+        <translation>每次请求的价格</translation>
+    </message>
+    <message>
+        <source>The price per GB-second</source>
+        <translation>每 GB-s 的价格</translation>
+    </message>
+    <message>
+        <source>The price per vCPU-second</source>
+        <translation>每 vCPU 秒的价格</translation>
+    </message>
+    <message>
+        <source>The price per disk GB-second</source>
+        <translation>每磁盘 GB-s 的价格</translation>
+    </message>
+    <message>
+        <source>The free disk</source>
+        <translation>免费磁盘额度</translation>
+    </message>
+    <message>
+        <source>The free requests</source>
+        <translation>免费请求额度</translation>
+    </message>
+    <message>
+        <source>The free GB-seconds</source>
+        <translation>免费 GB-s 额度</translation>
+    </message>
+    <message>
+        <source>The free vCPU-seconds</source>
+        <translation>免费 vCPU 秒额度</translation>
+    </message>
+    <message>
+        <source>%1 must be zero or more.</source>
+        <translation>%1 不能小于零。</translation>
+    </message>
+    <message>
+        <source>The billing granularity must be between 1 ms and %1 ms.</source>
+        <translation>计费粒度必须介于 1 ms 和 %1 ms 之间。</translation>
+    </message>
+    <message>
+        <source>The minimum billed duration must be between 0 ms and %1 ms.</source>
+        <translation>最低计费时长必须介于 0 ms 和 %1 ms 之间。</translation>
+    </message>
+    <message>
+        <source>The currency must not be empty.</source>
+        <translation>货币不能为空。</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Funcdesk cannot start</source>
@@ -762,6 +824,29 @@
         <source>cannot create the folder %1</source>
         <translation>无法创建文件夹 %1</translation>
     </message>
+    <message>
+        <source>Serve GET /metrics: the activations&apos; metrics in Prometheus text format, under OpenWhisk&apos;s user-events names. A namespace&apos;s key (Basic auth) reads that namespace&apos;s series.</source>
+        <translation>提供 GET /metrics：以 Prometheus 文本格式输出激活记录的指标，指标名称沿用 OpenWhisk 的 user-events 命名。使用某个命名空间的密钥（Basic 认证）可读取该命名空间的序列。</translation>
+    </message>
+    <message>
+        <source>With --metrics: serve /metrics without authentication, with every namespace&apos;s series. Anyone who reaches the port then sees namespace and action names.</source>
+        <translation>与 --metrics 一起使用：无需认证即可访问 /metrics，并包含所有命名空间的序列。届时任何能访问该端口的人都能看到命名空间和动作名称。</translation>
+    </message>
+    <message>
+        <source>--metrics-public needs --metrics</source>
+        <translation>--metrics-public 需要同时指定 --metrics</translation>
+    </message>
+</context>
+<context>
+    <name>TuningSetting</name>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 MB, %2 vCPU</source>
+        <translation>%1 MB，%2 vCPU</translation>
+    </message>
 </context>
 <context>
     <name>funcdesk</name>
@@ -960,6 +1045,17 @@
         <source>Caused by trigger activation %1</source>
         <translation>由触发器激活记录 %1 引发</translation>
     </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>从 %1 到 %2</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::BarsChart</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>funcdesk::BucketBrowser</name>
@@ -1034,6 +1130,25 @@
     <message>
         <source>Delete bucket %1? Only an empty bucket can be deleted.</source>
         <translation>要删除存储桶 %1 吗？只能删除空的存储桶。</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::BudgetBar</name>
+    <message>
+        <source>%1: %2 to date, %3 projected at month end</source>
+        <translation>%1：截至目前 %2，预计月底 %3</translation>
+    </message>
+    <message>
+        <source>Over the budget of %1.</source>
+        <translation>超出预算 %1。</translation>
+    </message>
+    <message>
+        <source>Within the budget of %1.</source>
+        <translation>未超出预算 %1。</translation>
+    </message>
+    <message>
+        <source>No monthly budget set.</source>
+        <translation>未设置每月预算。</translation>
     </message>
 </context>
 <context>
@@ -1918,6 +2033,53 @@
     </message>
 </context>
 <context>
+    <name>funcdesk::CustomPricesDialog</name>
+    <message>
+        <source>Custom prices</source>
+        <translation>自定义价格</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation>区域：</translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation>货币：</translation>
+    </message>
+    <message>
+        <source>Per million requests:</source>
+        <translation>每百万次请求：</translation>
+    </message>
+    <message>
+        <source>Per GB-second:</source>
+        <translation>每 GB-s：</translation>
+    </message>
+    <message>
+        <source>Per vCPU-second:</source>
+        <translation>每 vCPU 秒：</translation>
+    </message>
+    <message>
+        <source>Per disk GB-second:</source>
+        <translation>每磁盘 GB-s：</translation>
+    </message>
+    <message>
+        <source>Billing granularity:</source>
+        <translation>计费粒度：</translation>
+    </message>
+    <message>
+        <source>Minimum billed:</source>
+        <translation>最低计费：</translation>
+    </message>
+    <message>
+        <source>Free requests a month:</source>
+        <translation>每月免费请求数：</translation>
+    </message>
+    <message>
+        <source>Free GB-seconds a month:</source>
+        <translation>每月免费 GB-s：</translation>
+    </message>
+</context>
+<context>
     <name>funcdesk::DiffView</name>
     <message>
         <source>  (no newline at end)</source>
@@ -2054,6 +2216,22 @@
     <message>
         <source>Triggers</source>
         <translation>触发器</translation>
+    </message>
+    <message>
+        <source>In the chosen time range, from the metrics of this connection; cost under its price list.</source>
+        <translation>所选时间范围内的数据，来自此连接的指标；费用按其价格表计算。</translation>
+    </message>
+    <message>
+        <source>Invocations</source>
+        <translation>调用次数</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误数</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>费用</translation>
     </message>
 </context>
 <context>
@@ -2366,6 +2544,203 @@ A desktop console for serverless functions.</source>
         <source>Buckets</source>
         <translation>存储桶</translation>
     </message>
+    <message>
+        <source>Monitoring</source>
+        <translation>监控</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Monthly budget</source>
+        <translation>每月预算</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::MetricsChart</name>
+    <message>
+        <source>%1 · %2: %3</source>
+        <translation>%1 · %2：%3</translation>
+    </message>
+    <message>
+        <source>Save chart as PNG…</source>
+        <translation>将图表另存为 PNG…</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not save %1.</source>
+        <translation>无法保存 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::MetricsDashboard</name>
+    <message>
+        <source>Invocations and errors</source>
+        <translation>调用次数与错误数</translation>
+    </message>
+    <message>
+        <source>Duration percentiles</source>
+        <translation>时长百分位</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Cold starts</source>
+        <translation>冷启动</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Cost by function</source>
+        <translation>各函数费用</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Export metrics as CSV</source>
+        <translation>将指标导出为 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Metrics saved to %1.</source>
+        <translation>指标已保存到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::MetricsFeed</name>
+    <message>
+        <source>No metrics for this connection.</source>
+        <translation>此连接没有指标。</translation>
+    </message>
+    <message>
+        <source>Data since %1</source>
+        <translation>数据起始于 %1</translation>
+    </message>
+    <message>
+        <source>No activations yet</source>
+        <translation>尚无激活记录</translation>
+    </message>
+    <message>
+        <source>backfilling…</source>
+        <translation>正在回填…</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::MetricsRanges</name>
+    <message>
+        <source>Live (15 min)</source>
+        <translation>实时（15 分钟）</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>最近 1 小时</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>自定义…</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::MonitoringPanel</name>
+    <message>
+        <source>Duration histogram</source>
+        <translation>时长直方图</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n activation(s)</source>
+        <translation>
+            <numerusform>%n 条激活记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Cold and warm starts&lt;/b&gt;</source>
+        <translation>&lt;b&gt;冷启动与热启动&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Memory&lt;/b&gt;</source>
+        <translation>&lt;b&gt;内存&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Power tuning…</source>
+        <translation>功率调优…</translation>
+    </message>
+    <message>
+        <source>Run the function at several memory sizes and CPU settings and pick the cheapest, the fastest or the balanced one.</source>
+        <translation>以多种内存大小和 CPU 设置运行函数，从中选出最便宜、最快或最均衡的设置。</translation>
+    </message>
+    <message>
+        <source>Select a function to see its metrics.</source>
+        <translation>选择一个函数以查看其指标。</translation>
+    </message>
+    <message>
+        <source>No activations in this range.</source>
+        <translation>此范围内没有激活记录。</translation>
+    </message>
+    <message>
+        <source>%1–%2 ms</source>
+        <translation>%1–%2 ms</translation>
+    </message>
+    <message>
+        <source>%1 cold, %2 warm (%3 % cold).</source>
+        <translation>冷启动 %1 次，热启动 %2 次（冷启动占 %3%）。</translation>
+    </message>
+    <message>
+        <source>A cold start spends %1 ms on average initializing.</source>
+        <translation>每次冷启动平均花费 %1 ms 进行初始化。</translation>
+    </message>
+    <message>
+        <source>Average duration %1 ms, p99 %2 ms.</source>
+        <translation>平均时长 %1 ms，p99 %2 ms。</translation>
+    </message>
+    <message>
+        <source>Peak memory is not measured on this platform (%1 MB configured).</source>
+        <translation>此平台不测量峰值内存（已配置 %1 MB）。</translation>
+    </message>
+    <message>
+        <source>Peak %1 MB of %2 MB configured.</source>
+        <translation>峰值 %1 MB，已配置 %2 MB。</translation>
+    </message>
+    <message>
+        <source>The function uses less than half of its memory: a smaller size may cost less.</source>
+        <translation>该函数使用的内存不到配置的一半：改用更小的内存可能更省钱。</translation>
+    </message>
 </context>
 <context>
     <name>funcdesk::NewFunctionDialog</name>
@@ -2564,6 +2939,57 @@ A desktop console for serverless functions.</source>
     </message>
 </context>
 <context>
+    <name>funcdesk::OverviewPanel</name>
+    <message>
+        <source>Edit custom prices…</source>
+        <translation>编辑自定义价格…</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>&amp;Price list:</source>
+        <translation>价格表(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Monthly &amp;budget:</source>
+        <translation>每月预算(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Top functions by cost</source>
+        <translation>费用最高的函数</translation>
+    </message>
+    <message>
+        <source>Top functions by invocations</source>
+        <translation>调用次数最多的函数</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This month&lt;/b&gt;</source>
+        <translation>&lt;b&gt;本月&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>This month&apos;s cost is projected at %1, over the budget of %2.</source>
+        <translation>本月费用预计为 %1，超出预算 %2。</translation>
+    </message>
+    <message>
+        <source>Costs are now priced with %1.</source>
+        <translation>费用现按 %1 计价。</translation>
+    </message>
+    <message>
+        <source>prices of %1</source>
+        <translation>%1 的价格</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Custom prices saved.</source>
+        <translation>自定义价格已保存。</translation>
+    </message>
+</context>
+<context>
     <name>funcdesk::PayloadListModel</name>
     <message>
         <source>A payload needs a name.</source>
@@ -2686,6 +3112,298 @@ A desktop console for serverless functions.</source>
     <message>
         <source>A feed name is required.</source>
         <translation>必须提供订阅源名称。</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::PowerTuner</name>
+    <message>
+        <source>Power tuning is already running.</source>
+        <translation>功率调优已在运行。</translation>
+    </message>
+    <message>
+        <source>No platform connection.</source>
+        <translation>没有平台连接。</translation>
+    </message>
+    <message>
+        <source>No local executor is available.</source>
+        <translation>没有可用的本地执行器。</translation>
+    </message>
+    <message>
+        <source>Runs per setting must be between 1 and %1.</source>
+        <translation>每个设置的运行次数必须介于 1 和 %1 之间。</translation>
+    </message>
+    <message>
+        <source>Choose at least one memory size.</source>
+        <translation>请至少选择一种内存大小。</translation>
+    </message>
+    <message>
+        <source>At most %1 settings can be tuned at once.</source>
+        <translation>一次最多只能调优 %1 个设置。</translation>
+    </message>
+    <message>
+        <source>The payload is not valid. %1</source>
+        <translation>负载无效。%1</translation>
+    </message>
+    <message>
+        <source>The function has no code to run locally.</source>
+        <translation>该函数没有可在本地运行的代码。</translation>
+    </message>
+    <message>
+        <source>A local run is still in progress.</source>
+        <translation>本地运行仍在进行中。</translation>
+    </message>
+    <message>
+        <source>Activation %1 did not finish while the platform waited.</source>
+        <translation>激活 %1 在平台等待期间未完成。</translation>
+    </message>
+    <message>
+        <source>The run reported no duration.</source>
+        <translation>本次运行未报告时长。</translation>
+    </message>
+    <message>
+        <source>The run failed without a message.</source>
+        <translation>运行失败，且没有错误消息。</translation>
+    </message>
+    <message>
+        <source>Warm-up: %1</source>
+        <translation>预热：%1</translation>
+    </message>
+    <message>
+        <source>The function&apos;s original limits could not be restored: %1</source>
+        <translation>无法恢复函数原来的限制：%1</translation>
+    </message>
+    <message>
+        <source>Wait for power tuning to finish before applying a setting.</source>
+        <translation>请等待功率调优完成后再应用设置。</translation>
+    </message>
+    <message>
+        <source>No function to apply the setting to.</source>
+        <translation>没有可应用该设置的函数。</translation>
+    </message>
+    <message>
+        <source>The setting could not be applied: %1</source>
+        <translation>无法应用该设置：%1</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::PowerTuningChart</name>
+    <message>
+        <source>Average duration</source>
+        <translation>平均时长</translation>
+    </message>
+    <message>
+        <source>p95 duration</source>
+        <translation>p95 时长</translation>
+    </message>
+    <message>
+        <source>Cost per 1M invocations</source>
+        <translation>每百万次调用费用</translation>
+    </message>
+    <message>
+        <source>Duration (ms)</source>
+        <translation>时长 (ms)</translation>
+    </message>
+    <message>
+        <source>Cost per 1M invocations (%1)</source>
+        <translation>每百万次调用费用（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::PowerTuningDialog</name>
+    <message>
+        <source>Power tuning: %1</source>
+        <translation>功率调优：%1</translation>
+    </message>
+    <message>
+        <source>Applied: %1 now has %2 MB.</source>
+        <translation>已应用：%1 现在使用 %2 MB。</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行次数</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误数</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>Cost / invocation</source>
+        <translation>每次调用费用</translation>
+    </message>
+    <message>
+        <source>Total cost</source>
+        <translation>总费用</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>%v of %m runs</source>
+        <translation>已运行 %v / %m 次</translation>
+    </message>
+    <message>
+        <source>Written here</source>
+        <translation>在此编写</translation>
+    </message>
+    <message>
+        <source>Payload:</source>
+        <translation>负载：</translation>
+    </message>
+    <message>
+        <source>Runs per setting:</source>
+        <translation>每个设置的运行次数：</translation>
+    </message>
+    <message>
+        <source>Memory sizes:</source>
+        <translation>内存大小：</translation>
+    </message>
+    <message>
+        <source>CPU (vCPU):</source>
+        <translation>CPU (vCPU)：</translation>
+    </message>
+    <message>
+        <source>Local executor (real limits, deployed code)</source>
+        <translation>本地执行器（真实限制，已部署的代码）</translation>
+    </message>
+    <message>
+        <source>Platform (limits changed during the runs, then restored)</source>
+        <translation>平台（运行期间更改限制，之后恢复）</translation>
+    </message>
+    <message>
+        <source>Run on:</source>
+        <translation>运行于：</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Prices:</source>
+        <translation>价格：</translation>
+    </message>
+    <message>
+        <source>Each setting gets one warm-up run first that is not counted, so cold starts are excluded. Duration figures count successful runs only.</source>
+        <translation>每个设置会先进行一次不计入结果的预热运行，以排除冷启动。时长数据仅统计成功的运行。</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>推荐</translation>
+    </message>
+    <message>
+        <source>Balanced: the setting with the lowest product of cost and duration, each relative to the best measured (1.0 = cheapest and fastest at once). Settings with errors are never recommended.</source>
+        <translation>均衡：费用与时长（各自相对于实测最佳值）乘积最小的设置（1.0 表示同时最便宜且最快）。出现错误的设置永远不会被推荐。</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>No platform connection.</source>
+        <translation>没有平台连接。</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s limits are not known (%1); OpenWhisk&apos;s defaults apply.</source>
+        <translation>平台的限制未知（%1）；将采用 OpenWhisk 的默认值。</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>Unchecked everywhere: the CPU follows memory, as the platform decides.</source>
+        <translation>全部不勾选：CPU 随内存变化，由平台决定。</translation>
+    </message>
+    <message>
+        <source>Tuning on the platform: the function&apos;s limits change during the runs.</source>
+        <translation>正在平台上调优：运行期间函数的限制会发生变化。</translation>
+    </message>
+    <message>
+        <source>Tuning on the local executor…</source>
+        <translation>正在本地执行器上调优…</translation>
+    </message>
+    <message>
+        <source>Cancelled. The function&apos;s original limits were put back.</source>
+        <translation>已取消。函数原来的限制已恢复。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Finished.</source>
+        <translation>已完成。</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1: —</source>
+        <translation>%1：—</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 ms, %4)</source>
+        <translation>%1：%2（%3 ms，%4）</translation>
+    </message>
+    <message>
+        <source>Cheapest</source>
+        <translation>最便宜</translation>
+    </message>
+    <message>
+        <source>Fastest</source>
+        <translation>最快</translation>
+    </message>
+    <message>
+        <source>Balanced</source>
+        <translation>均衡</translation>
+    </message>
+    <message>
+        <source>No setting ran without errors: nothing to recommend. Point at a row for its errors.</source>
+        <translation>没有任何设置在运行时未出错：无可推荐。将鼠标指向某一行可查看其错误。</translation>
+    </message>
+    <message>
+        <source>Applying %1…</source>
+        <translation>正在应用 %1…</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::RangeBar</name>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Range:</source>
+        <translation>范围(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>The range ends before it starts.</source>
+        <translation>范围的结束时间早于开始时间。</translation>
     </message>
 </context>
 <context>
