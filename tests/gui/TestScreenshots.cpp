@@ -9,8 +9,8 @@
 // device-independent pixels, and names its files "…@2x.png".
 
 #include "ConsoleFixture.h"
-#include "ScreenshotChecks.h"
 #include "MetricsTraffic.h"
+#include "ScreenshotChecks.h"
 #include "support/Futures.h"
 #include "support/TestPalettes.h"
 
