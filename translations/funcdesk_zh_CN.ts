@@ -1152,6 +1152,25 @@
     </message>
 </context>
 <context>
+    <name>funcdesk::ChartData</name>
+    <message>
+        <source>Invocations</source>
+        <translation>调用次数</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误数</translation>
+    </message>
+    <message>
+        <source>Cold starts (%)</source>
+        <translation>冷启动 (%)</translation>
+    </message>
+    <message>
+        <source>Other functions</source>
+        <translation>其他函数</translation>
+    </message>
+</context>
+<context>
     <name>funcdesk::CodeBanner</name>
     <message>
         <source>×</source>

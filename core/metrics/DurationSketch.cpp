@@ -172,8 +172,11 @@ double DurationSketch::quantile(double q) const
         return m_min;
     if (q == 1.0)
         return m_max;
-    // The order statistic of rank ⌊q(n-1)⌋ (0-based), as a sorted reference would pick it.
-    const quint64 rank = quint64(q * double(m_count - 1));
+    // The nearest-rank order statistic: the ⌈qn⌉-th smallest (1-based), so that p99 of three
+    // durations is the slowest of them, as an operator reads it, not the middle one (⌊q(n-1)⌋
+    // picked the middle one for n = 3).
+    const double nearest = std::ceil(q * double(m_count));
+    const quint64 rank = std::min<quint64>(m_count - 1, nearest < 1.0 ? 0 : quint64(nearest) - 1);
     quint64 seen = m_zero;
     if (rank < seen)
         return m_min;

@@ -9,6 +9,7 @@
 namespace funcdesk {
 
 namespace {
+// Call sites wrap their texts in QT_TRANSLATE_NOOP so that lupdate extracts them.
 QString translated(const char *text)
 {
     return QCoreApplication::translate("funcdesk::ChartData", text);
@@ -36,7 +37,8 @@ QString number(double value)
 
 ChartData ChartData::invocations(const MetricsSeries &series)
 {
-    ChartData data = frameOf(series, {translated("Invocations"), translated("Errors")});
+    ChartData data = frameOf(series, {translated(QT_TRANSLATE_NOOP("funcdesk::ChartData", "Invocations")),
+                                      translated(QT_TRANSLATE_NOOP("funcdesk::ChartData", "Errors"))});
     data.additive = true;
     for (const MetricsBucket &bucket : series.buckets) {
         data.values[0].append(double(bucket.invocations));
@@ -58,7 +60,7 @@ ChartData ChartData::durations(const MetricsSeries &series)
 
 ChartData ChartData::coldStartRatio(const MetricsSeries &series)
 {
-    ChartData data = frameOf(series, {translated("Cold starts (%)")});
+    ChartData data = frameOf(series, {translated(QT_TRANSLATE_NOOP("funcdesk::ChartData", "Cold starts (%)"))});
     for (const MetricsBucket &bucket : series.buckets)
         data.values[0].append(bucket.invocations > 0 ? 100.0 * double(bucket.coldStarts) / double(bucket.invocations)
                                                      : 0.0);
@@ -69,7 +71,7 @@ ChartData ChartData::costByFunction(const MetricsSeries &series)
 {
     QStringList names;
     for (const QString &name : series.costSeriesNames)
-        names.append(name.isEmpty() ? translated("Other functions") : name);
+        names.append(name.isEmpty() ? translated(QT_TRANSLATE_NOOP("funcdesk::ChartData", "Other functions")) : name);
     ChartData data = frameOf(series, names);
     data.additive = true;
     for (int layer = 0; layer < names.size() && layer < series.costSeries.size(); ++layer)

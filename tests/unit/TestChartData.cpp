@@ -61,9 +61,10 @@ private Q_SLOTS:
         const ChartData data = ChartData::durations(threeMinutes());
         QCOMPARE(data.names, QStringList({QStringLiteral("p50"), QStringLiteral("p90"), QStringLiteral("p99")}));
         QCOMPARE(data.values.at(0).at(0), 0.0);
-        // Within the sketch's 1 % of the order statistics of {10, 20, 30, 400} of rank ⌊q(n-1)⌋.
+        // Within the sketch's 1 % of the nearest-rank order statistics of {10, 20, 30, 400}: p50 is
+        // the 2nd, p99 the 4th (the slow one).
         QVERIFY(std::abs(data.values.at(0).at(1) - 20.0) <= 0.2);
-        QVERIFY(std::abs(data.values.at(2).at(1) - 30.0) <= 0.3);
+        QVERIFY(std::abs(data.values.at(2).at(1) - 400.0) <= 4.0);
     }
 
     void costLayersNameTheRestAndFillEveryBucket()

@@ -4,17 +4,20 @@
 #include <QTest>
 
 #include <algorithm>
+#include <cmath>
 #include <random>
 
 using namespace funcdesk;
 
 namespace {
 
-// The order statistic DurationSketch::quantile promises to approximate: rank ⌊q(n-1)⌋.
+// The order statistic DurationSketch::quantile promises to approximate: the nearest rank ⌈qn⌉.
 double exactQuantile(std::vector<double> sorted, double q)
 {
     std::sort(sorted.begin(), sorted.end());
-    return sorted[size_t(q * double(sorted.size() - 1))];
+    // Nearest rank: the ⌈qn⌉-th smallest (1-based).
+    const double nearest = std::ceil(q * double(sorted.size()));
+    return sorted[std::min(sorted.size() - 1, nearest < 1.0 ? size_t(0) : size_t(nearest) - 1)];
 }
 
 void expectWithinBound(const DurationSketch &sketch, const std::vector<double> &values)
@@ -110,6 +113,18 @@ private Q_SLOTS:
         }
         QCOMPARE(merged.count(), quint64(all.size()));
         expectWithinBound(merged, all);
+    }
+
+    void highQuantilesOfFewDurationsAreTheSlowest()
+    {
+        // Three activations, one slow: p90 and p99 are the slow one (nearest rank), not the middle.
+        DurationSketch sketch;
+        sketch.add(1.0);
+        sketch.add(1.0);
+        sketch.add(50.0);
+        QVERIFY(std::abs(sketch.quantile(0.99) - 50.0) <= 0.5);
+        QVERIFY(std::abs(sketch.quantile(0.9) - 50.0) <= 0.5);
+        QVERIFY(std::abs(sketch.quantile(0.5) - 1.0) <= 0.01);
     }
 
     void mergeIntoEmptyAndWithZerosIsExactInCounts()

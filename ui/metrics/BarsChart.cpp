@@ -77,6 +77,8 @@ void BarsChart::setBars(const QStringList &labels, const QList<double> &values)
     m_categories->setLabelsVisible(horizontal || count <= 12);
     m_valueAxis->setRange(0.0, top > 0.0 ? top * 1.1 : 1.0);
     m_valueAxis->applyNiceNumbers();
+    // Whole numbers from 1,000 up ("10000", not "1e+04"); small amounts (costs) keep 4 digits.
+    m_valueAxis->setLabelFormat(m_valueAxis->max() >= 1000.0 ? QStringLiteral("%.0f") : QStringLiteral("%.4g"));
     series->attachAxis(m_categories);
     series->attachAxis(m_valueAxis);
     applyChartTheme(chart(), this);

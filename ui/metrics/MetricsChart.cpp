@@ -152,15 +152,28 @@ void MetricsChart::fillSeries()
     m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(m_data.fromMs), QDateTime::fromMSecsSinceEpoch(m_data.toMs));
     m_valueAxis->setRange(0.0, top > 0.0 ? top * 1.1 : 1.0);
     m_valueAxis->applyNiceNumbers();
+    // Whole numbers from 1,000 up ("10000", not "1e+04"); small amounts (costs) keep 4 digits.
+    m_valueAxis->setLabelFormat(m_valueAxis->max() >= 1000.0 ? QStringLiteral("%.0f") : QStringLiteral("%.4g"));
 }
 
 void MetricsChart::retheme()
 {
     applyChartTheme(chart(), this);
-    // The theme draws areas with a contrasting border: stacked, those borders read as extra lines.
-    for (QAbstractSeries *series : std::as_const(m_layers)) {
-        if (auto *area = qobject_cast<QAreaSeries *>(series))
-            area->setBorderColor(area->color());
+    // The themes repeat their colours after five series: a stacked area of the top functions then
+    // shows two functions in one colour. Ten distinct hues (the Tableau 10 set) instead, and the
+    // theme draws areas with a contrasting border that, stacked, reads as extra lines.
+    static const QRgb kHues[] = {0x4e79a7, 0xf28e2b, 0xe15759, 0x76b7b2, 0x59a14f,
+                                 0xedc948, 0xb07aa1, 0xff9da7, 0x9c755f, 0xbab0ac};
+    for (qsizetype i = 0; i < m_layers.size(); ++i) {
+        const QColor hue = QColor::fromRgb(kHues[i % std::size(kHues)]);
+        if (auto *area = qobject_cast<QAreaSeries *>(m_layers.at(i))) {
+            area->setColor(hue);
+            area->setBorderColor(hue);
+        } else if (auto *line = qobject_cast<QLineSeries *>(m_layers.at(i))) {
+            QPen pen = line->pen();
+            pen.setColor(hue);
+            line->setPen(pen);
+        }
     }
 }
 
