@@ -25,6 +25,7 @@
 #include "ui/metrics/MetricsDashboard.h"
 #include "ui/metrics/MonitoringPanel.h"
 #include "ui/metrics/OverviewPanel.h"
+#include "ui/metrics/RangeBar.h"
 #include "ui/objects/BucketBrowser.h"
 #include "ui/testing/TestPanel.h"
 #include "ui/triggers/TriggersPanel.h"
@@ -261,11 +262,11 @@ private:
         window.functionsPanel()->refresh();
         QTRY_VERIFY_WITH_TIMEOUT(window.functionsPanel()->selectFunction(QStringLiteral("resize-image")), 15000);
         window.tabs()->setCurrentWidget(window.monitoringPanel());
-        auto *functionRange = window.monitoringPanel()->findChild<QComboBox *>(QStringLiteral("metricsRange"));
-        functionRange->setCurrentIndex(2);
+        window.monitoringPanel()->dashboard()->rangeBar()->setRange(MetricsRange::LastDay);
         MetricsChart *function = window.monitoringPanel()->dashboard()->invocationsChart();
+        // The day's series, not an earlier answer for the live quarter hour.
         QTRY_VERIFY_WITH_TIMEOUT(
-            function->data().bucketCount() > 0 &&
+            function->data().bucketCount() > 0 && function->data().toMs - function->data().fromMs > 20 * 3600 * 1000 &&
                 *std::max_element(function->data().values.at(0).cbegin(), function->data().values.at(0).cend()) > 0,
             20000);
         QTest::qWait(600);
