@@ -50,6 +50,10 @@ std::optional<ActivationSample> ActivationSample::from(const Activation &activat
 {
     if (!activation.start || activation.activationId.size() != 32)
         return std::nullopt;
+    // Trigger activations are not invocations of a function (OpenWhisk's user events skip them
+    // too). Their records end at 0: an action's record always has a real end.
+    if (activation.end && *activation.end == 0)
+        return std::nullopt;
     ActivationSample sample;
     for (int i = 0; i < 16; ++i) {
         const int high = hexDigit(activation.activationId.at(2 * i));

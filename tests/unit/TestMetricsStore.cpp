@@ -162,6 +162,22 @@ private Q_SLOTS:
         QCOMPARE(ActivationSample::functionNameOf(a), QStringLiteral("hello"));
     }
 
+    void triggerActivationsAreNotInvocations()
+    {
+        // A fired trigger's record, as RuleBook writes it (and OpenWhisk): it ends at 0.
+        const Activation trigger = fromJson(R"({"namespace":"guest","name":"every-10s",
+            "activationId":"00000000000000000000000000000abc","start":1000,"end":0,
+            "response":{"status":"success","success":true,"result":{}},
+            "annotations":[{"key":"path","value":"guest/every-10s"}]})");
+        QVERIFY(!ActivationSample::from(trigger));
+        // The same without annotations (a remote summary): still not an invocation.
+        const Activation summary = fromJson(R"({"namespace":"guest","name":"every-10s",
+            "activationId":"00000000000000000000000000000abd","start":1000,"end":0,"statusCode":0})");
+        QVERIFY(!ActivationSample::from(summary));
+        MetricsStore store;
+        QCOMPARE(store.ingest(QList<Activation>{trigger, summary}), qsizetype(0));
+    }
+
     void timeoutsCountAsTimeoutNotDeveloperError()
     {
         const Activation byText = fromJson(R"({"name":"slow","activationId":"00000000000000000000000000000001",

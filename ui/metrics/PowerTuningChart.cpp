@@ -101,6 +101,8 @@ void PowerTuningChart::setResults(const QList<SettingResult> &results, const QSt
     m_cost->replace(costs);
     m_duration->setRange(0.0, maxDuration > 0.0 ? maxDuration * 1.1 : 1.0);
     m_duration->applyNiceNumbers();
+    // Whole milliseconds once the axis reaches 10 ms; below, ticks of 0.5 ms would all read "1".
+    m_duration->setLabelFormat(m_duration->max() >= 10.0 ? QStringLiteral("%.0f") : QStringLiteral("%.2g"));
     m_costAxis->setRange(0.0, maxCost > 0.0 ? maxCost * 1.1 : 1.0);
     m_costAxis->applyNiceNumbers();
     m_costAxis->setTitleText(tr("Cost per 1M invocations (%1)").arg(currency));

@@ -131,6 +131,7 @@ void PowerTuningDialog::build(bool canRunLocally)
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
     m_progress->setFormat(tr("%v of %m runs"));
+    m_progress->setTextVisible(false); // no "0 of 1 runs" before there is a plan
     m_status = plainLabel(QStringLiteral("tuningStatus"), this);
     connect(m_start, &QPushButton::clicked, this, &PowerTuningDialog::start);
     connect(m_cancel, &QPushButton::clicked, m_tuner, &PowerTuner::cancel);
@@ -359,6 +360,7 @@ void PowerTuningDialog::onProgress(int done, int total)
 {
     m_progress->setRange(0, std::max(total, 1));
     m_progress->setValue(done);
+    m_progress->setTextVisible(total > 0);
 }
 
 void PowerTuningDialog::onFinished(bool cancelled)
