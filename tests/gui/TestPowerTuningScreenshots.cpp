@@ -49,7 +49,7 @@ private:
         QTRY_VERIFY_WITH_TIMEOUT(progress->value() == 12 && start->isEnabled(), kWaitTimeoutMs);
         QTest::qWait(300);
         QDir().mkpath(QStringLiteral(SCREENSHOT_DIR));
-        const bool doubled = qEnvironmentVariableIntValue("QT_SCALE_FACTOR") == 2;
+        const bool doubled = screenshotsDoubled();
         const QImage image = dialog.grab().toImage();
         QVERIFY(looksRendered(image));
         const QString path = QStringLiteral(SCREENSHOT_DIR "/%1-power-tuning%2.png")

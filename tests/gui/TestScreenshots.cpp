@@ -118,8 +118,8 @@ private:
         QVERIFY(console.start());
         seed(*console.engine);
         MainWindow &window = *console.window;
-        const bool doubled = qEnvironmentVariableIntValue("QT_SCALE_FACTOR") == 2;
-        window.resize(doubled ? QSize(1280, 720) : QSize(1366, 768));
+        const bool doubled = test::screenshotsDoubled();
+        window.resize(test::consoleScreenshotSize());
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QApplication::setActiveWindow(&window); // shortcuts follow the focus of the active window
@@ -236,8 +236,8 @@ private:
         QVERIFY(console.start());
         seed(*console.engine);
         MainWindow &window = *console.window;
-        const bool doubled = qEnvironmentVariableIntValue("QT_SCALE_FACTOR") == 2;
-        window.resize(doubled ? QSize(1280, 720) : QSize(1366, 768));
+        const bool doubled = test::screenshotsDoubled();
+        window.resize(test::consoleScreenshotSize());
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QDir().mkpath(QStringLiteral(SCREENSHOT_DIR));
