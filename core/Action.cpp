@@ -7,6 +7,7 @@ namespace funcdesk {
 namespace {
 const QLatin1StringView kExec("exec");
 const QLatin1StringView kLimits("limits");
+const QLatin1StringView kWarmInstances("warmInstances");
 } // namespace
 
 Result<Action> Action::fromJson(const QJsonObject &object)
@@ -16,6 +17,7 @@ Result<Action> Action::fromJson(const QJsonObject &object)
     readEntityFields(fields, action);
     fields.nested(kExec, action.exec);
     fields.nested(kLimits, action.limits);
+    action.warmInstances = fields.integer(kWarmInstances);
     if (fields.error())
         return *fields.error();
     action.extra = fields.rest();
@@ -30,6 +32,7 @@ QJsonObject Action::toJson() const
         object.insert(kExec, exec->toJson());
     if (limits)
         object.insert(kLimits, limits->toJson());
+    insertIfSet(object, kWarmInstances, warmInstances);
     return object;
 }
 

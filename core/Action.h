@@ -19,6 +19,9 @@ struct Action
     std::optional<KeyValueList> annotations;
     std::optional<ActionLimits> limits;
     std::optional<qint64> updated;
+    // Funcdesk's read-only extension "warmInstances": how many warm processes of this action's
+    // current version the platform holds now (GET only; ignored on PUT, never stored).
+    std::optional<qint64> warmInstances;
     QJsonObject extra;
 
     static Result<Action> fromJson(const QJsonObject &object);

@@ -11,6 +11,9 @@ const QLatin1StringView kLogs("logs");
 const QLatin1StringView kConcurrency("concurrency");
 const QLatin1StringView kInstances("instances");
 const QLatin1StringView kCpu("cpu");
+const QLatin1StringView kStorage("storage");
+const QLatin1StringView kNetwork("network");
+const QLatin1StringView kMinInstances("minInstances");
 } // namespace
 
 Result<ActionLimits> ActionLimits::fromJson(const QJsonObject &object)
@@ -23,6 +26,9 @@ Result<ActionLimits> ActionLimits::fromJson(const QJsonObject &object)
     limits.concurrency = fields.integer(kConcurrency);
     limits.instances = fields.integer(kInstances);
     limits.cpu = fields.number(kCpu);
+    limits.storageMb = fields.integer(kStorage);
+    limits.network = fields.string(kNetwork);
+    limits.minInstances = fields.integer(kMinInstances);
     if (fields.error())
         return *fields.error();
     limits.extra = fields.rest();
@@ -38,6 +44,9 @@ QJsonObject ActionLimits::toJson() const
     insertIfSet(object, kConcurrency, concurrency);
     insertIfSet(object, kInstances, instances);
     insertIfSet(object, kCpu, cpu);
+    insertIfSet(object, kStorage, storageMb);
+    insertIfSet(object, kNetwork, network);
+    insertIfSet(object, kMinInstances, minInstances);
     return object;
 }
 
@@ -54,6 +63,9 @@ ActionLimits ActionLimits::mergedWith(const ActionLimits &update) const
     take(merged.concurrency, update.concurrency);
     take(merged.instances, update.instances);
     take(merged.cpu, update.cpu);
+    take(merged.storageMb, update.storageMb);
+    take(merged.network, update.network);
+    take(merged.minInstances, update.minInstances);
     for (auto it = update.extra.begin(); it != update.extra.end(); ++it)
         merged.extra.insert(it.key(), it.value());
     return merged;

@@ -9,7 +9,10 @@
 namespace funcdesk {
 
 // OpenWhisk's `limits` object. Every field is optional on the wire; SystemLimits fills defaults.
-// `cpu` (vCPUs, e.g. 0.25) is Funcdesk's extension field; stock OpenWhisk clients ignore it.
+// Funcdesk's extension fields, which stock OpenWhisk clients ignore: `cpu` (vCPUs, e.g. 0.25),
+// `storage` (MB, the size of the function's private /tmp), `network` ("on" | "off": "off" runs
+// the function in an empty network namespace) and `minInstances` (warm, sandboxed processes of
+// the current version kept ready at all times, like provisioned concurrency).
 struct ActionLimits
 {
     std::optional<qint64> timeoutMs;
@@ -18,6 +21,9 @@ struct ActionLimits
     std::optional<qint64> concurrency;
     std::optional<qint64> instances;
     std::optional<double> cpu;
+    std::optional<qint64> storageMb;    // "storage"
+    std::optional<QString> network;     // "network": "on" | "off"
+    std::optional<qint64> minInstances; // "minInstances"
     QJsonObject extra;
 
     static Result<ActionLimits> fromJson(const QJsonObject &object);

@@ -61,6 +61,8 @@ Result<PlatformInfo> PlatformInfo::fromJson(const QJsonObject &object)
         readRange(limits, QLatin1StringView("timeout"), info.limits.timeoutMs);
         readRange(limits, QLatin1StringView("logs"), info.limits.logsMb);
         readRange(limits, QLatin1StringView("concurrency"), info.limits.concurrency);
+        readRange(limits, QLatin1StringView("storage"), info.limits.storageMb);
+        readRange(limits, QLatin1StringView("minInstances"), info.limits.minInstances);
         const QJsonObject cpu = limits.value(QLatin1StringView("cpu")).toObject();
         info.limits.cpu.min = cpu.value(QLatin1StringView("min")).toDouble(info.limits.cpu.min);
         info.limits.cpu.max = cpu.value(QLatin1StringView("max")).toDouble(info.limits.cpu.max);
@@ -71,6 +73,8 @@ Result<PlatformInfo> PlatformInfo::fromJson(const QJsonObject &object)
             limits.value(QLatin1StringView("maxResultBytes")).toInteger(info.limits.maxResultBytes);
         info.cpuLimits = funcdesk.value(QLatin1StringView("cpuLimits")).toBool();
         info.enforcement = funcdesk.value(QLatin1StringView("enforcement")).toString();
+        info.sandbox = funcdesk.value(QLatin1StringView("sandbox")).toString();
+        info.storageLimits = funcdesk.value(QLatin1StringView("storageLimits")).toBool();
     }
 
     const QJsonValue runtimes = object.value(kRuntimes);
@@ -115,12 +119,16 @@ QJsonObject PlatformInfo::toJson() const
                                {QLatin1StringView("timeout"), rangeJson(l.timeoutMs)},
                                {QLatin1StringView("logs"), rangeJson(l.logsMb)},
                                {QLatin1StringView("concurrency"), rangeJson(l.concurrency)},
+                               {QLatin1StringView("storage"), rangeJson(l.storageMb)},
+                               {QLatin1StringView("minInstances"), rangeJson(l.minInstances)},
                                {QLatin1StringView("cpu"), cpu},
                                {QLatin1StringView("maxPayloadBytes"), l.maxPayloadBytes},
                                {QLatin1StringView("maxResultBytes"), l.maxResultBytes}};
     QJsonObject funcdesk{{kLimits, funcdeskLimits},
                          {QLatin1StringView("cpuLimits"), cpuLimits},
-                         {QLatin1StringView("enforcement"), enforcement}};
+                         {QLatin1StringView("enforcement"), enforcement},
+                         {QLatin1StringView("sandbox"), sandbox},
+                         {QLatin1StringView("storageLimits"), storageLimits}};
 
     QJsonObject families;
     for (const RuntimeKind &runtime : runtimes) {

@@ -28,7 +28,10 @@ struct PlatformInfo
     QList<RuntimeKind> runtimes;
     bool cpuLimits = false; // accepts and enforces limits.cpu
     QString enforcement;    // how the platform enforces limits ("cgroup-v2", ...), if it says
-    QJsonObject raw;        // the document as received
+    // How functions are isolated: "bubblewrap", "none" (runs, not isolated), empty if unknown.
+    QString sandbox;
+    bool storageLimits = false; // accepts and enforces limits.storage, .network, .minInstances
+    QJsonObject raw;            // the document as received
 
     static Result<PlatformInfo> fromJson(const QJsonObject &object);
     // The controller-root document: OpenWhisk's keys plus a "funcdesk" block with the rest.

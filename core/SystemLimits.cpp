@@ -40,11 +40,16 @@ std::optional<PlatformError> SystemLimits::validate(const ActionLimits &limits) 
         checkRange(limits.logsMb, logsMb, QStringLiteral("log size"), QStringLiteral("MB")),
         checkRange(limits.concurrency, concurrency, QStringLiteral("concurrency"), QString()),
         checkRange(limits.cpu, cpu, QStringLiteral("cpu"), QStringLiteral("vCPU")),
+        checkRange(limits.storageMb, storageMb, QStringLiteral("storage size"), QStringLiteral("MB")),
+        checkRange(limits.minInstances, minInstances, QStringLiteral("minInstances"), QString()),
     };
     for (const auto &problem : problems) {
         if (problem)
             return PlatformError{PlatformError::Kind::Invalid, *problem};
     }
+    if (limits.network && *limits.network != QLatin1StringView("on") && *limits.network != QLatin1StringView("off"))
+        return PlatformError{PlatformError::Kind::Invalid,
+                             QStringLiteral("network must be \"on\" or \"off\", not \"%1\"").arg(*limits.network)};
     if (limits.instances && *limits.instances < 0)
         return PlatformError{PlatformError::Kind::Invalid,
                              QStringLiteral("instances %1 below allowed threshold of 0").arg(*limits.instances)};
@@ -58,6 +63,9 @@ ActionLimits SystemLimits::withDefaults(const ActionLimits &limits) const
     filled.memoryMb = limits.memoryMb.value_or(memoryMb.defaultValue);
     filled.logsMb = limits.logsMb.value_or(logsMb.defaultValue);
     filled.concurrency = limits.concurrency.value_or(concurrency.defaultValue);
+    filled.storageMb = limits.storageMb.value_or(storageMb.defaultValue);
+    filled.network = limits.network.value_or(QStringLiteral("on"));
+    filled.minInstances = limits.minInstances.value_or(minInstances.defaultValue);
     if (!filled.cpu)
         filled.cpu = cpuForMemory(*filled.memoryMb);
     return filled;

@@ -25,6 +25,10 @@ struct SystemLimits
     // (AWS-Lambda-like: CPU follows memory), clamped to the range.
     Range<double> cpu{0.05, 1.0, 0.25};
     double cpuPerGbMemory = 1.0;
+    // MB of the function's private /tmp (Lambda's ephemeral storage range and default).
+    Range<qint64> storageMb{512, 10240, 512};
+    // Warm processes kept ready per function (0: none, the default).
+    Range<qint64> minInstances{0, 8, 0};
 
     qint64 maxPayloadBytes = 1024 * 1024; // invoke body, as OpenWhisk's activation.payload.max
     qint64 maxResultBytes = 1024 * 1024;
@@ -35,7 +39,8 @@ struct SystemLimits
     qint64 concurrentInvocations = 30;
     qint64 firesPerMinute = 60;
 
-    // OpenWhisk's range messages, e.g. "memory size 1024 MB exceeds allowed threshold of 512 MB".
+    // OpenWhisk's range messages (and the same shape for Funcdesk's storage and minInstances;
+    // network must be "on" or "off"), e.g. "memory size 1024 MB exceeds allowed threshold of 512 MB".
     std::optional<PlatformError> validate(const ActionLimits &limits) const;
     // Fills every unset field with its default (cpu from memory).
     ActionLimits withDefaults(const ActionLimits &limits) const;

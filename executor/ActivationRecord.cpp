@@ -45,12 +45,18 @@ Activation makeActivationRecord(const InvocationRequest &request, ActivationFact
     const Enforcement &enforcement = facts.enforcement;
     if (lastEnforcementJson.isEmpty() || lastEnforcement.memory != enforcement.memory ||
         lastEnforcement.cpu != enforcement.cpu || lastEnforcement.processes != enforcement.processes ||
-        lastEnforcement.timeout != enforcement.timeout) {
+        lastEnforcement.timeout != enforcement.timeout || lastEnforcement.sandbox != enforcement.sandbox ||
+        lastEnforcement.storage != enforcement.storage || lastEnforcement.network != enforcement.network) {
         lastEnforcement = enforcement;
         lastEnforcementJson = QJsonObject{{QStringLiteral("memory"), enforcement.memory},
                                           {QStringLiteral("cpu"), enforcement.cpu},
                                           {QStringLiteral("processes"), enforcement.processes},
-                                          {QStringLiteral("timeout"), enforcement.timeout}};
+                                          {QStringLiteral("timeout"), enforcement.timeout},
+                                          {QStringLiteral("sandbox"), enforcement.sandbox}};
+        if (!enforcement.storage.isEmpty())
+            lastEnforcementJson.insert(QStringLiteral("storage"), enforcement.storage);
+        if (!enforcement.network.isEmpty())
+            lastEnforcementJson.insert(QStringLiteral("network"), enforcement.network);
     }
     KeyValueList annotations{
         {QStringLiteral("path"), request.ns + QLatin1Char('/') + request.name, {}},
@@ -65,6 +71,8 @@ Activation makeActivationRecord(const InvocationRequest &request, ActivationFact
     annotations.set(QStringLiteral("cpuTime"), static_cast<double>(facts.cpuNanos / 1000) / 1000.0);
     if (facts.peakMemoryBytes >= 0)
         annotations.set(QStringLiteral("peakMemory"), facts.peakMemoryBytes);
+    if (facts.storageUsedBytes >= 0)
+        annotations.set(QStringLiteral("storageUsed"), facts.storageUsedBytes);
     annotations.set(QStringLiteral("enforcement"), lastEnforcementJson);
     activation.annotations = std::move(annotations);
     return activation;

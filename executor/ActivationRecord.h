@@ -9,7 +9,7 @@ namespace funcdesk {
 struct InvocationRequest;
 
 // Everything an invocation learned, turned into OpenWhisk's activation record with Funcdesk's
-// measurement annotations (startType, cpuTime, peakMemory, enforcement).
+// measurement annotations (startType, cpuTime, peakMemory, storageUsed, enforcement).
 struct ActivationFacts
 {
     QString activationId;
@@ -22,6 +22,7 @@ struct ActivationFacts
     std::optional<qint64> initTime;
     qint64 cpuNanos = 0;
     qint64 peakMemoryBytes = -1;
+    qint64 storageUsedBytes = -1; // bytes in the function's /tmp at the end of the run; -1: unknown
     Enforcement enforcement;
     bool timedOut = false;
 };

@@ -447,6 +447,29 @@ QString Executor::enforcementName() const
     return d->cgroups ? d->cgroups->name() : QStringLiteral("fallback");
 }
 
+QString Executor::sandboxName() const
+{
+    return QStringLiteral("none"); // the sandbox issue (15) fills this in
+}
+
+QString Executor::sandboxProblem() const
+{
+    return QStringLiteral("not built yet");
+}
+
+void Executor::keepWarm(const InvocationRequest &action, int count)
+{
+    Q_UNUSED(action);
+    Q_UNUSED(count);
+}
+
+int Executor::warmInstances(const QString &ns, const QString &name) const
+{
+    Q_UNUSED(ns);
+    Q_UNUSED(name);
+    return 0;
+}
+
 int Executor::warmProcessCount() const
 {
     return d->warm.size() + d->shared.size();

@@ -19,12 +19,24 @@ struct ExecutorConfig
         Fallback, // never cgroups: RSS watchdog and SIGSTOP/SIGCONT duty cycle
     };
     Enforcement enforcement = Enforcement::Auto;
+    enum class Sandbox {
+        Auto, // bubblewrap where it can run here, else none (said once in the log; see sandboxName())
+        Off,  // never: functions run unisolated and their activations say sandbox "none"
+    };
+    Sandbox sandbox = Sandbox::Auto;
+    // The bubblewrap program (name on PATH or a path). The FUNCDESK_BWRAP environment variable,
+    // when set, overrides it (an empty or missing program makes the sandbox unavailable: tests).
+    QString bubblewrap = QStringLiteral("bwrap");
+    // The uid/gid functions run as, outside the sandbox's user namespace. Unset: the executor's
+    // own, except under root, where it is nobody/nogroup (65534).
+    std::optional<uint> sandboxUid;
+    std::optional<uint> sandboxGid;
     SystemLimits systemLimits;
     qint64 idleTimeoutMs = 10 * 60 * 1000; // warm processes idle this long are stopped
     int stemCellsPerRuntime = 1;
-    int warmCapacity = 64;               // idle warm processes kept, across all actions
-    int queuePerAction = 100;            // waiting invocations per action past its cap
-    int maxProcessesPerActivation = 256; // pids limit: contains fork bombs
+    int warmCapacity = 64;              // idle warm processes kept, across all actions
+    int queuePerAction = 100;           // waiting invocations per action past its cap
+    int maxProcessesPerActivation = 64; // pids limit per function process: contains fork bombs
     // A lone warm call whose launcher answered this fast before polls for the answer this long
     // before it sleeps (RuntimeProcess::step); 0 turns that off.
     qint64 spinMicros = 200;
@@ -63,6 +75,18 @@ public:
     const SystemLimits &systemLimits() const;
     // "cgroup-v1", "cgroup-v2" or "fallback": what new processes get.
     QString enforcementName() const;
+    // "bubblewrap" when functions run sandboxed, else "none".
+    QString sandboxName() const;
+    // Why there is no sandbox (empty when there is one), e.g. "bwrap: setting up uid map: Permission denied".
+    QString sandboxProblem() const;
+
+    // Minimum instances: keeps `count` initialised, idle-or-busy processes of this action version
+    // ready at all times (started by the maintenance thread, replaced when they die or time out).
+    // A call for the same ns/name with another version, code or limits retires the old ones;
+    // count 0 stops keeping any.
+    void keepWarm(const InvocationRequest &action, int count);
+    // Warm processes (idle or busy) of the ns/name's most recent version known to the executor.
+    int warmInstances(const QString &ns, const QString &name) const;
 
     // Introspection for tests and status displays.
     int warmProcessCount() const;

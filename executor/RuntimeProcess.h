@@ -18,6 +18,9 @@ struct Enforcement
     QString cpu;       // "cgroup-v1" | "cgroup-v2" | "sigstop-duty-cycle" | "unlimited"
     QString processes; // "cgroup-v1" | "cgroup-v2" | "process-group"
     QString timeout = QStringLiteral("process-group-kill");
+    QString sandbox = QStringLiteral("none"); // "bubblewrap" | "none"
+    QString storage;                          // "tmpfs" (limits.storage enforced) | "none"
+    QString network;                          // "on" | "off" (empty network namespace) | "host" (not sandboxed)
 };
 
 // What one init or run step ended with.
