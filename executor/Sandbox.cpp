@@ -344,7 +344,8 @@ Result<ChildProcess *> Sandbox::spawn(const Runtime &runtime, const QList<QByteA
     ChildProcess::Spec spec;
     spec.program = m_program;
     spec.arguments = arguments(runtime.program, options);
-    spec.arguments << runtime.program;
+    // Outside /usr only the interpreter's real prefix is mounted: start it by its real path.
+    spec.arguments << (runtime.program.startsWith("/usr/") ? runtime.program : realProgram(runtime.program));
     // The launcher's file as the sandbox sees it.
     const QByteArray launchers = QFile::encodeName(launcherDirectory());
     for (const QByteArray &argument : runtime.arguments)
