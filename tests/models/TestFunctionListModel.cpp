@@ -113,6 +113,50 @@ private Q_SLOTS:
         QVERIFY(!action.exec->code.has_value()); // the list never holds code
     }
 
+    void storageAndNetworkColumnsWhereThePlatformHasThem()
+    {
+        using M = FunctionListModel;
+        Action offline = LocalFixture::nodeAction(kSucceeds);
+        offline.limits = ActionLimits();
+        offline.limits->storageMb = 2048;
+        offline.limits->network = QStringLiteral("off");
+        local->put(QStringLiteral("offline"), offline);
+        local->put(QStringLiteral("plain"), kSucceeds);
+        // funcdeskd reports storage limits; the fields' defaults are the platform's.
+        FlakyPlatform funcdesk(local->platform.get());
+        funcdesk.setInfoAdjustment([](PlatformInfo &info) { info.storageLimits = true; });
+        showOn(&funcdesk);
+        QCOMPARE(model->headerData(M::StorageColumn, Qt::Horizontal).toString(), QStringLiteral("Storage"));
+        QCOMPARE(model->headerData(M::NetworkColumn, Qt::Horizontal).toString(), QStringLiteral("Network"));
+        QTRY_COMPARE(cell(QStringLiteral("offline"), M::StorageColumn),
+                     QStringLiteral("%1 MB").arg(QLocale().toString(2048)));
+        QCOMPARE(cell(QStringLiteral("plain"), M::StorageColumn), QStringLiteral("512 MB"));
+        QCOMPARE(cell(QStringLiteral("offline"), M::NetworkColumn), QStringLiteral("off"));
+        QCOMPARE(cell(QStringLiteral("plain"), M::NetworkColumn), QStringLiteral("on"));
+        auto order = [this](int c) {
+            QStringList names;
+            for (int row = 0; row < proxy->rowCount(); ++row)
+                names << proxy->index(row, c).data(M::NameRole).toString();
+            return names.join(QLatin1Char(','));
+        };
+        proxy->sort(M::StorageColumn);
+        QCOMPARE(order(M::StorageColumn), QStringLiteral("plain,offline")); // 512 < 2048
+        proxy->sort(M::NetworkColumn);
+        QCOMPARE(order(M::NetworkColumn), QStringLiteral("offline,plain")); // off before on
+
+        // A stock OpenWhisk ignores both fields, even where an action carries them.
+        FlakyPlatform stock(local->platform.get());
+        stock.setInfoAdjustment([](PlatformInfo &info) { info.storageLimits = false; });
+        showOn(&stock);
+        QTRY_COMPARE(cell(QStringLiteral("offline"), M::StorageColumn), QStringLiteral("\u2014"));
+        QCOMPARE(cell(QStringLiteral("offline"), M::NetworkColumn), QStringLiteral("\u2014"));
+        QVERIFY(model->index(model->rowOf(QStringLiteral("offline")), M::NetworkColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QLatin1StringView("does not set storage")));
+        model->setPlatform(nullptr); // before the FlakyPlatforms go
+    }
+
     void countsInvocationsAndErrorsOfTheLast24Hours()
     {
         local->put(QStringLiteral("ok"), kSucceeds);
