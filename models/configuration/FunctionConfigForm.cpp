@@ -63,7 +63,14 @@ QString FunctionConfigForm::automaticCpuText() const
 
 QString FunctionConfigForm::storageNote() const
 {
-    return tr("/tmp is held in memory on this platform but does not count toward the function's Memory limit.");
+    return tr("/tmp is held in memory, outside the Memory limit.");
+}
+
+QString FunctionConfigForm::storageNoteDetail() const
+{
+    return tr("The function's /tmp is a file system of this size in the machine's memory, kept while its process "
+              "stays warm. It does not count toward the function's Memory limit; a write past its size fails with "
+              "\"no space left on device\" and the function goes on.");
 }
 
 QString FunctionConfigForm::warmInstancesText() const

@@ -55,8 +55,9 @@ public:
     // Storage, Network and Minimum instances: the platform reports storageLimits (funcdeskd
     // does; a stock OpenWhisk does not, and there the fields are hidden and never sent).
     bool storageSupported() const { return m_platform.storageLimits; }
-    // Where /tmp lives and how it is accounted for, shown beside Storage.
+    // Where /tmp lives and how it is accounted for: a short note beside Storage, and the detail.
     QString storageNote() const;
+    QString storageNoteDetail() const;
     // "Warm now: 2", or "" when the platform did not say.
     QString warmInstancesText() const;
 

@@ -178,12 +178,9 @@ ConfigPanel::ConfigPanel(QWidget *parent) : QWidget(parent)
     m_storageError = errorLabel(this, "storageError");
     m_storageNote = new QLabel(this);
     m_storageNote->setObjectName(QStringLiteral("storageNote"));
-    m_storageNote->setWordWrap(true);
-    auto *storageColumn = new QVBoxLayout;
-    storageColumn->addLayout(errorRow(m_storage, m_storageError));
-    storageColumn->addWidget(m_storageNote);
+    // One line: a wrapped label beside a field wraps long before the row is full.
     m_storageRows.append(form->rowCount());
-    form->addRow(labelFor(tr("&Storage (/tmp):"), m_storage), storageColumn);
+    fieldWithError(tr("&Storage (/tmp):"), m_storage, m_storageError, m_storageNote);
 
     m_network = new QComboBox(this);
     m_network->setObjectName(QStringLiteral("network"));
@@ -217,6 +214,9 @@ ConfigPanel::ConfigPanel(QWidget *parent) : QWidget(parent)
     m_parameters->verticalHeader()->hide();
     m_parameters->setItemDelegateForColumn(ValueColumn, new SecretValueDelegate(m_parameters));
     m_parameters->setMinimumHeight(120);
+    // Takes the height that is left, from 120 px up: its preferred 192 px would make the scroll
+    // area scroll at 1366×768 (QScrollArea sizes its content by preferred heights).
+    m_parameters->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
     auto *addParameter = new QPushButton(tr("&Add parameter"), this);
     addParameter->setObjectName(QStringLiteral("addParameter"));
     auto *removeParameter = new QPushButton(tr("&Remove parameter"), this);
@@ -404,6 +404,7 @@ void ConfigPanel::showForm(const FunctionConfigForm &form)
     m_network->setCurrentIndex(form.networkOn ? 0 : 1);
     m_minInstances->setValue(int(form.minInstances));
     m_storageNote->setText(form.storageNote());
+    m_storageNote->setToolTip(QStringLiteral("<p>%1</p>").arg(form.storageNoteDetail().toHtmlEscaped()));
     m_warmInstances->setText(form.warmInstancesText());
     for (const int row : std::as_const(m_storageRows))
         m_form->setRowVisible(row, form.storageSupported());
