@@ -29,8 +29,11 @@ ActivationIsolation ActivationIsolation::of(const Activation &activation)
     const QJsonObject limits = activation.annotation(QStringLiteral("limits")).toObject();
     isolation.sandbox = enforcement.value(QLatin1StringView("sandbox")).toString();
     isolation.network = enforcement.value(QLatin1StringView("network")).toString();
-    if (isolation.network.isEmpty()) // an older record: the function's setting, if it had one
-        isolation.network = limits.value(QLatin1StringView("network")).toString();
+    isolation.networkLimit = limits.value(QLatin1StringView("network")).toString();
+    // A record that does not say: without a sandbox nothing took the network away, whatever the
+    // setting; otherwise the setting is what was enforced.
+    if (isolation.network.isEmpty())
+        isolation.network = isolation.unisolated() ? QStringLiteral("host") : isolation.networkLimit;
     const QJsonValue used = activation.annotation(QStringLiteral("storageUsed"));
     if (used.isDouble() && used.toDouble() >= 0)
         isolation.storageUsedBytes = static_cast<qint64>(used.toDouble());
@@ -66,7 +69,8 @@ QString ActivationIsolation::networkText() const
     if (network == QLatin1StringView("off"))
         return tr("off");
     if (network == QLatin1StringView("host"))
-        return tr("on (not isolated)");
+        return networkLimit == QLatin1StringView("off") ? tr("on (not isolated, although set to off)")
+                                                        : tr("on (not isolated)");
     return network;
 }
 

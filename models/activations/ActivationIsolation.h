@@ -17,8 +17,9 @@ struct ActivationIsolation
     Q_DECLARE_TR_FUNCTIONS(funcdesk::ActivationIsolation)
 
 public:
-    QString sandbox; // "bubblewrap", "none", or empty when not reported
-    QString network; // "on", "off", "host" (not sandboxed), or empty when not reported
+    QString sandbox;      // "bubblewrap", "none", or empty when not reported
+    QString network;      // "on", "off", "host" (not sandboxed), or empty when not reported
+    QString networkLimit; // the function's setting (limits.network), when the record has it
     std::optional<qint64> storageUsedBytes;
     std::optional<qint64> storageLimitMb;
 
@@ -30,7 +31,8 @@ public:
     QString sandboxText() const;
     // Why that matters, for a tooltip; empty when not reported.
     QString sandboxNote() const;
-    // "on" / "off" / "on (not isolated)"; empty when not reported.
+    // "on" / "off" / "on (not isolated)" — "…, set to off" when the setting could not be kept
+    // without a sandbox; empty when not reported.
     QString networkText() const;
     // "1.5 MB of 512 MB" (used of the limit), "1.5 MB", or empty when /tmp use is not reported.
     QString storageText() const;

@@ -176,6 +176,8 @@ private Q_SLOTS:
         QCOMPARE(sandbox->text(), QStringLiteral("\u26A0 not isolated"));
         QVERIFY(sandbox->isError()); // a warning, in red
         QVERIFY(sandbox->toolTip().contains(QLatin1StringView("without a sandbox")));
+        // Network off was applied above, but without a sandbox nothing takes the network away.
+        QCOMPARE(child<QLabel>(result, "runNetwork")->text(), QStringLiteral("on (not isolated, although set to off)"));
     }
 
     void theTestPanelShowsTmpUsedOfTheStorage()

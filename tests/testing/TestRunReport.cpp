@@ -164,6 +164,14 @@ private Q_SLOTS:
         QCOMPARE(report.networkText, QStringLiteral("on (not isolated)"));
         QCOMPARE(report.storageText, QStringLiteral("\u2014")); // no storageUsed annotation
 
+        // Network off asked for, but nothing could take it away: said so, not "off".
+        enforcement.remove(QStringLiteral("network"));
+        open.annotations->set(QStringLiteral("enforcement"), enforcement);
+        open.annotations->set(QStringLiteral("limits"),
+                              QJsonObject{{QStringLiteral("network"), QStringLiteral("off")}});
+        QCOMPARE(RunReport::fromActivation(RunReport::Target::Local, open, CostModel()).networkText,
+                 QStringLiteral("on (not isolated, although set to off)"));
+
         // A stock OpenWhisk says nothing about either: no warning, just unknown.
         const RunReport stock = RunReport::fromActivation(RunReport::Target::Platform, executorRecord(), CostModel());
         QVERIFY(!stock.sandboxWarning);
