@@ -180,7 +180,7 @@ ConfigPanel::ConfigPanel(QWidget *parent) : QWidget(parent)
     m_storageNote->setObjectName(QStringLiteral("storageNote"));
     // One line: a wrapped label beside a field wraps long before the row is full.
     m_storageRows.append(form->rowCount());
-    fieldWithError(tr("&Storage (/tmp):"), m_storage, m_storageError, m_storageNote);
+    fieldWithError(tr("Stora&ge (/tmp):"), m_storage, m_storageError, m_storageNote);
 
     m_network = new QComboBox(this);
     m_network->setObjectName(QStringLiteral("network"));
@@ -193,7 +193,7 @@ ConfigPanel::ConfigPanel(QWidget *parent) : QWidget(parent)
     networkRow->addWidget(m_network, 0, Qt::AlignLeft);
     networkRow->addWidget(networkNote, 1);
     m_storageRows.append(form->rowCount());
-    form->addRow(labelFor(tr("Net&work:"), m_network), networkRow);
+    form->addRow(labelFor(tr("Networ&k:"), m_network), networkRow);
 
     m_minInstances = spinBox(this, "minInstances", 1 << 20, QString());
     m_minInstances->setToolTip(
@@ -205,7 +205,7 @@ ConfigPanel::ConfigPanel(QWidget *parent) : QWidget(parent)
     m_warmInstances = new QLabel(this);
     m_warmInstances->setObjectName(QStringLiteral("warmInstances"));
     m_storageRows.append(form->rowCount());
-    fieldWithError(tr("Mi&nimum instances:"), m_minInstances, m_minInstancesError, m_warmInstances);
+    fieldWithError(tr("Minimum instanc&es:"), m_minInstances, m_minInstancesError, m_warmInstances);
 
     m_parameters = new QTableWidget(0, 4, this);
     m_parameters->setObjectName(QStringLiteral("parameters"));
