@@ -1,5 +1,6 @@
 #include "models/activations/ActivationDetails.h"
 
+#include "models/activations/ActivationIsolation.h"
 #include "models/activations/ActivationSummary.h"
 #include "models/activations/ActivationText.h"
 
@@ -64,8 +65,14 @@ ActivationDetails ActivationDetails::of(const Activation &activation)
     }
     details.logs = activation.logs.value_or(QStringList());
     const KeyValueList annotations = activation.annotations.value_or(KeyValueList());
-    for (const KeyValue &annotation : annotations.items())
-        details.annotations.append({annotation.key, annotationText(annotation.value)});
+    const ActivationIsolation isolation = ActivationIsolation::of(activation);
+    for (const KeyValue &annotation : annotations.items()) {
+        QString text = annotationText(annotation.value);
+        if (annotation.key == QLatin1StringView("storageUsed") && isolation.storageUsedBytes) // bytes: say MB too
+            text = ActivationIsolation::tr("%1 (%2 bytes)")
+                       .arg(isolation.storageText(), QLocale().toString(*isolation.storageUsedBytes));
+        details.annotations.append({annotation.key, text});
+    }
     details.started = ActivationText::time(summary.start, true);
     if (summary.durationMs)
         details.duration = ActivationText::milliseconds(static_cast<double>(*summary.durationMs));
@@ -77,6 +84,10 @@ ActivationDetails ActivationDetails::of(const Activation &activation)
     details.memory = ActivationText::memory(summary);
     if (summary.cpuTimeMs)
         details.cpuTime = ActivationText::milliseconds(*summary.cpuTimeMs);
+    if (!isolation.storageText().isEmpty())
+        details.storage = ActivationIsolation::tr("/tmp %1").arg(isolation.storageText());
+    details.sandbox = isolation.sandboxText();
+    details.unisolated = isolation.unisolated();
     details.cause = activation.cause.value_or(QString());
     return details;
 }

@@ -28,6 +28,9 @@ struct ActivationDetails
     QString startType; // "cold (init 120 ms)" / "warm"
     QString memory;    // peak of limit
     QString cpuTime;
+    QString storage; // "/tmp 1.5 MB of 512 MB", when the record says how much /tmp was used
+    QString sandbox; // "isolated (bubblewrap)" / "not isolated", when the record says
+    bool unisolated = false;
     QString cause; // the trigger activation that caused it, if any
 
     static ActivationDetails of(const Activation &activation);

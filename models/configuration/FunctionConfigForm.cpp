@@ -13,9 +13,11 @@ const QString kWebExport = QStringLiteral("web-export");
 template <typename T>
 std::optional<QString> outOfRange(T value, const SystemLimits::Range<T> &range, const QString &unit)
 {
-    if (value < range.min || value > range.max)
-        return FunctionConfigForm::tr("Allowed: %1 to %2 %3.").arg(range.min).arg(range.max).arg(unit);
-    return std::nullopt;
+    if (value >= range.min && value <= range.max)
+        return std::nullopt;
+    if (unit.isEmpty()) // a count: "Allowed: 0 to 8.", not "… 8 ."
+        return FunctionConfigForm::tr("Allowed: %1 to %2.").arg(range.min).arg(range.max);
+    return FunctionConfigForm::tr("Allowed: %1 to %2 %3.").arg(range.min).arg(range.max).arg(unit);
 }
 } // namespace
 
@@ -28,6 +30,10 @@ FunctionConfigForm::FunctionConfigForm(const Action &action, const PlatformInfo 
     concurrency = *limits.concurrency;
     instances = action.limits ? action.limits->instances : std::nullopt;
     cpu = action.limits ? action.limits->cpu : std::nullopt;
+    storageMb = *limits.storageMb;
+    networkOn = *limits.network != QLatin1StringView("off");
+    minInstances = *limits.minInstances;
+    warmInstances = action.warmInstances;
 
     const KeyValueList annotations = action.annotations.value_or(KeyValueList());
     webExport = annotations.value(kWebExport).toBool(false);
@@ -55,6 +61,25 @@ QString FunctionConfigForm::automaticCpuText() const
     return tr("%1 vCPU (follows memory)").arg(QLocale().toString(value, 'g', 3));
 }
 
+QString FunctionConfigForm::storageNote() const
+{
+    return tr("/tmp is held in memory, outside the Memory limit.");
+}
+
+QString FunctionConfigForm::storageNoteDetail() const
+{
+    return tr("The function's /tmp is a file system of this size in the machine's memory, kept while its process "
+              "stays warm. It does not count toward the function's Memory limit; a write past its size fails with "
+              "\"no space left on device\" and the function goes on.");
+}
+
+QString FunctionConfigForm::warmInstancesText() const
+{
+    if (!warmInstances)
+        return {};
+    return tr("Warm now: %1").arg(QLocale().toString(*warmInstances));
+}
+
 QMap<FunctionConfigForm::Field, QString> FunctionConfigForm::validate() const
 {
     const SystemLimits &limits = m_platform.limits;
@@ -66,11 +91,17 @@ QMap<FunctionConfigForm::Field, QString> FunctionConfigForm::validate() const
     if (auto problem = outOfRange(logsMb, limits.logsMb, tr("MB")))
         errors.insert(Field::Logs, *problem);
     if (auto problem = outOfRange(concurrency, limits.concurrency, QString()))
-        errors.insert(Field::Concurrency, problem->trimmed());
+        errors.insert(Field::Concurrency, *problem);
     if (instances && *instances < 0)
         errors.insert(Field::Instances, tr("Must be 0 or more."));
     if (cpu && cpuSupported() && (*cpu < limits.cpu.min || *cpu > limits.cpu.max))
         errors.insert(Field::Cpu, tr("Allowed: %1 to %2 vCPU.").arg(limits.cpu.min).arg(limits.cpu.max));
+    if (storageSupported()) {
+        if (auto problem = outOfRange(storageMb, limits.storageMb, tr("MB")))
+            errors.insert(Field::Storage, *problem);
+        if (auto problem = outOfRange(minInstances, limits.minInstances, QString()))
+            errors.insert(Field::MinInstances, *problem);
+    }
     QSet<QString> keys;
     for (const Parameter &parameter : parameters) {
         const QString key = parameter.key.trimmed();
@@ -98,6 +129,11 @@ Action FunctionConfigForm::toUpdate() const
     limits.instances = instances;
     if (cpuSupported())
         limits.cpu = cpu;
+    if (storageSupported()) {
+        limits.storageMb = storageMb;
+        limits.network = networkOn ? QStringLiteral("on") : QStringLiteral("off");
+        limits.minInstances = minInstances;
+    }
     update.limits = limits;
 
     QJsonArray params;

@@ -18,7 +18,7 @@ class FunctionConfigForm
     Q_DECLARE_TR_FUNCTIONS(FunctionConfigForm)
 
 public:
-    enum class Field { Memory, Timeout, Logs, Concurrency, Instances, Cpu, Parameters };
+    enum class Field { Memory, Timeout, Logs, Concurrency, Instances, Cpu, Storage, MinInstances, Parameters };
 
     struct Parameter
     {
@@ -38,6 +38,11 @@ public:
     qint64 concurrency = 1;
     std::optional<qint64> instances; // unset: the platform decides
     std::optional<double> cpu;       // unset: CPU follows memory
+    // Funcdesk's sandbox settings, sent only where the platform has them (storageSupported()).
+    qint64 storageMb = 512; // the size of the function's /tmp
+    bool networkOn = true;
+    qint64 minInstances = 0;
+    std::optional<qint64> warmInstances; // read-only: warm processes now, when the platform says
     QList<Parameter> parameters;
     bool webExport = false;
 
@@ -47,6 +52,14 @@ public:
     QString cpuUnsupportedReason() const;
     // The CPU an action gets without an explicit value, e.g. "0.25 vCPU (follows memory)".
     QString automaticCpuText() const;
+    // Storage, Network and Minimum instances: the platform reports storageLimits (funcdeskd
+    // does; a stock OpenWhisk does not, and there the fields are hidden and never sent).
+    bool storageSupported() const { return m_platform.storageLimits; }
+    // Where /tmp lives and how it is accounted for: a short note beside Storage, and the detail.
+    QString storageNote() const;
+    QString storageNoteDetail() const;
+    // "Warm now: 2", or "" when the platform did not say.
+    QString warmInstancesText() const;
 
     // Field → message; empty when the form can be sent.
     QMap<Field, QString> validate() const;
@@ -64,6 +77,7 @@ public:
     {
         return a.memoryMb == b.memoryMb && a.timeoutMs == b.timeoutMs && a.logsMb == b.logsMb &&
                a.concurrency == b.concurrency && a.instances == b.instances && a.cpu == b.cpu &&
+               a.storageMb == b.storageMb && a.networkOn == b.networkOn && a.minInstances == b.minInstances &&
                a.parameters == b.parameters && a.webExport == b.webExport;
     }
 

@@ -336,7 +336,7 @@ QVariant FunctionListModel::roleData(int rowIndex, int column, int role) const
         return QVariant::fromValue(row.action);
     case Qt::TextAlignmentRole:
         if (column == NameColumn || column == RuntimeColumn || column == VersionColumn || column == UpdatedColumn ||
-            column == TriggersColumn)
+            column == TriggersColumn || column == NetworkColumn)
             return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::ToolTipRole:
@@ -344,6 +344,10 @@ QVariant FunctionListModel::roleData(int rowIndex, int column, int role) const
             return row.action.fullyQualifiedName();
         if (column == CpuColumn && m_info && !m_info->cpuLimits && !row.action.limits.value_or(ActionLimits()).cpu)
             return tr("This platform does not set CPU per function.");
+        if ((column == StorageColumn || column == NetworkColumn) && m_info && !m_info->storageLimits)
+            return tr("This platform does not set storage or network per function.");
+        if (column == StorageColumn && m_info)
+            return tr("The size of the function's /tmp.");
         if ((column == InvocationsColumn || column == ErrorsColumn) && m_statsCapped)
             return tr("Counted from the newest %1 activations of the last 24 hours; there were more.")
                 .arg(number(m_statsLimit));
@@ -374,6 +378,23 @@ QVariant FunctionListModel::display(int rowIndex, int column) const
         const std::optional<double> cpu = cpuOf(row);
         return cpu ? tr("auto (%1 vCPU)").arg(QLocale().toString(*cpu, 'g', 3)) : tr("auto");
     }
+    case StorageColumn: {
+        if (!m_info)
+            return QString();
+        const qint64 storage = storageOf(row);
+        return storage < 0 ? QStringLiteral("—") : tr("%1 MB").arg(number(storage));
+    }
+    case NetworkColumn:
+        if (!m_info)
+            return QString();
+        switch (networkOf(row)) {
+        case 0:
+            return tr("off");
+        case 1:
+            return tr("on");
+        default:
+            return QStringLiteral("—");
+        }
     case TimeoutColumn: {
         const qint64 timeout = limitOf(row, column);
         if (timeout < 0)
@@ -428,6 +449,10 @@ QVariant FunctionListModel::headerData(int section, Qt::Orientation orientation,
         return tr("Memory");
     case CpuColumn:
         return tr("CPU");
+    case StorageColumn:
+        return tr("Storage");
+    case NetworkColumn:
+        return tr("Network");
     case TimeoutColumn:
         return tr("Timeout");
     case ConcurrencyColumn:

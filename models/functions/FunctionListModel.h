@@ -13,7 +13,8 @@ namespace funcdesk {
 
 class FunctionFilterProxy;
 
-// The functions (actions) of one platform namespace, one row each, with their limits and the
+// The functions (actions) of one platform namespace, one row each, with their limits (storage and
+// network where the platform has them) and the
 // invocations and errors of the last 24 hours. Everything loads asynchronously; while a load
 // runs, the rows that were there stay, and a failed load keeps them and says why in errorText.
 // The 24 h figures come from the newest activations (at most setStatsLimit() of them; past that
@@ -30,6 +31,8 @@ public:
         RuntimeColumn,
         MemoryColumn,
         CpuColumn,
+        StorageColumn, // the size of /tmp ("—" where the platform has no storage limits)
+        NetworkColumn, // on / off
         TimeoutColumn,
         ConcurrencyColumn,
         VersionColumn,
@@ -116,6 +119,8 @@ private:
     qint64 memoryOf(const Row &row) const;
     qint64 limitOf(const Row &row, int column) const; // timeout or concurrency, -1 unknown
     std::optional<double> cpuOf(const Row &row) const;
+    qint64 storageOf(const Row &row) const; // MB, -1 where unknown or the platform has none
+    int networkOf(const Row &row) const;    // 1 on, 0 off, -1 where unknown or the platform has none
     void fillSortKeys(int column, std::vector<double> &keys) const override;
 
     void setTriggers(const QHash<QString, QList<FunctionTrigger>> &triggers);

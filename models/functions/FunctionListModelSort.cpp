@@ -32,6 +32,10 @@ QVariant FunctionListModel::sortValue(int rowIndex, int column) const
         return memoryOf(row);
     case CpuColumn:
         return cpuOf(row).value_or(-1.0);
+    case StorageColumn:
+        return storageOf(row);
+    case NetworkColumn:
+        return networkOf(row);
     case TimeoutColumn:
     case ConcurrencyColumn:
         return limitOf(row, column);
@@ -86,6 +90,24 @@ std::optional<double> FunctionListModel::cpuOf(const Row &row) const
     return memory < 0 ? std::nullopt : std::optional<double>(m_info->limits.cpuForMemory(memory));
 }
 
+qint64 FunctionListModel::storageOf(const Row &row) const
+{
+    // A platform without storage limits ignores the field, even if an action carries it.
+    if (!m_info || !m_info->storageLimits)
+        return -1;
+    if (row.action.limits && row.action.limits->storageMb)
+        return *row.action.limits->storageMb;
+    return m_info->limits.storageMb.defaultValue;
+}
+
+int FunctionListModel::networkOf(const Row &row) const
+{
+    if (!m_info || !m_info->storageLimits)
+        return -1;
+    const std::optional<ActionLimits> &limits = row.action.limits;
+    return limits && limits->network == QLatin1StringView("off") ? 0 : 1; // on unless switched off
+}
+
 void FunctionListModel::fillSortKeys(int column, std::vector<double> &keys) const
 {
     if (column == NameColumn || column == RuntimeColumn) {
@@ -104,6 +126,12 @@ void FunctionListModel::fillSortKeys(int column, std::vector<double> &keys) cons
             break;
         case CpuColumn:
             keys.push_back(cpuOf(row).value_or(-1.0));
+            break;
+        case StorageColumn:
+            keys.push_back(static_cast<double>(storageOf(row)));
+            break;
+        case NetworkColumn:
+            keys.push_back(networkOf(row));
             break;
         case TimeoutColumn:
         case ConcurrencyColumn:

@@ -1,5 +1,6 @@
 #include "models/testing/RunReport.h"
 
+#include "models/activations/ActivationIsolation.h"
 #include "models/testing/PrettyJson.h"
 
 #include <QJsonObject>
@@ -90,8 +91,9 @@ RunReport empty(RunReport::Target target, RunReport::Outcome outcome)
     RunReport report;
     report.target = target;
     report.outcome = outcome;
-    for (QString *text : {&report.durationText, &report.startText, &report.memoryText, &report.cpuText,
-                          &report.costText, &report.enforcementText})
+    for (QString *text :
+         {&report.durationText, &report.startText, &report.memoryText, &report.cpuText, &report.costText,
+          &report.enforcementText, &report.sandboxText, &report.networkText, &report.storageText})
         *text = missing();
     return report;
 }
@@ -157,6 +159,14 @@ RunReport RunReport::fromActivation(Target target, const Activation &activation,
                                 .arg(report.cost->memoryMb);
     }
     describeEnforcement(report, activation.annotation(QStringLiteral("enforcement")));
+    const ActivationIsolation isolation = ActivationIsolation::of(activation);
+    report.sandboxWarning = isolation.unisolated();
+    report.sandboxNote = isolation.sandboxNote();
+    report.storageUsedBytes = isolation.storageUsedBytes;
+    const auto orMissing = [](const QString &text) { return text.isEmpty() ? missing() : text; };
+    report.sandboxText = orMissing(isolation.sandboxText());
+    report.networkText = orMissing(isolation.networkText());
+    report.storageText = orMissing(isolation.storageText());
     return report;
 }
 

@@ -53,6 +53,14 @@ public:
     QString costDetail;      // "AWS Lambda (x86) pricing: 45 ms billed at 256 MB"
     QString enforcementText; // "memory: cgroup-v2, CPU: cgroup-v2, processes: cgroup-v2, timeout: ..."
     QString enforcementNote; // how faithful that is to the platform's enforcement
+    // The sandbox (ActivationIsolation): "isolated (bubblewrap)" or "not isolated", which is a
+    // warning; the network; /tmp used at the end of the run of the function's storage.
+    QString sandboxText;
+    QString sandboxNote;
+    bool sandboxWarning = false;
+    QString networkText;
+    QString storageText; // "1.5 MB of 512 MB"
+    std::optional<qint64> storageUsedBytes;
 
     static RunReport fromActivation(Target target, const Activation &activation, const CostModel &costs);
     static RunReport notStarted(Target target, const QString &message);

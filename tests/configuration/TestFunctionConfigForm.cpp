@@ -17,6 +17,7 @@ PlatformInfo funcdeskPlatform()
     info.limits.concurrency = {1, 100, 1};
     info.limits.cpu = {0.05, 2.0, 0.25};
     info.cpuLimits = true;
+    info.storageLimits = true;
     return info;
 }
 
@@ -76,6 +77,58 @@ private Q_SLOTS:
         QCOMPARE(FunctionConfigForm(action(R"({"name": "a", "limits": {"memory": 1024}})"), funcdeskPlatform())
                      .automaticCpuText(),
                  QStringLiteral("1 vCPU (follows memory)"));
+    }
+
+    void storageNetworkAndMinimumInstancesRoundTrip()
+    {
+        FunctionConfigForm form(
+            action(R"({"name": "a", "limits": {"storage": 2048, "network": "off", "minInstances": 2},
+            "warmInstances": 1})"),
+            funcdeskPlatform());
+        QVERIFY(form.storageSupported());
+        QCOMPARE(form.storageMb, 2048);
+        QVERIFY(!form.networkOn);
+        QCOMPARE(form.minInstances, 2);
+        QCOMPARE(form.warmInstancesText(), QStringLiteral("Warm now: 1"));
+        QVERIFY(form.storageNote().contains(QLatin1StringView("/tmp")));
+        form.networkOn = true;
+        form.minInstances = 0;
+        const ActionLimits sent = *form.toUpdate().limits;
+        QCOMPARE(sent.storageMb, 2048);
+        QCOMPARE(sent.network, QStringLiteral("on"));
+        QCOMPARE(sent.minInstances, 0);
+
+        // Without them on the action: the platform's defaults; no warm count said, none shown.
+        const FunctionConfigForm defaults(action(R"({"name": "a"})"), funcdeskPlatform());
+        QCOMPARE(defaults.storageMb, 512);
+        QVERIFY(defaults.networkOn);
+        QCOMPARE(defaults.minInstances, 0);
+        QVERIFY(defaults.warmInstancesText().isEmpty());
+        QVERIFY(!(defaults == form)); // a change enables Apply
+    }
+
+    void storageAndMinimumInstancesOutOfRangeGetTheirOwnMessage()
+    {
+        FunctionConfigForm form(action(R"({"name": "a"})"), funcdeskPlatform());
+        form.storageMb = 100;
+        form.minInstances = 9;
+        const auto errors = form.validate();
+        QCOMPARE(errors.value(FunctionConfigForm::Field::Storage), QStringLiteral("Allowed: 512 to 10240 MB."));
+        QCOMPARE(errors.value(FunctionConfigForm::Field::MinInstances), QStringLiteral("Allowed: 0 to 8."));
+        QCOMPARE(errors.size(), 2);
+    }
+
+    void storageFieldsAreNeitherCheckedNorSentWhereThePlatformHasNone()
+    {
+        PlatformInfo stock; // a stock OpenWhisk: no storageLimits
+        FunctionConfigForm form(action(R"({"name": "a", "limits": {"memory": 256}})"), stock);
+        QVERIFY(!form.storageSupported());
+        form.storageMb = 1; // out of any range, but the field is hidden there
+        form.networkOn = false;
+        form.minInstances = 3;
+        QVERIFY(form.validate().isEmpty());
+        const ActionLimits sent = *form.toUpdate().limits;
+        QVERIFY(!sent.storageMb && !sent.network && !sent.minInstances);
     }
 
     void updateCarriesParametersAsJsonOrText()

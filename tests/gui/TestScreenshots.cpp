@@ -11,6 +11,7 @@
 #include "ConsoleFixture.h"
 #include "MetricsTraffic.h"
 #include "ScreenshotChecks.h"
+#include "support/FlakyPlatform.h"
 #include "support/Futures.h"
 #include "support/TestPalettes.h"
 
@@ -39,6 +40,7 @@
 #include <QDir>
 #include <QImage>
 #include <QLabel>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QStyle>
 #include <QStyleFactory>
@@ -126,6 +128,11 @@ private:
         QVERIFY(QTest::qWaitForWindowActive(&window));
         window.functionsPanel()->refresh();
         QTRY_VERIFY_WITH_TIMEOUT(window.functionsPanel()->selectFunction(QStringLiteral("resize-image")), 15000);
+        // The Configuration panel as funcdeskd shows it, with Storage, Network and Minimum
+        // instances, whether or not this checkout's local engine reports storage limits yet.
+        test::FlakyPlatform withStorage(console.local);
+        withStorage.setInfoAdjustment([](PlatformInfo &info) { info.storageLimits = true; });
+        window.configPanel()->setContext(&withStorage, QStringLiteral("resize-image"));
         QDir().mkpath(QStringLiteral(SCREENSHOT_DIR));
         // The Monitoring tab of this fresh console holds only the seeded activations: "monitoring-live",
         // so that it does not overwrite renderMetricsScreens' "monitoring" with a day of traffic.
@@ -164,6 +171,15 @@ private:
         const QString path = QStringLiteral(SCREENSHOT_DIR "/%1-configuration-invalid%2.png")
                                  .arg(variant, doubled ? QStringLiteral("@2x") : QString());
         QVERIFY2(window.grab().save(path), qPrintable(path));
+        // The new fields fit: Minimum instances is on screen without scrolling at this size.
+        auto *minInstances = window.configPanel()->findChild<QSpinBox *>(QStringLiteral("minInstances"));
+        QVERIFY(minInstances && minInstances->isVisible());
+        auto *scroll = window.configPanel()->findChild<QScrollArea *>();
+        QVERIFY(scroll);
+        if (!doubled)
+            QVERIFY(scroll->viewport()->rect().contains(
+                QRect(minInstances->mapTo(scroll->viewport(), QPoint(0, 0)), minInstances->size())));
+        window.configPanel()->setContext(nullptr, QString()); // before withStorage goes
     }
 
     // The Triggers, Wiring and Buckets views, and the trigger editor for each kind.

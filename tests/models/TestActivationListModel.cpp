@@ -363,6 +363,29 @@ private Q_SLOTS:
         QCOMPARE(details.status, QStringLiteral("running"));
         QVERIFY(details.result.isEmpty() && details.logs.isEmpty() && details.memory.isEmpty());
         QCOMPARE(details.startType, QStringLiteral("warm"));
+        QVERIFY(details.storage.isEmpty() && details.sandbox.isEmpty() && !details.unisolated);
+    }
+
+    void detailsSayTmpUseInMegabytesAndTheSandbox()
+    {
+        Activation record;
+        record.activationId = QStringLiteral("a2");
+        record.name = QStringLiteral("f");
+        record.annotations = KeyValueList{
+            {QStringLiteral("limits"),
+             QJsonObject{{QStringLiteral("memory"), 256}, {QStringLiteral("storage"), 512}},
+             {}},
+            {QStringLiteral("storageUsed"), 5 * 1024 * 1024, {}},
+            {QStringLiteral("enforcement"), QJsonObject{{QStringLiteral("sandbox"), QStringLiteral("none")}}, {}},
+        };
+        const ActivationDetails details = ActivationDetails::of(record);
+        QCOMPARE(details.storage, QStringLiteral("/tmp 5 MB of 512 MB"));
+        QCOMPARE(details.sandbox, QStringLiteral("not isolated"));
+        QVERIFY(details.unisolated);
+        const auto used = std::find_if(details.annotations.begin(), details.annotations.end(),
+                                       [](const auto &pair) { return pair.first == QLatin1String("storageUsed"); });
+        QVERIFY(used != details.annotations.end());
+        QCOMPARE(used->second, QStringLiteral("5 MB of 512 MB (%1 bytes)").arg(QLocale().toString(5 * 1024 * 1024)));
     }
 };
 

@@ -46,6 +46,14 @@ private:
     {
         return model->index(model->rowOf(name), column).data(FunctionListModel::SortRole).toLongLong();
     }
+    // The functions in the proxy's (sorted) order: "a,b,C".
+    QString sortedNames() const
+    {
+        QStringList names;
+        for (int row = 0; row < proxy->rowCount(); ++row)
+            names << proxy->index(row, 0).data(FunctionListModel::NameRole).toString();
+        return names.join(QLatin1Char(','));
+    }
     void refreshAndWait()
     {
         // An answer that is already there (the local platform lists actions from memory) arrives
@@ -111,6 +119,44 @@ private Q_SLOTS:
         const Action action = index.data(FunctionListModel::ActionRole).value<Action>();
         QCOMPARE(action.name.value_or(QString()), QStringLiteral("big"));
         QVERIFY(!action.exec->code.has_value()); // the list never holds code
+    }
+
+    void storageAndNetworkColumnsWhereThePlatformHasThem()
+    {
+        using M = FunctionListModel;
+        Action offline = LocalFixture::nodeAction(kSucceeds);
+        offline.limits = ActionLimits();
+        offline.limits->storageMb = 2048;
+        offline.limits->network = QStringLiteral("off");
+        local->put(QStringLiteral("offline"), offline);
+        local->put(QStringLiteral("plain"), kSucceeds);
+        // funcdeskd reports storage limits; the fields' defaults are the platform's.
+        FlakyPlatform funcdesk(local->platform.get());
+        funcdesk.setInfoAdjustment([](PlatformInfo &info) { info.storageLimits = true; });
+        showOn(&funcdesk);
+        QCOMPARE(model->headerData(M::StorageColumn, Qt::Horizontal).toString(), QStringLiteral("Storage"));
+        QCOMPARE(model->headerData(M::NetworkColumn, Qt::Horizontal).toString(), QStringLiteral("Network"));
+        QTRY_COMPARE(cell(QStringLiteral("offline"), M::StorageColumn),
+                     QStringLiteral("%1 MB").arg(QLocale().toString(2048)));
+        QCOMPARE(cell(QStringLiteral("plain"), M::StorageColumn), QStringLiteral("512 MB"));
+        QCOMPARE(cell(QStringLiteral("offline"), M::NetworkColumn), QStringLiteral("off"));
+        QCOMPARE(cell(QStringLiteral("plain"), M::NetworkColumn), QStringLiteral("on"));
+        proxy->sort(M::StorageColumn);
+        QCOMPARE(sortedNames(), QStringLiteral("plain,offline")); // 512 < 2048
+        proxy->sort(M::NetworkColumn);
+        QCOMPARE(sortedNames(), QStringLiteral("offline,plain")); // off before on
+
+        // A stock OpenWhisk ignores both fields, even where an action carries them.
+        FlakyPlatform stock(local->platform.get());
+        stock.setInfoAdjustment([](PlatformInfo &info) { info.storageLimits = false; });
+        showOn(&stock);
+        QTRY_COMPARE(cell(QStringLiteral("offline"), M::StorageColumn), QStringLiteral("\u2014"));
+        QCOMPARE(cell(QStringLiteral("offline"), M::NetworkColumn), QStringLiteral("\u2014"));
+        QVERIFY(model->index(model->rowOf(QStringLiteral("offline")), M::NetworkColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QLatin1StringView("does not set storage")));
+        model->setPlatform(nullptr); // before the FlakyPlatforms go
     }
 
     void countsInvocationsAndErrorsOfTheLast24Hours()
@@ -352,21 +398,15 @@ private Q_SLOTS:
         for (int i = 0; i < 9; ++i)
             local->put(QStringLiteral("a"), kSucceeds, 256); // version 0.0.10 sorts after 0.0.9
         showOn(local->platform.get());
-        auto column = [this](int c) {
-            QStringList names;
-            for (int row = 0; row < proxy->rowCount(); ++row)
-                names << proxy->index(row, c).data(FunctionListModel::NameRole).toString();
-            return names.join(QLatin1Char(','));
-        };
         proxy->sort(FunctionListModel::MemoryColumn);
-        QCOMPARE(column(FunctionListModel::MemoryColumn), QStringLiteral("C,a,b")); // 128 < 256 < 1024
+        QCOMPARE(sortedNames(), QStringLiteral("C,a,b")); // 128 < 256 < 1024
         proxy->sort(FunctionListModel::NameColumn);
-        QCOMPARE(column(FunctionListModel::NameColumn), QStringLiteral("a,b,C")); // case-insensitive
+        QCOMPARE(sortedNames(), QStringLiteral("a,b,C")); // case-insensitive
         proxy->sort(FunctionListModel::VersionColumn, Qt::DescendingOrder);
-        QCOMPARE(column(FunctionListModel::VersionColumn).section(QLatin1Char(','), 0, 0), QStringLiteral("a"));
+        QCOMPARE(sortedNames().section(QLatin1Char(','), 0, 0), QStringLiteral("a"));
         QCOMPARE(proxy->index(0, FunctionListModel::VersionColumn).data().toString(), QStringLiteral("0.0.10"));
         proxy->sort(FunctionListModel::CpuColumn);
-        QCOMPARE(column(FunctionListModel::CpuColumn), QStringLiteral("C,a,b"));
+        QCOMPARE(sortedNames(), QStringLiteral("C,a,b"));
     }
 
     void metricsColumnsShowTheRangeSortAndFollowLive()

@@ -11,7 +11,18 @@ FlakyPlatform::FlakyPlatform(Platform *inner, QObject *parent) : Platform(parent
 
 QFuture<Result<PlatformInfo>> FlakyPlatform::info()
 {
-    FORWARD(PlatformInfo, info());
+    if (m_failing || !m_adjustInfo)
+        FORWARD(PlatformInfo, info());
+    auto promise = std::make_shared<QPromise<Result<PlatformInfo>>>();
+    QFuture<Result<PlatformInfo>> adjusted = promise->future();
+    promise->start();
+    onResult(m_inner->info(), this, [promise, adjust = m_adjustInfo](Result<PlatformInfo> info) {
+        if (info)
+            adjust(info.value());
+        promise->addResult(std::move(info));
+        promise->finish();
+    });
+    return adjusted;
 }
 QFuture<Result<qint64>> FlakyPlatform::count(Collection c)
 {

@@ -8,6 +8,11 @@
 #include "core/FutureCallback.h"
 #include "core/Platform.h"
 
+#include <QPromise>
+
+#include <functional>
+#include <memory>
+
 namespace funcdesk::test {
 
 class FlakyPlatform final : public Platform
@@ -22,6 +27,9 @@ public:
     static QString failureMessage() { return QStringLiteral("connect to 127.0.0.1:9 refused"); }
     // While set, putAction answers this error at once (the other calls still go through).
     void setPutError(std::optional<PlatformError> error) { m_putError = std::move(error); }
+    // While set, info() answers the inner platform's info as changed by `adjust`: e.g. a platform
+    // that says it has (or, like stock OpenWhisk, has not) storage limits, whatever the inner says.
+    void setInfoAdjustment(std::function<void(PlatformInfo &)> adjust) { m_adjustInfo = std::move(adjust); }
 
     QString namespaceName() const override { return m_inner->namespaceName(); }
     QFuture<Result<PlatformInfo>> info() override;
@@ -59,6 +67,7 @@ private:
     Platform *m_inner;
     bool m_failing = false;
     std::optional<PlatformError> m_putError;
+    std::function<void(PlatformInfo &)> m_adjustInfo;
 };
 
 } // namespace funcdesk::test

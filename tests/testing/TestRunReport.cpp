@@ -121,6 +121,64 @@ private Q_SLOTS:
         QCOMPARE(report.errorMessage, QStringLiteral("TypeError: x is undefined"));
     }
 
+    void sandboxNetworkAndTmpUseComeFromTheRecord()
+    {
+        Activation sandboxed = executorRecord();
+        QJsonObject enforcement = sandboxed.annotation(QStringLiteral("enforcement")).toObject();
+        enforcement.insert(QStringLiteral("sandbox"), QStringLiteral("bubblewrap"));
+        enforcement.insert(QStringLiteral("storage"), QStringLiteral("tmpfs"));
+        enforcement.insert(QStringLiteral("network"), QStringLiteral("off"));
+        sandboxed.annotations->set(QStringLiteral("enforcement"), enforcement);
+        sandboxed.annotations->set(QStringLiteral("limits"),
+                                   QJsonObject{{QStringLiteral("memory"), 512},
+                                               {QStringLiteral("storage"), 1024},
+                                               {QStringLiteral("network"), QStringLiteral("off")}});
+        sandboxed.annotations->set(QStringLiteral("storageUsed"), 3 * 1024 * 1024 + 512 * 1024);
+        RunReport report = RunReport::fromActivation(RunReport::Target::Local, sandboxed, CostModel());
+        QCOMPARE(report.sandboxText, QStringLiteral("isolated (bubblewrap)"));
+        QVERIFY(!report.sandboxWarning);
+        QCOMPARE(report.networkText, QStringLiteral("off"));
+        QCOMPARE(report.storageText, QStringLiteral("3.5 MB of 1024 MB"));
+        QCOMPARE(report.storageUsedBytes, 3 * 1024 * 1024 + 512 * 1024);
+
+        // A few kilobytes are not "0.0 MB"; an empty /tmp is 0.
+        sandboxed.annotations->set(QStringLiteral("storageUsed"), 4096);
+        QCOMPARE(RunReport::fromActivation(RunReport::Target::Local, sandboxed, CostModel()).storageText,
+                 QStringLiteral("< 0.1 MB of 1024 MB"));
+        sandboxed.annotations->set(QStringLiteral("storageUsed"), 0);
+        QCOMPARE(RunReport::fromActivation(RunReport::Target::Local, sandboxed, CostModel()).storageText,
+                 QStringLiteral("0 MB of 1024 MB"));
+    }
+
+    void anUnsandboxedRunIsAWarning()
+    {
+        Activation open = executorRecord();
+        QJsonObject enforcement = open.annotation(QStringLiteral("enforcement")).toObject();
+        enforcement.insert(QStringLiteral("sandbox"), QStringLiteral("none"));
+        enforcement.insert(QStringLiteral("network"), QStringLiteral("host"));
+        open.annotations->set(QStringLiteral("enforcement"), enforcement);
+        const RunReport report = RunReport::fromActivation(RunReport::Target::Local, open, CostModel());
+        QCOMPARE(report.sandboxText, QStringLiteral("not isolated"));
+        QVERIFY(report.sandboxWarning);
+        QVERIFY(report.sandboxNote.contains(QLatin1StringView("without a sandbox")));
+        QCOMPARE(report.networkText, QStringLiteral("on (not isolated)"));
+        QCOMPARE(report.storageText, QStringLiteral("\u2014")); // no storageUsed annotation
+
+        // Network off asked for, but nothing could take it away: said so, not "off".
+        enforcement.remove(QStringLiteral("network"));
+        open.annotations->set(QStringLiteral("enforcement"), enforcement);
+        open.annotations->set(QStringLiteral("limits"),
+                              QJsonObject{{QStringLiteral("network"), QStringLiteral("off")}});
+        QCOMPARE(RunReport::fromActivation(RunReport::Target::Local, open, CostModel()).networkText,
+                 QStringLiteral("on (not isolated, although set to off)"));
+
+        // A stock OpenWhisk says nothing about either: no warning, just unknown.
+        const RunReport stock = RunReport::fromActivation(RunReport::Target::Platform, executorRecord(), CostModel());
+        QVERIFY(!stock.sandboxWarning);
+        QCOMPARE(stock.sandboxText, QStringLiteral("\u2014"));
+        QCOMPARE(stock.networkText, QStringLiteral("\u2014"));
+    }
+
     void runsWithoutARecordSayWhy()
     {
         const RunReport failed = RunReport::notStarted(RunReport::Target::Platform,

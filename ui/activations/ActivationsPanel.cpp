@@ -233,7 +233,9 @@ void ActivationsPanel::showDetails()
         }
         const ActivationDetails details = ActivationDetails::of(found.value());
         QStringList facts{details.status, details.started};
-        for (const QString &fact : {details.duration, details.startType, details.memory, details.cpuTime}) {
+        const QString sandbox = details.unisolated ? QStringLiteral("\u26A0 ") + details.sandbox : details.sandbox;
+        for (const QString &fact :
+             {details.duration, details.startType, details.memory, details.cpuTime, details.storage, sandbox}) {
             if (!fact.isEmpty())
                 facts.append(fact);
         }

@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -47,9 +48,12 @@ QLabel *errorLabel(QWidget *parent, const char *name)
     label->setObjectName(QLatin1StringView(name));
     label->setError(true);
     label->setWordWrap(true);
-    // As wide as the form allows, not as narrow as the field above it: a wrapped message in a
-    // spin box's width is cut off (seen at 200 % and in Chinese).
-    label->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    // As wide as the form allows, not as narrow as the field beside it: a wrapped message in a
+    // spin box's width is cut off (seen at 200 % and in Chinese). Its place is kept while hidden,
+    // so the field does not widen or move when a message comes and goes.
+    QSizePolicy policy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    policy.setRetainSizeWhenHidden(true);
+    label->setSizePolicy(policy);
     label->hide();
     return label;
 }
@@ -92,7 +96,8 @@ ConfigPanel::ConfigPanel(QWidget *parent) : QWidget(parent)
     m_triggers->setWordWrap(true);
     setTriggers({});
 
-    auto *form = new QFormLayout;
+    m_form = new QFormLayout;
+    QFormLayout *form = m_form;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     // A label with a mnemonic needs its buddy, or the "&" shows.
     auto labelFor = [this](const QString &text, QWidget *buddy) {
@@ -100,12 +105,20 @@ ConfigPanel::ConfigPanel(QWidget *parent) : QWidget(parent)
         label->setBuddy(buddy);
         return label;
     };
-    auto fieldWithError = [form, labelFor](const QString &label, QWidget *field, QLabel *error) {
-        auto *column = new QVBoxLayout;
-        column->setContentsMargins(0, 0, 0, 0);
-        column->addWidget(field, 0, Qt::AlignLeft);
-        column->addWidget(error);
-        form->addRow(labelFor(label, field), column);
+    // The message sits beside its field: a message appearing moves nothing (reserving a line under
+    // each field instead would take a third of the panel's height).
+    auto errorRow = [](QWidget *field, QLabel *error, QWidget *beside = nullptr) {
+        auto *row = new QHBoxLayout;
+        row->setContentsMargins(0, 0, 0, 0);
+        row->addWidget(field, 0, Qt::AlignLeft);
+        if (beside)
+            row->addWidget(beside);
+        row->addWidget(error, 1);
+        return row;
+    };
+    auto fieldWithError = [form, labelFor, errorRow](const QString &label, QWidget *field, QLabel *error,
+                                                     QWidget *beside = nullptr) {
+        form->addRow(labelFor(label, field), errorRow(field, error, beside));
     };
 
     m_memory = spinBox(this, "memory", 1 << 20, tr(" MB"));
@@ -158,6 +171,42 @@ ConfigPanel::ConfigPanel(QWidget *parent) : QWidget(parent)
     instancesRow->addWidget(m_instancesSet);
     form->addRow(labelFor(tr("&Instances:"), m_instances), instancesRow);
 
+    // Storage, Network, Minimum instances: Funcdesk's sandbox settings (hidden where the platform
+    // has none, see showForm).
+    m_storage = spinBox(this, "storage", 1 << 20, tr(" MB"));
+    m_storage->setSingleStep(512);
+    m_storageError = errorLabel(this, "storageError");
+    m_storageNote = new QLabel(this);
+    m_storageNote->setObjectName(QStringLiteral("storageNote"));
+    // One line: a wrapped label beside a field wraps long before the row is full.
+    m_storageRows.append(form->rowCount());
+    fieldWithError(tr("Stora&ge (/tmp):"), m_storage, m_storageError, m_storageNote);
+
+    m_network = new QComboBox(this);
+    m_network->setObjectName(QStringLiteral("network"));
+    m_network->addItem(tr("On"), true);
+    m_network->addItem(tr("Off"), false);
+    auto *networkNote = new QLabel(tr("Off: the function has no network at all, not even to other functions."), this);
+    networkNote->setObjectName(QStringLiteral("networkNote"));
+    networkNote->setWordWrap(true);
+    auto *networkRow = new QHBoxLayout;
+    networkRow->addWidget(m_network, 0, Qt::AlignLeft);
+    networkRow->addWidget(networkNote, 1);
+    m_storageRows.append(form->rowCount());
+    form->addRow(labelFor(tr("Networ&k:"), m_network), networkRow);
+
+    m_minInstances = spinBox(this, "minInstances", 1 << 20, QString());
+    m_minInstances->setToolTip(
+        QStringLiteral("<p>%1</p>")
+            .arg(tr("How many processes of the current version the platform keeps started and warm at all times, "
+                    "so calls do not wait for a cold start.")
+                     .toHtmlEscaped()));
+    m_minInstancesError = errorLabel(this, "minInstancesError");
+    m_warmInstances = new QLabel(this);
+    m_warmInstances->setObjectName(QStringLiteral("warmInstances"));
+    m_storageRows.append(form->rowCount());
+    fieldWithError(tr("Minimum instanc&es:"), m_minInstances, m_minInstancesError, m_warmInstances);
+
     m_parameters = new QTableWidget(0, 4, this);
     m_parameters->setObjectName(QStringLiteral("parameters"));
     m_parameters->setHorizontalHeaderLabels({tr("Name"), tr("Value (JSON or text)"), tr("Environment"), tr("Secret")});
@@ -165,6 +214,9 @@ ConfigPanel::ConfigPanel(QWidget *parent) : QWidget(parent)
     m_parameters->verticalHeader()->hide();
     m_parameters->setItemDelegateForColumn(ValueColumn, new SecretValueDelegate(m_parameters));
     m_parameters->setMinimumHeight(120);
+    // Takes the height that is left, from 120 px up: its preferred 192 px would make the scroll
+    // area scroll at 1366×768 (QScrollArea sizes its content by preferred heights).
+    m_parameters->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
     auto *addParameter = new QPushButton(tr("&Add parameter"), this);
     addParameter->setObjectName(QStringLiteral("addParameter"));
     auto *removeParameter = new QPushButton(tr("&Remove parameter"), this);
@@ -237,8 +289,9 @@ ConfigPanel::ConfigPanel(QWidget *parent) : QWidget(parent)
     outer->addWidget(scroll, 1);
     outer->addLayout(buttons);
 
-    for (QSpinBox *box : {m_memory, m_timeout, m_logs, m_concurrency, m_instances})
+    for (QSpinBox *box : {m_memory, m_timeout, m_logs, m_concurrency, m_instances, m_storage, m_minInstances})
         connect(box, &QSpinBox::valueChanged, this, &ConfigPanel::revalidate);
+    connect(m_network, &QComboBox::currentIndexChanged, this, &ConfigPanel::revalidate);
     connect(m_cpu, &QDoubleSpinBox::valueChanged, this, &ConfigPanel::revalidate);
     connect(m_cpuAuto, &QCheckBox::toggled, this, &ConfigPanel::revalidate);
     connect(m_instancesSet, &QCheckBox::toggled, this, &ConfigPanel::revalidate);
@@ -267,6 +320,8 @@ ConfigPanel::ConfigPanel(QWidget *parent) : QWidget(parent)
     connect(m_cancelAction, &QAction::triggered, this, &ConfigPanel::cancelApply);
     connect(m_refresh, &QPushButton::clicked, this, &ConfigPanel::refreshLoaded);
     connect(m_reset, &QPushButton::clicked, this, [this] { showForm(m_loaded); });
+    for (const int row : std::as_const(m_storageRows))
+        m_form->setRowVisible(row, false); // until a platform says it has them
     setEnabled(false);
 }
 
@@ -345,6 +400,14 @@ void ConfigPanel::showForm(const FunctionConfigForm &form)
     m_instances->setValue(int(form.instances.value_or(0)));
     m_cpuAuto->setChecked(!form.cpu.has_value());
     m_cpu->setValue(form.cpu.value_or(form.platform().limits.cpuForMemory(form.memoryMb)));
+    m_storage->setValue(int(form.storageMb));
+    m_network->setCurrentIndex(form.networkOn ? 0 : 1);
+    m_minInstances->setValue(int(form.minInstances));
+    m_storageNote->setText(form.storageNote());
+    m_storageNote->setToolTip(QStringLiteral("<p>%1</p>").arg(form.storageNoteDetail().toHtmlEscaped()));
+    m_warmInstances->setText(form.warmInstancesText());
+    for (const int row : std::as_const(m_storageRows))
+        m_form->setRowVisible(row, form.storageSupported());
     m_parameters->setRowCount(0);
     for (const auto &parameter : form.parameters)
         addParameterRow(parameter);
@@ -375,6 +438,9 @@ FunctionConfigForm ConfigPanel::readForm() const
     form.concurrency = m_concurrency->value();
     form.instances = m_instancesSet->isChecked() ? std::optional<qint64>(m_instances->value()) : std::nullopt;
     form.cpu = m_cpuAuto->isChecked() ? std::nullopt : std::optional<double>(m_cpu->value());
+    form.storageMb = m_storage->value();
+    form.networkOn = m_network->currentData().toBool();
+    form.minInstances = m_minInstances->value();
     form.parameters.clear();
     for (int row = 0; row < m_parameters->rowCount(); ++row) {
         auto text = [this, row](int column) {
@@ -401,6 +467,8 @@ void ConfigPanel::revalidate()
     showError(m_timeoutError, errors.value(Field::Timeout));
     showError(m_logsError, errors.value(Field::Logs));
     showError(m_concurrencyError, errors.value(Field::Concurrency));
+    showError(m_storageError, errors.value(Field::Storage));
+    showError(m_minInstancesError, errors.value(Field::MinInstances));
     showError(m_parametersError, errors.value(Field::Parameters));
     m_instances->setEnabled(m_instancesSet->isChecked());
 
@@ -424,81 +492,6 @@ void ConfigPanel::revalidate()
     const bool changed = !(form == m_loaded);
     m_apply->setEnabled(errors.isEmpty() && changed && m_platform);
     m_reset->setEnabled(changed);
-}
-
-void ConfigPanel::apply()
-{
-    const FunctionConfigForm form = readForm();
-    if (!form.validate().isEmpty() || !m_platform)
-        return;
-    const quint64 request = ++m_applyRequest;
-    m_applying = true;
-    m_refresh->hide();
-    setBusy(true, tr("Applying…"));
-    const QString name = m_name;
-    QPointer<Platform> platform = m_platform;
-    onResult(m_platform->putAction(name, form.toUpdate(), PutOptions{true, form.removedAnnotations()}), this,
-             [this, platform, name, form, request](Result<Action> stored) {
-                 if (platform != m_platform || name != m_name || request != m_applyRequest)
-                     return;
-                 m_applying = false;
-                 if (!stored) {
-                     // Keep what the user typed; say what the server said.
-                     setBusy(false, tr("Not applied: %1").arg(stored.error().message));
-                     revalidate();
-                     return;
-                 }
-                 m_loaded = FunctionConfigForm(stored.value(), form.platform());
-                 showForm(m_loaded);
-                 const QString message =
-                     tr("Applied: %1 is now version %2.").arg(name, stored->version.value_or(QString()));
-                 setBusy(false, message);
-                 Q_EMIT statusMessage(message);
-                 Q_EMIT applied(stored.value());
-             });
-}
-
-void ConfigPanel::cancelApply()
-{
-    if (!m_applying)
-        return;
-    ++m_applyRequest; // the answer, whenever it comes, is dropped
-    m_applying = false;
-    setBusy(false, tr("Stopped waiting. The new settings had already been sent and cannot be called back: whether "
-                      "%1 has them is unknown. Refresh shows what the platform has; the form keeps what you typed.")
-                       .arg(m_name));
-    m_refresh->show();
-    Q_EMIT statusMessage(m_status->text());
-}
-
-void ConfigPanel::refreshLoaded()
-{
-    if (!m_platform || m_name.isEmpty())
-        return;
-    const QString name = m_name;
-    QPointer<Platform> platform = m_platform;
-    m_refresh->setEnabled(false);
-    m_status->setText(tr("Loading configuration…"));
-    onResult(m_platform->getAction(name, false), this, [this, platform, name](Result<Action> action) {
-        if (platform != m_platform || name != m_name)
-            return;
-        m_refresh->setEnabled(true);
-        if (!action) {
-            m_status->setText(tr("Could not load %1: %2").arg(name, action.error().message));
-            return;
-        }
-        // The platform's settings become the baseline; the form stays as typed, so Apply is
-        // offered only if it still differs from them.
-        m_loaded = FunctionConfigForm(action.value(), m_loaded.platform());
-        m_refresh->hide();
-        revalidate();
-        const QString version = action->version.value_or(QString());
-        m_status->setText(readForm() == m_loaded
-                              ? tr("Version %1 on the platform has these settings.").arg(version)
-                              : tr("Version %1 on the platform has other settings: Apply sends yours, Reset shows "
-                                   "the platform's.")
-                                    .arg(version));
-    });
 }
 
 void ConfigPanel::setBusy(bool busy, const QString &message)

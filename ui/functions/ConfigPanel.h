@@ -10,7 +10,9 @@
 
 class QAction;
 class QCheckBox;
+class QComboBox;
 class QDoubleSpinBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -20,10 +22,12 @@ class QTableWidget;
 namespace funcdesk {
 
 // The Configuration panel of one function: memory, timeout, CPU (or why there is none), log
-// limit, concurrency, instances, default parameters (JSON or text values; environment-like ones
-// and masked secrets), and web export with its URL. Every field is checked against the
-// platform's limits as it changes, with the message next to it; Apply sends only a valid form,
-// shows progress and the server's answer, and keeps what was typed when the server refuses.
+// limit, concurrency, instances, storage, network and minimum instances (with how many are warm
+// now; the three only where the platform has them), default parameters (JSON or text values;
+// environment-like ones and masked secrets), and web export with its URL. Every field is checked
+// against the platform's limits as it changes, with the message beside it, so no field moves;
+// Apply sends only a valid form, shows progress and the server's answer, and keeps what was typed
+// when the server refuses.
 class ConfigPanel : public QWidget
 {
     Q_OBJECT
@@ -57,7 +61,13 @@ private:
     void refreshLoaded();
     void addParameterRow(const FunctionConfigForm::Parameter &parameter);
     void setBusy(bool busy, const QString &message);
+    // Reads how many processes are warm now, leaving the form as it is.
+    void refreshWarmInstances();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
     QPointer<Platform> m_platform;
     QString m_name;
     WebActionAddress m_webActions;
@@ -81,6 +91,15 @@ private:
     QLabel *m_concurrencyError;
     QCheckBox *m_instancesSet;
     QSpinBox *m_instances;
+    QFormLayout *m_form;
+    QList<int> m_storageRows; // form rows shown only where the platform has storage limits
+    QSpinBox *m_storage;
+    QLabel *m_storageError;
+    QLabel *m_storageNote;
+    QComboBox *m_network;
+    QSpinBox *m_minInstances;
+    QLabel *m_minInstancesError;
+    QLabel *m_warmInstances;
     QTableWidget *m_parameters;
     QLabel *m_parametersError;
     QCheckBox *m_webExport;

@@ -1,6 +1,7 @@
 #include "ui/testing/RunResultView.h"
 
 #include "models/testing/RunReport.h"
+#include "ui/shell/ErrorLabel.h"
 #include "ui/testing/CompareColors.h"
 
 #include <QEvent>
@@ -63,6 +64,10 @@ RunResultView::RunResultView(QWidget *parent) : QWidget(parent)
     m_memory = addFigure(tr("Peak memory:"), QStringLiteral("runMemory"));
     m_cpu = addFigure(tr("CPU time:"), QStringLiteral("runCpu"));
     m_cost = addFigure(tr("Cost estimate:"), QStringLiteral("runCost"));
+    m_storage = addFigure(tr("/tmp used:"), QStringLiteral("runStorage"));
+    m_sandbox = new ErrorLabel(this);
+    addFigure(tr("Sandbox:"), QStringLiteral("runSandbox"), false, m_sandbox);
+    m_network = addFigure(tr("Network:"), QStringLiteral("runNetwork"));
     m_activation = addFigure(tr("Activation:"), QStringLiteral("runActivation"), true);
     m_enforcement = addFigure(tr("Enforcement:"), QStringLiteral("runEnforcement"), true);
     m_enforcement->setWordWrap(true);
@@ -79,9 +84,10 @@ RunResultView::RunResultView(QWidget *parent) : QWidget(parent)
     clear();
 }
 
-QLabel *RunResultView::addFigure(const QString &label, const QString &objectName, bool wide)
+QLabel *RunResultView::addFigure(const QString &label, const QString &objectName, bool wide, QLabel *value)
 {
-    auto *value = new QLabel(this);
+    if (!value)
+        value = new QLabel(this);
     value->setObjectName(objectName);
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     value->setTextFormat(Qt::PlainText);
@@ -107,7 +113,9 @@ void RunResultView::clear()
     m_status->setText(tr("Not run yet"));
     m_error->clear();
     m_error->hide();
-    for (QLabel *figure : {m_duration, m_start, m_memory, m_cpu, m_cost, m_enforcement, m_activation}) {
+    m_sandbox->setError(false);
+    for (QLabel *figure : {m_duration, m_start, m_memory, m_cpu, m_cost, m_storage, static_cast<QLabel *>(m_sandbox),
+                           m_network, m_enforcement, m_activation}) {
         figure->setText(QStringLiteral("\u2014"));
         figure->setToolTip(QString());
     }
@@ -132,6 +140,12 @@ void RunResultView::showReport(const RunReport &report)
     m_cpu->setText(report.cpuText);
     m_cost->setText(report.costText);
     m_cost->setToolTip(report.costDetail);
+    m_storage->setText(report.storageText);
+    // Unisolated is a warning: marked, and in the palette's error red.
+    m_sandbox->setText(report.sandboxWarning ? QStringLiteral("\u26A0 ") + report.sandboxText : report.sandboxText);
+    m_sandbox->setToolTip(report.sandboxNote);
+    m_sandbox->setError(report.sandboxWarning);
+    m_network->setText(report.networkText);
     m_enforcement->setText(report.enforcementText);
     m_enforcement->setToolTip(report.enforcementNote);
     m_activation->setText(report.activationId.isEmpty() ? QStringLiteral("\u2014") : report.activationId);

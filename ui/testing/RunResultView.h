@@ -9,6 +9,7 @@ class QTabWidget;
 
 namespace funcdesk {
 
+class ErrorLabel;
 struct RunReport;
 
 // One run's outcome: status, the measured figures, the result (pretty JSON) and the logs.
@@ -31,7 +32,7 @@ protected:
 
 private:
     // Figures sit two to a row (label, value, label, value); `wide` takes a whole row.
-    QLabel *addFigure(const QString &label, const QString &objectName, bool wide = false);
+    QLabel *addFigure(const QString &label, const QString &objectName, bool wide = false, QLabel *value = nullptr);
     void applyHighlights();
 
     QLabel *m_heading = nullptr;
@@ -44,6 +45,9 @@ private:
     QLabel *m_memory = nullptr;
     QLabel *m_cpu = nullptr;
     QLabel *m_cost = nullptr;
+    QLabel *m_storage = nullptr;
+    ErrorLabel *m_sandbox = nullptr; // red when the function ran unisolated
+    QLabel *m_network = nullptr;
     QLabel *m_enforcement = nullptr;
     QLabel *m_activation = nullptr;
     QTabWidget *m_tabs = nullptr;
