@@ -253,12 +253,14 @@ QString Sandbox::probe()
     QByteArray errors;
     char buffer[4096];
     pollfd fd{child->stderrFd(), POLLIN, 0};
-    for (int waited = 0; waited < 10000 && ::poll(&fd, 1, 100) >= 0; waited += 100) {
-        const ssize_t n = fd.revents ? ::read(fd.fd, buffer, sizeof buffer) : 0;
+    for (int waited = 0; waited < 10000; waited += 100) {
+        if (::poll(&fd, 1, 100) <= 0)
+            continue;
+        const ssize_t n = ::read(fd.fd, buffer, sizeof buffer);
+        if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR))
+            break; // end of file: bubblewrap and what it started are gone
         if (n > 0 && errors.size() < 4096)
             errors.append(buffer, n);
-        if (fd.revents && n <= 0 && errno != EAGAIN)
-            break; // end of file: bubblewrap and what it started are gone
     }
     for (int waited = 0; waited < 5000 && !child->reapIfExited(); ++waited)
         ::usleep(1000);
