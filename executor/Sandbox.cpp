@@ -30,11 +30,6 @@ namespace {
 constexpr uint kNobody = 65534;
 constexpr int kSeccompFd = 4; // ChildProcess::Spec::inheritFd lands here
 
-QString translate(const char *text)
-{
-    return QCoreApplication::translate("funcdesk::Sandbox", text);
-}
-
 // Calls no function needs, refused with EPERM (docs/executor.md, "Sandbox", says why each).
 const char *const kDeniedCalls[] = {
     "ptrace",
@@ -88,7 +83,7 @@ QByteArray buildSeccompFilter(QString *error)
 {
     scmp_filter_ctx context = seccomp_init(SCMP_ACT_ALLOW);
     if (!context) {
-        *error = translate("Cannot build the seccomp filter (libseccomp).");
+        *error = QCoreApplication::translate("funcdesk::Sandbox", "Cannot build the seccomp filter (libseccomp).");
         return {};
     }
     bool ok = true;
@@ -115,7 +110,7 @@ QByteArray buildSeccompFilter(QString *error)
         ::close(fd);
     seccomp_release(context);
     if (program.isEmpty())
-        *error = translate("Cannot build the seccomp filter (libseccomp).");
+        *error = QCoreApplication::translate("funcdesk::Sandbox", "Cannot build the seccomp filter (libseccomp).");
     return program;
 }
 
@@ -216,7 +211,8 @@ Sandbox::Sandbox(Settings settings)
     m_uid = settings.uid ? *settings.uid : (::geteuid() == 0 ? kNobody : ::geteuid());
     m_gid = settings.gid ? *settings.gid : (::getegid() == 0 ? kNobody : ::getegid());
     if (!settings.enabled) {
-        m_problem = translate("The sandbox is turned off in the executor's configuration.");
+        m_problem = QCoreApplication::translate("funcdesk::Sandbox",
+                                                "The sandbox is turned off in the executor's configuration.");
         return;
     }
     QString program = settings.program;
@@ -225,7 +221,7 @@ Sandbox::Sandbox(Settings settings)
     const QString found = program.contains(QLatin1Char('/')) ? (QFileInfo(program).isExecutable() ? program : QString())
                                                              : QStandardPaths::findExecutable(program);
     if (found.isEmpty()) {
-        m_problem = translate("bubblewrap (\"%1\") was not found: functions run without a sandbox.").arg(program);
+        m_problem = QCoreApplication::translate("funcdesk::Sandbox", "bubblewrap (\"%1\") was not found.").arg(program);
     } else {
         m_program = QFile::encodeName(found);
         m_filter = buildSeccompFilter(&m_problem);
@@ -236,7 +232,8 @@ Sandbox::Sandbox(Settings settings)
     }
     if (!m_problem.isEmpty()) {
         d.reset();
-        warnOnce(translate("Functions run without a sandbox: %1").arg(m_problem));
+        warnOnce(
+            QCoreApplication::translate("funcdesk::Sandbox", "Functions run without a sandbox: %1").arg(m_problem));
     }
 }
 
@@ -253,12 +250,14 @@ QString Sandbox::probe()
     QByteArray errors;
     char buffer[4096];
     pollfd fd{child->stderrFd(), POLLIN, 0};
-    for (int waited = 0; waited < 10000 && ::poll(&fd, 1, 100) >= 0; waited += 100) {
-        const ssize_t n = fd.revents ? ::read(fd.fd, buffer, sizeof buffer) : 0;
+    for (int waited = 0; waited < 10000; waited += 100) {
+        if (::poll(&fd, 1, 100) <= 0)
+            continue;
+        const ssize_t n = ::read(fd.fd, buffer, sizeof buffer);
+        if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR))
+            break; // end of file: bubblewrap and what it started are gone
         if (n > 0 && errors.size() < 4096)
             errors.append(buffer, n);
-        if (fd.revents && n <= 0 && errno != EAGAIN)
-            break; // end of file: bubblewrap and what it started are gone
     }
     for (int waited = 0; waited < 5000 && !child->reapIfExited(); ++waited)
         ::usleep(1000);
@@ -266,8 +265,10 @@ QString Sandbox::probe()
     if (child->exitDescription() == QLatin1String("exit code 0"))
         return {};
     const QString said = QString::fromLocal8Bit(errors).trimmed();
-    return said.isEmpty() ? translate("bubblewrap could not start a sandbox (%1).").arg(child->exitDescription())
-                          : said;
+    return said.isEmpty()
+               ? QCoreApplication::translate("funcdesk::Sandbox", "bubblewrap could not start a sandbox (%1).")
+                     .arg(child->exitDescription())
+               : said;
 }
 
 QList<QByteArray> Sandbox::arguments(const QByteArray &program, const SandboxOptions &options) const
@@ -366,7 +367,9 @@ Result<ChildProcess *> Sandbox::spawn(const Runtime &runtime, const QList<QByteA
         ::lseek(filter, 0, SEEK_SET) != 0) {
         if (filter >= 0)
             ::close(filter);
-        return PlatformError{PlatformError::Kind::Server, translate("Cannot hand the seccomp filter to bubblewrap.")};
+        return PlatformError{
+            PlatformError::Kind::Server,
+            QCoreApplication::translate("funcdesk::Sandbox", "Cannot hand the seccomp filter to bubblewrap.")};
     }
     spec.inheritFd = filter;
     auto spawned = d->run([&spec] { return ChildProcess::spawn(spec); });
@@ -404,14 +407,17 @@ RuntimeCatalog Sandbox::reachableRuntimes(const RuntimeCatalog &catalog, QString
         QString note;
         if (replacement) {
             runtimes.append(*replacement);
-            note = (translate("The sandbox's user cannot reach %1 (%2): %3 runs %4 (%5) instead.")
+            note = (QCoreApplication::translate("funcdesk::Sandbox",
+                                                "The sandbox's user cannot reach %1 (%2): %3 runs %4 (%5) instead.")
                         .arg(QFile::decodeName(runtime.program), runtime.kind, runtime.family,
                              QFile::decodeName(replacement->program), replacement->kind));
         } else {
-            note = (translate("The sandbox's user (uid %1) cannot reach %2 and no other %3 interpreter on "
-                              "PATH: the %4 runtime is not available.")
-                        .arg(m_uid)
-                        .arg(QFile::decodeName(runtime.program), runtime.family, runtime.kind));
+            note =
+                (QCoreApplication::translate(
+                     "funcdesk::Sandbox", "The sandbox's user (uid %1) cannot reach %2 and no other %3 interpreter on "
+                                          "PATH: the %4 runtime is not available.")
+                     .arg(m_uid)
+                     .arg(QFile::decodeName(runtime.program), runtime.family, runtime.kind));
         }
         warnOnce(note);
         if (notes)

@@ -262,6 +262,27 @@ private Q_SLOTS:
         QCOMPARE(resultOf(next).value(QStringLiteral("written")).toInt(), 4);
     }
 
+    void stemCellsAreSandboxedForTheDefaultsAndOtherSettingsStartCold()
+    {
+        ExecutorConfig config;
+        config.stemCellsPerRuntime = 1;
+        Executor withCells(config);
+        QVERIFY(withCells.waitForStemCells());
+        auto request = nodeAction(QStringLiteral("function main() { return {uid: process.getuid()}; }"),
+                                  QStringLiteral("prewarmed"));
+        INVOKE(withCells, request, prewarm);
+        QCOMPARE(prewarm.annotation(QStringLiteral("startType")).toString(), QStringLiteral("prewarm"));
+        QCOMPARE(enforcementOf(prewarm, "sandbox"), QStringLiteral("bubblewrap"));
+        QCOMPARE(resultOf(prewarm).value(QStringLiteral("uid")).toInt(), int(Sandbox::kInnerUid));
+        QVERIFY(withCells.waitForStemCells());
+        request.name = QStringLiteral("offline");
+        request.limits.network = QStringLiteral("off");
+        INVOKE(withCells, request, offline);
+        QCOMPARE(offline.annotation(QStringLiteral("startType")).toString(), QStringLiteral("cold"));
+        QCOMPARE(enforcementOf(offline, "network"), QStringLiteral("off"));
+        QCOMPARE(withCells.stemCellCount(), int(withCells.catalog().runtimes().size())); // still there for the defaults
+    }
+
     void withoutBubblewrapFunctionsRunAndSaySo()
     {
         ExecutorConfig config;
