@@ -194,8 +194,6 @@ bool CgroupHost::setUpV2()
     if (!writeSmallFile(own + QStringLiteral("/cgroup.subtree_control"), "+memory"))
         return false;
     m_hasCpu = available.contains("cpu") && writeSmallFile(own + QStringLiteral("/cgroup.subtree_control"), "+cpu");
-    m_hasFreezer =
-        QFile::exists(own + QStringLiteral("/cgroup.freeze")) || QFile::exists(own + QStringLiteral("/cgroup.kill"));
     m_hasPids = available.contains("pids") && writeSmallFile(own + QStringLiteral("/cgroup.subtree_control"), "+pids");
     const QString parent = own + QLatin1Char('/') + groupDirName();
     if (!makeDir(parent))
@@ -210,6 +208,7 @@ bool CgroupHost::setUpV2()
         return false;
     }
     m_parents.insert(QStringLiteral("unified"), parent);
+    m_hasFreezer = QFile::exists(parent + QStringLiteral("/cgroup.freeze")); // Linux 5.2+
     m_version = Version::V2;
     return true;
 }
@@ -430,6 +429,12 @@ void ProcessCgroup::thaw()
 void ProcessCgroup::killAll()
 {
     const bool v2 = m_dirs.contains(QStringLiteral("unified"));
+    // Dying takes CPU (freeing the memory of 64 processes of a bomb): under the function's CPU
+    // quota, already spent, that took seconds. The group only dies from here on.
+    if (v2)
+        write(QString(), "cpu.max", "max");
+    else
+        write(QStringLiteral("cpu"), "cpu.cfs_quota_us", "-1");
     if (v2 && write(QString(), "cgroup.kill", "1")) {
         thaw(); // a frozen v2 group's tasks die when killed, but stay "frozen" in the books otherwise
         return;

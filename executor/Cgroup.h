@@ -86,6 +86,7 @@ public:
     bool freeze();
     void thaw();
     bool frozen() const { return m_frozen; }
+    bool canFreeze() const { return m_freezeFd >= 0; }
     // SIGKILLs every process in the group at once and returns without waiting for them to go:
     // v2 cgroup.kill; v1 freeze (so nothing forks meanwhile), SIGKILL every task, thaw. Leaves
     // the group thawed.

@@ -78,19 +78,26 @@ public:
     // takes milliseconds that no caller should wait for).
     void retire(std::vector<std::unique_ptr<RuntimeProcess>> processes);
     void retire(std::unique_ptr<RuntimeProcess> process);
-    // A new process for the action: a stem cell (unless useStemCell is false), else a cold spawn,
-    // with the action's limits applied and its code initialised (concurrency > 1: in concurrent
-    // mode). The init's verdict (empty status: ready) goes to `verdict`, its measurements and
-    // startType to `facts`.
+    // A new process for the action: a stem cell, else a cold spawn, with the action's limits
+    // applied and its code initialised (concurrency > 1: in concurrent mode). The init's verdict
+    // (empty status: ready) goes to `verdict`, its measurements and startType to `facts`.
     Result<std::unique_ptr<RuntimeProcess>> startProcess(const InvocationRequest &request, const Runtime &runtime,
                                                          const ActionLimits &limits, qint64 concurrency,
-                                                         ActivationFacts &facts, LogCapture &logs, StepVerdict &verdict,
-                                                         bool useStemCell = true);
+                                                         ActivationFacts &facts, LogCapture &logs,
+                                                         StepVerdict &verdict);
     void maintain();
     // For the WarmKeeper: a kept process, initialised off every caller's path.
     std::unique_ptr<RuntimeProcess> startKept(const WarmKeeper::Target &target, std::optional<StepVerdict> &failure);
     void keepWarmPass();
     void wakeMaintenance();
+    // A process went idle: the maintenance thread freezes it once idle for config.freezeAfterMs.
+    // An atomic exchange on the caller's path; the first after a quiet spell wakes the thread.
+    void scheduleFreeze()
+    {
+        if (freezing && !freezeScheduled.exchange(true))
+            maintenanceWake.notify_all();
+    }
+    void freezeIdleProcesses();
     // Whether activations of this action share one process (OpenWhisk's intra-container
     // concurrency): Node.js actions with concurrency > 1, where cgroups enforce the limits.
     bool sharesProcesses(const Runtime &runtime, const ActionLimits &limits) const;
@@ -122,7 +129,10 @@ public:
     std::vector<std::unique_ptr<RuntimeProcess>> retired;
     bool stopping = false;
     bool replenishWanted = true;
+    qint64 lastKeepPass = 0;
     bool keepWanted = false;
+    bool freezing = false; // cgroups with a freezer, and config.freezeAfterMs >= 0
+    std::atomic<bool> freezeScheduled{false};
     bool stemCellsFailed = false;
     std::thread maintenance;
 
@@ -152,6 +162,7 @@ Executor::Private::Private(ExecutorConfig configuration)
     ::signal(SIGPIPE, SIG_IGN);
     if (config.enforcement == ExecutorConfig::Enforcement::Auto)
         cgroups = CgroupHost::detect();
+    freezing = cgroups && cgroups->freezes() && config.freezeAfterMs >= 0;
     environment = launcherEnvironment();
     stemCells = std::make_unique<StemCellPool>(catalog.runtimes(), config.stemCellsPerRuntime,
                                                [this](const Runtime &runtime) { return spawn(runtime); });
@@ -232,13 +243,11 @@ void Executor::Private::retire(std::unique_ptr<RuntimeProcess> process)
     retire(std::move(processes));
 }
 
-Result<std::unique_ptr<RuntimeProcess>> Executor::Private::startProcess(const InvocationRequest &request,
-                                                                        const Runtime &runtime,
-                                                                        const ActionLimits &limits, qint64 concurrency,
-                                                                        ActivationFacts &facts, LogCapture &logs,
-                                                                        StepVerdict &verdict, bool useStemCell)
+Result<std::unique_ptr<RuntimeProcess>>
+Executor::Private::startProcess(const InvocationRequest &request, const Runtime &runtime, const ActionLimits &limits,
+                                qint64 concurrency, ActivationFacts &facts, LogCapture &logs, StepVerdict &verdict)
 {
-    std::unique_ptr<RuntimeProcess> process = useStemCell ? stemCells->take(runtime.kind) : nullptr;
+    std::unique_ptr<RuntimeProcess> process = stemCells->take(runtime.kind);
     facts.startType = process ? QStringLiteral("prewarm") : QStringLiteral("cold");
     if (process) {
         wakeMaintenance();
@@ -295,13 +304,19 @@ void Executor::Private::maintain()
             lock.lock();
             continue;
         }
-        maintenanceWake.wait_for(lock, std::chrono::seconds(1));
+        maintenanceWake.wait_for(lock, freezeScheduled
+                                           ? std::chrono::milliseconds(std::max<qint64>(10, config.freezeAfterMs / 2))
+                                           : std::chrono::milliseconds(1000));
         if (stopping)
             break;
         lock.unlock();
         warm.takeIdleSince(nowMs() - config.idleTimeoutMs); // destroyed here, off every caller's path
         shared.takeIdleSince(nowMs() - config.idleTimeoutMs);
-        keepWarmPass(); // kept processes that died or were killed are replaced within a second
+        freezeIdleProcesses();
+        if (nowMs() - lastKeepPass >= 1000) {
+            lastKeepPass = nowMs();
+            keepWarmPass(); // kept processes that died or were killed are replaced within a second
+        }
         lock.lock();
     }
 }
@@ -315,8 +330,7 @@ std::unique_ptr<RuntimeProcess> Executor::Private::startKept(const WarmKeeper::T
     LogCapture logs(*limits.logsMb * 1024 * 1024);
     StepVerdict verdict;
     const qint64 concurrency = target.shared ? *limits.concurrency : 1;
-    // Not from the stem cells: those stay for the cold starts of other actions.
-    auto started = startProcess(target.request, target.runtime, limits, concurrency, facts, logs, verdict, false);
+    auto started = startProcess(target.request, target.runtime, limits, concurrency, facts, logs, verdict);
     if (!started)
         return nullptr;
     if (!verdict.response.status.isEmpty()) {
@@ -326,6 +340,17 @@ std::unique_ptr<RuntimeProcess> Executor::Private::startKept(const WarmKeeper::T
     }
     started.value()->setSpinBudget(config.spinMicros);
     return std::move(started).value();
+}
+
+void Executor::Private::freezeIdleProcesses()
+{
+    if (!freezing)
+        return;
+    freezeScheduled = false; // a put from now on schedules again (and wakes this thread)
+    const qint64 cutoff = nowMs() - config.freezeAfterMs;
+    const bool warmPending = warm.freezeIdleSince(cutoff);
+    if (shared.freezeIdleSince(cutoff) || warmPending)
+        freezeScheduled = true;
 }
 
 void Executor::Private::keepWarmPass()
@@ -376,6 +401,7 @@ Result<StepVerdict> Executor::Private::runShared(const InvocationRequest &reques
         std::optional<StepResult> run = process->run(line, timeoutMs, config.systemLimits.maxResultBytes + 64, logs);
         if (auto dead = shared.release(key, process, nowMs()))
             retire(std::move(dead));
+        scheduleFreeze();
         if (!run && attempt == 0)
             continue; // the process ended between acquire() and run(): nothing was sent; once more
         if (!run) {
@@ -477,6 +503,7 @@ Result<Activation> Executor::invoke(const InvocationRequest &request)
     std::vector<std::unique_ptr<RuntimeProcess>> leaving;
     if (process->reusable()) {
         leaving = d->warm.put(key, std::move(process), facts.end);
+        d->scheduleFreeze();
     } else {
         leaving.push_back(std::move(process));
         d->warm.checkIn(key);

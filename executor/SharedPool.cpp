@@ -11,7 +11,8 @@ SharedPool::Acquired SharedPool::acquire(const std::string &key, std::chrono::st
         Entry &entry = m_entries[key];
         if (entry.process) {
             if (entry.process->usable()) {
-                ++entry.process->users;
+                if (entry.process->users++ == 0)
+                    entry.process->thaw();
                 return {entry.process, false, std::nullopt};
             }
             if (entry.process->users == 0)
@@ -120,6 +121,22 @@ std::vector<std::unique_ptr<RuntimeProcess>> SharedPool::takeIdleSince(qint64 cu
         }
     }
     return idle;
+}
+
+bool SharedPool::freezeIdleSince(qint64 cutoffMs)
+{
+    std::lock_guard lock(m_mutex);
+    bool pending = false;
+    for (auto &[key, entry] : m_entries) {
+        const auto &process = entry.process;
+        if (!process || process->users > 0 || process->knownDead() || process->frozen() || !process->freezable())
+            continue;
+        if (process->lastUsedMs > cutoffMs)
+            pending = true;
+        else
+            process->freeze();
+    }
+    return pending;
 }
 
 void SharedPool::setKept(const std::string &key, bool kept)

@@ -42,6 +42,9 @@ public:
     // Idle processes unused since cutoffMs, and dead ones nobody uses, to be retired.
     std::vector<std::unique_ptr<RuntimeProcess>> takeIdleSince(qint64 cutoffMs);
     int size() const;
+    // Freezes the processes nobody has used since cutoffMs; true when idle ones used later remain
+    // unfrozen (ask again). acquire() thaws.
+    bool freezeIdleSince(qint64 cutoffMs);
     // Minimum instances: a kept key's process is exempt from the idle timeout.
     void setKept(const std::string &key, bool kept);
     // 1 when `key` has a live process (idle or busy), else 0.

@@ -90,7 +90,10 @@ void WarmKeeper::pass(const std::function<bool()> &stopping)
                 startShared(target);
             continue;
         }
-        m_retire(m_warm.takeIf(target.key, [](RuntimeProcess &process) { return !process.usable(); }));
+        // Killed from outside while frozen, a process dies only once thawed: count it dead now.
+        m_retire(m_warm.takeIf(target.key, [](RuntimeProcess &process) {
+            return !process.usable() || (process.frozen() && process.killPending());
+        }));
         for (int missing = target.count - m_warm.count(target.key); missing > 0 && !stopping(); --missing) {
             if (!startExclusive(target))
                 break;

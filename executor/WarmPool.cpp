@@ -4,14 +4,22 @@ namespace funcdesk {
 
 WarmPool::Process WarmPool::take(const std::string &key)
 {
-    std::lock_guard lock(m_mutex);
-    const auto it = m_idle.find(key);
-    if (it == m_idle.end() || it->second.empty())
-        return nullptr;
-    Process process = std::move(it->second.back()); // most recently used: warmest caches
-    it->second.pop_back();
-    --m_count;
-    ++m_busy[key];
+    Process process;
+    {
+        std::lock_guard lock(m_mutex);
+        const auto it = m_idle.find(key);
+        if (it == m_idle.end() || it->second.empty())
+            return nullptr;
+        process = std::move(it->second.back()); // most recently used: warmest caches
+        it->second.pop_back();
+        --m_count;
+        ++m_busy[key];
+    }
+    if (process->frozen()) { // idle for a while: thaw (a few µs); was it killed from outside meanwhile?
+        if (process->killPending())
+            process->markUnusable(); // it dies as it thaws: usable() says so, not this activation
+        process->thaw();
+    }
     return process;
 }
 
@@ -128,15 +136,21 @@ std::vector<WarmPool::Process> WarmPool::takeIf(const std::string &key,
     return taken;
 }
 
-void WarmPool::forEachIdleSince(qint64 cutoffMs, const std::function<void(RuntimeProcess &)> &action)
+bool WarmPool::freezeIdleSince(qint64 cutoffMs)
 {
     std::lock_guard lock(m_mutex);
+    bool pending = false;
     for (auto &[key, list] : m_idle) {
         for (auto &process : list) {
-            if (process->lastUsedMs <= cutoffMs)
-                action(*process);
+            if (process->frozen() || !process->freezable())
+                continue;
+            if (process->lastUsedMs > cutoffMs)
+                pending = true;
+            else
+                process->freeze(); // a few µs (see CgroupHost's anchor group)
         }
     }
+    return pending;
 }
 
 void WarmPool::setKept(const std::string &key, int count)

@@ -23,7 +23,7 @@ public:
 
     explicit WarmPool(int capacity) : m_capacity(capacity) {}
 
-    // An idle process for `key` (counted as busy until put() or checkIn()), or nullptr.
+    // An idle process for `key` (counted as busy until put() or checkIn()), thawed, or nullptr.
     Process take(const std::string &key);
     // A process started for `key` outside the pool now counts as busy (put() or checkIn() ends that).
     void checkOut(const std::string &key);
@@ -38,8 +38,9 @@ public:
     std::vector<Process> takeKey(const std::string &key);
     // The idle processes of `key` for which `dead` says so (called under the lock: keep it cheap).
     std::vector<Process> takeIf(const std::string &key, const std::function<bool(RuntimeProcess &)> &dead);
-    // Applies `action` to every idle process not used since cutoffMs (under the lock).
-    void forEachIdleSince(qint64 cutoffMs, const std::function<void(RuntimeProcess &)> &action);
+    // Freezes the idle processes not used since cutoffMs (see RuntimeProcess::freeze); true when
+    // idle ones used later remain unfrozen (ask again).
+    bool freezeIdleSince(qint64 cutoffMs);
     // Exempts up to `count` idle processes of `key` (the most recently used) from the idle
     // timeout and from capacity eviction; 0 ends that.
     void setKept(const std::string &key, int count);
