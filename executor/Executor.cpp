@@ -258,7 +258,8 @@ Executor::Private::startProcess(const InvocationRequest &request, const Runtime 
         process = std::move(spawned).value();
     }
     const qint64 timeoutMs = *limits.timeoutMs;
-    process->applyLimits({*limits.memoryMb * 1024 * 1024, *limits.cpu, config.maxProcessesPerActivation});
+    process->applyLimits({*limits.memoryMb * 1024 * 1024, *limits.cpu, config.maxProcessesPerActivation,
+                          *limits.storageMb * 1024 * 1024});
     const StepResult init = process->step(initLine(request, concurrency), timeoutMs, 1024 * 1024, logs);
     verdict = verdictForInit(init, timeoutMs);
     facts.cpuNanos = std::max<qint64>(0, init.cpuNanos);
@@ -496,6 +497,7 @@ Result<Activation> Executor::invoke(const InvocationRequest &request)
         verdict = verdictForRun(run, timeoutMs, d->config.systemLimits.maxResultBytes);
         facts.cpuNanos += std::max<qint64>(0, run.cpuNanos);
         facts.peakMemoryBytes = std::max(facts.peakMemoryBytes, run.peakMemoryBytes);
+        facts.storageUsedBytes = run.storageUsedBytes;
     }
     facts.end = nowMs();
     facts.enforcement = process->enforcement();

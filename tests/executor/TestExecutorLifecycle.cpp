@@ -127,6 +127,41 @@ private Q_SLOTS:
         INVOKE(*executor, bomb, again);
         EXPECT_STATUS(again, "success");
     }
+
+    void tmpIsNotMemoryButHeapIs()
+    {
+        // With storage 512 and memory 128, 300 MB in /tmp is fine (a tmpfs is charged to the
+        // function's memory group, so the group's limit is memory + storage); 200 MB of heap is not.
+        auto request = nodeAction(
+            QStringLiteral(
+                "const fs = require('fs'), path = '/tmp/big';\n"
+                "function main(p) {\n"
+                "  if (p.heap) { const a = []; for (let i = 0; i < 25; i++) a.push(Buffer.alloc(8 << 20, 1));"
+                " return {held: a.length}; }\n"
+                "  const chunk = Buffer.alloc(1 << 20, 7), fd = fs.openSync(path, 'w');\n"
+                "  for (let i = 0; i < 300; i++) fs.writeSync(fd, chunk);\n"
+                "  fs.closeSync(fd);\n"
+                "  return {written: fs.statSync(path).size};\n"
+                "}"),
+            QStringLiteral("storage"));
+        request.limits.memoryMb = 128;
+        request.limits.storageMb = 512;
+        request.limits.timeoutMs = 20000;
+        INVOKE(*executor, request, written);
+        if (enforcementOf(written, "storage") != QLatin1String("tmpfs"))
+            QSKIP("no tmpfs /tmp here (no sandbox): /tmp is the host's");
+        EXPECT_STATUS(written, "success");
+        QCOMPARE(resultOf(written).value(QStringLiteral("written")).toInteger(), 300LL << 20);
+        const qint64 used = written.annotation(QStringLiteral("storageUsed")).toInteger();
+        QVERIFY2(used >= (300LL << 20) && used < (310LL << 20), qPrintable(describe(written)));
+        const qint64 peak = written.annotation(QStringLiteral("peakMemory")).toInteger();
+        QVERIFY2(peak > 0 && peak < (128LL << 20), qPrintable(describe(written)));
+
+        request.params = {{QStringLiteral("heap"), true}};
+        INVOKE(*executor, request, heap);
+        EXPECT_STATUS(heap, "action developer error");
+        QCOMPARE(errorOf(heap), QStringLiteral("The action exhausted its memory and was aborted."));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestExecutorLifecycle)
