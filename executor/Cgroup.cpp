@@ -119,10 +119,14 @@ QString joinPath(const Mount &mount, QString own)
     return QDir::cleanPath(mount.mountPoint + QLatin1Char('/') + own);
 }
 
-QString groupDirName()
+// funcdesk-<pid>-<n>: each executor of the process has its own subtree (two executors sharing one
+// had the same group names, so freezing one's idle process froze the other's stem cell).
+QString groupDirName(int host)
 {
-    return QStringLiteral("funcdesk-%1").arg(::getpid());
+    return QStringLiteral("funcdesk-%1-%2").arg(::getpid()).arg(host);
 }
+
+std::atomic<int> g_hosts{0};
 
 // The controllers' directories, the freezer's first: removing the others waits on tasks that
 // only die once their freezer group is thawed.
@@ -168,6 +172,10 @@ void removeTree(const QString &dir)
 
 } // namespace
 
+CgroupHost::CgroupHost() : m_host(g_hosts.fetch_add(1))
+{
+}
+
 std::shared_ptr<CgroupHost> CgroupHost::detect()
 {
     std::shared_ptr<CgroupHost> host(new CgroupHost);
@@ -195,7 +203,7 @@ bool CgroupHost::setUpV2()
         return false;
     m_hasCpu = available.contains("cpu") && writeSmallFile(own + QStringLiteral("/cgroup.subtree_control"), "+cpu");
     m_hasPids = available.contains("pids") && writeSmallFile(own + QStringLiteral("/cgroup.subtree_control"), "+pids");
-    const QString parent = own + QLatin1Char('/') + groupDirName();
+    const QString parent = own + QLatin1Char('/') + groupDirName(m_host);
     if (!makeDir(parent))
         return false;
     QByteArray enable = "+memory";
@@ -224,7 +232,7 @@ bool CgroupHost::setUpV1()
         if (!mounts.contains(controller))
             continue;
         const QString parent =
-            joinPath(mounts.value(controller), own.value(controller)) + QLatin1Char('/') + groupDirName();
+            joinPath(mounts.value(controller), own.value(controller)) + QLatin1Char('/') + groupDirName(m_host);
         if (makeDir(parent))
             m_parents.insert(controller, parent);
     }
@@ -255,7 +263,7 @@ void CgroupHost::removeStaleSiblings() const
     for (const QString &parent : freezerFirst(m_parents)) {
         QDir siblings(parent + QStringLiteral("/.."));
         for (const QString &name : siblings.entryList({QStringLiteral("funcdesk-*")}, QDir::Dirs)) {
-            const pid_t owner = name.mid(9).toInt();
+            const pid_t owner = name.mid(9).section(QLatin1Char('-'), 0, 0).toInt();
             if (owner > 0 && owner != ::getpid() && ::kill(owner, 0) != 0 && errno == ESRCH)
                 removeTree(siblings.filePath(name));
         }

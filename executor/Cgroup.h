@@ -13,7 +13,7 @@ namespace funcdesk {
 class ProcessCgroup;
 
 // This executor's corner of the machine's cgroup tree: found once, a subgroup named
-// funcdesk-<pid> under the executor's own cgroup, with one child group per runtime process.
+// funcdesk-<pid>-<n> under the executor's own cgroup, with one child group per runtime process.
 // v2 when the unified hierarchy has the controllers and lets us enable them, else v1.
 class CgroupHost : public std::enable_shared_from_this<CgroupHost>
 {
@@ -39,7 +39,7 @@ public:
 
 private:
     friend class ProcessCgroup;
-    CgroupHost() = default;
+    CgroupHost();
     bool setUpV1();
     bool setUpV2();
     void removeStaleSiblings() const;
@@ -51,6 +51,7 @@ private:
     bool m_hasPids = false;
     bool m_hasFreezer = false;
     std::atomic<int> m_counter{0};
+    int m_host = 0; // this executor's number in the process (its subtree's name)
 };
 
 // One runtime process's group: limits, measurements, freezing, and a kill that reaches every
