@@ -13,9 +13,32 @@ qint64 nowMs()
 
 } // namespace
 
-WarmKeeper::WarmKeeper(WarmPool &warm, SharedPool &shared, Start start, Retire retire)
-    : m_warm(warm), m_shared(shared), m_start(std::move(start)), m_retire(std::move(retire))
+WarmKeeper::WarmKeeper(WarmPool &warm, SharedPool &shared, qint64 spinMicros, Start start, Retire retire)
+    : m_warm(warm), m_shared(shared), m_spinMicros(spinMicros), m_start(std::move(start)), m_retire(std::move(retire))
 {
+}
+
+WarmKeeper::Process WarmKeeper::start(const Target &target, std::optional<StepVerdict> &initFailure)
+{
+    const ActionLimits &limits = target.request.limits;
+    ActivationFacts facts;
+    facts.start = nowMs();
+    LogCapture logs(*limits.logsMb * 1024 * 1024); // the init's output goes nowhere
+    StepVerdict verdict;
+    const qint64 concurrency = target.shared ? *limits.concurrency : 1;
+    auto started = m_start(target.request, target.runtime, limits, concurrency, facts, logs, verdict);
+    if (!started)
+        return nullptr;
+    Process process = std::move(started).value();
+    if (!verdict.response.status.isEmpty()) {
+        initFailure = verdict;
+        std::vector<Process> failed;
+        failed.push_back(std::move(process));
+        m_retire(std::move(failed));
+        return nullptr;
+    }
+    process->setSpinBudget(m_spinMicros);
+    return process;
 }
 
 void WarmKeeper::keep(const QString &action, Target target)
@@ -105,7 +128,7 @@ bool WarmKeeper::startExclusive(const Target &target)
 {
     m_warm.checkOut(target.key); // counted while it starts
     std::optional<StepVerdict> initFailure;
-    Process process = m_start(target, initFailure);
+    Process process = start(target, initFailure);
     if (!process) {
         m_warm.checkIn(target.key);
         failed(target.key);
@@ -135,7 +158,7 @@ bool WarmKeeper::startShared(const Target &target)
     std::shared_ptr<SharedProcess> process = std::move(acquired.process);
     if (acquired.mustStart) { // as Executor's runShared: callers arriving meanwhile wait for this start
         std::optional<StepVerdict> initFailure;
-        Process fresh = m_start(target, initFailure);
+        Process fresh = start(target, initFailure);
         if (!fresh) {
             m_shared.startFailed(target.key, initFailure);
             failed(target.key);

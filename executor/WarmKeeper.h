@@ -1,5 +1,6 @@
 #pragma once
 
+#include "executor/ActivationRecord.h"
 #include "executor/Executor.h"
 #include "executor/SharedPool.h"
 #include "executor/WarmPool.h"
@@ -32,12 +33,13 @@ public:
         qint64 backoffMs = 0;
     };
     using Process = std::unique_ptr<RuntimeProcess>;
-    // An initialised process for the target (in concurrent mode when shared), or nullptr when
-    // it could not be started or its init failed; `initFailure` gets the init's verdict then.
-    using Start = std::function<Process(const Target &, std::optional<StepVerdict> &initFailure)>;
+    // The executor's start of a process for an action (Executor::Private::startProcess): a stem
+    // cell or a cold spawn, limits applied, code initialised (init's verdict in the StepVerdict).
+    using Start = std::function<Result<Process>(const InvocationRequest &, const Runtime &, const ActionLimits &,
+                                                qint64 concurrency, ActivationFacts &, LogCapture &, StepVerdict &)>;
     using Retire = std::function<void(std::vector<Process>)>;
 
-    WarmKeeper(WarmPool &warm, SharedPool &shared, Start start, Retire retire);
+    WarmKeeper(WarmPool &warm, SharedPool &shared, qint64 spinMicros, Start start, Retire retire);
 
     // Records the target for its action (count 0: stop keeping). The processes kept for another
     // version of the action so far are no longer kept, and the idle ones retire.
@@ -51,6 +53,9 @@ public:
 
 private:
     std::vector<Target> due(qint64 nowMs) const;
+    // An initialised process for the target (in concurrent mode when shared), or nullptr when
+    // it could not be started or its init failed; `initFailure` gets the init's verdict then.
+    Process start(const Target &target, std::optional<StepVerdict> &initFailure);
     bool startExclusive(const Target &target);
     bool startShared(const Target &target);
     void failed(const std::string &key);
@@ -58,6 +63,7 @@ private:
 
     WarmPool &m_warm;
     SharedPool &m_shared;
+    qint64 m_spinMicros;
     Start m_start;
     Retire m_retire;
     mutable std::mutex m_mutex;
