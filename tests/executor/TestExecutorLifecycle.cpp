@@ -42,31 +42,31 @@ private Q_SLOTS:
         ExecutorConfig config;
         config.stemCellsPerRuntime = 0;
         config.idleTimeoutMs = 2500;
+        config.systemLimits.concurrency.max = 4;
         executor = std::make_unique<Executor>(config);
         if (executor->enforcementName() == QLatin1String("fallback"))
             QSKIP("no cgroups here: nothing is frozen, and a fork bomb could hurt the machine");
     }
     void cleanupTestCase() { executor.reset(); }
 
-    void backgroundWorkIsFrozenWhileIdleAndGoneWithTheProcess()
+private:
+    // A detached child ticks into a file in /tmp every 10 ms; 20 more detached children sleep.
+    // Each call reports the ticks so far. Frozen while idle, gone with the process.
+    void expectFrozenWhileIdleAndGoneWithTheProcess(InvocationRequest request)
     {
-        // A detached child ticks into a file in /tmp every 10 ms; 20 more detached children sleep.
-        // Each call reports the ticks so far.
-        const auto request = nodeAction(
-            QStringLiteral(
-                "const fs = require('fs'), cp = require('child_process');\n"
-                "const file = require('os').tmpdir() + '/ticks';\n"
-                "function main(p) {\n"
-                "  if (p.start) {\n"
-                "    fs.writeFileSync(file, '');\n"
-                "    cp.spawn(process.execPath, ['-e', `setInterval(() => require('fs').appendFileSync('${file}', "
-                "'x'), 10)`, 'lifecycle-ticker'], {detached: true, stdio: 'ignore'}).unref();\n"
-                "    for (let i = 0; i < 20; i++)\n"
-                "      cp.spawn('sleep', ['987.654321'], {detached: true, stdio: 'ignore'}).unref();\n"
-                "  }\n"
-                "  return {ticks: fs.statSync(file).size};\n"
-                "}"),
-            QStringLiteral("ticker"));
+        request.exec.code = QStringLiteral(
+            "const fs = require('fs'), cp = require('child_process');\n"
+            "const file = require('os').tmpdir() + '/ticks';\n"
+            "function main(p) {\n"
+            "  if (p.start) {\n"
+            "    fs.writeFileSync(file, '');\n"
+            "    cp.spawn(process.execPath, ['-e', `setInterval(() => require('fs').appendFileSync('${file}', "
+            "'x'), 10)`, 'lifecycle-ticker'], {detached: true, stdio: 'ignore'}).unref();\n"
+            "    for (let i = 0; i < 20; i++)\n"
+            "      cp.spawn('sleep', ['987.654321'], {detached: true, stdio: 'ignore'}).unref();\n"
+            "  }\n"
+            "  return {ticks: fs.statSync(file).size};\n"
+            "}");
         auto start = request;
         start.params = {{QStringLiteral("start"), true}};
         INVOKE(*executor, start, started);
@@ -87,6 +87,19 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(executor->warmProcessCount(), 0, 8000);
         QTRY_COMPARE_WITH_TIMEOUT(processesWith("lifecycle-ticker"), 0, 3000);
         QTRY_COMPARE_WITH_TIMEOUT(processesWith("987.654321"), 0, 3000);
+    }
+
+private Q_SLOTS:
+    void backgroundWorkIsFrozenWhileIdleAndGoneWithTheProcess()
+    {
+        expectFrozenWhileIdleAndGoneWithTheProcess(nodeAction(QString(), QStringLiteral("ticker")));
+    }
+
+    void aSharedProcessIsFrozenOnceItsLastActivationEnds()
+    {
+        auto request = nodeAction(QString(), QStringLiteral("sharedticker"));
+        request.limits.concurrency = 4; // one concurrent Node.js process serves every activation
+        expectFrozenWhileIdleAndGoneWithTheProcess(request);
     }
 
     void forkBombTimeoutIsReportedWithinASecond()
