@@ -177,8 +177,11 @@ RuntimeProcess::~RuntimeProcess()
 Enforcement RuntimeProcess::applyLimits(const Limits &limits)
 {
     m_limits = limits;
+    // tmpfs pages are charged to the writer's memory group: the kernel's limit makes room for a
+    // full /tmp, and step() holds the rest to the memory limit (docs/executor.md, "Storage and memory").
+    m_watchShmem = m_group && limits.storageBytes > 0 && m_enforcement.storage == QLatin1String("tmpfs");
     if (m_group) {
-        m_group->setMemoryLimit(limits.memoryBytes);
+        m_group->setMemoryLimit(limits.memoryBytes + (m_watchShmem ? limits.storageBytes : 0));
         m_group->setProcessLimit(limits.maxProcesses);
         if (m_cgroupCpu)
             m_group->setCpuLimit(limits.cpu);
@@ -191,6 +194,27 @@ Enforcement RuntimeProcess::applyLimits(const Limits &limits)
     if (!m_cgroupCpu && limits.cpu >= SystemLimits::machineCores())
         m_enforcement.cpu = QStringLiteral("unlimited");
     return m_enforcement;
+}
+
+qint64 RuntimeProcess::memoryWithoutStorage() const
+{
+    const qint64 usage = m_group->memoryUsageBytes();
+    const qint64 shmem = m_group->shmemBytes();
+    return usage < 0 || shmem < 0 ? -1 : usage - shmem;
+}
+
+bool RuntimeProcess::killPending() const
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(m_child->pid()));
+    if (!status.open(QIODevice::ReadOnly))
+        return false;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("SigPnd:") || line.startsWith("ShdPnd:")) {
+            if (line.mid(7).trimmed().toULongLong(nullptr, 16) & (1ULL << (SIGKILL - 1)))
+                return true;
+        }
+    }
+    return false;
 }
 
 bool RuntimeProcess::usable()
@@ -267,6 +291,7 @@ StepResult RuntimeProcess::step(const QByteArray &line, qint64 timeoutMs, qint64
         fds[3].fd = -1; // the usual case: the whole request fit in the pipe at once
     char buffer[kReadChunk];
     auto lastLivenessCheck = started;
+    auto lastMemoryCheck = started;
     StepCount running;
     // Spin, then sleep. Sleeping in poll() means the launcher's answer has to wake this thread:
     // on an idle core of a VM that wake-up costs as much as the whole exchange (~25 µs of a
@@ -335,7 +360,7 @@ StepResult RuntimeProcess::step(const QByteArray &line, qint64 timeoutMs, qint64
             break;
         }
         qint64 wait = std::min<qint64>(timeoutMs - elapsed, kLivenessSliceMs);
-        if (watchdog)
+        if (watchdog || m_watchShmem)
             wait = std::min<qint64>(wait, kWatchdogSliceMs);
         if (dutyCycle)
             wait = std::min<qint64>(
@@ -381,6 +406,13 @@ StepResult RuntimeProcess::step(const QByteArray &line, qint64 timeoutMs, qint64
             result.end = StepResult::End::MemoryExceeded;
             break;
         }
+        if (!done && m_watchShmem && Clock::now() - lastMemoryCheck >= std::chrono::milliseconds(kWatchdogSliceMs)) {
+            lastMemoryCheck = Clock::now();
+            if (memoryWithoutStorage() > m_limits.memoryBytes) {
+                result.end = StepResult::End::MemoryExceeded;
+                break;
+            }
+        }
         if (!done && dutyCycle && Clock::now() >= nextToggle) {
             stopped = !stopped;
             m_child->signalGroup(stopped ? SIGSTOP : SIGCONT);
@@ -397,7 +429,7 @@ StepResult RuntimeProcess::step(const QByteArray &line, qint64 timeoutMs, qint64
     if (result.end != StepResult::End::Completed) {
         m_usable = false;
         if (m_group)
-            m_group->killAll();
+            m_group->killAll(); // the whole tree at once; it no longer waits for them to go
         result.exitDescription = m_child->killAndReap();
     }
     // Output written before the outcome line was flagged by the same poll() that saw the outcome
@@ -417,6 +449,10 @@ StepResult RuntimeProcess::step(const QByteArray &line, qint64 timeoutMs, qint64
         result.cpuNanos = std::max<qint64>(0, cpu - m_lastCpuNanos);
     m_lastCpuNanos = cpu;
     result.peakMemoryBytes = peakMemoryNow();
+    if (m_watchShmem && m_usable) { // /tmp's bytes: memory.stat's shmem (one read, no walk of /tmp)
+        result.storageUsedBytes = std::max<qint64>(0, m_group->shmemBytes());
+        result.peakMemoryBytes = std::max<qint64>(0, result.peakMemoryBytes - result.storageUsedBytes);
+    }
     // The OOM killer may have taken one of the action's children during a step that completed;
     // remember that count so a later crash is not blamed on memory. Only worth a file read when
     // the step came near the limit.

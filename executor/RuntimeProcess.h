@@ -33,8 +33,10 @@ struct StepResult
     QByteArray outcome;      // the fd 3 line (without the newline), empty unless Completed
     qint64 outcomeBytes = 0; // its full length, even when too large to keep
     qint64 cpuNanos = -1;    // CPU time of the step, every process of the action included
+    // Without /tmp when it is a tmpfs charged to the group: the group's peak minus /tmp at the end.
     qint64 peakMemoryBytes = -1;
-    QString exitDescription; // when Exited / MemoryExceeded
+    qint64 storageUsedBytes = -1; // bytes in the tmpfs /tmp at the end of the step; -1: not known
+    QString exitDescription;      // when Exited / MemoryExceeded
 };
 
 // A launcher process: spawned blank (a stem cell), given an action's code by init(), then
@@ -48,6 +50,9 @@ public:
         qint64 memoryBytes = 256LL << 20;
         double cpu = 1.0;
         int maxProcesses = 256;
+        // The size of /tmp. When it is a tmpfs charged to the group (enforcement.storage "tmpfs"),
+        // the group's limit is memory + storage and step() watches memory without /tmp.
+        qint64 storageBytes = 0;
     };
 
     // With a sandbox, the launcher starts inside it (scratchFolder unused: its /tmp is the
@@ -73,6 +78,20 @@ public:
     // How long a step may poll for its outcome without sleeping, when the process answered
     // within that time before and no other step is running (0: never). See step().
     void setSpinBudget(qint64 micros) { m_spinBudgetMicros = micros; }
+
+    // Between activations (cgroup freezer): stops the process and everything it started; false
+    // when it cannot be frozen (no cgroup, no freezer: such a process is left running).
+    bool freeze() { return m_group && m_group->freeze(); }
+    // Before its next step. Costs nothing when it is not frozen.
+    void thaw()
+    {
+        if (m_group)
+            m_group->thaw();
+    }
+    bool frozen() const { return m_group && m_group->frozen(); }
+    bool freezable() const { return m_group && m_group->canFreeze(); }
+    // Whether a SIGKILL waits for it (sent from outside while it was frozen: it dies when thawed).
+    bool killPending() const;
 
     qint64 lastUsedMs = 0;
 
@@ -102,6 +121,9 @@ private:
     qint64 m_spinBudgetMicros = 0;
     qint64 m_lastStepMicros = -1; // the last step's wall time; -1 before the first
     bool m_cgroupCpu = false;
+    bool m_watchShmem = false; // tmpfs /tmp charged to the group: watch memory without it
+    // Memory charged to the group without its /tmp (tmpfs pages), or -1.
+    qint64 memoryWithoutStorage() const;
     bool m_usable = true;
     qint64 m_lastCpuNanos = 0;
     qint64 m_oomKillsSeen = 0;

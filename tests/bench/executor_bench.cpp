@@ -5,6 +5,8 @@
 //   (c) single-worker throughput, executor vs baseline
 //   (d) cold start with and without a stem cell
 //   (e) bare `node -e 0` start
+//   (f) a warm call after 150 ms idle: frozen meanwhile and thawed for the call, against the
+//       same with freezing off (cgroups only)
 // Measurements alternate between baseline and executor in several rounds; each ratio is the
 // median of the per-round ratios, so a noisy moment on a shared machine hits both sides.
 // The last line is parsed by scripts: keep its format.
@@ -13,6 +15,7 @@
 #include "executor/Executor.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
 
 #include <cstdio>
 #include <cstring>
@@ -154,7 +157,9 @@ double timeInvoke(Executor &executor, const InvocationRequest &request)
     const double micros = microsSince(start);
     if (!activation.ok() || !activation->succeeded()) {
         fprintf(stderr, "executor_bench: invocation failed: %s\n",
-                qPrintable(activation.ok() ? activation->response->status : activation.error().message));
+                qPrintable(activation.ok() ? activation->response->status + QLatin1Char(' ') +
+                                                 QString::fromUtf8(QJsonDocument(activation->toJson()).toJson())
+                                           : activation.error().message));
         exit(1);
     }
     return micros;
@@ -243,6 +248,30 @@ int main(int argc, char *argv[])
     printf("cold start: bare node -e 0 %.1f ms | executor cold %.1f ms | executor with stem cell %.2f ms (medians of "
            "%d)\n",
            bareMs, coldMs, stemMs, settings.coldStarts);
+
+    // (f): what thawing costs the call after an idle spell (freezeAfterMs is 100 ms).
+    if (!useFallbackEnforcement) {
+        ExecutorConfig frozenConfig = benchConfig(0);
+        frozenConfig.catalog = catalog;
+        Executor frozenExecutor(frozenConfig);
+        ExecutorConfig awakeConfig = frozenConfig;
+        awakeConfig.freezeAfterMs = -1;
+        Executor awakeExecutor(awakeConfig);
+        const InvocationRequest noop =
+            noopAction(QStringLiteral("idle"), QStringLiteral("function main() { return {}; }"));
+        std::vector<double> thawed, awake;
+        for (int i = 0; i < settings.coldStarts * 2; ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(150));
+            thawed.push_back(timeInvoke(frozenExecutor, noop));
+            std::this_thread::sleep_for(std::chrono::milliseconds(150));
+            awake.push_back(timeInvoke(awakeExecutor, noop));
+        }
+        thawed.erase(thawed.begin()); // the cold starts
+        awake.erase(awake.begin());
+        printf("warm call after 150 ms idle: frozen and thawed p50 %.1f us | never frozen p50 %.1f us (medians of "
+               "%zu)\n",
+               median(thawed), median(awake), thawed.size());
+    }
 
     printf("executor_bench warm_p50_ratio=%.3f warm_p99_ratio=%.3f throughput_ratio=%.3f stemcell_cold_ratio=%.3f "
            "cold_ratio=%.3f\n",
