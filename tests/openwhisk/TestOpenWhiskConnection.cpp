@@ -141,6 +141,28 @@ private Q_SLOTS:
         QVERIFY(received.contains(R"("delAnnotations":["web-export"])"));
     }
 
+    void sandboxLimitsTravelAsGivenAndWarmInstancesStaysHome()
+    {
+        CannedHttpServer silent;
+        OpenWhiskConfig config = configFor(silent.serverPort());
+        config.requestTimeoutMs = 300;
+        OpenWhiskPlatform platform(config);
+        Action action;
+        action.exec = Exec{QStringLiteral("nodejs:20"), QStringLiteral("function main() {}"), {}, {}, {}, {}, {}};
+        ActionLimits limits;
+        limits.storageMb = 2048;
+        limits.network = QStringLiteral("off");
+        limits.minInstances = 2;
+        action.limits = limits;
+        action.warmInstances = 2; // as a GET returned it: read-only, not sent back
+        wait(platform.putAction(QStringLiteral("hello"), action, PutOptions{true, {}}));
+        const QByteArray received = silent.received();
+        QVERIFY2(received.contains(R"("storage":2048)"), received.constData());
+        QVERIFY2(received.contains(R"("network":"off")"), received.constData());
+        QVERIFY2(received.contains(R"("minInstances":2)"), received.constData());
+        QVERIFY2(!received.contains("warmInstances"), received.constData());
+    }
+
     void controllerRootIsAskedWithoutTheKey()
     {
         CannedHttpServer silent;
