@@ -31,6 +31,8 @@ public:
     }
     bool limitsCpu() const { return m_hasCpu; }
     bool limitsProcesses() const { return m_hasPids; }
+    // Whether groups can be frozen (v1 freezer controller, v2 cgroup.freeze).
+    bool freezes() const { return m_hasFreezer; }
 
     // A fresh group for one runtime process; nullptr if it cannot be made.
     std::unique_ptr<ProcessCgroup> createGroup();
@@ -47,11 +49,12 @@ private:
     QHash<QString, QString> m_parents;
     bool m_hasCpu = false;
     bool m_hasPids = false;
+    bool m_hasFreezer = false;
     std::atomic<int> m_counter{0};
 };
 
-// One runtime process's group: limits, measurements, and a kill that reaches every process
-// the action started, even those that left its process group.
+// One runtime process's group: limits, measurements, freezing, and a kill that reaches every
+// process the action started, even those that left its process group.
 class ProcessCgroup
 {
 public:
@@ -73,8 +76,23 @@ public:
     void resetPeakMemory();
     // How often the kernel's OOM killer has struck inside the group.
     qint64 oomKills() const;
-    // SIGKILLs every process in the group and waits (briefly) until it is empty.
+    // Bytes of shared memory (tmpfs pages: the function's /tmp) charged to the group.
+    qint64 shmemBytes() const;
+    // Current memory charged to the group (tmpfs pages included), or -1.
+    qint64 memoryUsageBytes() const;
+
+    // Stops / resumes every process in the group (false: no freezer here, or the write failed).
+    // A write of a few µs; the kernel finishes freezing in the background.
+    bool freeze();
+    void thaw();
+    bool frozen() const { return m_frozen; }
+    bool canFreeze() const { return m_freezeFd >= 0; }
+    // SIGKILLs every process in the group at once and returns without waiting for them to go:
+    // v2 cgroup.kill; v1 freeze (so nothing forks meanwhile), SIGKILL every task, thaw. Leaves
+    // the group thawed.
     void killAll();
+    // killAll(), then waits (bounded) until the group is empty: for the maintenance thread.
+    void killAllAndWait();
 
 private:
     friend class CgroupHost;
@@ -86,6 +104,8 @@ private:
     QHash<QString, QString> m_dirs;
     int m_cpuUsageFd = -1;
     int m_memoryPeakFd = -1;
+    int m_freezeFd = -1; // v1 freezer.state, v2 cgroup.freeze
+    bool m_frozen = false;
 };
 
 } // namespace funcdesk

@@ -7,6 +7,7 @@
 #include "executor/SharedPool.h"
 #include "executor/StemCellPool.h"
 #include "executor/StepOutcome.h"
+#include "executor/WarmKeeper.h"
 #include "executor/WarmPool.h"
 
 #include <QDateTime>
@@ -85,7 +86,18 @@ public:
                                                          ActivationFacts &facts, LogCapture &logs,
                                                          StepVerdict &verdict);
     void maintain();
+    // For the WarmKeeper: a kept process, initialised off every caller's path.
+    std::unique_ptr<RuntimeProcess> startKept(const WarmKeeper::Target &target, std::optional<StepVerdict> &failure);
+    void keepWarmPass();
     void wakeMaintenance();
+    // A process went idle: the maintenance thread freezes it once idle for config.freezeAfterMs.
+    // An atomic exchange on the caller's path; the first after a quiet spell wakes the thread.
+    void scheduleFreeze()
+    {
+        if (freezing && !freezeScheduled.exchange(true))
+            maintenanceWake.notify_all();
+    }
+    void freezeIdleProcesses();
     // Whether activations of this action share one process (OpenWhisk's intra-container
     // concurrency): Node.js actions with concurrency > 1, where cgroups enforce the limits.
     bool sharesProcesses(const Runtime &runtime, const ActionLimits &limits) const;
@@ -102,6 +114,11 @@ public:
     std::atomic<int> scratchCounter{0};
     WarmPool warm;
     SharedPool shared;
+    WarmKeeper keeper{warm, shared,
+                      [this](const WarmKeeper::Target &target, std::optional<StepVerdict> &failure) {
+                          return startKept(target, failure);
+                      },
+                      [this](std::vector<std::unique_ptr<RuntimeProcess>> processes) { retire(std::move(processes)); }};
     std::unique_ptr<StemCellPool> stemCells;
     ConcurrencyGate gate;
     QThreadPool threads;
@@ -112,6 +129,10 @@ public:
     std::vector<std::unique_ptr<RuntimeProcess>> retired;
     bool stopping = false;
     bool replenishWanted = true;
+    qint64 lastKeepPass = 0;
+    bool keepWanted = false;
+    bool freezing = false; // cgroups with a freezer, and config.freezeAfterMs >= 0
+    std::atomic<bool> freezeScheduled{false};
     bool stemCellsFailed = false;
     std::thread maintenance;
 
@@ -141,6 +162,7 @@ Executor::Private::Private(ExecutorConfig configuration)
     ::signal(SIGPIPE, SIG_IGN);
     if (config.enforcement == ExecutorConfig::Enforcement::Auto)
         cgroups = CgroupHost::detect();
+    freezing = cgroups && cgroups->freezes() && config.freezeAfterMs >= 0;
     environment = launcherEnvironment();
     stemCells = std::make_unique<StemCellPool>(catalog.runtimes(), config.stemCellsPerRuntime,
                                                [this](const Runtime &runtime) { return spawn(runtime); });
@@ -157,6 +179,7 @@ Executor::Private::~Private()
     maintenanceWake.notify_all();
     maintenance.join();
     threads.waitForDone();
+    keeper.clear();
     warm.takeAll();
     shared.takeIdleSince(std::numeric_limits<qint64>::max());
     stemCells->takeAll();
@@ -274,14 +297,68 @@ void Executor::Private::maintain()
             stemCellsReady.notify_all();
             continue;
         }
-        maintenanceWake.wait_for(lock, std::chrono::seconds(1));
+        if (keepWanted) {
+            keepWanted = false;
+            lock.unlock();
+            keepWarmPass();
+            lock.lock();
+            continue;
+        }
+        maintenanceWake.wait_for(lock, freezeScheduled
+                                           ? std::chrono::milliseconds(std::max<qint64>(10, config.freezeAfterMs / 2))
+                                           : std::chrono::milliseconds(1000));
         if (stopping)
             break;
         lock.unlock();
         warm.takeIdleSince(nowMs() - config.idleTimeoutMs); // destroyed here, off every caller's path
         shared.takeIdleSince(nowMs() - config.idleTimeoutMs);
+        freezeIdleProcesses();
+        if (nowMs() - lastKeepPass >= 1000) {
+            lastKeepPass = nowMs();
+            keepWarmPass(); // kept processes that died or were killed are replaced within a second
+        }
         lock.lock();
     }
+}
+
+std::unique_ptr<RuntimeProcess> Executor::Private::startKept(const WarmKeeper::Target &target,
+                                                             std::optional<StepVerdict> &failure)
+{
+    const ActionLimits &limits = target.request.limits;
+    ActivationFacts facts;
+    facts.start = nowMs();
+    LogCapture logs(*limits.logsMb * 1024 * 1024);
+    StepVerdict verdict;
+    const qint64 concurrency = target.shared ? *limits.concurrency : 1;
+    auto started = startProcess(target.request, target.runtime, limits, concurrency, facts, logs, verdict);
+    if (!started)
+        return nullptr;
+    if (!verdict.response.status.isEmpty()) {
+        failure = verdict;
+        retire(std::move(started).value());
+        return nullptr;
+    }
+    started.value()->setSpinBudget(config.spinMicros);
+    return std::move(started).value();
+}
+
+void Executor::Private::freezeIdleProcesses()
+{
+    if (!freezing)
+        return;
+    freezeScheduled = false; // a put from now on schedules again (and wakes this thread)
+    const qint64 cutoff = nowMs() - config.freezeAfterMs;
+    const bool warmPending = warm.freezeIdleSince(cutoff);
+    if (shared.freezeIdleSince(cutoff) || warmPending)
+        freezeScheduled = true;
+}
+
+void Executor::Private::keepWarmPass()
+{
+    keeper.pass([this] {
+        std::lock_guard lock(maintenanceMutex);
+        return stopping;
+    });
 }
 
 bool Executor::Private::sharesProcesses(const Runtime &runtime, const ActionLimits &limits) const
@@ -324,6 +401,7 @@ Result<StepVerdict> Executor::Private::runShared(const InvocationRequest &reques
         std::optional<StepResult> run = process->run(line, timeoutMs, config.systemLimits.maxResultBytes + 64, logs);
         if (auto dead = shared.release(key, process, nowMs()))
             retire(std::move(dead));
+        scheduleFreeze();
         if (!run && attempt == 0)
             continue; // the process ended between acquire() and run(): nothing was sent; once more
         if (!run) {
@@ -390,16 +468,21 @@ Result<Activation> Executor::invoke(const InvocationRequest &request)
         return makeActivationRecord(request, std::move(facts), std::move(shared.value().response), logs.takeLines());
     }
 
+    // Taken or started, the process counts as busy for its key (warmInstances) until put back.
     std::unique_ptr<RuntimeProcess> process = d->warm.take(key);
     while (process && !process->usable()) { // died while idle (a stray async error, say)
         d->retire(std::move(process));
+        d->warm.checkIn(key);
         process = d->warm.take(key);
     }
     facts.start = nowMs();
     if (!process) {
+        d->warm.checkOut(key);
         auto started = d->startProcess(request, *runtime, limits, 1, facts, logs, verdict);
-        if (!started)
+        if (!started) {
+            d->warm.checkIn(key);
             return started.error();
+        }
         process = std::move(started).value();
         if (!verdict.response.status.isEmpty())
             process->markUnusable(); // a failed init leaves nothing worth keeping
@@ -418,10 +501,13 @@ Result<Activation> Executor::invoke(const InvocationRequest &request)
     facts.enforcement = process->enforcement();
     facts.timedOut = verdict.timedOut;
     std::vector<std::unique_ptr<RuntimeProcess>> leaving;
-    if (process->reusable())
+    if (process->reusable()) {
         leaving = d->warm.put(key, std::move(process), facts.end);
-    else
+        d->scheduleFreeze();
+    } else {
         leaving.push_back(std::move(process));
+        d->warm.checkIn(key);
+    }
     d->retire(std::move(leaving));
     logs.finish();
     return makeActivationRecord(request, std::move(facts), std::move(verdict.response), logs.takeLines());
@@ -459,15 +545,45 @@ QString Executor::sandboxProblem() const
 
 void Executor::keepWarm(const InvocationRequest &action, int count)
 {
-    Q_UNUSED(action);
-    Q_UNUSED(count);
+    WarmKeeper::Target target;
+    const auto runtime = d->catalog.resolve(action.exec.kind);
+    // An action that cannot run (unknown kind, no code, invalid limits) is not kept: its
+    // invocations say why.
+    if (runtime && action.exec.code && !d->config.systemLimits.validate(action.limits)) {
+        target.request = action;
+        target.request.limits = d->config.systemLimits.withDefaults(action.limits);
+        target.request.params = {};
+        target.request.paramsJson.clear();
+        target.runtime = *runtime;
+        target.key = d->actionKey(action, *runtime, target.request.limits);
+        target.shared = d->sharesProcesses(*runtime, target.request.limits);
+        target.count = std::clamp<int>(count, 0, static_cast<int>(d->config.systemLimits.minInstances.max));
+        if (target.shared)
+            target.count = std::min(target.count, 1); // one shared process serves them all
+    }
+    const bool wanted = target.count > 0;
+    d->keeper.keep(action.ns + QLatin1Char('/') + action.name, std::move(target));
+    if (wanted) {
+        {
+            std::lock_guard lock(d->maintenanceMutex);
+            d->keepWanted = true;
+        }
+        d->maintenanceWake.notify_all();
+    }
 }
 
 int Executor::warmInstances(const QString &ns, const QString &name) const
 {
-    Q_UNUSED(ns);
-    Q_UNUSED(name);
-    return 0;
+    const QString action = ns + QLatin1Char('/') + name;
+    std::string key = d->keeper.keyOf(action);
+    if (key.empty()) {
+        std::lock_guard lock(d->digestMutex);
+        const auto it = d->digests.constFind(action);
+        if (it == d->digests.cend())
+            return 0;
+        key = it->key;
+    }
+    return d->warm.count(key) + d->shared.count(key);
 }
 
 int Executor::warmProcessCount() const

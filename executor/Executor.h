@@ -33,6 +33,9 @@ struct ExecutorConfig
     std::optional<uint> sandboxGid;
     SystemLimits systemLimits;
     qint64 idleTimeoutMs = 10 * 60 * 1000; // warm processes idle this long are stopped
+    // Warm processes idle this long are frozen (cgroup freezer) until their next activation, and
+    // everything they started with them; back-to-back calls never wait for a thaw. Negative: never.
+    qint64 freezeAfterMs = 100;
     int stemCellsPerRuntime = 1;
     int warmCapacity = 64;              // idle warm processes kept, across all actions
     int queuePerAction = 100;           // waiting invocations per action past its cap

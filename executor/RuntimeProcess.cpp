@@ -137,6 +137,20 @@ Enforcement RuntimeProcess::applyLimits(const Limits &limits)
     return m_enforcement;
 }
 
+bool RuntimeProcess::killPending() const
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(m_child->pid()));
+    if (!status.open(QIODevice::ReadOnly))
+        return false;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("SigPnd:") || line.startsWith("ShdPnd:")) {
+            if (line.mid(7).trimmed().toULongLong(nullptr, 16) & (1ULL << (SIGKILL - 1)))
+                return true;
+        }
+    }
+    return false;
+}
+
 bool RuntimeProcess::usable()
 {
     return m_usable && !m_child->reapIfExited();
@@ -341,7 +355,7 @@ StepResult RuntimeProcess::step(const QByteArray &line, qint64 timeoutMs, qint64
     if (result.end != StepResult::End::Completed) {
         m_usable = false;
         if (m_group)
-            m_group->killAll();
+            m_group->killAll(); // the whole tree at once; it no longer waits for them to go
         result.exitDescription = m_child->killAndReap();
     }
     // Output written before the outcome line was flagged by the same poll() that saw the outcome

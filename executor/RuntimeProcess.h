@@ -70,6 +70,20 @@ public:
     // within that time before and no other step is running (0: never). See step().
     void setSpinBudget(qint64 micros) { m_spinBudgetMicros = micros; }
 
+    // Between activations (cgroup freezer): stops the process and everything it started; false
+    // when it cannot be frozen (no cgroup, no freezer: such a process is left running).
+    bool freeze() { return m_group && m_group->freeze(); }
+    // Before its next step. Costs nothing when it is not frozen.
+    void thaw()
+    {
+        if (m_group)
+            m_group->thaw();
+    }
+    bool frozen() const { return m_group && m_group->frozen(); }
+    bool freezable() const { return m_group && m_group->canFreeze(); }
+    // Whether a SIGKILL waits for it (sent from outside while it was frozen: it dies when thawed).
+    bool killPending() const;
+
     qint64 lastUsedMs = 0;
 
     // Counts the executor's steps in flight while it lives; `others` is how many were running

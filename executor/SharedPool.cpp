@@ -11,7 +11,8 @@ SharedPool::Acquired SharedPool::acquire(const std::string &key, std::chrono::st
         Entry &entry = m_entries[key];
         if (entry.process) {
             if (entry.process->usable()) {
-                ++entry.process->users;
+                if (entry.process->users++ == 0)
+                    entry.process->thaw();
                 return {entry.process, false, std::nullopt};
             }
             if (entry.process->users == 0)
@@ -109,7 +110,8 @@ std::vector<std::unique_ptr<RuntimeProcess>> SharedPool::takeIdleSince(qint64 cu
     m_deadIdle.clear();
     for (auto it = m_entries.begin(); it != m_entries.end();) {
         const auto &process = it->second.process;
-        if (process && process->users == 0 && (process->lastUsedMs <= cutoffMs || !process->usable())) {
+        const bool expired = process && process->lastUsedMs <= cutoffMs && !m_kept.contains(it->first);
+        if (process && process->users == 0 && (expired || !process->usable())) {
             idle.push_back(process->release());
             it = m_entries.erase(it);
         } else if (!process && !it->second.starting) {
@@ -119,6 +121,38 @@ std::vector<std::unique_ptr<RuntimeProcess>> SharedPool::takeIdleSince(qint64 cu
         }
     }
     return idle;
+}
+
+bool SharedPool::freezeIdleSince(qint64 cutoffMs)
+{
+    std::lock_guard lock(m_mutex);
+    bool pending = false;
+    for (auto &[key, entry] : m_entries) {
+        const auto &process = entry.process;
+        if (!process || process->users > 0 || process->knownDead() || process->frozen() || !process->freezable())
+            continue;
+        if (process->lastUsedMs > cutoffMs)
+            pending = true;
+        else
+            process->freeze();
+    }
+    return pending;
+}
+
+void SharedPool::setKept(const std::string &key, bool kept)
+{
+    std::lock_guard lock(m_mutex);
+    if (kept)
+        m_kept.insert(key);
+    else
+        m_kept.erase(key);
+}
+
+int SharedPool::count(const std::string &key) const
+{
+    std::lock_guard lock(m_mutex);
+    const auto it = m_entries.find(key);
+    return it != m_entries.end() && it->second.process && !it->second.process->knownDead() ? 1 : 0;
 }
 
 int SharedPool::size() const

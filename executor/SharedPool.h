@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace funcdesk {
@@ -41,6 +42,13 @@ public:
     // Idle processes unused since cutoffMs, and dead ones nobody uses, to be retired.
     std::vector<std::unique_ptr<RuntimeProcess>> takeIdleSince(qint64 cutoffMs);
     int size() const;
+    // Freezes the processes nobody has used since cutoffMs; true when idle ones used later remain
+    // unfrozen (ask again). acquire() thaws.
+    bool freezeIdleSince(qint64 cutoffMs);
+    // Minimum instances: a kept key's process is exempt from the idle timeout.
+    void setKept(const std::string &key, bool kept);
+    // 1 when `key` has a live process (idle or busy), else 0.
+    int count(const std::string &key) const;
 
 private:
     struct Entry
@@ -58,6 +66,7 @@ private:
     mutable std::mutex m_mutex;
     std::condition_variable m_startEnded;
     std::unordered_map<std::string, Entry> m_entries;
+    std::unordered_set<std::string> m_kept;
     std::unordered_map<std::string, std::string> m_latest;   // action → the key it was last started with
     std::vector<std::unique_ptr<RuntimeProcess>> m_deadIdle; // found dead by acquire()
 };

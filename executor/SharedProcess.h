@@ -47,6 +47,15 @@ public:
     // was killed, was seen to end or said it is exiting.
     bool knownDead() const { return m_dead || !m_process; }
     const Enforcement &enforcement() const { return m_process->enforcement(); }
+    // Freezing while nothing runs in it (SharedPool, under its lock); see RuntimeProcess.
+    bool freeze() { return m_process && m_process->freeze(); }
+    void thaw()
+    {
+        if (m_process)
+            m_process->thaw();
+    }
+    bool frozen() const { return m_process && m_process->frozen(); }
+    bool freezable() const { return m_process && m_process->freezable(); }
     // Takes the process back (to retire it); only when nothing runs in it.
     std::unique_ptr<RuntimeProcess> release() { return std::move(m_process); }
 

@@ -4,14 +4,43 @@ namespace funcdesk {
 
 WarmPool::Process WarmPool::take(const std::string &key)
 {
-    std::lock_guard lock(m_mutex);
-    const auto it = m_idle.find(key);
-    if (it == m_idle.end() || it->second.empty())
-        return nullptr;
-    Process process = std::move(it->second.back()); // most recently used: warmest caches
-    it->second.pop_back();
-    --m_count;
+    Process process;
+    {
+        std::lock_guard lock(m_mutex);
+        const auto it = m_idle.find(key);
+        if (it == m_idle.end() || it->second.empty())
+            return nullptr;
+        process = std::move(it->second.back()); // most recently used: warmest caches
+        it->second.pop_back();
+        --m_count;
+        ++m_busy[key];
+    }
+    if (process->frozen()) { // idle for a while: thaw (a few µs); was it killed from outside meanwhile?
+        if (process->killPending())
+            process->markUnusable(); // it dies as it thaws: usable() says so, not this activation
+        process->thaw();
+    }
     return process;
+}
+
+void WarmPool::checkOut(const std::string &key)
+{
+    std::lock_guard lock(m_mutex);
+    ++m_busy[key];
+}
+
+void WarmPool::checkIn(const std::string &key)
+{
+    std::lock_guard lock(m_mutex);
+    const auto it = m_busy.find(key);
+    if (it != m_busy.end() && --it->second <= 0)
+        m_busy.erase(it);
+}
+
+int WarmPool::keptLocked(const std::string &key) const
+{
+    const auto it = m_kept.find(key);
+    return it == m_kept.end() ? 0 : it->second;
 }
 
 std::vector<WarmPool::Process> WarmPool::put(const std::string &key, Process process, qint64 nowMs)
@@ -19,17 +48,23 @@ std::vector<WarmPool::Process> WarmPool::put(const std::string &key, Process pro
     std::vector<Process> evicted;
     process->lastUsedMs = nowMs;
     std::lock_guard lock(m_mutex);
+    if (const auto busy = m_busy.find(key); busy != m_busy.end() && --busy->second <= 0)
+        m_busy.erase(busy);
     m_idle[key].push_back(std::move(process));
     ++m_count;
     while (m_count > m_capacity) {
+        // The least recently used process that is not kept warm; kept ones may exceed the
+        // capacity (bounded by SystemLimits::minInstances per action).
         std::vector<Process> *oldestList = nullptr;
         qint64 oldest = std::numeric_limits<qint64>::max();
         for (auto &[name, list] : m_idle) {
-            if (!list.empty() && list.front()->lastUsedMs < oldest) {
+            if (static_cast<int>(list.size()) > keptLocked(name) && list.front()->lastUsedMs < oldest) {
                 oldest = list.front()->lastUsedMs;
                 oldestList = &list;
             }
         }
+        if (!oldestList)
+            break;
         evicted.push_back(std::move(oldestList->front()));
         oldestList->erase(oldestList->begin());
         --m_count;
@@ -43,15 +78,18 @@ std::vector<WarmPool::Process> WarmPool::takeIdleSince(qint64 cutoffMs)
     std::lock_guard lock(m_mutex);
     for (auto it = m_idle.begin(); it != m_idle.end();) {
         auto &list = it->second;
-        for (auto p = list.begin(); p != list.end();) {
-            if ((*p)->lastUsedMs <= cutoffMs) {
-                idle.push_back(std::move(*p));
-                p = list.erase(p);
+        // The oldest may go; the newest `kept` stay (the list is in the order they were put back).
+        const auto candidates = std::ssize(list) - keptLocked(it->first);
+        std::vector<Process> staying;
+        for (std::ptrdiff_t i = 0; i < std::ssize(list); ++i) {
+            if (i < candidates && list[static_cast<size_t>(i)]->lastUsedMs <= cutoffMs) {
+                idle.push_back(std::move(list[static_cast<size_t>(i)]));
                 --m_count;
             } else {
-                ++p;
+                staying.push_back(std::move(list[static_cast<size_t>(i)]));
             }
         }
+        list = std::move(staying);
         it = list.empty() ? m_idle.erase(it) : std::next(it);
     }
     return idle;
@@ -59,13 +97,84 @@ std::vector<WarmPool::Process> WarmPool::takeIdleSince(qint64 cutoffMs)
 
 std::vector<WarmPool::Process> WarmPool::takeAll()
 {
-    return takeIdleSince(std::numeric_limits<qint64>::max());
+    std::vector<Process> all;
+    std::lock_guard lock(m_mutex);
+    for (auto &[key, list] : m_idle) {
+        for (auto &process : list)
+            all.push_back(std::move(process));
+    }
+    m_idle.clear();
+    m_count = 0;
+    return all;
+}
+
+std::vector<WarmPool::Process> WarmPool::takeKey(const std::string &key)
+{
+    return takeIf(key, [](RuntimeProcess &) { return true; });
+}
+
+std::vector<WarmPool::Process> WarmPool::takeIf(const std::string &key,
+                                                const std::function<bool(RuntimeProcess &)> &dead)
+{
+    std::vector<Process> taken;
+    std::lock_guard lock(m_mutex);
+    const auto it = m_idle.find(key);
+    if (it == m_idle.end())
+        return taken;
+    auto &list = it->second;
+    for (auto p = list.begin(); p != list.end();) {
+        if (dead(**p)) {
+            taken.push_back(std::move(*p));
+            p = list.erase(p);
+            --m_count;
+        } else {
+            ++p;
+        }
+    }
+    if (list.empty())
+        m_idle.erase(it);
+    return taken;
+}
+
+bool WarmPool::freezeIdleSince(qint64 cutoffMs)
+{
+    std::lock_guard lock(m_mutex);
+    bool pending = false;
+    for (auto &[key, list] : m_idle) {
+        for (auto &process : list) {
+            if (process->frozen() || !process->freezable())
+                continue;
+            if (process->lastUsedMs > cutoffMs)
+                pending = true;
+            else
+                process->freeze(); // a few µs (see CgroupHost's anchor group)
+        }
+    }
+    return pending;
+}
+
+void WarmPool::setKept(const std::string &key, int count)
+{
+    std::lock_guard lock(m_mutex);
+    if (count > 0)
+        m_kept[key] = count;
+    else
+        m_kept.erase(key);
 }
 
 int WarmPool::size() const
 {
     std::lock_guard lock(m_mutex);
     return m_count;
+}
+
+int WarmPool::count(const std::string &key) const
+{
+    std::lock_guard lock(m_mutex);
+    const auto idle = m_idle.find(key);
+    const auto busy = m_busy.find(key);
+    return (idle == m_idle.end() ? 0 : static_cast<int>(idle->second.size())) +
+           (busy == m_busy.end() ? 0 : busy->second);
 }
 
 } // namespace funcdesk

@@ -2,6 +2,7 @@
 
 #include "executor/RuntimeProcess.h"
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -10,8 +11,11 @@
 
 namespace funcdesk {
 
-// Idle initialised runtime processes, keyed by action version (code, kind, main and limits all
-// take part in the key, so a changed action never meets an old process). Thread-safe.
+// Initialised runtime processes keyed by action version (code, kind, main and limits all take
+// part in the key, so a changed action never meets an old process): the idle ones, and a count of
+// those out serving an activation (taken, or started for one and not yet put back). Keys kept
+// warm (minimum instances, setKept) keep that many idle processes past the idle timeout and the
+// capacity. Thread-safe.
 class WarmPool
 {
 public:
@@ -19,17 +23,38 @@ public:
 
     explicit WarmPool(int capacity) : m_capacity(capacity) {}
 
+    // An idle process for `key` (counted as busy until put() or checkIn()), thawed, or nullptr.
     Process take(const std::string &key);
-    // Returns whatever had to be evicted to stay within capacity (the least recently used),
-    // so the caller destroys it outside the lock.
+    // A process started for `key` outside the pool now counts as busy (put() or checkIn() ends that).
+    void checkOut(const std::string &key);
+    // A busy process of `key` was not put back (it died or is retired).
+    void checkIn(const std::string &key);
+    // Puts a busy process back. Returns whatever had to be evicted to stay within capacity (the
+    // least recently used), so the caller destroys it outside the lock.
     std::vector<Process> put(const std::string &key, Process process, qint64 nowMs);
     std::vector<Process> takeIdleSince(qint64 cutoffMs);
     std::vector<Process> takeAll();
+    // Every idle process of `key`.
+    std::vector<Process> takeKey(const std::string &key);
+    // The idle processes of `key` for which `dead` says so (called under the lock: keep it cheap).
+    std::vector<Process> takeIf(const std::string &key, const std::function<bool(RuntimeProcess &)> &dead);
+    // Freezes the idle processes not used since cutoffMs (see RuntimeProcess::freeze); true when
+    // idle ones used later remain unfrozen (ask again).
+    bool freezeIdleSince(qint64 cutoffMs);
+    // Exempts up to `count` idle processes of `key` (the most recently used) from the idle
+    // timeout and from capacity eviction; 0 ends that.
+    void setKept(const std::string &key, int count);
     int size() const;
+    // Idle and busy processes of `key`.
+    int count(const std::string &key) const;
 
 private:
+    int keptLocked(const std::string &key) const;
+
     mutable std::mutex m_mutex;
     std::unordered_map<std::string, std::vector<Process>> m_idle;
+    std::unordered_map<std::string, int> m_busy;
+    std::unordered_map<std::string, int> m_kept;
     int m_count = 0;
     int m_capacity;
 };
