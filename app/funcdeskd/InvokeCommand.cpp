@@ -53,14 +53,16 @@ std::optional<QString> numberOption(const QCommandLineParser &parser, const QStr
 }
 
 // --min-instances N: the executor keeps N processes of the function ready; the run starts once
-// they are (or after kWarmWaitMs, when it goes ahead with what there is).
+// they are idle and initialised (or after kWarmWaitMs, when it goes ahead with what there is).
+// warmProcessCount, not warmInstances, which counts a kept process from the moment it starts;
+// with no stem cells and one function, every idle process here is one of the kept ones.
 void awaitWarm(Executor &executor, const InvocationRequest &request, int count)
 {
     constexpr qint64 kWarmWaitMs = 10000;
     executor.keepWarm(request, count);
     QElapsedTimer clock;
     clock.start();
-    while (executor.warmInstances(request.ns, request.name) < count && clock.elapsed() < kWarmWaitMs)
+    while (executor.warmProcessCount() < count && clock.elapsed() < kWarmWaitMs)
         QThread::msleep(10);
 }
 
