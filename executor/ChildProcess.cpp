@@ -82,6 +82,12 @@ QString describeStatus(int status)
 pid_t vforkExec(const ChildProcess::Spec &spec, char *const argv[], char *const envp[], const int stdio[4],
                 const std::vector<int> &cgroupProcs)
 {
+    // volatile: kept in memory across vfork(), which returns twice in one stack frame.
+    const volatile bool dropIds = spec.uid || spec.gid;
+    const volatile bool root = ::geteuid() == 0;
+    const volatile long uid = spec.uid ? static_cast<long>(*spec.uid) : static_cast<long>(::geteuid());
+    const volatile long gid = spec.gid ? static_cast<long>(*spec.gid) : static_cast<long>(::getegid());
+    const volatile int inherit = spec.inheritFd;
     sigset_t all, previous;
     sigfillset(&all);
     pthread_sigmask(SIG_SETMASK, &all, &previous);
@@ -97,7 +103,21 @@ pid_t vforkExec(const ChildProcess::Spec &spec, char *const argv[], char *const 
             sigaction(signal, &byDefault, nullptr); // undoes our SIGPIPE ignore; fails harmlessly for some
         for (int fd : cgroupProcs)
             [[maybe_unused]] const ssize_t joined = ::write(fd, "0", 1); // "0": the writing process
+        // Raw system calls: glibc's set*id wrappers signal every thread of the parent to change
+        // theirs too, which a vfork child of a threaded process must never do. After the cgroups
+        // (joining needs our privileges), before the program.
+        if (dropIds && ((root && syscall(SYS_setgroups, 0, nullptr) != 0) ||
+                        syscall(SYS_setresgid, gid, gid, gid) != 0 || syscall(SYS_setresuid, uid, uid, uid) != 0)) {
+            childError = errno;
+            _exit(127);
+        }
         setpgid(0, 0); // own group: a timeout kills the action's children too
+        // Out of the way of the dup2s below, then onto fd 4 after them.
+        const int inherited = inherit >= 0 ? fcntl(inherit, F_DUPFD, 10) : -1;
+        if (inherit >= 0 && inherited < 0) {
+            childError = errno;
+            _exit(127);
+        }
         for (int target = 0; target < 4; ++target) {
             // dup2 onto itself keeps close-on-exec: clear it instead.
             const int ok = stdio[target] == target ? fcntl(target, F_SETFD, 0) : dup2(stdio[target], target);
@@ -106,8 +126,13 @@ pid_t vforkExec(const ChildProcess::Spec &spec, char *const argv[], char *const 
                 _exit(127);
             }
         }
-        if (syscall(SYS_close_range, 4U, ~0U, 0U) != 0) { // before Linux 5.9
-            for (int fd = 4; fd < 65536; ++fd)
+        if (inherited >= 0 && dup2(inherited, 4) != 4) {
+            childError = errno;
+            _exit(127);
+        }
+        const unsigned firstClosed = inherited >= 0 ? 5U : 4U;
+        if (syscall(SYS_close_range, firstClosed, ~0U, 0U) != 0) { // before Linux 5.9
+            for (int fd = static_cast<int>(firstClosed); fd < 65536; ++fd)
                 ::close(fd);
         }
         if (directory && chdir(directory) != 0) {
@@ -178,7 +203,15 @@ Result<ChildProcess *> ChildProcess::spawn(const Spec &spec)
 
     pid_t pid = -1;
     int rc = 0;
-    if (spec.joinCgroups.isEmpty()) {
+    if (spec.uid || spec.gid) {
+        // The child's ends belong to the ids it runs as: the launcher reopens fd 3 through
+        // /proc/self/fd, which checks the pipe's owner like a file's.
+        const uid_t uid = spec.uid.value_or(static_cast<uid_t>(-1));
+        const gid_t gid = spec.gid.value_or(static_cast<gid_t>(-1));
+        for (int fd : {in.read, out.write, err.write, result.write})
+            [[maybe_unused]] const int owned = fchown(fd, uid, gid);
+    }
+    if (spec.joinCgroups.isEmpty() && !spec.uid && !spec.gid && spec.inheritFd < 0) {
         rc = posix_spawn(&pid, spec.program.constData(), &actions, &attributes, argv.data(), envp.data());
     } else {
         std::vector<int> cgroupProcs;
@@ -266,8 +299,11 @@ qsizetype ChildProcess::writeSomeStdin(const char *data, qsizetype size)
 
 void ChildProcess::signalGroup(int signal) const
 {
-    if (m_pid > 0 && !m_reaped)
+    if (m_pid > 0 && !m_reaped) {
         ::kill(-m_pid, signal);
+        if (m_innerGroup > 0)
+            ::kill(-m_innerGroup, signal);
+    }
 }
 
 bool ChildProcess::reapIfExited()
@@ -289,6 +325,10 @@ QString ChildProcess::killAndReap()
         return m_exitDescription;
     ::kill(-m_pid, SIGKILL);
     ::kill(-m_pid, SIGCONT); // a stopped group (CPU duty cycle) must run to die
+    if (m_innerGroup > 0) {
+        ::kill(-m_innerGroup, SIGKILL);
+        ::kill(-m_innerGroup, SIGCONT);
+    }
     int status = 0;
     while (waitpid(m_pid, &status, 0) < 0 && errno == EINTR) {
     }

@@ -6,6 +6,7 @@
 #include <QList>
 
 #include <cerrno>
+#include <optional>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -53,6 +54,12 @@ public:
         // program allocates from its first instruction is charged to (and limited by) the group.
         // Best effort: a file that cannot be opened or written is skipped.
         QList<QByteArray> joinCgroups;
+        // The child drops to these ids after joining its cgroups (setgroups(0), setresgid,
+        // setresuid), so a root executor's functions run unprivileged. Unset: ours.
+        std::optional<uid_t> uid;
+        std::optional<gid_t> gid;
+        // An fd the child gets as its fd 4 (bubblewrap's --seccomp 4); -1: none.
+        int inheritFd = -1;
     };
 
     static Result<ChildProcess *> spawn(const Spec &spec);
@@ -72,8 +79,11 @@ public:
     // Writes what stdin takes now (it is non-blocking): bytes written, 0 when the pipe is full,
     // -1 when the child is gone.
     qsizetype writeSomeStdin(const char *data, qsizetype size);
-    // Signals the whole process group.
+    // Signals the whole process group (and the inner one, when set).
     void signalGroup(int signal) const;
+    // A second process group that signals and the final kill also reach: a sandboxed program
+    // runs in a session of its own below bubblewrap (--new-session).
+    void setInnerGroup(pid_t group) { m_innerGroup = group; }
     // Reaps the child if it has exited (non-blocking); true once it is gone.
     bool reapIfExited();
     // Kills the group, waits for the child and describes how it ended ("exit code 1", "signal 11").
@@ -85,6 +95,7 @@ private:
     void closeFds();
 
     pid_t m_pid = -1;
+    pid_t m_innerGroup = -1;
     int m_stdin = -1;
     int m_stdout = -1;
     int m_stderr = -1;

@@ -4,6 +4,7 @@
 #include "executor/ActivationRecord.h"
 #include "executor/ConcurrencyGate.h"
 #include "executor/RuntimeProcess.h"
+#include "executor/Sandbox.h"
 #include "executor/SharedPool.h"
 #include "executor/StemCellPool.h"
 #include "executor/StepOutcome.h"
@@ -40,8 +41,10 @@ std::string poolKey(const InvocationRequest &request, const Runtime &runtime, co
     QByteArray key = (request.ns + QLatin1Char('/') + request.name + QLatin1Char('@') + request.version +
                       QLatin1Char('|') + runtime.kind + QLatin1Char('|') + request.exec.mainOrDefault())
                          .toUtf8();
-    for (const qint64 value : {*limits.timeoutMs, *limits.memoryMb, *limits.logsMb, *limits.concurrency})
+    for (const qint64 value :
+         {*limits.timeoutMs, *limits.memoryMb, *limits.logsMb, *limits.concurrency, *limits.storageMb})
         key += '|' + QByteArray::number(value);
+    key += '|' + limits.network->toUtf8();
     key += '|' + QByteArray::number(*limits.cpu, 'g', 6) + (request.exec.binary.value_or(false) ? "|b|" : "|t|") +
            codeDigest;
     return key.toStdString();
@@ -53,7 +56,7 @@ QByteArray digestOf(const QString &code)
            QByteArray::number(qHash(code, 0xc0de2));
 }
 
-// HOME and TMPDIR are added per process (its own scratch folder).
+// HOME and TMPDIR are added per process (its own scratch folder, or the sandbox's /tmp).
 QList<QByteArray> launcherEnvironment()
 {
     return {
@@ -72,7 +75,9 @@ public:
     explicit Private(ExecutorConfig configuration);
     ~Private();
 
-    Result<std::unique_ptr<RuntimeProcess>> spawn(const Runtime &runtime);
+    Result<std::unique_ptr<RuntimeProcess>> spawn(const Runtime &runtime, const SandboxOptions &options);
+    // What a function with these limits gets; stem cells are made for the defaults.
+    SandboxOptions sandboxOptions(const ActionLimits &limits) const;
     std::string actionKey(const InvocationRequest &request, const Runtime &runtime, const ActionLimits &limits);
     // Hands processes to the maintenance thread to be stopped (killing and removing a cgroup
     // takes milliseconds that no caller should wait for).
@@ -107,6 +112,7 @@ public:
                                   LogCapture &logs);
 
     ExecutorConfig config;
+    std::unique_ptr<Sandbox> sandbox; // always there: when unavailable, it says why
     RuntimeCatalog catalog;
     std::shared_ptr<CgroupHost> cgroups;
     QTemporaryDir scratch;
@@ -163,9 +169,15 @@ Executor::Private::Private(ExecutorConfig configuration)
     if (config.enforcement == ExecutorConfig::Enforcement::Auto)
         cgroups = CgroupHost::detect();
     freezing = cgroups && cgroups->freezes() && config.freezeAfterMs >= 0;
+    sandbox = std::make_unique<Sandbox>(Sandbox::Settings{config.sandbox == ExecutorConfig::Sandbox::Auto,
+                                                          config.bubblewrap, config.sandboxUid, config.sandboxGid});
+    if (sandbox->available())
+        catalog = sandbox->reachableRuntimes(catalog, nullptr);
     environment = launcherEnvironment();
-    stemCells = std::make_unique<StemCellPool>(catalog.runtimes(), config.stemCellsPerRuntime,
-                                               [this](const Runtime &runtime) { return spawn(runtime); });
+    const SandboxOptions defaults = sandboxOptions(config.systemLimits.withDefaults({}));
+    stemCells =
+        std::make_unique<StemCellPool>(catalog.runtimes(), config.stemCellsPerRuntime,
+                                       [this, defaults](const Runtime &runtime) { return spawn(runtime, defaults); });
     threads.setMaxThreadCount(128); // invocations block in poll(); queued ones wait in the gate
     maintenance = std::thread([this] { maintain(); });
 }
@@ -185,8 +197,15 @@ Executor::Private::~Private()
     stemCells->takeAll();
 }
 
-Result<std::unique_ptr<RuntimeProcess>> Executor::Private::spawn(const Runtime &runtime)
+SandboxOptions Executor::Private::sandboxOptions(const ActionLimits &limits) const
 {
+    return {*limits.storageMb * 1024 * 1024, *limits.network != QLatin1String("off")};
+}
+
+Result<std::unique_ptr<RuntimeProcess>> Executor::Private::spawn(const Runtime &runtime, const SandboxOptions &options)
+{
+    if (sandbox->available()) // its /tmp is the scratch folder, and goes with the sandbox
+        return RuntimeProcess::start(runtime, cgroups.get(), environment, {}, sandbox.get(), options);
     // Each process gets its own HOME/TMPDIR/working folder, removed with the process: files an
     // action leaves (unpacked zip actions among them) cannot pile up for the executor's lifetime.
     const QString folder = scratch.filePath(QStringLiteral("p%1").arg(scratchCounter.fetch_add(1)));
@@ -247,12 +266,17 @@ Result<std::unique_ptr<RuntimeProcess>>
 Executor::Private::startProcess(const InvocationRequest &request, const Runtime &runtime, const ActionLimits &limits,
                                 qint64 concurrency, ActivationFacts &facts, LogCapture &logs, StepVerdict &verdict)
 {
-    std::unique_ptr<RuntimeProcess> process = stemCells->take(runtime.kind);
+    // Stem cells are sandboxed for the default storage and network; other settings start cold.
+    const SandboxOptions options = sandboxOptions(limits);
+    const SandboxOptions defaults = sandboxOptions(config.systemLimits.withDefaults({}));
+    const bool fitsStemCell =
+        !sandbox->available() || (options.storageBytes == defaults.storageBytes && options.network == defaults.network);
+    std::unique_ptr<RuntimeProcess> process = fitsStemCell ? stemCells->take(runtime.kind) : nullptr;
     facts.startType = process ? QStringLiteral("prewarm") : QStringLiteral("cold");
     if (process) {
         wakeMaintenance();
     } else {
-        auto spawned = spawn(runtime);
+        auto spawned = spawn(runtime, options);
         if (!spawned)
             return spawned.error();
         process = std::move(spawned).value();
@@ -535,12 +559,12 @@ QString Executor::enforcementName() const
 
 QString Executor::sandboxName() const
 {
-    return QStringLiteral("none"); // the sandbox issue (15) fills this in
+    return d->sandbox->available() ? QStringLiteral("bubblewrap") : QStringLiteral("none");
 }
 
 QString Executor::sandboxProblem() const
 {
-    return QStringLiteral("not built yet");
+    return d->sandbox->problem();
 }
 
 void Executor::keepWarm(const InvocationRequest &action, int count)

@@ -15,6 +15,11 @@ namespace funcdesk {
 namespace {
 
 const char *const kLauncherResources[] = {"nodejs/launcher.js", "python/launcher.py"};
+// The sandbox's /etc/passwd and /etc/group: the function's own user (Sandbox::kInnerUid), and
+// nobody, which is what files of unmapped owners show as.
+const char kSandboxPasswd[] = "function:x:1000:1000:Funcdesk function:/tmp:/usr/sbin/nologin\n"
+                              "nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n";
+const char kSandboxGroup[] = "function:x:1000:\nnogroup:x:65534:\n";
 
 // Runs `program args` and returns its stdout, or an empty array if it fails or hangs.
 QByteArray ask(const QString &program, const QStringList &arguments)
@@ -88,26 +93,32 @@ QString launcherDirectory()
                 contents.insert(QLatin1StringView(name), resource.readAll());
             hash.addData(contents.value(QLatin1StringView(name)));
         }
+        contents.insert(QStringLiteral("etc/passwd"), kSandboxPasswd);
+        contents.insert(QStringLiteral("etc/group"), kSandboxGroup);
+        hash.addData(QByteArray(kSandboxPasswd) + kSandboxGroup);
         QString dir = QStringLiteral("%1/funcdesk-runtimes-%2-%3")
                           .arg(QStandardPaths::writableLocation(QStandardPaths::TempLocation))
                           .arg(::getuid())
                           .arg(QString::fromLatin1(hash.result().toHex().left(12)));
         // The folder is shared by this user's executors, in a world-writable place: use it only
         // if it is a real directory of ours that nobody else can write; otherwise a private one.
-        ::mkdir(QFile::encodeName(dir).constData(), 0700);
+        ::mkdir(QFile::encodeName(dir).constData(), 0755);
         if (!isPrivateDirectory(dir)) {
             QByteArray pattern = QFile::encodeName(QDir::tempPath() + QStringLiteral("/funcdesk-runtimes-XXXXXX"));
             dir = QFile::decodeName(::mkdtemp(pattern.data()));
         }
+        ::chmod(QFile::encodeName(dir).constData(), 0755); // mkdtemp's 0700 would keep the sandbox out
         for (auto it = contents.cbegin(); it != contents.cend(); ++it) {
             const QString path = dir + QLatin1Char('/') + it.key();
             QFile existing(path);
             if (existing.open(QIODevice::ReadOnly) && existing.readAll() == it.value())
                 continue;
-            ::mkdir(QFile::encodeName(QFileInfo(path).absolutePath()).constData(), 0700);
+            ::mkdir(QFile::encodeName(QFileInfo(path).absolutePath()).constData(), 0755);
             QSaveFile file(path); // atomic: a concurrent executor never sees half a launcher
             if (file.open(QIODevice::WriteOnly)) {
                 file.write(it.value());
+                file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup |
+                                    QFileDevice::ReadOther);
                 file.commit();
             }
         }
@@ -136,6 +147,22 @@ RuntimeCatalog RuntimeCatalog::fromInterpreters(const QByteArray &node, const QB
             catalog.m_runtimes.append(*runtime);
     }
     return catalog;
+}
+
+RuntimeCatalog RuntimeCatalog::fromRuntimes(QList<Runtime> runtimes)
+{
+    RuntimeCatalog catalog;
+    catalog.m_runtimes = std::move(runtimes);
+    return catalog;
+}
+
+std::optional<Runtime> RuntimeCatalog::probe(const QString &family, const QByteArray &program)
+{
+    if (family == QLatin1String("nodejs"))
+        return probeNode(QFile::decodeName(program));
+    if (family == QLatin1String("python"))
+        return probePython(QFile::decodeName(program));
+    return std::nullopt;
 }
 
 Result<Runtime> RuntimeCatalog::resolve(const QString &kind) const

@@ -28,6 +28,9 @@ public:
     static RuntimeCatalog discover();
     // For tests and tools: a catalog from explicit interpreter paths (empty = not available).
     static RuntimeCatalog fromInterpreters(const QByteArray &node, const QByteArray &python);
+    static RuntimeCatalog fromRuntimes(QList<Runtime> runtimes);
+    // Asks one interpreter of `family` ("nodejs" | "python") for its real path and version.
+    static std::optional<Runtime> probe(const QString &family, const QByteArray &program);
 
     // Resolves a kind or alias; unknown kinds get OpenWhisk's "not supported" error.
     Result<Runtime> resolve(const QString &kind) const;
@@ -42,7 +45,9 @@ private:
 };
 
 // Writes the launcher scripts from the resources into a folder and returns it (cached per
-// content, so many executors share one copy).
+// content, so many executors share one copy). Readable by everyone (0755/0644: a sandbox's
+// unprivileged user binds it), writable by us only; etc/passwd and etc/group there are the
+// sandbox's (Sandbox::kInnerUid as "function").
 QString launcherDirectory();
 
 } // namespace funcdesk

@@ -47,6 +47,41 @@ QByteArray preadAll(int fd)
     return n > 0 ? QByteArray(buffer, n) : QByteArray();
 }
 
+// The parent pid from /proc/<pid>/stat (field 4, after the command's closing parenthesis).
+pid_t parentOf(const QByteArray &pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(QLatin1StringView(pid)));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray text = stat.read(1024);
+    const int close = text.lastIndexOf(')');
+    return close < 0 ? -1 : static_cast<pid_t>(text.mid(close + 2).split(' ').value(1).toInt());
+}
+
+pid_t childOf(pid_t parent)
+{
+    for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        const QByteArray pid = entry.toLatin1();
+        if (!pid.isEmpty() && pid.at(0) >= '1' && pid.at(0) <= '9' && parentOf(pid) == parent)
+            return static_cast<pid_t>(pid.toInt());
+    }
+    return -1;
+}
+
+// The program bubblewrap (`sandbox`) runs: its grandchild, below the pid namespace's init. Only
+// the watchdog fallbacks need it (cgroups measure the whole tree); waits up to a second.
+pid_t sandboxedProgram(pid_t sandbox)
+{
+    for (int waited = 0; waited < 1000; ++waited) {
+        const pid_t init = childOf(sandbox);
+        const pid_t program = init > 0 ? childOf(init) : -1;
+        if (program > 0)
+            return program;
+        ::usleep(1000);
+    }
+    return -1;
+}
+
 } // namespace
 
 RuntimeProcess::StepCount::StepCount() : others(g_stepsRunning.fetch_add(1))
@@ -60,27 +95,41 @@ RuntimeProcess::StepCount::~StepCount()
 
 Result<std::unique_ptr<RuntimeProcess>> RuntimeProcess::start(const Runtime &runtime, CgroupHost *cgroups,
                                                               const QList<QByteArray> &environment,
-                                                              const QString &scratchFolder)
+                                                              const QString &scratchFolder, Sandbox *sandbox,
+                                                              const SandboxOptions &options)
 {
-    QList<QByteArray> variables = environment;
-    const QByteArray folder = QFile::encodeName(scratchFolder);
-    variables << "HOME=" + folder << "TMPDIR=" + folder;
     // The group exists before the process: the launcher joins it before its interpreter starts,
     // so the interpreter's own memory counts against the limit and in peakMemory from the first
     // page (joined after the spawn, what it allocated meanwhile stayed charged to us).
     std::unique_ptr<ProcessCgroup> group = cgroups ? cgroups->createGroup() : nullptr;
-    ChildProcess::Spec spec{runtime.program, runtime.arguments, variables, folder, {}};
-    if (group)
-        spec.joinCgroups = group->procsFiles();
-    auto spawned = ChildProcess::spawn(spec);
+    const QList<QByteArray> joinCgroups = group ? group->procsFiles() : QList<QByteArray>();
+    auto spawned = [&]() -> Result<ChildProcess *> {
+        if (sandbox)
+            return sandbox->spawn(runtime, environment, joinCgroups, options);
+        ChildProcess::Spec spec;
+        spec.program = runtime.program;
+        spec.arguments = runtime.arguments;
+        spec.workingDirectory = QFile::encodeName(scratchFolder);
+        spec.environment = environment;
+        spec.environment << "HOME=" + spec.workingDirectory << "TMPDIR=" + spec.workingDirectory;
+        spec.joinCgroups = joinCgroups;
+        return ChildProcess::spawn(spec);
+    }();
     if (!spawned) {
-        QDir(scratchFolder).removeRecursively();
+        if (!sandbox)
+            QDir(scratchFolder).removeRecursively();
         return spawned.error();
     }
     std::unique_ptr<RuntimeProcess> process(new RuntimeProcess);
-    process->m_scratchFolder = scratchFolder;
+    if (!sandbox)
+        process->m_scratchFolder = scratchFolder;
     process->m_runtime = runtime;
     process->m_child.reset(spawned.value());
+    process->m_measuredPid = process->m_child->pid();
+    process->m_enforcement.sandbox = sandbox ? QStringLiteral("bubblewrap") : QStringLiteral("none");
+    process->m_enforcement.storage = sandbox ? QStringLiteral("tmpfs") : QStringLiteral("none");
+    process->m_enforcement.network =
+        !sandbox ? QStringLiteral("host") : (options.network ? QStringLiteral("on") : QStringLiteral("off"));
     if (group) {
         process->m_group = std::move(group);
         // Joined already in the usual case; this checks it (and is what joins if the child could not).
@@ -95,11 +144,18 @@ Result<std::unique_ptr<RuntimeProcess>> RuntimeProcess::start(const Runtime &run
         }
     }
     if (!process->m_group) {
+        if (sandbox) { // the watchdog and the duty cycle act on the launcher, not on bubblewrap
+            const pid_t program = sandboxedProgram(process->m_child->pid());
+            if (program > 0) {
+                process->m_measuredPid = program;
+                process->m_child->setInnerGroup(::getpgid(program)); // --new-session: a group of its own
+            }
+        }
         process->m_enforcement.memory = QStringLiteral("rss-watchdog");
         process->m_enforcement.cpu = QStringLiteral("sigstop-duty-cycle");
         process->m_enforcement.processes = QStringLiteral("process-group");
-        process->m_statFd = openProc(process->m_child->pid(), "stat");
-        process->m_statmFd = openProc(process->m_child->pid(), "statm");
+        process->m_statFd = openProc(process->m_measuredPid, "stat");
+        process->m_statmFd = openProc(process->m_measuredPid, "statm");
     }
     return process;
 }
@@ -185,7 +241,7 @@ void RuntimeProcess::resetPeakMemory()
         m_group->resetPeakMemory();
         return;
     }
-    const int fd = openProc(m_child->pid(), "clear_refs", O_WRONLY); // "5" resets VmHWM
+    const int fd = openProc(m_measuredPid, "clear_refs", O_WRONLY); // "5" resets VmHWM
     if (fd >= 0) {
         [[maybe_unused]] auto ignored = ::write(fd, "5", 1);
         ::close(fd);
@@ -196,7 +252,7 @@ qint64 RuntimeProcess::peakMemoryNow() const
 {
     if (m_group)
         return m_group->peakMemoryBytes();
-    QFile status(QStringLiteral("/proc/%1/status").arg(m_child->pid()));
+    QFile status(QStringLiteral("/proc/%1/status").arg(m_measuredPid));
     if (!status.open(QIODevice::ReadOnly))
         return -1;
     for (const QByteArray &line : status.readAll().split('\n')) {

@@ -4,6 +4,7 @@
 #include "executor/ChildProcess.h"
 #include "executor/LogCapture.h"
 #include "executor/RuntimeCatalog.h"
+#include "executor/Sandbox.h"
 
 #include <QString>
 
@@ -49,9 +50,12 @@ public:
         int maxProcesses = 256;
     };
 
+    // With a sandbox, the launcher starts inside it (scratchFolder unused: its /tmp is the
+    // scratch); without, in scratchFolder (HOME, TMPDIR, working folder; removed with it).
     static Result<std::unique_ptr<RuntimeProcess>> start(const Runtime &runtime, CgroupHost *cgroups,
                                                          const QList<QByteArray> &environment,
-                                                         const QString &scratchFolder);
+                                                         const QString &scratchFolder, Sandbox *sandbox = nullptr,
+                                                         const SandboxOptions &options = {});
     ~RuntimeProcess();
 
     const Runtime &runtime() const { return m_runtime; }
@@ -115,8 +119,9 @@ private:
     bool m_usable = true;
     qint64 m_lastCpuNanos = 0;
     qint64 m_oomKillsSeen = 0;
-    int m_statFd = -1;  // /proc/<pid>/stat, kept open, for the watchdog's CPU time
-    int m_statmFd = -1; // /proc/<pid>/statm, for the watchdog's RSS
+    pid_t m_measuredPid = -1; // the launcher: the child, or inside a sandbox the program bubblewrap started
+    int m_statFd = -1;        // /proc/<pid>/stat, kept open, for the watchdog's CPU time
+    int m_statmFd = -1;       // /proc/<pid>/statm, for the watchdog's RSS
 };
 
 } // namespace funcdesk

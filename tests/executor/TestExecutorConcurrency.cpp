@@ -104,11 +104,13 @@ private Q_SLOTS:
             if (fallback)
                 config.enforcement = ExecutorConfig::Enforcement::Fallback;
             Executor executor(config);
-            auto request = fallback
-                               ? nodeAction(QStringLiteral("function main() { return new Promise(r => setTimeout(() => "
-                                                           "r({pid: process.pid}), 300)); }"))
-                               : pythonAction(QStringLiteral("import os, time\ndef main(args):\n    time.sleep(0.3)\n"
-                                                             "    return {'pid': os.getpid()}\n"));
+            auto request =
+                fallback
+                    ? nodeAction(QStringLiteral("function main() { return new Promise(r => setTimeout(() => "
+                                                "r({pid}), 300)); }\nconst pid = Math.floor(Math.random() * 2 ** 40);"))
+                    : pythonAction(QStringLiteral("import random, time\npid = random.getrandbits(40)\n"
+                                                  "def main(args):\n    time.sleep(0.3)\n"
+                                                  "    return {'pid': pid}\n"));
             request.limits.concurrency = 3;
             const auto results = invokeAll(executor, QList<InvocationRequest>(3, request));
             QSet<qint64> pids;
@@ -215,8 +217,9 @@ private Q_SLOTS:
                 "async function main(p) {\n"
                 "  if (p.boom) { setTimeout(() => { throw new Error('boom'); }, 100); return new Promise(() => {}); }\n"
                 "  if (p.wait) await new Promise(r => setTimeout(r, 3000));\n"
-                "  return {pid: process.pid};\n"
-                "}"),
+                "  return {pid};\n"
+                "}\n"
+                "const pid = Math.floor(Math.random() * 2 ** 40);"),
             QStringLiteral("crashy"));
         request.limits.concurrency = 2;
         INVOKE(executor, request, before);
@@ -318,8 +321,9 @@ private Q_SLOTS:
         ExecutorConfig config = concurrentConfig();
         Executor executor(config);
         REQUIRE_SHARING(executor);
-        auto request = nodeAction(QStringLiteral("function main(p) { if (p.quit) setTimeout(() => process.exit(3), 20);"
-                                                 " return {pid: process.pid}; }"),
+        auto request = nodeAction(QStringLiteral("const pid = Math.random();\n"
+                                                 "function main(p) { if (p.quit) setTimeout(() => process.exit(3), 20);"
+                                                 " return {pid}; }"),
                                   QStringLiteral("quitter"));
         request.limits.concurrency = 2;
         INVOKE(executor, withParams(request, {{QStringLiteral("quit"), true}}), first);
@@ -334,6 +338,7 @@ private Q_SLOTS:
     void anUpdatedActionRetiresItsOldSharedProcess()
     {
         ExecutorConfig config = concurrentConfig();
+        config.sandbox = ExecutorConfig::Sandbox::Off; // checks the host's pid of the old process
         Executor executor(config);
         REQUIRE_SHARING(executor);
         auto request =

@@ -19,9 +19,11 @@ const QString kCpuBurner = QStringLiteral("function main(p) { const t0 = Date.no
                                           " for (let i = 0; i < p.iterations; i++) { x = (x * 31 + i) % 1000003; }"
                                           " return {x, ms: Date.now() - t0}; }");
 
-std::unique_ptr<Executor> makeExecutor(const QString &mode)
+std::unique_ptr<Executor> makeExecutor(const QString &mode,
+                                       ExecutorConfig::Sandbox sandbox = ExecutorConfig::Sandbox::Auto)
 {
     ExecutorConfig config;
+    config.sandbox = sandbox;
     config.stemCellsPerRuntime = 0;
     config.enforcement =
         mode == QLatin1String("fallback") ? ExecutorConfig::Enforcement::Fallback : ExecutorConfig::Enforcement::Auto;
@@ -44,9 +46,10 @@ private:
         QTest::newRow("fallback") << QStringLiteral("fallback");
     }
 
-    std::unique_ptr<Executor> executorFor(const QString &mode)
+    std::unique_ptr<Executor> executorFor(const QString &mode,
+                                          ExecutorConfig::Sandbox sandbox = ExecutorConfig::Sandbox::Auto)
     {
-        auto executor = makeExecutor(mode);
+        auto executor = makeExecutor(mode, sandbox);
         if (mode == QLatin1String("cgroup") && executor->enforcementName() == QLatin1String("fallback"))
             return nullptr;
         return executor;
@@ -57,7 +60,7 @@ private Q_SLOTS:
     void timeoutKillsTheProcessGroupAndTheNextCallIsCold()
     {
         QFETCH(QString, mode);
-        auto executor = executorFor(mode);
+        auto executor = executorFor(mode, ExecutorConfig::Sandbox::Off); // the child's host pid, in a host file
         if (!executor)
             QSKIP("this machine does not let us create cgroups");
         auto request = nodeAction(QStringLiteral("const { spawn } = require('child_process');\n"

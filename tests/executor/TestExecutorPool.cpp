@@ -11,9 +11,10 @@ using namespace funcdesk;
 using namespace funcdesk::test;
 
 namespace {
-const QString kCounter = QStringLiteral("let calls = 0; const pid = process.pid;\n"
+// "pid": an identity per process (process.pid is the same in every sandbox's pid namespace).
+const QString kCounter = QStringLiteral("let calls = 0; const pid = Math.floor(Math.random() * 2 ** 40);\n"
                                         "function main() { calls++; return {calls, pid}; }");
-}
+} // namespace
 
 class TestExecutorPool : public QObject
 {
@@ -42,8 +43,8 @@ private Q_SLOTS:
         config.stemCellsPerRuntime = 0;
         Executor executor(config);
         const auto request =
-            pythonAction(QStringLiteral("import os\ncalls = 0\ndef main(args):\n    global calls\n    calls += 1\n"
-                                        "    return {'calls': calls, 'pid': os.getpid()}\n"));
+            pythonAction(QStringLiteral("import random\ncalls = 0\npid = random.getrandbits(40)\ndef main(args):\n"
+                                        "    global calls\n    calls += 1\n    return {'calls': calls, 'pid': pid}\n"));
         INVOKE(executor, request, first);
         INVOKE(executor, request, second);
         QCOMPARE(resultOf(second).value(QStringLiteral("calls")).toInt(), 2);
@@ -113,6 +114,8 @@ private Q_SLOTS:
         ExecutorConfig config;
         config.stemCellsPerRuntime = 0;
         config.idleTimeoutMs = 200;
+        // The host's scratch folder and pid: the unsandboxed path (a sandbox's /tmp is its own tmpfs).
+        config.sandbox = ExecutorConfig::Sandbox::Off;
         Executor executor(config);
         INVOKE(executor,
                nodeAction(
