@@ -14,7 +14,6 @@
 using namespace funcdesk;
 
 namespace {
-const QString kTeam = QStringLiteral("team");
 
 // Each attempt is {ok, error} plus the key-shaped strings ("uuid:key") it found, so a key deep
 // inside a large file cannot hide behind a truncated result.
@@ -55,24 +54,11 @@ function main(params) {
 )JS");
 } // namespace
 
-class TestNamespaceIsolation : public QObject
+class TestNamespaceIsolation : public TeamSuite
 {
     Q_OBJECT
 
-private:
-    IntegrationFixture fixture{QStringList{QStringLiteral("--namespace"), kTeam}};
-    std::unique_ptr<OpenWhiskPlatform> team;
-
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY2(fixture.start(), qPrintable(fixture.errorText()));
-        const QString teamAuth = fixture.namespaceAuth(kTeam);
-        QVERIFY2(!teamAuth.isEmpty(), "serve --namespace team wrote no auth.d/team");
-        team = fixture.connect(teamAuth);
-    }
-    void cleanupTestCase() { team.reset(); }
-
     void teamsActionCannotObtainGuestsKey()
     {
         const QString dataDir = fixture.server().dataDir();
