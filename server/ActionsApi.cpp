@@ -102,6 +102,8 @@ std::optional<PlatformError> ActionsApi::takeInstructions(QJsonObject &body, Put
     if (!delAnnotations)
         return delAnnotations.error();
     options.delAnnotations = std::move(delAnnotations).value();
+    // Funcdesk's read-only "warmInstances" (a GET sends it): ignored whatever its type, never stored.
+    body.remove(QLatin1StringView("warmInstances"));
     return std::nullopt;
 }
 

@@ -6,9 +6,11 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QThread>
 
 #include <cstdio>
 
@@ -50,6 +52,20 @@ std::optional<QString> numberOption(const QCommandLineParser &parser, const QStr
     return std::nullopt;
 }
 
+// --min-instances N: the executor keeps N processes of the function ready; the run starts once
+// they are idle and initialised (or after kWarmWaitMs, when it goes ahead with what there is).
+// warmProcessCount, not warmInstances, which counts a kept process from the moment it starts;
+// with no stem cells and one function, every idle process here is one of the kept ones.
+void awaitWarm(Executor &executor, const InvocationRequest &request, int count)
+{
+    constexpr qint64 kWarmWaitMs = 10000;
+    executor.keepWarm(request, count);
+    QElapsedTimer clock;
+    clock.start();
+    while (executor.warmProcessCount() < count && clock.elapsed() < kWarmWaitMs)
+        QThread::msleep(10);
+}
+
 } // namespace
 
 int runInvokeCommand(const QStringList &arguments)
@@ -72,6 +88,12 @@ int runInvokeCommand(const QStringList &arguments)
         {QStringLiteral("cpu"), Text::tr("CPU limit in vCPUs (e.g. 0.25)."), QStringLiteral("VCPU")},
         {QStringLiteral("timeout"), Text::tr("Timeout in milliseconds."), QStringLiteral("MS")},
         {QStringLiteral("logs"), Text::tr("Log limit in MB."), QStringLiteral("MB")},
+        {QStringLiteral("storage"), Text::tr("Size of the function's private /tmp in MB."), QStringLiteral("MB")},
+        {QStringLiteral("network"), Text::tr("Network access: on, or off (an empty network namespace)."),
+         QStringLiteral("on|off")},
+        {QStringLiteral("min-instances"),
+         Text::tr("Keep N initialised processes warm for the run; the first invocation waits for them."),
+         QStringLiteral("N")},
         {QStringLiteral("repeat"), Text::tr("Invoke N times in one warm process."), QStringLiteral("N")},
     });
     if (!parser.parse(arguments))
@@ -110,12 +132,16 @@ int runInvokeCommand(const QStringList &arguments)
                                 numberOption(parser, QStringLiteral("timeout"), request.limits.timeoutMs),
                                 numberOption(parser, QStringLiteral("logs"), request.limits.logsMb),
                                 numberOption(parser, QStringLiteral("cpu"), request.limits.cpu),
+                                numberOption(parser, QStringLiteral("storage"), request.limits.storageMb),
+                                numberOption(parser, QStringLiteral("min-instances"), request.limits.minInstances),
                                 numberOption(parser, QStringLiteral("repeat"), repeat)}) {
         if (problem)
             return usageError(*problem);
     }
     if (repeat && *repeat < 1)
         return usageError(Text::tr("--repeat expects a positive number"));
+    if (parser.isSet(QStringLiteral("network")))
+        request.limits.network = parser.value(QStringLiteral("network"));
 
     auto params = parseParams(parser.value(QStringLiteral("params-file")), parser.values(QStringLiteral("param")));
     if (!params)
@@ -125,7 +151,12 @@ int runInvokeCommand(const QStringList &arguments)
     ExecutorConfig config;
     config.stemCellsPerRuntime = 0; // one function, run now: nothing to pre-start
     config.systemLimits.cpu.max = SystemLimits::machineCores();
+    // The limits' texts are the REST API's (SystemLimits), checked before any process starts.
+    if (auto invalid = config.systemLimits.validate(request.limits))
+        return usageError(invalid->message);
     Executor executor(config);
+    if (const int kept = int(request.limits.minInstances.value_or(0)); kept > 0)
+        awaitWarm(executor, request, kept);
 
     bool lastSucceeded = false;
     for (qint64 i = 0; i < repeat.value_or(1); ++i) {

@@ -148,6 +148,31 @@ std::optional<PlatformError> serveNamespaces(LocalEngine &engine, const QString 
     return std::nullopt;
 }
 
+// Without a sandbox a function runs as the platform's user and sees its files: one namespace's
+// code could read every other namespace's key. Several namespaces (those named now and those the
+// database already holds) then need --allow-unsandboxed; either way stderr says so, once.
+std::optional<QString> checkSandbox(LocalEngine &engine, const QStringList &named, bool allowUnsandboxed)
+{
+    Executor &executor = engine.executor();
+    if (executor.sandboxName() != QLatin1StringView("none"))
+        return std::nullopt;
+    QStringList served = engine.namespaces() + named;
+    served.append(kGuest);
+    served.removeDuplicates();
+    served.sort();
+    if (served.size() > 1 && !allowUnsandboxed)
+        return ServeText::tr("refusing to serve %1 namespaces (%2) without a sandbox: functions of one could read "
+                             "the keys of the others. The sandbox is unavailable: %3. Pass --allow-unsandboxed to "
+                             "serve them anyway.")
+            .arg(served.size())
+            .arg(served.join(QStringLiteral(", ")), executor.sandboxProblem());
+    fprintf(stderr, "%s\n",
+            qPrintable(ServeText::tr("funcdeskd: functions run without a sandbox (%1): they are not isolated from "
+                                     "the platform or from each other")
+                           .arg(executor.sandboxProblem())));
+    return std::nullopt;
+}
+
 } // namespace
 
 int runServeCommand(const QStringList &arguments)
@@ -178,6 +203,9 @@ int runServeCommand(const QStringList &arguments)
         {QStringLiteral("metrics"),
          ServeText::tr("Serve GET /metrics: the activations' metrics in Prometheus text format, under OpenWhisk's "
                        "user-events names. A namespace's key (Basic auth) reads that namespace's series.")},
+        {QStringLiteral("allow-unsandboxed"),
+         ServeText::tr("Serve more than one namespace even where functions cannot be sandboxed (no bubblewrap): "
+                       "a function of one namespace can then read the keys and data of every other.")},
         {QStringLiteral("metrics-public"),
          ServeText::tr("With --metrics: serve /metrics without authentication, with every namespace's series. "
                        "Anyone who reaches the port then sees namespace and action names.")},
@@ -236,6 +264,9 @@ int runServeCommand(const QStringList &arguments)
         fprintf(stderr, "%s\n",
                 qPrintable(ServeText::tr("funcdeskd: the key of namespace '%1' is in %2 (readable by you only)")
                                .arg(kGuest, authPath)));
+    if (auto refused = checkSandbox(*engine, parser.values(QStringLiteral("namespace")),
+                                    parser.isSet(QStringLiteral("allow-unsandboxed"))))
+        return startError(*refused);
     if (auto problem = serveNamespaces(*engine, dataDir, parser.values(QStringLiteral("namespace"))))
         return problem->kind == PlatformError::Kind::Invalid ? usageError(problem->message)
                                                              : startError(problem->message);

@@ -1,6 +1,7 @@
 #include "platforms/local/Invoker.h"
 
 #include "core/ActivationId.h"
+#include "platforms/local/MinInstances.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -116,11 +117,7 @@ Result<Invoker::Prepared> Invoker::prepare(const QString &ns, const QString &nam
     if (target->ns == SystemCatalog::ns())
         prepared.builtin = m_state.catalog->builtin(target->name);
     InvocationRequest &request = prepared.request;
-    request.ns = target->ns;
-    request.name = target->name;
-    request.version = action->version.value_or(QStringLiteral("0.0.1"));
-    request.exec = *action->exec;
-    request.limits = action->limits.value_or(ActionLimits());
+    request = executorRequest(target->ns, target->name, *action); // as minimum instances keep it warm
     request.params = action->parameters ? action->parameters->toObject() : QJsonObject();
     if (request.params.isEmpty())
         request.paramsJson = payload; // nothing merged in: the executor sends these very bytes

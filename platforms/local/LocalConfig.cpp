@@ -30,6 +30,10 @@ std::optional<PlatformError> setField(LocalConfig &config, const QString &path, 
         {QStringLiteral("limits.concurrency.min"), [&](double v) { l.concurrency.min = qint64(v); }},
         {QStringLiteral("limits.concurrency.max"), [&](double v) { l.concurrency.max = qint64(v); }},
         {QStringLiteral("limits.concurrency.default"), [&](double v) { l.concurrency.defaultValue = qint64(v); }},
+        {QStringLiteral("limits.storage.min"), [&](double v) { l.storageMb.min = qint64(v); }},
+        {QStringLiteral("limits.storage.max"), [&](double v) { l.storageMb.max = qint64(v); }},
+        {QStringLiteral("limits.storage.default"), [&](double v) { l.storageMb.defaultValue = qint64(v); }},
+        {QStringLiteral("limits.minInstances.max"), [&](double v) { l.minInstances.max = qint64(v); }},
         {QStringLiteral("limits.cpu.min"), [&](double v) { l.cpu.min = v; }},
         {QStringLiteral("limits.cpu.max"), [&](double v) { l.cpu.max = v; }},
         {QStringLiteral("limits.cpu.perGbMemory"), [&](double v) { l.cpuPerGbMemory = v; }},
@@ -70,14 +74,24 @@ std::optional<PlatformError> applyObject(LocalConfig &config, const QJsonObject 
     return std::nullopt;
 }
 
+constexpr qint64 kMaxStorageMb = 102400;
+constexpr qint64 kMaxMinInstances = 32;
+
 std::optional<PlatformError> checkConsistent(const LocalConfig &config)
 {
     const SystemLimits &l = config.limits;
     auto bad = [](const auto &range) {
         return range.min > range.max || range.defaultValue < range.min || range.defaultValue > range.max;
     };
-    if (bad(l.memoryMb) || bad(l.timeoutMs) || bad(l.logsMb) || bad(l.concurrency) || l.cpu.min > l.cpu.max)
+    if (bad(l.memoryMb) || bad(l.timeoutMs) || bad(l.logsMb) || bad(l.concurrency) || bad(l.storageMb) ||
+        bad(l.minInstances) || l.cpu.min > l.cpu.max)
         return configError(QStringLiteral("Each limit needs min <= default <= max."));
+    // A tmpfs of size 0 has no limit at all; the largest is Lambda's 10 GB times ten.
+    if (l.storageMb.min < 1 || l.storageMb.max > kMaxStorageMb)
+        return configError(QStringLiteral("limits.storage goes from 1 to %1 MB.").arg(kMaxStorageMb));
+    // Kept processes count against the executor's warm capacity (64), shared by every action.
+    if (l.minInstances.max > kMaxMinInstances)
+        return configError(QStringLiteral("limits.minInstances.max goes up to %1.").arg(kMaxMinInstances));
     // The throttles count in 32 bits; 0 refuses every call, as OpenWhisk's 0 does.
     constexpr qint64 kMaxRate = 1000000000;
     if (l.invocationsPerMinute > kMaxRate || l.concurrentInvocations > kMaxRate || l.firesPerMinute > kMaxRate)

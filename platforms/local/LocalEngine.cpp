@@ -4,6 +4,7 @@
 #include "platforms/local/AlarmFeeds.h"
 #include "platforms/local/ApiManagement.h"
 #include "platforms/local/LocalEnginePrivate.h"
+#include "platforms/local/MinInstances.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -98,6 +99,7 @@ std::optional<PlatformError> LocalEngine::Private::validate(const QString &ns, c
 {
     if (auto problem = checkActionName(name))
         return problem;
+    put.warmInstances.reset(); // read-only: what the executor holds, never stored
     if (name.contains(QLatin1Char('/'))) {
         const QString package = name.section(QLatin1Char('/'), 0, 0);
         QReadLocker locker(&state.lock);
@@ -177,6 +179,8 @@ Result<std::unique_ptr<LocalEngine>> LocalEngine::open(LocalConfig config)
     state.info.limits = state.config.limits;
     state.info.cpuLimits = true;
     state.info.enforcement = state.executor->enforcementName();
+    state.info.sandbox = state.executor->sandboxName();
+    state.info.storageLimits = true;
     for (const Runtime &runtime : state.executor->catalog().runtimes())
         state.info.runtimes.append({runtime.family, runtime.kind, true, false});
     const auto nodejs = state.executor->catalog().resolve(QStringLiteral("nodejs:default"));
@@ -192,6 +196,10 @@ Result<std::unique_ptr<LocalEngine>> LocalEngine::open(LocalConfig config)
     engine->d->rules = std::make_unique<RuleBook>(state, *engine->d->invoker, recorded);
     if (auto loaded = engine->d->load(); !loaded)
         return loaded.error();
+    {
+        QReadLocker locker(&state.lock);
+        MinInstances::atStart(*state.executor, state.actions);
+    }
     engine->d->routes = std::make_unique<ApiRouteTable>(*state.store);
     if (auto loaded = engine->d->routes->load(); !loaded)
         return loaded.error();
@@ -296,6 +304,8 @@ QFuture<Result<Action>> LocalEngine::getAction(QString ns, QString name, bool wi
         return readyResult<Action>(notFoundError());
     if (!withCode && action->exec)
         action->exec->code.reset();
+    if (target->ns != SystemCatalog::ns())
+        action->warmInstances = d->state.executor->warmInstances(target->ns, target->name);
     return readyResult<Action>(*action);
 }
 
@@ -311,12 +321,12 @@ QFuture<Result<Action>> LocalEngine::putAction(QString ns, QString name, Action 
             // stores them (a GET shows them all). Not cpu: without one it follows memory.
             // Only this thread changes the actions, so the look-up cannot race an update.
             Action body = action;
-            bool exists = false;
+            std::optional<Action> previous;
             {
                 QReadLocker locker(&d->state.lock);
-                exists = EngineState::find(d->state.actions, ns, name).has_value();
+                previous = EngineState::find(d->state.actions, ns, name);
             }
-            if (!exists) {
+            if (!previous) {
                 const SystemLimits &limits = d->state.config.limits;
                 ActionLimits defaults;
                 defaults.timeoutMs = limits.timeoutMs.defaultValue;
@@ -327,8 +337,11 @@ QFuture<Result<Action>> LocalEngine::putAction(QString ns, QString name, Action 
             }
             auto stored = store.actions.put(ns, name, body, options.overwrite, options.delAnnotations);
             if (stored) {
-                QWriteLocker locker(&d->state.lock);
-                d->state.actions[ns].insert(name, stored.value());
+                {
+                    QWriteLocker locker(&d->state.lock);
+                    d->state.actions[ns].insert(name, stored.value());
+                }
+                MinInstances::afterPut(*d->state.executor, ns, previous, stored.value());
             }
             return stored;
         });
@@ -341,8 +354,11 @@ QFuture<Result<Action>> LocalEngine::deleteAction(QString ns, QString name)
     return d->state.store->post<Result<Action>>([this, ns, name](StoreWorker::Store &store) -> Result<Action> {
         auto removed = store.actions.remove(ns, name);
         if (removed) {
-            QWriteLocker locker(&d->state.lock);
-            d->state.actions[ns].remove(name);
+            {
+                QWriteLocker locker(&d->state.lock);
+                d->state.actions[ns].remove(name);
+            }
+            MinInstances::afterDelete(*d->state.executor, ns, removed.value());
         }
         return removed;
     });

@@ -201,6 +201,7 @@ QFuture<Result<Action>> OpenWhiskPlatform::putAction(QString name, Action action
 {
     if (name.isEmpty())
         return missingName<Action>("action");
+    action.warmInstances.reset(); // read-only (funcdeskd's GET): not the client's to send
     return putEntity<Action>(Collection::Actions, name, action.toJson(), options);
 }
 

@@ -61,6 +61,45 @@ private Q_SLOTS:
     void cleanupTestCase() { platform.reset(); }
 };
 
+// A suite against its own `funcdeskd serve --namespace team [extra arguments]`, with a client for
+// `guest` and one for `team` (its key from DATA_DIR/auth.d/team), both connected before the
+// suite's first test. A suite with more set-up declares its own initTestCase(), which calls
+// connectBoth() first.
+class TeamSuite : public QObject
+{
+    Q_OBJECT
+
+public:
+    static inline const QString kTeam = QStringLiteral("team");
+
+protected:
+    explicit TeamSuite(const QStringList &extraArguments = {})
+        : fixture(QStringList{QStringLiteral("--namespace"), kTeam} + extraArguments)
+    {
+    }
+    // Fails the calling test (and returns) when the server does not start or wrote no team key.
+    void connectBoth()
+    {
+        QVERIFY2(fixture.start(), qPrintable(fixture.errorText()));
+        const QString teamAuth = fixture.namespaceAuth(kTeam);
+        QVERIFY2(!teamAuth.isEmpty(), "serve --namespace team wrote no auth.d/team");
+        guest = fixture.connect();
+        team = fixture.connect(teamAuth);
+    }
+
+    IntegrationFixture fixture;
+    std::unique_ptr<funcdesk::OpenWhiskPlatform> guest;
+    std::unique_ptr<funcdesk::OpenWhiskPlatform> team;
+
+private Q_SLOTS:
+    void initTestCase() { connectBoth(); }
+    void cleanupTestCase()
+    {
+        guest.reset();
+        team.reset();
+    }
+};
+
 using funcdesk::test::wait; // a platform call's Result, the event loop turning meanwhile
 
 template <typename T> QString describe(const funcdesk::Result<T> &result)

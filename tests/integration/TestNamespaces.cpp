@@ -13,7 +13,6 @@
 using namespace funcdesk;
 
 namespace {
-const QString kTeam = QStringLiteral("team");
 const QString kWhoAmI = QStringLiteral("function main() { return {ns: process.env.__OW_NAMESPACE}; }");
 
 QStringList namesOf(const QList<Action> &actions)
@@ -42,32 +41,18 @@ QStringList idsOf(const QList<Activation> &activations)
 }
 } // namespace
 
-class TestNamespaces : public QObject
+class TestNamespaces : public TeamSuite
 {
     Q_OBJECT
 
-private:
-    IntegrationFixture fixture{QStringList{QStringLiteral("--namespace"), kTeam, QStringLiteral("--set"),
-                                           QStringLiteral("limits.memory.max=4096"), QStringLiteral("--set"),
-                                           QStringLiteral("limits.firesPerMinute=777")}};
-    std::unique_ptr<OpenWhiskPlatform> guest;
-    std::unique_ptr<OpenWhiskPlatform> team;
+public:
+    TestNamespaces()
+        : TeamSuite({QStringLiteral("--set"), QStringLiteral("limits.memory.max=4096"), QStringLiteral("--set"),
+                     QStringLiteral("limits.firesPerMinute=777")})
+    {
+    }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY2(fixture.start(), qPrintable(fixture.errorText()));
-        const QString teamAuth = fixture.namespaceAuth(kTeam);
-        QVERIFY2(!teamAuth.isEmpty(), "serve --namespace team wrote no auth.d/team");
-        guest = fixture.connect();
-        team = fixture.connect(teamAuth);
-    }
-    void cleanupTestCase()
-    {
-        guest.reset();
-        team.reset();
-    }
-
     void namespaceKeyFileIsPrivateAndItsOwn()
     {
         const QString path = fixture.server().dataDir() + QStringLiteral("/auth.d/") + kTeam;

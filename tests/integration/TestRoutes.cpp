@@ -20,7 +20,6 @@ using namespace funcdesk;
 using funcdesk::test::routeTo;
 
 namespace {
-const QString kTeam = QStringLiteral("team");
 
 struct Answer
 {
@@ -66,23 +65,19 @@ bool holds(const QList<ApiRoute> &routes, const QString &basePath, const QString
 }
 } // namespace
 
-class TestRoutes : public QObject
+class TestRoutes : public TeamSuite
 {
     Q_OBJECT
 
 private:
-    IntegrationFixture fixture{QStringList{QStringLiteral("--namespace"), kTeam}};
-    std::unique_ptr<OpenWhiskPlatform> guest;
-    std::unique_ptr<OpenWhiskPlatform> team;
-
     QString url(const QString &path) { return fixture.server().url(path); }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(fixture.start(), qPrintable(fixture.errorText()));
-        guest = fixture.connect();
-        team = fixture.connect(fixture.namespaceAuth(kTeam));
+        connectBoth();
+        if (QTest::currentTestFailed())
+            return;
         VERIFY_OK(wait(guest->putAction(QStringLiteral("items"),
                                         webAction(QStringLiteral("function main(p) { return {items: ['a', 'b'], "
                                                                  "method: p.__ow_method}; }")),
@@ -99,11 +94,6 @@ private Q_SLOTS:
         VERIFY_OK(wait(team->putAction(QStringLiteral("teamitems"),
                                        webAction(QStringLiteral("function main() { return {team: true}; }")),
                                        PutOptions{true, {}})));
-    }
-    void cleanupTestCase()
-    {
-        guest.reset();
-        team.reset();
     }
 
     void createdRouteAnswersAtItsUrlFromTheFunction()

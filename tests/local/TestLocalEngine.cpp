@@ -280,6 +280,41 @@ private Q_SLOTS:
                  qPrintable(broken.error().message));
     }
 
+    void storageAndMinInstancesRangesAreConfigurableWithinBounds()
+    {
+        LocalConfig config;
+        config.dataDir = dir->path();
+        config.executor.stemCellsPerRuntime = 0;
+        QCOMPARE(config.limits.storageMb.max, 10240); // Lambda's range by default
+        QVERIFY(!config.apply(QStringLiteral("limits.storage.max=20480")).has_value());
+        QVERIFY(!config.apply(QStringLiteral("limits.storage.default=1024")).has_value());
+        QVERIFY(!config.apply(QStringLiteral("limits.minInstances.max=2")).has_value());
+        QVERIFY(config.apply(QStringLiteral("limits.storage.min=0")).has_value()); // a 0 tmpfs has no limit
+        QVERIFY(config.apply(QStringLiteral("limits.storage.max=200000")).has_value());
+        QVERIFY(config.apply(QStringLiteral("limits.storage.default=100")).has_value()); // below min
+        QVERIFY(config.apply(QStringLiteral("limits.minInstances.max=1000")).has_value());
+        engine.reset();
+        engine = LocalEngine::open(config).value();
+        QCOMPARE(engine->info().limits.storageMb.max, 20480);
+        QCOMPARE(engine->info().limits.storageMb.defaultValue, 1024);
+        QVERIFY(engine->info().storageLimits);
+        QCOMPARE(engine->info().sandbox, engine->executor().sandboxName());
+
+        Action put = nodeAction(QStringLiteral("function main() { return {}; }"));
+        ActionLimits limits;
+        limits.storageMb = 20000;
+        limits.minInstances = 3;
+        put.limits = limits;
+        QCOMPARE(failure(engine->putAction(kNs, QStringLiteral("kept"), put, {})).message,
+                 QStringLiteral("minInstances 3 exceeds allowed threshold of 2"));
+        limits.minInstances = 0;
+        put.limits = limits;
+        put.warmInstances = 7; // read-only: never stored
+        QCOMPARE(take(engine->putAction(kNs, QStringLiteral("kept"), put, {})).limits->storageMb, 20000);
+        const Action read = take(engine->getAction(kNs, QStringLiteral("kept")));
+        QCOMPARE(read.warmInstances, std::optional<qint64>(0));
+    }
+
     void throttlesComeFromTheConfigAndRefuseWithoutRunning()
     {
         qint64 now = 0;

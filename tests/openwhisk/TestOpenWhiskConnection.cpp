@@ -72,6 +72,23 @@ private:
     QByteArray m_received;
     QList<QTcpSocket *> m_sockets;
 };
+Action nodeAction()
+{
+    Action action;
+    action.exec = Exec{QStringLiteral("nodejs:20"), QStringLiteral("function main() {}"), {}, {}, {}, {}, {}};
+    return action;
+}
+
+// The bytes putAction sends (to a server that never answers).
+QByteArray sentPut(const QString &name, const Action &action, const PutOptions &options)
+{
+    CannedHttpServer silent;
+    OpenWhiskConfig config = configFor(silent.serverPort());
+    config.requestTimeoutMs = 300;
+    OpenWhiskPlatform platform(config);
+    wait(platform.putAction(name, action, options));
+    return silent.received();
+}
 } // namespace
 
 class TestOpenWhiskConnection : public QObject
@@ -126,19 +143,29 @@ private Q_SLOTS:
 
     void requestsCarryBasicAuthAndJson()
     {
-        CannedHttpServer silent;
-        OpenWhiskConfig config = configFor(silent.serverPort());
-        config.requestTimeoutMs = 300;
-        OpenWhiskPlatform platform(config);
-        Action action;
-        action.exec = Exec{QStringLiteral("nodejs:20"), QStringLiteral("function main() {}"), {}, {}, {}, {}, {}};
-        wait(platform.putAction(QStringLiteral("pkg/hello"), action, PutOptions{true, {QStringLiteral("web-export")}}));
-        const QByteArray received = silent.received();
+        const QByteArray received =
+            sentPut(QStringLiteral("pkg/hello"), nodeAction(), PutOptions{true, {QStringLiteral("web-export")}});
         QVERIFY2(received.contains("PUT /api/v1/namespaces/_/actions/pkg/hello?overwrite=true HTTP/1.1"),
                  received.constData());
         QVERIFY(received.contains("Authorization: Basic " + kAuth.toUtf8().toBase64()));
         QVERIFY(received.contains("Content-Type: application/json"));
         QVERIFY(received.contains(R"("delAnnotations":["web-export"])"));
+    }
+
+    void sandboxLimitsTravelAsGivenAndWarmInstancesStaysHome()
+    {
+        Action action = nodeAction();
+        ActionLimits limits;
+        limits.storageMb = 2048;
+        limits.network = QStringLiteral("off");
+        limits.minInstances = 2;
+        action.limits = limits;
+        action.warmInstances = 2; // as a GET returned it: read-only, not sent back
+        const QByteArray received = sentPut(QStringLiteral("hello"), action, PutOptions{true, {}});
+        QVERIFY2(received.contains(R"("storage":2048)"), received.constData());
+        QVERIFY2(received.contains(R"("network":"off")"), received.constData());
+        QVERIFY2(received.contains(R"("minInstances":2)"), received.constData());
+        QVERIFY2(!received.contains("warmInstances"), received.constData());
     }
 
     void controllerRootIsAskedWithoutTheKey()

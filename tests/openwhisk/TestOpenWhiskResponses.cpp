@@ -110,6 +110,27 @@ private Q_SLOTS:
         QCOMPARE(list.error().kind, PlatformError::Kind::Server);
     }
 
+    void actionCarriesSandboxLimitsAndWarmInstances()
+    {
+        const auto action = OpenWhiskResponses::entity<Action>(
+            answer(200, R"({"namespace":"guest","name":"hello","version":"0.0.2","publish":false,
+                "exec":{"kind":"nodejs:20","binary":false},"annotations":[],
+                "limits":{"timeout":60000,"memory":256,"logs":10,"concurrency":1,
+                          "storage":4096,"network":"off","minInstances":3},"warmInstances":2})"));
+        QVERIFY(action);
+        QCOMPARE(action->limits->storageMb, 4096);
+        QCOMPARE(action->limits->network, QStringLiteral("off"));
+        QCOMPARE(action->limits->minInstances, 3);
+        QCOMPARE(action->warmInstances, 2);
+        QVERIFY(action->limits->extra.isEmpty());
+        // A stock OpenWhisk sends none of them: nothing is made up.
+        const auto stock = OpenWhiskResponses::entity<Action>(
+            answer(200, R"({"namespace":"guest","name":"hello","limits":{"memory":256}})"));
+        QVERIFY(stock);
+        QVERIFY(!stock->warmInstances);
+        QVERIFY(!stock->limits->storageMb && !stock->limits->network && !stock->limits->minInstances);
+    }
+
     void blockingInvokeGivesTheActivation()
     {
         HttpExchange exchange = answer(200, kActivation);

@@ -44,6 +44,7 @@ bool FuncdeskdProcess::start(quint16 port, const QStringList &extraArguments)
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.remove(QStringLiteral("QT_MESSAGE_PATTERN"));
     environment.remove(QStringLiteral("QT_LOGGING_RULES"));
+    environment.insert(m_extraEnvironment);
     m_process.setProcessEnvironment(environment);
     // A test that crashes must not leave its server behind.
     m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
@@ -92,6 +93,13 @@ int FuncdeskdProcess::stop(int signal)
         return -1;
     }
     return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+}
+
+int FuncdeskdProcess::exitCode() const
+{
+    if (m_process.state() != QProcess::NotRunning || m_process.exitStatus() != QProcess::NormalExit)
+        return -1;
+    return m_process.exitCode();
 }
 
 void FuncdeskdProcess::killHard()

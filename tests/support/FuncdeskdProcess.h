@@ -23,6 +23,10 @@ public:
     // "funcdeskd listening on http://HOST:PORT" line. `port` 0 lets the server choose. False
     // (with errorText()) when it did not come up.
     bool start(quint16 port = 0, const QStringList &extraArguments = {});
+    // Variables added to the server's environment from the next start on (e.g. FUNCDESK_BWRAP).
+    void setEnvironment(const QProcessEnvironment &extra) { m_extraEnvironment = extra; }
+    // The exit status of a server that has exited by itself (a refused start); -1 otherwise.
+    int exitCode() const;
     // Sends `signal` and waits for the exit (SIGKILL after 15 s); the exit code, or -1 when it
     // was not running, crashed or hung.
     int stop(int signal = SIGTERM);
@@ -54,6 +58,7 @@ private:
     quint16 m_port = 0;
     QString m_error;
     QByteArray m_stderr;
+    QProcessEnvironment m_extraEnvironment;
     bool m_paused = false;
 };
 

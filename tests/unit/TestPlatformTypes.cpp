@@ -153,6 +153,33 @@ private Q_SLOTS:
                                              QStringLiteral("python:3.11"), QStringLiteral("python:default")}));
     }
 
+    void platformInfoRoundTripsTheSandboxAndStorageRanges()
+    {
+        PlatformInfo info;
+        info.sandbox = QStringLiteral("bubblewrap");
+        info.storageLimits = true;
+        info.limits.storageMb = {1024, 4096, 2048};
+        info.limits.minInstances = {0, 4, 1};
+        const QJsonObject json = info.toJson();
+        const QJsonObject funcdesk = json.value(QLatin1StringView("funcdesk")).toObject();
+        QCOMPARE(funcdesk.value(QLatin1StringView("sandbox")).toString(), QStringLiteral("bubblewrap"));
+        QVERIFY(funcdesk.value(QLatin1StringView("storageLimits")).toBool());
+        const auto back = PlatformInfo::fromJson(json);
+        QVERIFY(back.ok());
+        QCOMPARE(back->sandbox, QStringLiteral("bubblewrap"));
+        QVERIFY(back->storageLimits);
+        QCOMPARE(back->limits.storageMb.min, 1024);
+        QCOMPARE(back->limits.storageMb.max, 4096);
+        QCOMPARE(back->limits.storageMb.defaultValue, 2048);
+        QCOMPARE(back->limits.minInstances.max, 4);
+        QCOMPARE(back->limits.minInstances.defaultValue, 1);
+
+        info.sandbox = QStringLiteral("none"); // runs, but not isolated: said, not hidden
+        const auto unsandboxed = PlatformInfo::fromJson(info.toJson());
+        QVERIFY(unsandboxed.ok());
+        QCOMPARE(unsandboxed->sandbox, QStringLiteral("none"));
+    }
+
     void stockOpenWhiskRootHasNoCpuLimits()
     {
         const auto info = PlatformInfo::fromJson(parse(R"({"description": "OpenWhisk",
@@ -160,6 +187,8 @@ private Q_SLOTS:
             "runtimes": {"nodejs": [{"kind": "nodejs:20", "default": true}, {"kind": "nodejs:18", "default": false}]}})"));
         QVERIFY(info.ok());
         QVERIFY(!info->cpuLimits);
+        QVERIFY(!info->storageLimits); // the console hides storage, network and minimum instances
+        QVERIFY(info->sandbox.isEmpty());
         QCOMPARE(info->limits.memoryMb.max, 512);
         QCOMPARE(info->runtimes.size(), 2);
         QVERIFY(!PlatformInfo::fromJson(parse(R"({"runtimes": []})")).ok());
