@@ -263,6 +263,22 @@
         <source>The parameter &quot;%1&quot; appears twice.</source>
         <translation>参数“%1”出现了两次。</translation>
     </message>
+    <message>
+        <source>Allowed: %1 to %2.</source>
+        <translation>允许范围：%1 到 %2。</translation>
+    </message>
+    <message>
+        <source>/tmp is held in memory, outside the Memory limit.</source>
+        <translation>/tmp 存放在内存中，不计入“内存”限制。</translation>
+    </message>
+    <message>
+        <source>The function&apos;s /tmp is a file system of this size in the machine&apos;s memory, kept while its process stays warm. It does not count toward the function&apos;s Memory limit; a write past its size fails with &quot;no space left on device&quot; and the function goes on.</source>
+        <translation>函数的 /tmp 是位于本机内存中、大小为此值的文件系统，在其进程保持热启动期间一直保留。它不计入函数的“内存”限制；超出此大小的写入会以“设备上没有空间”失败，函数继续运行。</translation>
+    </message>
+    <message>
+        <source>Warm now: %1</source>
+        <translation>当前热实例：%1</translation>
+    </message>
 </context>
 <context>
     <name>FunctionFiles</name>
@@ -380,6 +396,18 @@
     <message>
         <source>--repeat expects a positive number</source>
         <translation>--repeat 需要一个正整数</translation>
+    </message>
+    <message>
+        <source>Size of the function&apos;s private /tmp in MB.</source>
+        <translation>函数私有 /tmp 的大小（MB）。</translation>
+    </message>
+    <message>
+        <source>Network access: on, or off (an empty network namespace).</source>
+        <translation>网络访问：on（开），或 off（关，空的网络命名空间）。</translation>
+    </message>
+    <message>
+        <source>Keep N initialised processes warm for the run; the first invocation waits for them.</source>
+        <translation>在本次运行期间保持 N 个已初始化的热进程；第一次调用会等待它们就绪。</translation>
     </message>
 </context>
 <context>
@@ -836,6 +864,18 @@
         <source>--metrics-public needs --metrics</source>
         <translation>--metrics-public 需要同时指定 --metrics</translation>
     </message>
+    <message>
+        <source>refusing to serve %1 namespaces (%2) without a sandbox: functions of one could read the keys of the others. The sandbox is unavailable: %3. Pass --allow-unsandboxed to serve them anyway.</source>
+        <translation>拒绝在没有沙箱的情况下服务 %1 个命名空间（%2）：一个命名空间的函数可以读取其他命名空间的密钥。沙箱不可用：%3。如仍要服务它们，请加上 --allow-unsandboxed。</translation>
+    </message>
+    <message>
+        <source>funcdeskd: functions run without a sandbox (%1): they are not isolated from the platform or from each other</source>
+        <translation>funcdeskd：函数在没有沙箱的情况下运行（%1）：它们与平台之间、彼此之间都没有隔离</translation>
+    </message>
+    <message>
+        <source>Serve more than one namespace even where functions cannot be sandboxed (no bubblewrap): a function of one namespace can then read the keys and data of every other.</source>
+        <translation>即使函数无法放入沙箱（没有 bubblewrap）也服务多个命名空间：这样一个命名空间的函数可以读取其他所有命名空间的密钥和数据。</translation>
+    </message>
 </context>
 <context>
     <name>TuningSetting</name>
@@ -877,6 +917,57 @@
     <message>
         <source>on put of %1 in bucket %2</source>
         <translation>存储桶 %2 中的 %1 被存入时</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::ActivationIsolation</name>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation>%1（%2 字节）</translation>
+    </message>
+    <message>
+        <source>/tmp %1</source>
+        <translation>/tmp %1</translation>
+    </message>
+    <message>
+        <source>&lt; 0.1 MB</source>
+        <translation>&lt; 0.1 MB</translation>
+    </message>
+    <message>
+        <source>not isolated</source>
+        <translation>未隔离</translation>
+    </message>
+    <message>
+        <source>isolated (%1)</source>
+        <translation>已隔离（%1）</translation>
+    </message>
+    <message>
+        <source>The function ran without a sandbox: it could read and write whatever the platform&apos;s user can, and its /tmp was the machine&apos;s.</source>
+        <translation>函数在没有沙箱的情况下运行：平台用户能读写的一切它都能读写，它的 /tmp 就是本机的 /tmp。</translation>
+    </message>
+    <message>
+        <source>The function saw only its own files and its own /tmp, in its own process namespace.</source>
+        <translation>函数只能看到自己的文件和自己的 /tmp，运行在自己的进程命名空间中。</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>on (not isolated, although set to off)</source>
+        <translation>开（未隔离，尽管设置为关）</translation>
+    </message>
+    <message>
+        <source>on (not isolated)</source>
+        <translation>开（未隔离）</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
     </message>
 </context>
 <context>
@@ -1759,6 +1850,34 @@
         <source>Run by: %1</source>
         <translation>由以下触发器运行：%1</translation>
     </message>
+    <message>
+        <source>Stora&amp;ge (/tmp):</source>
+        <translation>存储(&amp;G)（/tmp）：</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>Off: the function has no network at all, not even to other functions.</source>
+        <translation>关：函数完全没有网络，连其他函数也无法访问。</translation>
+    </message>
+    <message>
+        <source>Networ&amp;k:</source>
+        <translation>网络(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>How many processes of the current version the platform keeps started and warm at all times, so calls do not wait for a cold start.</source>
+        <translation>平台始终为当前版本保持已启动的热进程数量，使调用无需等待冷启动。</translation>
+    </message>
+    <message>
+        <source>Minimum instanc&amp;es:</source>
+        <translation>最少实例数(&amp;E)：</translation>
+    </message>
 </context>
 <context>
     <name>funcdesk::ConnectionDialog</name>
@@ -2251,6 +2370,30 @@
     <message>
         <source>Cost</source>
         <translation>费用</translation>
+    </message>
+    <message>
+        <source>This platform does not set storage or network per function.</source>
+        <translation>此平台不按函数设置存储或网络。</translation>
+    </message>
+    <message>
+        <source>The size of the function&apos;s /tmp.</source>
+        <translation>函数 /tmp 的大小。</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>存储</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
     </message>
 </context>
 <context>
@@ -3600,6 +3743,18 @@ A desktop console for serverless functions.</source>
     <message>
         <source>Logs (%1)</source>
         <translation>日志（%1）</translation>
+    </message>
+    <message>
+        <source>/tmp used:</source>
+        <translation>/tmp 已用：</translation>
+    </message>
+    <message>
+        <source>Sandbox:</source>
+        <translation>沙箱：</translation>
+    </message>
+    <message>
+        <source>Network:</source>
+        <translation>网络：</translation>
     </message>
 </context>
 <context>
