@@ -342,6 +342,10 @@ QFuture<Result<Action>> LocalEngine::putAction(QString ns, QString name, Action 
                     d->state.actions[ns].insert(name, stored.value());
                 }
                 MinInstances::afterPut(*d->state.executor, ns, previous, stored.value());
+                // As a GET answers it, so a console showing the answer does not lose the count.
+                Action answer = stored.value();
+                answer.warmInstances = d->state.executor->warmInstances(ns, name);
+                return answer;
             }
             return stored;
         });

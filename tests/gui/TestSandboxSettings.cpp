@@ -111,6 +111,9 @@ private Q_SLOTS:
         QCOMPARE(limits.storageMb.value_or(0), 2048);
         QCOMPARE(limits.network.value_or(QString()), QStringLiteral("off"));
         QCOMPARE(limits.minInstances.value_or(-1), 1);
+        // The kept process starts in the background: the open panel's count follows it.
+        QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(panel.get(), "warmInstances")->text(), QStringLiteral("Warm now: 1"),
+                                  15000);
 
         // Reopened: the panel shows what the platform keeps.
         panel.reset();

@@ -14,6 +14,7 @@ class QComboBox;
 class QDoubleSpinBox;
 class QFormLayout;
 class QLabel;
+class QTimer;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
@@ -66,6 +67,7 @@ private:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     QPointer<Platform> m_platform;
@@ -100,6 +102,8 @@ private:
     QSpinBox *m_minInstances;
     QLabel *m_minInstancesError;
     QLabel *m_warmInstances;
+    QTimer *m_warmTimer = nullptr; // re-reads the count every kWarmRefreshMs while shown
+    bool m_warmPending = false;    // one read at a time
     QTableWidget *m_parameters;
     QLabel *m_parametersError;
     QCheckBox *m_webExport;

@@ -8,8 +8,15 @@
 #include <QAction>
 #include <QLabel>
 #include <QPushButton>
+#include <QTimer>
 
 namespace funcdesk {
+
+namespace {
+// Minimum instances start in the background after an Apply, and warm processes come and go:
+// the count is read again this often while the panel is shown (a GET without the code).
+constexpr int kWarmRefreshMs = 2000;
+} // namespace
 
 void ConfigPanel::apply()
 {
@@ -89,11 +96,13 @@ void ConfigPanel::refreshLoaded()
 
 void ConfigPanel::refreshWarmInstances()
 {
-    if (!m_platform || m_name.isEmpty() || !m_loaded.storageSupported())
+    if (!m_platform || m_name.isEmpty() || !m_loaded.storageSupported() || m_warmPending)
         return;
     const QString name = m_name;
     QPointer<Platform> platform = m_platform;
+    m_warmPending = true;
     onResult(m_platform->getAction(name, false), this, [this, platform, name](Result<Action> action) {
+        m_warmPending = false;
         if (platform != m_platform || name != m_name || !action)
             return; // a failure keeps the last count; loading the form says what went wrong
         // Through the form, as a load reads it (GCC 12 sees the optional in the Result as
@@ -107,6 +116,19 @@ void ConfigPanel::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
     refreshWarmInstances(); // the count changes while the panel is away
+    if (!m_warmTimer) {
+        m_warmTimer = new QTimer(this);
+        m_warmTimer->setInterval(kWarmRefreshMs);
+        connect(m_warmTimer, &QTimer::timeout, this, &ConfigPanel::refreshWarmInstances);
+    }
+    m_warmTimer->start();
+}
+
+void ConfigPanel::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    if (m_warmTimer)
+        m_warmTimer->stop();
 }
 
 } // namespace funcdesk
