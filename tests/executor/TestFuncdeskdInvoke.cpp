@@ -180,6 +180,35 @@ private Q_SLOTS:
             QTRY_VERIFY_WITH_TIMEOUT(funcdesk::test::processGone(pid), 5000);
     }
 
+    void aKilledFuncdeskdTakesItsSandboxesWithIt()
+    {
+        // SIGKILL leaves funcdeskd no chance to clean up: bubblewrap's --die-with-parent ends the
+        // sandbox, and its pid namespace every process in it.
+        QTemporaryDir dir;
+        const QString action = writeFunction(dir, QStringLiteral("spin.js"), "function main() { while (true) {} }");
+        QProcess process;
+        process.start(QStringLiteral(FUNCDESKD_PATH),
+                      {QStringLiteral("invoke"), action, QStringLiteral("--timeout"), QStringLiteral("60000")});
+        QVERIFY(process.waitForStarted());
+        QList<qint64> sandboxed; // everything below funcdeskd: bubblewrap, its init, the launcher
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                sandboxed.clear();
+                bool node = false;
+                for (const auto &[pid, command] : funcdesk::test::descendantsOf(process.processId())) {
+                    sandboxed.append(pid);
+                    node = node || command == "node";
+                }
+                return node;
+            }(),
+            20000);
+        QTest::qWait(300); // into main's loop
+        process.kill();    // SIGKILL
+        QVERIFY(process.waitForFinished(5000));
+        for (const qint64 pid : sandboxed)
+            QTRY_VERIFY_WITH_TIMEOUT(funcdesk::test::processGone(pid), 5000);
+    }
+
     void failingFunctionExitsWithOne()
     {
         QTemporaryDir dir;
