@@ -4,6 +4,8 @@
 #include <QFile>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace funcdesk {
 
 namespace {
@@ -34,6 +36,9 @@ std::optional<PlatformError> setField(LocalConfig &config, const QString &path, 
         {QStringLiteral("limits.storage.max"), [&](double v) { l.storageMb.max = qint64(v); }},
         {QStringLiteral("limits.storage.default"), [&](double v) { l.storageMb.defaultValue = qint64(v); }},
         {QStringLiteral("limits.minInstances.max"), [&](double v) { l.minInstances.max = qint64(v); }},
+        // The pids limit of one function process and everything it forks (ExecutorConfig).
+        {QStringLiteral("limits.processes"),
+         [&](double v) { config.executor.maxProcessesPerActivation = int(std::min(v, 1e6)); }},
         {QStringLiteral("limits.cpu.min"), [&](double v) { l.cpu.min = v; }},
         {QStringLiteral("limits.cpu.max"), [&](double v) { l.cpu.max = v; }},
         {QStringLiteral("limits.cpu.perGbMemory"), [&](double v) { l.cpuPerGbMemory = v; }},
@@ -76,6 +81,10 @@ std::optional<PlatformError> applyObject(LocalConfig &config, const QJsonObject 
 
 constexpr qint64 kMaxStorageMb = 102400;
 constexpr qint64 kMaxMinInstances = 32;
+// A launcher alone is a few processes (bubblewrap, its init, the interpreter); past 4096 the
+// limit no longer contains a fork bomb on a small machine.
+constexpr int kMinProcesses = 8;
+constexpr int kMaxProcesses = 4096;
 
 std::optional<PlatformError> checkConsistent(const LocalConfig &config)
 {
@@ -92,6 +101,10 @@ std::optional<PlatformError> checkConsistent(const LocalConfig &config)
     // Kept processes count against the executor's warm capacity (64), shared by every action.
     if (l.minInstances.max > kMaxMinInstances)
         return configError(QStringLiteral("limits.minInstances.max goes up to %1.").arg(kMaxMinInstances));
+    if (config.executor.maxProcessesPerActivation < kMinProcesses ||
+        config.executor.maxProcessesPerActivation > kMaxProcesses)
+        return configError(
+            QStringLiteral("limits.processes goes from %1 to %2.").arg(kMinProcesses).arg(kMaxProcesses));
     // The throttles count in 32 bits; 0 refuses every call, as OpenWhisk's 0 does.
     constexpr qint64 kMaxRate = 1000000000;
     if (l.invocationsPerMinute > kMaxRate || l.concurrentInvocations > kMaxRate || l.firesPerMinute > kMaxRate)

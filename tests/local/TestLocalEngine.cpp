@@ -293,6 +293,13 @@ private Q_SLOTS:
         QVERIFY(config.apply(QStringLiteral("limits.storage.max=200000")).has_value());
         QVERIFY(config.apply(QStringLiteral("limits.storage.default=100")).has_value()); // below min
         QVERIFY(config.apply(QStringLiteral("limits.minInstances.max=1000")).has_value());
+        // The pids limit per function process (64 by default): configurable, within bounds.
+        QCOMPARE(config.executor.maxProcessesPerActivation, 64);
+        QVERIFY(!config.apply(QStringLiteral("limits.processes=128")).has_value());
+        QCOMPARE(config.executor.maxProcessesPerActivation, 128);
+        QVERIFY(config.apply(QStringLiteral("limits.processes=2")).has_value()); // not even a launcher
+        QVERIFY(config.apply(QStringLiteral("limits.processes=100000")).has_value());
+        QCOMPARE(config.executor.maxProcessesPerActivation, 128);
         engine.reset();
         engine = LocalEngine::open(config).value();
         QCOMPARE(engine->info().limits.storageMb.max, 20480);
