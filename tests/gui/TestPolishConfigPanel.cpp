@@ -154,6 +154,8 @@ private Q_SLOTS:
         QVERIFY2(cpu->width() <= memory->width() * 3 / 2,
                  qPrintable(QStringLiteral("cpu %1 px, memory %2 px").arg(cpu->width()).arg(memory->width())));
         QVERIFY(cpu->width() >= cpu->minimumSizeHint().width());
+        auto *instances = child<QSpinBox>(p, "instances"); // the other box that stretched
+        QVERIFY2(instances->width() <= memory->width() * 3 / 2, qPrintable(QString::number(instances->width())));
         // Typed by hand, three decimals stay three; whole values need none.
         QTest::mouseClick(child<QCheckBox>(p, "cpuAuto"), Qt::LeftButton);
         typeDecimal(cpu, QLocale().toString(0.375));

@@ -178,8 +178,9 @@ ConfigPanel::ConfigPanel(QWidget *parent) : QWidget(parent)
     m_instancesSet->setObjectName(QStringLiteral("instancesSet"));
     m_instances = spinBox(this, "instances", 1 << 20, QString());
     auto *instancesRow = new QHBoxLayout;
-    instancesRow->addWidget(m_instances, 1);
+    instancesRow->addWidget(m_instances, 0, Qt::AlignLeft); // a number field's width, as CPU
     instancesRow->addWidget(m_instancesSet);
+    instancesRow->addStretch(1);
     form->addRow(labelFor(tr("&Instances:"), m_instances), instancesRow);
 
     // Storage, Network, Minimum instances: Funcdesk's sandbox settings (hidden where the platform

@@ -65,7 +65,7 @@ NewFunctionDialog::NewFunctionDialog(const QStringList &kinds, const QStringList
 
 void NewFunctionDialog::askForCopy(const QString &original, const QString &suggested)
 {
-    setWindowTitle(tr("Duplicate %1").arg(original));
+    setWindowTitle(tr("Duplicate function")); // the name goes in the note: a title is cut short
     m_name->setText(suggested);
     m_name->selectAll();
     m_copy = true;
