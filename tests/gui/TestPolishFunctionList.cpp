@@ -34,15 +34,9 @@ using namespace funcdesk::test;
 
 namespace {
 
-Action stored(test::Console &console, const QString &name)
-{
-    const auto action = wait(console.engine->getAction(QStringLiteral("guest"), name));
-    return action.ok() ? action.value() : Action();
-}
-
 qint64 storedMemory(test::Console &console, const QString &name)
 {
-    return stored(console, name).limits.value_or(ActionLimits()).memoryMb.value_or(0);
+    return console.stored(name).limits.value_or(ActionLimits()).memoryMb.value_or(0);
 }
 
 // A console at 1366×768 with these functions listed.
@@ -218,7 +212,7 @@ private Q_SLOTS:
         QCOMPARE(offered, QStringLiteral("alpha-copy-2")); // a free name
         QTest::qWait(200);
         QCOMPARE(window.functionsPanel()->model()->rowCount(), 2);
-        QVERIFY(!stored(console, QStringLiteral("alpha-copy-2")).name);
+        QVERIFY(!console.stored(QStringLiteral("alpha-copy-2")).name);
 
         // An invalid name is refused as New function refuses it; a good one is created and selected.
         bool refused = false;
@@ -236,7 +230,7 @@ private Q_SLOTS:
         QTest::keyClick(&window, Qt::Key_D, Qt::ControlModifier);
         QTRY_COMPARE_WITH_TIMEOUT(window.functionsPanel()->currentFunction(), QStringLiteral("alpha-two"), 15000);
         QVERIFY(refused);
-        QVERIFY(stored(console, QStringLiteral("alpha-two")).exec->code->contains(QLatin1StringView("hello")));
+        QVERIFY(console.stored(QStringLiteral("alpha-two")).exec->code->contains(QLatin1StringView("hello")));
     }
 
     void afterADeleteTheSelectionAndThePanelsAgree()
@@ -294,7 +288,7 @@ private Q_SLOTS:
         QTest::mouseClick(child<QPushButton>(&window, "apply"), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(storedMemory(console, QStringLiteral("alpha")), 384, 15000);
         QTRY_COMPARE(version->text(),
-                     QStringLiteral("Version %1").arg(*stored(console, QStringLiteral("alpha")).version));
+                     QStringLiteral("Version %1").arg(*console.stored(QStringLiteral("alpha")).version));
         QCOMPARE(version->text(), QStringLiteral("Version 0.0.2"));
         // Another message in the footer does not hide the version.
         QTest::mouseClick(child<QPushButton>(&window, "apply"), Qt::LeftButton);
@@ -308,7 +302,7 @@ private Q_SLOTS:
         QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
         QTest::keyClicks(editor, QStringLiteral("function main() { return {v: 3}"));
         QTest::keyClick(editor, Qt::Key_S, Qt::ControlModifier);
-        QTRY_COMPARE_WITH_TIMEOUT(stored(console, QStringLiteral("alpha")).version.value_or(QString()),
+        QTRY_COMPARE_WITH_TIMEOUT(console.stored(QStringLiteral("alpha")).version.value_or(QString()),
                                   QStringLiteral("0.0.3"), 15000);
         window.tabs()->setCurrentWidget(window.configPanel());
         QTRY_COMPARE(version->text(), QStringLiteral("Version 0.0.3"));
