@@ -290,6 +290,10 @@ private Q_SLOTS:
         QTRY_COMPARE(version->text(),
                      QStringLiteral("Version %1").arg(*console.stored(QStringLiteral("alpha")).version));
         QCOMPARE(version->text(), QStringLiteral("Version 0.0.2"));
+        // The list's CPU column grew to the new "auto (0.375 vCPU)".
+        QTableView *view = listOf(window);
+        QTRY_VERIFY(view->horizontalHeader()->sectionSize(FunctionListModel::CpuColumn) >=
+                    contentsWidth(view, FunctionListModel::CpuColumn));
         // Another message in the footer does not hide the version.
         QTest::mouseClick(child<QPushButton>(&window, "apply"), Qt::LeftButton);
         QCOMPARE(version->text(), QStringLiteral("Version 0.0.2"));

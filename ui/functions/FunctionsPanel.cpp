@@ -501,6 +501,17 @@ void FunctionsPanel::exportSelected()
 void FunctionsPanel::functionChanged(const Action &action)
 {
     m_model->applyAction(action);
+    // A new value may be wider ("auto (0.125 vCPU)"): columns grow to it, never shrink here.
+    QHeaderView *header = m_view->horizontalHeader();
+    for (int column = 0; column < header->count(); ++column) {
+        if (column == FunctionListModel::NameColumn || header->isSectionHidden(column))
+            continue;
+        const int before = header->sectionSize(column);
+        m_view->resizeColumnToContents(column);
+        if (header->sectionSize(column) < before)
+            header->resizeSection(column, before);
+    }
+    fitNameColumn();
 }
 
 void FunctionsPanel::showStatus(const QString &message, bool error)
