@@ -57,8 +57,21 @@ QString FunctionConfigForm::cpuUnsupportedReason() const
 
 QString FunctionConfigForm::automaticCpuText() const
 {
-    const double value = m_platform.limits.cpuForMemory(memoryMb);
-    return tr("%1 vCPU (follows memory)").arg(QLocale().toString(value, 'g', 3));
+    return tr("%1 vCPU (follows memory)").arg(cpuText(m_platform.limits.cpuForMemory(memoryMb)));
+}
+
+QString FunctionConfigForm::cpuText(double vcpu)
+{
+    const QLocale locale;
+    QString text = locale.toString(vcpu, 'f', 3);
+    const QString point = locale.decimalPoint();
+    if (!text.contains(point))
+        return text;
+    while (text.endsWith(locale.zeroDigit()))
+        text.chop(1);
+    if (text.endsWith(point))
+        text.chop(point.size());
+    return text;
 }
 
 QString FunctionConfigForm::storageNote() const

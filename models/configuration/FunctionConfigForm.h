@@ -52,6 +52,9 @@ public:
     QString cpuUnsupportedReason() const;
     // The CPU an action gets without an explicit value, e.g. "0.25 vCPU (follows memory)".
     QString automaticCpuText() const;
+    // A vCPU figure as the panel shows it everywhere: up to three decimals, no trailing zeros
+    // ("0.125", "0.25", "1"), in the user's locale.
+    static QString cpuText(double vcpu);
     // Storage, Network and Minimum instances: the platform reports storageLimits (funcdeskd
     // does; a stock OpenWhisk does not, and there the fields are hidden and never sent).
     bool storageSupported() const { return m_platform.storageLimits; }

@@ -79,6 +79,18 @@ private Q_SLOTS:
                  QStringLiteral("1 vCPU (follows memory)"));
     }
 
+    void cpuFiguresHaveOnePrecisionEverywhere()
+    {
+        // Up to three decimals, no trailing zeros: what the note says is what the box shows.
+        QCOMPARE(FunctionConfigForm::cpuText(0.125), QStringLiteral("0.125"));
+        QCOMPARE(FunctionConfigForm::cpuText(0.25), QStringLiteral("0.25"));
+        QCOMPARE(FunctionConfigForm::cpuText(1.0), QStringLiteral("1"));
+        QCOMPARE(FunctionConfigForm::cpuText(2.5), QStringLiteral("2.5"));
+        QCOMPARE(FunctionConfigForm(action(R"({"name": "a", "limits": {"memory": 128}})"), funcdeskPlatform())
+                     .automaticCpuText(),
+                 QStringLiteral("0.125 vCPU (follows memory)"));
+    }
+
     void storageNetworkAndMinimumInstancesRoundTrip()
     {
         FunctionConfigForm form(

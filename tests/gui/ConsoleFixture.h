@@ -9,6 +9,7 @@
 #include "models/connections/ConnectionStore.h"
 #include "platforms/local/LocalEngine.h"
 #include "platforms/local/LocalPlatform.h"
+#include "support/Futures.h"
 #include "ui/shell/MainWindow.h"
 
 #include <QDir>
@@ -62,6 +63,13 @@ struct Console
         QDir(dir.path()).mkpath(QStringLiteral("metrics"));
         QFile file(dir.filePath(QStringLiteral("metrics/metrics-%1.bin").arg(ConnectionProfile::localId())));
         return file.open(QIODevice::WriteOnly) && file.write(snapshot) == snapshot.size();
+    }
+
+    // The action as the platform stores it now (an empty Action when there is none).
+    Action stored(const QString &name)
+    {
+        const auto action = wait(engine->getAction(QStringLiteral("guest"), name));
+        return action.ok() ? action.value() : Action();
     }
 
     ~Console()

@@ -32,16 +32,6 @@
 using namespace funcdesk;
 using namespace funcdesk::test;
 
-namespace {
-
-Action stored(test::Console &console, const QString &name)
-{
-    const auto action = wait(console.engine->getAction(QStringLiteral("guest"), name));
-    return action.ok() ? action.value() : Action();
-}
-
-} // namespace
-
 class TestConsoleWorkflow : public QObject
 {
     Q_OBJECT
@@ -109,7 +99,7 @@ private Q_SLOTS:
         });
         QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
         QTRY_COMPARE_WITH_TIMEOUT(window.functionsPanel()->currentFunction(), QStringLiteral("hello"), 15000);
-        QCOMPARE(stored(console, QStringLiteral("hello")).version.value_or(QString()), QStringLiteral("0.0.1"));
+        QCOMPARE(console.stored(QStringLiteral("hello")).version.value_or(QString()), QStringLiteral("0.0.1"));
         auto *editor = child<QsciScintilla>(&window, "codeTextEdit");
         QTRY_VERIFY_WITH_TIMEOUT(editor->text().contains(QLatin1StringView("Hello")), 15000);
 
@@ -123,7 +113,7 @@ private Q_SLOTS:
         QVERIFY(window.codePanel()->isDirty());
         QTest::keyClick(editor, Qt::Key_S, Qt::ControlModifier);
         QTRY_VERIFY2_WITH_TIMEOUT(
-            stored(console, QStringLiteral("hello")).version.value_or(QString()) == QLatin1StringView("0.0.2"),
+            console.stored(QStringLiteral("hello")).version.value_or(QString()) == QLatin1StringView("0.0.2"),
             qPrintable(
                 window.findChild<QLabel *>(QStringLiteral("bannerText"))->text() + QStringLiteral(" deploy enabled=") +
                 QString::number(window.codePanel()->findChild<QAction *>(QStringLiteral("deployAction"))->isEnabled()) +
@@ -131,7 +121,7 @@ private Q_SLOTS:
                 QString::fromLatin1(QApplication::focusWidget() ? QApplication::focusWidget()->metaObject()->className()
                                                                 : "none")),
             15000);
-        QVERIFY(stored(console, QStringLiteral("hello")).exec->code->contains(QLatin1StringView("v: 2")));
+        QVERIFY(console.stored(QStringLiteral("hello")).exec->code->contains(QLatin1StringView("v: 2")));
 
         // Configuration: memory and timeout typed in, applied, reported by the platform.
         window.tabs()->setCurrentWidget(window.configPanel());
@@ -147,8 +137,8 @@ private Q_SLOTS:
         QTRY_VERIFY(child<QPushButton>(&window, "apply")->isEnabled());
         QTest::mouseClick(child<QPushButton>(&window, "apply"), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(
-            stored(console, QStringLiteral("hello")).limits.value_or(ActionLimits()).memoryMb.value_or(0), 512, 15000);
-        QCOMPARE(stored(console, QStringLiteral("hello")).limits->timeoutMs.value_or(0), 5000);
+            console.stored(QStringLiteral("hello")).limits.value_or(ActionLimits()).memoryMb.value_or(0), 512, 15000);
+        QCOMPARE(console.stored(QStringLiteral("hello")).limits->timeoutMs.value_or(0), 5000);
 
         // Test: a payload, run on the platform; its activation shows up live in Activations.
         window.tabs()->setCurrentWidget(window.testPanel());

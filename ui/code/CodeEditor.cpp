@@ -5,6 +5,7 @@
 #include "ui/code/CodeTextEdit.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QBoxLayout>
 
 namespace funcdesk {
@@ -160,7 +161,10 @@ void CodeEditor::closeBars()
     m_findBar->hide();
     m_goToLineBar->hide();
     m_closeBarsAction->setEnabled(false);
-    m_edit->setFocus(Qt::OtherFocusReason);
+    // Back to the text only from a bar of this editor: a new function's load closes the bars too,
+    // and taking the focus then left the function list without it (Delete went to the code).
+    if (isAncestorOf(QApplication::focusWidget()))
+        m_edit->setFocus(Qt::OtherFocusReason);
 }
 
 void CodeEditor::updateDirty()

@@ -291,6 +291,8 @@ void CodePanel::offerDraft(const Draft &draft)
                                  settle();
                                  closeDiff();
                                  m_editor->setText(code); // one undo step; autosaved again as a draft
+                                 // Typing goes on in the restored code.
+                                 m_editor->setFocus(Qt::OtherFocusReason);
                                  Q_EMIT statusMessage(tr("%1: draft restored.").arg(m_functionName));
                              });
     m_draftBanner->addButton(tr("Compare"), QStringLiteral("compareDraftButton"), [this, when, code = draft.code] {

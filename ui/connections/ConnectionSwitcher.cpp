@@ -9,6 +9,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPointer>
 #include <QStyle>
 #include <QToolButton>
 
@@ -62,7 +63,19 @@ ConnectionSwitcher::ConnectionSwitcher(ConnectionStore *store, ConnectionManager
     layout->addWidget(m_statusIcon);
     layout->addWidget(m_status);
 
-    connect(m_combo, &QComboBox::activated, this, [this](int row) { m_manager->setCurrent(m_model->idAt(row)); });
+    connect(m_combo, &QComboBox::activated, this, [this](int row) {
+        const QString id = m_model->idAt(row);
+        QPointer<ConnectionSwitcher> self(this);
+        if (id == m_manager->currentProfile().id || !m_switchCheck || m_switchCheck([self, id](bool go) {
+                if (self && go)
+                    self->m_manager->setCurrent(id);
+                else if (self)
+                    self->showCurrent(self->m_manager->currentProfile());
+            }))
+            m_manager->setCurrent(id);
+        else
+            showCurrent(m_manager->currentProfile()); // the current one, until the answer
+    });
     connect(m_manageAction, &QAction::triggered, this, &ConnectionSwitcher::openDialog);
     connect(m_switchAction, &QAction::triggered, this, [this] {
         m_combo->setFocus(Qt::ShortcutFocusReason);

@@ -2,6 +2,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QAction;
 class QComboBox;
 class QLabel;
@@ -29,6 +31,10 @@ public:
     QAction *manageAction() const { return m_manageAction; }
     // Moves the keyboard focus to the connection combo box and opens it.
     QAction *switchAction() const { return m_switchAction; }
+    // Asked before the combo box switches to another connection: true when it may switch now;
+    // otherwise it answers later through the callback (unsaved configuration changes).
+    using SwitchCheck = std::function<bool(std::function<void(bool)> answer)>;
+    void setSwitchCheck(SwitchCheck check) { m_switchCheck = std::move(check); }
 
 private:
     void openDialog();
@@ -45,6 +51,7 @@ private:
     QAction *m_manageAction;
     QAction *m_switchAction;
     ConnectionDialog *m_dialog = nullptr;
+    SwitchCheck m_switchCheck;
 };
 
 } // namespace funcdesk

@@ -74,6 +74,16 @@ void showError(QLabel *label, const QString &message)
     label->setVisible(!message.isEmpty());
 }
 
+// Shows vCPUs as the note beside it does: "0.125", "0.25", "1", never "0.13" or "0.250".
+class CpuSpinBox : public QDoubleSpinBox
+{
+public:
+    using QDoubleSpinBox::QDoubleSpinBox;
+
+protected:
+    QString textFromValue(double value) const override { return FunctionConfigForm::cpuText(value); }
+};
+
 QTableWidgetItem *checkItem(bool checked)
 {
     auto *item = new QTableWidgetItem;
@@ -132,22 +142,23 @@ ConfigPanel::ConfigPanel(QWidget *parent) : QWidget(parent)
 
     m_cpuAuto = new QCheckBox(tr("Follow memory"), this);
     m_cpuAuto->setObjectName(QStringLiteral("cpuAuto"));
-    m_cpu = new QDoubleSpinBox(this);
+    m_cpu = new CpuSpinBox(this);
     m_cpu->setObjectName(QStringLiteral("cpu"));
     m_cpu->setRange(0.0, 1024.0);
-    m_cpu->setDecimals(2);
+    m_cpu->setDecimals(3); // 0.125 vCPU is 128 MB's share
     m_cpu->setSingleStep(0.05);
     m_cpu->setSuffix(tr(" vCPU"));
     m_cpuNote = new QLabel(this);
     m_cpuNote->setObjectName(QStringLiteral("cpuNote"));
     m_cpuNote->setWordWrap(true);
+    // One row, the note beside the toggle: a note under the field came and went with Follow
+    // memory and moved every field below it.
     auto *cpuRow = new QHBoxLayout;
-    cpuRow->addWidget(m_cpu, 1);
+    cpuRow->setContentsMargins(0, 0, 0, 0);
+    cpuRow->addWidget(m_cpu, 0, Qt::AlignLeft); // as wide as the other number fields
     cpuRow->addWidget(m_cpuAuto);
-    auto *cpuColumn = new QVBoxLayout;
-    cpuColumn->addLayout(cpuRow);
-    cpuColumn->addWidget(m_cpuNote);
-    form->addRow(labelFor(tr("&CPU:"), m_cpu), cpuColumn);
+    cpuRow->addWidget(m_cpuNote, 1);
+    form->addRow(labelFor(tr("&CPU:"), m_cpu), cpuRow);
 
     m_logs = spinBox(this, "logs", 1 << 20, tr(" MB"));
     m_logsError = errorLabel(this, "logsError");
@@ -167,8 +178,9 @@ ConfigPanel::ConfigPanel(QWidget *parent) : QWidget(parent)
     m_instancesSet->setObjectName(QStringLiteral("instancesSet"));
     m_instances = spinBox(this, "instances", 1 << 20, QString());
     auto *instancesRow = new QHBoxLayout;
-    instancesRow->addWidget(m_instances, 1);
+    instancesRow->addWidget(m_instances, 0, Qt::AlignLeft); // a number field's width, as CPU
     instancesRow->addWidget(m_instancesSet);
+    instancesRow->addStretch(1);
     form->addRow(labelFor(tr("&Instances:"), m_instances), instancesRow);
 
     // Storage, Network, Minimum instances: Funcdesk's sandbox settings (hidden where the platform
@@ -247,6 +259,9 @@ ConfigPanel::ConfigPanel(QWidget *parent) : QWidget(parent)
     m_status->setObjectName(QStringLiteral("configStatus"));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // The version the platform has now, apart from the messages: it follows Apply and deploys.
+    m_version = new QLabel(this);
+    m_version->setObjectName(QStringLiteral("configVersion"));
     // While an Apply is in flight: Cancel (Esc) stops waiting; afterwards Refresh shows what the
     // platform has, since a request that left may have been stored anyway.
     m_cancelAction = new QAction(tr("Cancel"), this);
@@ -263,6 +278,7 @@ ConfigPanel::ConfigPanel(QWidget *parent) : QWidget(parent)
     m_refresh->setToolTip(tr("Load what the platform has now; the form keeps what you typed"));
     m_refresh->hide();
     auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_version);
     buttons->addWidget(m_status, 1);
     buttons->addWidget(m_refresh);
     buttons->addWidget(m_cancel);
@@ -302,6 +318,7 @@ ConfigPanel::ConfigPanel(QWidget *parent) : QWidget(parent)
     });
     connect(addParameter, &QPushButton::clicked, this, [this] {
         addParameterRow({});
+        m_newParameterRow = m_parameters->rowCount() - 1; // no "needs a name" before it is typed
         m_parameters->setCurrentCell(m_parameters->rowCount() - 1, NameColumn);
         m_parameters->editItem(m_parameters->item(m_parameters->rowCount() - 1, NameColumn));
         revalidate();
@@ -309,13 +326,27 @@ ConfigPanel::ConfigPanel(QWidget *parent) : QWidget(parent)
     connect(removeParameter, &QPushButton::clicked, this, [this] {
         if (m_parameters->currentRow() >= 0)
             m_parameters->removeRow(m_parameters->currentRow());
+        m_newParameterRow = -1;
         revalidate();
+    });
+    // A new row is checked once the user leaves it: another row, or the focus out of the table.
+    auto leftNewRow = [this] {
+        m_newParameterRow = -1;
+        revalidate();
+    };
+    connect(m_parameters, &QTableWidget::currentCellChanged, this, [this, leftNewRow](int row, int, int previous) {
+        if (m_newParameterRow >= 0 && previous == m_newParameterRow && row != previous)
+            leftNewRow();
+    });
+    connect(qApp, &QApplication::focusChanged, this, [this, leftNewRow](QWidget *, QWidget *now) {
+        if (m_newParameterRow >= 0 && now && now != m_parameters && !m_parameters->isAncestorOf(now))
+            leftNewRow();
     });
     connect(m_copyUrl, &QPushButton::clicked, this, [this] {
         QGuiApplication::clipboard()->setText(m_webUrl->text());
         m_status->setText(tr("URL copied."));
     });
-    connect(m_apply, &QPushButton::clicked, this, &ConfigPanel::apply);
+    connect(m_apply, &QPushButton::clicked, this, [this] { apply(); });
     connect(m_cancel, &QPushButton::clicked, this, &ConfigPanel::cancelApply);
     connect(m_cancelAction, &QAction::triggered, this, &ConfigPanel::cancelApply);
     connect(m_refresh, &QPushButton::clicked, this, &ConfigPanel::refreshLoaded);
@@ -334,7 +365,9 @@ void ConfigPanel::setContext(Platform *platform, const QString &functionName)
     m_cancel->hide();
     m_refresh->hide();
     m_cancelAction->setEnabled(false);
-    m_title->setText(tr("Configuration of %1").arg(functionName));
+    finishApply(false); // whoever waited for that Apply hears that it did not end here
+    m_title->setText(functionName.isEmpty() ? tr("No function selected") : tr("Configuration of %1").arg(functionName));
+    m_version->clear();
     load();
 }
 
@@ -383,7 +416,8 @@ void ConfigPanel::load()
                      }
                      m_loaded = FunctionConfigForm(action.value(), limits);
                      showForm(m_loaded);
-                     setBusy(false, tr("Version %1.").arg(action->version.value_or(QString())));
+                     showVersion(action.value());
+                     setBusy(false, QString());
                      setEnabled(true);
                  });
     });
@@ -409,6 +443,7 @@ void ConfigPanel::showForm(const FunctionConfigForm &form)
     for (const int row : std::as_const(m_storageRows))
         m_form->setRowVisible(row, form.storageSupported());
     m_parameters->setRowCount(0);
+    m_newParameterRow = -1;
     for (const auto &parameter : form.parameters)
         addParameterRow(parameter);
     m_webExport->setChecked(form.webExport);
@@ -469,7 +504,15 @@ void ConfigPanel::revalidate()
     showError(m_concurrencyError, errors.value(Field::Concurrency));
     showError(m_storageError, errors.value(Field::Storage));
     showError(m_minInstancesError, errors.value(Field::MinInstances));
-    showError(m_parametersError, errors.value(Field::Parameters));
+    QString parametersError = errors.value(Field::Parameters);
+    if (!parametersError.isEmpty() && m_newParameterRow >= 0 && m_newParameterRow < form.parameters.size()) {
+        // Not the row the user is still typing: its name may well be on its way.
+        FunctionConfigForm others = form;
+        others.parameters.removeAt(m_newParameterRow);
+        if (!others.validate().contains(Field::Parameters))
+            parametersError.clear();
+    }
+    showError(m_parametersError, parametersError);
     m_instances->setEnabled(m_instancesSet->isChecked());
 
     const bool cpuSupported = form.cpuSupported();

@@ -8,6 +8,8 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <functional>
+
 class QAction;
 class QCheckBox;
 class QComboBox;
@@ -44,6 +46,16 @@ public:
     void setTriggers(const QList<FunctionTrigger> &triggers);
     // The function's web action URL there ("" without a function or an address).
     QString webUrl() const;
+    // Whether the form holds changes that are not applied.
+    bool hasUnsavedChanges() const;
+    // Before the panel is given another function or connection: true when it may go now.
+    // Otherwise it asks, after the current event, whether to apply the changes, discard them or
+    // stay, and calls `answer` with whether to go on (after Apply: once the platform stored them).
+    bool mayLeave(std::function<void(bool)> answer);
+
+public Q_SLOTS:
+    // Another panel changed a function (a code deploy): the footer follows its version.
+    void functionChanged(const funcdesk::Action &action);
 
 Q_SIGNALS:
     // After a successful Apply: the action as the platform now has it.
@@ -55,7 +67,11 @@ private:
     void showForm(const FunctionConfigForm &form);
     FunctionConfigForm readForm() const;
     void revalidate();
-    void apply();
+    // Sends the form; `done` hears whether the platform stored it.
+    void apply(std::function<void(bool)> done = {});
+    void askBeforeLeaving(std::function<void(bool)> answer);
+    void finishApply(bool stored);
+    void showVersion(const Action &action);
     // Stops waiting for an Apply in flight (Esc): the form keeps what was typed.
     void cancelApply();
     // Loads what the platform has now as the baseline, leaving the form as typed.
@@ -77,6 +93,8 @@ private:
     bool m_filling = false;
     quint64 m_applyRequest = 0; // bumped by Apply and Cancel: answers for an older Apply are dropped
     bool m_applying = false;
+    std::function<void(bool)> m_afterApply; // told how the Apply in flight ended
+    int m_newParameterRow = -1;             // a row just added: checked once the user leaves it
 
     QLabel *m_title;
     QLabel *m_triggers;
@@ -115,6 +133,7 @@ private:
     QPushButton *m_refresh;
     QAction *m_cancelAction;
     QLabel *m_status;
+    QLabel *m_version;
 };
 
 } // namespace funcdesk

@@ -1,5 +1,6 @@
 // The configuration panel's round trips after loading: Apply and its Cancel, Refresh after a
-// cancelled Apply, and the warm-instances count (the rest of ConfigPanel is in ConfigPanel.cpp).
+// cancelled Apply, the question before unsaved changes are left, the version in the footer, and
+// the warm-instances count (the rest of ConfigPanel is in ConfigPanel.cpp).
 
 #include "ui/functions/ConfigPanel.h"
 
@@ -7,6 +8,7 @@
 
 #include <QAction>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTimer>
 
@@ -18,11 +20,16 @@ namespace {
 constexpr int kWarmRefreshMs = 2000;
 } // namespace
 
-void ConfigPanel::apply()
+void ConfigPanel::apply(std::function<void(bool)> done)
 {
     const FunctionConfigForm form = readForm();
-    if (!form.validate().isEmpty() || !m_platform)
+    if (!form.validate().isEmpty() || !m_platform) {
+        if (done)
+            done(false);
         return;
+    }
+    finishApply(false); // an earlier Apply's waiter: this one replaces it
+    m_afterApply = std::move(done);
     const quint64 request = ++m_applyRequest;
     m_applying = true;
     m_refresh->hide();
@@ -38,16 +45,77 @@ void ConfigPanel::apply()
                      // Keep what the user typed; say what the server said.
                      setBusy(false, tr("Not applied: %1").arg(stored.error().message));
                      revalidate();
+                     finishApply(false);
                      return;
                  }
                  m_loaded = FunctionConfigForm(stored.value(), form.platform());
                  showForm(m_loaded);
+                 showVersion(stored.value());
                  const QString message =
                      tr("Applied: %1 is now version %2.").arg(name, stored->version.value_or(QString()));
                  setBusy(false, message);
                  Q_EMIT statusMessage(message);
                  Q_EMIT applied(stored.value());
+                 finishApply(true);
              });
+}
+
+void ConfigPanel::finishApply(bool stored)
+{
+    if (auto done = std::exchange(m_afterApply, {}))
+        done(stored);
+}
+
+bool ConfigPanel::hasUnsavedChanges() const
+{
+    return m_platform && !m_name.isEmpty() && !m_applying && !(readForm() == m_loaded);
+}
+
+bool ConfigPanel::mayLeave(std::function<void(bool)> answer)
+{
+    if (!hasUnsavedChanges())
+        return true;
+    // Not inside the click or key that asked: the question is a modal dialog of its own.
+    QTimer::singleShot(0, this, [this, answer = std::move(answer)]() mutable { askBeforeLeaving(std::move(answer)); });
+    return false;
+}
+
+void ConfigPanel::askBeforeLeaving(std::function<void(bool)> answer)
+{
+    if (!hasUnsavedChanges()) // applied or reset meanwhile
+        return answer(true);
+    const bool valid = readForm().validate().isEmpty();
+    QMessageBox box(QMessageBox::Question, tr("Unsaved configuration"),
+                    tr("The configuration of %1 has changes that are not applied.").arg(m_name),
+                    QMessageBox::Apply | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("unsavedConfigurationBox"));
+    box.setInformativeText(valid ? tr("Apply them before moving on, discard them, or stay here?")
+                                 : tr("Some values are not valid, so they cannot be applied: discard them, or stay "
+                                      "here and correct them?"));
+    box.button(QMessageBox::Apply)->setEnabled(valid);
+    box.setDefaultButton(valid ? QMessageBox::Apply : QMessageBox::Cancel);
+    box.setEscapeButton(QMessageBox::Cancel);
+    switch (box.exec()) {
+    case QMessageBox::Apply:
+        return apply(std::move(answer)); // goes on once stored; a refusal stays here, with its message
+    case QMessageBox::Discard:
+        showForm(m_loaded);
+        return answer(true);
+    default:
+        return answer(false);
+    }
+}
+
+void ConfigPanel::showVersion(const Action &action)
+{
+    const QString version = action.version.value_or(QString());
+    m_version->setText(version.isEmpty() ? QString() : tr("Version %1").arg(version));
+}
+
+void ConfigPanel::functionChanged(const Action &action)
+{
+    if (action.name.value_or(QString()) == m_name && !m_name.isEmpty())
+        showVersion(action);
 }
 
 void ConfigPanel::cancelApply()
@@ -56,6 +124,7 @@ void ConfigPanel::cancelApply()
         return;
     ++m_applyRequest; // the answer, whenever it comes, is dropped
     m_applying = false;
+    finishApply(false);
     setBusy(false, tr("Stopped waiting. The new settings had already been sent and cannot be called back: whether "
                       "%1 has them is unknown. Refresh shows what the platform has; the form keeps what you typed.")
                        .arg(m_name));
@@ -83,6 +152,7 @@ void ConfigPanel::refreshLoaded()
         // offered only if it still differs from them.
         m_loaded = FunctionConfigForm(action.value(), m_loaded.platform());
         m_warmInstances->setText(m_loaded.warmInstancesText());
+        showVersion(action.value());
         m_refresh->hide();
         revalidate();
         const QString version = action->version.value_or(QString());

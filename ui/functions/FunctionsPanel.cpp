@@ -9,6 +9,7 @@
 #include "ui/shell/ErrorLabel.h"
 
 #include <QAction>
+#include <QEvent>
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
@@ -19,6 +20,11 @@
 #include <QVBoxLayout>
 
 namespace funcdesk {
+
+namespace {
+constexpr int kFitRows = 200;       // rows measured when the columns are sized to their contents
+constexpr int kNameColumnMax = 400; // px the name column asks for at most (a long name scrolls)
+} // namespace
 
 FunctionsPanel::FunctionsPanel(QWidget *parent) : QWidget(parent)
 {
@@ -39,8 +45,13 @@ FunctionsPanel::FunctionsPanel(QWidget *parent) : QWidget(parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    // Columns as wide as their headers and contents (fitColumns), the name column takes the rest:
+    // the default 100 px cut "Timeout" and "auto (0.25 vCPU)". Contents are measured on at most
+    // kFitRows rows, so a list of 100,000 is sized as fast as one of 100.
+    m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_view->horizontalHeader()->setResizeContentsPrecision(kFitRows);
+    m_view->viewport()->installEventFilter(this);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
 
@@ -107,13 +118,8 @@ FunctionsPanel::FunctionsPanel(QWidget *parent) : QWidget(parent)
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &FunctionsPanel::updateEmptyHint);
     connect(m_model, &FunctionListModel::errorTextChanged, this, &FunctionsPanel::updateEmptyHint);
     connect(m_model, &FunctionListModel::loadingChanged, this, &FunctionsPanel::updateEmptyHint);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
-        const QString current = currentFunction();
-        if (current != m_lastCurrent) {
-            m_lastCurrent = current;
-            Q_EMIT currentFunctionChanged(current);
-        }
-    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &FunctionsPanel::currentRowChanged);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         const int selected = int(selectedNames().size());
         m_delete->setEnabled(selected > 0);
@@ -131,9 +137,78 @@ FunctionsPanel::FunctionsPanel(QWidget *parent) : QWidget(parent)
             showStatus(tr("%n function(s).", nullptr, m_model->rowCount()));
         if (!loading && m_view->selectionModel() && !m_view->currentIndex().isValid() && !m_lastCurrent.isEmpty())
             selectFunction(m_lastCurrent);
+        if (!loading)
+            fitColumns();
+    });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (!m_model->isLoading())
+            fitColumns(); // a function created or imported
     });
     for (QAction *action : {m_delete, m_export, m_duplicate})
         action->setEnabled(false);
+}
+
+void FunctionsPanel::currentRowChanged()
+{
+    const QString current = currentFunction();
+    if (current == m_lastCurrent || m_leavePending)
+        return;
+    if (m_leaveCheck && !m_lastCurrent.isEmpty() && !m_removingShown) {
+        m_leavePending = true;
+        QPointer<FunctionsPanel> self(this);
+        if (!m_leaveCheck([self](bool go) {
+                if (self)
+                    self->leaveAnswered(go);
+            }))
+            return; // asked: leaveAnswered goes on
+        m_leavePending = false;
+    }
+    m_lastCurrent = current;
+    Q_EMIT currentFunctionChanged(current);
+}
+
+void FunctionsPanel::leaveAnswered(bool go)
+{
+    if (!m_leavePending)
+        return; // the platform changed meanwhile
+    m_leavePending = false;
+    if (!go) {
+        if (!selectFunction(m_lastCurrent)) // back to the function shown
+            m_view->selectionModel()->clearCurrentIndex();
+        return;
+    }
+    const QString current = currentFunction(); // where the user went, perhaps further meanwhile
+    if (current != m_lastCurrent) {
+        m_lastCurrent = current;
+        Q_EMIT currentFunctionChanged(current);
+    }
+}
+
+void FunctionsPanel::fitColumns()
+{
+    QHeaderView *header = m_view->horizontalHeader();
+    // One pass over the headers and the first kFitRows rows of each column.
+    header->resizeSections(QHeaderView::ResizeToContents);
+    m_nameWidth = std::min(header->sectionSize(FunctionListModel::NameColumn), kNameColumnMax);
+    fitNameColumn();
+}
+
+void FunctionsPanel::fitNameColumn()
+{
+    QHeaderView *header = m_view->horizontalHeader();
+    int others = 0;
+    for (int column = 0; column < header->count(); ++column) {
+        if (column != FunctionListModel::NameColumn && !header->isSectionHidden(column))
+            others += header->sectionSize(column);
+    }
+    header->resizeSection(FunctionListModel::NameColumn, std::max(m_nameWidth, m_view->viewport()->width() - others));
+}
+
+bool FunctionsPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+        fitNameColumn();
+    return QWidget::eventFilter(watched, event);
 }
 
 void FunctionsPanel::updateEmptyHint()
@@ -159,6 +234,7 @@ void FunctionsPanel::setPlatform(Platform *platform)
 {
     m_platform = platform;
     m_lastCurrent.clear();
+    m_leavePending = false;
     m_model->setPlatform(platform);
     m_model->refresh();
     Q_EMIT currentFunctionChanged(QString());
@@ -219,36 +295,49 @@ void FunctionsPanel::newFunction()
         }
         showStatus(QString());
         NewFunctionDialog dialog(info->kinds(), allNames(), this);
-        QPointer<NewFunctionDialog> open = &dialog;
-        // The dialog stays up until the platform has the function: a refusal shows in it and
-        // the name and runtime typed are still there to correct.
-        connect(&dialog, &NewFunctionDialog::createRequested, this,
-                [this, platform, open](const QString &name, const QString &kind) {
-                    if (platform != m_platform)
-                        return open->reject();
-                    Action action;
-                    action.name = name;
-                    action.exec = Exec::withCode(kind, FunctionTemplates::codeFor(kind));
-                    open->setBusy(true);
-                    onResult(m_platform->putAction(name, action, PutOptions{}), this,
-                             [this, platform, open, name](Result<Action> stored) {
-                                 if (open) {
-                                     open->setBusy(false);
-                                     if (!stored)
-                                         return open->showError(tr("Not created: %1").arg(stored.error().message));
-                                     open->accept();
-                                 }
-                                 if (platform != m_platform || !stored)
-                                     return;
-                                 m_model->applyAction(stored.value());
-                                 const QString message = tr("Created %1.").arg(name);
-                                 showStatus(message);
-                                 Q_EMIT statusMessage(message);
-                                 selectFunction(name);
-                             });
-                });
-        dialog.exec();
+        createThroughDialog(
+            dialog,
+            [](const QString &name, const QString &kind) {
+                Action action;
+                action.name = name;
+                action.exec = Exec::withCode(kind, FunctionTemplates::codeFor(kind));
+                return action;
+            },
+            [](const QString &name) { return tr("Created %1.").arg(name); });
     });
+}
+
+void FunctionsPanel::createThroughDialog(NewFunctionDialog &dialog,
+                                         std::function<Action(const QString &, const QString &)> make,
+                                         std::function<QString(const QString &)> doneMessage)
+{
+    QPointer<Platform> platform = m_platform;
+    QPointer<NewFunctionDialog> open = &dialog;
+    // The dialog stays up until the platform has the function: a refusal shows in it and the name
+    // and runtime typed are still there to correct.
+    connect(&dialog, &NewFunctionDialog::createRequested, this,
+            [this, platform, open, make, doneMessage](const QString &name, const QString &kind) {
+                if (platform != m_platform)
+                    return open->reject();
+                open->setBusy(true);
+                onResult(m_platform->putAction(name, make(name, kind), PutOptions{}), this,
+                         [this, platform, open, name, doneMessage](Result<Action> stored) {
+                             if (open) {
+                                 open->setBusy(false);
+                                 if (!stored)
+                                     return open->showError(tr("Not created: %1").arg(stored.error().message));
+                                 open->accept();
+                             }
+                             if (platform != m_platform || !stored)
+                                 return;
+                             m_model->applyAction(stored.value());
+                             const QString message = doneMessage(name);
+                             showStatus(message);
+                             Q_EMIT statusMessage(message);
+                             selectFunction(name);
+                         });
+            });
+    dialog.exec();
 }
 
 void FunctionsPanel::putAll(const QList<Action> &actions, const QString &doneMessage)
@@ -296,12 +385,22 @@ void FunctionsPanel::duplicateCurrent()
             showStatus(tr("Could not read %1: %2").arg(name, found.error().message), true);
             return;
         }
-        Action copy = found.value();
-        copy.name = FunctionFiles::copyName(name, allNames());
-        copy.version.reset();
-        copy.updated.reset();
-        copy.ns.reset();
-        putAll({copy}, tr("Created %1 as a copy of %2.").arg(*copy.name, name));
+        // The copy's name is asked, with a free "NAME-copy" offered; Cancel creates nothing.
+        const Action original = found.value();
+        const QString kind = original.exec ? original.exec->kind : QString();
+        NewFunctionDialog dialog({kind}, allNames(), this);
+        dialog.askForCopy(name, FunctionFiles::copyName(name, allNames()));
+        createThroughDialog(
+            dialog,
+            [original](const QString &chosen, const QString &) {
+                Action copy = original;
+                copy.name = chosen;
+                copy.version.reset();
+                copy.updated.reset();
+                copy.ns.reset();
+                return copy;
+            },
+            [name](const QString &chosen) { return tr("Created %1 as a copy of %2.").arg(chosen, name); });
     });
 }
 
@@ -325,14 +424,25 @@ void FunctionsPanel::deleteSelected()
         onResult(m_platform->deleteAction(name), this, [=, this](Result<Action> deleted) {
             if (platform != m_platform)
                 return;
-            if (deleted)
+            if (deleted) {
+                // The list makes a neighbour current (or none); the function shown is gone, so
+                // there is nothing to ask about it.
+                m_removingShown = true;
                 m_model->removeFunction(name);
-            else
+                m_removingShown = false;
+            } else {
                 failures->append(tr("%1: %2").arg(name, deleted.error().message));
-            if (--*remaining == 0)
-                showStatus(failures->isEmpty() ? tr("Deleted %n function(s).", nullptr, int(names.size()))
-                                               : failures->join(QLatin1Char('\n')),
-                           !failures->isEmpty());
+            }
+            if (--*remaining > 0)
+                return;
+            // The list's selection is the function the panels show, or nothing.
+            const QModelIndex current = m_view->currentIndex();
+            if (current.isValid())
+                m_view->selectionModel()->select(current,
+                                                 QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            showStatus(failures->isEmpty() ? tr("Deleted %n function(s).", nullptr, int(names.size()))
+                                           : failures->join(QLatin1Char('\n')),
+                       !failures->isEmpty());
         });
     }
 }
@@ -391,6 +501,17 @@ void FunctionsPanel::exportSelected()
 void FunctionsPanel::functionChanged(const Action &action)
 {
     m_model->applyAction(action);
+    // A new value may be wider ("auto (0.125 vCPU)"): columns grow to it, never shrink here.
+    QHeaderView *header = m_view->horizontalHeader();
+    for (int column = 0; column < header->count(); ++column) {
+        if (column == FunctionListModel::NameColumn || header->isSectionHidden(column))
+            continue;
+        const int before = header->sectionSize(column);
+        m_view->resizeColumnToContents(column);
+        if (header->sectionSize(column) < before)
+            header->resizeSection(column, before);
+    }
+    fitNameColumn();
 }
 
 void FunctionsPanel::showStatus(const QString &message, bool error)

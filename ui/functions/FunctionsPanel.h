@@ -5,6 +5,8 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <functional>
+
 class QAction;
 class QLabel;
 class QLineEdit;
@@ -15,6 +17,7 @@ namespace funcdesk {
 class FunctionFilterProxy;
 class ErrorLabel;
 class FunctionListModel;
+class NewFunctionDialog;
 
 // The function list of the current connection: filter as you type, sort by any column,
 // multi-select; new, duplicate, delete (confirmed), import from a file or folder, export to a
@@ -32,6 +35,12 @@ public:
     bool selectFunction(const QString &name);
     // The panel's commands, for the main window's menus (shortcuts included).
     QList<QAction *> commands() const;
+    // Asked before another function becomes the current one (a click, a key, selectFunction()):
+    // returns true when it may happen now; otherwise it answers later through the callback, and
+    // "no" brings the selection back to the function shown. Not asked when the function shown
+    // was deleted.
+    using LeaveCheck = std::function<bool(std::function<void(bool)> answer)>;
+    void setLeaveCheck(LeaveCheck check) { m_leaveCheck = std::move(check); }
 
 public Q_SLOTS:
     void refresh();
@@ -48,6 +57,16 @@ Q_SIGNALS:
     void statusMessage(const QString &message);
 
 private:
+    void currentRowChanged();
+    void leaveAnswered(bool go);
+    // Runs a New function (or Duplicate) dialog until the platform has the function `make` builds
+    // from the name and runtime typed: a refusal shows in the dialog, with what was typed.
+    void createThroughDialog(NewFunctionDialog &dialog, std::function<Action(const QString &, const QString &)> make,
+                             std::function<QString(const QString &)> doneMessage);
+    // Sizes the columns to their headers and contents; the name column takes what is left.
+    void fitColumns();
+    void fitNameColumn();
+    bool eventFilter(QObject *watched, QEvent *event) override;
     QStringList selectedNames() const;
     QStringList allNames() const;
     void putAll(const QList<Action> &actions, const QString &doneMessage);
@@ -70,6 +89,10 @@ private:
     QAction *m_refresh;
     QAction *m_focusFilter;
     QString m_lastCurrent;
+    LeaveCheck m_leaveCheck;
+    bool m_leavePending = false;  // the leave check has not answered yet
+    bool m_removingShown = false; // the function shown is being deleted: nothing to ask
+    int m_nameWidth = 0;          // what the names need (fitColumns), at most kNameColumnMax
 };
 
 } // namespace funcdesk

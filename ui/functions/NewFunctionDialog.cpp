@@ -19,6 +19,8 @@ NewFunctionDialog::NewFunctionDialog(const QStringList &kinds, const QStringList
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("newFunctionName"));
     m_name->setPlaceholderText(tr("e.g. resize-image"));
+    // Room for a name of some length, and for the messages to wrap in two lines, not five.
+    m_name->setMinimumWidth(fontMetrics().averageCharWidth() * 36);
     m_kind = new QComboBox(this);
     m_kind->setObjectName(QStringLiteral("newFunctionKind"));
     // Canonical kinds first; "family:default" aliases are for scripts.
@@ -28,20 +30,29 @@ NewFunctionDialog::NewFunctionDialog(const QStringList &kinds, const QStringList
     }
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("newFunctionError"));
+    m_error->setTextFormat(Qt::PlainText);
     m_error->setWordWrap(true);
-    auto *note = new QLabel(tr("The function starts from a small example for its runtime."), this);
-    note->setWordWrap(true);
+    // Its place is kept while hidden (showMessage makes it as tall as its message), so a message
+    // coming or going neither moves the fields nor squeezes them: the dialog grows instead.
+    QSizePolicy errorPolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
+    errorPolicy.setRetainSizeWhenHidden(true);
+    m_error->setSizePolicy(errorPolicy);
+    m_note = new QLabel(tr("The function starts from a small example for its runtime."), this);
+    m_note->setWordWrap(true);
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&Runtime:"), m_kind);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_buttons->setObjectName(QStringLiteral("newFunctionButtons"));
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Create"));
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_error);
-    layout->addWidget(note);
+    layout->addWidget(m_note);
     layout->addWidget(m_buttons);
+    // Never smaller than what the fields and the longest message need.
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
 
     connect(m_name, &QLineEdit::textChanged, this, &NewFunctionDialog::revalidate);
     connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
@@ -50,6 +61,17 @@ NewFunctionDialog::NewFunctionDialog(const QStringList &kinds, const QStringList
     });
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     revalidate();
+}
+
+void NewFunctionDialog::askForCopy(const QString &original, const QString &suggested)
+{
+    setWindowTitle(tr("Duplicate function")); // the name goes in the note: a title is cut short
+    m_name->setText(suggested);
+    m_name->selectAll();
+    m_copy = true;
+    m_kind->setEnabled(false);
+    m_note->setText(tr("The copy gets the code, configuration and parameters of %1.").arg(original));
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Duplicate"));
 }
 
 QString NewFunctionDialog::name() const
@@ -66,10 +88,9 @@ void NewFunctionDialog::setBusy(bool busy)
 {
     m_busy = busy;
     m_name->setEnabled(!busy);
-    m_kind->setEnabled(!busy);
+    m_kind->setEnabled(!busy && !m_copy);
     if (busy) {
-        m_error->setText(tr("Creating %1…").arg(name()));
-        m_error->show();
+        showMessage(tr("Creating %1…").arg(name()));
         m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
     } else {
         revalidate();
@@ -79,8 +100,22 @@ void NewFunctionDialog::setBusy(bool busy)
 
 void NewFunctionDialog::showError(const QString &message)
 {
+    showMessage(message);
+}
+
+void NewFunctionDialog::showMessage(const QString &message)
+{
     m_error->setText(message);
     m_error->setVisible(!message.isEmpty());
+    // The whole message at the label's width, its last row (an underscore's) included: a wrapped
+    // label's minimum is one short line, and the layout squeezed the fields and cut the message.
+    const int width = m_error->width() > 0 ? m_error->width() : m_error->sizeHint().width();
+    m_error->setMinimumHeight(message.isEmpty() ? 0 : m_error->heightForWidth(width));
+    // A window does not grow by itself for wrapped text (its minimum counts one line a label).
+    layout()->activate();
+    const int needed = hasHeightForWidth() ? heightForWidth(this->width()) : sizeHint().height();
+    if (needed > height())
+        resize(this->width(), needed);
 }
 
 void NewFunctionDialog::revalidate()
@@ -94,8 +129,7 @@ void NewFunctionDialog::revalidate()
         problem = tr("A function with this name exists.");
     else if (m_kind->count() == 0)
         problem = tr("The platform offers no runtime.");
-    m_error->setText(problem);
-    m_error->setVisible(!problem.isEmpty());
+    showMessage(problem);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!name().isEmpty() && problem.isEmpty());
 }
 

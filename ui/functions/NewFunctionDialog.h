@@ -21,6 +21,9 @@ public:
 
     QString name() const;
     QString kind() const;
+    // Duplicate: asks for the name of a copy of `original`, with `suggested` filled in and
+    // selected; the runtime is the original's (the only kind given) and cannot change.
+    void askForCopy(const QString &original, const QString &suggested);
     // While the platform is asked: the fields and Create are disabled, with a note.
     void setBusy(bool busy);
     // The platform refused: the message shows in the dialog, the fields keep what was typed.
@@ -31,13 +34,16 @@ Q_SIGNALS:
 
 private:
     void revalidate();
+    void showMessage(const QString &message);
 
     QStringList m_taken;
     QLineEdit *m_name;
     QComboBox *m_kind;
     QLabel *m_error;
+    QLabel *m_note;
     QDialogButtonBox *m_buttons;
     bool m_busy = false;
+    bool m_copy = false; // askForCopy: the runtime is the original's
 };
 
 } // namespace funcdesk

@@ -93,6 +93,7 @@ MainWindow::MainWindow(ConsoleContext context, QWidget *parent) : QMainWindow(pa
         toolbar->setObjectName(QStringLiteral("connectionToolbar"));
         toolbar->setMovable(false);
         toolbar->addWidget(m_switcher);
+        m_switcher->setSwitchCheck([this](std::function<void(bool)> answer) { return m_config->mayLeave(answer); });
     }
 
     m_connectionStatus = new QLabel(this);
@@ -100,6 +101,8 @@ MainWindow::MainWindow(ConsoleContext context, QWidget *parent) : QMainWindow(pa
     statusBar()->addPermanentWidget(m_connectionStatus);
 
     connect(m_functions, &FunctionsPanel::currentFunctionChanged, this, &MainWindow::functionSelected);
+    // Unsaved configuration changes are asked about before another function or connection shows.
+    m_functions->setLeaveCheck([this](std::function<void(bool)> answer) { return m_config->mayLeave(answer); });
     connect(m_code, &CodePanel::deployed, this, &MainWindow::functionChanged);
     connect(m_config, &ConfigPanel::applied, this, &MainWindow::functionChanged);
     connect(m_config, &ConfigPanel::applied, m_code, &CodePanel::configurationApplied);
@@ -299,6 +302,7 @@ void MainWindow::functionSelected(const QString &name)
 void MainWindow::functionChanged(const Action &action)
 {
     m_functions->functionChanged(action);
+    m_config->functionChanged(action); // its footer follows the version
     const QString connectionId =
         m_context.connections ? m_context.connections->currentProfile().id : ConnectionProfile::localId();
     if (action.name.value_or(QString()) == m_function)
