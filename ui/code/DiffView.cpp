@@ -154,8 +154,11 @@ DiffView::DiffView(QWidget *parent)
     m_leftTitle->setObjectName(QStringLiteral("diffLeftTitle"));
     m_rightTitle->setObjectName(QStringLiteral("diffRightTitle"));
     m_summary->setObjectName(QStringLiteral("diffSummary"));
+    m_summary->setWordWrap(true);
     for (QLabel *title : {m_leftTitle, m_rightTitle}) {
         title->setTextFormat(Qt::PlainText);
+        // Wrapped, not one long line: the header's width must not push the window's splitter.
+        title->setWordWrap(true);
         title->setAutoFillBackground(true);
         title->setMargin(3);
     }
