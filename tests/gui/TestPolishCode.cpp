@@ -178,7 +178,7 @@ private Q_SLOTS:
 
         dragHandle(splitter, -window.width()); // far left
         QApplication::processEvents();
-        QVERIFY2(window.functionsPanel()->width() >= 180,
+        QVERIFY2(window.functionsPanel()->width() >= 150,
                  qPrintable(QString::number(window.functionsPanel()->width())));
         QVERIFY(window.functionsPanel()->isVisible());
     }

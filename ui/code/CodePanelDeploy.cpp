@@ -73,9 +73,12 @@ void CodePanel::syntaxChecked(const SyntaxProblem &problem)
 
 void CodePanel::showSyntaxProblem(const SyntaxProblem &problem, const QString &code)
 {
-    const QString text = problem.line > 0 ? tr("Syntax error on line %1: %2").arg(problem.line).arg(problem.message)
-                                          : tr("Syntax error: %1").arg(problem.message);
-    m_status->showMessage(CodeBanner::Tone::Error, tr("%1 Nothing was deployed.").arg(text));
+    QString message = problem.message;
+    while (message.endsWith(QLatin1Char('.')))
+        message.chop(1); // the sentence below ends it
+    const QString text = problem.line > 0 ? tr("Syntax error on line %1: %2").arg(problem.line).arg(message)
+                                          : tr("Syntax error: %1").arg(message);
+    m_status->showMessage(CodeBanner::Tone::Error, tr("%1. Nothing was deployed.").arg(text));
     m_syntaxProblemShown = true;
     if (problem.line > 0) {
         m_editor->textEdit()->showProblem(problem.line, problem.message);
@@ -88,6 +91,7 @@ void CodePanel::showSyntaxProblem(const SyntaxProblem &problem, const QString &c
     }
     m_status->addButton(tr("Deploy Anyway"), QStringLiteral("syntaxDeployAnywayButton"), [this, code] {
         m_uncheckedCode = code;
+        m_editor->setFocus(Qt::OtherFocusReason); // not to the next widget when this button goes
         deploy();
     });
     m_status->addButton(tr("Cancel"), QStringLiteral("syntaxCancelButton"), [this] {

@@ -73,7 +73,7 @@ MainWindow::MainWindow(ConsoleContext context, QWidget *parent) : QMainWindow(pa
     // panel's size hint — a diff's header, say — from moving the handle.
     m_splitter->setChildrenCollapsible(false);
     m_functions->setMinimumWidth(fontMetrics().averageCharWidth() * 30);
-    m_tabs->setMinimumWidth(fontMetrics().averageCharWidth() * 56);
+    m_tabs->setMinimumWidth(fontMetrics().averageCharWidth() * 72);
 
     m_triggers = new TriggersPanel(this);
     m_wiring = new WiringPanel(this);
