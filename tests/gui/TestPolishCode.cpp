@@ -23,6 +23,8 @@
 #include <QToolBar>
 #include <QTreeView>
 
+#include <functional>
+
 #include "ui/code/QsciHeaders.h"
 
 using namespace funcdesk;
@@ -127,9 +129,9 @@ private Q_SLOTS:
         auto *diff = child<DiffView>(panel, "diffView");
         auto *back = child<QPushButton>(panel, "diffCloseButton");
 
-        // Compare and back, three times: the list keeps its width.
-        for (int i = 0; i < 3; ++i) {
-            clickToolButton(toolbar, panel->diffAction());
+        // Compare (by `compare`), then back to the editor: the list keeps its width throughout.
+        const auto compareAndBack = [&](const std::function<void()> &compare) {
+            compare();
             QTRY_VERIFY(diff->isVisible());
             QApplication::processEvents();
             QCOMPARE(window.functionsPanel()->width(), listWidth);
@@ -137,7 +139,9 @@ private Q_SLOTS:
             QTRY_VERIFY(!diff->isVisible());
             QApplication::processEvents();
             QCOMPARE(window.functionsPanel()->width(), listWidth);
-        }
+        };
+        for (int i = 0; i < 3; ++i)
+            compareAndBack([&] { clickToolButton(toolbar, panel->diffAction()); });
 
         // The same with History open and an older version compared (the longest titles).
         clickToolButton(toolbar, panel->historyAction());
@@ -147,17 +151,12 @@ private Q_SLOTS:
         QCOMPARE(window.functionsPanel()->width(), listWidth);
         auto *versions = child<QTreeView>(history, "historyView");
         for (int i = 0; i < 3; ++i) {
-            const QModelIndex older = history->model()->index(1, 0);
-            QTest::mouseClick(versions->viewport(), Qt::LeftButton, {}, versions->visualRect(older).center());
-            QTest::mouseClick(child<QPushButton>(history, "historyCompareButton"), Qt::LeftButton);
-            QTRY_VERIFY(diff->isVisible());
+            compareAndBack([&] {
+                const QModelIndex older = history->model()->index(1, 0);
+                QTest::mouseClick(versions->viewport(), Qt::LeftButton, {}, versions->visualRect(older).center());
+                QTest::mouseClick(child<QPushButton>(history, "historyCompareButton"), Qt::LeftButton);
+            });
             QVERIFY(diff->leftTitle().contains(QStringLiteral("0.0.1")));
-            QApplication::processEvents();
-            QCOMPARE(window.functionsPanel()->width(), listWidth);
-            QTest::mouseClick(back, Qt::LeftButton);
-            QTRY_VERIFY(!diff->isVisible());
-            QApplication::processEvents();
-            QCOMPARE(window.functionsPanel()->width(), listWidth);
         }
         QCOMPARE(splitter->sizes().first(), listWidth);
     }
