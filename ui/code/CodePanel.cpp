@@ -197,7 +197,7 @@ void CodePanel::setContext(Platform *platform, const QString &connectionId, cons
     m_checking = false;
     m_uncheckedCode.clear();
     m_checkNote.clear();
-    m_syntaxProblemShown = false;
+    m_syntaxProblemText.clear();
     m_draftOffered = false;
     m_draftSaved = false;
     m_status->dismiss();

@@ -122,9 +122,9 @@ private:
     bool m_checking = false; // the syntax of m_checkingExec is being checked before its deploy
     Exec m_checkingExec;
     quint64 m_checkPut = 0;
-    QString m_uncheckedCode;           // the user chose "Deploy Anyway" for this text
-    QString m_checkNote;               // why the deploy in flight was not checked, for its outcome
-    bool m_syntaxProblemShown = false; // the status banner shows a syntax error of the editor's text
+    QString m_uncheckedCode;     // the user chose "Deploy Anyway" for this text
+    QString m_checkNote;         // why the deploy in flight was not checked, for its outcome
+    QString m_syntaxProblemText; // the status banner's syntax error of the editor's text, if shown
 
     QLabel *m_titleLabel;
     QLabel *m_detailLabel;

@@ -78,8 +78,8 @@ void CodePanel::showSyntaxProblem(const SyntaxProblem &problem, const QString &c
         message.chop(1); // the sentence below ends it
     const QString text = problem.line > 0 ? tr("Syntax error on line %1: %2").arg(problem.line).arg(message)
                                           : tr("Syntax error: %1").arg(message);
-    m_status->showMessage(CodeBanner::Tone::Error, tr("%1. Nothing was deployed.").arg(text));
-    m_syntaxProblemShown = true;
+    m_syntaxProblemText = tr("%1. Nothing was deployed.").arg(text);
+    m_status->showMessage(CodeBanner::Tone::Error, m_syntaxProblemText);
     if (problem.line > 0) {
         m_editor->textEdit()->showProblem(problem.line, problem.message);
         const int line = problem.line;
@@ -96,16 +96,17 @@ void CodePanel::showSyntaxProblem(const SyntaxProblem &problem, const QString &c
     });
     m_status->addButton(tr("Cancel"), QStringLiteral("syntaxCancelButton"), [this] {
         m_status->dismiss(); // the editor keeps its text and the mark on the line
-        m_syntaxProblemShown = false;
     });
     Q_EMIT statusMessage(tr("%1: %2").arg(m_functionName, text));
 }
 
 void CodePanel::dismissOutcome()
 {
-    if (m_status->tone() == CodeBanner::Tone::Success || m_syntaxProblemShown)
+    // The syntax error only while the banner still shows it, not a message that replaced it.
+    if (m_status->tone() == CodeBanner::Tone::Success ||
+        (!m_syntaxProblemText.isEmpty() && m_status->text() == m_syntaxProblemText))
         m_status->dismiss();
-    m_syntaxProblemShown = false;
+    m_syntaxProblemText.clear();
 }
 
 void CodePanel::putCode(const Exec &source, bool rollback, const QString &fromVersion)

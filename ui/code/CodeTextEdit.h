@@ -39,7 +39,6 @@ private:
     int m_marginDigits = 0;
     int m_problemMarker = -1;
     int m_problemLine = 0;
-    QsciStyle m_problemStyle; // allocates its own style number
 };
 
 } // namespace funcdesk
