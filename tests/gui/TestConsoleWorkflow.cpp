@@ -109,7 +109,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowActive(&window));
         editor->setFocus();
         QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
-        QTest::keyClicks(editor, QStringLiteral("function main(p) { console.log('ran'); return {v: 2, x: p.x}"));
+        QTest::keyClicks(editor, QStringLiteral("function main(p) { console.log('ran'); return {v: 2, x: p.x} }"));
         QVERIFY(window.codePanel()->isDirty());
         QTest::keyClick(editor, Qt::Key_S, Qt::ControlModifier);
         QTRY_VERIFY2_WITH_TIMEOUT(

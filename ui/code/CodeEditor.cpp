@@ -56,6 +56,7 @@ CodeEditor::CodeEditor(QWidget *parent)
     connect(m_goToLineBar, &CodeGoToLineBar::closeRequested, this, &CodeEditor::closeBars);
     connect(m_goToLineBar, &CodeGoToLineBar::done, this, &CodeEditor::closeBars);
     connect(m_edit, &QsciScintilla::textChanged, this, [this] {
+        m_edit->clearProblem(); // it spoke of the text before this change
         updateDirty();
         Q_EMIT textChanged();
     });

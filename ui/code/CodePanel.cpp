@@ -3,10 +3,12 @@
 #include "core/FutureCallback.h"
 #include "core/Platform.h"
 #include "models/code/DraftStore.h"
+#include "models/code/SyntaxCheck.h"
 #include "ui/code/ActionCode.h"
 #include "ui/code/CodeBanner.h"
 #include "ui/code/CodeEditor.h"
 #include "ui/code/CodeHistoryPane.h"
+#include "ui/code/CodeTextEdit.h"
 #include "ui/code/DiffView.h"
 
 #include <QAction>
@@ -42,7 +44,8 @@ CodePanel::CodePanel(DraftStore *drafts, QWidget *parent)
     : QWidget(parent), m_drafts(drafts), m_titleLabel(new QLabel(this)), m_detailLabel(new QLabel(this)),
       m_toolBar(new QToolBar(this)), m_status(new CodeBanner(this)), m_draftBanner(new CodeBanner(this)),
       m_pages(new QStackedWidget(this)), m_emptyLabel(new QLabel(this)), m_editor(new CodeEditor(this)),
-      m_diffView(new DiffView(this)), m_history(new CodeHistoryPane(this)), m_splitter(new QSplitter(this))
+      m_diffView(new DiffView(this)), m_history(new CodeHistoryPane(this)), m_splitter(new QSplitter(this)),
+      m_syntaxCheck(new SyntaxCheck(this))
 {
     setObjectName(QStringLiteral("codePanel"));
     m_titleLabel->setObjectName(QStringLiteral("codeTitle"));
@@ -108,7 +111,15 @@ CodePanel::CodePanel(DraftStore *drafts, QWidget *parent)
     connect(m_history, &CodeHistoryPane::compareRequested, this, &CodePanel::showDiff);
     connect(m_history, &CodeHistoryPane::rollbackRequested, this, &CodePanel::rollBack);
     connect(m_history, &CodeHistoryPane::refreshRequested, this, &CodePanel::loadHistory);
-    connect(m_history, &CodeHistoryPane::selectionChanged, this, &CodePanel::updateState);
+    connect(m_history, &CodeHistoryPane::selectionChanged, this, [this] {
+        updateState();
+        // The diff follows the version selected in History.
+        if (m_pages->currentIndex() == int(Page::Diff) && m_diffSource != DiffSource::Draft) {
+            m_diffSource = DiffSource::History;
+            renderDiff();
+        }
+    });
+    connect(m_syntaxCheck, &SyntaxCheck::finished, this, &CodePanel::syntaxChecked);
     connect(m_drafts, &DraftStore::writeFailed, this, [this](const QString &message) {
         m_status->showMessage(CodeBanner::Tone::Warning, tr("Drafts cannot be saved: %1").arg(message));
     });
@@ -182,6 +193,11 @@ void CodePanel::setContext(Platform *platform, const QString &connectionId, cons
     ++m_put;
     m_putting = false;
     m_overwriteVersion.clear();
+    m_syntaxCheck->cancel();
+    m_checking = false;
+    m_uncheckedCode.clear();
+    m_checkNote.clear();
+    m_syntaxProblemText.clear();
     m_draftOffered = false;
     m_draftSaved = false;
     m_status->dismiss();
@@ -262,7 +278,9 @@ void CodePanel::configurationApplied(const Action &action)
     if (!code)
         updated.exec = m_action->exec; // a settings update leaves the code as it was
     m_action = updated;
+    dismissOutcome(); // "Deployed version …" would name the version before this one
     updateState();
+    refreshDiff();
     if (m_historyAction->isChecked())
         loadHistory();
 }
@@ -296,8 +314,10 @@ void CodePanel::offerDraft(const Draft &draft)
                                  Q_EMIT statusMessage(tr("%1: draft restored.").arg(m_functionName));
                              });
     m_draftBanner->addButton(tr("Compare"), QStringLiteral("compareDraftButton"), [this, when, code = draft.code] {
-        m_diffView->setTexts(tr("Version %1 (deployed)").arg(versionOf(m_action)), m_editor->deployedCode(),
-                             tr("Draft from %1").arg(when), code);
+        m_diffSource = DiffSource::Draft;
+        m_draftCode = code;
+        m_draftWhen = when;
+        renderDiff();
         setPage(Page::Diff);
     });
     m_draftBanner->addButton(tr("Discard"), QStringLiteral("discardDraftButton"), [this, settle] {
@@ -312,6 +332,7 @@ void CodePanel::editorTextChanged()
 {
     if (m_loadingText || !m_action || m_draftOffered)
         return;
+    dismissOutcome(); // the user edits on: a deploy's outcome or a syntax error is about older text
     if (m_editor->isDirty()) {
         m_drafts->save(m_connectionId, m_functionName,
                        Draft{m_editor->text(), currentKind(), versionOf(m_action), QDateTime()});
@@ -342,7 +363,29 @@ void CodePanel::showDiff()
 {
     if (!m_diffAction->isEnabled())
         return;
-    const std::optional<Action> selected = m_historyAction->isChecked() ? m_history->selectedVersion() : std::nullopt;
+    m_diffSource =
+        m_historyAction->isChecked() && m_history->selectedVersion() ? DiffSource::History : DiffSource::Deployed;
+    renderDiff();
+    setPage(Page::Diff);
+    m_diffView->setFocus(Qt::OtherFocusReason);
+}
+
+void CodePanel::refreshDiff()
+{
+    if (m_pages->currentIndex() == int(Page::Diff))
+        renderDiff();
+}
+
+void CodePanel::renderDiff()
+{
+    if (m_diffSource == DiffSource::Draft) {
+        m_diffView->setTexts(tr("Version %1 (deployed)").arg(versionOf(m_action)), m_editor->deployedCode(),
+                             tr("Draft from %1").arg(m_draftWhen), m_draftCode);
+        return;
+    }
+    const std::optional<Action> selected = m_diffSource == DiffSource::History && m_historyAction->isChecked()
+                                               ? m_history->selectedVersion()
+                                               : std::nullopt;
     QString leftTitle;
     QString leftText;
     if (selected && selected->exec) {
@@ -356,8 +399,6 @@ void CodePanel::showDiff()
     }
     const QString rightTitle = m_editor->isDirty() ? tr("Editor (not deployed)") : tr("Editor");
     m_diffView->setTexts(leftTitle, leftText, rightTitle, m_editor->text());
-    setPage(Page::Diff);
-    m_diffView->setFocus(Qt::OtherFocusReason);
 }
 
 void CodePanel::closeDiff()

@@ -19,7 +19,9 @@ class CodeHistoryPane;
 class DiffView;
 class DraftStore;
 class Platform;
+class SyntaxCheck;
 struct Draft;
+struct SyntaxProblem;
 
 // The code of the selected function: edit (CodeEditor), deploy (Ctrl+S), revert to the deployed
 // code, version history with a diff against the editor and roll back, and drafts — every edit
@@ -77,6 +79,8 @@ Q_SIGNALS:
 
 private:
     enum class Page { Empty, Editor, Diff };
+    // What the diff page compares with the editor (or, for a draft, with the deployed code).
+    enum class DiffSource { Deployed, History, Draft };
 
     void createActions();
     void load();
@@ -90,6 +94,12 @@ private:
     void setBusy(bool busy);
     void updateState();
     void reportError(const QString &what, const QString &message);
+    void renderDiff();
+    void refreshDiff(); // renders the diff again when it is showing: versions and text move on
+    void dismissOutcome();
+    void checkThenPut(const Exec &exec);
+    void syntaxChecked(const SyntaxProblem &problem);
+    void showSyntaxProblem(const SyntaxProblem &problem, const QString &code);
 
     DraftStore *m_drafts;
     QPointer<Platform> m_platform;
@@ -106,6 +116,15 @@ private:
     bool m_draftSaved = false;
     QString m_overwriteVersion; // deploying over this newer server version was confirmed
     QString m_lastTitle;
+    DiffSource m_diffSource = DiffSource::Deployed;
+    QString m_draftCode; // the recovered draft the diff page compares (DiffSource::Draft)
+    QString m_draftWhen;
+    bool m_checking = false; // the syntax of m_checkingExec is being checked before its deploy
+    Exec m_checkingExec;
+    quint64 m_checkPut = 0;
+    QString m_uncheckedCode;     // the user chose "Deploy Anyway" for this text
+    QString m_checkNote;         // why the deploy in flight was not checked, for its outcome
+    QString m_syntaxProblemText; // the status banner's syntax error of the editor's text, if shown
 
     QLabel *m_titleLabel;
     QLabel *m_detailLabel;
@@ -118,6 +137,7 @@ private:
     DiffView *m_diffView;
     CodeHistoryPane *m_history;
     QSplitter *m_splitter;
+    SyntaxCheck *m_syntaxCheck;
     QAction *m_deployAction = nullptr;
     QAction *m_revertAction = nullptr;
     QAction *m_historyAction = nullptr;

@@ -1,14 +1,17 @@
-// The code panel's deploy flow: check what the platform has, send the code, take the answer;
-// and Cancel while that is in flight (the rest of CodePanel is in CodePanel.cpp).
+// The code panel's deploy flow: check the code's syntax, check what the platform has, send the
+// code, take the answer; and Cancel while that is in flight (the rest of CodePanel is in
+// CodePanel.cpp).
 
 #include "ui/code/CodePanel.h"
 
 #include "core/FutureCallback.h"
 #include "core/Platform.h"
 #include "models/code/DraftStore.h"
+#include "models/code/SyntaxCheck.h"
 #include "ui/code/ActionCode.h"
 #include "ui/code/CodeBanner.h"
 #include "ui/code/CodeEditor.h"
+#include "ui/code/CodeTextEdit.h"
 
 #include <QAction>
 #include <QPushButton>
@@ -24,7 +27,86 @@ void CodePanel::deploy()
         return;
     Exec exec = *m_action->exec;
     exec.code = m_editor->text();
+    m_checkNote.clear();
+    // Kinds without a checker deploy at once; so does code the user chose to deploy anyway.
+    if (SyntaxCheck::familyOf(exec.kind) && exec.code != m_uncheckedCode) {
+        checkThenPut(exec);
+        return;
+    }
     putCode(exec, false, QString());
+}
+
+void CodePanel::checkThenPut(const Exec &exec)
+{
+    m_checking = true;
+    m_checkingExec = exec;
+    m_checkPut = ++m_put;
+    m_putting = true; // Cancel (Esc) stops the check; nothing has been sent
+    m_putSent = false;
+    setBusy(true);
+    m_editor->textEdit()->clearProblem();
+    m_status->showMessage(CodeBanner::Tone::Progress, tr("Checking the syntax of %1…").arg(m_functionName));
+    m_status->addButton(tr("Cancel"), QStringLiteral("cancelInFlightButton"), [this] { cancelDeploy(); });
+    m_syntaxCheck->check(exec.kind, exec.code.value_or(QString()));
+}
+
+void CodePanel::syntaxChecked(const SyntaxProblem &problem)
+{
+    if (!m_checking || m_checkPut != m_put)
+        return;
+    m_checking = false;
+    m_putting = false;
+    setBusy(false);
+    switch (problem.status) {
+    case SyntaxProblem::Status::Ok:
+        putCode(m_checkingExec, false, QString());
+        break;
+    case SyntaxProblem::Status::NotChecked:
+        m_checkNote = tr("The syntax was not checked: %1.").arg(problem.message);
+        putCode(m_checkingExec, false, QString());
+        break;
+    case SyntaxProblem::Status::Error:
+        showSyntaxProblem(problem, m_checkingExec.code.value_or(QString()));
+        break;
+    }
+}
+
+void CodePanel::showSyntaxProblem(const SyntaxProblem &problem, const QString &code)
+{
+    QString message = problem.message;
+    while (message.endsWith(QLatin1Char('.')))
+        message.chop(1); // the sentence below ends it
+    const QString text = problem.line > 0 ? tr("Syntax error on line %1: %2").arg(problem.line).arg(message)
+                                          : tr("Syntax error: %1").arg(message);
+    m_syntaxProblemText = tr("%1. Nothing was deployed.").arg(text);
+    m_status->showMessage(CodeBanner::Tone::Error, m_syntaxProblemText);
+    if (problem.line > 0) {
+        m_editor->textEdit()->showProblem(problem.line, problem.message);
+        const int line = problem.line;
+        m_status->addButton(tr("Go to Line %1").arg(line), QStringLiteral("syntaxGoToLineButton"), [this, line] {
+            closeDiff();
+            m_editor->goToLine(line);
+            m_editor->setFocus(Qt::OtherFocusReason);
+        });
+    }
+    m_status->addButton(tr("Deploy Anyway"), QStringLiteral("syntaxDeployAnywayButton"), [this, code] {
+        m_uncheckedCode = code;
+        m_editor->setFocus(Qt::OtherFocusReason); // not to the next widget when this button goes
+        deploy();
+    });
+    m_status->addButton(tr("Cancel"), QStringLiteral("syntaxCancelButton"), [this] {
+        m_status->dismiss(); // the editor keeps its text and the mark on the line
+    });
+    Q_EMIT statusMessage(tr("%1: %2").arg(m_functionName, text));
+}
+
+void CodePanel::dismissOutcome()
+{
+    // The syntax error only while the banner still shows it, not a message that replaced it.
+    if (m_status->tone() == CodeBanner::Tone::Success ||
+        (!m_syntaxProblemText.isEmpty() && m_status->text() == m_syntaxProblemText))
+        m_status->dismiss();
+    m_syntaxProblemText.clear();
 }
 
 void CodePanel::putCode(const Exec &source, bool rollback, const QString &fromVersion)
@@ -104,10 +186,12 @@ void CodePanel::finishPut(const Action &action, const QString &snapshot, bool ro
         deployedAction.exec = Exec{};
     deployedAction.exec->code = snapshot; // what was sent, whether or not the answer echoes it
     m_overwriteVersion.clear();
+    m_editor->textEdit()->clearProblem();
     const QString version = deployedAction.version.value_or(QString());
-    const QString message = rollback
-                                ? tr("Rolled back: version %1 has the code of version %2.").arg(version, fromVersion)
-                                : tr("Deployed version %1.").arg(version);
+    QString message = rollback ? tr("Rolled back: version %1 has the code of version %2.").arg(version, fromVersion)
+                               : tr("Deployed version %1.").arg(version);
+    if (!m_checkNote.isEmpty())
+        message += QLatin1Char(' ') + std::exchange(m_checkNote, QString());
     if (rollback) {
         // The editor shows what the platform has now: load it again.
         m_drafts->discard(m_connectionId, m_functionName);
@@ -137,6 +221,7 @@ void CodePanel::finishPut(const Action &action, const QString &snapshot, bool ro
     }
     m_status->showMessage(CodeBanner::Tone::Success, message);
     updateState();
+    refreshDiff(); // a diff shown during the deploy compared the version before it
     if (m_historyAction->isChecked())
         loadHistory();
     Q_EMIT deployed(*m_action);
@@ -149,6 +234,8 @@ void CodePanel::cancelDeploy()
         return;
     ++m_put; // the answer, whenever it comes, is dropped
     m_putting = false;
+    m_checking = false;
+    m_syntaxCheck->cancel();
     setBusy(false);
     const QString text =
         m_putSent ? tr("Stopped waiting. The code had already been sent and cannot be called back: whether %1 has a "
@@ -184,6 +271,7 @@ void CodePanel::refreshDeployed()
                               m_editor->isDirty() ? tr("Version %1 is deployed; the editor's code is not.").arg(version)
                                                   : tr("Version %1 is deployed with the editor's code.").arg(version));
         updateState();
+        refreshDiff();
         if (m_historyAction->isChecked())
             loadHistory();
     });

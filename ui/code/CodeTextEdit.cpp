@@ -92,6 +92,8 @@ CodeTextEdit::CodeTextEdit(QWidget *parent)
     if (QsciCommand *cancel = standardCommands()->boundTo(Qt::Key_Escape))
         cancel->setKey(0);
     connect(this, &QsciScintilla::linesChanged, this, &CodeTextEdit::updateMarginWidth);
+    m_problemMarker = markerDefine(QsciScintilla::Background);
+    setAnnotationDisplay(QsciScintilla::AnnotationBoxed);
     applyColors();
     updateMarginWidth();
 }
@@ -120,6 +122,33 @@ QString CodeTextEdit::language() const
     if (lexer() == m_python)
         return QStringLiteral("python");
     return {};
+}
+
+void CodeTextEdit::showProblem(int line, const QString &message)
+{
+    clearProblem();
+    if (line < 1 || line > lines())
+        return;
+    m_problemLine = line;
+    markerAdd(line - 1, m_problemMarker);
+    const QPalette pal = palette();
+    const bool dark = codeui::isDark(pal);
+    // A fixed style number: QsciStyle's own allocator runs out after 24 styles per process, and
+    // 63 is used by neither lexer (JavaScript 0–27 and 64+, Python 0–19) nor Scintilla (32–39).
+    QsciStyle style(63);
+    style.setColor(pal.color(QPalette::Text));
+    style.setPaper(codeui::mix(pal.color(QPalette::Base), codeui::removedTint(dark), dark ? 0.45 : 0.25));
+    style.setFont(QFontDatabase::systemFont(QFontDatabase::GeneralFont));
+    annotate(line - 1, message, style);
+}
+
+void CodeTextEdit::clearProblem()
+{
+    if (m_problemLine == 0)
+        return;
+    m_problemLine = 0;
+    markerDeleteAll(m_problemMarker);
+    clearAnnotations();
 }
 
 void CodeTextEdit::changeEvent(QEvent *event)
@@ -169,6 +198,7 @@ void CodeTextEdit::applyColors()
     setUnmatchedBraceForegroundColor(colors.error);
     setIndentationGuidesBackgroundColor(base);
     setIndentationGuidesForegroundColor(codeui::mix(base, text, 0.25));
+    setMarkerBackgroundColor(codeui::mix(base, codeui::removedTint(dark), dark ? 0.30 : 0.15), m_problemMarker);
     // Some air between the (right-aligned) line numbers and the code.
     SendScintilla(SCI_SETMARGINLEFT, 0, long(QFontMetrics(font).averageCharWidth()));
     m_marginDigits = 0; // the font may have changed: re-measure

@@ -20,6 +20,11 @@ public:
     // Which lexer is active: "javascript", "python" or "" (plain text).
     QString language() const;
     int lineNumberMarginWidth() const { return marginWidth(0); }
+    // Marks `line` (1-based) as the place of a problem: a tinted background and `message` boxed
+    // under it. One at a time; clearProblem() removes it.
+    void showProblem(int line, const QString &message);
+    void clearProblem();
+    int problemLine() const { return m_problemLine; } // 1-based, 0 when none
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -32,6 +37,8 @@ private:
     QsciLexerJavaScript *m_javaScript;
     QsciLexerPython *m_python;
     int m_marginDigits = 0;
+    int m_problemMarker = -1;
+    int m_problemLine = 0;
 };
 
 } // namespace funcdesk

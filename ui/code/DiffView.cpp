@@ -154,8 +154,11 @@ DiffView::DiffView(QWidget *parent)
     m_leftTitle->setObjectName(QStringLiteral("diffLeftTitle"));
     m_rightTitle->setObjectName(QStringLiteral("diffRightTitle"));
     m_summary->setObjectName(QStringLiteral("diffSummary"));
+    m_summary->setMinimumWidth(m_summary->fontMetrics().averageCharWidth() * 6);
     for (QLabel *title : {m_leftTitle, m_rightTitle}) {
         title->setTextFormat(Qt::PlainText);
+        // Cut (the tooltip has it all) rather than widen the panel and push the window's splitter.
+        title->setMinimumWidth(title->fontMetrics().averageCharWidth() * 6);
         title->setAutoFillBackground(true);
         title->setMargin(3);
     }
@@ -172,15 +175,21 @@ DiffView::DiffView(QWidget *parent)
     m_sideBySideButton->setChecked(true);
     setFocusProxy(m_right);
 
-    auto *header = new QHBoxLayout;
-    header->addWidget(m_leftTitle);
-    header->addWidget(new QLabel(QStringLiteral("→"), this));
-    header->addWidget(m_rightTitle);
-    header->addSpacing(12);
-    header->addWidget(m_summary);
-    header->addStretch(1);
-    header->addWidget(m_sideBySideButton);
-    header->addWidget(m_unifiedButton);
+    // Two rows: the titles get the whole width (beside History they would not fit in one).
+    auto *titles = new QHBoxLayout;
+    titles->addWidget(m_leftTitle);
+    titles->addWidget(new QLabel(QStringLiteral("→"), this));
+    titles->addWidget(m_rightTitle);
+    titles->addStretch(1);
+    auto *counts = new QHBoxLayout;
+    counts->addWidget(m_summary);
+    counts->addStretch(1);
+    counts->addWidget(m_sideBySideButton);
+    counts->addWidget(m_unifiedButton);
+    auto *header = new QVBoxLayout;
+    header->setSpacing(2);
+    header->addLayout(titles);
+    header->addLayout(counts);
 
     auto *sides = new QWidget(this);
     auto *sidesLayout = new QHBoxLayout(sides);
@@ -206,7 +215,9 @@ void DiffView::setTexts(const QString &leftTitle, const QString &leftText, const
                         const QString &rightText)
 {
     m_leftTitle->setText(QStringLiteral("− ") + leftTitle);
+    m_leftTitle->setToolTip(leftTitle);
     m_rightTitle->setText(QStringLiteral("+ ") + rightTitle);
+    m_rightTitle->setToolTip(rightTitle);
     m_diff = LineDiff::compare(leftText, rightText);
     m_onlyLineEndingsDiffer = m_diff.identical() && leftText != rightText;
     render();

@@ -16,6 +16,7 @@
 #include <Qsci/qscilexerjavascript.h>
 #include <Qsci/qscilexerpython.h>
 #include <Qsci/qsciscintilla.h>
+#include <Qsci/qscistyle.h>
 
 #ifdef FUNCDESK_QSCI_SIGNALS
 #undef signals

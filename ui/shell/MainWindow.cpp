@@ -69,6 +69,11 @@ MainWindow::MainWindow(ConsoleContext context, QWidget *parent) : QMainWindow(pa
     m_splitter->addWidget(m_tabs);
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 3);
+    // Neither side can be dragged (or restored) to nothing, and the explicit minimums keep a
+    // panel's size hint — a diff's header, say — from moving the handle.
+    m_splitter->setChildrenCollapsible(false);
+    m_functions->setMinimumWidth(fontMetrics().averageCharWidth() * 30);
+    m_tabs->setMinimumWidth(fontMetrics().averageCharWidth() * 72);
 
     m_triggers = new TriggersPanel(this);
     m_wiring = new WiringPanel(this);
@@ -106,7 +111,9 @@ MainWindow::MainWindow(ConsoleContext context, QWidget *parent) : QMainWindow(pa
     connect(m_code, &CodePanel::deployed, this, &MainWindow::functionChanged);
     connect(m_config, &ConfigPanel::applied, this, &MainWindow::functionChanged);
     connect(m_config, &ConfigPanel::applied, m_code, &CodePanel::configurationApplied);
-    connect(m_code, &CodePanel::titleChanged, this, [this](const QString &title) { m_tabs->setTabText(0, title); });
+    // The tab keeps its name ("Code"); the panel's heading names the function.
+    connect(m_code, &CodePanel::titleChanged, this,
+            [this](const QString &title) { m_tabs->setTabToolTip(m_tabs->indexOf(m_code), title); });
     for (auto *source :
          {static_cast<QObject *>(m_functions), static_cast<QObject *>(m_code), static_cast<QObject *>(m_config)}) {
         if (auto *panel = qobject_cast<FunctionsPanel *>(source))
