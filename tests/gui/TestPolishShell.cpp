@@ -5,6 +5,7 @@
 // Local connection's read-only fields offer nothing to clear; a new language applies at once.
 
 #include "ConsoleFixture.h"
+#include "ScreenshotChecks.h"
 #include "WidgetDriving.h"
 #include "support/Futures.h"
 
@@ -21,10 +22,13 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QScreen>
+#include <QStandardItemModel>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTest>
 #include <QToolBar>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 using namespace funcdesk;
 using namespace funcdesk::test;
@@ -217,6 +221,43 @@ private Q_SLOTS:
         QTest::keyClicks(name, QStringLiteral("x"));
         QVERIFY(name->isClearButtonEnabled());
         dialog->reject();
+    }
+
+    // The screenshot suite's clipping check (ScreenshotChecks.h) flags what is cut, and only that.
+    void clippingCheckFlagsCutText()
+    {
+        QWidget window;
+        auto *layout = new QVBoxLayout(&window);
+        auto *cut = new QLabel(QStringLiteral("A label much longer than its width"), &window);
+        cut->setObjectName(QStringLiteral("cutLabel"));
+        cut->setFixedWidth(40);
+        auto *whole = new QLabel(QStringLiteral("Fits"), &window);
+        auto *button = new QPushButton(QStringLiteral("A button with a long text"), &window);
+        button->setFixedWidth(50);
+        auto *crushed = new QLineEdit(QStringLiteral("crushed"), &window);
+        crushed->setFixedHeight(4);
+        QStandardItemModel model(1, 2);
+        model.setHorizontalHeaderLabels({QStringLiteral("Time of the activation"), QStringLiteral("N")});
+        auto *table = new QTableView(&window);
+        table->setModel(&model);
+        table->horizontalHeader()->resizeSection(0, 20);
+        table->horizontalHeader()->resizeSection(1, 60);
+        for (QWidget *widget :
+             {static_cast<QWidget *>(cut), static_cast<QWidget *>(whole), static_cast<QWidget *>(button),
+              static_cast<QWidget *>(crushed), static_cast<QWidget *>(table)})
+            layout->addWidget(widget);
+        window.resize(400, 400);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QStringList flagged;
+        for (const ClippedText &clip : clippedTexts(&window))
+            flagged.append(clip.where);
+        const QString all = flagged.join(QLatin1Char('\n'));
+        QVERIFY2(flagged.size() == 4, qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("cutLabel")), qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("A button with")), qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("crushed")), qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("Time of the activation")), qPrintable(all));
     }
 
     void languageAppliesAtOnce()

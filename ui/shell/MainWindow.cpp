@@ -2,6 +2,7 @@
 
 #include "models/activations/ActivationListModel.h"
 #include "models/connections/ConnectionManager.h"
+#include "models/connections/ConnectionStore.h"
 #include "models/connections/WebActionAddress.h"
 #include "models/functions/FunctionListModel.h"
 #include "models/metrics/MetricsService.h"
@@ -269,8 +270,7 @@ void MainWindow::createMenus()
 
 void MainWindow::platformChanged(Platform *platform)
 {
-    const ConnectionProfile profile =
-        m_context.connections ? m_context.connections->currentProfile() : ConnectionProfile::local();
+    const ConnectionProfile profile = currentProfile();
     // A remote connection without its key would only hear "invalid authentication" in every
     // panel: the panels get no platform, and the key prompt says why and asks for the key.
     const QString keyProblem = m_context.connections ? m_context.connections->keyProblem() : QString();
@@ -295,6 +295,17 @@ void MainWindow::platformChanged(Platform *platform)
     functionSelected(QString());
     m_online = m_context.connections ? m_context.connections->isOnline() : true;
     updateConnectionStatus();
+}
+
+ConnectionProfile MainWindow::currentProfile() const
+{
+    if (!m_context.connections)
+        return ConnectionProfile::local();
+    const ConnectionProfile current = m_context.connections->currentProfile();
+    // From the store: the built-in Local connection's name in the language now installed.
+    if (m_context.connectionStore)
+        return m_context.connectionStore->profile(current.id).value_or(current);
+    return current;
 }
 
 void MainWindow::availabilityChanged(bool online)
@@ -363,7 +374,7 @@ void MainWindow::updateConnectionStatus()
         m_connectionStatus->setText(tr("Local"));
         return;
     }
-    const QString name = m_context.connections->currentProfile().name;
+    const QString name = currentProfile().name;
     if (m_context.connections->isOnline())
         m_connectionStatus->setText(tr("%1: online").arg(name));
     else

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Platform.h"
+#include "models/connections/ConnectionProfile.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -90,6 +91,7 @@ private:
     void functionChanged(const Action &action);
     void availabilityChanged(bool online);
     void updateConnectionStatus();
+    ConnectionProfile currentProfile() const;
     void restoreWindowState();
     void showActivationsAround(const QDateTime &at, qint64 stepMs, const QString &function);
     void budgetAlert(const QString &message);
