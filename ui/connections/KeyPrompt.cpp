@@ -43,6 +43,7 @@ void KeyPrompt::enterKey()
     dialog.setWindowTitle(tr("Enter Key"));
     dialog.setLabelText(tr("Auth key of “%1” (uuid:key):").arg(m_profile.name));
     dialog.setTextEchoMode(QLineEdit::Password);
+    dialog.setMinimumWidth(fontMetrics().averageCharWidth() * 48); // room for a whole uuid:key
     dialog.setInputMethodHints(Qt::ImhHiddenText | Qt::ImhNoPredictiveText | Qt::ImhSensitiveData);
     if (dialog.exec() != QDialog::Accepted || dialog.textValue().trimmed().isEmpty())
         return;
