@@ -289,6 +289,10 @@ private Q_SLOTS:
         QCOMPARE(window.tabs()->currentIndex(), 1);
         QTRY_COMPARE_WITH_TIMEOUT(window.functionsPanel()->currentFunction(), QStringLiteral("hello"), 20000);
         QCOMPARE(window.size(), QSize(1366, 768));
+        for (auto *toolbar : window.findChildren<QToolBar *>()) { // the longer Chinese labels fit too
+            QString hidden;
+            QVERIFY2(!toolbar->isVisible() || toolbarShowsAll(toolbar, &hidden), qPrintable(hidden));
+        }
 
         QAction *english = menuCommand(window, QStringLiteral("English"));
         QVERIFY(english);
