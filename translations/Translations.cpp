@@ -3,20 +3,32 @@
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QPointer>
 #include <QTranslator>
 
 namespace funcdesk {
 
 void installTranslations(QCoreApplication &app, const QString &localeName)
 {
+    // A language chosen while running replaces the one installed before.
+    static QList<QPointer<QTranslator>> installed;
+    for (const QPointer<QTranslator> &translator : std::as_const(installed)) {
+        if (translator) {
+            QCoreApplication::removeTranslator(translator);
+            delete translator;
+        }
+    }
+    installed.clear();
     const QLocale locale = localeName.isEmpty() ? QLocale() : QLocale(localeName);
     auto *own = new QTranslator(&app);
     if (own->load(locale, QStringLiteral("funcdesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(own);
+    installed.append(own);
     auto *qt = new QTranslator(&app); // Qt's standard dialogs and context menus
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
+    installed.append(qt);
 }
 
 } // namespace funcdesk

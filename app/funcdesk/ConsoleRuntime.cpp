@@ -8,7 +8,9 @@
 #include "platforms/local/LocalEngine.h"
 #include "platforms/local/LocalPlatform.h"
 #include "server/ApiServer.h"
+#include "translations/Translations.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QHostAddress>
 
@@ -82,6 +84,9 @@ ConsoleContext ConsoleRuntime::context()
     context.localExecutor = &m_engine->executor();
     context.localWebBaseUrl = m_webBaseUrl;
     context.metrics = m_metrics.get();
+    context.applyLanguage = [](const QString &language) {
+        installTranslations(*QCoreApplication::instance(), language);
+    };
     return context;
 }
 

@@ -76,6 +76,7 @@ void ConnectionManager::switchTo(const ConnectionProfile &profile, const std::op
     const bool profileChanged = announce || profile != m_profile;
     m_current = platform;
     m_profile = profile;
+    m_keyProblem = blocked;
     if (profileChanged)
         Q_EMIT currentProfileChanged(profile);
     if (platformChanged)

@@ -37,6 +37,9 @@ public:
     bool isOnline() const { return m_health->isOnline(); }
     QString offlineReason() const { return m_health->isOnline() ? QString() : m_health->reason(); }
     ConnectionHealth *health() const { return m_health; }
+    // Why the current remote connection has no key (e.g. no keychain service kept it over a
+    // restart); empty when it has one, and for Local. Set before currentChanged is emitted.
+    QString keyProblem() const { return m_keyProblem; }
 
     // What the server says to `profile` with `key` (nullopt: the stored key): a success sentence,
     // or an error whose message is the server's refusal.
@@ -62,6 +65,7 @@ private:
     Platform *m_local = nullptr;
     Platform *m_current = nullptr;
     ConnectionProfile m_profile;
+    QString m_keyProblem;
     QHash<QString, Platform *> m_remotes; // by profile id, owned
     quint64 m_switchSerial = 0;           // a key that arrives after a newer switch is dropped
 };

@@ -167,6 +167,9 @@ private Q_SLOTS:
         QCOMPARE(profiles.last().name, QStringLiteral("Test server"));
         QCOMPARE(profiles.last().apiHost, m_server->apiHost());
         QCOMPARE(m_store->cachedKey(profiles.last().id), m_key);
+        // OK on a connection just added switches to it; the switcher's steps start from Local.
+        QCOMPARE(m_manager->currentProfile().id, profiles.last().id);
+        QVERIFY(m_manager->setCurrent(ConnectionProfile::localId()));
         QFile file(m_settings->fileName());
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray bytes = file.readAll();

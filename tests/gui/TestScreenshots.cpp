@@ -1,7 +1,9 @@
 // Renders each main screen of the console to PNG files in the build folder (screenshots/), for
 // people to look at: at 1366×768 in English and in Chinese, and with a dark palette (Fusion and
 // the colors a dark desktop theme hands a Qt application). Fails when a screen cannot be
-// rendered or comes out blank.
+// rendered or comes out blank, or when a label, button, field, combo box or column header
+// on a screen cuts or crushes its text (ScreenshotChecks.h), outside the panels still being fixed
+// (kLeftToOwners: those are printed, not failed).
 //
 // The same program runs a second time under QT_SCALE_FACTOR=2 (ctest test_screenshots_200):
 // every widget, font and icon is then laid out and painted at 200 %, the way Qt scales on a
@@ -40,6 +42,7 @@
 #include <QDir>
 #include <QImage>
 #include <QLabel>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QStyle>
@@ -114,6 +117,31 @@ class TestScreenshots : public QObject
     Q_OBJECT
 
 private:
+    // Texts cut or crushed on a screen, outside the panels listed in kLeftToOwners: the test fails.
+    QStringList m_clipped;
+
+    // Flags every label, button, field, combo box and header section of `widget` whose text does
+    // not fit (ScreenshotChecks.h's clippedTexts).
+    void checkClipping(QWidget *widget, const QString &screen)
+    {
+        // Panels other work on issue 16 is fixing; what is cut there is reported, not failed.
+        static const QStringList kLeftToOwners = {
+            QStringLiteral("funcdesk::ConfigPanel"),      // the Configuration panel
+            QStringLiteral("functionList"),               // the function list's columns
+            QStringLiteral("funcdesk::CodePanel"),        // the Code panel
+            QStringLiteral("funcdesk::TestPanel"),        // the Test panel
+            QStringLiteral("funcdesk::ActivationsPanel"), // the Activations panel
+        };
+        const QString name = screen + (test::screenshotsDoubled() ? QStringLiteral("@2x") : QString());
+        for (const test::ClippedText &clip : test::clippedTexts(widget, kLeftToOwners)) {
+            if (clip.owner.isEmpty())
+                m_clipped.append(name + QStringLiteral(": ") + clip.where);
+            else
+                qInfo("clipped in %s (left to its owner): %s: %s", qPrintable(clip.owner), qPrintable(name),
+                      qPrintable(clip.where));
+        }
+    }
+
     void renderScreens(const QString &variant)
     {
         test::Console console;
@@ -145,6 +173,7 @@ private:
             QTest::qWait(400); // asynchronous loads land
             const QImage image = window.grab().toImage();
             QVERIFY(test::looksRendered(image));
+            checkClipping(&window, variant + QLatin1Char('-') + QLatin1StringView(names[tab]));
             if (doubled) // the grab holds device pixels: twice the window's size
                 QCOMPARE(image.size(), window.size() * 2);
             const QString path =
@@ -197,6 +226,7 @@ private:
         const auto save = [&](QWidget *widget, const QString &name) {
             const QImage image = widget->grab().toImage();
             QVERIFY(test::looksRendered(image));
+            checkClipping(widget, variant + QLatin1Char('-') + name);
             const QString path = QStringLiteral(SCREENSHOT_DIR "/%1-%2.png").arg(variant, name);
             QVERIFY2(image.save(path), qPrintable(path));
         };
@@ -260,6 +290,7 @@ private:
         const auto save = [&](const QString &name) {
             const QImage image = window.grab().toImage();
             QVERIFY(test::looksRendered(image));
+            checkClipping(&window, variant + QLatin1Char('-') + name);
             const QString path = QStringLiteral(SCREENSHOT_DIR "/%1-%2%3.png")
                                      .arg(variant, name, doubled ? QStringLiteral("@2x") : QString());
             QVERIFY2(image.save(path), qPrintable(path));
@@ -291,7 +322,44 @@ private:
         save(QStringLiteral("monitoring"));
     }
 
+    // The connection dialog on Local (read-only) and on a new connection's form.
+    void renderConnectionScreens(const QString &variant)
+    {
+        test::Console console;
+        QVERIFY(console.start());
+        MainWindow &window = *console.window;
+        window.resize(test::consoleScreenshotSize());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *manage = window.findChild<QAction *>(QStringLiteral("manageConnectionsAction"));
+        QVERIFY(manage);
+        manage->trigger();
+        auto *dialog = window.findChild<QDialog *>(QStringLiteral("connectionDialog"));
+        QVERIFY(dialog && QTest::qWaitForWindowExposed(dialog));
+        QDir().mkpath(QStringLiteral(SCREENSHOT_DIR));
+        const auto save = [&](const QString &name) {
+            QTest::qWait(200);
+            const QImage image = dialog->grab().toImage();
+            QVERIFY(test::looksRendered(image));
+            checkClipping(dialog, variant + QLatin1Char('-') + name);
+            const QString path =
+                QStringLiteral(SCREENSHOT_DIR "/%1-%2%3.png")
+                    .arg(variant, name, test::screenshotsDoubled() ? QStringLiteral("@2x") : QString());
+            QVERIFY2(image.save(path), qPrintable(path));
+        };
+        save(QStringLiteral("connections-local"));
+        auto *add = dialog->findChild<QPushButton *>(QStringLiteral("addButton"));
+        QVERIFY(add);
+        QTest::mouseClick(add, Qt::LeftButton);
+        save(QStringLiteral("connections-new"));
+        dialog->reject();
+    }
+
 private Q_SLOTS:
+    void init() { m_clipped.clear(); }
+    // No text cut or crushed on any screen of the test, in English and Chinese, at 100 and 200 %.
+    void cleanup() { QVERIFY2(m_clipped.isEmpty(), qPrintable(m_clipped.join(QLatin1Char('\n')))); }
+
     void englishMetrics() { renderMetricsScreens(QStringLiteral("en")); }
     void englishMetricsDark()
     {
@@ -304,6 +372,7 @@ private Q_SLOTS:
         QApplication::setPalette(palette);
     }
     void english() { renderScreens(QStringLiteral("en")); }
+    void englishConnections() { renderConnectionScreens(QStringLiteral("en")); }
     void englishTriggers() { renderTriggerScreens(QStringLiteral("en")); }
 
     void englishDark()
@@ -317,6 +386,7 @@ private Q_SLOTS:
         renderScreens(QStringLiteral("zh_CN"));
         renderTriggerScreens(QStringLiteral("zh_CN"));
         renderMetricsScreens(QStringLiteral("zh_CN"));
+        renderConnectionScreens(QStringLiteral("zh_CN"));
     }
 };
 

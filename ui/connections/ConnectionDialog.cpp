@@ -1,6 +1,7 @@
 #include "ui/connections/ConnectionDialog.h"
 
 #include "models/connections/ConnectionListModel.h"
+#include "models/connections/ConnectionManager.h"
 #include "models/connections/ConnectionStore.h"
 #include "ui/connections/ConnectionForm.h"
 
@@ -18,9 +19,9 @@
 namespace funcdesk {
 
 ConnectionDialog::ConnectionDialog(ConnectionStore *store, ConnectionManager *manager, QWidget *parent)
-    : QDialog(parent), m_store(store), m_model(new ConnectionListModel(store, this)), m_list(new QListView(this)),
-      m_add(new QPushButton(tr("&Add"), this)), m_remove(new QPushButton(tr("&Remove"), this)),
-      m_form(new ConnectionForm(store, manager, this)),
+    : QDialog(parent), m_store(store), m_manager(manager), m_model(new ConnectionListModel(store, this)),
+      m_list(new QListView(this)), m_add(new QPushButton(tr("&Add"), this)),
+      m_remove(new QPushButton(tr("&Remove"), this)), m_form(new ConnectionForm(store, manager, this)),
       m_buttons(new QDialogButtonBox(
           QDialogButtonBox::Ok | QDialogButtonBox::Apply | QDialogButtonBox::Reset | QDialogButtonBox::Cancel, this))
 {
@@ -120,8 +121,12 @@ void ConnectionDialog::addConnection()
 
 void ConnectionDialog::accept()
 {
+    const bool adding = m_form->isNew() && m_form->isDirty();
     if (m_form->isDirty() && !apply())
         return;
+    // Whoever adds a connection and presses OK means to use it.
+    if (adding && m_manager && !selectedId().isEmpty())
+        m_manager->setCurrent(selectedId());
     QDialog::accept();
 }
 

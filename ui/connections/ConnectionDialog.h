@@ -16,7 +16,8 @@ class ConnectionStore;
 // "Manage Connections": the list of connections (Local first) beside the form of the selected
 // one. Add starts a blank form; Apply/OK save it (disabled while something is invalid, each
 // problem shown beside its field); Remove deletes a remote connection and its key. While the
-// form has unsaved changes the list is locked, so nothing typed is lost by a stray click.
+// form has unsaved changes the list is locked, so nothing typed is lost by a stray click. OK on a
+// connection just added saves it and switches the console to it.
 class ConnectionDialog : public QDialog
 {
     Q_OBJECT
@@ -39,6 +40,7 @@ private:
     QString selectedId() const;
 
     ConnectionStore *m_store;
+    ConnectionManager *m_manager;
     ConnectionListModel *m_model;
     QListView *m_list;
     QPushButton *m_add;

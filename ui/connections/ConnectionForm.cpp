@@ -148,8 +148,10 @@ void ConnectionForm::editProfile(const ConnectionProfile &profile)
     m_keepKey->setChecked(true);
     m_keepKey->setVisible(editable);
     m_ignoreCertificates->setChecked(profile.ignoreCertificateErrors);
-    for (QLineEdit *edit : {m_name, m_apiHost, m_namespace})
+    for (QLineEdit *edit : {m_name, m_apiHost, m_namespace}) {
         edit->setReadOnly(!editable);
+        edit->setClearButtonEnabled(editable); // nothing to clear in a field that cannot change
+    }
     for (QWidget *widget : {static_cast<QWidget *>(m_keyLabel), static_cast<QWidget *>(m_key),
                             static_cast<QWidget *>(m_ignoreCertificates)})
         widget->setVisible(editable);

@@ -90,7 +90,9 @@ FunctionsPanel::FunctionsPanel(QWidget *parent) : QWidget(parent)
     auto *toolbar = new QToolBar(this);
     toolbar->setObjectName(QStringLiteral("functionsToolbar"));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    for (QAction *action : {m_new, m_duplicate, m_delete, m_import, m_export, m_refresh})
+    // What is used every day, so all of it fits beside the list at 1366×768 and at 200 %; Import
+    // and Export are in the File menu (Ctrl+O, Ctrl+E).
+    for (QAction *action : {m_new, m_duplicate, m_delete, m_refresh})
         toolbar->addAction(action);
 
     auto *layout = new QVBoxLayout(this);

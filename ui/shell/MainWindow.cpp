@@ -2,6 +2,7 @@
 
 #include "models/activations/ActivationListModel.h"
 #include "models/connections/ConnectionManager.h"
+#include "models/connections/ConnectionStore.h"
 #include "models/connections/WebActionAddress.h"
 #include "models/functions/FunctionListModel.h"
 #include "models/metrics/MetricsService.h"
@@ -12,12 +13,15 @@
 #include "ui/activations/ActivationsPanel.h"
 #include "ui/code/CodeEditor.h"
 #include "ui/code/CodePanel.h"
+#include "ui/connections/ConnectionDialog.h"
 #include "ui/connections/ConnectionSwitcher.h"
+#include "ui/connections/KeyPrompt.h"
 #include "ui/functions/ConfigPanel.h"
 #include "ui/functions/FunctionsPanel.h"
 #include "ui/metrics/MonitoringPanel.h"
 #include "ui/metrics/OverviewPanel.h"
 #include "ui/objects/BucketBrowser.h"
+#include "ui/shell/WindowGeometry.h"
 #include "ui/testing/TestPanel.h"
 #include "ui/triggers/TriggersPanel.h"
 #include "ui/triggers/WiringPanel.h"
@@ -28,12 +32,15 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 namespace funcdesk {
 
@@ -41,8 +48,18 @@ MainWindow::MainWindow(ConsoleContext context, QWidget *parent) : QMainWindow(pa
 {
     Q_ASSERT(m_context.settings);
     setObjectName(QStringLiteral("mainWindow"));
-    setMinimumSize(900, 560);
+    build();
+    if (m_context.connections) {
+        connect(m_context.connections, &ConnectionManager::currentChanged, this, &MainWindow::platformChanged);
+        connect(m_context.connections, &ConnectionManager::availabilityChanged, this, &MainWindow::availabilityChanged);
+    }
+    restoreWindowState();
+    if (m_context.connections)
+        platformChanged(m_context.connections->current());
+}
 
+void MainWindow::build()
+{
     m_functions = new FunctionsPanel(this);
     m_code = new CodePanel(m_context.drafts, this);
     m_config = new ConfigPanel(this);
@@ -90,14 +107,24 @@ MainWindow::MainWindow(ConsoleContext context, QWidget *parent) : QMainWindow(pa
     m_views->addTab(m_wiring, tr("Wiring"));
     m_views->addTab(m_buckets, tr("Buckets"));
     m_views->addTab(m_overview, tr("Metrics"));
-    setCentralWidget(m_views);
+    // Above the views, the bar that says when the current connection has no key.
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    if (m_context.connectionStore) {
+        m_keyPrompt = new KeyPrompt(m_context.connectionStore, central);
+        centralLayout->addWidget(m_keyPrompt);
+    }
+    centralLayout->addWidget(m_views, 1);
+    setCentralWidget(central);
 
     if (m_context.connections && m_context.connectionStore) {
         m_switcher = new ConnectionSwitcher(m_context.connectionStore, m_context.connections, this);
-        QToolBar *toolbar = addToolBar(tr("Connection"));
-        toolbar->setObjectName(QStringLiteral("connectionToolbar"));
-        toolbar->setMovable(false);
-        toolbar->addWidget(m_switcher);
+        m_connectionToolbar = addToolBar(tr("Connection"));
+        m_connectionToolbar->setObjectName(QStringLiteral("connectionToolbar"));
+        m_connectionToolbar->setMovable(false);
+        m_connectionToolbar->addWidget(m_switcher);
         m_switcher->setSwitchCheck([this](std::function<void(bool)> answer) { return m_config->mayLeave(answer); });
     }
 
@@ -169,15 +196,7 @@ MainWindow::MainWindow(ConsoleContext context, QWidget *parent) : QMainWindow(pa
     });
     connect(m_monitoring, &MonitoringPanel::statusMessage, this,
             [this](const QString &m) { statusBar()->showMessage(m, 8000); });
-    if (m_context.connections) {
-        connect(m_context.connections, &ConnectionManager::currentChanged, this, &MainWindow::platformChanged);
-        connect(m_context.connections, &ConnectionManager::availabilityChanged, this, &MainWindow::availabilityChanged);
-    }
-
     createMenus();
-    restoreWindowState();
-    if (m_context.connections)
-        platformChanged(m_context.connections->current());
 }
 
 void MainWindow::createMenus()
@@ -232,7 +251,7 @@ void MainWindow::createMenus()
 
     QMenu *settingsMenu = menuBar()->addMenu(tr("&Settings"));
     QMenu *language = settingsMenu->addMenu(tr("&Language"));
-    auto *languages = new QActionGroup(this);
+    auto *languages = new QActionGroup(language);
     const QString chosen = ConsoleSettings::language().get(*m_context.settings);
     const std::pair<QString, QString> options[] = {{QString(), tr("System default")},
                                                    {QStringLiteral("en"), QStringLiteral("English")},
@@ -244,7 +263,10 @@ void MainWindow::createMenus()
         languages->addAction(option);
         connect(option, &QAction::triggered, this, [this, code] {
             ConsoleSettings::language().set(*m_context.settings, code);
-            statusBar()->showMessage(tr("The language changes when Funcdesk starts again."), 8000);
+            if (m_context.applyLanguage) // the window rebuilds itself on the LanguageChange that follows
+                m_context.applyLanguage(code);
+            else
+                statusBar()->showMessage(tr("The language changes when Funcdesk starts again."), 8000);
         });
     }
 
@@ -258,10 +280,16 @@ void MainWindow::createMenus()
 
 void MainWindow::platformChanged(Platform *platform)
 {
+    const ConnectionProfile profile = currentProfile();
+    // A remote connection without its key would only hear "invalid authentication" in every
+    // panel: the panels get no platform, and the key prompt says why and asks for the key.
+    const QString keyProblem = m_context.connections ? m_context.connections->keyProblem() : QString();
+    if (m_keyPrompt)
+        m_keyPrompt->setProblem(profile, keyProblem);
+    if (!keyProblem.isEmpty())
+        platform = nullptr;
     m_platform = platform;
     m_function.clear();
-    const ConnectionProfile profile =
-        m_context.connections ? m_context.connections->currentProfile() : ConnectionProfile::local();
     setWindowTitle(tr("%1 — Funcdesk").arg(profile.name)); // the connection's name, never its key
     m_test->setConnectionName(profile.name);
     m_config->setWebActionAddress(WebActionAddress::of(profile, m_context.localWebBaseUrl));
@@ -277,6 +305,17 @@ void MainWindow::platformChanged(Platform *platform)
     functionSelected(QString());
     m_online = m_context.connections ? m_context.connections->isOnline() : true;
     updateConnectionStatus();
+}
+
+ConnectionProfile MainWindow::currentProfile() const
+{
+    if (!m_context.connections)
+        return ConnectionProfile::local();
+    const ConnectionProfile current = m_context.connections->currentProfile();
+    // From the store: the built-in Local connection's name in the language now installed.
+    if (m_context.connectionStore)
+        return m_context.connectionStore->profile(current.id).value_or(current);
+    return current;
 }
 
 void MainWindow::availabilityChanged(bool online)
@@ -346,7 +385,7 @@ void MainWindow::updateConnectionStatus()
         m_connectionStatus->setText(tr("Local"));
         return;
     }
-    const QString name = m_context.connections->currentProfile().name;
+    const QString name = currentProfile().name;
     if (m_context.connections->isOnline())
         m_connectionStatus->setText(tr("%1: online").arg(name));
     else
@@ -356,12 +395,69 @@ void MainWindow::updateConnectionStatus()
 void MainWindow::restoreWindowState()
 {
     const QSettings &settings = *m_context.settings;
+    // Within the screen's free area: the status bar stays on screen at 1366×768 and at 200 %.
+    const QRect available = screen()->availableGeometry();
+    setMinimumSize(QSize(900, 560).boundedTo(WindowGeometry::room(available)));
     if (!restoreGeometry(ConsoleSettings::windowGeometry().get(settings)))
-        resize(1280, 760);
+        setGeometry(WindowGeometry::firstWindow(available, minimumSize()));
+    else if (!isMaximized() && !isFullScreen())
+        setGeometry(WindowGeometry::clamped(geometry(), available));
     restoreState(ConsoleSettings::windowState().get(settings));
     m_splitter->restoreState(ConsoleSettings::viewState(m_splitter->objectName()).get(settings));
     m_activations->splitter()->restoreState(
         ConsoleSettings::viewState(m_activations->splitter()->objectName()).get(settings));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    // Rebuilt rather than retranslated widget by widget: every string of every panel, dialog and
+    // model header comes back in the new language, with no retranslate code to keep in step with
+    // each panel's tr() calls. Once per burst of events (each translator installed sends one).
+    if (event->type() == QEvent::LanguageChange && !m_rebuildPending) {
+        m_rebuildPending = true;
+        QTimer::singleShot(0, this, &MainWindow::rebuild);
+    }
+}
+
+void MainWindow::rebuild()
+{
+    m_rebuildPending = false;
+    const int view = m_views->currentIndex();
+    const int tab = m_tabs->currentIndex();
+    const QString function = m_function;
+    const QByteArray splitter = m_splitter->saveState();
+    const QByteArray activations = m_activations->splitter()->saveState();
+    const QByteArray state = saveState();
+
+    if (m_connectionToolbar) {
+        removeToolBar(m_connectionToolbar);
+        delete m_connectionToolbar; // with the switcher
+        m_connectionToolbar = nullptr;
+        m_switcher = nullptr;
+    }
+    qDeleteAll(findChildren<ConnectionDialog *>(Qt::FindDirectChildrenOnly)); // the switcher's, in the old language
+    delete takeCentralWidget();                                               // with every panel
+    m_keyPrompt = nullptr;
+    setMenuBar(new QMenuBar(this));
+    setStatusBar(new QStatusBar(this));
+    build();
+
+    restoreState(state);
+    m_splitter->restoreState(splitter);
+    m_activations->splitter()->restoreState(activations);
+    m_views->setCurrentIndex(view);
+    m_tabs->setCurrentIndex(tab);
+    platformChanged(m_context.connections ? m_context.connections->current() : m_platform.data());
+    if (function.isEmpty() || m_functions->selectFunction(function))
+        return;
+    auto *once = new QObject(m_functions); // selects it once the list has loaded
+    connect(m_functions->model(), &FunctionListModel::loadingChanged, once, [this, function, once](bool loading) {
+        if (loading)
+            return;
+        m_functions->selectFunction(function);
+        once->deleteLater();
+    });
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

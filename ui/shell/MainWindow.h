@@ -1,15 +1,19 @@
 #pragma once
 
 #include "core/Platform.h"
+#include "models/connections/ConnectionProfile.h"
 
 #include <QMainWindow>
 #include <QPointer>
+
+#include <functional>
 
 class QLabel;
 class QSettings;
 class QSplitter;
 class QSystemTrayIcon;
 class QTabWidget;
+class QToolBar;
 
 namespace funcdesk {
 
@@ -23,6 +27,7 @@ class ConnectionSwitcher;
 class DraftStore;
 class Executor;
 class FunctionsPanel;
+class KeyPrompt;
 class MetricsService;
 class MonitoringPanel;
 class OverviewPanel;
@@ -42,6 +47,9 @@ struct ConsoleContext
     Executor *localExecutor = nullptr;
     QString localWebBaseUrl;           // e.g. "http://127.0.0.1:3233"
     MetricsService *metrics = nullptr; // the dashboards' data; nullptr = no dashboards data
+    // Installs the translations of a language ("" = the system's, "en", "zh_CN"); the window
+    // then rebuilds itself in the new language. Empty: a new language waits for a restart.
+    std::function<void(const QString &language)> applyLanguage;
 };
 
 // The console's frame: places the panels and wires them to the current connection and the
@@ -69,14 +77,21 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    // Creates the panels, views, toolbar, menus and status bar, and wires them.
+    void build();
+    // Builds everything again in the language now installed, keeping the view, the tab, the
+    // selected function and the splitters (drafts are on disk already). See changeEvent().
+    void rebuild();
     void createMenus();
     void platformChanged(Platform *platform);
     void functionSelected(const QString &name);
     void functionChanged(const Action &action);
     void availabilityChanged(bool online);
     void updateConnectionStatus();
+    ConnectionProfile currentProfile() const;
     void restoreWindowState();
     void showActivationsAround(const QDateTime &at, qint64 stepMs, const QString &function);
     void budgetAlert(const QString &message);
@@ -100,7 +115,10 @@ private:
     QSystemTrayIcon *m_tray = nullptr;
     QLabel *m_connectionStatus;
     ConnectionSwitcher *m_switcher = nullptr;
+    QToolBar *m_connectionToolbar = nullptr;
+    KeyPrompt *m_keyPrompt = nullptr;
     bool m_online = true;
+    bool m_rebuildPending = false;
 };
 
 } // namespace funcdesk

@@ -13,6 +13,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QMessageBox>
+#include <QStyle>
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -58,6 +59,14 @@ TriggersPanel::TriggersPanel(QWidget *parent)
     m_view->setColumnWidth(TriggerListModel::ScheduleColumn, 330);
     m_view->setColumnWidth(TriggerListModel::LastFiredColumn, 150);
     m_view->setColumnWidth(TriggerListModel::FiresColumn, 90);
+    // No title cut, in any language: each column at least as wide as its header text.
+    QHeaderView *header = m_view->horizontalHeader();
+    const int margins = 2 * header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header) + 4;
+    for (int column = 0; column < header->count(); ++column) {
+        const QString title = m_model->headerData(column, Qt::Horizontal).toString();
+        m_view->setColumnWidth(
+            column, std::max(m_view->columnWidth(column), header->fontMetrics().horizontalAdvance(title) + margins));
+    }
 
     m_emptyHint = new QLabel(tr("No triggers yet. A trigger runs a function by itself: on a schedule, when "
                                 "an object is stored, or on an HTTP request. Create one with New trigger (%1).")
