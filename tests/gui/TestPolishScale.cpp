@@ -14,6 +14,7 @@
 
 #include <QAbstractItemView>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QStatusBar>
 #include <QTableView>
@@ -84,6 +85,8 @@ private Q_SLOTS:
         QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Starting the local platform…"));
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QVERIFY(shownNames(window).isEmpty());
+        QVERIFY2(child<QLabel>(&window, "connectionStatus")->text().contains(QLatin1StringView("is starting")),
+                 qPrintable(child<QLabel>(&window, "connectionStatus")->text())); // not a bare "offline"
         pressRefresh(window); // no platform yet: nothing to list, nothing breaks
 
         QTRY_VERIFY_WITH_TIMEOUT(ready.has_value(), kWaitMs);
