@@ -31,6 +31,9 @@ const QString kLockFile = QStringLiteral("console.lock");
 // How the other consoles reach it: {"apiHost", "namespace", "auth"}, readable by the user only.
 const QString kServerFile = QStringLiteral("console-server.json");
 constexpr qint64 kServerFileMaxBytes = 4096;
+// A second console started while the first is still starting waits for it up to 10 s.
+constexpr int kJoinAttempts = 20;
+constexpr int kJoinRetryMs = 500;
 
 bool writeServerFile(const QString &path, const QJsonObject &server)
 {
@@ -222,25 +225,37 @@ void ConsoleRuntime::startPlatformBehind(MainWindow &window, std::function<void(
     afterFirstFrame(&window, [this, guarded, shown = std::move(shown), ready = std::move(ready)] {
         if (shown)
             shown();
-        const bool startedBefore = m_localPlatform != nullptr; // startPlatform() was called already
-        const Result<Done> built = startedBefore ? Result<Done>(Done{}) : buildPlatform();
-        if (guarded) {
-            if (built) {
-                guarded->setLocalServices(context().localExecutor, m_webBaseUrl);
-                guarded->statusBar()->showMessage(ownsPlatform() ? tr("The local platform is ready.")
-                                                                 : tr("Using the local platform of the other "
-                                                                      "Funcdesk console on this data folder."),
-                                                  8000);
-            } else {
-                guarded->statusBar()->showMessage(
-                    tr("The local platform could not start: %1").arg(built.error().message));
-            }
-        }
-        if (built && !startedBefore)
-            connectPlatform();
-        if (ready)
-            ready(built);
+        finishStart(guarded, ready, 0);
     });
+}
+
+void ConsoleRuntime::finishStart(QPointer<MainWindow> window, std::function<void(const Result<Done> &)> ready,
+                                 int attempt)
+{
+    const bool startedBefore = m_localPlatform != nullptr; // startPlatform() was called already
+    const Result<Done> built = startedBefore ? Result<Done>(Done{}) : buildPlatform();
+    // The console holding the lock has not said where its server is: it is starting too. Wait
+    // for it a little (kJoinAttempts × kJoinRetryMs) before saying so.
+    if (!built && !m_ownsPlatform && attempt < kJoinAttempts) {
+        QTimer::singleShot(kJoinRetryMs, m_connections.get(),
+                           [this, window, ready, attempt] { finishStart(window, ready, attempt + 1); });
+        return;
+    }
+    if (window) {
+        if (built) {
+            window->setLocalServices(context().localExecutor, m_webBaseUrl);
+            window->statusBar()->showMessage(ownsPlatform() ? tr("The local platform is ready.")
+                                                            : tr("Using the local platform of the other "
+                                                                 "Funcdesk console on this data folder."),
+                                             8000);
+        } else {
+            window->statusBar()->showMessage(tr("The local platform could not start: %1").arg(built.error().message));
+        }
+    }
+    if (built && !startedBefore)
+        connectPlatform();
+    if (ready)
+        ready(built);
 }
 
 ConsoleRuntime::~ConsoleRuntime()

@@ -3,6 +3,7 @@
 #include "ui/shell/MainWindow.h"
 
 #include <QCoreApplication>
+#include <QPointer>
 #include <QSettings>
 
 #include <functional>
@@ -77,6 +78,7 @@ private:
     Result<Done> runPlatform();  // this console's engine and server
     Result<Done> joinPlatform(); // the other console's server
     void connectPlatform();
+    void finishStart(QPointer<MainWindow> window, std::function<void(const Result<Done> &)> ready, int attempt);
 
     ConsoleOptions m_options;
     std::unique_ptr<QSettings> m_settings;
