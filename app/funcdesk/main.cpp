@@ -6,6 +6,37 @@
 #include <QApplication>
 #include <QMessageBox>
 #include <QStandardPaths>
+#include <QTimer>
+
+#include <chrono>
+#include <cstdio>
+
+namespace {
+
+// FUNCDESK_STARTUP_PROBE=1 (tests/bench/startup_bench): prints the steady clock (ns) when the
+// first frame is up and when the local platform is, then quits. "platform-first" starts the
+// platform before the window, as the console did before, for the benchmark's comparison.
+void probeStartup(funcdesk::ConsoleRuntime &runtime, funcdesk::MainWindow &window)
+{
+    const auto now = [] {
+        return static_cast<long long>(
+            std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+                .count());
+    };
+    runtime.startPlatformBehind(
+        window,
+        [now] {
+            std::printf("funcdesk-startup window_ns=%lld\n", now());
+            std::fflush(stdout);
+        },
+        [now](const funcdesk::Result<funcdesk::Done> &started) {
+            std::printf("funcdesk-startup ready_ns=%lld ok=%d\n", now(), started ? 1 : 0);
+            std::fflush(stdout);
+            QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+        });
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -26,15 +57,22 @@ int main(int argc, char *argv[])
         dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     funcdesk::ConsoleOptions options;
     options.dataDir = dataDir;
-    auto runtime = funcdesk::ConsoleRuntime::start(options);
+    // The quick part before the window, the local platform behind it (its status bar says so).
+    auto runtime = funcdesk::ConsoleRuntime::open(options);
     if (!runtime) {
         QMessageBox::critical(
             nullptr, QObject::tr("Funcdesk cannot start"),
             QObject::tr("The local platform in %1 could not start:\n%2").arg(dataDir, runtime.error().message));
         return 1;
     }
+    if (qEnvironmentVariable("FUNCDESK_STARTUP_PROBE") == QLatin1String("platform-first"))
+        (void)runtime.value()->startPlatform();
     funcdesk::MainWindow window(runtime.value()->context());
     window.show();
+    if (qEnvironmentVariableIsSet("FUNCDESK_STARTUP_PROBE"))
+        probeStartup(*runtime.value(), window);
+    else
+        runtime.value()->startPlatformBehind(window);
     const int status = app.exec();
     return status;
 }

@@ -31,7 +31,7 @@ void ConnectionHealth::watch(Platform *platform, const QString &blockedReason)
     m_nextCheck.stop();
     m_answerTimeout.stop();
     if (!platform)
-        return set(false, tr("No platform is connected."));
+        return set(false, blockedReason.isEmpty() ? tr("No platform is connected.") : blockedReason);
     if (!blockedReason.isEmpty())
         return set(false, blockedReason);
     connect(platform, &Platform::availabilityChanged, this, &ConnectionHealth::onPlatformAvailability);

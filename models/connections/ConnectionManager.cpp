@@ -64,6 +64,8 @@ void ConnectionManager::switchTo(const ConnectionProfile &profile, const std::op
     QString blocked;
     if (profile.isLocal()) {
         platform = m_local;
+        if (!m_local) // the console shows its window before the local platform is up
+            blocked = tr("The local platform is starting…");
     } else {
         platform = remotePlatform(profile, key.value_or(QString()));
         if (!keyProblem.isEmpty())
@@ -81,7 +83,7 @@ void ConnectionManager::switchTo(const ConnectionProfile &profile, const std::op
         Q_EMIT currentProfileChanged(profile);
     if (platformChanged)
         Q_EMIT currentChanged(platform);
-    if (platformChanged || profileChanged)
+    if (platformChanged || profileChanged || !platform)
         m_health->watch(platform, blocked);
     // A platform dropped while it was current (its profile was edited) goes once replaced.
     if (platformChanged && previous && previous != m_local && !m_remotes.values().contains(previous))

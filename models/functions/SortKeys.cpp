@@ -1,6 +1,7 @@
 #include "models/functions/SortKeys.h"
 
 #include <algorithm>
+#include <array>
 #include <numeric>
 
 namespace funcdesk {
@@ -16,17 +17,53 @@ const std::vector<double> &SortKeys::of(int column, qsizetype rows, const Fill &
     return m_keys;
 }
 
+namespace {
+
+// A text's first 16 UTF-16 units packed into four integers, most significant first: comparing
+// them compares the prefixes as QString::compare does, without touching the strings.
+struct Packed
+{
+    std::array<quint64, 4> prefix{};
+    qsizetype size = 0;
+    size_t index = 0;
+};
+
+constexpr qsizetype kPrefixUnits = 16;
+
+Packed pack(const QString &text, size_t index)
+{
+    Packed packed;
+    packed.size = text.size();
+    packed.index = index;
+    const qsizetype units = std::min(text.size(), kPrefixUnits);
+    const ushort *data = text.utf16();
+    for (qsizetype i = 0; i < units; ++i)
+        packed.prefix[static_cast<size_t>(i / 4)] |= quint64(data[i]) << (16 * (3 - i % 4));
+    return packed;
+}
+
+} // namespace
+
 void SortKeys::rank(const std::vector<QString> &texts, std::vector<double> &keys)
 {
-    std::vector<size_t> order(texts.size());
-    std::iota(order.begin(), order.end(), size_t(0));
-    std::sort(order.begin(), order.end(), [&texts](size_t a, size_t b) { return texts[a] < texts[b]; });
+    std::vector<Packed> order(texts.size());
+    for (size_t i = 0; i < texts.size(); ++i)
+        order[i] = pack(texts[i], i);
+    // <0, 0, >0 as QString::compare; the strings are read only when 16 units do not decide.
+    const auto compare = [&texts](const Packed &a, const Packed &b) {
+        if (a.prefix != b.prefix)
+            return a.prefix < b.prefix ? -1 : 1;
+        if (a.size <= kPrefixUnits || b.size <= kPrefixUnits)
+            return a.size < b.size ? -1 : (a.size > b.size ? 1 : 0);
+        return texts[a.index].compare(texts[b.index]);
+    };
+    std::sort(order.begin(), order.end(), [&compare](const Packed &a, const Packed &b) { return compare(a, b) < 0; });
     keys.assign(texts.size(), 0.0);
     double rank = 0;
     for (size_t i = 0; i < order.size(); ++i) {
-        if (i > 0 && texts[order[i]] != texts[order[i - 1]])
+        if (i > 0 && compare(order[i - 1], order[i]) != 0)
             ++rank;
-        keys[order[i]] = rank;
+        keys[order[i].index] = rank;
     }
 }
 

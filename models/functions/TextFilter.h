@@ -18,6 +18,9 @@ public:
     void setText(const QString &text, Qt::CaseSensitivity caseSensitivity);
     bool isEmpty() const { return m_literal ? m_literal->isEmpty() : m_expression.pattern().isEmpty(); }
     bool matches(const QString &text) const;
+    // The plain text matched, when it is plain text (not an expression).
+    const std::optional<QString> &literal() const { return m_literal; }
+    Qt::CaseSensitivity caseSensitivity() const { return m_caseSensitivity; }
 
     // The text an escaped pattern stands for; nullopt when the pattern uses regex syntax.
     static std::optional<QString> literalOf(const QString &pattern);

@@ -72,10 +72,14 @@ QVariant PlatformListModel::data(const QModelIndex &index, int role) const
     }
 }
 
+const std::vector<double> &PlatformListModel::sortKeys(int column) const
+{
+    return m_sortKeys.of(column, rows(), [this, column](std::vector<double> &k) { fillSortKeys(column, k); });
+}
+
 int PlatformListModel::compareRows(int column, int left, int right) const
 {
-    const std::vector<double> &keys =
-        m_sortKeys.of(column, rows(), [this, column](std::vector<double> &k) { fillSortKeys(column, k); });
+    const std::vector<double> &keys = sortKeys(column);
     const double a = keys[static_cast<size_t>(left)];
     const double b = keys[static_cast<size_t>(right)];
     return a < b ? -1 : (b < a ? 1 : 0);

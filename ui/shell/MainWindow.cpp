@@ -278,6 +278,14 @@ void MainWindow::createMenus()
     });
 }
 
+void MainWindow::setLocalServices(Executor *localExecutor, const QString &localWebBaseUrl)
+{
+    m_context.localExecutor = localExecutor;
+    m_context.localWebBaseUrl = localWebBaseUrl;
+    m_test->setLocalExecutor(localExecutor);
+    m_monitoring->setLocalExecutor(localExecutor);
+}
+
 void MainWindow::platformChanged(Platform *platform)
 {
     const ConnectionProfile profile = currentProfile();

@@ -74,6 +74,10 @@ public:
     BucketBrowser *bucketBrowser() const { return m_buckets; }
     OverviewPanel *overviewPanel() const { return m_overview; }
     MonitoringPanel *monitoringPanel() const { return m_monitoring; }
+    // The local platform came up after the window (ConsoleRuntime::startPlatformBehind): the
+    // executor for offline runs (nullptr when another console runs the platform) and the web
+    // actions' address. Before it, the Local connection has no platform and the panels are empty.
+    void setLocalServices(Executor *localExecutor, const QString &localWebBaseUrl);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -1,0 +1,175 @@
+// FunctionFilterProxy against the plain definition, on a model fed directly (no platform): the
+// rows a filter shows are those whose name or runtime contains the text, case-insensitively, in
+// the order of the sort column's keys (ties in the model's order), whatever way the text was
+// typed (narrowing, widening, replaced) and whatever changed in the model meanwhile (rows added,
+// removed, updated). QAbstractItemModelTester watches the proxy throughout; a selection made
+// before a change is still on its function after it.
+
+#include "models/functions/FunctionFilterProxy.h"
+#include "models/functions/FunctionListModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
+#include <QRandomGenerator>
+#include <QTest>
+
+using namespace funcdesk;
+
+namespace {
+
+const char *const kWords[] = {"api", "Billing", "thumb", "AUTH", "report", "pay", "sync", "x"};
+const QString kKinds[] = {QStringLiteral("nodejs:20"), QStringLiteral("python:3.11")};
+
+QList<Action> makeActions(int count, quint32 seed)
+{
+    QRandomGenerator random(seed);
+    QList<Action> actions;
+    for (int i = 0; i < count; ++i) {
+        Action action;
+        action.ns = QStringLiteral("guest");
+        action.name = QStringLiteral("%1-%2-%3")
+                          .arg(QLatin1String(kWords[random.bounded(8)]), QLatin1String(kWords[random.bounded(8)]))
+                          .arg(i);
+        action.exec = Exec();
+        action.exec->kind = kKinds[random.bounded(2)];
+        ActionLimits limits;
+        limits.memoryMb = 128 << random.bounded(3); // many ties
+        action.limits = limits;
+        action.version = QStringLiteral("0.0.1");
+        actions.append(action);
+    }
+    return actions;
+}
+
+} // namespace
+
+class TestFunctionFilterProxy : public QObject
+{
+    Q_OBJECT
+
+    FunctionListModel m_model;
+    FunctionFilterProxy m_proxy;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+    QString m_text;
+
+    // The definition: the model's rows that match, stably sorted by the column's keys.
+    QStringList expected() const
+    {
+        std::vector<int> rows;
+        for (int row = 0; row < m_model.rowCount(); ++row) {
+            const QString name =
+                m_model.index(row, FunctionListModel::NameColumn).data(FunctionListModel::NameRole).toString();
+            const QString kind = m_model.index(row, FunctionListModel::RuntimeColumn).data().toString();
+            if (m_text.isEmpty() || name.contains(m_text, Qt::CaseInsensitive) ||
+                kind.contains(m_text, Qt::CaseInsensitive))
+                rows.push_back(row);
+        }
+        const int column = m_proxy.sortColumn();
+        const bool descending = m_proxy.sortOrder() == Qt::DescendingOrder;
+        if (column >= 0)
+            std::stable_sort(rows.begin(), rows.end(), [this, column, descending](int a, int b) {
+                return descending ? m_model.compareRows(column, b, a) < 0 : m_model.compareRows(column, a, b) < 0;
+            });
+        QStringList names;
+        for (const int row : rows)
+            names << m_model.index(row, 0).data(FunctionListModel::NameRole).toString();
+        return names;
+    }
+
+    QStringList shown() const
+    {
+        QStringList names;
+        for (int row = 0; row < m_proxy.rowCount(); ++row)
+            names << m_proxy.index(row, 0).data(FunctionListModel::NameRole).toString();
+        return names;
+    }
+
+    void type(const QString &text)
+    {
+        m_text = text;
+        m_proxy.setFilterFixedString(text);
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_proxy.setSourceModel(&m_model);
+        m_tester = std::make_unique<QAbstractItemModelTester>(&m_proxy,
+                                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m_model.setActions(makeActions(400, 1));
+        m_proxy.sort(FunctionListModel::NameColumn);
+        type(QString());
+    }
+
+    void cleanup() { m_tester.reset(); }
+
+    void typingNarrowsAndWidens()
+    {
+        for (const QString &word : {QStringLiteral("api"), QStringLiteral("BILLing-"), QStringLiteral("pay-x-1"),
+                                    QStringLiteral("python"), QStringLiteral("zzz")}) {
+            for (qsizetype length = 1; length <= word.size(); ++length) {
+                type(word.left(length));
+                QCOMPARE(shown(), expected());
+            }
+            for (qsizetype length = word.size() - 1; length >= 0; --length) {
+                type(word.left(length));
+                QCOMPARE(shown(), expected());
+            }
+        }
+        type(QStringLiteral("api"));
+        type(QStringLiteral("sync")); // replaced, not extended
+        QCOMPARE(shown(), expected());
+    }
+
+    void everyColumnSortsBothWays()
+    {
+        type(QStringLiteral("a"));
+        for (int column = 0; column < FunctionListModel::ColumnCount; ++column) {
+            for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+                m_proxy.sort(column, order);
+                QCOMPARE(shown(), expected());
+            }
+        }
+        m_proxy.sort(-1); // the model's order
+        QCOMPARE(shown(), expected());
+    }
+
+    void modelChangesKeepTheFilterTheOrderAndTheSelection()
+    {
+        type(QStringLiteral("api"));
+        m_proxy.sort(FunctionListModel::MemoryColumn, Qt::DescendingOrder);
+        QItemSelectionModel selection(&m_proxy);
+        const QModelIndex picked = m_proxy.index(3, 0);
+        const QString name = picked.data(FunctionListModel::NameRole).toString();
+        selection.select(picked, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+
+        QList<Action> actions = makeActions(400, 1);
+        actions.removeAt(0);                        // rows removed
+        actions.append(makeActions(50, 2));         // and added (some names again: updated)
+        for (int i = 0; i < actions.size(); i += 7) // and memory changed: the sort column
+            actions[i].limits->memoryMb = 2048;
+        m_model.setActions(actions);
+        QCOMPARE(shown(), expected());
+        Action renamedKind = actions.last();
+        renamedKind.exec->kind = QStringLiteral("python:3.12"); // the runtime: a filtered text
+        m_model.applyAction(renamedKind);
+        QCOMPARE(shown(), expected());
+        m_model.removeFunction(actions[5].name.value());
+        QCOMPARE(shown(), expected());
+        const QModelIndexList selected = selection.selectedRows();
+        QCOMPARE(selected.size(), 1);
+        QCOMPARE(selected.first().data(FunctionListModel::NameRole).toString(), name);
+
+        type(QStringLiteral("api-"));
+        QCOMPARE(shown(), expected());
+        m_proxy.setFilterRegularExpression(QRegularExpression(QStringLiteral("^pay-.*[0-9]$")));
+        m_text.clear();
+        const QStringList byExpression = shown();
+        QVERIFY(!byExpression.isEmpty());
+        for (const QString &shownName : byExpression)
+            QVERIFY(shownName.startsWith(QLatin1StringView("pay-")));
+    }
+};
+
+QTEST_MAIN(TestFunctionFilterProxy)
+#include "TestFunctionFilterProxy.moc"
