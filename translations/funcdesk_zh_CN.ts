@@ -63,6 +63,41 @@
     </message>
 </context>
 <context>
+    <name>ConsoleRuntime</name>
+    <message>
+        <source>The data folder %1 cannot be created.</source>
+        <translation>无法创建数据文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>The data folder %1 cannot be locked (is it writable?).</source>
+        <translation>无法锁定数据文件夹 %1（它可写吗？）。</translation>
+    </message>
+    <message>
+        <source>Another Funcdesk console (process %1) runs the local platform in %2 but has not said how to reach it yet: try again in a moment, or close it.</source>
+        <translation>另一个 Funcdesk 控制台（进程 %1）正在 %2 中运行本地平台，但尚未告知如何连接它：请稍后再试，或关闭它。</translation>
+    </message>
+    <message>
+        <source>Another Funcdesk console (process %1) runs the local platform in %2, but its %3 is damaged: close that console and start again.</source>
+        <translation>另一个 Funcdesk 控制台（进程 %1）正在 %2 中运行本地平台，但它的 %3 已损坏：请关闭那个控制台后重新启动。</translation>
+    </message>
+    <message>
+        <source>Starting the local platform…</source>
+        <translation>正在启动本地平台…</translation>
+    </message>
+    <message>
+        <source>The local platform is ready.</source>
+        <translation>本地平台已就绪。</translation>
+    </message>
+    <message>
+        <source>Using the local platform of the other Funcdesk console on this data folder.</source>
+        <translation>正在使用此数据文件夹上另一个 Funcdesk 控制台的本地平台。</translation>
+    </message>
+    <message>
+        <source>The local platform could not start: %1</source>
+        <translation>本地平台无法启动：%1</translation>
+    </message>
+</context>
+<context>
     <name>CronExpression</name>
     <message>
         <source>second</source>
@@ -1656,6 +1691,30 @@
         <source>Version %1 is deployed with the editor&apos;s code.</source>
         <translation>已部署版本 %1，其代码与编辑器中的一致。</translation>
     </message>
+    <message>
+        <source>Checking the syntax of %1…</source>
+        <translation>正在检查 %1 的语法…</translation>
+    </message>
+    <message>
+        <source>The syntax was not checked: %1.</source>
+        <translation>未检查语法：%1。</translation>
+    </message>
+    <message>
+        <source>Syntax error on line %1: %2</source>
+        <translation>第 %1 行有语法错误：%2</translation>
+    </message>
+    <message>
+        <source>Syntax error: %1</source>
+        <translation>语法错误：%1</translation>
+    </message>
+    <message>
+        <source>%1. Nothing was deployed.</source>
+        <translation>%1。未部署任何内容。</translation>
+    </message>
+    <message>
+        <source>Go to Line %1</source>
+        <translation>转到第 %1 行</translation>
+    </message>
 </context>
 <context>
     <name>funcdesk::CodeVersionModel</name>
@@ -1799,10 +1858,6 @@
         <translation>无法加载 %1：%2</translation>
     </message>
     <message>
-        <source>Version %1.</source>
-        <translation>版本 %1。</translation>
-    </message>
-    <message>
         <source>Applying…</source>
         <translation>正在应用…</translation>
     </message>
@@ -1877,6 +1932,30 @@
     <message>
         <source>Minimum instanc&amp;es:</source>
         <translation>最少实例数(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>No function selected</source>
+        <translation>未选择函数</translation>
+    </message>
+    <message>
+        <source>Unsaved configuration</source>
+        <translation>未保存的配置</translation>
+    </message>
+    <message>
+        <source>The configuration of %1 has changes that are not applied.</source>
+        <translation>%1 的配置有尚未应用的更改。</translation>
+    </message>
+    <message>
+        <source>Apply them before moving on, discard them, or stay here?</source>
+        <translation>先应用再继续、丢弃这些更改，还是留在这里？</translation>
+    </message>
+    <message>
+        <source>Some values are not valid, so they cannot be applied: discard them, or stay here and correct them?</source>
+        <translation>有些值无效，无法应用：丢弃它们，还是留在这里改正？</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
     </message>
 </context>
 <context>
@@ -2049,6 +2128,10 @@
     <message>
         <source>The local platform is not running.</source>
         <translation>本地平台未运行。</translation>
+    </message>
+    <message>
+        <source>The local platform is starting…</source>
+        <translation>本地平台正在启动…</translation>
     </message>
 </context>
 <context>
@@ -2595,6 +2678,25 @@ Create one with New function… (%1).</source>
     </message>
 </context>
 <context>
+    <name>funcdesk::KeyPrompt</name>
+    <message>
+        <source>&amp;Enter Key…</source>
+        <translation>输入密钥(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>“%1” has no key. %2</source>
+        <translation>“%1”没有密钥。%2</translation>
+    </message>
+    <message>
+        <source>Enter Key</source>
+        <translation>输入密钥</translation>
+    </message>
+    <message>
+        <source>Auth key of “%1” (uuid:key):</source>
+        <translation>“%1”的认证密钥（uuid:key）：</translation>
+    </message>
+</context>
+<context>
     <name>funcdesk::MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -2945,6 +3047,18 @@ A desktop console for serverless functions.</source>
     <message>
         <source>The platform offers no runtime.</source>
         <translation>平台未提供任何运行时。</translation>
+    </message>
+    <message>
+        <source>Duplicate function</source>
+        <translation>复制函数</translation>
+    </message>
+    <message>
+        <source>The copy gets the code, configuration and parameters of %1.</source>
+        <translation>副本会获得 %1 的代码、配置和参数。</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>复制</translation>
     </message>
 </context>
 <context>
@@ -3755,6 +3869,39 @@ A desktop console for serverless functions.</source>
     <message>
         <source>Network:</source>
         <translation>网络：</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::SyntaxCheck</name>
+    <message numerus="yes">
+        <source>the check took longer than %n second(s)</source>
+        <translation>
+            <numerusform>检查耗时超过 %n 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>there is no syntax check for kind %1</source>
+        <translation>类型 %1 没有语法检查</translation>
+    </message>
+    <message>
+        <source>Node.js (node) was not found</source>
+        <translation>未找到 Node.js（node）</translation>
+    </message>
+    <message>
+        <source>a temporary file could not be written: %1</source>
+        <translation>无法写入临时文件：%1</translation>
+    </message>
+    <message>
+        <source>Python (python3) was not found</source>
+        <translation>未找到 Python（python3）</translation>
+    </message>
+    <message>
+        <source>%1 could not be started: %2</source>
+        <translation>%1 无法启动：%2</translation>
+    </message>
+    <message>
+        <source>the checker stopped unexpectedly</source>
+        <translation>检查程序意外停止</translation>
     </message>
 </context>
 <context>

@@ -12,9 +12,12 @@
 
 #include "models/functions/FunctionListModel.h"
 #include "ui/code/CodePanel.h"
+#include "ui/connections/ConnectionDialog.h"
 #include "ui/functions/ConfigPanel.h"
 #include "ui/functions/FunctionsPanel.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -26,6 +29,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
 
 #include "ui/code/QsciHeaders.h"
 
@@ -193,6 +197,53 @@ private Q_SLOTS:
         QCOMPARE(storedMemory(console, QStringLiteral("alpha")), 256);
     }
 
+    // OK in the Connections dialog switches to a connection just added: it asks first, as the combo box does.
+    void unsavedConfigurationIsAskedAboutBeforeOkSwitchesToANewConnection()
+    {
+        test::Console console;
+        QVERIFY(startWith(console, {QStringLiteral("alpha")}));
+        MainWindow &window = *console.window;
+        clickFunction(window, QStringLiteral("alpha"));
+        window.tabs()->setCurrentWidget(window.configPanel());
+        QVERIFY(configLoaded(window, QStringLiteral("alpha")));
+        auto *memory = child<QSpinBox>(&window, "memory");
+        typeNumber(memory, 384);
+
+        auto *manage = window.findChild<QAction *>(QStringLiteral("manageConnectionsAction"));
+        QVERIFY(manage);
+        manage->trigger();
+        auto *dialog = window.findChild<ConnectionDialog *>();
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        QTest::mouseClick(child<QPushButton>(dialog, "addButton"), Qt::LeftButton);
+        QTest::keyClicks(child<QLineEdit>(dialog, "nameEdit"), QStringLiteral("staging"));
+        QTest::keyClicks(child<QLineEdit>(dialog, "apiHostEdit"), QStringLiteral("http://127.0.0.1:9"));
+        QTest::keyClicks(child<QLineEdit>(dialog, "keyEdit"), QStringLiteral("uuid:key"));
+        auto *ok = child<QPushButton>(dialog, "okButton");
+        QTRY_VERIFY(ok->isEnabled());
+
+        // Cancel in the question: the connection is added, the console stays on Local with what was typed.
+        QString asked;
+        auto *timer = new QTimer(this);
+        timer->setInterval(20);
+        connect(timer, &QTimer::timeout, this, [timer, &asked] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                timer->stop();
+                asked = box->windowTitle();
+                QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
+            }
+        });
+        timer->start();
+        QTest::mouseClick(ok, Qt::LeftButton);
+        QTRY_VERIFY(!dialog->isVisible());
+        QTRY_VERIFY(!asked.isEmpty());
+        timer->stop();
+        QTest::qWait(100);
+        QVERIFY(console.connections->currentProfile().isLocal());
+        QCOMPARE(window.functionsPanel()->currentFunction(), QStringLiteral("alpha"));
+        QCOMPARE(memory->value(), 384);
+    }
+
     void duplicateAsksForTheName()
     {
         test::Console console;
@@ -304,7 +355,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(editor->text().contains(QLatin1StringView("hello")), 15000);
         editor->setFocus();
         QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
-        QTest::keyClicks(editor, QStringLiteral("function main() { return {v: 3}"));
+        QTest::keyClicks(editor, QStringLiteral("function main() { return {v: 3} }"));
         QTest::keyClick(editor, Qt::Key_S, Qt::ControlModifier);
         QTRY_COMPARE_WITH_TIMEOUT(console.stored(QStringLiteral("alpha")).version.value_or(QString()),
                                   QStringLiteral("0.0.3"), 15000);

@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QListView>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
@@ -125,8 +126,15 @@ void ConnectionDialog::accept()
     if (m_form->isDirty() && !apply())
         return;
     // Whoever adds a connection and presses OK means to use it.
-    if (adding && m_manager && !selectedId().isEmpty())
-        m_manager->setCurrent(selectedId());
+    if (adding && m_manager && !selectedId().isEmpty()) {
+        const QString id = selectedId();
+        QPointer<ConnectionManager> manager(m_manager);
+        if (!m_switchCheck || m_switchCheck([manager, id](bool go) {
+                if (manager && go)
+                    manager->setCurrent(id);
+            }))
+            m_manager->setCurrent(id);
+    }
     QDialog::accept();
 }
 

@@ -2,6 +2,8 @@
 
 #include <QDialog>
 
+#include <functional>
+
 class QDialogButtonBox;
 class QListView;
 class QPushButton;
@@ -30,6 +32,11 @@ public:
     // Starts a new connection in the form.
     void addConnection();
 
+    // Asked before OK switches to a connection just added (the console's unsaved-changes question):
+    // true goes on at once; false means `answer` is called later with the user's choice.
+    using SwitchCheck = std::function<bool(std::function<void(bool)> answer)>;
+    void setSwitchCheck(SwitchCheck check) { m_switchCheck = std::move(check); }
+
     void accept() override;
 
 private:
@@ -47,6 +54,7 @@ private:
     QPushButton *m_remove;
     ConnectionForm *m_form;
     QDialogButtonBox *m_buttons;
+    SwitchCheck m_switchCheck;
 };
 
 } // namespace funcdesk

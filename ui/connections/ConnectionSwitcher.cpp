@@ -95,6 +95,7 @@ void ConnectionSwitcher::openDialog()
 {
     if (!m_dialog)
         m_dialog = new ConnectionDialog(m_store, m_manager, window());
+    m_dialog->setSwitchCheck(m_switchCheck);
     m_dialog->showProfile(m_manager->currentProfile().id);
     m_dialog->open();
     m_dialog->raise();

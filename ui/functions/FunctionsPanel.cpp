@@ -420,6 +420,20 @@ void FunctionsPanel::deleteSelected()
         return;
     auto remaining = std::make_shared<int>(int(names.size()));
     auto failures = std::make_shared<QStringList>();
+    // Where the list goes once the function shown is gone: the next row that stays, else the one
+    // before. (The list's proxy reports a removal as a layout change, which leaves no current row.)
+    auto neighbour = std::make_shared<QString>();
+    if (const int shown = m_view->currentIndex().row(); shown >= 0 && names.contains(currentFunction())) {
+        const auto nameAt = [this](int row) {
+            return m_proxy->index(row, 0).data(FunctionListModel::NameRole).toString();
+        };
+        for (int row = shown + 1; row < m_proxy->rowCount() && neighbour->isEmpty(); ++row)
+            if (!names.contains(nameAt(row)))
+                *neighbour = nameAt(row);
+        for (int row = shown - 1; row >= 0 && neighbour->isEmpty(); --row)
+            if (!names.contains(nameAt(row)))
+                *neighbour = nameAt(row);
+    }
     QPointer<Platform> platform = m_platform;
     showStatus(tr("Deleting…"));
     for (const QString &name : names) {
@@ -431,6 +445,10 @@ void FunctionsPanel::deleteSelected()
                 // there is nothing to ask about it.
                 m_removingShown = true;
                 m_model->removeFunction(name);
+                if (!m_view->currentIndex().isValid() && !neighbour->isEmpty())
+                    selectFunction(*neighbour);
+                if (!m_view->currentIndex().isValid())
+                    currentRowChanged(); // a layout change emptied it without a signal: the panels show nothing
                 m_removingShown = false;
             } else {
                 failures->append(tr("%1: %2").arg(name, deleted.error().message));
