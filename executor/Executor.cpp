@@ -16,6 +16,7 @@
 #include <QDir>
 #include <QJsonDocument>
 #include <QScopeGuard>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
@@ -132,7 +133,51 @@ public:
     };
     std::mutex digestMutex;
     QHash<QString, Digest> digests;
+
+    // Cancellation: the flag of every invocation in invoke(), by activation id.
+    struct Running
+    {
+        std::atomic<bool> cancelled{false};
+    };
+    // Registers an invocation (its flag raised already when it was cancelled early or the
+    // executor shuts down); leave() unregisters it.
+    std::shared_ptr<Running> enter(const QString &activationId);
+    void leave(const QString &activationId, const Running *running);
+    void cancelEverything();
+    mutable std::mutex runningMutex;
+    QMultiHash<QString, std::shared_ptr<Running>> running;
+    QSet<QString> cancelledEarly; // cancel() before invoke() registered the id; bounded
+    std::atomic<bool> shuttingDown{false};
 };
+
+std::shared_ptr<Executor::Private::Running> Executor::Private::enter(const QString &activationId)
+{
+    auto entry = std::make_shared<Running>();
+    std::lock_guard lock(runningMutex);
+    if (shuttingDown || cancelledEarly.remove(activationId))
+        entry->cancelled = true;
+    running.insert(activationId, entry);
+    return entry;
+}
+
+void Executor::Private::leave(const QString &activationId, const Running *entry)
+{
+    std::lock_guard lock(runningMutex);
+    for (auto it = running.find(activationId); it != running.end() && it.key() == activationId; ++it) {
+        if (it.value().get() == entry) {
+            running.erase(it);
+            return;
+        }
+    }
+}
+
+void Executor::Private::cancelEverything()
+{
+    std::lock_guard lock(runningMutex);
+    shuttingDown = true;
+    for (const auto &entry : std::as_const(running))
+        entry->cancelled = true;
+}
 
 Executor::Private::Private(ExecutorConfig configuration)
     : config(std::move(configuration)), catalog(config.catalog ? *config.catalog : RuntimeCatalog::discover()),
@@ -158,6 +203,7 @@ Executor::Private::Private(ExecutorConfig configuration)
 
 Executor::Private::~Private()
 {
+    cancelEverything(); // running activations end now, not at their timeouts
     {
         std::lock_guard lock(maintenanceMutex);
         stopping = true;
@@ -256,6 +302,7 @@ Executor::Private::startProcess(const InvocationRequest &request, const Runtime 
         process = std::move(spawned).value();
     }
     const qint64 timeoutMs = *limits.timeoutMs;
+    process->setCancelFlag(facts.cancelFlag);
     process->applyLimits({*limits.memoryMb * 1024 * 1024, *limits.cpu, config.maxProcessesPerActivation,
                           *limits.storageMb * 1024 * 1024});
     const StepResult init = process->step(initLine(request, concurrency), timeoutMs, 1024 * 1024, logs);
@@ -354,6 +401,7 @@ Result<StepVerdict> Executor::Private::runShared(const InvocationRequest &reques
             if (!started)
                 return started.error();
             std::unique_ptr<RuntimeProcess> fresh = std::move(started).value();
+            fresh->setCancelFlag(nullptr); // shared by many activations: never ended by one's cancel
             if (!verdict.response.status.isEmpty()) {
                 failure = verdict;
                 retire(std::move(fresh));
@@ -412,6 +460,9 @@ Result<Activation> Executor::invoke(const InvocationRequest &request)
     }
 
     const std::string key = d->actionKey(request, *runtime, limits);
+    const QString activationId = request.activationId.isEmpty() ? newActivationId() : request.activationId;
+    const std::shared_ptr<Private::Running> token = d->enter(activationId);
+    auto leave = qScopeGuard([&] { d->leave(activationId, token.get()); });
     auto ticket = d->gate.enter(key, static_cast<int>(*limits.concurrency), d->config.queuePerAction);
     if (!ticket)
         return ticket.error();
@@ -423,15 +474,23 @@ Result<Activation> Executor::invoke(const InvocationRequest &request)
     facts.kind = runtime->kind;
     facts.limits = limits;
     facts.startType = QStringLiteral("warm");
+    facts.activationId = activationId;
+    facts.cancelFlag = &token->cancelled;
     StepVerdict verdict;
+    if (token->cancelled) { // cancelled while queued, or the executor shuts down: nothing runs
+        facts.start = facts.end = nowMs();
+        facts.cancelled = true;
+        verdict = cancelledVerdict(d->shuttingDown);
+        return makeActivationRecord(request, std::move(facts), std::move(verdict.response), {});
+    }
 
     if (d->sharesProcesses(*runtime, limits)) {
-        facts.activationId = request.activationId.isEmpty() ? newActivationId() : request.activationId;
         auto shared = d->runShared(request, *runtime, limits, key, params, facts, logs);
         if (!shared)
             return shared.error();
         facts.end = nowMs();
         facts.timedOut = shared->timedOut;
+        facts.memoryExceeded = shared->memoryExceeded;
         logs.finish();
         return makeActivationRecord(request, std::move(facts), std::move(shared.value().response), logs.takeLines());
     }
@@ -456,8 +515,8 @@ Result<Activation> Executor::invoke(const InvocationRequest &request)
             process->markUnusable(); // a failed init leaves nothing worth keeping
     }
 
-    facts.activationId = request.activationId.isEmpty() ? newActivationId() : request.activationId;
     process->setSpinBudget(d->config.spinMicros);
+    process->setCancelFlag(&token->cancelled);
     if (verdict.response.status.isEmpty()) { // initialised (now or before): run
         const QByteArray line = runLine(request, params, facts.activationId, nowMs() + timeoutMs);
         const StepResult run = process->step(line, timeoutMs, d->config.systemLimits.maxResultBytes + 64, logs);
@@ -469,6 +528,12 @@ Result<Activation> Executor::invoke(const InvocationRequest &request)
     facts.end = nowMs();
     facts.enforcement = process->enforcement();
     facts.timedOut = verdict.timedOut;
+    facts.memoryExceeded = verdict.memoryExceeded;
+    process->setCancelFlag(nullptr);
+    if (token->cancelled && !process->reusable()) { // killed by cancel(), in its init or its run
+        facts.cancelled = true;
+        verdict = cancelledVerdict(d->shuttingDown);
+    }
     std::vector<std::unique_ptr<RuntimeProcess>> leaving;
     if (process->reusable()) {
         leaving = d->warm.put(key, std::move(process), facts.end);
@@ -480,6 +545,32 @@ Result<Activation> Executor::invoke(const InvocationRequest &request)
     d->retire(std::move(leaving));
     logs.finish();
     return makeActivationRecord(request, std::move(facts), std::move(verdict.response), logs.takeLines());
+}
+
+void Executor::cancel(const QString &activationId)
+{
+    std::lock_guard lock(d->runningMutex);
+    bool found = false;
+    for (auto it = d->running.find(activationId); it != d->running.end() && it.key() == activationId; ++it) {
+        it.value()->cancelled = true;
+        found = true;
+    }
+    if (!found) {
+        if (d->cancelledEarly.size() >= 1024) // ids nobody invoked: keep the set bounded
+            d->cancelledEarly.clear();
+        d->cancelledEarly.insert(activationId);
+    }
+}
+
+void Executor::shutdown()
+{
+    d->cancelEverything();
+}
+
+int Executor::runningCount() const
+{
+    std::lock_guard lock(d->runningMutex);
+    return static_cast<int>(d->running.size());
 }
 
 QFuture<Result<Activation>> Executor::invokeAsync(InvocationRequest request)

@@ -74,6 +74,17 @@ public:
     Result<Activation> invoke(const InvocationRequest &request);
     QFuture<Result<Activation>> invokeAsync(InvocationRequest request);
 
+    // Ends the running (or queued) activation with this id at once: its whole process tree is
+    // killed, the process is not reused, and its record says "Cancelled by the user." with the
+    // annotation cancelled: true (docs/executor.md, "Cancellation"). An id not yet running is
+    // remembered briefly, so a cancel right after invokeAsync() is not lost. Any thread.
+    void cancel(const QString &activationId);
+    // Quit: cancels every running activation ("Cancelled: the platform is shutting down.") and
+    // every later one before it starts. The destructor does the same rather than wait.
+    void shutdown();
+    // Invocations in invoke() right now, queued ones included.
+    int runningCount() const;
+
     const RuntimeCatalog &catalog() const;
     const SystemLimits &systemLimits() const;
     // "cgroup-v1", "cgroup-v2" or "fallback": what new processes get.
