@@ -18,6 +18,7 @@
 #include "ui/metrics/MonitoringPanel.h"
 #include "ui/metrics/OverviewPanel.h"
 #include "ui/objects/BucketBrowser.h"
+#include "ui/shell/LocalRunStopper.h"
 #include "ui/testing/TestPanel.h"
 #include "ui/triggers/TriggersPanel.h"
 #include "ui/triggers/WiringPanel.h"
@@ -48,6 +49,7 @@ MainWindow::MainWindow(ConsoleContext context, QWidget *parent) : QMainWindow(pa
     m_config = new ConfigPanel(this);
     m_test = new TestPanel(this);
     m_test->setLocalExecutor(m_context.localExecutor);
+    m_runStopper = new LocalRunStopper(this, m_context.localExecutor);
     m_test->setCodeSource([this] { return qMakePair(m_code->currentCode(), m_code->currentKind()); });
     m_activations = new ActivationsPanel(this);
     m_monitoring = new MonitoringPanel(this);
@@ -181,7 +183,9 @@ void MainWindow::createMenus()
     }
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    quit->setObjectName(QStringLiteral("quitAction"));
+    // Ctrl+Q where the platform's key scheme has no Quit binding (offscreen, the Windows scheme).
+    quit->setShortcut(QKeySequence::keyBindings(QKeySequence::Quit).value(0, QKeySequence(Qt::CTRL | Qt::Key_Q)));
 
     QMenu *function = menuBar()->addMenu(tr("F&unction"));
     function->addAction(m_test->runLocallyAction());
@@ -355,6 +359,10 @@ void MainWindow::restoreWindowState()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!m_runStopper->readyToClose()) { // quit ends local runs first (and says so if slow)
+        event->ignore();
+        return;
+    }
     QSettings &settings = *m_context.settings;
     ConsoleSettings::windowGeometry().set(settings, saveGeometry());
     ConsoleSettings::windowState().set(settings, saveState());

@@ -23,6 +23,7 @@ class ConnectionSwitcher;
 class DraftStore;
 class Executor;
 class FunctionsPanel;
+class LocalRunStopper;
 class MetricsService;
 class MonitoringPanel;
 class OverviewPanel;
@@ -100,6 +101,7 @@ private:
     QSystemTrayIcon *m_tray = nullptr;
     QLabel *m_connectionStatus;
     ConnectionSwitcher *m_switcher = nullptr;
+    LocalRunStopper *m_runStopper = nullptr;
     bool m_online = true;
 };
 
