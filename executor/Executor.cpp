@@ -4,6 +4,7 @@
 #include "executor/ActivationRecord.h"
 #include "executor/ConcurrencyGate.h"
 #include "executor/PoolKey.h"
+#include "executor/RunningActivations.h"
 #include "executor/RuntimeProcess.h"
 #include "executor/Sandbox.h"
 #include "executor/SharedPool.h"
@@ -16,7 +17,6 @@
 #include <QDir>
 #include <QJsonDocument>
 #include <QScopeGuard>
-#include <QSet>
 #include <QTemporaryDir>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
@@ -134,50 +134,8 @@ public:
     std::mutex digestMutex;
     QHash<QString, Digest> digests;
 
-    // Cancellation: the flag of every invocation in invoke(), by activation id.
-    struct Running
-    {
-        std::atomic<bool> cancelled{false};
-    };
-    // Registers an invocation (its flag raised already when it was cancelled early or the
-    // executor shuts down); leave() unregisters it.
-    std::shared_ptr<Running> enter(const QString &activationId);
-    void leave(const QString &activationId, const Running *running);
-    void cancelEverything();
-    mutable std::mutex runningMutex;
-    QMultiHash<QString, std::shared_ptr<Running>> running;
-    QSet<QString> cancelledEarly; // cancel() before invoke() registered the id; bounded
-    std::atomic<bool> shuttingDown{false};
+    RunningActivations running; // for cancel() and shutdown()
 };
-
-std::shared_ptr<Executor::Private::Running> Executor::Private::enter(const QString &activationId)
-{
-    auto entry = std::make_shared<Running>();
-    std::lock_guard lock(runningMutex);
-    if (shuttingDown || cancelledEarly.remove(activationId))
-        entry->cancelled = true;
-    running.insert(activationId, entry);
-    return entry;
-}
-
-void Executor::Private::leave(const QString &activationId, const Running *entry)
-{
-    std::lock_guard lock(runningMutex);
-    for (auto it = running.find(activationId); it != running.end() && it.key() == activationId; ++it) {
-        if (it.value().get() == entry) {
-            running.erase(it);
-            return;
-        }
-    }
-}
-
-void Executor::Private::cancelEverything()
-{
-    std::lock_guard lock(runningMutex);
-    shuttingDown = true;
-    for (const auto &entry : std::as_const(running))
-        entry->cancelled = true;
-}
 
 Executor::Private::Private(ExecutorConfig configuration)
     : config(std::move(configuration)), catalog(config.catalog ? *config.catalog : RuntimeCatalog::discover()),
@@ -203,7 +161,7 @@ Executor::Private::Private(ExecutorConfig configuration)
 
 Executor::Private::~Private()
 {
-    cancelEverything(); // running activations end now, not at their timeouts
+    running.shutdown(); // running activations end now, not at their timeouts
     {
         std::lock_guard lock(maintenanceMutex);
         stopping = true;
@@ -239,7 +197,8 @@ std::string Executor::Private::actionKey(const InvocationRequest &request, const
                                          const ActionLimits &limits)
 {
     const QString &code = *request.exec.code;
-    const QString action = request.ns + QLatin1Char('/') + request.name;
+    const QString action = request.ns + QLatin1Char('/') + request.name +
+                           (request.poolTag.isEmpty() ? QString() : QLatin1Char('#') + request.poolTag);
     const bool binary = request.exec.binary.value_or(false);
     const QString main = request.exec.mainOrDefault();
     QByteArray digest;
@@ -461,8 +420,8 @@ Result<Activation> Executor::invoke(const InvocationRequest &request)
 
     const std::string key = d->actionKey(request, *runtime, limits);
     const QString activationId = request.activationId.isEmpty() ? newActivationId() : request.activationId;
-    const std::shared_ptr<Private::Running> token = d->enter(activationId);
-    auto leave = qScopeGuard([&] { d->leave(activationId, token.get()); });
+    const std::shared_ptr<RunningActivations::Entry> token = d->running.enter(activationId);
+    auto leave = qScopeGuard([&] { d->running.leave(activationId, token.get()); });
     auto ticket = d->gate.enter(key, static_cast<int>(*limits.concurrency), d->config.queuePerAction);
     if (!ticket)
         return ticket.error();
@@ -480,7 +439,7 @@ Result<Activation> Executor::invoke(const InvocationRequest &request)
     if (token->cancelled) { // cancelled while queued, or the executor shuts down: nothing runs
         facts.start = facts.end = nowMs();
         facts.cancelled = true;
-        verdict = cancelledVerdict(d->shuttingDown);
+        verdict = cancelledVerdict(d->running.shuttingDown());
         return makeActivationRecord(request, std::move(facts), std::move(verdict.response), {});
     }
 
@@ -532,7 +491,7 @@ Result<Activation> Executor::invoke(const InvocationRequest &request)
     process->setCancelFlag(nullptr);
     if (token->cancelled && !process->reusable()) { // killed by cancel(), in its init or its run
         facts.cancelled = true;
-        verdict = cancelledVerdict(d->shuttingDown);
+        verdict = cancelledVerdict(d->running.shuttingDown());
     }
     std::vector<std::unique_ptr<RuntimeProcess>> leaving;
     if (process->reusable()) {
@@ -549,28 +508,17 @@ Result<Activation> Executor::invoke(const InvocationRequest &request)
 
 void Executor::cancel(const QString &activationId)
 {
-    std::lock_guard lock(d->runningMutex);
-    bool found = false;
-    for (auto it = d->running.find(activationId); it != d->running.end() && it.key() == activationId; ++it) {
-        it.value()->cancelled = true;
-        found = true;
-    }
-    if (!found) {
-        if (d->cancelledEarly.size() >= 1024) // ids nobody invoked: keep the set bounded
-            d->cancelledEarly.clear();
-        d->cancelledEarly.insert(activationId);
-    }
+    d->running.cancel(activationId);
 }
 
 void Executor::shutdown()
 {
-    d->cancelEverything();
+    d->running.shutdown();
 }
 
 int Executor::runningCount() const
 {
-    std::lock_guard lock(d->runningMutex);
-    return static_cast<int>(d->running.size());
+    return d->running.count();
 }
 
 QFuture<Result<Activation>> Executor::invokeAsync(InvocationRequest request)

@@ -57,6 +57,9 @@ struct InvocationRequest
     QJsonObject params;    // already merged: action defaults + invocation payload
     QByteArray paramsJson; // `params` as compact JSON when the caller has it already, else empty
     QString activationId;  // generated when empty
+    // Processes serve only requests with the same tag: the Test panel's local runs ("test") never
+    // take a process that the platform's invocations warmed, so their first run starts one.
+    QString poolTag;
 };
 
 // Runs action code in launcher processes with the action's limits enforced by the OS, and

@@ -131,6 +131,9 @@ void TestRunner::startLocal(const QString &code, const QString &kind, const QJso
         request.params.insert(it.key(), it.value());
 
     request.activationId = newActivationId(); // what cancel() names to the executor
+    // Processes of its own: a run never reuses one the platform warmed, so the first run of a
+    // function is cold, with its init time, and the ones after it warm.
+    request.poolTag = QStringLiteral("test");
     m_localActivationId = request.activationId;
     Q_EMIT progress(tr("Running locally…"));
     const quint64 serial = m_serial;

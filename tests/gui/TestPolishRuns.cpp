@@ -7,14 +7,18 @@
 #include "WidgetDriving.h"
 #include "support/Futures.h"
 
+#include "models/activations/ActivationListModel.h"
+#include "ui/activations/ActivationsPanel.h"
 #include "ui/functions/FunctionsPanel.h"
 #include "ui/testing/TestPanel.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTest>
 #include <QToolButton>
 
@@ -162,6 +166,11 @@ private Q_SLOTS:
         QVERIFY(putFunction(console, QStringLiteral("hello"), QStringLiteral("function main() { return {}; }")));
         QVERIFY(showActive(window));
         openTest(console, QStringLiteral("hello"), QStringLiteral("{}"));
+        // Run on the platform first: its warm process is the platform's, not the Test panel's.
+        QLabel *platformStatus = child<QLabel>(child<QWidget>(&window, "platformResultView"), "runStatus");
+        QTest::mouseClick(child<QToolButton>(&window, "runOnPlatformButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(platformStatus->text().contains(QLatin1StringView("success")), kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(window.testPanel()->runLocallyAction()->isEnabled(), kWaitMs);
 
         runLocallyAndWait(window);
         const QString first = localFigure(window, "runStart")->text();
@@ -169,6 +178,44 @@ private Q_SLOTS:
                  qPrintable(first));
         runLocallyAndWait(window);
         QCOMPARE(localFigure(window, "runStart")->text(), QStringLiteral("Warm"));
+    }
+
+    void timeoutAndMemoryEndsSayWhyInTheReport()
+    {
+        Console console;
+        QVERIFY(console.start());
+        MainWindow &window = *console.window;
+        ActionLimits quick;
+        quick.timeoutMs = 1500;
+        QVERIFY(putFunction(console, QStringLiteral("loop"), kSpin, quick));
+        ActionLimits small;
+        small.memoryMb = 128;
+        QVERIFY(putFunction(console, QStringLiteral("hoard"),
+                            QStringLiteral("const h = [];\nfunction main() {\n"
+                                           "  for (let i = 0; i < 400; i++) h.push(Buffer.alloc(4 << 20, 1));\n"
+                                           "  return {}; }"),
+                            small));
+        QVERIFY(showActive(window));
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+
+        openTest(console, QStringLiteral("loop"), QStringLiteral("{\"loop\": true}"));
+        runLocallyAndWait(window);
+        QCOMPARE(localFigure(window, "runStatus")->text(),
+                 QStringLiteral("\u2716 action developer error: timed out after 1,500 ms"));
+
+        openTest(console, QStringLiteral("hoard"), QStringLiteral("{}"));
+        runLocallyAndWait(window);
+        QCOMPARE(localFigure(window, "runStatus")->text(),
+                 QStringLiteral("\u2716 action developer error: out of memory at 128 MB"));
+
+        // On the platform: the Activations list says it too.
+        QVERIFY(wait(console.local->invokeAction(QStringLiteral("hoard"), {}, InvokeOptions{})).ok());
+        window.tabs()->setCurrentWidget(window.activationsPanel());
+        auto *list = child<QTableView>(&window, "activationList");
+        QTRY_COMPARE_WITH_TIMEOUT(list->model()->rowCount(), 1, kWaitMs);
+        QCOMPARE(list->model()->index(0, ActivationListModel::StatusColumn).data().toString(),
+                 QStringLiteral("out of memory at 128 MB"));
+        QLocale::setDefault(QLocale::c());
     }
 };
 
