@@ -74,6 +74,33 @@ void runLocallyAndWait(MainWindow &window)
     QTRY_VERIFY_WITH_TIMEOUT(!status->text().isEmpty() && window.testPanel()->runLocallyAction()->isEnabled(), kWaitMs);
 }
 
+// A console whose Test panel runs a looping function locally: its launcher is up and looping.
+void startLoopingLocalRun(Console &console)
+{
+    QVERIFY(console.start());
+    MainWindow &window = *console.window;
+    QVERIFY(putFunction(console, QStringLiteral("spin"), kSpin));
+    QVERIFY(showActive(window));
+    QCOMPARE(functionProcesses(), 0);
+    openTest(console, QStringLiteral("spin"), QStringLiteral("{\"loop\": true}"));
+    QTest::mouseClick(child<QToolButton>(&window, "runLocallyButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(functionProcesses() > 0, kWaitMs);
+    QTest::qWait(300); // in its loop by now
+}
+
+// Ctrl+Q: the window closes and every function process is gone within a second.
+void quitAndExpectEverythingGoneWithinASecond(MainWindow &window)
+{
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QElapsedTimer sinceQuit;
+    sinceQuit.start();
+    QTest::keyClick(&window, Qt::Key_Q, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(functionProcesses() == 0, 5000);
+    QVERIFY2(sinceQuit.elapsed() < 1000, qPrintable(QString::number(sinceQuit.elapsed())));
+}
+
 } // namespace
 
 class TestPolishRuns : public QObject
@@ -84,16 +111,10 @@ private Q_SLOTS:
     void cancelEndsTheLocalRunsProcessTreeAndTheNextRunSucceeds()
     {
         Console console;
-        QVERIFY(console.start());
+        startLoopingLocalRun(console);
+        if (QTest::currentTestFailed())
+            return;
         MainWindow &window = *console.window;
-        QVERIFY(putFunction(console, QStringLiteral("spin"), kSpin));
-        QVERIFY(showActive(window));
-        QCOMPARE(functionProcesses(), 0);
-        openTest(console, QStringLiteral("spin"), QStringLiteral("{\"loop\": true}"));
-
-        QTest::mouseClick(child<QToolButton>(&window, "runLocallyButton"), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(functionProcesses() > 0, kWaitMs);
-        QTest::qWait(300); // in its loop by now
         auto *cancel = child<QToolButton>(&window, "cancelRunButton");
         QVERIFY(cancel->isVisible());
         QElapsedTimer sinceCancel;
@@ -116,23 +137,10 @@ private Q_SLOTS:
     void quitEndsARunningLocalRunAtOnce()
     {
         Console console;
-        QVERIFY(console.start());
-        MainWindow &window = *console.window;
-        QVERIFY(putFunction(console, QStringLiteral("spin"), kSpin));
-        QVERIFY(showActive(window));
-        openTest(console, QStringLiteral("spin"), QStringLiteral("{\"loop\": true}"));
-        QTest::mouseClick(child<QToolButton>(&window, "runLocallyButton"), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(functionProcesses() > 0, kWaitMs);
-        QTest::qWait(300);
-
-        QApplication::setActiveWindow(&window);
-        QVERIFY(QTest::qWaitForWindowActive(&window));
-        QElapsedTimer sinceQuit;
-        sinceQuit.start();
-        QTest::keyClick(&window, Qt::Key_Q, Qt::ControlModifier);
-        QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), 5000);
-        QTRY_VERIFY_WITH_TIMEOUT(functionProcesses() == 0, 5000);
-        QVERIFY2(sinceQuit.elapsed() < 1000, qPrintable(QString::number(sinceQuit.elapsed())));
+        startLoopingLocalRun(console);
+        if (QTest::currentTestFailed())
+            return;
+        quitAndExpectEverythingGoneWithinASecond(*console.window);
     }
 
     void quitEndsAnInvocationRunningOnTheLocalPlatform()
@@ -148,13 +156,9 @@ private Q_SLOTS:
                                                       QJsonObject{{QStringLiteral("loop"), true}}, background);
         QTRY_VERIFY_WITH_TIMEOUT(functionProcesses() > 0, kWaitMs);
         QTest::qWait(300);
-
-        QElapsedTimer sinceQuit;
-        sinceQuit.start();
-        QTest::keyClick(&window, Qt::Key_Q, Qt::ControlModifier);
-        QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), 5000);
-        QTRY_VERIFY_WITH_TIMEOUT(functionProcesses() == 0, 5000);
-        QVERIFY2(sinceQuit.elapsed() < 1000, qPrintable(QString::number(sinceQuit.elapsed())));
+        quitAndExpectEverythingGoneWithinASecond(window);
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY(wait(invocation).ok()); // answered (non-blocking: its id), not left hanging
     }
 
