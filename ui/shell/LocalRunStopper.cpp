@@ -1,10 +1,9 @@
 #include "ui/shell/LocalRunStopper.h"
 
-#include "executor/Executor.h"
+#include "models/testing/RunningFunctions.h"
 
 #include <QMainWindow>
 #include <QStatusBar>
-#include <QThread>
 
 namespace funcdesk {
 
@@ -15,24 +14,21 @@ constexpr int kPollMs = 50;
 } // namespace
 
 LocalRunStopper::LocalRunStopper(QMainWindow *window, Executor *executor)
-    : QObject(window), m_window(window), m_executor(executor)
+    : QObject(window), m_window(window), m_running(std::make_unique<RunningFunctions>(executor))
 {
     m_poll.setInterval(kPollMs);
     connect(&m_poll, &QTimer::timeout, this, &LocalRunStopper::check);
 }
 
+LocalRunStopper::~LocalRunStopper() = default;
+
 bool LocalRunStopper::readyToClose()
 {
-    if (!m_executor || m_givenUp)
+    if (m_givenUp)
         return true;
     if (m_poll.isActive())
         return false; // already stopping: check() closes the window
-    m_executor->shutdown();
-    QElapsedTimer moment;
-    moment.start();
-    while (m_executor->runningCount() > 0 && moment.elapsed() < kMomentMs)
-        QThread::msleep(5); // a killed tree is reaped in milliseconds: not worth a round of events
-    const int running = m_executor->runningCount();
+    const int running = m_running->stopAll(kMomentMs);
     if (running == 0)
         return true;
     m_window->statusBar()->showMessage(tr("Stopping %n running functions…", nullptr, running));
@@ -43,7 +39,7 @@ bool LocalRunStopper::readyToClose()
 
 void LocalRunStopper::check()
 {
-    const bool stopped = m_executor->runningCount() == 0;
+    const bool stopped = m_running->count() == 0;
     if (!stopped && m_waiting.elapsed() < kGiveUpMs)
         return;
     m_poll.stop();

@@ -4,11 +4,14 @@
 #include <QObject>
 #include <QTimer>
 
+#include <memory>
+
 class QMainWindow;
 
 namespace funcdesk {
 
 class Executor;
+class RunningFunctions;
 
 // Quit ends every running local activation at once: Executor::shutdown() kills each one's
 // process tree (Test panel runs and invocations on the embedded platform alike) instead of
@@ -20,6 +23,7 @@ class LocalRunStopper : public QObject
 
 public:
     LocalRunStopper(QMainWindow *window, Executor *executor);
+    ~LocalRunStopper() override;
     // From the window's closeEvent: true when it may close now; false while functions stop.
     bool readyToClose();
 
@@ -27,7 +31,7 @@ private:
     void check();
 
     QMainWindow *m_window;
-    Executor *m_executor;
+    std::unique_ptr<RunningFunctions> m_running;
     QTimer m_poll;
     QElapsedTimer m_waiting;
     bool m_givenUp = false;
