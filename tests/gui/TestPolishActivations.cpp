@@ -11,6 +11,7 @@
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
@@ -35,12 +36,15 @@ bool putAndInvoke(Console &console, const QString &name, int invocations)
     return true;
 }
 
-// Selects a function as the list (or an import) does, and shows the Activations tab.
+// Selects a function as the list (or an import) does, shows the Activations tab and waits for
+// the list of that function's activations (not the one before it) to be loaded.
 void showActivationsOf(MainWindow &window, const QString &name)
 {
     window.functionsPanel()->refresh();
     QTRY_VERIFY_WITH_TIMEOUT(window.functionsPanel()->selectFunction(name), kWaitMs);
     window.tabs()->setCurrentWidget(window.activationsPanel());
+    QTRY_COMPARE_WITH_TIMEOUT(child<QLineEdit>(&window, "activationFunction")->text(), name, kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.activationsPanel()->model()->isLoading(), kWaitMs);
 }
 
 } // namespace
