@@ -67,6 +67,10 @@ Activation makeActivationRecord(const InvocationRequest &request, ActivationFact
     };
     if (facts.initTime)
         annotations.set(QStringLiteral("initTime"), *facts.initTime);
+    if (facts.memoryExceeded)
+        annotations.set(QStringLiteral("memoryExceeded"), true);
+    if (facts.cancelled)
+        annotations.set(QStringLiteral("cancelled"), true);
     annotations.set(QStringLiteral("startType"), facts.startType);
     annotations.set(QStringLiteral("cpuTime"), static_cast<double>(facts.cpuNanos / 1000) / 1000.0);
     if (facts.peakMemoryBytes >= 0)

@@ -25,6 +25,10 @@ struct ActivationFacts
     qint64 storageUsedBytes = -1; // bytes in the function's /tmp at the end of the run; -1: unknown
     Enforcement enforcement;
     bool timedOut = false;
+    bool memoryExceeded = false; // annotation "memoryExceeded" (OpenWhisk says it only in the result)
+    bool cancelled = false;      // ended by Executor::cancel() or shutdown(): annotation "cancelled"
+    // Raised by Executor::cancel(): the steps of this invocation end at once (RuntimeProcess).
+    const std::atomic<bool> *cancelFlag = nullptr;
 };
 
 Activation makeActivationRecord(const InvocationRequest &request, ActivationFacts facts, ActivationResponse response,

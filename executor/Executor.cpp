@@ -4,6 +4,7 @@
 #include "executor/ActivationRecord.h"
 #include "executor/ConcurrencyGate.h"
 #include "executor/PoolKey.h"
+#include "executor/RunningActivations.h"
 #include "executor/RuntimeProcess.h"
 #include "executor/Sandbox.h"
 #include "executor/SharedPool.h"
@@ -132,6 +133,8 @@ public:
     };
     std::mutex digestMutex;
     QHash<QString, Digest> digests;
+
+    RunningActivations running; // for cancel() and shutdown()
 };
 
 Executor::Private::Private(ExecutorConfig configuration)
@@ -158,6 +161,7 @@ Executor::Private::Private(ExecutorConfig configuration)
 
 Executor::Private::~Private()
 {
+    running.shutdown(); // running activations end now, not at their timeouts
     {
         std::lock_guard lock(maintenanceMutex);
         stopping = true;
@@ -193,7 +197,8 @@ std::string Executor::Private::actionKey(const InvocationRequest &request, const
                                          const ActionLimits &limits)
 {
     const QString &code = *request.exec.code;
-    const QString action = request.ns + QLatin1Char('/') + request.name;
+    const QString action = request.ns + QLatin1Char('/') + request.name +
+                           (request.poolTag.isEmpty() ? QString() : QLatin1Char('#') + request.poolTag);
     const bool binary = request.exec.binary.value_or(false);
     const QString main = request.exec.mainOrDefault();
     QByteArray digest;
@@ -256,6 +261,7 @@ Executor::Private::startProcess(const InvocationRequest &request, const Runtime 
         process = std::move(spawned).value();
     }
     const qint64 timeoutMs = *limits.timeoutMs;
+    process->setCancelFlag(facts.cancelFlag);
     process->applyLimits({*limits.memoryMb * 1024 * 1024, *limits.cpu, config.maxProcessesPerActivation,
                           *limits.storageMb * 1024 * 1024});
     const StepResult init = process->step(initLine(request, concurrency), timeoutMs, 1024 * 1024, logs);
@@ -354,6 +360,7 @@ Result<StepVerdict> Executor::Private::runShared(const InvocationRequest &reques
             if (!started)
                 return started.error();
             std::unique_ptr<RuntimeProcess> fresh = std::move(started).value();
+            fresh->setCancelFlag(nullptr); // shared by many activations: never ended by one's cancel
             if (!verdict.response.status.isEmpty()) {
                 failure = verdict;
                 retire(std::move(fresh));
@@ -412,6 +419,9 @@ Result<Activation> Executor::invoke(const InvocationRequest &request)
     }
 
     const std::string key = d->actionKey(request, *runtime, limits);
+    const QString activationId = request.activationId.isEmpty() ? newActivationId() : request.activationId;
+    const std::shared_ptr<RunningActivations::Entry> token = d->running.enter(activationId);
+    auto leave = qScopeGuard([&] { d->running.leave(activationId, token.get()); });
     auto ticket = d->gate.enter(key, static_cast<int>(*limits.concurrency), d->config.queuePerAction);
     if (!ticket)
         return ticket.error();
@@ -423,15 +433,23 @@ Result<Activation> Executor::invoke(const InvocationRequest &request)
     facts.kind = runtime->kind;
     facts.limits = limits;
     facts.startType = QStringLiteral("warm");
+    facts.activationId = activationId;
+    facts.cancelFlag = &token->cancelled;
     StepVerdict verdict;
+    if (token->cancelled) { // cancelled while queued, or the executor shuts down: nothing runs
+        facts.start = facts.end = nowMs();
+        facts.cancelled = true;
+        verdict = cancelledVerdict(d->running.shuttingDown());
+        return makeActivationRecord(request, std::move(facts), std::move(verdict.response), {});
+    }
 
     if (d->sharesProcesses(*runtime, limits)) {
-        facts.activationId = request.activationId.isEmpty() ? newActivationId() : request.activationId;
         auto shared = d->runShared(request, *runtime, limits, key, params, facts, logs);
         if (!shared)
             return shared.error();
         facts.end = nowMs();
         facts.timedOut = shared->timedOut;
+        facts.memoryExceeded = shared->memoryExceeded;
         logs.finish();
         return makeActivationRecord(request, std::move(facts), std::move(shared.value().response), logs.takeLines());
     }
@@ -456,8 +474,8 @@ Result<Activation> Executor::invoke(const InvocationRequest &request)
             process->markUnusable(); // a failed init leaves nothing worth keeping
     }
 
-    facts.activationId = request.activationId.isEmpty() ? newActivationId() : request.activationId;
     process->setSpinBudget(d->config.spinMicros);
+    process->setCancelFlag(&token->cancelled);
     if (verdict.response.status.isEmpty()) { // initialised (now or before): run
         const QByteArray line = runLine(request, params, facts.activationId, nowMs() + timeoutMs);
         const StepResult run = process->step(line, timeoutMs, d->config.systemLimits.maxResultBytes + 64, logs);
@@ -469,6 +487,12 @@ Result<Activation> Executor::invoke(const InvocationRequest &request)
     facts.end = nowMs();
     facts.enforcement = process->enforcement();
     facts.timedOut = verdict.timedOut;
+    facts.memoryExceeded = verdict.memoryExceeded;
+    process->setCancelFlag(nullptr);
+    if (token->cancelled && !process->reusable()) { // killed by cancel(), in its init or its run
+        facts.cancelled = true;
+        verdict = cancelledVerdict(d->running.shuttingDown());
+    }
     std::vector<std::unique_ptr<RuntimeProcess>> leaving;
     if (process->reusable()) {
         leaving = d->warm.put(key, std::move(process), facts.end);
@@ -480,6 +504,21 @@ Result<Activation> Executor::invoke(const InvocationRequest &request)
     d->retire(std::move(leaving));
     logs.finish();
     return makeActivationRecord(request, std::move(facts), std::move(verdict.response), logs.takeLines());
+}
+
+void Executor::cancel(const QString &activationId)
+{
+    d->running.cancel(activationId);
+}
+
+void Executor::shutdown()
+{
+    d->running.shutdown();
+}
+
+int Executor::runningCount() const
+{
+    return d->running.count();
 }
 
 QFuture<Result<Activation>> Executor::invokeAsync(InvocationRequest request)

@@ -57,6 +57,9 @@ struct InvocationRequest
     QJsonObject params;    // already merged: action defaults + invocation payload
     QByteArray paramsJson; // `params` as compact JSON when the caller has it already, else empty
     QString activationId;  // generated when empty
+    // Processes serve only requests with the same tag: the Test panel's local runs ("test") never
+    // take a process that the platform's invocations warmed, so their first run starts one.
+    QString poolTag;
 };
 
 // Runs action code in launcher processes with the action's limits enforced by the OS, and
@@ -73,6 +76,17 @@ public:
 
     Result<Activation> invoke(const InvocationRequest &request);
     QFuture<Result<Activation>> invokeAsync(InvocationRequest request);
+
+    // Ends the running (or queued) activation with this id at once: its whole process tree is
+    // killed, the process is not reused, and its record says "Cancelled by the user." with the
+    // annotation cancelled: true (docs/executor.md, "Cancellation"). An id not yet running is
+    // remembered briefly, so a cancel right after invokeAsync() is not lost. Any thread.
+    void cancel(const QString &activationId);
+    // Quit: cancels every running activation ("Cancelled: the platform is shutting down.") and
+    // every later one before it starts. The destructor does the same rather than wait.
+    void shutdown();
+    // Invocations in invoke() right now, queued ones included.
+    int runningCount() const;
 
     const RuntimeCatalog &catalog() const;
     const SystemLimits &systemLimits() const;

@@ -16,6 +16,8 @@ std::string poolKey(const InvocationRequest &request, const Runtime &runtime, co
     key += '|' + limits.network->toUtf8();
     key += '|' + QByteArray::number(*limits.cpu, 'g', 6) + (request.exec.binary.value_or(false) ? "|b|" : "|t|") +
            codeDigest;
+    if (!request.poolTag.isEmpty())
+        key += "|#" + request.poolTag.toUtf8();
     return key.toStdString();
 }
 

@@ -354,6 +354,10 @@ StepResult RuntimeProcess::step(const QByteArray &line, qint64 timeoutMs, qint64
     };
 
     while (!done) {
+        if (m_cancel && m_cancel->load(std::memory_order_relaxed)) {
+            result.end = StepResult::End::Cancelled;
+            break;
+        }
         const qint64 elapsed = msSince(started);
         if (elapsed >= timeoutMs) {
             result.end = StepResult::End::TimedOut;

@@ -8,6 +8,7 @@
 
 #include <QString>
 
+#include <atomic>
 #include <memory>
 
 namespace funcdesk {
@@ -28,7 +29,8 @@ struct Enforcement
 struct StepResult
 {
     // Aborted: ended by something else than this activation (exitDescription says what).
-    enum class End { Completed, TimedOut, Exited, MemoryExceeded, Aborted };
+    // Cancelled: the cancel flag (setCancelFlag) was raised; the process tree was killed.
+    enum class End { Completed, TimedOut, Exited, MemoryExceeded, Aborted, Cancelled };
     End end = End::Completed;
     QByteArray outcome;      // the fd 3 line (without the newline), empty unless Completed
     qint64 outcomeBytes = 0; // its full length, even when too large to keep
@@ -78,6 +80,9 @@ public:
     // How long a step may poll for its outcome without sleeping, when the process answered
     // within that time before and no other step is running (0: never). See step().
     void setSpinBudget(qint64 micros) { m_spinBudgetMicros = micros; }
+    // A flag another thread may raise to end the current step at once (Executor::cancel): the
+    // step kills the whole tree within one poll slice (≤ 100 ms) and ends Cancelled. nullptr: none.
+    void setCancelFlag(const std::atomic<bool> *flag) { m_cancel = flag; }
 
     // Between activations (cgroup freezer): stops the process and everything it started; false
     // when it cannot be frozen (no cgroup, no freezer: such a process is left running).
@@ -119,6 +124,7 @@ private:
     Enforcement m_enforcement;
     Limits m_limits;
     qint64 m_spinBudgetMicros = 0;
+    const std::atomic<bool> *m_cancel = nullptr;
     qint64 m_lastStepMicros = -1; // the last step's wall time; -1 before the first
     bool m_cgroupCpu = false;
     bool m_watchShmem = false; // tmpfs /tmp charged to the group: watch memory without it

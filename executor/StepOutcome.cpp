@@ -22,6 +22,18 @@ QString timeoutMessage(qint64 timeoutMs, bool init)
         .arg(init ? QStringLiteral(" during initialization.") : QStringLiteral("."));
 }
 
+} // namespace
+
+StepVerdict cancelledVerdict(bool shutdown)
+{
+    return StepVerdict{
+        failure(ActivationStatus::DeveloperError, shutdown ? QStringLiteral("Cancelled: the platform is shutting down.")
+                                                           : QStringLiteral("Cancelled by the user.")),
+        false};
+}
+
+namespace {
+
 std::optional<StepVerdict> abnormalEnd(const StepResult &step, qint64 timeoutMs, bool init)
 {
     switch (step.end) {
@@ -32,7 +44,9 @@ std::optional<StepVerdict> abnormalEnd(const StepResult &step, qint64 timeoutMs,
     case StepResult::End::MemoryExceeded:
         return StepVerdict{failure(ActivationStatus::DeveloperError,
                                    QStringLiteral("The action exhausted its memory and was aborted.")),
-                           false};
+                           false, true};
+    case StepResult::End::Cancelled:
+        return cancelledVerdict(false);
     case StepResult::End::Aborted:
         return StepVerdict{failure(ActivationStatus::DeveloperError, step.exitDescription), false};
     case StepResult::End::Exited:

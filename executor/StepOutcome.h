@@ -11,9 +11,12 @@ struct StepVerdict
 {
     ActivationResponse response;
     bool timedOut = false;
+    bool memoryExceeded = false; // ended by the memory limit: annotation "memoryExceeded"
 };
 
 StepVerdict verdictForInit(const StepResult &step, qint64 timeoutMs);
 StepVerdict verdictForRun(const StepResult &step, qint64 timeoutMs, qint64 maxResultBytes);
+// An activation ended by Executor::cancel() (the user) or Executor::shutdown().
+StepVerdict cancelledVerdict(bool shutdown);
 
 } // namespace funcdesk

@@ -55,7 +55,7 @@ ActivationDetails ActivationDetails::of(const Activation &activation)
     details.activationId = activation.activationId;
     details.function = summary.function;
     details.version = activation.version.value_or(QString());
-    details.status = ActivationText::status(summary.status);
+    details.status = ActivationText::statusWithEnding(summary);
     details.succeeded = summary.status == ActivationStatus::Success;
     if (activation.response) {
         const QJsonValue result = activation.response->result;

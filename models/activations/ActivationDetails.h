@@ -15,7 +15,7 @@ struct ActivationDetails
     QString activationId;
     QString function; // "action" or "package/action"
     QString version;
-    QString status; // translated, as the activation list says it
+    QString status; // translated, with why the platform ended it ("developer error: timed out after 3,000 ms")
     bool succeeded = false;
     QString errorMessage; // the result's "error" when the activation failed
     QString result;       // pretty-printed JSON; empty when the record has none

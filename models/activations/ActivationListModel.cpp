@@ -216,6 +216,8 @@ QVariant ActivationListModel::roleData(int rowIndex, int column, int role) const
     case Qt::ToolTipRole:
         if (column == TimeColumn)
             return ActivationText::time(row.summary.start, true);
+        if (column == StatusColumn)
+            return ActivationText::statusWithEnding(row.summary);
         return {};
     case Qt::TextAlignmentRole:
         if (column == DurationColumn || column == MemoryColumn)
@@ -234,8 +236,10 @@ QVariant ActivationListModel::display(int rowIndex, int column) const
         return ActivationText::time(summary.start);
     case FunctionColumn:
         return summary.function;
-    case StatusColumn:
-        return ActivationText::status(summary.status);
+    case StatusColumn: { // why the platform ended it says more than "developer error"
+        const QString ending = ActivationText::ending(summary);
+        return ending.isEmpty() ? ActivationText::status(summary.status) : ending;
+    }
     case DurationColumn:
         return summary.durationMs ? ActivationText::milliseconds(static_cast<double>(*summary.durationMs)) : QString();
     case StartColumn:

@@ -24,6 +24,23 @@ std::optional<ActivationStatus> statusOf(const Activation &activation)
     return std::nullopt;
 }
 
+ActivationSummary::Ending endingOf(const Activation &activation)
+{
+    if (activation.annotation(QStringLiteral("cancelled")).toBool())
+        return ActivationSummary::Ending::Cancelled;
+    if (activation.annotation(QStringLiteral("timeout")).toBool())
+        return ActivationSummary::Ending::TimedOut;
+    if (activation.annotation(QStringLiteral("memoryExceeded")).toBool())
+        return ActivationSummary::Ending::OutOfMemory;
+    // OpenWhisk records an out-of-memory end only in the result (full records, not list summaries).
+    if (activation.response) {
+        const QJsonValue error = activation.response->result[QLatin1String("error")];
+        if (error.isString() && error.toString().contains(QLatin1String("exhausted its memory")))
+            return ActivationSummary::Ending::OutOfMemory;
+    }
+    return ActivationSummary::Ending::Normal;
+}
+
 } // namespace
 
 ActivationSummary ActivationSummary::of(const Activation &activation)
@@ -39,9 +56,14 @@ ActivationSummary ActivationSummary::of(const Activation &activation)
     // Stock OpenWhisk writes no startType: there an initTime is what marks a cold start.
     summary.cold = startType == QLatin1String("cold") || startType == QLatin1String("prewarm") ||
                    (startType.isEmpty() && summary.initTimeMs.has_value());
-    const QJsonValue memory = activation.annotation(QStringLiteral("limits"))[QLatin1String("memory")];
+    const QJsonValue limits = activation.annotation(QStringLiteral("limits"));
+    const QJsonValue memory = limits[QLatin1String("memory")];
     if (memory.isDouble())
         summary.memoryLimitMb = static_cast<qint64>(memory.toDouble());
+    const QJsonValue timeout = limits[QLatin1String("timeout")];
+    if (timeout.isDouble())
+        summary.timeoutLimitMs = static_cast<qint64>(timeout.toDouble());
+    summary.ending = endingOf(activation);
     summary.peakMemoryBytes = integerAnnotation(activation, QStringLiteral("peakMemory"));
     const QJsonValue cpuTime = activation.annotation(QStringLiteral("cpuTime"));
     if (cpuTime.isDouble())

@@ -21,6 +21,11 @@ struct ActivationSummary
     std::optional<qint64> memoryLimitMb;   // the `limits` annotation
     std::optional<qint64> peakMemoryBytes; // Funcdesk's `peakMemory` annotation
     std::optional<double> cpuTimeMs;       // Funcdesk's `cpuTime` annotation
+    // Why it ended early, when the platform ended it: the `timeout` annotation (OpenWhisk's),
+    // `memoryExceeded` or OpenWhisk's out-of-memory result, Funcdesk's `cancelled`.
+    enum class Ending { Normal, TimedOut, OutOfMemory, Cancelled };
+    Ending ending = Ending::Normal;
+    std::optional<qint64> timeoutLimitMs; // the `limits` annotation
 
     static ActivationSummary of(const Activation &activation);
     bool isError() const { return status && *status != ActivationStatus::Success; }

@@ -22,6 +22,31 @@ QString ActivationText::status(std::optional<ActivationStatus> status)
     return tr("internal error");
 }
 
+QString ActivationText::ending(const ActivationSummary &summary)
+{
+    switch (summary.ending) {
+    case ActivationSummary::Ending::Normal:
+        return {};
+    case ActivationSummary::Ending::TimedOut:
+        return summary.timeoutLimitMs
+                   ? tr("timed out after %1").arg(milliseconds(static_cast<double>(*summary.timeoutLimitMs)))
+                   : tr("timed out");
+    case ActivationSummary::Ending::OutOfMemory:
+        return summary.memoryLimitMb
+                   ? tr("out of memory at %1").arg(megabytes(static_cast<double>(*summary.memoryLimitMb)))
+                   : tr("out of memory");
+    case ActivationSummary::Ending::Cancelled:
+        return tr("cancelled");
+    }
+    return {};
+}
+
+QString ActivationText::statusWithEnding(const ActivationSummary &summary)
+{
+    const QString why = ending(summary);
+    return why.isEmpty() ? status(summary.status) : tr("%1: %2").arg(status(summary.status), why);
+}
+
 QString ActivationText::start(const ActivationSummary &summary)
 {
     if (!summary.cold)

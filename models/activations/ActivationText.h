@@ -15,6 +15,11 @@ class ActivationText
 public:
     // "success", "application error", "developer error", "internal error"; "running" when unset.
     static QString status(std::optional<ActivationStatus> status);
+    // Why the platform ended it: "timed out after 3,000 ms", "out of memory at 128 MB",
+    // "cancelled"; "" when it ended by itself. Numbers in the locale's format.
+    static QString ending(const ActivationSummary &summary);
+    // The status, with the ending when there is one: "developer error: timed out after 3,000 ms".
+    static QString statusWithEnding(const ActivationSummary &summary);
     // "cold (init 120 ms)" or "warm".
     static QString start(const ActivationSummary &summary);
     // "38.2 MB of 256 MB" (peak of limit), "256 MB", or "" when neither is known.

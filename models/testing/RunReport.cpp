@@ -1,6 +1,7 @@
 #include "models/testing/RunReport.h"
 
 #include "models/activations/ActivationIsolation.h"
+#include "models/activations/ActivationText.h"
 #include "models/testing/PrettyJson.h"
 
 #include <QJsonObject>
@@ -114,6 +115,9 @@ RunReport RunReport::fromActivation(Target target, const Activation &activation,
     } else {
         report.status = tr("no response recorded");
     }
+    // Ended by the platform (timeout, memory limit, cancel): the reason, not only the status.
+    if (const QString ending = ActivationText::ending(ActivationSummary::of(activation)); !ending.isEmpty())
+        report.status = tr("%1: %2").arg(report.status, ending);
     report.logs = activation.logs.value_or(QStringList());
 
     report.durationMs = activation.duration;

@@ -1,5 +1,6 @@
 #include "models/testing/TestRunner.h"
 
+#include "core/ActivationId.h"
 #include "core/FutureCallback.h"
 #include "executor/Executor.h"
 #include "models/testing/PayloadValidator.h"
@@ -129,6 +130,11 @@ void TestRunner::startLocal(const QString &code, const QString &kind, const QJso
     for (auto it = payload.begin(); it != payload.end(); ++it)
         request.params.insert(it.key(), it.value());
 
+    request.activationId = newActivationId(); // what cancel() names to the executor
+    // Processes of its own: a run never reuses one the platform warmed, so the first run of a
+    // function is cold, with its init time, and the ones after it warm.
+    request.poolTag = QStringLiteral("test");
+    m_localActivationId = request.activationId;
     Q_EMIT progress(tr("Running locally…"));
     const quint64 serial = m_serial;
     onResult(m_executor->invokeAsync(std::move(request)), this, [this, serial](Result<Activation> ran) {
@@ -217,6 +223,9 @@ void TestRunner::cancel()
     const Mode mode = *m_running;
     ++m_serial;
     m_pollTimer.stop();
+    // A local run ends now: the executor kills its process tree (a platform's run goes on).
+    if (mode != Mode::Platform && m_executor && !m_localActivationId.isEmpty() && !m_localReport)
+        m_executor->cancel(m_localActivationId);
     if (mode == Mode::Compare) {
         RunReport local = m_localReport.value_or(RunReport::cancelled(RunReport::Target::Local));
         RunReport platform = m_platformReport.value_or(RunReport::cancelled(RunReport::Target::Platform));

@@ -17,7 +17,8 @@ class Executor;
 // Runs a test payload against one function: locally on the built-in executor with the editor's
 // current code, on the platform against the deployed version, or both to compare. Asynchronous;
 // every run that started ends with exactly one runFinished() or compareFinished(). Cancelling
-// stops waiting (a local process already started still runs to its own limits).
+// ends a local run at once (Executor::cancel kills its process tree); a run on the platform
+// goes on there, only the waiting stops.
 class TestRunner : public QObject
 {
     Q_OBJECT
@@ -74,6 +75,7 @@ private:
     std::optional<RunReport> m_platformReport;
     QTimer m_pollTimer;
     QString m_lateActivationId;
+    QString m_localActivationId; // of the latest local run, for Executor::cancel()
     qint64 m_lateDeadline = 0;
 };
 

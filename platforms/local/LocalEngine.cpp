@@ -147,7 +147,10 @@ LocalEngine::~LocalEngine()
         d->state.store->flush();
         d->alarms.reset();
     }
-    // Running activations finish (or are killed) before the parts they report to go away.
+    // Running activations are killed (not awaited: a looping function would hold the exit up to
+    // its timeout), and end before the parts they report to go away.
+    if (d->state.executor)
+        d->state.executor->shutdown();
     if (d->invoker)
         d->invoker->waitForIdle();
     d->state.executor.reset();

@@ -8,6 +8,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
+#include <QEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -28,6 +29,7 @@ namespace {
 // the range between two moments (showBetween).
 constexpr int kRanges[] = {1, 24, 24 * 7, 0};
 constexpr int kBetweenIndex = int(std::size(kRanges));
+constexpr int kMaxFunctionChars = 28; // "package/a-long-function-name"
 
 QPlainTextEdit *readOnlyText(QWidget *parent, const char *name)
 {
@@ -75,12 +77,13 @@ ActivationsPanel::ActivationsPanel(QWidget *parent) : QWidget(parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->verticalHeader()->hide();
-    // Times, durations and sizes are read whole: those columns fit their text (at any font size
-    // and scale); the function name takes the room that is left.
+    // Columns fit their text (at any font size and scale, the header's as a minimum); the
+    // function name at most kMaxFunctionChars (longer ones elide); Memory, the last, takes the
+    // room that is left. The user may still drag them; the next reload fits them again.
     QHeaderView *header = m_view->horizontalHeader();
     header->setStretchLastSection(false);
-    header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(ActivationListModel::FunctionColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    m_view->viewport()->installEventFilter(this); // its width is what the columns share
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_status = new QLabel(this);
@@ -138,6 +141,13 @@ ActivationsPanel::ActivationsPanel(QWidget *parent) : QWidget(parent)
         connect(m_proxy, signal, this, &ActivationsPanel::showStatus);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &ActivationsPanel::showStatus);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &ActivationsPanel::showStatus);
+    // The details belong to a row in the list: a reset or a filter drops the current row without
+    // currentRowChanged, so these look again (and clear the pane when the row is gone).
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &ActivationsPanel::showDetails);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &ActivationsPanel::showDetails);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &ActivationsPanel::showDetails);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &ActivationsPanel::fitColumns);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &ActivationsPanel::fitColumns);
     m_model->setLive(true);
     clearDetails();
 }
@@ -190,7 +200,34 @@ void ActivationsPanel::reload()
         query.since = QDateTime::currentMSecsSinceEpoch() - qint64(hours) * 3600 * 1000;
     }
     query.limit = 200;
+    m_view->selectionModel()->clear(); // another query: the shown activation may not be in it
+    clearDetails();
     m_model->load(query);
+}
+
+void ActivationsPanel::fitColumns()
+{
+    QHeaderView *header = m_view->horizontalHeader();
+    const int last = ActivationListModel::ColumnCount - 1;
+    const QAbstractItemView *view = m_view; // sizeHintForColumn is public there
+    const int maxFunction = m_view->fontMetrics().averageCharWidth() * kMaxFunctionChars;
+    int used = 0;
+    for (int column = 0; column <= last; ++column) {
+        int width = std::max(view->sizeHintForColumn(column), header->sectionSizeHint(column));
+        if (column == ActivationListModel::FunctionColumn)
+            width = std::min(width, std::max(maxFunction, header->sectionSizeHint(column)));
+        if (column == last)
+            width = std::max(width, m_view->viewport()->width() - used);
+        header->resizeSection(column, width);
+        used += width;
+    }
+}
+
+bool ActivationsPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+        fitColumns();
+    return QWidget::eventFilter(watched, event);
 }
 
 void ActivationsPanel::showStatus()

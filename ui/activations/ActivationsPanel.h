@@ -42,7 +42,11 @@ public:
 public Q_SLOTS:
     void reload();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    void fitColumns();
     void showDetails();
     void showStatus();
     void clearDetails();

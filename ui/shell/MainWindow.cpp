@@ -21,6 +21,7 @@
 #include "ui/metrics/MonitoringPanel.h"
 #include "ui/metrics/OverviewPanel.h"
 #include "ui/objects/BucketBrowser.h"
+#include "ui/shell/LocalRunStopper.h"
 #include "ui/shell/WindowGeometry.h"
 #include "ui/testing/TestPanel.h"
 #include "ui/triggers/TriggersPanel.h"
@@ -65,6 +66,8 @@ void MainWindow::build()
     m_config = new ConfigPanel(this);
     m_test = new TestPanel(this);
     m_test->setLocalExecutor(m_context.localExecutor);
+    delete m_runStopper; // a rebuild's old one
+    m_runStopper = new LocalRunStopper(this, m_context.localExecutor);
     m_test->setCodeSource([this] { return qMakePair(m_code->currentCode(), m_code->currentKind()); });
     m_activations = new ActivationsPanel(this);
     m_monitoring = new MonitoringPanel(this);
@@ -210,7 +213,9 @@ void MainWindow::createMenus()
     }
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    quit->setObjectName(QStringLiteral("quitAction"));
+    // Ctrl+Q where the platform's key scheme has no Quit binding (offscreen, the Windows scheme).
+    quit->setShortcut(QKeySequence::keyBindings(QKeySequence::Quit).value(0, QKeySequence(Qt::CTRL | Qt::Key_Q)));
 
     QMenu *function = menuBar()->addMenu(tr("F&unction"));
     function->addAction(m_test->runLocallyAction());
@@ -284,6 +289,8 @@ void MainWindow::setLocalServices(Executor *localExecutor, const QString &localW
     m_context.localWebBaseUrl = localWebBaseUrl;
     m_test->setLocalExecutor(localExecutor);
     m_monitoring->setLocalExecutor(localExecutor);
+    delete m_runStopper; // the one built with the window had no executor yet
+    m_runStopper = new LocalRunStopper(this, localExecutor);
 }
 
 void MainWindow::platformChanged(Platform *platform)
@@ -470,6 +477,10 @@ void MainWindow::rebuild()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!m_runStopper->readyToClose()) { // quit ends local runs first (and says so if slow)
+        event->ignore();
+        return;
+    }
     QSettings &settings = *m_context.settings;
     ConsoleSettings::windowGeometry().set(settings, saveGeometry());
     ConsoleSettings::windowState().set(settings, saveState());

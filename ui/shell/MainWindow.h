@@ -28,6 +28,7 @@ class DraftStore;
 class Executor;
 class FunctionsPanel;
 class KeyPrompt;
+class LocalRunStopper;
 class MetricsService;
 class MonitoringPanel;
 class OverviewPanel;
@@ -121,6 +122,7 @@ private:
     ConnectionSwitcher *m_switcher = nullptr;
     QToolBar *m_connectionToolbar = nullptr;
     KeyPrompt *m_keyPrompt = nullptr;
+    LocalRunStopper *m_runStopper = nullptr;
     bool m_online = true;
     bool m_rebuildPending = false;
 };
