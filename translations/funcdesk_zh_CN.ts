@@ -788,6 +788,10 @@
         <source>Platform</source>
         <translation>平台</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>ServeCommand</name>
@@ -1089,6 +1093,30 @@
     <message>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>timed out after %1</source>
+        <translation>%1 后超时</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>out of memory at %1</source>
+        <translation>内存不足（上限 %1）</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>内存不足</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -2694,6 +2722,15 @@ Create one with New function… (%1).</source>
     <message>
         <source>Auth key of “%1” (uuid:key):</source>
         <translation>“%1”的认证密钥（uuid:key）：</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::LocalRunStopper</name>
+    <message numerus="yes">
+        <source>Stopping %n running functions…</source>
+        <translation>
+            <numerusform>正在停止 %n 个运行中的函数…</numerusform>
+        </translation>
     </message>
 </context>
 <context>

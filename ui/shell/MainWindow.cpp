@@ -418,7 +418,9 @@ void MainWindow::restoreWindowState()
     else if (!isMaximized() && !isFullScreen())
         setGeometry(WindowGeometry::clamped(geometry(), available));
     restoreState(ConsoleSettings::windowState().get(settings));
-    m_splitter->restoreState(ConsoleSettings::viewState(m_splitter->objectName()).get(settings));
+    // First start: two fifths for the list, so its usual columns show without scrolling.
+    if (!m_splitter->restoreState(ConsoleSettings::viewState(m_splitter->objectName()).get(settings)))
+        m_splitter->setSizes({width() * 2 / 5, width() * 3 / 5});
     m_activations->splitter()->restoreState(
         ConsoleSettings::viewState(m_activations->splitter()->objectName()).get(settings));
 }

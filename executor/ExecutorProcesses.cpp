@@ -1,0 +1,178 @@
+// Executor::Private's process lifecycle: spawning (sandboxed or in a scratch folder), the pool
+// key, starting a process for an action (stem cell or cold, limits, init), retiring processes,
+// and the maintenance thread (stem cells, idle timeouts, freezing, minimum instances).
+
+#include "executor/ActivationRecord.h"
+#include "executor/ExecutorPrivate.h"
+#include "executor/PoolKey.h"
+
+#include <QDir>
+
+#include <chrono>
+#include <utility>
+
+namespace funcdesk {
+
+using executor_detail::nowMs;
+
+SandboxOptions Executor::Private::sandboxOptions(const ActionLimits &limits) const
+{
+    return {*limits.storageMb * 1024 * 1024, *limits.network != QLatin1String("off")};
+}
+
+Result<std::unique_ptr<RuntimeProcess>> Executor::Private::spawn(const Runtime &runtime, const SandboxOptions &options)
+{
+    if (sandbox->available()) // its /tmp is the scratch folder, and goes with the sandbox
+        return RuntimeProcess::start(runtime, cgroups.get(), environment, {}, sandbox.get(), options);
+    // Each process gets its own HOME/TMPDIR/working folder, removed with the process: files an
+    // action leaves (unpacked zip actions among them) cannot pile up for the executor's lifetime.
+    const QString folder = scratch.filePath(QStringLiteral("p%1").arg(scratchCounter.fetch_add(1)));
+    if (!QDir().mkdir(folder))
+        return PlatformError{PlatformError::Kind::Server,
+                             QStringLiteral("Cannot create the scratch folder %1").arg(folder)};
+    return RuntimeProcess::start(runtime, cgroups.get(), environment, folder);
+}
+
+std::string Executor::Private::actionKey(const InvocationRequest &request, const Runtime &runtime,
+                                         const ActionLimits &limits)
+{
+    const QString &code = *request.exec.code;
+    const QString action = request.ns + QLatin1Char('/') + request.name +
+                           (request.poolTag.isEmpty() ? QString() : QLatin1Char('#') + request.poolTag);
+    const bool binary = request.exec.binary.value_or(false);
+    const QString main = request.exec.mainOrDefault();
+    QByteArray digest;
+    {
+        std::lock_guard lock(digestMutex);
+        const auto it = digests.constFind(action);
+        if (it != digests.cend() && it->code.constData() == code.constData() && it->code.size() == code.size()) {
+            if (it->version == request.version && it->kind == runtime.kind && it->main == main &&
+                it->binary == binary && it->limits == limits)
+                return it->key;
+            digest = it->digest;
+        }
+    }
+    if (digest.isEmpty())
+        digest = digestOf(code);
+    std::string key = poolKey(request, runtime, limits, digest);
+    std::lock_guard lock(digestMutex);
+    if (digests.size() > 4096)
+        digests.clear();
+    digests.insert(action, Digest{code, digest, request.version, runtime.kind, main, binary, limits, key});
+    return key;
+}
+
+void Executor::Private::retire(std::vector<std::unique_ptr<RuntimeProcess>> processes)
+{
+    if (processes.empty())
+        return;
+    {
+        std::lock_guard lock(maintenanceMutex);
+        for (auto &process : processes)
+            retired.push_back(std::move(process));
+    }
+    maintenanceWake.notify_all();
+}
+
+void Executor::Private::retire(std::unique_ptr<RuntimeProcess> process)
+{
+    std::vector<std::unique_ptr<RuntimeProcess>> processes;
+    processes.push_back(std::move(process));
+    retire(std::move(processes));
+}
+
+Result<std::unique_ptr<RuntimeProcess>>
+Executor::Private::startProcess(const InvocationRequest &request, const Runtime &runtime, const ActionLimits &limits,
+                                qint64 concurrency, ActivationFacts &facts, LogCapture &logs, StepVerdict &verdict)
+{
+    // Stem cells are sandboxed for the default storage and network; other settings start cold.
+    const SandboxOptions options = sandboxOptions(limits);
+    const SandboxOptions defaults = sandboxOptions(config.systemLimits.withDefaults({}));
+    const bool fitsStemCell =
+        !sandbox->available() || (options.storageBytes == defaults.storageBytes && options.network == defaults.network);
+    std::unique_ptr<RuntimeProcess> process = fitsStemCell ? stemCells->take(runtime.kind) : nullptr;
+    facts.startType = process ? QStringLiteral("prewarm") : QStringLiteral("cold");
+    if (process) {
+        wakeMaintenance();
+    } else {
+        auto spawned = spawn(runtime, options);
+        if (!spawned)
+            return spawned.error();
+        process = std::move(spawned).value();
+    }
+    const qint64 timeoutMs = *limits.timeoutMs;
+    process->setCancelFlag(facts.cancelFlag);
+    process->applyLimits({*limits.memoryMb * 1024 * 1024, *limits.cpu, config.maxProcessesPerActivation,
+                          *limits.storageMb * 1024 * 1024});
+    const StepResult init = process->step(initLine(request, concurrency), timeoutMs, 1024 * 1024, logs);
+    verdict = verdictForInit(init, timeoutMs);
+    facts.cpuNanos = std::max<qint64>(0, init.cpuNanos);
+    facts.peakMemoryBytes = init.peakMemoryBytes;
+    facts.initTime = nowMs() - facts.start;
+    facts.enforcement = process->enforcement();
+    return process;
+}
+
+void Executor::Private::wakeMaintenance()
+{
+    {
+        std::lock_guard lock(maintenanceMutex);
+        replenishWanted = true;
+    }
+    maintenanceWake.notify_all();
+}
+
+void Executor::Private::maintain()
+{
+    std::unique_lock lock(maintenanceMutex);
+    while (!stopping) {
+        if (!retired.empty()) {
+            auto dying = std::move(retired);
+            retired.clear();
+            lock.unlock();
+            dying.clear();
+            lock.lock();
+            continue;
+        }
+        if (replenishWanted) {
+            replenishWanted = false;
+            lock.unlock();
+            stemCellsFailed = !stemCells->replenish();
+            lock.lock();
+            stemCellsReady.notify_all();
+            continue;
+        }
+        maintenanceWake.wait_for(lock, freezeScheduled
+                                           ? std::chrono::milliseconds(std::max<qint64>(10, config.freezeAfterMs / 2))
+                                           : std::chrono::milliseconds(1000));
+        if (stopping)
+            break;
+        // Minimum instances: at once after keepWarm(), else every second (dead ones are replaced).
+        const bool keepDue = std::exchange(keepWanted, false) || nowMs() - lastKeepPass >= 1000;
+        lock.unlock();
+        warm.takeIdleSince(nowMs() - config.idleTimeoutMs); // destroyed here, off every caller's path
+        shared.takeIdleSince(nowMs() - config.idleTimeoutMs);
+        freezeIdleProcesses();
+        if (keepDue) {
+            lastKeepPass = nowMs();
+            keeper.pass([this] {
+                std::lock_guard stopLock(maintenanceMutex);
+                return stopping;
+            });
+        }
+        lock.lock();
+    }
+}
+
+void Executor::Private::freezeIdleProcesses()
+{
+    if (!freezing)
+        return;
+    freezeScheduled = false; // a put from now on schedules again (and wakes this thread)
+    const qint64 cutoff = nowMs() - config.freezeAfterMs;
+    const bool warmPending = warm.freezeIdleSince(cutoff);
+    if (shared.freezeIdleSince(cutoff) || warmPending)
+        freezeScheduled = true;
+}
+
+} // namespace funcdesk
