@@ -10,6 +10,7 @@
 #include "platforms/openwhisk/OpenWhiskPlatform.h"
 #include "server/ApiServer.h"
 #include "translations/Translations.h"
+#include "ui/shell/FirstFrame.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -184,38 +185,7 @@ void ConsoleRuntime::connectPlatform()
 
 void ConsoleRuntime::afterFirstFrame(QWidget *window, std::function<void()> then)
 {
-    struct Watcher : QObject
-    {
-        std::function<void()> then;
-        QPointer<QWindow> handle;
-        void fire()
-        {
-            if (!then)
-                return;
-            auto run = std::move(then);
-            then = nullptr;
-            if (handle)
-                handle->removeEventFilter(this);
-            deleteLater();
-            run();
-        }
-        bool eventFilter(QObject *watched, QEvent *event) override
-        {
-            if (event->type() == QEvent::Expose && handle && handle->isExposed())
-                QTimer::singleShot(0, this, [this] { fire(); }); // after the expose painted the frame
-            return QObject::eventFilter(watched, event);
-        }
-    };
-    auto *watcher = new Watcher;
-    watcher->then = std::move(then);
-    watcher->handle = window->windowHandle();
-    if (watcher->handle && watcher->handle->isExposed()) {
-        QTimer::singleShot(0, watcher, [watcher] { watcher->fire(); });
-        return;
-    }
-    if (watcher->handle)
-        watcher->handle->installEventFilter(watcher);
-    QTimer::singleShot(1000, watcher, [watcher] { watcher->fire(); });
+    funcdesk::afterFirstFrame(window, std::move(then));
 }
 
 void ConsoleRuntime::startPlatformBehind(MainWindow &window, std::function<void()> shown,

@@ -155,7 +155,8 @@ private Q_SLOTS:
         console.runtime.reset();
         QVERIFY(console.start());
         QVERIFY(showActive(*console.window));
-        QCOMPARE(console.connections->currentProfile().id, *id);
+        // The key is read asynchronously: the window may be up before the answer.
+        QTRY_COMPARE_WITH_TIMEOUT(console.connections->currentProfile().id, *id, 20000);
         auto *prompt = console.window->findChild<QWidget *>(QStringLiteral("keyPrompt"));
         QVERIFY2(prompt, "no key prompt");
         QTRY_VERIFY(prompt->isVisible());

@@ -21,6 +21,8 @@
 #include "ui/metrics/MonitoringPanel.h"
 #include "ui/metrics/OverviewPanel.h"
 #include "ui/objects/BucketBrowser.h"
+#include "ui/shell/FirstFrame.h"
+#include "ui/shell/LazyTab.h"
 #include "ui/shell/LocalRunStopper.h"
 #include "ui/shell/WindowGeometry.h"
 #include "ui/testing/TestPanel.h"
@@ -70,9 +72,12 @@ void MainWindow::build()
     m_runStopper = new LocalRunStopper(this, m_context.localExecutor);
     m_test->setCodeSource([this] { return qMakePair(m_code->currentCode(), m_code->currentKind()); });
     m_activations = new ActivationsPanel(this);
-    m_monitoring = new MonitoringPanel(this);
-    m_monitoring->setService(m_context.metrics);
-    m_monitoring->setLocalExecutor(m_context.localExecutor);
+    // Not built yet: the views behind tabs nobody has opened (LazyTab).
+    m_triggers = nullptr;
+    m_wiring = nullptr;
+    m_buckets = nullptr;
+    m_overview = nullptr;
+    m_monitoring = nullptr;
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("functionTabs"));
@@ -81,7 +86,7 @@ void MainWindow::build()
     m_tabs->addTab(m_config, tr("Configuration"));
     m_tabs->addTab(m_test, tr("Test"));
     m_tabs->addTab(m_activations, tr("Activations"));
-    m_tabs->addTab(m_monitoring, tr("Monitoring"));
+    m_monitoringTab = new LazyTab(m_tabs, tr("Monitoring"), [this] { return createMonitoring(); });
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -95,21 +100,15 @@ void MainWindow::build()
     m_functions->setMinimumWidth(fontMetrics().averageCharWidth() * 30);
     m_tabs->setMinimumWidth(fontMetrics().averageCharWidth() * 72);
 
-    m_triggers = new TriggersPanel(this);
-    m_wiring = new WiringPanel(this);
-    m_buckets = new BucketBrowser(this);
-    m_overview = new OverviewPanel(m_context.settings, this);
-    m_overview->setService(m_context.metrics);
-    m_overview->setFunctionList(m_functions->model());
-    // The top-level views; a new view is one addTab line.
+    // The top-level views; a new view is one addTab (or LazyTab) line.
     m_views = new QTabWidget(this);
     m_views->setObjectName(QStringLiteral("viewTabs"));
     m_views->setDocumentMode(true);
     m_views->addTab(m_splitter, tr("Functions"));
-    m_views->addTab(m_triggers, tr("Triggers"));
-    m_views->addTab(m_wiring, tr("Wiring"));
-    m_views->addTab(m_buckets, tr("Buckets"));
-    m_views->addTab(m_overview, tr("Metrics"));
+    m_triggersTab = new LazyTab(m_views, tr("Triggers"), [this] { return createTriggers(); });
+    m_wiringTab = new LazyTab(m_views, tr("Wiring"), [this] { return createWiring(); });
+    m_bucketsTab = new LazyTab(m_views, tr("Buckets"), [this] { return createBuckets(); });
+    m_overviewTab = new LazyTab(m_views, tr("Metrics"), [this] { return createOverview(); });
     // Above the views, the bar that says when the current connection has no key.
     auto *central = new QWidget(this);
     auto *centralLayout = new QVBoxLayout(central);
@@ -156,49 +155,16 @@ void MainWindow::build()
             connect(config, &ConfigPanel::statusMessage, this,
                     [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     }
-    connect(m_wiring, &WiringPanel::functionActivated, this, [this](const QString &name) {
-        m_views->setCurrentWidget(m_splitter);
-        m_functions->selectFunction(name);
-    });
-    connect(m_wiring, &WiringPanel::triggerActivated, this, [this](const QString &name) {
-        m_views->setCurrentWidget(m_triggers); // reloads the list: select the trigger once it is there
-        if (!m_triggers->selectTrigger(name))
-            connect(
-                m_triggers->model(), &QAbstractItemModel::modelReset, this,
-                [this, name] { m_triggers->selectTrigger(name); }, Qt::SingleShotConnection);
-    });
-    connect(m_wiring, &WiringPanel::rulesChanged, m_functions->model(), &FunctionListModel::refreshTriggers);
-    // A trigger made, changed or deleted in the Triggers view changes what runs each function.
-    connect(m_triggers->operations(), &TriggerOperations::done, m_functions->model(),
-            &FunctionListModel::refreshTriggers);
     connect(m_functions->model(), &FunctionListModel::triggersChanged, this,
             [this] { m_config->setTriggers(m_functions->model()->triggersOf(m_function)); });
-    // Functions and triggers change in other views: a view shows the platform as it is when opened.
+    // Functions and triggers change in other views: a view shows the platform as it is when opened
+    // (a view opened for the first time is built by its LazyTab before this runs).
     connect(m_views, &QTabWidget::currentChanged, this, [this] {
         if (m_views->currentWidget() == m_wiring)
             m_wiring->refresh();
         else if (m_views->currentWidget() == m_buckets)
             m_buckets->model()->refreshBuckets();
     });
-    connect(m_buckets, &BucketBrowser::statusMessage, this,
-            [this](const QString &m) { statusBar()->showMessage(m, 8000); });
-    connect(m_triggers, &TriggersPanel::statusMessage, this,
-            [this](const QString &m) { statusBar()->showMessage(m, 8000); });
-    // A chart's point opens the activations of its bucket; the budget alert reaches the user.
-    connect(m_overview, &OverviewPanel::pointClicked, this,
-            [this](const QDateTime &at, qint64 stepMs) { showActivationsAround(at, stepMs, QString()); });
-    connect(m_monitoring, &MonitoringPanel::pointClicked, this,
-            [this](const QDateTime &at, qint64 stepMs) { showActivationsAround(at, stepMs, m_function); });
-    connect(m_overview, &OverviewPanel::budgetAlert, this, &MainWindow::budgetAlert);
-    connect(m_overview, &OverviewPanel::statusMessage, this,
-            [this](const QString &m) { statusBar()->showMessage(m, 8000); });
-    connect(m_monitoring, &MonitoringPanel::functionChanged, this, [this](const Action &action) {
-        functionChanged(action);
-        if (action.name.value_or(QString()) == m_function)
-            m_config->setContext(m_platform, m_function); // power tuning changed its limits: show them
-    });
-    connect(m_monitoring, &MonitoringPanel::statusMessage, this,
-            [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     createMenus();
 }
 
@@ -288,7 +254,8 @@ void MainWindow::setLocalServices(Executor *localExecutor, const QString &localW
     m_context.localExecutor = localExecutor;
     m_context.localWebBaseUrl = localWebBaseUrl;
     m_test->setLocalExecutor(localExecutor);
-    m_monitoring->setLocalExecutor(localExecutor);
+    if (m_monitoring)
+        m_monitoring->setLocalExecutor(localExecutor);
     delete m_runStopper; // the one built with the window had no executor yet
     m_runStopper = new LocalRunStopper(this, localExecutor);
 }
@@ -310,13 +277,18 @@ void MainWindow::platformChanged(Platform *platform)
     m_config->setWebActionAddress(WebActionAddress::of(profile, m_context.localWebBaseUrl));
     m_functions->setPlatform(platform);
     m_activations->setPlatform(platform);
-    m_triggers->setApiRoot(WebActionAddress::of(profile, m_context.localWebBaseUrl).root());
-    m_triggers->setPlatform(platform);
-    m_wiring->setPlatform(platform);
-    m_buckets->setPlatform(platform);
+    if (m_triggers) { // the views not built yet take the connection when they are
+        m_triggers->setApiRoot(WebActionAddress::of(profile, m_context.localWebBaseUrl).root());
+        m_triggers->setPlatform(platform);
+    }
+    if (m_wiring)
+        m_wiring->setPlatform(platform);
+    if (m_buckets)
+        m_buckets->setPlatform(platform);
     if (m_context.metrics)
         m_context.metrics->setPlatform(platform, profile.id);
-    m_overview->setConnection(profile.id);
+    if (m_overview)
+        m_overview->setConnection(profile.id);
     functionSelected(QString());
     m_online = m_context.connections ? m_context.connections->isOnline() : true;
     updateConnectionStatus();
@@ -357,7 +329,8 @@ void MainWindow::functionSelected(const QString &name)
     m_config->setTriggers(m_functions->model()->triggersOf(name));
     m_activations->setFunctionFilter(name);
     m_test->setContext(m_platform, connectionId, name); // fetches the deployed document itself
-    m_monitoring->setContext(m_platform, connectionId, name);
+    if (m_monitoring)
+        m_monitoring->setContext(m_platform, connectionId, name);
 }
 
 void MainWindow::functionChanged(const Action &action)
@@ -459,6 +432,8 @@ void MainWindow::rebuild()
     setMenuBar(new QMenuBar(this));
     setStatusBar(new QStatusBar(this));
     build();
+    if (m_hiddenViewsScheduled) // shown already: the views not opened come back in idle time
+        QTimer::singleShot(0, this, &MainWindow::buildHiddenViews);
 
     restoreState(state);
     m_splitter->restoreState(splitter);

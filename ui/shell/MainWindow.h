@@ -29,6 +29,7 @@ class Executor;
 class FunctionsPanel;
 class KeyPrompt;
 class LocalRunStopper;
+class LazyTab;
 class MetricsService;
 class MonitoringPanel;
 class OverviewPanel;
@@ -70,11 +71,13 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     // The top-level views: the functions workspace, the triggers, the wiring, the buckets.
     QTabWidget *viewTabs() const { return m_views; }
-    TriggersPanel *triggersPanel() const { return m_triggers; }
-    WiringPanel *wiringPanel() const { return m_wiring; }
-    BucketBrowser *bucketBrowser() const { return m_buckets; }
-    OverviewPanel *overviewPanel() const { return m_overview; }
-    MonitoringPanel *monitoringPanel() const { return m_monitoring; }
+    // The views not shown at start are built when their tab is first opened, in idle time after
+    // the first frame, or by these accessors, whichever comes first (see LazyTab).
+    TriggersPanel *triggersPanel() const;
+    WiringPanel *wiringPanel() const;
+    BucketBrowser *bucketBrowser() const;
+    OverviewPanel *overviewPanel() const;
+    MonitoringPanel *monitoringPanel() const;
     // The local platform came up after the window (ConsoleRuntime::startPlatformBehind): the
     // executor for offline runs (nullptr when another console runs the platform) and the web
     // actions' address. Before it, the Local connection has no platform and the panels are empty.
@@ -83,6 +86,7 @@ public:
 protected:
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     // Creates the panels, views, toolbar, menus and status bar, and wires them.
@@ -91,6 +95,16 @@ private:
     // selected function and the splitters (drafts are on disk already). See changeEvent().
     void rebuild();
     void createMenus();
+    // The views not shown at start (LazyTab factories): each wires itself and takes the current
+    // connection, function and local services.
+    QWidget *createTriggers();
+    QWidget *createWiring();
+    QWidget *createBuckets();
+    QWidget *createOverview();
+    QWidget *createMonitoring();
+    // Builds the views not built yet, one per event-loop turn (after the first frame).
+    void buildHiddenViews();
+    QString currentConnectionId() const;
     void platformChanged(Platform *platform);
     void functionSelected(const QString &name);
     void functionChanged(const Action &action);
@@ -112,11 +126,17 @@ private:
     ActivationsPanel *m_activations;
     QSplitter *m_splitter;
     QTabWidget *m_views;
-    WiringPanel *m_wiring;
-    BucketBrowser *m_buckets;
-    TriggersPanel *m_triggers;
-    OverviewPanel *m_overview;
-    MonitoringPanel *m_monitoring;
+    WiringPanel *m_wiring = nullptr; // these five: nullptr until built
+    BucketBrowser *m_buckets = nullptr;
+    TriggersPanel *m_triggers = nullptr;
+    OverviewPanel *m_overview = nullptr;
+    MonitoringPanel *m_monitoring = nullptr;
+    LazyTab *m_wiringTab = nullptr;
+    LazyTab *m_bucketsTab = nullptr;
+    LazyTab *m_triggersTab = nullptr;
+    LazyTab *m_overviewTab = nullptr;
+    LazyTab *m_monitoringTab = nullptr;
+    bool m_hiddenViewsScheduled = false;
     QSystemTrayIcon *m_tray = nullptr;
     QLabel *m_connectionStatus;
     ConnectionSwitcher *m_switcher = nullptr;
