@@ -224,33 +224,29 @@ template <typename Proxy> Figures measure(Proxy &proxy, int columns)
     return figures;
 }
 
+// The median over runs of one figure.
+double medianOf(const std::vector<Figures> &runs, double Figures::*field)
+{
+    std::vector<double> values;
+    for (const Figures &f : runs)
+        values.push_back(f.*field);
+    return bench::median(values);
+}
+
 void report(const char *what, const std::vector<Figures> &runs, double feedMs, const QAbstractItemModel &model)
 {
-    std::vector<double> filters, worstKeys, sorts, slowest;
-    for (const Figures &f : runs) {
-        filters.push_back(f.filter);
-        worstKeys.push_back(f.worstKeystroke);
-        sorts.push_back(f.sort);
-        slowest.push_back(f.slowestSort);
-    }
     std::printf("%s: %d rows fed in %.1f ms; filter per keystroke %.2f ms (worst %.1f ms); sort per column %.1f ms "
                 "(slowest \"%s\" %.1f ms); medians of %zu runs\n",
-                what, kRows, feedMs, bench::median(filters), bench::median(worstKeys), bench::median(sorts),
+                what, kRows, feedMs, medianOf(runs, &Figures::filter), medianOf(runs, &Figures::worstKeystroke),
+                medianOf(runs, &Figures::sort),
                 qPrintable(model.headerData(runs.back().slowestColumn, Qt::Horizontal).toString()),
-                bench::median(slowest), runs.size());
+                medianOf(runs, &Figures::slowestSort), runs.size());
     if (runs.back().background <= 0)
         return;
-    std::vector<double> firstSorts, firstKeys, landings, backgrounds;
-    for (const Figures &f : runs) {
-        firstSorts.push_back(f.firstSort);
-        firstKeys.push_back(f.firstKeystroke);
-        landings.push_back(f.landingGui);
-        backgrounds.push_back(f.background);
-    }
     std::printf("%s, right after the rows change: first sort by name %.1f ms, first keystroke %.1f ms (GUI thread); "
                 "GUI thread while the background work ran %.1f ms (CPU); the background work %.1f ms\n",
-                what, bench::median(firstSorts), bench::median(firstKeys), bench::median(landings),
-                bench::median(backgrounds));
+                what, medianOf(runs, &Figures::firstSort), medianOf(runs, &Figures::firstKeystroke),
+                medianOf(runs, &Figures::landingGui), medianOf(runs, &Figures::background));
 }
 
 } // namespace
@@ -308,12 +304,6 @@ int main(int argc, char **argv)
     report("functions, the way before", previousRuns, bench::median(functionFeeds), FunctionListModel());
     report("activations", activationRuns, bench::median(activationFeeds), ActivationListModel());
 
-    const auto medianOf = [](const std::vector<Figures> &figures, double Figures::*field) {
-        std::vector<double> values;
-        for (const Figures &f : figures)
-            values.push_back(f.*field);
-        return bench::median(values);
-    };
     const double filter =
         std::max(medianOf(functionRuns, &Figures::filter), medianOf(activationRuns, &Figures::filter));
     const double sort = std::max(medianOf(functionRuns, &Figures::sort), medianOf(activationRuns, &Figures::sort));
