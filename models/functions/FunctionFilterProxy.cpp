@@ -1,6 +1,11 @@
 #include "models/functions/FunctionFilterProxy.h"
 
+#include "core/FutureCallback.h"
 #include "models/functions/FunctionListModel.h"
+#include "models/functions/SortKeys.h"
+
+#include <QElapsedTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <numeric>
@@ -8,8 +13,159 @@
 
 namespace funcdesk {
 
+// What the background work makes from a snapshot of the texts.
+struct FunctionFilterProxy::Prepared
+{
+    void run(); // on any thread: reads names and kinds, fills the rest
+    std::vector<QString> names, kinds;
+    FoldedTexts texts;
+    std::vector<double> ranks[2];
+    double ms = 0;
+};
+
+namespace {
+
+bool isTextColumn(int column)
+{
+    return column == FunctionListModel::NameColumn || column == FunctionListModel::RuntimeColumn;
+}
+
+// A text's first three units, each case-folded, as one exactly representable double: orders
+// texts roughly as their folded comparison does, for a sort before the exact ranks land.
+double prefixKey(const QString &text)
+{
+    quint64 key = 0;
+    for (qsizetype i = 0; i < 3; ++i)
+        key = (key << 16) | (i < text.size() ? text.at(i).toCaseFolded().unicode() : 0u);
+    return static_cast<double>(key);
+}
+
+void rankFolded(const std::vector<QString> &texts, std::vector<double> &keys)
+{
+    std::vector<QString> folded;
+    folded.reserve(texts.size());
+    for (const QString &text : texts)
+        folded.push_back(text.toCaseFolded());
+    SortKeys::rank(folded, keys);
+}
+
+} // namespace
+
 FunctionFilterProxy::FunctionFilterProxy(QObject *parent) : QAbstractProxyModel(parent)
 {
+}
+
+void FunctionFilterProxy::textsChanged()
+{
+    ++m_generation;
+    m_folded = false;
+    m_prepared = false;
+    m_ranks[0].clear();
+    m_ranks[1].clear();
+    if (!m_functions || m_prepareQueued || sourceRows() < m_backgroundRows)
+        return; // small lists: at once when needed (preparedNow)
+    m_prepareQueued = true;
+    // Queued: the several signals of one change of the rows start one piece of work.
+    QMetaObject::invokeMethod(this, &FunctionFilterProxy::prepare, Qt::QueuedConnection);
+}
+
+std::shared_ptr<FunctionFilterProxy::Prepared> FunctionFilterProxy::snapshotWork() const
+{
+    // Copies (implicitly shared, never written by the worker): the model may change meanwhile.
+    const int rows = sourceRows();
+    std::vector<QString> names(static_cast<size_t>(rows)), kinds(static_cast<size_t>(rows));
+    for (int row = 0; row < rows; ++row) {
+        names[static_cast<size_t>(row)] = nameOf(row);
+        kinds[static_cast<size_t>(row)] = kindOf(row);
+    }
+    auto prepared = std::make_shared<Prepared>();
+    prepared->names = std::move(names);
+    prepared->kinds = std::move(kinds);
+    return prepared;
+}
+
+void FunctionFilterProxy::Prepared::run()
+{
+    QElapsedTimer timer;
+    timer.start();
+    texts.build(
+        static_cast<int>(names.size()), [this](int row) { return names[static_cast<size_t>(row)]; },
+        [this](int row) { return kinds[static_cast<size_t>(row)]; });
+    rankFolded(names, ranks[FunctionListModel::NameColumn]);
+    rankFolded(kinds, ranks[FunctionListModel::RuntimeColumn]);
+    names.clear();
+    kinds.clear();
+    ms = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+}
+
+void FunctionFilterProxy::prepare()
+{
+    m_prepareQueued = false;
+    if (!m_functions || m_prepared)
+        return;
+    const quint64 generation = m_generation;
+    std::shared_ptr<Prepared> work = snapshotWork();
+    auto run = [work]() -> Result<std::shared_ptr<Prepared>> {
+        work->run();
+        return work;
+    };
+    onResult(QtConcurrent::run(std::move(run)), this,
+             [this, generation](const Result<std::shared_ptr<Prepared>> &result) {
+                 if (result)
+                     land(generation, *result);
+             });
+}
+
+bool FunctionFilterProxy::preparedNow()
+{
+    if (!m_prepared && m_functions && sourceRows() < m_backgroundRows) {
+        const std::shared_ptr<Prepared> work = snapshotWork();
+        work->run();
+        take(*work);
+    }
+    return m_prepared;
+}
+
+void FunctionFilterProxy::take(Prepared &prepared)
+{
+    m_texts = std::move(prepared.texts);
+    m_folded = true;
+    m_ranks[0] = std::move(prepared.ranks[0]);
+    m_ranks[1] = std::move(prepared.ranks[1]);
+    m_prepared = true;
+    m_preparationMs = prepared.ms;
+}
+
+void FunctionFilterProxy::land(quint64 generation, const std::shared_ptr<Prepared> &prepared)
+{
+    if (generation != m_generation || m_prepared)
+        return; // for rows that have changed since: newer work is queued
+    take(*prepared);
+    if (m_approximate && isTextColumn(m_sortColumn)) {
+        beginLayout();
+        resort();
+        reorder();
+        endLayout();
+    }
+}
+
+const std::vector<double> &FunctionFilterProxy::textKeys(int column)
+{
+    if (preparedNow())
+        return m_ranks[column];
+    m_approximate = true;
+    const int rows = sourceRows();
+    m_prefixes.resize(static_cast<size_t>(rows));
+    static const QString none;
+    for (int row = 0; row < rows; ++row) {
+        // By reference: no copy of 100,000 strings.
+        const FunctionListModel::Row &from = m_functions->m_rows[row];
+        const QString &text = column == FunctionListModel::NameColumn ? from.name
+                              : from.action.exec                      ? from.action.exec->kind
+                                                                      : none;
+        m_prefixes[static_cast<size_t>(row)] = prefixKey(text);
+    }
+    return m_prefixes;
 }
 
 void FunctionFilterProxy::setSourceModel(QAbstractItemModel *model)
@@ -40,7 +196,7 @@ void FunctionFilterProxy::setSourceModel(QAbstractItemModel *model)
         connect(model, &QAbstractItemModel::columnsMoved, this, &FunctionFilterProxy::sourceReset);
         connect(model, &QAbstractItemModel::modelReset, this, &FunctionFilterProxy::sourceReset);
     }
-    m_folded = false;
+    textsChanged();
     resort();
     refilter(false);
     endResetModel();
@@ -48,7 +204,7 @@ void FunctionFilterProxy::setSourceModel(QAbstractItemModel *model)
 
 void FunctionFilterProxy::sourceReset()
 {
-    m_folded = false;
+    textsChanged();
     resort();
     refilter(false);
     endResetModel();
@@ -90,6 +246,12 @@ void FunctionFilterProxy::sort(int column, Qt::SortOrder order)
     m_sortColumn = column;
     m_sortOrder = order;
     resort();
+    reorder();
+    endLayout();
+}
+
+void FunctionFilterProxy::reorder()
+{
     // The same rows as before, in the new order.
     std::vector<int> rows;
     rows.reserve(m_rows.size());
@@ -100,7 +262,6 @@ void FunctionFilterProxy::sort(int column, Qt::SortOrder order)
     m_rows.swap(rows);
     for (size_t i = 0; i < m_rows.size(); ++i)
         m_proxyRows[static_cast<size_t>(m_rows[i])] = static_cast<int>(i);
-    endLayout();
 }
 
 int FunctionFilterProxy::sourceRows() const
@@ -129,12 +290,15 @@ void FunctionFilterProxy::resort()
     const int rows = sourceRows();
     m_order.resize(static_cast<size_t>(rows));
     std::iota(m_order.begin(), m_order.end(), 0);
+    m_approximate = false;
     if (m_sortColumn < 0 || m_sortColumn >= columnCount() || rows < 2)
         return;
     const bool ascending = m_sortOrder == Qt::AscendingOrder;
     if (m_functions) {
         // Packed (key, row) pairs: the sort reads one array; ties keep the model's order.
-        const std::vector<double> &keys = m_functions->sortKeys(m_sortColumn);
+        // Text columns: the background work's ranks, or prefixes until they land.
+        const std::vector<double> &keys =
+            isTextColumn(m_sortColumn) ? textKeys(m_sortColumn) : m_functions->sortKeys(m_sortColumn);
         std::vector<std::pair<double, int>> packed(static_cast<size_t>(rows));
         for (int row = 0; row < rows; ++row)
             packed[static_cast<size_t>(row)] = {keys[static_cast<size_t>(row)], row};
@@ -173,12 +337,14 @@ void FunctionFilterProxy::refilter(bool narrowing)
         shown.reserve(from.size());
         bool found = false;
         if (!m_foldedNeedle.isNull()) {
-            if (!m_folded || m_texts.rows() != rows) {
+            // The function list's are folded in the background (matched row by row till then).
+            if (!m_functions && (!m_folded || m_texts.rows() != rows)) {
                 m_texts.build(
                     rows, [this](int row) { return nameOf(row); }, [this](int row) { return kindOf(row); });
                 m_folded = true;
             }
-            found = m_texts.find(m_foldedNeedle, m_matches);
+            const bool folded = m_functions ? preparedNow() : m_folded;
+            found = folded && m_texts.rows() == rows && m_texts.find(m_foldedNeedle, m_matches);
         }
         for (const int row : from) {
             if (found ? m_matches[static_cast<size_t>(row)] != 0 : accepts(row))
@@ -225,7 +391,7 @@ void FunctionFilterProxy::sourceAboutToChange()
 
 void FunctionFilterProxy::sourceChanged()
 {
-    m_folded = false;
+    textsChanged();
     resort();
     refilter(false);
     endLayout();
@@ -240,7 +406,7 @@ void FunctionFilterProxy::sourceDataChanged(const QModelIndex &topLeft, const QM
     const auto within = [left, right](int column) { return column >= left && column <= right; };
     const bool texts = within(FunctionListModel::NameColumn) || within(FunctionListModel::RuntimeColumn);
     if (texts)
-        m_folded = false;
+        textsChanged();
     if (within(m_sortColumn) || (texts && !m_filter.isEmpty())) {
         beginLayout();
         resort();

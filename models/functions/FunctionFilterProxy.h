@@ -6,6 +6,7 @@
 #include <QAbstractProxyModel>
 #include <QPersistentModelIndex>
 
+#include <memory>
 #include <vector>
 
 namespace funcdesk {
@@ -22,6 +23,12 @@ class FunctionListModel;
 // per keystroke); a keystroke searches case-folded copies of the names and runtimes at once
 // (FoldedTexts, kept until the rows change), then walks that order once, or only the rows shown
 // so far when the new text extends the previous one. Changes reach views as layout changes that keep the selection.
+// The expensive work per change of a FunctionListModel's rows (folding 100,000 names, ranking
+// the names and runtimes for their sorts) runs off the GUI thread on a snapshot of the texts,
+// right after the rows change; a result for rows that changed meanwhile is dropped. Until it
+// lands, a keystroke matches row by row and a sort by a text column orders by the texts' first
+// three folded characters; when it lands, that sort is redone exactly (a layout change keeping
+// the selection).
 // Another source model is sorted by its SortRole data and filtered on its first two columns.
 class FunctionFilterProxy : public QAbstractProxyModel
 {
@@ -50,7 +57,28 @@ public:
     QModelIndex mapFromSource(const QModelIndex &sourceIndex) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    // Lists of at least this many rows (10,000) fold and rank their texts in the background;
+    // smaller ones at once, on the first keystroke or text sort after a change (a few ms).
+    void setBackgroundRows(int rows) { m_backgroundRows = rows; }
+    // Whether the background work for the current rows has landed (always for other sources
+    // and small lists).
+    bool textsPrepared() const { return !m_functions || m_prepared || sourceRows() < m_backgroundRows; }
+    // The last landed background work's own time, in ms (for models_bench).
+    double preparationMs() const { return m_preparationMs; }
+
 private:
+    struct Prepared;
+    // The rows' texts changed: drops the folded texts and text ranks and schedules prepare().
+    void textsChanged();
+    std::shared_ptr<Prepared> snapshotWork() const;
+    void prepare(); // starts the background work
+    void land(quint64 generation, const std::shared_ptr<Prepared> &prepared);
+    bool preparedNow(); // m_prepared, doing the work at once for a small list
+    void take(Prepared &prepared);
+    // The rows shown now, in m_order's order.
+    void reorder();
+    const std::vector<double> &textKeys(int column);
+
     // A change of rows or their order: views get layoutAboutToBeChanged / layoutChanged, and
     // persistent indexes (the selection) follow their source rows.
     void beginLayout();
@@ -81,6 +109,15 @@ private:
     FoldedTexts m_texts;
     bool m_folded = false;       // m_texts are those of the current rows
     std::vector<char> m_matches; // m_texts.find()'s answer, kept to reuse its memory
+    // Background work (FunctionListModel only): m_generation counts changes of the texts.
+    quint64 m_generation = 0;
+    bool m_prepared = false;        // m_texts and m_ranks are those of the current rows
+    bool m_prepareQueued = false;   // prepare() is queued
+    bool m_approximate = false;     // m_order was sorted by text prefixes, awaiting m_ranks
+    std::vector<double> m_ranks[2]; // exact keys of the name and runtime columns
+    std::vector<double> m_prefixes; // their cheap stand-in until the work lands
+    double m_preparationMs = 0;
+    int m_backgroundRows = 10000;
     // Across a layout change: the persistent proxy indexes and their source indexes.
     QModelIndexList m_savedProxy;
     QList<QPersistentModelIndex> m_savedSource;

@@ -3,7 +3,9 @@
 // the order of the sort column's keys (ties in the model's order), whatever way the text was
 // typed (narrowing, widening, replaced) and whatever changed in the model meanwhile (rows added,
 // removed, updated). QAbstractItemModelTester watches the proxy throughout; a selection made
-// before a change is still on its function after it.
+// before a change is still on its function after it. The names are folded and ranked off the
+// GUI thread: a sort by name asked for before that lands ends in the right order once it lands,
+// and work for rows that changed while it ran is dropped.
 
 #include "models/functions/FunctionFilterProxy.h"
 #include "models/functions/FunctionListModel.h"
@@ -90,15 +92,24 @@ class TestFunctionFilterProxy : public QObject
         m_proxy.setFilterFixedString(text);
     }
 
+    // Until the background work for the current rows lands.
+    bool settle()
+    {
+        return QTest::qWaitFor([this] { return m_proxy.textsPrepared(); }, 20000);
+    }
+
 private Q_SLOTS:
     void init()
     {
+        m_proxy.setBackgroundRows(0); // 400 rows: in the background as 100,000 would be
         m_proxy.setSourceModel(&m_model);
         m_tester = std::make_unique<QAbstractItemModelTester>(&m_proxy,
                                                               QAbstractItemModelTester::FailureReportingMode::QtTest);
         m_model.setActions(makeActions(400, 1));
         m_proxy.sort(FunctionListModel::NameColumn);
         type(QString());
+        QVERIFY(settle());
+        QCOMPARE(shown(), expected());
     }
 
     void cleanup() { m_tester.reset(); }
@@ -168,6 +179,58 @@ private Q_SLOTS:
         QVERIFY(!byExpression.isEmpty());
         for (const QString &shownName : byExpression)
             QVERIFY(shownName.startsWith(QLatin1StringView("pay-")));
+    }
+
+    void aSortBeforeTheRanksLandEndsInTheRightOrder()
+    {
+        type(QStringLiteral("a"));
+        m_model.setActions(makeActions(400, 3));
+        m_proxy.sort(FunctionListModel::NameColumn, Qt::DescendingOrder);
+        QVERIFY(!m_proxy.textsPrepared()); // the work starts from the event loop
+        QStringList rows = shown(), all = expected();
+        std::sort(rows.begin(), rows.end());
+        std::sort(all.begin(), all.end());
+        QCOMPARE(rows, all); // the right rows at once, roughly ordered
+        QItemSelectionModel selection(&m_proxy);
+        const QString name = m_proxy.index(5, 0).data(FunctionListModel::NameRole).toString();
+        selection.select(m_proxy.index(5, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QVERIFY(settle());
+        QCOMPARE(shown(), expected());
+        QCOMPARE(selection.selectedRows().size(), 1);
+        QCOMPARE(selection.selectedRows().first().data(FunctionListModel::NameRole).toString(), name);
+        m_proxy.sort(FunctionListModel::RuntimeColumn);
+        QCOMPARE(shown(), expected());
+    }
+
+    void rowsChangingWhileTheWorkRunsDropItsResult()
+    {
+        m_proxy.sort(FunctionListModel::MemoryColumn); // exact at once: the filter is what is checked
+        for (quint32 seed = 4; seed < 10; ++seed) {
+            m_model.setActions(makeActions(400, seed));
+            QCoreApplication::processEvents();                    // the work for these rows starts
+            QList<Action> actions = makeActions(400, seed + 100); // as many rows, other names
+            m_model.setActions(actions);
+            type(QStringLiteral("billing-"));
+            QCOMPARE(shown(), expected()); // row by row until the work lands
+            QVERIFY(settle());
+            QCOMPARE(shown(), expected());
+            type(QStringLiteral("billing-t")); // on the folded names of these rows
+            QCOMPARE(shown(), expected());
+            type(QStringLiteral("pYthon"));
+            QCOMPARE(shown(), expected());
+            type(QString());
+        }
+    }
+
+    void aSmallListSortsExactlyAtOnce()
+    {
+        m_proxy.setBackgroundRows(10000);
+        m_model.setActions(makeActions(400, 11));
+        QVERIFY(m_proxy.textsPrepared());
+        m_proxy.sort(FunctionListModel::NameColumn, Qt::DescendingOrder);
+        QCOMPARE(shown(), expected());
+        type(QStringLiteral("thumb-"));
+        QCOMPARE(shown(), expected());
     }
 };
 
