@@ -108,6 +108,14 @@ bool configLoaded(MainWindow &window, const QString &name)
         15000);
 }
 
+// Selects `name` in the list and opens its Configuration tab; true once it is loaded there.
+bool openConfiguration(MainWindow &window, const QString &name)
+{
+    clickFunction(window, name);
+    window.tabs()->setCurrentWidget(window.configPanel());
+    return configLoaded(window, name);
+}
+
 } // namespace
 
 class TestPolishFunctionList : public QObject
@@ -121,9 +129,7 @@ private Q_SLOTS:
         QVERIFY(startWith(console, {QStringLiteral("alpha"), QStringLiteral("beta")}));
         MainWindow &window = *console.window;
         FunctionsPanel *functions = window.functionsPanel();
-        clickFunction(window, QStringLiteral("alpha"));
-        window.tabs()->setCurrentWidget(window.configPanel());
-        QVERIFY(configLoaded(window, QStringLiteral("alpha")));
+        QVERIFY(openConfiguration(window, QStringLiteral("alpha")));
         auto *memory = child<QSpinBox>(&window, "memory");
         typeNumber(memory, 384);
 
@@ -170,9 +176,7 @@ private Q_SLOTS:
         QVERIFY(startWith(console, {QStringLiteral("alpha")}));
         QVERIFY(console.store->addProfile(other, QStringLiteral("user:key")));
         MainWindow &window = *console.window;
-        clickFunction(window, QStringLiteral("alpha"));
-        window.tabs()->setCurrentWidget(window.configPanel());
-        QVERIFY(configLoaded(window, QStringLiteral("alpha")));
+        QVERIFY(openConfiguration(window, QStringLiteral("alpha")));
         auto *memory = child<QSpinBox>(&window, "memory");
         typeNumber(memory, 384);
         auto *combo = child<QComboBox>(&window, "connectionCombo");
@@ -203,9 +207,7 @@ private Q_SLOTS:
         test::Console console;
         QVERIFY(startWith(console, {QStringLiteral("alpha")}));
         MainWindow &window = *console.window;
-        clickFunction(window, QStringLiteral("alpha"));
-        window.tabs()->setCurrentWidget(window.configPanel());
-        QVERIFY(configLoaded(window, QStringLiteral("alpha")));
+        QVERIFY(openConfiguration(window, QStringLiteral("alpha")));
         auto *memory = child<QSpinBox>(&window, "memory");
         typeNumber(memory, 384);
 
@@ -328,9 +330,7 @@ private Q_SLOTS:
         test::Console console;
         QVERIFY(startWith(console, {QStringLiteral("alpha")}));
         MainWindow &window = *console.window;
-        clickFunction(window, QStringLiteral("alpha"));
-        window.tabs()->setCurrentWidget(window.configPanel());
-        QVERIFY(configLoaded(window, QStringLiteral("alpha")));
+        QVERIFY(openConfiguration(window, QStringLiteral("alpha")));
         auto *version = child<QLabel>(&window, "configVersion");
         QTRY_COMPARE(version->text(), QStringLiteral("Version 0.0.1"));
 
