@@ -14,6 +14,7 @@
 #include <QFileDialog>
 #include <QInputDialog>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
 #include <QTabWidget>
@@ -103,7 +104,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(target) && QFileInfo(target).size() == content.size(), 20000);
 
         table->selectRow(rowOf(model, QStringLiteral("cat.jpg")));
-        whenDialogOpens([](QWidget *dialog) { QTest::keyClick(dialog, Qt::Key_Y, Qt::AltModifier); });
+        whenDialogOpens([](QWidget *dialog) {
+            QTest::mouseClick(qobject_cast<QMessageBox *>(dialog)->button(QMessageBox::Yes), Qt::LeftButton);
+        });
         QTest::mouseClick(child<QPushButton>(&window, "deleteObject"), Qt::LeftButton);
         QTRY_COMPARE(rowOf(model, QStringLiteral("cat.jpg")), -1);
         QCOMPARE(wait(console.local->headObject(QStringLiteral("photos"), QStringLiteral("cat.jpg"))).error().kind,

@@ -17,6 +17,7 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTest>
@@ -179,7 +180,9 @@ private Q_SLOTS:
         QCOMPARE(toggle->text(), QStringLiteral("Enable"));
 
         // Delete asks first; yes removes the rule and its connection.
-        whenDialogOpens([](QWidget *dialog) { QTest::keyClick(dialog, Qt::Key_Y, Qt::AltModifier); });
+        whenDialogOpens([](QWidget *dialog) {
+            QTest::mouseClick(qobject_cast<QMessageBox *>(dialog)->button(QMessageBox::Yes), Qt::LeftButton);
+        });
         QTest::mouseClick(child<QPushButton>(&window, "wiringDeleteRule"), Qt::LeftButton);
         QTRY_VERIFY(!view->connectionItem(QStringLiteral("r1")));
         QCOMPARE(wait(console.local->getRule(QStringLiteral("r1"))).error().kind, PlatformError::Kind::NotFound);

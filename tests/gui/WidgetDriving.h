@@ -9,6 +9,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <memory>
 
 namespace funcdesk::test {
 
@@ -21,17 +22,24 @@ template <typename T> T *child(QObject *parent, const char *name)
     return found;
 }
 
-// Answers the next modal dialog with `answer` once it is up.
+// Answers the next modal dialog with `answer` once it is up: shown, and the active window (keys and
+// mnemonics reach a dialog only then; on a loaded machine that comes a few event-loop turns after
+// it is shown, and a key sent earlier is lost, leaving the dialog open for good). After 500 ms
+// without activation it answers anyway.
 inline void whenDialogOpens(std::function<void(QWidget *)> answer)
 {
     auto *timer = new QTimer;
     timer->setInterval(20);
-    QObject::connect(timer, &QTimer::timeout, [timer, answer] {
-        if (QWidget *dialog = QApplication::activeModalWidget()) {
-            timer->stop();
-            timer->deleteLater();
-            answer(dialog);
-        }
+    auto inactiveTicks = std::make_shared<int>(0);
+    QObject::connect(timer, &QTimer::timeout, [timer, answer, inactiveTicks] {
+        QWidget *dialog = QApplication::activeModalWidget();
+        if (!dialog || !dialog->isVisible())
+            return;
+        if (QApplication::activeWindow() != dialog && ++*inactiveTicks < 25)
+            return;
+        timer->stop();
+        timer->deleteLater();
+        answer(dialog);
     });
     timer->start();
 }
