@@ -63,6 +63,35 @@ QJsonObject result(const QJsonObject &record)
     return record.value(QStringLiteral("response")).toObject().value(QStringLiteral("result")).toObject();
 }
 
+// Starts `funcdeskd invoke` of a function that spins for good (60 s timeout) and waits until its
+// node launcher runs, then a moment more so that it is in main's loop. `descendants` then holds
+// everything below funcdeskd (bubblewrap, its init, the launcher), `launchers` the node ones
+// (seen from outside: in a sandbox, process.pid is its namespace's). False when it did not come up.
+bool startSpinningInvoke(QProcess &process, const QTemporaryDir &dir, QList<qint64> &descendants,
+                         QList<qint64> &launchers)
+{
+    const QString action = writeFunction(dir, QStringLiteral("spin.js"), "function main() { while (true) {} }");
+    process.start(QStringLiteral(FUNCDESKD_PATH),
+                  {QStringLiteral("invoke"), action, QStringLiteral("--timeout"), QStringLiteral("60000")});
+    if (!process.waitForStarted())
+        return false;
+    const bool running = QTest::qWaitFor(
+        [&] {
+            descendants.clear();
+            launchers.clear();
+            for (const auto &[pid, command] : funcdesk::test::descendantsOf(process.processId())) {
+                descendants.append(pid);
+                if (command == "node")
+                    launchers.append(pid);
+            }
+            return !launchers.isEmpty();
+        },
+        20000);
+    if (running)
+        QTest::qWait(300); // into main's loop
+    return running;
+}
+
 } // namespace
 
 class TestFuncdeskdInvoke : public QObject
@@ -155,23 +184,10 @@ private Q_SLOTS:
     void terminatingFuncdeskdStopsTheRunningAction()
     {
         QTemporaryDir dir;
-        const QString action = writeFunction(dir, QStringLiteral("spin.js"), "function main() { while (true) {} }");
         QProcess process;
-        process.start(QStringLiteral(FUNCDESKD_PATH),
-                      {QStringLiteral("invoke"), action, QStringLiteral("--timeout"), QStringLiteral("60000")});
-        QVERIFY(process.waitForStarted());
-        // The action's launcher, seen from outside (in a sandbox, process.pid is its namespace's).
-        auto launchers = [&] {
-            QList<qint64> pids;
-            for (const auto &[pid, command] : funcdesk::test::descendantsOf(process.processId())) {
-                if (command == "node")
-                    pids.append(pid);
-            }
-            return pids;
-        };
-        QTRY_VERIFY_WITH_TIMEOUT(!launchers().isEmpty(), 20000);
-        const QList<qint64> spinning = launchers();
-        QTest::qWait(300);   // into main's loop
+        QList<qint64> descendants;
+        QList<qint64> spinning;
+        QVERIFY(startSpinningInvoke(process, dir, descendants, spinning));
         process.terminate(); // SIGTERM
         QVERIFY(process.waitForFinished(5000));
         QCOMPARE(process.exitCode(), 128 + 15);
@@ -185,25 +201,11 @@ private Q_SLOTS:
         // SIGKILL leaves funcdeskd no chance to clean up: bubblewrap's --die-with-parent ends the
         // sandbox, and its pid namespace every process in it.
         QTemporaryDir dir;
-        const QString action = writeFunction(dir, QStringLiteral("spin.js"), "function main() { while (true) {} }");
         QProcess process;
-        process.start(QStringLiteral(FUNCDESKD_PATH),
-                      {QStringLiteral("invoke"), action, QStringLiteral("--timeout"), QStringLiteral("60000")});
-        QVERIFY(process.waitForStarted());
         QList<qint64> sandboxed; // everything below funcdeskd: bubblewrap, its init, the launcher
-        QTRY_VERIFY_WITH_TIMEOUT(
-            [&] {
-                sandboxed.clear();
-                bool node = false;
-                for (const auto &[pid, command] : funcdesk::test::descendantsOf(process.processId())) {
-                    sandboxed.append(pid);
-                    node = node || command == "node";
-                }
-                return node;
-            }(),
-            20000);
-        QTest::qWait(300); // into main's loop
-        process.kill();    // SIGKILL
+        QList<qint64> launchers;
+        QVERIFY(startSpinningInvoke(process, dir, sandboxed, launchers));
+        process.kill(); // SIGKILL
         QVERIFY(process.waitForFinished(5000));
         for (const qint64 pid : sandboxed)
             QTRY_VERIFY_WITH_TIMEOUT(funcdesk::test::processGone(pid), 5000);
