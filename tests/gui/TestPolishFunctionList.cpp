@@ -5,6 +5,7 @@
 // function's version after Apply and after a code deploy; the list's columns are wide enough for
 // their headers and contents.
 
+#include "ConnectionDriving.h"
 #include "ConsoleFixture.h"
 #include "WidgetDriving.h"
 #include "support/Futures.h"
@@ -211,17 +212,9 @@ private Q_SLOTS:
         auto *memory = child<QSpinBox>(&window, "memory");
         typeNumber(memory, 384);
 
-        auto *manage = window.findChild<QAction *>(QStringLiteral("manageConnectionsAction"));
-        QVERIFY(manage);
-        manage->trigger();
-        auto *dialog = window.findChild<ConnectionDialog *>();
+        ConnectionDialog *dialog = openConnectionDialog(window);
         QVERIFY(dialog);
-        QVERIFY(QTest::qWaitForWindowExposed(dialog));
-        QTest::mouseClick(child<QPushButton>(dialog, "addButton"), Qt::LeftButton);
-        QTest::keyClicks(child<QLineEdit>(dialog, "nameEdit"), QStringLiteral("staging"));
-        QTest::keyClicks(child<QLineEdit>(dialog, "apiHostEdit"), QStringLiteral("http://127.0.0.1:9"));
-        QTest::keyClicks(child<QLineEdit>(dialog, "keyEdit"), QStringLiteral("uuid:key"));
-        auto *ok = child<QPushButton>(dialog, "okButton");
+        QPushButton *ok = typeNewConnection(dialog, QStringLiteral("staging"));
         QTRY_VERIFY(ok->isEnabled());
 
         // Cancel in the question: the connection is added, the console stays on Local with what was typed.

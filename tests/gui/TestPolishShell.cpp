@@ -4,6 +4,7 @@
 // keychain service says so and takes the key again; OK on a new connection switches to it; the
 // Local connection's read-only fields offer nothing to clear; a new language applies at once.
 
+#include "ConnectionDriving.h"
 #include "ConsoleFixture.h"
 #include "ScreenshotChecks.h"
 #include "WidgetDriving.h"
@@ -43,19 +44,6 @@ QAction *menuCommand(QMainWindow &window, const QString &text)
             if (action->text() == text)
                 return action;
     return nullptr;
-}
-
-// The connection dialog, opened as the user does: Connection ▸ Manage Connections….
-ConnectionDialog *openConnectionDialog(MainWindow &window)
-{
-    auto *manage = window.findChild<QAction *>(QStringLiteral("manageConnectionsAction"));
-    if (!manage)
-        return nullptr;
-    manage->trigger();
-    auto *dialog = window.findChild<ConnectionDialog *>();
-    if (!dialog || !QTest::qWaitForWindowExposed(dialog))
-        return nullptr;
-    return dialog;
 }
 
 bool toolbarShowsAll(QToolBar *toolbar, QString *hidden)
@@ -191,11 +179,7 @@ private Q_SLOTS:
         QVERIFY(showActive(*console.window));
         ConnectionDialog *dialog = openConnectionDialog(*console.window);
         QVERIFY(dialog);
-        QTest::mouseClick(child<QPushButton>(dialog, "addButton"), Qt::LeftButton);
-        QTest::keyClicks(child<QLineEdit>(dialog, "nameEdit"), QStringLiteral("staging"));
-        QTest::keyClicks(child<QLineEdit>(dialog, "apiHostEdit"), QStringLiteral("http://127.0.0.1:9"));
-        QTest::keyClicks(child<QLineEdit>(dialog, "keyEdit"), QStringLiteral("uuid:key"));
-        auto *ok = child<QPushButton>(dialog, "okButton");
+        QPushButton *ok = typeNewConnection(dialog, QStringLiteral("staging"));
         QTRY_VERIFY(ok->isEnabled());
         QTest::mouseClick(ok, Qt::LeftButton);
         QTRY_VERIFY(!dialog->isVisible());
