@@ -22,6 +22,11 @@ LocalRunStopper::LocalRunStopper(QMainWindow *window, Executor *executor)
 
 LocalRunStopper::~LocalRunStopper() = default;
 
+void LocalRunStopper::setExecutor(Executor *executor)
+{
+    m_running = std::make_unique<RunningFunctions>(executor);
+}
+
 bool LocalRunStopper::readyToClose()
 {
     if (m_givenUp)

@@ -24,6 +24,8 @@ class LocalRunStopper : public QObject
 public:
     LocalRunStopper(QMainWindow *window, Executor *executor);
     ~LocalRunStopper() override;
+    // The executor once the local platform is up (the console starts it behind its first window).
+    void setExecutor(Executor *executor);
     // From the window's closeEvent: true when it may close now; false while functions stop.
     bool readyToClose();
 

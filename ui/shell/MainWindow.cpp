@@ -51,6 +51,7 @@ MainWindow::MainWindow(ConsoleContext context, QWidget *parent) : QMainWindow(pa
 {
     Q_ASSERT(m_context.settings);
     setObjectName(QStringLiteral("mainWindow"));
+    m_runStopper = new LocalRunStopper(this, m_context.localExecutor); // outlives rebuilds: no panel of its own
     build();
     if (m_context.connections) {
         connect(m_context.connections, &ConnectionManager::currentChanged, this, &MainWindow::platformChanged);
@@ -68,8 +69,6 @@ void MainWindow::build()
     m_config = new ConfigPanel(this);
     m_test = new TestPanel(this);
     m_test->setLocalExecutor(m_context.localExecutor);
-    delete m_runStopper; // a rebuild's old one
-    m_runStopper = new LocalRunStopper(this, m_context.localExecutor);
     m_test->setCodeSource([this] { return qMakePair(m_code->currentCode(), m_code->currentKind()); });
     m_activations = new ActivationsPanel(this);
     // Not built yet: the views behind tabs nobody has opened (LazyTab).
@@ -256,8 +255,7 @@ void MainWindow::setLocalServices(Executor *localExecutor, const QString &localW
     m_test->setLocalExecutor(localExecutor);
     if (m_monitoring)
         m_monitoring->setLocalExecutor(localExecutor);
-    delete m_runStopper; // the one built with the window had no executor yet
-    m_runStopper = new LocalRunStopper(this, localExecutor);
+    m_runStopper->setExecutor(localExecutor);
 }
 
 void MainWindow::platformChanged(Platform *platform)
