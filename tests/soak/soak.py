@@ -19,6 +19,7 @@ import argparse
 import base64
 import http.client
 import json
+import math
 import os
 import queue
 import shutil
@@ -31,19 +32,22 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import check  # noqa: E402  (tests/soak/check.py)
 
-# name: (code, limits, expected HTTP status of a blocking invoke)
+# name: (code, limits, expected HTTP status of a blocking invoke, seconds a call may hold its action).
+# An action serves one call at a time (limits.concurrency 1; up to 100 more wait, then 429), so each
+# kind is created as several actions, soak-NAME-0..K-1, enough for the rate: K = rate x share x
+# seconds x 2, so that no action is busy more than half the time on a machine that keeps up.
 ACTIONS = {
-    "normal": ("function main(p) { return {n: p.n, ok: true}; }", {}, 200),
-    "failing": ("function main(p) { throw new Error('soak failure ' + p.n); }", {}, 502),
+    "normal": ("function main(p) { return {n: p.n, ok: true}; }", {}, 200, 0.005),
+    "failing": ("function main(p) { throw new Error('soak failure ' + p.n); }", {}, 502, 0.005),
     # 64 KiB of logs in 128 lines.
     "logs": ("function main(p) { const line = 'x'.repeat(511);"
-             " for (let i = 0; i < 128; i++) console.log(line); return {n: p.n}; }", {}, 200),
+             " for (let i = 0; i < 128; i++) console.log(line); return {n: p.n}; }", {}, 200, 0.02),
     # 64 MiB touched, under a 256 MB limit.
     "memory": ("function main(p) { const b = Buffer.alloc(64 << 20, 1); return {n: p.n, sum: b[b.length - 1]}; }",
-               {"memory": 256}, 200),
+               {"memory": 256}, 200, 0.25),
     # Sleeps past its 200 ms timeout: killed, reported as a timeout, the next call starts cold.
     "timeout": ("function main(p) { return new Promise(r => setTimeout(() => r({n: p.n}), 2000)); }",
-                {"timeout": 200}, 502),
+                {"timeout": 200}, 502, 0.6),
 }
 DEFAULT_MIX = "normal=85,failing=5,logs=5,memory=4,timeout=1"
 
@@ -113,22 +117,30 @@ def request(connection, server, method, path, body):
     return response.status
 
 
-def create_actions(server, names):
+def instances_for(rate, sequence):
+    """How many actions of each kind the rate needs (see ACTIONS)."""
+    return {name: max(1, math.ceil(rate * sequence.count(name) / len(sequence) * ACTIONS[name][3] * 2))
+            for name in set(sequence)}
+
+
+def create_actions(server, instances):
     connection = http.client.HTTPConnection(server.host, server.port, timeout=60)
-    for name in names:
-        code, limits, _ = ACTIONS[name]
+    for name, count in sorted(instances.items()):
+        code, limits = ACTIONS[name][:2]
         body = {"exec": {"kind": "nodejs:default", "code": code}, "limits": limits}
-        status = request(connection, server, "PUT", f"/api/v1/namespaces/_/actions/soak-{name}?overwrite=true", body)
-        if status != 200:
-            raise SystemExit(f"soak: creating action soak-{name} answered {status}")
+        for i in range(count):
+            path = f"/api/v1/namespaces/_/actions/soak-{name}-{i}?overwrite=true"
+            status = request(connection, server, "PUT", path, body)
+            if status != 200:
+                raise SystemExit(f"soak: creating action soak-{name}-{i} answered {status}")
     connection.close()
 
 
 class Load:
     """Open-loop load: one scheduler, `workers` threads with a keep-alive connection each."""
 
-    def __init__(self, server, rate, sequence, workers):
-        self.server, self.rate, self.sequence = server, rate, sequence
+    def __init__(self, server, rate, sequence, instances, workers):
+        self.server, self.rate, self.sequence, self.instances = server, rate, sequence, instances
         self.jobs = queue.Queue()
         self.lock = threading.Lock()
         self.latencies = []  # (ms) of calls completed since the last take()
@@ -142,6 +154,7 @@ class Load:
     def schedule(self, until):
         start = time.monotonic()
         n = 0
+        calls = {name: 0 for name in self.instances}  # per kind, so its calls go round its actions
         while not self.stopping:
             due = start + n / self.rate
             if due >= until:
@@ -149,7 +162,9 @@ class Load:
             wait = due - time.monotonic()
             if wait > 0:
                 time.sleep(wait)
-            self.jobs.put((due, self.sequence[n % len(self.sequence)], n))
+            name = self.sequence[n % len(self.sequence)]
+            self.jobs.put((due, name, calls[name] % self.instances[name], n))
+            calls[name] += 1
             n += 1
         return n
 
@@ -159,8 +174,8 @@ class Load:
             job = self.jobs.get()
             if job is None:
                 return
-            due, name, n = job
-            path = f"/api/v1/namespaces/_/actions/soak-{name}?blocking=true"
+            due, name, instance, n = job
+            path = f"/api/v1/namespaces/_/actions/soak-{name}-{instance}?blocking=true"
             try:
                 if connection is None:
                     connection = http.client.HTTPConnection(self.server.host, self.server.port, timeout=120)
@@ -260,8 +275,10 @@ def main():
     server = Server(args.funcdeskd, data_dir, [a for s in settings for a in ("--set", s)])
     rows = []
     try:
-        create_actions(server, sorted(set(sequence)))
-        load = Load(server, args.rate, sequence, args.workers)
+        instances = instances_for(args.rate, sequence)
+        create_actions(server, instances)
+        print("soak: actions " + ", ".join(f"soak-{k}-0..{v - 1}" for k, v in sorted(instances.items())))
+        load = Load(server, args.rate, sequence, instances, args.workers)
         start = time.monotonic()
         until = start + args.duration
         scheduler = threading.Thread(target=load.schedule, args=(until,), daemon=True)
