@@ -233,9 +233,10 @@ def draw(rows, png, title):
         ("open fds, threads", ["fds", "threads"]),
         ("database (MB)", ["db_mb"]),
         ("latency (ms)", ["p50_ms", "p99_ms"]),
-        ("calls/s, backlog", ["rate", "backlog"]),
+        ("calls/s", ["rate"]),
+        ("calls not sent yet", ["backlog"]),
     ]
-    figure, axes = plt.subplots(len(panels), 1, figsize=(9, 11), sharex=True)
+    figure, axes = plt.subplots(len(panels), 1, figsize=(9, 12), sharex=True)
     for axis, (label, columns) in zip(axes, panels):
         for column in columns:
             axis.plot(t, [r[column] for r in rows], label=column, linewidth=1)
