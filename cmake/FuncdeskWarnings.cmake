@@ -14,3 +14,11 @@ if(FUNCDESK_SANITIZE)
     add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
     add_link_options(-fsanitize=address,undefined)
 endif()
+
+# libFuzzer targets (tests/fuzz, `./dev fuzz`, clang only): everything they link is instrumented
+# for coverage and checked by ASan and UBSan; an undefined behaviour is a crash, so a finding.
+if(FUNCDESK_FUZZ)
+    add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+                        -fno-sanitize-recover=undefined)
+    add_link_options(-fsanitize=address,undefined)
+endif()

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QLocale>
 #include <QRegularExpression>
 
 #include <cmath>
@@ -41,7 +42,16 @@ QString jsText(const QJsonValue &value)
     switch (value.type()) {
     case QJsonValue::Double: {
         const double d = value.toDouble();
-        return d == std::floor(d) && std::abs(d) < 1e21 ? QString::number(qint64(d)) : QString::number(d, 'g', 17);
+        if (d != std::floor(d) || std::abs(d) >= 1e21)
+            return QString::number(d, 'g', 17);
+        if (std::abs(d) < 9e18)
+            return QString::number(qint64(d));
+        // Past qint64 JavaScript still writes an integer in full: its shortest digits, then zeros.
+        const QString shortest = QString::number(std::abs(d), 'e', QLocale::FloatingPointShortest);
+        const qsizetype e = shortest.indexOf(QLatin1Char('e'));
+        const QString digits =
+            shortest.left(e).remove(QLatin1Char('.')).leftJustified(shortest.mid(e + 1).toInt() + 1, QLatin1Char('0'));
+        return d < 0 ? QLatin1Char('-') + digits : digits;
     }
     case QJsonValue::String:
         return value.toString();

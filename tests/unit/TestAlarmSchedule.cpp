@@ -104,6 +104,15 @@ private Q_SLOTS:
             "startDate parameter '2020-01-01T00:00:00Z' must be in the future");
         row("alarm with bad stopDate", Kind::Cron, R"({"cron": "* * * * *", "stopDate": "soon"})",
             "stopDate parameter 'soon' is not a valid Date");
+        // Found by fuzz_cron: an integer past qint64 (but below 1e21, which JavaScript writes in full)
+        // was converted to qint64 for its text, an undefined behaviour.
+        row("alarm with a stopDate past qint64", Kind::Cron,
+            R"({"cron": "* * * * *", "stopDate": 179876160000761600000})",
+            "stopDate parameter '179876160000761600000' is not a valid Date");
+        row("alarm with a negative stopDate past qint64", Kind::Cron, R"({"cron": "* * * * *", "stopDate": -1e20})",
+            "stopDate parameter '-100000000000000000000' is not a valid Date");
+        row("alarm with a stopDate of 1e21", Kind::Cron, R"({"cron": "* * * * *", "stopDate": 1e21})",
+            "stopDate parameter '1e+21' is not a valid Date");
         row("alarm stopping before it starts", Kind::Cron,
             R"({"cron": "* * * * *", "startDate": "2027-01-02T00:00:00Z", "stopDate": "2027-01-01T00:00:00Z"})",
             "stopDate parameter '2027-01-01T00:00:00Z' must be greater than the startDate parameter "
