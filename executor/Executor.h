@@ -85,6 +85,10 @@ public:
     // Quit: cancels every running activation ("Cancelled: the platform is shutting down.") and
     // every later one before it starts. The destructor does the same rather than wait.
     void shutdown();
+    // The first step of a graceful quit: activations waiting for their turn (concurrency) and
+    // every later one end at once, unrun, recorded as cancelled by the shutdown; running ones go
+    // on (shutdown() ends them).
+    void refuseQueued();
     // Invocations in invoke() right now, queued ones included.
     int runningCount() const;
 
