@@ -349,6 +349,11 @@ int Executor::stemCellCount() const
     return d->stemCells->size();
 }
 
+int Executor::sharedActionsRemembered() const
+{
+    return d->shared.actionsRemembered();
+}
+
 void Executor::reapIdleProcesses()
 {
     d->warm.takeIdleSince(nowMs() - d->config.idleTimeoutMs);

@@ -112,6 +112,8 @@ public:
     // Introspection for tests and status displays.
     int warmProcessCount() const;
     int stemCellCount() const;
+    // Actions whose shared processes' latest version is remembered (bounded by those with one).
+    int sharedActionsRemembered() const;
     // Stops warm processes idle for longer than the configured timeout, now.
     void reapIdleProcesses();
     // Blocks until the stem cells are back to their quota (tests, benchmarks); false when that

@@ -2,7 +2,8 @@
 // - a timeout is reported within 1 s of the limit whatever the function does: it ignores SIGTERM,
 //   forks children that ignore it too and spin, and runs on a 0.125 vCPU quota;
 // - two executors in one process never share cgroups: destroying one leaves the other's warm
-//   launcher alive.
+//   launcher alive;
+// - the shared pool's map of latest versions forgets actions that have no process any more.
 
 #include "ExecutorFixture.h"
 
@@ -94,6 +95,28 @@ private Q_SLOTS:
         INVOKE(*second, request, twice);
         QCOMPARE(resultOf(twice).value(QStringLiteral("calls")).toInt(), 2); // the same launcher
         QCOMPARE(twice.annotation(QStringLiteral("startType")).toString(), QStringLiteral("warm"));
+    }
+
+    void sharedProcessesForgetActionsThatAreGone()
+    {
+        ExecutorConfig config;
+        config.stemCellsPerRuntime = 0;
+        config.idleTimeoutMs = 0; // reapIdleProcesses() stops every idle process
+        config.systemLimits.concurrency.max = 10;
+        Executor executor(config);
+        if (executor.enforcementName() == QLatin1String("fallback"))
+            QSKIP("shared processes need cgroups, which this machine does not let us create");
+        for (int i = 0; i < 3; ++i) {
+            auto request =
+                nodeAction(QStringLiteral("function main() { return {}; }"), QStringLiteral("shared%1").arg(i));
+            request.limits.concurrency = 4;
+            INVOKE(executor, request, ran);
+            EXPECT_STATUS(ran, "success");
+        }
+        executor.reapIdleProcesses(); // (the maintenance thread reaps them too, every second)
+        QTRY_COMPARE_WITH_TIMEOUT(executor.warmProcessCount(), 0, 5000);
+        // Before: one entry per action ever run, forever.
+        QTRY_COMPARE_WITH_TIMEOUT(executor.sharedActionsRemembered(), 0, 5000);
     }
 };
 
