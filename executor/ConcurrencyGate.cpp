@@ -11,6 +11,8 @@ ConcurrencyGate::Ticket::~Ticket()
 Result<ConcurrencyGate::Ticket> ConcurrencyGate::enter(const std::string &action, int inFlightCap, int queueCap)
 {
     std::unique_lock lock(m_mutex);
+    if (m_closed)
+        return Ticket(nullptr, {});
     Counts &counts = m_counts[action];
     if (counts.running >= inFlightCap) {
         if (counts.waiting >= queueCap) {
@@ -20,8 +22,13 @@ Result<ConcurrencyGate::Ticket> ConcurrencyGate::enter(const std::string &action
                                      .arg(inFlightCap + queueCap)};
         }
         ++counts.waiting;
-        m_released.wait(lock, [&counts, inFlightCap] { return counts.running < inFlightCap; });
+        m_released.wait(lock, [this, &counts, inFlightCap] { return m_closed || counts.running < inFlightCap; });
         --counts.waiting;
+        if (m_closed) {
+            if (counts.running == 0 && counts.waiting == 0)
+                m_counts.erase(action);
+            return Ticket(nullptr, {});
+        }
     }
     ++counts.running;
     return Ticket(this, action);
@@ -40,6 +47,15 @@ void ConcurrencyGate::leave(const std::string &action)
     }
     if (someoneWaits)
         m_released.notify_all();
+}
+
+void ConcurrencyGate::close()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_closed = true;
+    }
+    m_released.notify_all();
 }
 
 int ConcurrencyGate::inFlight(const std::string &action) const

@@ -10,7 +10,8 @@
 namespace funcdesk {
 
 // Per-action in-flight cap with a bounded queue: callers past the cap wait their turn, callers
-// past the queue are turned away with OpenWhisk's 429 message. Thread-safe.
+// past the queue are turned away with OpenWhisk's 429 message. Once closed (shutdown), waiting
+// callers and every later one get a refused ticket at once. Thread-safe.
 class ConcurrencyGate
 {
 public:
@@ -20,6 +21,8 @@ public:
         Ticket(Ticket &&other) noexcept : m_gate(std::exchange(other.m_gate, nullptr)), m_key(std::move(other.m_key)) {}
         Ticket &operator=(Ticket &&) = delete;
         ~Ticket();
+        // The gate was closed before this caller's turn came: it must not run.
+        bool refused() const { return m_gate == nullptr; }
 
     private:
         friend class ConcurrencyGate;
@@ -29,6 +32,8 @@ public:
     };
 
     Result<Ticket> enter(const std::string &action, int inFlightCap, int queueCap);
+    // Refuses the waiting callers now, and every later one.
+    void close();
     int inFlight(const std::string &action) const;
 
 private:
@@ -42,6 +47,7 @@ private:
     mutable std::mutex m_mutex;
     std::condition_variable m_released;
     std::unordered_map<std::string, Counts> m_counts;
+    bool m_closed = false;
 };
 
 } // namespace funcdesk

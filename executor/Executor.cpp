@@ -58,6 +58,7 @@ Executor::Private::Private(ExecutorConfig configuration)
 
 Executor::Private::~Private()
 {
+    gate.close();       // queued ones are refused
     running.shutdown(); // running activations end now, not at their timeouts
     {
         std::lock_guard lock(maintenanceMutex);
@@ -173,10 +174,11 @@ Result<Activation> Executor::invoke(const InvocationRequest &request)
     facts.activationId = activationId;
     facts.cancelFlag = &token->cancelled;
     StepVerdict verdict;
-    if (token->cancelled) { // cancelled while queued, or the executor shuts down: nothing runs
+    // Cancelled while queued, or the executor shuts down (refused in the gate): nothing runs.
+    if (token->cancelled || ticket->refused()) {
         facts.start = facts.end = nowMs();
         facts.cancelled = true;
-        verdict = cancelledVerdict(d->running.shuttingDown());
+        verdict = cancelledVerdict(d->running.shuttingDown() || ticket->refused());
         return makeActivationRecord(request, std::move(facts), std::move(verdict.response), {});
     }
 
@@ -250,7 +252,13 @@ void Executor::cancel(const QString &activationId)
 
 void Executor::shutdown()
 {
+    d->gate.close();
     d->running.shutdown();
+}
+
+void Executor::refuseQueued()
+{
+    d->gate.close();
 }
 
 int Executor::runningCount() const
@@ -339,6 +347,11 @@ int Executor::warmProcessCount() const
 int Executor::stemCellCount() const
 {
     return d->stemCells->size();
+}
+
+int Executor::sharedActionsRemembered() const
+{
+    return d->shared.actionsRemembered();
 }
 
 void Executor::reapIdleProcesses()

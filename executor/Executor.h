@@ -85,6 +85,10 @@ public:
     // Quit: cancels every running activation ("Cancelled: the platform is shutting down.") and
     // every later one before it starts. The destructor does the same rather than wait.
     void shutdown();
+    // The first step of a graceful quit: activations waiting for their turn (concurrency) and
+    // every later one end at once, unrun, recorded as cancelled by the shutdown; running ones go
+    // on (shutdown() ends them).
+    void refuseQueued();
     // Invocations in invoke() right now, queued ones included.
     int runningCount() const;
 
@@ -108,6 +112,8 @@ public:
     // Introspection for tests and status displays.
     int warmProcessCount() const;
     int stemCellCount() const;
+    // Actions whose shared processes' latest version is remembered (bounded by those with one).
+    int sharedActionsRemembered() const;
     // Stops warm processes idle for longer than the configured timeout, now.
     void reapIdleProcesses();
     // Blocks until the stem cells are back to their quota (tests, benchmarks); false when that

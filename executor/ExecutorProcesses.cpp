@@ -137,8 +137,9 @@ void Executor::Private::maintain()
         if (replenishWanted) {
             replenishWanted = false;
             lock.unlock();
-            stemCellsFailed = !stemCells->replenish();
+            const bool failed = !stemCells->replenish();
             lock.lock();
+            stemCellsFailed = failed; // under the mutex waitForStemCells() reads it with
             stemCellsReady.notify_all();
             continue;
         }

@@ -1,5 +1,7 @@
 #include "executor/SharedPool.h"
 
+#include <algorithm>
+
 namespace funcdesk {
 
 SharedPool::Acquired SharedPool::acquire(const std::string &key, std::chrono::steady_clock::time_point deadline,
@@ -120,7 +122,21 @@ std::vector<std::unique_ptr<RuntimeProcess>> SharedPool::takeIdleSince(qint64 cu
             ++it;
         }
     }
+    // An action none of whose versions has an entry any more (idle too long, deleted) is
+    // forgotten: the map of latest versions holds only actions with processes.
+    for (auto it = m_latest.begin(); it != m_latest.end();) {
+        const std::string &action = it->first;
+        const bool inUse = std::any_of(m_entries.begin(), m_entries.end(),
+                                       [&action](const auto &entry) { return actionOf(entry.first) == action; });
+        it = inUse ? std::next(it) : m_latest.erase(it);
+    }
     return idle;
+}
+
+int SharedPool::actionsRemembered() const
+{
+    std::lock_guard lock(m_mutex);
+    return int(m_latest.size());
 }
 
 bool SharedPool::freezeIdleSince(qint64 cutoffMs)

@@ -49,6 +49,8 @@ public:
     void setKept(const std::string &key, bool kept);
     // 1 when `key` has a live process (idle or busy), else 0.
     int count(const std::string &key) const;
+    // Actions whose latest version the pool remembers (tests: it forgets those with no process).
+    int actionsRemembered() const;
 
 private:
     struct Entry

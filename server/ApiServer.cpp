@@ -90,6 +90,14 @@ void ApiServer::flushRequestLog()
         m_log->flush();
 }
 
+bool ApiServer::noteInRequestLog(const QByteArray &text)
+{
+    if (!m_log)
+        return false;
+    m_log->note(text);
+    return true;
+}
+
 Reply ApiServer::replyFor(const HttpRequest &http, const QString &path,
                           const std::shared_ptr<HttpConnection> &connection)
 {

@@ -47,6 +47,10 @@ public:
     // Writes the request lines logged so far (they are written in batches), so that a message
     // printed next comes after them.
     void flushRequestLog();
+    // Writes `text` as a line after the request lines, through the log's own non-blocking
+    // descriptor (a stalled stderr holds it a second or two at most). False without a request
+    // log (logRequests off): then nothing was written.
+    bool noteInRequestLog(const QByteArray &text);
 
 private:
     void handleRequest(HttpRequest &http, const std::shared_ptr<HttpConnection> &connection);

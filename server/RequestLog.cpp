@@ -4,7 +4,10 @@
 
 #include <cerrno>
 #include <chrono>
+#include <climits>
+#include <fcntl.h>
 #include <poll.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace funcdesk {
@@ -18,7 +21,31 @@ constexpr qsizetype kMaxPending = 4 * 1024 * 1024; // past this, lines are dropp
 const QByteArray kPrefix = QByteArrayLiteral("funcdesk.http: ");
 } // namespace
 
-RequestLog::RequestLog(int fd) : m_fd(fd), m_throughQt(qEnvironmentVariableIsSet("QT_MESSAGE_PATTERN"))
+namespace {
+constexpr int kStallMs = 1000; // a log that takes nothing for this long loses the batch
+
+// The log's own descriptor for `fd`, non-blocking where that can be had without touching `fd`'s
+// own flags (which a shell or a pager shares): a pipe, FIFO or terminal opened anew through
+// /proc/self/fd. A regular file (which never stalls, and where a second open would write at its
+// own offset) and a socket get a plain dup(); writeOut() then waits for room in poll(), bounded.
+int openOwnDescriptor(int fd, bool *mayBlock)
+{
+    struct stat status = {};
+    const bool known = ::fstat(fd, &status) == 0;
+    if (known && !S_ISREG(status.st_mode) && !S_ISSOCK(status.st_mode)) {
+        const QByteArray path = "/proc/self/fd/" + QByteArray::number(fd);
+        const int own = ::open(path.constData(), O_WRONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+        if (own >= 0)
+            return own;
+    }
+    const int flags = ::fcntl(fd, F_GETFL);
+    *mayBlock = !(known && S_ISREG(status.st_mode)) && (flags < 0 || !(flags & O_NONBLOCK));
+    return ::fcntl(fd, F_DUPFD_CLOEXEC, 3);
+}
+} // namespace
+
+RequestLog::RequestLog(int fd)
+    : m_fd(openOwnDescriptor(fd, &m_mayBlock)), m_throughQt(qEnvironmentVariableIsSet("QT_MESSAGE_PATTERN"))
 {
     if (!m_throughQt) {
         m_pending.reserve(kFlushAt * 2);
@@ -35,6 +62,8 @@ RequestLog::~RequestLog()
     m_wake.notify_one();
     if (m_thread.joinable())
         m_thread.join();
+    if (m_fd >= 0)
+        ::close(m_fd);
 }
 
 bool RequestLog::enabled()
@@ -64,6 +93,20 @@ void RequestLog::append(const QByteArray &line)
     }
     if (wake)
         m_wake.notify_one();
+}
+
+void RequestLog::note(const QByteArray &text)
+{
+    if (m_throughQt) { // no batches: the request lines went out already
+        writeOut(text + '\n');
+        return;
+    }
+    {
+        std::lock_guard lock(m_mutex);
+        m_pending += text;
+        m_pending += '\n';
+    }
+    writePending();
 }
 
 void RequestLog::flush()
@@ -114,25 +157,36 @@ void RequestLog::run()
 
 void RequestLog::writeOut(const QByteArray &bytes)
 {
+    // Waits for room, a second at most; not at all while the reader is known to be stalled (the
+    // last write found no room), so a stalled log costs the shutdown one second, not one a batch.
+    const auto room = [this] {
+        pollfd out{m_fd, POLLOUT, 0};
+        const bool ready = ::poll(&out, 1, m_stalled ? 0 : kStallMs) > 0 && !(out.revents & (POLLERR | POLLNVAL));
+        m_stalled = !ready;
+        return ready;
+    };
     for (qsizetype sent = 0; sent < bytes.size();) {
-        const ssize_t n = ::write(m_fd, bytes.constData() + sent, static_cast<size_t>(bytes.size() - sent));
+        // A descriptor that may block (a socket) is written only once poll() says there is room,
+        // a pipe's worth at a time, so a reader that stopped holds the writer a second at most.
+        if (m_mayBlock && !room())
+            break;
+        const qsizetype left = bytes.size() - sent;
+        const ssize_t n = ::write(m_fd, bytes.constData() + sent,
+                                  static_cast<size_t>(m_mayBlock ? std::min<qsizetype>(left, PIPE_BUF) : left));
         if (n > 0) {
             sent += n;
             continue;
         }
         if (n < 0 && errno == EINTR)
             continue;
-        if (n < 0 && errno == EAGAIN) { // a non-blocking stderr (inherited): wait for room
-            pollfd out{m_fd, POLLOUT, 0};
-            if (::poll(&out, 1, 1000) > 0 && !(out.revents & (POLLERR | POLLNVAL)))
-                continue;
-        }
+        if (n < 0 && errno == EAGAIN && room()) // full: wait for the reader, a second at most
+            continue;
         // Closed, broken or stuck for a second: the rest is lost; count its lines, and end a line
         // cut short so the next batch starts on its own line.
         const QByteArrayView rest = QByteArrayView(bytes).sliced(sent);
         std::lock_guard lock(m_mutex);
         m_dropped += rest.count('\n');
-        if (sent > 0 && bytes[sent - 1] != '\n') [[maybe_unused]]
+        if (sent > 0 && bytes[sent - 1] != '\n' && (!m_mayBlock || room())) [[maybe_unused]]
             auto ignored = ::write(m_fd, "\n", 1);
         return;
     }

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 
+#include <atomic>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
@@ -19,8 +20,11 @@ namespace funcdesk {
 // 0.08ms"). When QT_MESSAGE_PATTERN is set, each line goes through qCInfo as before, so the
 // pattern still applies. A stderr that stops reading holds the writer thread, not the
 // requests: past 4 MiB waiting, lines are dropped and counted, and the count is logged (so are
-// lines a failed write lost).
-// Everything appended is written before the destructor returns.
+// lines a failed write lost). Nor does it hold the shutdown: the log writes to its own
+// non-blocking descriptor (stderr opened anew), and a batch that finds no room for a second is
+// dropped and counted (and while it stays stalled, later batches are dropped without waiting),
+// so flush() and the destructor return within about two seconds whatever the reader does.
+// Everything appended is written before the destructor returns (unless the reader stalls).
 class RequestLog
 {
 public:
@@ -37,6 +41,10 @@ public:
     void append(const QByteArray &line);
     // Writes the lines appended so far now (before a message that must come after them).
     void flush();
+    // Appends `text` as a line of its own, without the category prefix, and writes it now
+    // through the log's own descriptor (a note such as "funcdeskd: shutting down", which must
+    // come after the request lines and must not block on a stalled stderr).
+    void note(const QByteArray &text);
 
 private:
     void run();
@@ -44,9 +52,11 @@ private:
     bool writePending();
     void writeOut(const QByteArray &bytes);
 
-    const int m_fd;
-    const bool m_throughQt;  // QT_MESSAGE_PATTERN is set: each line goes through qCInfo
-    std::mutex m_writeMutex; // held by whoever writes a batch, from taking it to writing it
+    bool m_mayBlock = false;            // m_fd could not be made non-blocking (a socket): poll() first
+    std::atomic<bool> m_stalled{false}; // the last write found no room for a second
+    const int m_fd;                     // the log's own descriptor (RequestLog.cpp), closed at the end
+    const bool m_throughQt;             // QT_MESSAGE_PATTERN is set: each line goes through qCInfo
+    std::mutex m_writeMutex;            // held by whoever writes a batch, from taking it to writing it
     std::mutex m_mutex;
     std::condition_variable m_wake;
     QByteArray m_pending;

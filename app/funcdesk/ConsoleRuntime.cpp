@@ -31,6 +31,9 @@ namespace {
 // Held by the console that runs the data folder's local platform (see ConsoleRuntime).
 const QString kLockFile = QStringLiteral("console.lock");
 // How the other consoles reach it: {"apiHost", "namespace", "auth"}, readable by the user only.
+// The key stays in this file as the client's credential (as ~/.wskprops keeps wsk's); the
+// platform's database holds only its hash, so a console that runs the platform again gets a
+// fresh guest key, written here anew.
 const QString kServerFile = QStringLiteral("console-server.json");
 constexpr qint64 kServerFileMaxBytes = 4096;
 // A second console started while the first is still starting waits for it up to 10 s.

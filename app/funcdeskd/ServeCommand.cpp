@@ -18,6 +18,7 @@
 #include <csignal>
 #include <cstdio>
 #include <fcntl.h>
+#include <poll.h>
 #include <unistd.h>
 
 // The translation context of this command's messages (named apart from InvokeCommand's Text).
@@ -34,6 +35,31 @@ constexpr int kExitOk = 0;
 constexpr int kExitCannotStart = 1;
 constexpr int kExitUsage = 2;
 const QString kGuest = QStringLiteral("guest");
+// The guest key ("uuid:key") when neither --auth nor --auth-file gives it.
+constexpr char kAuthVariable[] = "FUNCDESKD_AUTH";
+
+// What a key file an earlier start wrote holds ("uuid:key"), if anything: the database keeps
+// only a hash of each key, so this is how an existing key is handed out again.
+std::optional<QString> rememberedAuth(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    return QString::fromUtf8(file.read(4096)).trimmed();
+}
+
+// On SIGTERM, how long running activations may go on before they are killed (docs/server.md).
+constexpr std::chrono::milliseconds kShutdownGrace(2000);
+
+// A line to stderr that waits a second at most for room (a stderr nobody reads must not hold
+// the shutdown); lost otherwise.
+void writeStderrBounded(const QByteArray &text)
+{
+    const QByteArray line = text + '\n';
+    pollfd out{STDERR_FILENO, POLLOUT, 0};
+    if (::poll(&out, 1, 1000) > 0 && !(out.revents & (POLLERR | POLLNVAL))) [[maybe_unused]]
+        auto written = ::write(STDERR_FILENO, line.constData(), static_cast<size_t>(line.size()));
+}
 
 int usageError(const QString &message)
 {
@@ -107,12 +133,20 @@ Result<std::optional<QString>> requestedAuth(const QCommandLineParser &parser)
     QString auth;
     if (given) {
         auth = parser.value(QStringLiteral("auth"));
+        // main() overwrites the key in our argv (ps, /proc/PID/cmdline), but it was there until now.
+        fprintf(stderr, "%s\n",
+                qPrintable(ServeText::tr("funcdeskd serve: warning: --auth shows the key to every local user in the "
+                                         "process list; use --auth-file FILE or the FUNCDESKD_AUTH environment "
+                                         "variable instead")));
     } else if (fromFile) {
         QFile source(parser.value(QStringLiteral("auth-file")));
         if (!source.open(QIODevice::ReadOnly))
             return PlatformError{PlatformError::Kind::Invalid,
                                  ServeText::tr("cannot read %1: %2").arg(source.fileName(), source.errorString())};
         auth = QString::fromUtf8(source.readAll()).trimmed();
+    } else if (qEnvironmentVariableIsSet(kAuthVariable)) {
+        auth = qEnvironmentVariable(kAuthVariable).trimmed();
+        qunsetenv(kAuthVariable); // nothing we start inherits it
     } else {
         return std::optional<QString>();
     }
@@ -132,11 +166,11 @@ std::optional<PlatformError> serveNamespaces(LocalEngine &engine, const QString 
     if (!folder)
         return folder.error();
     for (const QString &name : names) {
-        const auto identity = engine.ensureNamespace(name);
+        const QString path = QDir(folder.value()).filePath(name);
+        const auto identity = engine.ensureNamespace(name, std::nullopt, rememberedAuth(path));
         if (!identity)
             return PlatformError{identity.error().kind,
                                  ServeText::tr("--namespace %1: %2").arg(name, identity.error().message)};
-        const QString path = QDir(folder.value()).filePath(name);
         const auto written = writeAuthFile(path, identity->authString());
         if (!written)
             return written.error();
@@ -191,7 +225,9 @@ int runServeCommand(const QStringList &arguments)
          QStringLiteral("DIR")},
         {QStringLiteral("auth"), ServeText::tr("Set the key of the 'guest' namespace."), QStringLiteral("UUID:KEY")},
         {QStringLiteral("auth-file"),
-         ServeText::tr("Set the key of the 'guest' namespace from a file holding UUID:KEY."), QStringLiteral("FILE")},
+         ServeText::tr("Set the key of the 'guest' namespace from a file holding UUID:KEY (or set the "
+                       "FUNCDESKD_AUTH environment variable to UUID:KEY)."),
+         QStringLiteral("FILE")},
         {QStringLiteral("namespace"),
          ServeText::tr("Also serve namespace NAME: created with a fresh random key unless it exists; its key is "
                        "written to DATA_DIR/auth.d/NAME. Repeatable."),
@@ -253,10 +289,10 @@ int runServeCommand(const QStringList &arguments)
         return startError(opened.error().message);
     std::unique_ptr<LocalEngine> engine = std::move(opened).value();
 
-    auto guest = engine->ensureNamespace(kGuest, *auth);
+    const QString authPath = QDir(dataDir).filePath(QStringLiteral("auth"));
+    auto guest = engine->ensureNamespace(kGuest, *auth, rememberedAuth(authPath));
     if (!guest)
         return auth->has_value() ? usageError(guest.error().message) : startError(guest.error().message);
-    const QString authPath = QDir(dataDir).filePath(QStringLiteral("auth"));
     const auto written = writeAuthFile(authPath, guest->authString());
     if (!written)
         return startError(written.error().message);
@@ -292,9 +328,13 @@ int runServeCommand(const QStringList &arguments)
     QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
     QObject::connect(&notifier, &QSocketNotifier::activated, &notifier, [&] {
         notifier.setEnabled(false);
-        server->flushRequestLog(); // the lines of requests answered so far come first
-        fprintf(stderr, "%s\n", qPrintable(ServeText::tr("funcdeskd: shutting down")));
+        // After the lines of requests answered so far, and never blocking on a stalled stderr.
+        const QByteArray note = ServeText::tr("funcdeskd: shutting down").toLocal8Bit();
+        if (!server->noteInRequestLog(note))
+            writeStderrBounded(note);
         server->stopListening();
+        // Queued activations are refused (and recorded), running ones get a grace period.
+        engine->stopActivations(kShutdownGrace);
         engine->flush(); // every activation record is on disk before we exit
         QCoreApplication::quit();
     });

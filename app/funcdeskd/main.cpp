@@ -34,6 +34,27 @@ void printUsage()
                              "Run 'funcdeskd <command> --help' for a command's options.")));
 }
 
+// `serve --auth UUID:KEY` (or --auth=UUID:KEY) leaves the key in our argv, which every local
+// user reads in /proc/PID/cmdline: once the arguments are copied, overwrite the key with 'x'
+// there, as database clients do with a password option (the uuid stays, so ps still shows which).
+void hideAuthKey(int argc, char *argv[])
+{
+    for (int i = 2; i < argc; ++i) {
+        char *value = nullptr;
+        if (std::strcmp(argv[i], "--auth") == 0 && i + 1 < argc)
+            value = argv[i + 1];
+        else if (std::strncmp(argv[i], "--auth=", 7) == 0)
+            value = argv[i] + 7;
+        else if (std::strcmp(argv[i], "--") == 0)
+            return;
+        if (!value)
+            continue;
+        char *key = std::strchr(value, ':');
+        for (char *c = key ? key + 1 : value; *c; ++c)
+            *c = 'x';
+    }
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -51,6 +72,7 @@ int main(int argc, char *argv[])
     funcdesk::installTranslations(app);
 
     QStringList arguments = QCoreApplication::arguments();
+    hideAuthKey(argc, argv);
     if (arguments.size() < 2) {
         printUsage();
         return 2;

@@ -2,6 +2,7 @@
 
 #include "core/FutureCallback.h"
 #include "platforms/local/LocalEngine.h"
+#include "platforms/local/NamespaceKeys.h"
 #include "platforms/local/QualifiedName.h"
 #include "platforms/local/RateLimiter.h"
 #include "platforms/local/StoreWorker.h"
@@ -33,8 +34,7 @@ struct EngineState
     Table<Trigger> triggers;
     Table<Rule> rules;
     Table<Package> packages;
-    QHash<QString, Identity> identitiesByUuid;
-    QHash<QString, Identity> identitiesByNamespace;
+    NamespaceKeys keys; // the namespaces' credentials (its own lock)
 
     template <typename T> static std::optional<T> find(const Table<T> &table, const QString &ns, const QString &name)
     {

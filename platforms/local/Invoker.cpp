@@ -12,6 +12,9 @@ namespace funcdesk {
 
 namespace {
 constexpr int kWaitCheckMs = 50;
+// The invoker's threads, for every namespace, and the share one namespace may hold at once.
+constexpr int kInvokerThreads = 256;
+constexpr int kInvokerThreadsPerNamespace = 64;
 
 // OpenWhisk's invoke-time checks, in its order: final parameters, then payload size.
 std::optional<PlatformError> checkPayload(const Action &action, const QJsonObject &params, qint64 size,
@@ -77,9 +80,9 @@ struct Invoker::Wait
 };
 
 Invoker::Invoker(EngineState &state, Recorded recorded, QObject *parent)
-    : QObject(parent), m_state(state), m_recorded(std::move(recorded))
+    : QObject(parent), m_state(state), m_recorded(std::move(recorded)),
+      m_queue(kInvokerThreads, kInvokerThreadsPerNamespace)
 {
-    m_threads.setMaxThreadCount(256); // beyond the executor's per-action gates, nothing waits here
     m_timer.setInterval(kWaitCheckMs);
     connect(&m_timer, &QTimer::timeout, this, &Invoker::expireWaits);
     m_timer.start();
@@ -164,6 +167,10 @@ QFuture<Result<InvokeOutcome>> Invoker::invoke(const QString &ns, const QString 
     Result<Prepared> prepared = prepare(ns, name, params, options);
     if (!prepared)
         return readyResult<InvokeOutcome>(prepared.error());
+    // Waits as data until its action has a free slot and its namespace its turn (InvokerQueue).
+    const QString lane = prepared->request.ns + QLatin1Char('/') + prepared->request.name;
+    const int concurrency = int(m_state.config.limits.withDefaults(prepared->request.limits).concurrency.value_or(1));
+    const int queueCap = m_state.config.executor.queuePerAction;
     const QString activationId = prepared->request.activationId;
     std::shared_ptr<Wait> wait;
     QFuture<Result<InvokeOutcome>> answer;
@@ -178,14 +185,28 @@ QFuture<Result<InvokeOutcome>> Invoker::invoke(const QString &ns, const QString 
         answer = readyResult<InvokeOutcome>(InvokeOutcome{activationId, std::nullopt, std::nullopt, {}});
     }
 
-    m_threads.start([this, prepared = std::move(prepared).value(), wait, cause] {
-        Result<Activation> ran = run(prepared);
-        prepared.slot.release(); // before the answer: its caller may invoke again at once
+    const Prepared job = std::move(prepared).value();
+    const bool queued = m_queue.post(ns, lane, concurrency, queueCap, [this, job, wait, cause] {
+        Result<Activation> ran = run(job);
+        job.slot.release(); // before the answer: its caller may invoke again at once
         if (auto outcome = finish(wait, cause, std::move(ran))) {
             wait->promise.addResult(std::move(*outcome));
             wait->promise.finish();
         }
     });
+    if (!queued) { // its action's queue is full: refused as the executor's gate would
+        job.slot.release();
+        Result<InvokeOutcome> refused =
+            PlatformError{PlatformError::Kind::Limit,
+                          QStringLiteral("Too many concurrent requests in flight (count: %1, allowed: %2).")
+                              .arg(concurrency + queueCap + 1)
+                              .arg(concurrency + queueCap)};
+        if (claim(wait)) {
+            wait->promise.addResult(refused);
+            wait->promise.finish();
+        }
+        return options.blocking ? answer : readyResult<InvokeOutcome>(refused.error());
+    }
     return answer;
 }
 
@@ -251,7 +272,7 @@ Result<InvokeOutcome> Invoker::record(const std::shared_ptr<Wait> &wait, const Q
 
 void Invoker::waitForIdle()
 {
-    m_threads.waitForDone();
+    m_queue.waitForIdle();
 }
 
 void Invoker::expireWaits()

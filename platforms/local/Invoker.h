@@ -1,6 +1,7 @@
 #pragma once
 
 #include "platforms/local/EngineState.h"
+#include "platforms/local/InvokerQueue.h"
 
 #include <QThreadPool>
 #include <QTimer>
@@ -66,10 +67,11 @@ private:
     EngineState &m_state;
     Recorded m_recorded;
     QTimer m_timer;
-    // Invocations block in the executor; each runs on one of these threads. Not
+    // Invocations block in the executor; each runs on one of this queue's threads, and waits for
+    // one as data, with a fair share per namespace (InvokerQueue.h). Not
     // Executor::invokeAsync + QFuture::then: in Qt 6.4.2 a continuation attached while another
     // thread finishes the future can run twice and crash (see core/FutureCallback.h).
-    QThreadPool m_threads;
+    InvokerQueue m_queue;
     std::mutex m_mutex;
     std::multimap<qint64, std::shared_ptr<Wait>> m_waits; // by deadline
 };

@@ -9,6 +9,8 @@
 #include <QDir>
 #include <QJsonDocument>
 
+#include <thread>
+
 namespace funcdesk {
 
 namespace {
@@ -65,6 +67,7 @@ Result<Done> LocalEngine::Private::load()
             auto actions = store.actions.all();
             if (!actions)
                 return actions.error();
+            QList<NamespaceKeys::Stored> migrated; // keys an older database held in plain text
             QWriteLocker locker(&state.lock);
             for (const Action &action : actions.value())
                 state.actions[action.ns.value_or(QString())].insert(action.name.value_or(QString()), action);
@@ -75,10 +78,13 @@ Result<Done> LocalEngine::Private::load()
                     return documents.error();
                 for (const auto &document : documents.value()) {
                     if (collection == kNamespacesCollection) {
-                        Identity identity{document.ns, document.body.value(QLatin1StringView("uuid")).toString(),
-                                          document.body.value(QLatin1StringView("key")).toString()};
-                        state.identitiesByUuid.insert(identity.uuid, identity);
-                        state.identitiesByNamespace.insert(identity.ns, identity);
+                        QString plainKey;
+                        const auto stored = NamespaceKeys::fromJson(document.ns, document.body, &plainKey);
+                        if (!stored)
+                            continue;
+                        if (!plainKey.isEmpty())
+                            migrated.append(*stored);
+                        state.keys.insert(*stored, plainKey.isEmpty() ? std::nullopt : std::optional(plainKey));
                     } else if (collection == kPackages) {
                         if (auto package = Package::fromJson(document.body))
                             state.packages[document.ns].insert(document.name, package.value());
@@ -90,7 +96,8 @@ Result<Done> LocalEngine::Private::load()
                     }
                 }
             }
-            return Done{};
+            locker.unlock();
+            return hashStoredKeys(store, migrated);
         })
         .result();
 }
@@ -545,6 +552,20 @@ QFuture<Result<Activation>> LocalEngine::getActivation(QString ns, QString activ
 ApiRouteTable &LocalEngine::routes()
 {
     return *d->routes;
+}
+
+void LocalEngine::stopActivations(std::chrono::milliseconds grace)
+{
+    Executor &executor = *d->state.executor;
+    executor.refuseQueued();
+    const auto waitIdle = [&executor](std::chrono::milliseconds most) {
+        const auto until = std::chrono::steady_clock::now() + most;
+        while (executor.runningCount() > 0 && std::chrono::steady_clock::now() < until)
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    };
+    waitIdle(grace);
+    executor.shutdown(); // what still runs is killed, and records say so
+    waitIdle(std::chrono::seconds(2));
 }
 
 void LocalEngine::flush()

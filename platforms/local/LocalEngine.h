@@ -8,6 +8,7 @@
 
 #include <QObject>
 
+#include <chrono>
 #include <memory>
 
 namespace funcdesk {
@@ -53,8 +54,14 @@ public:
 
     // Namespaces and their keys. ensureNamespace creates `ns` with a fresh random key, or, given
     // `auth` ("uuid:key"), sets that key; an existing namespace keeps its key unless one is given.
-    Result<Identity> ensureNamespace(const QString &ns, const std::optional<QString> &auth = {});
-    // Which namespace a Basic-auth pair reaches (Auth error when none). Memory only, fast.
+    // The database holds only a salted hash of each key, so an existing key can be handed out
+    // only when this process knows it (made or set it, or someone signed in with it) or when
+    // `remembered` ("uuid:key", e.g. from the key file an earlier start wrote) is it; otherwise
+    // a fresh key replaces it (and the old one stops working).
+    Result<Identity> ensureNamespace(const QString &ns, const std::optional<QString> &auth = {},
+                                     const std::optional<QString> &remembered = {});
+    // Which namespace a Basic-auth pair reaches (Auth error when none). Memory only, fast: a key
+    // that verified once against its hash is compared, not hashed again.
     Result<Identity> authenticate(const QString &uuid, const QString &key) const;
     QStringList namespaces() const;
 
@@ -112,6 +119,11 @@ public:
 
     // Writes every queued activation record now and waits for it (shutdown, tests).
     void flush();
+    // A bounded quit (funcdeskd's SIGTERM): activations waiting for their turn and every later
+    // one are refused at once (each recorded, "Cancelled: the platform is shutting down.",
+    // annotation cancelled: true); running ones get `grace` to finish, then are killed. Returns
+    // once none runs, or after grace + 2 s whatever happens.
+    void stopActivations(std::chrono::milliseconds grace);
 
 Q_SIGNALS:
     // Every finished activation of every namespace, emitted on the engine's thread.

@@ -2,39 +2,37 @@
 
 #include "core/EntityName.h"
 
-#include <QRandomGenerator>
+#include <QSqlQuery>
 #include <QUuid>
 
 // LocalEngine's namespaces and their credentials: creating them, setting a key, signing in.
+// The database holds only a salted hash of each key (NamespaceKeys).
 
 namespace funcdesk {
 
-namespace {
-
-QString randomKey()
+Result<Done> hashStoredKeys(StoreWorker::Store &store, const QList<NamespaceKeys::Stored> &migrated)
 {
-    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    QString key;
-    key.reserve(64);
-    for (int i = 0; i < 64; ++i)
-        key.append(QLatin1Char(alphabet[QRandomGenerator::system()->bounded(62)]));
-    return key;
+    if (migrated.isEmpty())
+        return Done{};
+    QSqlQuery query(store.db.connection());
+    // secure_delete zeroes the replaced rows' bytes instead of leaving them in free space; the
+    // checkpoint then copies the pages into the database file and empties the WAL.
+    if (!query.exec(QStringLiteral("PRAGMA secure_delete = ON")))
+        return store.db.sqlError(QStringLiteral("hash the stored keys"), query.lastError());
+    for (const NamespaceKeys::Stored &stored : migrated) {
+        if (auto written =
+                store.entities.put(kNamespacesCollection, stored.ns, stored.ns, 0, NamespaceKeys::toJson(stored));
+            !written)
+            return written.error();
+    }
+    if (!query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")) ||
+        !query.exec(QStringLiteral("PRAGMA secure_delete = OFF")))
+        return store.db.sqlError(QStringLiteral("hash the stored keys"), query.lastError());
+    return Done{};
 }
 
-bool sameKey(const QString &a, const QString &b)
-{
-    // Constant time in the key's length: a wrong key says nothing about how much of it matched.
-    if (a.size() != b.size())
-        return false;
-    char16_t difference = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        difference |= a.at(i).unicode() ^ b.at(i).unicode();
-    return difference == 0;
-}
-
-} // namespace
-
-Result<Identity> LocalEngine::ensureNamespace(const QString &ns, const std::optional<QString> &auth)
+Result<Identity> LocalEngine::ensureNamespace(const QString &ns, const std::optional<QString> &auth,
+                                              const std::optional<QString> &remembered)
 {
     if (auto problem = checkEntityName(ns))
         return *problem;
@@ -49,22 +47,25 @@ Result<Identity> LocalEngine::ensureNamespace(const QString &ns, const std::opti
         identity = {ns, auth->left(colon), auth->mid(colon + 1)};
         if (colon <= 0 || identity.key.isEmpty())
             return PlatformError{PlatformError::Kind::Invalid, QStringLiteral("An auth key has the form UUID:KEY.")};
+    } else if (const auto existing = d->state.keys.find(ns)) {
+        if (!existing->key.isEmpty())
+            return *existing;
+        if (remembered && d->state.keys.matches(ns, *remembered))
+            return d->state.keys.find(ns).value();
+        // Only a hash of its key is stored and nobody told us the key: it cannot be handed out,
+        // so a fresh one replaces it.
+        identity = {ns, existing->uuid, NamespaceKeys::randomKey()};
     } else {
-        QReadLocker locker(&d->state.lock);
-        if (d->state.identitiesByNamespace.contains(ns))
-            return d->state.identitiesByNamespace.value(ns);
-        identity = {ns, QUuid::createUuid().toString(QUuid::WithoutBraces), randomKey()};
+        identity = {ns, QUuid::createUuid().toString(QUuid::WithoutBraces), NamespaceKeys::randomKey()};
     }
     return d->state.store
         ->post<Result<Identity>>([this, identity](StoreWorker::Store &store) -> Result<Identity> {
-            QJsonObject body{{QLatin1StringView("uuid"), identity.uuid}, {QLatin1StringView("key"), identity.key}};
-            if (auto stored = store.entities.put(kNamespacesCollection, identity.ns, identity.ns, 0, body); !stored)
-                return stored.error();
-            QWriteLocker locker(&d->state.lock);
-            const Identity previous = d->state.identitiesByNamespace.value(identity.ns);
-            d->state.identitiesByUuid.remove(previous.uuid);
-            d->state.identitiesByUuid.insert(identity.uuid, identity);
-            d->state.identitiesByNamespace.insert(identity.ns, identity);
+            const NamespaceKeys::Stored stored = NamespaceKeys::hashed(identity);
+            if (auto written = store.entities.put(kNamespacesCollection, identity.ns, identity.ns, 0,
+                                                  NamespaceKeys::toJson(stored));
+                !written)
+                return written.error();
+            d->state.keys.insert(stored, identity.key);
             return identity;
         })
         .result();
@@ -72,17 +73,14 @@ Result<Identity> LocalEngine::ensureNamespace(const QString &ns, const std::opti
 
 Result<Identity> LocalEngine::authenticate(const QString &uuid, const QString &key) const
 {
-    QReadLocker locker(&d->state.lock);
-    const auto it = d->state.identitiesByUuid.constFind(uuid);
-    if (it == d->state.identitiesByUuid.cend() || !sameKey(it->key, key))
-        return PlatformError{PlatformError::Kind::Auth, QStringLiteral("The supplied authentication is invalid.")};
-    return *it;
+    if (auto identity = d->state.keys.verify(uuid, key))
+        return *identity;
+    return PlatformError{PlatformError::Kind::Auth, QStringLiteral("The supplied authentication is invalid.")};
 }
 
 QStringList LocalEngine::namespaces() const
 {
-    QReadLocker locker(&d->state.lock);
-    return d->state.identitiesByNamespace.keys();
+    return d->state.keys.namespaces();
 }
 
 } // namespace funcdesk

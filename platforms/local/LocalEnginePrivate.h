@@ -17,6 +17,10 @@ namespace funcdesk {
 // The `entities` collection that holds each namespace's credentials.
 inline const QString kNamespacesCollection = QStringLiteral("namespaces");
 
+// Writes the hashed form of keys an older database held in plain text, and wipes the plain
+// text from the database's pages and its WAL. On the store's thread.
+Result<Done> hashStoredKeys(StoreWorker::Store &store, const QList<NamespaceKeys::Stored> &migrated);
+
 class LocalEngine::Private
 {
 public:

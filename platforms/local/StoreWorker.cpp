@@ -19,11 +19,12 @@ constexpr qint64 kPruneEveryMs = 60 * 1000;
 constexpr qint64 kPruneEveryInserts = 10000;
 } // namespace
 
-Result<std::unique_ptr<StoreWorker>> StoreWorker::start(const QString &databasePath,
-                                                        ActivationRepository::Retention retention)
+Result<std::unique_ptr<StoreWorker>>
+StoreWorker::start(const QString &databasePath, ActivationRepository::Retention retention, qint64 maxQueuedBytes)
 {
     std::unique_ptr<StoreWorker> worker(new StoreWorker);
     worker->m_retention = retention;
+    worker->m_maxQueuedBytes = maxQueuedBytes;
     std::promise<Result<Done>> started;
     std::future<Result<Done>> ready = started.get_future();
     worker->m_thread = std::thread([w = worker.get(), databasePath, &started] { w->run(databasePath, started); });
@@ -57,14 +58,33 @@ void StoreWorker::enqueue(std::function<void(Store &)> task)
 
 void StoreWorker::record(ActivationRepository::Row row)
 {
+    const qint64 bytes = row.document.size() + 256; // the document and the row's other fields
     bool wake = false;
     {
-        std::lock_guard lock(m_mutex);
+        std::unique_lock lock(m_mutex);
+        // Held in memory: the records waiting and the batch being written.
+        const auto held = [this] { return m_queuedBytes + m_writingBytes; };
+        if (held() > 0 && held() + bytes > m_maxQueuedBytes && std::this_thread::get_id() != m_thread.get_id()) {
+            m_wake.notify_one(); // a full queue is a batch worth writing now
+            const bool room = m_room.wait_for(lock, std::chrono::milliseconds(kMaxRecordWaitMs),
+                                              [&] { return held() == 0 || held() + bytes <= m_maxQueuedBytes; });
+            if (!room)
+                qWarning("funcdesk: the activation store has not taken queued records for %d s; queueing past "
+                         "its %lld-byte bound",
+                         kMaxRecordWaitMs / 1000, m_maxQueuedBytes);
+        }
+        m_queuedBytes += bytes;
         m_pending.append(std::move(row));
-        wake = m_pending.size() == 1 || m_pending.size() >= kBatchSize;
+        wake = m_pending.size() == 1 || m_pending.size() >= kBatchSize || m_queuedBytes >= m_maxQueuedBytes;
     }
     if (wake)
         m_wake.notify_one();
+}
+
+qint64 StoreWorker::queuedBytes() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_queuedBytes + m_writingBytes;
 }
 
 void StoreWorker::flush()
@@ -88,11 +108,12 @@ void StoreWorker::run(const QString &databasePath, std::promise<Result<Done>> &s
     std::unique_lock lock(m_mutex);
     for (;;) {
         m_wake.wait(lock, [this] { return m_stopping || !m_tasks.empty() || !m_pending.isEmpty(); });
-        if (m_tasks.empty() && !m_stopping && m_pending.size() < kBatchSize)
-            m_wake.wait_for(lock, kBatchWindow,
-                            [this] { return m_stopping || !m_tasks.empty() || m_pending.size() >= kBatchSize; });
+        const auto full = [this] { return m_pending.size() >= kBatchSize || m_queuedBytes >= m_maxQueuedBytes; };
+        if (m_tasks.empty() && !m_stopping && !full())
+            m_wake.wait_for(lock, kBatchWindow, [&] { return m_stopping || !m_tasks.empty() || full(); });
         QList<ActivationRepository::Row> batch;
         batch.swap(m_pending);
+        m_writingBytes = std::exchange(m_queuedBytes, 0);
         std::deque<std::function<void(Store &)>> tasks;
         tasks.swap(m_tasks);
         const bool stopping = m_stopping;
@@ -100,6 +121,10 @@ void StoreWorker::run(const QString &databasePath, std::promise<Result<Done>> &s
 
         if (!batch.isEmpty())
             writeBatch(store, std::move(batch));
+        lock.lock();
+        if (std::exchange(m_writingBytes, 0) > 0)
+            m_room.notify_all(); // the records are written: room for the waiting ones
+        lock.unlock();
         for (auto &task : tasks)
             task(store);
 

@@ -31,8 +31,14 @@ public:
         EntityRepository entities;
     };
 
+    // Activation records waiting for their batch hold at most this many bytes (their documents).
+    static constexpr qint64 kMaxQueuedBytes = 64LL * 1024 * 1024;
+    // How long record() waits for room in the queue before it queues the record anyway.
+    static constexpr int kMaxRecordWaitMs = 30000;
+
     static Result<std::unique_ptr<StoreWorker>> start(const QString &databasePath,
-                                                      ActivationRepository::Retention retention);
+                                                      ActivationRepository::Retention retention,
+                                                      qint64 maxQueuedBytes = kMaxQueuedBytes);
     ~StoreWorker(); // writes what is queued, then stops
 
     template <typename T> QFuture<T> post(std::function<T(Store &)> task)
@@ -47,8 +53,13 @@ public:
         return future;
     }
 
-    // Queues an activation record for the next batch.
+    // Queues an activation record for the next batch. Back-pressure: while the records waiting
+    // hold maxQueuedBytes or more (the disk or a prune is slow), the caller waits for the writer
+    // to take them, up to kMaxRecordWaitMs; then the record is queued anyway, past the bound
+    // (and a warning says so): an acknowledged record is never dropped.
     void record(ActivationRepository::Row row);
+    // Bytes of the records waiting now (tests, status).
+    qint64 queuedBytes() const;
     // Returns once everything queued before the call is written.
     void flush();
 
@@ -60,8 +71,12 @@ private:
 
     ActivationRepository::Retention m_retention;
     std::thread m_thread;
-    std::mutex m_mutex;
+    mutable std::mutex m_mutex;
     std::condition_variable m_wake;
+    std::condition_variable m_room; // the writer took the queued records
+    qint64 m_maxQueuedBytes = kMaxQueuedBytes;
+    qint64 m_queuedBytes = 0;  // records waiting for their batch
+    qint64 m_writingBytes = 0; // the batch being written
     std::deque<std::function<void(Store &)>> m_tasks;
     QList<ActivationRepository::Row> m_pending;
     bool m_stopping = false;

@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QTest>
 
+#include <atomic>
 #include <fcntl.h>
 #include <thread>
 #include <unistd.h>
@@ -152,6 +153,32 @@ private Q_SLOTS:
         // The cap held: what was kept is at most the batch the writer was stuck on plus the 4 MiB
         // waiting behind it (and what the pipe held), far less than the 9.5 MB appended.
         QVERIFY2(received.size() < 8 * 1024 * 1024 + pipeBytes, QByteArray::number(received.size()).constData());
+    }
+
+    void aReaderThatStallsCannotHoldFlushOrTheEnd()
+    {
+        Pipe pipe; // never read: the pipe fills and stays full
+        QVERIFY(pipe.ok);
+        std::atomic<bool> ended = false;
+        std::thread user([&pipe, &ended] {
+            {
+                RequestLog log(pipe.fds[1]);
+                for (int i = 0; i < 5000; ++i)
+                    log.append("GET /api/v1/namespaces/_/actions/" + QByteArray::number(i) + " 200 0.10ms");
+                log.flush();
+                log.note("funcdeskd: shutting down");
+            } // and the destructor
+            ended = true;
+        });
+        QElapsedTimer timer;
+        timer.start();
+        const bool finished = QTest::qWaitFor([&ended] { return ended.load(); }, 8000);
+        while (!ended) // held up: read, or the test cannot end
+            pipe.read(false);
+        user.join();
+        qInfo("append, flush, note and destruction on a stalled pipe: %lld ms", timer.elapsed());
+        QVERIFY2(finished, "flush() or note() waited for a reader that never came");
+        QVERIFY(timer.elapsed() < 4000);
     }
 };
 
