@@ -10,11 +10,13 @@
 
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 
 namespace {
 
 // FUNCDESK_STARTUP_PROBE=1 (tests/bench/startup_bench): prints the steady clock (ns) when the
-// first frame is up and when the local platform is, then quits. "platform-first" starts the
+// first frame is up (with the CPU time the process has used by then) and when the local platform
+// is, then quits. "platform-first" starts the
 // platform before the window, as the console did before, for the benchmark's comparison.
 void probeStartup(funcdesk::ConsoleRuntime &runtime, funcdesk::MainWindow &window)
 {
@@ -26,7 +28,8 @@ void probeStartup(funcdesk::ConsoleRuntime &runtime, funcdesk::MainWindow &windo
     runtime.startPlatformBehind(
         window,
         [now] {
-            std::printf("funcdesk-startup window_ns=%lld\n", now());
+            const auto cpu = static_cast<long long>(double(std::clock()) * 1e9 / CLOCKS_PER_SEC);
+            std::printf("funcdesk-startup window_ns=%lld cpu_ns=%lld\n", now(), cpu);
             std::fflush(stdout);
         },
         [now](const funcdesk::Result<funcdesk::Done> &started) {

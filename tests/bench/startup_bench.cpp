@@ -6,8 +6,10 @@
 // handled, FUNCDESK_STARTUP_PROBE); the time counts from just before the process is started.
 // funcdesk also prints when its local platform is up, then quits. Each run also starts funcdesk
 // the way it started before issue 16 (FUNCDESK_STARTUP_PROBE=platform-first: the whole local
-// platform, then the window), for the record. Prints medians; the last line is read by scripts:
-//   startup_ms=N baseline_ms=N ratio=N
+// platform, then the window), for the record. Both also print the CPU time they used until their
+// first frame (all threads), which a loaded machine disturbs far less than the wall clock.
+// Prints medians; the last line is read by scripts:
+//   startup_ms=N baseline_ms=N ratio=N startup_cpu_ms=N baseline_cpu_ms=N cpu_ratio=N
 // Skips (exit 0, saying why) when Xvfb is not installed or does not start.
 
 #include "BenchStats.h"
@@ -32,6 +34,7 @@ struct Launch
 {
     double windowMs = 0;
     double readyMs = -1; // funcdesk only: the local platform up
+    double cpuMs = -1;   // CPU time until the first frame (-1: a build that does not print it)
 };
 
 qint64 stampOf(const QByteArray &output, const char *name)
@@ -75,6 +78,8 @@ std::optional<Launch> launch(const QString &program, const QString &display, con
     }
     Launch result;
     result.windowMs = double(window - startNs) / 1e6;
+    if (const qint64 cpu = stampOf(output, "cpu_ns"); cpu >= 0)
+        result.cpuMs = double(cpu) / 1e6;
     if (const qint64 ready = stampOf(output, "ready_ns"); ready >= 0)
         result.readyMs = double(ready - startNs) / 1e6;
     return result;
@@ -122,7 +127,7 @@ int main(int argc, char **argv)
     if (const qsizetype at = args.indexOf(QLatin1String("--funcdesk")); at > 0 && at + 1 < args.size())
         funcdesk = args.at(at + 1);
     const QString baseline = dir + QStringLiteral("/startup_baseline");
-    std::vector<double> funcdeskMs, readyMs, baselineMs, platformFirstMs;
+    std::vector<double> funcdeskMs, readyMs, baselineMs, platformFirstMs, funcdeskCpuMs, baselineCpuMs;
     bool failed = false;
     for (int run = 0; run < runs && !failed; ++run) {
         const auto base = launch(baseline, display);
@@ -137,9 +142,12 @@ int main(int argc, char **argv)
         funcdeskMs.push_back(console->windowMs);
         readyMs.push_back(console->readyMs);
         platformFirstMs.push_back(platformFirst->windowMs);
-        std::printf("run %d: baseline %.0f ms, funcdesk window %.0f ms (local platform ready %.0f ms); platform "
-                    "first, as before: window %.0f ms\n",
-                    run + 1, base->windowMs, console->windowMs, console->readyMs, platformFirst->windowMs);
+        baselineCpuMs.push_back(base->cpuMs);
+        funcdeskCpuMs.push_back(console->cpuMs);
+        std::printf("run %d: baseline %.0f ms (CPU %.0f ms), funcdesk window %.0f ms (CPU %.0f ms; local platform "
+                    "ready %.0f ms); platform first, as before: window %.0f ms\n",
+                    run + 1, base->windowMs, base->cpuMs, console->windowMs, console->cpuMs, console->readyMs,
+                    platformFirst->windowMs);
         std::fflush(stdout);
     }
     server.terminate();
@@ -151,6 +159,10 @@ int main(int argc, char **argv)
     std::printf("funcdesk local platform ready (median): %.0f ms; window with the platform first (the way "
                 "before): %.0f ms\n",
                 funcdesk::bench::median(readyMs), funcdesk::bench::median(platformFirstMs));
-    std::printf("startup_ms=%.0f baseline_ms=%.0f ratio=%.2f\n", startup, base, base > 0 ? startup / base : 0.0);
+    const double startupCpu = funcdesk::bench::median(funcdeskCpuMs);
+    const double baseCpu = funcdesk::bench::median(baselineCpuMs);
+    std::printf("startup_ms=%.0f baseline_ms=%.0f ratio=%.2f startup_cpu_ms=%.0f baseline_cpu_ms=%.0f cpu_ratio=%.2f\n",
+                startup, base, base > 0 ? startup / base : 0.0, startupCpu, baseCpu,
+                startupCpu >= 0 && baseCpu > 0 ? startupCpu / baseCpu : 0.0); // -1: an older funcdesk
     return 0;
 }

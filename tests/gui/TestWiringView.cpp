@@ -9,6 +9,7 @@
 #include "support/Futures.h"
 
 #include "models/functions/FunctionListModel.h"
+#include "ui/functions/ConfigPanel.h"
 #include "ui/functions/FunctionsPanel.h"
 #include "ui/triggers/WiringItems.h"
 #include "ui/triggers/WiringPanel.h"
@@ -146,7 +147,9 @@ private Q_SLOTS:
                          .toString(),
                      QStringLiteral("uploads (manual)"));
         QVERIFY(window.functionsPanel()->selectFunction(QStringLiteral("resize")));
-        QTRY_VERIFY(child<QLabel>(&window, "configTriggers")->text().contains(QStringLiteral("uploads (manual)")));
+        // (The Configuration tab was never opened here: its accessor builds it, as opening it would.)
+        QTRY_VERIFY(
+            child<QLabel>(window.configPanel(), "configTriggers")->text().contains(QStringLiteral("uploads (manual)")));
 
         // A drag that ends on empty space creates nothing.
         QTest::mousePress(view->viewport(), Qt::LeftButton, {}, start);

@@ -45,7 +45,8 @@ CodeFindBar::CodeFindBar(QsciScintilla *editor, QWidget *parent)
     setObjectName(QStringLiteral("codeFindBar"));
     m_findField->setObjectName(QStringLiteral("findField"));
     m_findField->setPlaceholderText(tr("Find"));
-    m_findField->setClearButtonEnabled(true);
+    // Its clear button comes with the first open(): the button's icon is an icon-theme lookup,
+    // which the first window should not wait for (the bar is hidden until Ctrl+F).
     m_findField->installEventFilter(this);
     m_replaceField->setObjectName(QStringLiteral("replaceField"));
     m_replaceField->setPlaceholderText(tr("Replace with"));
@@ -126,6 +127,7 @@ void CodeFindBar::open(bool withReplace)
         m_findField->setText(selected);
     m_replaceRow->setVisible(withReplace);
     setStatus({}, false);
+    m_findField->setClearButtonEnabled(true);
     show();
     m_findField->setFocus(Qt::ShortcutFocusReason);
     m_findField->selectAll();

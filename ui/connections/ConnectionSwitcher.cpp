@@ -4,11 +4,13 @@
 #include "models/connections/ConnectionManager.h"
 #include "models/connections/ConnectionStore.h"
 #include "ui/connections/ConnectionDialog.h"
+#include "ui/shell/FirstFrame.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPixmap>
 #include <QPointer>
 #include <QStyle>
 #include <QToolButton>
@@ -44,8 +46,13 @@ ConnectionSwitcher::ConnectionSwitcher(ConnectionStore *store, ConnectionManager
     m_manageAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_M));
     m_manageAction->setToolTip(
         tr("Add, edit or remove connections (%1)").arg(m_manageAction->shortcut().toString(QKeySequence::NativeText)));
-    m_manageAction->setIcon(
-        QIcon::fromTheme(QStringLiteral("configure"), style()->standardIcon(QStyle::SP_FileDialogDetailedView)));
+    // The icons are icon-theme lookups, and the first one reads the theme's index (~5 ms): they
+    // come after the window's first frame (showEvent), in the room kept for them here.
+    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+    QPixmap blank(m_manageButton->iconSize());
+    blank.fill(Qt::transparent);
+    m_manageAction->setIcon(QIcon(blank));
+    m_statusIcon->setFixedSize(iconSize, iconSize);
     m_switchAction->setObjectName(QStringLiteral("switchConnectionAction"));
     m_switchAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_K));
     m_manageButton->setObjectName(QStringLiteral("manageConnectionsButton"));
@@ -91,6 +98,27 @@ ConnectionSwitcher::ConnectionSwitcher(ConnectionStore *store, ConnectionManager
     showAvailability(m_manager->isOnline(), m_manager->offlineReason());
 }
 
+void ConnectionSwitcher::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_iconsScheduled)
+        return;
+    m_iconsScheduled = true;
+    QPointer<ConnectionSwitcher> self(this);
+    afterFirstFrame(window(), [self] {
+        if (self)
+            self->showIcons();
+    });
+}
+
+void ConnectionSwitcher::showIcons()
+{
+    m_iconsShown = true;
+    m_manageAction->setIcon(
+        QIcon::fromTheme(QStringLiteral("configure"), style()->standardIcon(QStyle::SP_FileDialogDetailedView)));
+    showAvailability(m_manager->isOnline(), m_manager->offlineReason());
+}
+
 void ConnectionSwitcher::openDialog()
 {
     if (!m_dialog)
@@ -111,9 +139,11 @@ void ConnectionSwitcher::showCurrent(const ConnectionProfile &profile)
 
 void ConnectionSwitcher::showAvailability(bool online, const QString &reason)
 {
-    const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
-    const auto icon = style()->standardIcon(online ? QStyle::SP_DialogYesButton : QStyle::SP_MessageBoxWarning);
-    m_statusIcon->setPixmap(icon.pixmap(size, size));
+    if (m_iconsShown) {
+        const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+        const auto icon = style()->standardIcon(online ? QStyle::SP_DialogYesButton : QStyle::SP_MessageBoxWarning);
+        m_statusIcon->setPixmap(icon.pixmap(size, size));
+    }
     const QString text = online ? tr("Online") : tr("Offline: %1").arg(reason);
     QString shown = text;
     if (shown.size() > kStatusChars)

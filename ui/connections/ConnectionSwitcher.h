@@ -36,8 +36,12 @@ public:
     using SwitchCheck = std::function<bool(std::function<void(bool)> answer)>;
     void setSwitchCheck(SwitchCheck check) { m_switchCheck = std::move(check); }
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void openDialog();
+    void showIcons();
     void showCurrent(const ConnectionProfile &profile);
     void showAvailability(bool online, const QString &reason);
 
@@ -52,6 +56,8 @@ private:
     QAction *m_switchAction;
     ConnectionDialog *m_dialog = nullptr;
     SwitchCheck m_switchCheck;
+    bool m_iconsScheduled = false; // the icons come after the window's first frame
+    bool m_iconsShown = false;
 };
 
 } // namespace funcdesk

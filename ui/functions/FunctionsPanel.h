@@ -67,6 +67,7 @@ private:
     void fitColumns();
     void fitNameColumn();
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     QStringList selectedNames() const;
     QStringList allNames() const;
     void putAll(const QList<Action> &actions, const QString &doneMessage);
@@ -90,9 +91,10 @@ private:
     QAction *m_focusFilter;
     QString m_lastCurrent;
     LeaveCheck m_leaveCheck;
-    bool m_leavePending = false;  // the leave check has not answered yet
-    bool m_removingShown = false; // the function shown is being deleted: nothing to ask
-    int m_nameWidth = 0;          // what the names need (fitColumns), at most kNameColumnMax
+    bool m_leavePending = false;         // the leave check has not answered yet
+    bool m_removingShown = false;        // the function shown is being deleted: nothing to ask
+    bool m_clearButtonScheduled = false; // the filter's clear button, after the first frame
+    int m_nameWidth = 0;                 // what the names need (fitColumns), at most kNameColumnMax
 };
 
 } // namespace funcdesk

@@ -47,6 +47,12 @@
 
 namespace funcdesk {
 
+namespace {
+// Where the Activations splitter's state is kept: its objectName, the key since before the panel
+// was built on first use (settings written then still apply).
+const QString kActivationsSplitter = QStringLiteral("activationsSplitter");
+} // namespace
+
 MainWindow::MainWindow(ConsoleContext context, QWidget *parent) : QMainWindow(parent), m_context(context)
 {
     Q_ASSERT(m_context.settings);
@@ -66,12 +72,11 @@ void MainWindow::build()
 {
     m_functions = new FunctionsPanel(this);
     m_code = new CodePanel(m_context.drafts, this);
-    m_config = new ConfigPanel(this);
-    m_test = new TestPanel(this);
-    m_test->setLocalExecutor(m_context.localExecutor);
-    m_test->setCodeSource([this] { return qMakePair(m_code->currentCode(), m_code->currentKind()); });
-    m_activations = new ActivationsPanel(this);
-    // Not built yet: the views behind tabs nobody has opened (LazyTab).
+    // Not built yet: the tabs and views nobody has opened (LazyTab).
+    m_config = nullptr;
+    m_test = nullptr;
+    m_activations = nullptr;
+    m_functionMenu = nullptr;
     m_triggers = nullptr;
     m_wiring = nullptr;
     m_buckets = nullptr;
@@ -82,9 +87,9 @@ void MainWindow::build()
     m_tabs->setObjectName(QStringLiteral("functionTabs"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_code, tr("Code"));
-    m_tabs->addTab(m_config, tr("Configuration"));
-    m_tabs->addTab(m_test, tr("Test"));
-    m_tabs->addTab(m_activations, tr("Activations"));
+    m_configTab = new LazyTab(m_tabs, tr("Configuration"), [this] { return createConfig(); });
+    m_testTab = new LazyTab(m_tabs, tr("Test"), [this] { return createTest(); });
+    m_activationsTab = new LazyTab(m_tabs, tr("Activations"), [this] { return createActivations(); });
     m_monitoringTab = new LazyTab(m_tabs, tr("Monitoring"), [this] { return createMonitoring(); });
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
@@ -126,7 +131,8 @@ void MainWindow::build()
         m_connectionToolbar->setObjectName(QStringLiteral("connectionToolbar"));
         m_connectionToolbar->setMovable(false);
         m_connectionToolbar->addWidget(m_switcher);
-        m_switcher->setSwitchCheck([this](std::function<void(bool)> answer) { return m_config->mayLeave(answer); });
+        m_switcher->setSwitchCheck(
+            [this](std::function<void(bool)> answer) { return mayLeaveConfiguration(std::move(answer)); });
     }
 
     m_connectionStatus = new QLabel(this);
@@ -135,27 +141,19 @@ void MainWindow::build()
 
     connect(m_functions, &FunctionsPanel::currentFunctionChanged, this, &MainWindow::functionSelected);
     // Unsaved configuration changes are asked about before another function or connection shows.
-    m_functions->setLeaveCheck([this](std::function<void(bool)> answer) { return m_config->mayLeave(answer); });
+    m_functions->setLeaveCheck(
+        [this](std::function<void(bool)> answer) { return mayLeaveConfiguration(std::move(answer)); });
     connect(m_code, &CodePanel::deployed, this, &MainWindow::functionChanged);
-    connect(m_config, &ConfigPanel::applied, this, &MainWindow::functionChanged);
-    connect(m_config, &ConfigPanel::applied, m_code, &CodePanel::configurationApplied);
     // The tab keeps its name ("Code"); the panel's heading names the function.
     connect(m_code, &CodePanel::titleChanged, this,
             [this](const QString &title) { m_tabs->setTabToolTip(m_tabs->indexOf(m_code), title); });
-    for (auto *source :
-         {static_cast<QObject *>(m_functions), static_cast<QObject *>(m_code), static_cast<QObject *>(m_config)}) {
-        if (auto *panel = qobject_cast<FunctionsPanel *>(source))
-            connect(panel, &FunctionsPanel::statusMessage, this,
-                    [this](const QString &m) { statusBar()->showMessage(m, 8000); });
-        else if (auto *code = qobject_cast<CodePanel *>(source))
-            connect(code, &CodePanel::statusMessage, this,
-                    [this](const QString &m) { statusBar()->showMessage(m, 8000); });
-        else if (auto *config = qobject_cast<ConfigPanel *>(source))
-            connect(config, &ConfigPanel::statusMessage, this,
-                    [this](const QString &m) { statusBar()->showMessage(m, 8000); });
-    }
-    connect(m_functions->model(), &FunctionListModel::triggersChanged, this,
-            [this] { m_config->setTriggers(m_functions->model()->triggersOf(m_function)); });
+    connect(m_functions, &FunctionsPanel::statusMessage, this,
+            [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+    connect(m_code, &CodePanel::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+    connect(m_functions->model(), &FunctionListModel::triggersChanged, this, [this] {
+        if (m_config)
+            m_config->setTriggers(m_functions->model()->triggersOf(m_function));
+    });
     // Functions and triggers change in other views: a view shows the platform as it is when opened
     // (a view opened for the first time is built by its LazyTab before this runs).
     connect(m_views, &QTabWidget::currentChanged, this, [this] {
@@ -182,10 +180,11 @@ void MainWindow::createMenus()
     // Ctrl+Q where the platform's key scheme has no Quit binding (offscreen, the Windows scheme).
     quit->setShortcut(QKeySequence::keyBindings(QKeySequence::Quit).value(0, QKeySequence(Qt::CTRL | Qt::Key_Q)));
 
-    QMenu *function = menuBar()->addMenu(tr("F&unction"));
-    function->addAction(m_test->runLocallyAction());
-    function->addAction(m_test->runOnPlatformAction());
-    function->addAction(m_test->compareAction());
+    // The Test panel's commands; opening the menu builds the panel when nothing has yet.
+    m_functionMenu = menuBar()->addMenu(tr("F&unction"));
+    m_functionMenu->setObjectName(QStringLiteral("functionMenu"));
+    connect(m_functionMenu, &QMenu::aboutToShow, this, [this] { testPanel(); });
+    addTestCommands();
 
     // The code panel's own actions: their shortcuts work while the focus is in the panel.
     QMenu *codeMenu = menuBar()->addMenu(tr("Co&de"));
@@ -252,7 +251,8 @@ void MainWindow::setLocalServices(Executor *localExecutor, const QString &localW
 {
     m_context.localExecutor = localExecutor;
     m_context.localWebBaseUrl = localWebBaseUrl;
-    m_test->setLocalExecutor(localExecutor);
+    if (m_test)
+        m_test->setLocalExecutor(localExecutor);
     if (m_monitoring)
         m_monitoring->setLocalExecutor(localExecutor);
     m_runStopper->setExecutor(localExecutor);
@@ -271,10 +271,13 @@ void MainWindow::platformChanged(Platform *platform)
     m_platform = platform;
     m_function.clear();
     setWindowTitle(tr("%1 — Funcdesk").arg(profile.name)); // the connection's name, never its key
-    m_test->setConnectionName(profile.name);
-    m_config->setWebActionAddress(WebActionAddress::of(profile, m_context.localWebBaseUrl));
+    if (m_test)                                            // the tabs not built yet take the connection when they are
+        m_test->setConnectionName(profile.name);
+    if (m_config)
+        m_config->setWebActionAddress(WebActionAddress::of(profile, m_context.localWebBaseUrl));
     m_functions->setPlatform(platform);
-    m_activations->setPlatform(platform);
+    if (m_activations)
+        m_activations->setPlatform(platform);
     if (m_triggers) { // the views not built yet take the connection when they are
         m_triggers->setApiRoot(WebActionAddress::of(profile, m_context.localWebBaseUrl).root());
         m_triggers->setPlatform(platform);
@@ -313,7 +316,7 @@ void MainWindow::availabilityChanged(bool online)
     // The connection is back by itself: so are the lists that could not load meanwhile. Rows and
     // the selection stay; nothing typed in the panels is touched.
     m_functions->refresh();
-    if (!m_activations->model()->errorText().isEmpty())
+    if (m_activations && !m_activations->model()->errorText().isEmpty())
         m_activations->reload();
 }
 
@@ -323,10 +326,14 @@ void MainWindow::functionSelected(const QString &name)
     const QString connectionId =
         m_context.connections ? m_context.connections->currentProfile().id : ConnectionProfile::localId();
     m_code->setContext(m_platform, connectionId, name);
-    m_config->setContext(m_platform, name);
-    m_config->setTriggers(m_functions->model()->triggersOf(name));
-    m_activations->setFunctionFilter(name);
-    m_test->setContext(m_platform, connectionId, name); // fetches the deployed document itself
+    if (m_config) { // the tabs not built yet show the function when they are
+        m_config->setContext(m_platform, name);
+        m_config->setTriggers(m_functions->model()->triggersOf(name));
+    }
+    if (m_activations)
+        m_activations->setFunctionFilter(name);
+    if (m_test)
+        m_test->setContext(m_platform, connectionId, name); // fetches the deployed document itself
     if (m_monitoring)
         m_monitoring->setContext(m_platform, connectionId, name);
 }
@@ -334,10 +341,11 @@ void MainWindow::functionSelected(const QString &name)
 void MainWindow::functionChanged(const Action &action)
 {
     m_functions->functionChanged(action);
-    m_config->functionChanged(action); // its footer follows the version
+    if (m_config)
+        m_config->functionChanged(action); // its footer follows the version
     const QString connectionId =
         m_context.connections ? m_context.connections->currentProfile().id : ConnectionProfile::localId();
-    if (action.name.value_or(QString()) == m_function)
+    if (m_test && action.name.value_or(QString()) == m_function)
         m_test->setContext(m_platform, connectionId, m_function, action);
 }
 
@@ -348,7 +356,7 @@ void MainWindow::showActivationsAround(const QDateTime &at, qint64 stepMs, const
     m_views->setCurrentWidget(m_splitter);
     if (!function.isEmpty())
         m_functions->selectFunction(function);
-    m_tabs->setCurrentWidget(m_activations);
+    m_tabs->setCurrentWidget(activationsPanel());
     m_activations->showBetween(at.addMSecs(-step), at.addMSecs(2 * step), function);
 }
 
@@ -392,8 +400,9 @@ void MainWindow::restoreWindowState()
     // First start: two fifths for the list, so its usual columns show without scrolling.
     if (!m_splitter->restoreState(ConsoleSettings::viewState(m_splitter->objectName()).get(settings)))
         m_splitter->setSizes({width() * 2 / 5, width() * 3 / 5});
-    m_activations->splitter()->restoreState(
-        ConsoleSettings::viewState(m_activations->splitter()->objectName()).get(settings));
+    m_activationsState = ConsoleSettings::viewState(kActivationsSplitter).get(settings);
+    if (m_activations)
+        m_activations->splitter()->restoreState(m_activationsState);
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -415,7 +424,7 @@ void MainWindow::rebuild()
     const int tab = m_tabs->currentIndex();
     const QString function = m_function;
     const QByteArray splitter = m_splitter->saveState();
-    const QByteArray activations = m_activations->splitter()->saveState();
+    const QByteArray activations = activationsSplitterState();
     const QByteArray state = saveState();
 
     if (m_connectionToolbar) {
@@ -435,7 +444,7 @@ void MainWindow::rebuild()
 
     restoreState(state);
     m_splitter->restoreState(splitter);
-    m_activations->splitter()->restoreState(activations);
+    m_activationsState = activations; // the Activations panel gets it when built
     m_views->setCurrentIndex(view);
     m_tabs->setCurrentIndex(tab);
     platformChanged(m_context.connections ? m_context.connections->current() : m_platform.data());
@@ -460,8 +469,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     ConsoleSettings::windowGeometry().set(settings, saveGeometry());
     ConsoleSettings::windowState().set(settings, saveState());
     ConsoleSettings::viewState(m_splitter->objectName()).set(settings, m_splitter->saveState());
-    ConsoleSettings::viewState(m_activations->splitter()->objectName())
-        .set(settings, m_activations->splitter()->saveState());
+    ConsoleSettings::viewState(kActivationsSplitter).set(settings, activationsSplitterState());
     event->accept();
 }
 

@@ -9,6 +9,7 @@
 #include <functional>
 
 class QLabel;
+class QMenu;
 class QSettings;
 class QSplitter;
 class QSystemTrayIcon;
@@ -65,9 +66,11 @@ public:
 
     FunctionsPanel *functionsPanel() const { return m_functions; }
     CodePanel *codePanel() const { return m_code; }
-    ConfigPanel *configPanel() const { return m_config; }
-    TestPanel *testPanel() const { return m_test; }
-    ActivationsPanel *activationsPanel() const { return m_activations; }
+    // The function's tabs behind Code are built like the views below: on first use (their tab
+    // opened, the Function menu opened, these accessors) or in idle time after the first frame.
+    ConfigPanel *configPanel() const;
+    TestPanel *testPanel() const;
+    ActivationsPanel *activationsPanel() const;
     QTabWidget *tabs() const { return m_tabs; }
     // The top-level views: the functions workspace, the triggers, the wiring, the buckets.
     QTabWidget *viewTabs() const { return m_views; }
@@ -102,6 +105,16 @@ private:
     QWidget *createBuckets();
     QWidget *createOverview();
     QWidget *createMonitoring();
+    // The function's tabs not shown at start (MainWindowFunctionTabs.cpp).
+    QWidget *createConfig();
+    QWidget *createTest();
+    QWidget *createActivations();
+    // The Test panel's run commands in the Function menu, once the panel exists.
+    void addTestCommands();
+    // Asks the Configuration panel, when there is one, whether unsaved changes may be left.
+    bool mayLeaveConfiguration(std::function<void(bool)> answer);
+    // The Activations splitter's state: the panel's when built, else the one it will get.
+    QByteArray activationsSplitterState() const;
     // Builds the views not built yet, one per event-loop turn (after the first frame).
     void buildHiddenViews();
     QString currentConnectionId() const;
@@ -121,9 +134,14 @@ private:
     FunctionsPanel *m_functions;
     QTabWidget *m_tabs;
     CodePanel *m_code;
-    ConfigPanel *m_config;
-    TestPanel *m_test;
-    ActivationsPanel *m_activations;
+    ConfigPanel *m_config = nullptr; // these three: nullptr until built
+    TestPanel *m_test = nullptr;
+    ActivationsPanel *m_activations = nullptr;
+    LazyTab *m_configTab = nullptr;
+    LazyTab *m_testTab = nullptr;
+    LazyTab *m_activationsTab = nullptr;
+    QMenu *m_functionMenu = nullptr;
+    QByteArray m_activationsState; // restored into the Activations panel when it is built
     QSplitter *m_splitter;
     QTabWidget *m_views;
     WiringPanel *m_wiring = nullptr; // these five: nullptr until built

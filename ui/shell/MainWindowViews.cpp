@@ -128,7 +128,7 @@ QWidget *MainWindow::createMonitoring()
             [this](const QDateTime &at, qint64 stepMs) { showActivationsAround(at, stepMs, m_function); });
     connect(m_monitoring, &MonitoringPanel::functionChanged, this, [this](const Action &action) {
         functionChanged(action);
-        if (action.name.value_or(QString()) == m_function)
+        if (m_config && action.name.value_or(QString()) == m_function)
             m_config->setContext(m_platform, m_function); // power tuning changed its limits: show them
     });
     connect(m_monitoring, &MonitoringPanel::statusMessage, this,
@@ -155,7 +155,8 @@ void MainWindow::showEvent(QShowEvent *event)
 void MainWindow::buildHiddenViews()
 {
     // One view per event-loop turn: input, repaints and the platform's replies go between them.
-    for (LazyTab *tab : {m_monitoringTab, m_triggersTab, m_wiringTab, m_bucketsTab, m_overviewTab}) {
+    for (LazyTab *tab : {m_configTab, m_testTab, m_activationsTab, m_monitoringTab, m_triggersTab, m_wiringTab,
+                         m_bucketsTab, m_overviewTab}) {
         if (!tab->page()) {
             tab->create();
             QTimer::singleShot(0, this, &MainWindow::buildHiddenViews);
