@@ -101,6 +101,14 @@ int ListFilterProxy::textIndex(int column) const
     return at == m_textColumns.end() ? -1 : static_cast<int>(at - m_textColumns.begin());
 }
 
+const QString &ListFilterProxy::rowText(int sourceRow, int which) const
+{
+    // The snapshot's texts lie one after the other; the rows' are hundreds of bytes apart.
+    if (m_snapshot)
+        return m_snapshot->texts[which][static_cast<size_t>(sourceRow)];
+    return listText(sourceRow, which);
+}
+
 QString ListFilterProxy::textOf(int sourceRow, int which) const
 {
     if (m_list)
@@ -115,6 +123,7 @@ void ListFilterProxy::textsChanged()
     m_prepared = false;
     m_ranks[0].clear();
     m_ranks[1].clear();
+    m_snapshot.reset();
     if (!m_list || m_prepareQueued || sourceRows() < m_backgroundRows)
         return; // small lists: at once when needed (preparedNow)
     m_prepareQueued = true;
@@ -146,10 +155,8 @@ void ListFilterProxy::Prepared::run()
     folded.build(
         static_cast<int>(first.size()), [&first](int row) { return first[static_cast<size_t>(row)]; },
         [second](int row) { return second ? (*second)[static_cast<size_t>(row)] : QString(); });
-    for (size_t which = 0; which < columns; ++which) {
-        rankFolded(texts[which], ranks[which]);
-        texts[which].clear();
-    }
+    for (size_t which = 0; which < columns; ++which)
+        rankFolded(texts[which], ranks[which]); // the texts stay: the GUI thread reads them too
     ms = static_cast<double>(timer.nsecsElapsed()) / 1e6;
 }
 
@@ -160,6 +167,7 @@ void ListFilterProxy::prepare()
         return;
     const quint64 generation = m_generation;
     std::shared_ptr<Prepared> work = snapshotWork();
+    m_snapshot = work;
     auto run = [work]() -> Result<std::shared_ptr<Prepared>> {
         work->run();
         return work;
@@ -189,6 +197,7 @@ void ListFilterProxy::take(Prepared &prepared)
     m_ranks[1] = std::move(prepared.ranks[1]);
     m_prepared = true;
     m_preparationMs = prepared.ms;
+    m_snapshot.reset();
 }
 
 void ListFilterProxy::land(quint64 generation, const std::shared_ptr<Prepared> &prepared)
@@ -212,7 +221,7 @@ const std::vector<double> &ListFilterProxy::textKeys(int which)
     const size_t rows = static_cast<size_t>(sourceRows());
     m_prefixes.resize(rows);
     for (size_t row = 0; row < rows; ++row)
-        m_prefixes[row] = prefixKey(listText(static_cast<int>(row), which));
+        m_prefixes[row] = prefixKey(rowText(static_cast<int>(row), which));
     return m_prefixes;
 }
 
@@ -351,14 +360,10 @@ bool ListFilterProxy::textMatches(const QString &text) const
     return m_filter.matches(text);
 }
 
-bool ListFilterProxy::accepts(int sourceRow) const
+bool ListFilterProxy::textAccepted(int sourceRow) const
 {
-    if (!acceptsRow(sourceRow))
-        return false;
-    if (m_filter.isEmpty())
-        return true;
     for (size_t which = 0; which < m_textColumns.size(); ++which) {
-        if (m_list ? textMatches(listText(sourceRow, static_cast<int>(which)))
+        if (m_list ? textMatches(rowText(sourceRow, static_cast<int>(which)))
                    : textMatches(textOf(sourceRow, static_cast<int>(which))))
             return true;
     }
@@ -373,7 +378,9 @@ void ListFilterProxy::refilter(bool narrowing)
         shown = m_order;
     } else {
         const std::vector<int> &from = narrowing ? m_rows : m_order;
-        shown.reserve(from.size());
+        // Which rows pass is decided in the model's order, the order its rows lie in memory:
+        // reading them in the sort order costs a cache miss or two per text (a keystroke before
+        // the background work landed took 40 ms instead of 10 at 100,000 rows).
         bool found = false;
         if (!m_filter.isEmpty() && !m_foldedNeedle.isNull()) {
             // A list's texts are folded in the background (matched row by row till then).
@@ -386,8 +393,22 @@ void ListFilterProxy::refilter(bool narrowing)
             const bool folded = m_list ? preparedNow() : m_folded;
             found = folded && m_texts.rows() == rows && m_texts.find(m_foldedNeedle, m_matches);
         }
+        if (!found) {
+            m_matches.assign(static_cast<size_t>(rows), 0);
+            for (const int row : from)
+                m_matches[static_cast<size_t>(row)] = 1;
+            for (int row = 0; row < rows && !m_filter.isEmpty(); ++row) {
+                if (m_matches[static_cast<size_t>(row)] != 0 && !textAccepted(row))
+                    m_matches[static_cast<size_t>(row)] = 0;
+            }
+        }
+        for (int row = 0; row < rows && filtersRows(); ++row) {
+            if (m_matches[static_cast<size_t>(row)] != 0 && !acceptsRow(row))
+                m_matches[static_cast<size_t>(row)] = 0;
+        }
+        shown.reserve(from.size());
         for (const int row : from) {
-            if (found ? m_matches[static_cast<size_t>(row)] != 0 && acceptsRow(row) : accepts(row))
+            if (m_matches[static_cast<size_t>(row)] != 0)
                 shown.push_back(row);
         }
     }

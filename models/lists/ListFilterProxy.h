@@ -96,6 +96,7 @@ private:
     const std::vector<double> &textKeys(int which);
     int textIndex(int column) const; // which text column `column` is, -1 none
     QString textOf(int sourceRow, int which) const;
+    const QString &rowText(int sourceRow, int which) const; // a list's, from m_snapshot when there
 
     // A change of rows or their order: views get layoutAboutToBeChanged / layoutChanged, and
     // persistent indexes (the selection) follow their source rows.
@@ -110,7 +111,7 @@ private:
     // m_rows from m_order, or from the rows shown now when `narrowing` (the text got longer).
     void refilter(bool narrowing);
     bool textMatches(const QString &text) const;
-    bool accepts(int sourceRow) const; // row by row: the text and the criterion
+    bool textAccepted(int sourceRow) const; // row by row: whether a text column matches
     // Applies a new filter: narrowing when the new text contains the previous one.
     void applyFilter(const std::optional<QString> &previous, Qt::CaseSensitivity previousCase);
 
@@ -134,6 +135,9 @@ private:
     bool m_approximate = false;     // m_order was sorted by text prefixes, awaiting m_ranks
     std::vector<double> m_ranks[2]; // exact keys of the text columns
     std::vector<double> m_prefixes; // their cheap stand-in until the work lands
+    // The texts of the current rows copied for the background work (read-only on both threads,
+    // dropped when it lands): row by row matching reads them in order until then.
+    std::shared_ptr<const Prepared> m_snapshot;
     double m_preparationMs = 0;
     int m_backgroundRows = 10000;
     // Across a layout change: the persistent proxy indexes and their source indexes.
