@@ -8,6 +8,7 @@
 // rows at once and ends in the right order once it lands, and work for rows that changed while
 // it ran is dropped.
 
+#include "ProxyDefinition.h"
 #include "models/activations/ActivationFilterProxy.h"
 #include "models/activations/ActivationListModel.h"
 #include "support/LocalFixture.h"
@@ -62,37 +63,22 @@ class TestActivationFilterProxy : public QObject
     std::unique_ptr<QAbstractItemModelTester> m_tester;
     QString m_text;
 
-    // The definition: the model's rows that pass, stably sorted by the column's keys.
+    // The definition: the activations (errors with "errors only") whose function contains the text.
     QStringList expected() const
     {
-        std::vector<int> rows;
-        for (int row = 0; row < m_model.rowCount(); ++row) {
-            const QModelIndex index = m_model.index(row, 0);
-            if (m_proxy.errorsOnly() && !index.data(ActivationListModel::IsErrorRole).toBool())
-                continue;
-            if (m_text.isEmpty() ||
-                index.data(ActivationListModel::FunctionRole).toString().contains(m_text, Qt::CaseInsensitive))
-                rows.push_back(row);
-        }
-        const int column = m_proxy.sortColumn();
-        const bool descending = m_proxy.sortOrder() == Qt::DescendingOrder;
-        if (column >= 0)
-            std::stable_sort(rows.begin(), rows.end(), [this, column, descending](int a, int b) {
-                return descending ? m_model.compareRows(column, b, a) < 0 : m_model.compareRows(column, a, b) < 0;
-            });
-        QStringList ids;
-        for (const int row : rows)
-            ids << m_model.index(row, 0).data(ActivationListModel::ActivationIdRole).toString();
-        return ids;
+        return definedRows(
+            m_model, m_proxy,
+            [this](int row) {
+                const QModelIndex index = m_model.index(row, 0);
+                if (m_proxy.errorsOnly() && !index.data(ActivationListModel::IsErrorRole).toBool())
+                    return false;
+                return m_text.isEmpty() ||
+                       index.data(ActivationListModel::FunctionRole).toString().contains(m_text, Qt::CaseInsensitive);
+            },
+            ActivationListModel::ActivationIdRole);
     }
 
-    QStringList shown() const
-    {
-        QStringList ids;
-        for (int row = 0; row < m_proxy.rowCount(); ++row)
-            ids << m_proxy.index(row, 0).data(ActivationListModel::ActivationIdRole).toString();
-        return ids;
-    }
+    QStringList shown() const { return shownRows(m_proxy, ActivationListModel::ActivationIdRole); }
 
     static QStringList sorted(QStringList ids)
     {
@@ -106,10 +92,7 @@ class TestActivationFilterProxy : public QObject
         m_proxy.setFilterFixedString(text);
     }
 
-    bool settle()
-    {
-        return QTest::qWaitFor([this] { return m_proxy.textsPrepared(); }, 20000);
-    }
+    bool settle() { return waitForPreparedTexts(m_proxy); }
 
 private Q_SLOTS:
     void init()

@@ -7,6 +7,7 @@
 // GUI thread: a sort by name asked for before that lands ends in the right order once it lands,
 // and work for rows that changed while it ran is dropped.
 
+#include "ProxyDefinition.h"
 #include "core/SemVer.h"
 #include "models/functions/FunctionFilterProxy.h"
 #include "models/functions/FunctionListModel.h"
@@ -17,6 +18,7 @@
 #include <QTest>
 
 using namespace funcdesk;
+using namespace funcdesk::test;
 
 namespace {
 
@@ -60,37 +62,22 @@ class TestFunctionFilterProxy : public QObject
     std::unique_ptr<QAbstractItemModelTester> m_tester;
     QString m_text;
 
-    // The definition: the model's rows that match, stably sorted by the column's keys.
+    // The definition: the model's rows whose name or runtime contains the text.
     QStringList expected() const
     {
-        std::vector<int> rows;
-        for (int row = 0; row < m_model.rowCount(); ++row) {
-            const QString name =
-                m_model.index(row, FunctionListModel::NameColumn).data(FunctionListModel::NameRole).toString();
-            const QString kind = m_model.index(row, FunctionListModel::RuntimeColumn).data().toString();
-            if (m_text.isEmpty() || name.contains(m_text, Qt::CaseInsensitive) ||
-                kind.contains(m_text, Qt::CaseInsensitive))
-                rows.push_back(row);
-        }
-        const int column = m_proxy.sortColumn();
-        const bool descending = m_proxy.sortOrder() == Qt::DescendingOrder;
-        if (column >= 0)
-            std::stable_sort(rows.begin(), rows.end(), [this, column, descending](int a, int b) {
-                return descending ? m_model.compareRows(column, b, a) < 0 : m_model.compareRows(column, a, b) < 0;
-            });
-        QStringList names;
-        for (const int row : rows)
-            names << m_model.index(row, 0).data(FunctionListModel::NameRole).toString();
-        return names;
+        return definedRows(
+            m_model, m_proxy,
+            [this](int row) {
+                const QString name =
+                    m_model.index(row, FunctionListModel::NameColumn).data(FunctionListModel::NameRole).toString();
+                const QString kind = m_model.index(row, FunctionListModel::RuntimeColumn).data().toString();
+                return m_text.isEmpty() || name.contains(m_text, Qt::CaseInsensitive) ||
+                       kind.contains(m_text, Qt::CaseInsensitive);
+            },
+            FunctionListModel::NameRole);
     }
 
-    QStringList shown() const
-    {
-        QStringList names;
-        for (int row = 0; row < m_proxy.rowCount(); ++row)
-            names << m_proxy.index(row, 0).data(FunctionListModel::NameRole).toString();
-        return names;
-    }
+    QStringList shown() const { return shownRows(m_proxy, FunctionListModel::NameRole); }
 
     void type(const QString &text)
     {
@@ -98,11 +85,7 @@ class TestFunctionFilterProxy : public QObject
         m_proxy.setFilterFixedString(text);
     }
 
-    // Until the background work for the current rows lands.
-    bool settle()
-    {
-        return QTest::qWaitFor([this] { return m_proxy.textsPrepared(); }, 20000);
-    }
+    bool settle() { return waitForPreparedTexts(m_proxy); }
 
 private Q_SLOTS:
     void init()
