@@ -4,19 +4,19 @@
 
 namespace funcdesk {
 
-ActivationFilterProxy::ActivationFilterProxy(QObject *parent) : QSortFilterProxyModel(parent)
+ActivationFilterProxy::ActivationFilterProxy(QObject *parent)
+    : ListFilterProxy({ActivationListModel::FunctionColumn}, parent)
 {
-    setSortRole(ActivationListModel::SortRole);
-    setFilterKeyColumn(ActivationListModel::FunctionColumn);
-    setFilterCaseSensitivity(Qt::CaseInsensitive);
-    setSortCaseSensitivity(Qt::CaseInsensitive);
-    setDynamicSortFilter(true);
 }
 
-void ActivationFilterProxy::setSourceModel(QAbstractItemModel *model)
+const PlatformListModel *ActivationFilterProxy::listOf(const QAbstractItemModel *model) const
 {
-    m_activations = qobject_cast<const ActivationListModel *>(model);
-    QSortFilterProxyModel::setSourceModel(model);
+    return qobject_cast<const ActivationListModel *>(model);
+}
+
+const QString &ActivationFilterProxy::listText(int sourceRow, int) const
+{
+    return static_cast<const ActivationListModel *>(list())->m_rows[sourceRow].summary.function;
 }
 
 void ActivationFilterProxy::setErrorsOnly(bool errorsOnly)
@@ -24,36 +24,20 @@ void ActivationFilterProxy::setErrorsOnly(bool errorsOnly)
     if (m_errorsOnly == errorsOnly)
         return;
     m_errorsOnly = errorsOnly;
-    invalidate(); // one pass, see setFilterFixedString
+    criterionChanged();
     Q_EMIT errorsOnlyChanged(errorsOnly);
 }
 
-void ActivationFilterProxy::setFilterFixedString(const QString &text)
+bool ActivationFilterProxy::acceptsRow(int sourceRow) const
 {
-    m_filter.setText(text, filterCaseSensitivity());
-    invalidate();
-}
-
-bool ActivationFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
-{
-    m_filter.follow(filterRegularExpression());
-    if (m_activations && sourceModel() == m_activations) {
-        const ActivationSummary &summary = m_activations->m_rows[sourceRow].summary;
-        if (m_errorsOnly && !summary.isError())
-            return false;
-        return m_filter.matches(summary.function);
-    }
-    const QModelIndex index = sourceModel()->index(sourceRow, ActivationListModel::FunctionColumn, sourceParent);
-    if (m_errorsOnly && !index.data(ActivationListModel::IsErrorRole).toBool())
-        return false;
-    return m_filter.matches(index.data().toString());
-}
-
-bool ActivationFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
-{
-    if (m_activations && sourceModel() == m_activations && sortRole() == ActivationListModel::SortRole)
-        return m_activations->compareRows(left.column(), left.row(), right.row()) < 0;
-    return QSortFilterProxyModel::lessThan(left, right);
+    if (!m_errorsOnly)
+        return true;
+    if (list())
+        return static_cast<const ActivationListModel *>(list())->m_rows[sourceRow].summary.isError();
+    return sourceModel()
+        ->index(sourceRow, ActivationListModel::FunctionColumn)
+        .data(ActivationListModel::IsErrorRole)
+        .toBool();
 }
 
 } // namespace funcdesk

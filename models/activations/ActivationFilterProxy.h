@@ -1,18 +1,15 @@
 #pragma once
 
-#include "models/functions/TextFilter.h"
-
-#include <QSortFilterProxyModel>
+#include "models/lists/ListFilterProxy.h"
 
 namespace funcdesk {
 
-class ActivationListModel;
-
-// What the activation list shows of an ActivationListModel: "errors only", filter-as-you-type on
-// the function name (setFilterFixedString, case-insensitive), and sorting by
-// ActivationListModel::SortRole (the model's packed sort keys compared, not QVariants).
-// Unsorted (the default), rows keep the model's newest-first order.
-class ActivationFilterProxy : public QSortFilterProxyModel
+// What the activation list shows of an ActivationListModel (ListFilterProxy): "errors only",
+// filter-as-you-type on the function name (setFilterFixedString, case-insensitive), and sorting
+// by ActivationListModel::SortRole (the model's packed sort keys; function names ranked in the
+// background at 100,000 rows). Unsorted (the default), rows keep the model's newest-first order.
+// Another source model is filtered on its Function column's text and IsErrorRole.
+class ActivationFilterProxy : public ListFilterProxy
 {
     Q_OBJECT
     Q_PROPERTY(bool errorsOnly READ errorsOnly WRITE setErrorsOnly NOTIFY errorsOnlyChanged)
@@ -20,10 +17,6 @@ class ActivationFilterProxy : public QSortFilterProxyModel
 public:
     explicit ActivationFilterProxy(QObject *parent = nullptr);
 
-    void setSourceModel(QAbstractItemModel *model) override;
-    // Hides QSortFilterProxyModel's: filters by plain text in one pass (invalidate()), where
-    // Qt 6.4's incremental re-filter rebuilds its whole mapping once per changed run of rows.
-    void setFilterFixedString(const QString &text);
     // Only activations that finished with a status other than success.
     void setErrorsOnly(bool errorsOnly);
     bool errorsOnly() const { return m_errorsOnly; }
@@ -31,13 +24,12 @@ public:
 Q_SIGNALS:
     void errorsOnlyChanged(bool errorsOnly);
 
-protected:
-    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
-    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
-
 private:
-    const ActivationListModel *m_activations = nullptr;
-    mutable TextFilter m_filter; // follows filterRegularExpression()
+    const PlatformListModel *listOf(const QAbstractItemModel *model) const override;
+    const QString &listText(int sourceRow, int which) const override;
+    bool acceptsRow(int sourceRow) const override;
+    bool filtersRows() const override { return m_errorsOnly; }
+
     bool m_errorsOnly = false;
 };
 

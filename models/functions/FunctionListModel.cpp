@@ -195,7 +195,7 @@ void FunctionListModel::liveArrived(const QList<Activation> &activations)
 
 FunctionListModel::Row FunctionListModel::makeRow(const QString &name, const Action &action)
 {
-    Row row{name, action, 0, 0};
+    Row row{name, action, 0, 0, versionKey(action.version)};
     // The list never shows code; keeping it would hold every function's source in memory.
     if (row.action.exec)
         row.action.exec->code.reset();

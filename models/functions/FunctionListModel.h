@@ -98,6 +98,7 @@ private:
         Action action;
         qint64 invocations = 0;
         qint64 errors = 0;
+        qint64 version = -1; // versionKey(action.version), parsed once as the row arrives
     };
     struct StatsLoad;
 
@@ -110,6 +111,8 @@ private:
     void fail(quint64 generation, const PlatformError &error);
     void reindex();
     static Row makeRow(const QString &name, const Action &action);
+    // A semantic version as one number (0.0.10 after 0.0.9), -1 when there is none.
+    static qint64 versionKey(const std::optional<QString> &version);
     void rowsChanged() { invalidateSortKeys(); }
 
     int rows() const override { return static_cast<int>(m_rows.size()); }

@@ -7,18 +7,37 @@
 
 namespace funcdesk {
 
-namespace {
-
-qint64 versionKey(const std::optional<QString> &version)
+qint64 FunctionListModel::versionKey(const std::optional<QString> &version)
 {
-    const std::optional<SemVer> parsed = version ? SemVer::parse(*version) : std::nullopt;
-    if (!parsed)
+    if (!version)
         return -1;
-    return static_cast<qint64>(parsed->major) * 1'000'000'000'000 + static_cast<qint64>(parsed->minor) * 1'000'000 +
-           parsed->patch;
+    // "1.2.3" with parts of up to 9 digits (every version a platform gives): read here, without
+    // SemVer::parse's allocations; anything else through it.
+    qint64 parts[3] = {0, 0, 0};
+    int part = 0, digits = 0;
+    bool plain = !version->isEmpty();
+    for (const QChar c : *version) {
+        if (c == u'.' && digits > 0 && part < 2) {
+            ++part;
+            digits = 0;
+        } else if (c >= u'0' && c <= u'9' && digits < 9) {
+            parts[part] = parts[part] * 10 + (c.unicode() - u'0');
+            ++digits;
+        } else {
+            plain = false;
+            break;
+        }
+    }
+    if (!plain || part != 2 || digits == 0) {
+        const std::optional<SemVer> parsed = SemVer::parse(*version);
+        if (!parsed)
+            return -1;
+        parts[0] = parsed->major;
+        parts[1] = parsed->minor;
+        parts[2] = parsed->patch;
+    }
+    return parts[0] * 1'000'000'000'000 + parts[1] * 1'000'000 + parts[2];
 }
-
-} // namespace
 
 QVariant FunctionListModel::sortValue(int rowIndex, int column) const
 {
@@ -40,7 +59,7 @@ QVariant FunctionListModel::sortValue(int rowIndex, int column) const
     case ConcurrencyColumn:
         return limitOf(row, column);
     case VersionColumn:
-        return versionKey(row.action.version);
+        return row.version;
     case UpdatedColumn:
         return row.action.updated.value_or(0);
     case InvocationsColumn:
@@ -138,7 +157,7 @@ void FunctionListModel::fillSortKeys(int column, std::vector<double> &keys) cons
             keys.push_back(static_cast<double>(limitOf(row, column)));
             break;
         case VersionColumn:
-            keys.push_back(static_cast<double>(versionKey(row.action.version)));
+            keys.push_back(static_cast<double>(row.version));
             break;
         case UpdatedColumn:
             keys.push_back(static_cast<double>(row.action.updated.value_or(0)));

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <numeric>
+#include <utility>
 
 namespace funcdesk {
 
@@ -36,7 +38,8 @@ Packed pack(const QString &text, size_t index)
     packed.size = text.size();
     packed.index = index;
     const qsizetype units = std::min(text.size(), kPrefixUnits);
-    const ushort *data = text.utf16();
+    // constData(), not utf16(): that one may write to the string (QStringLiteral data).
+    const char16_t *data = reinterpret_cast<const char16_t *>(text.constData());
     for (qsizetype i = 0; i < units; ++i)
         packed.prefix[static_cast<size_t>(i / 4)] |= quint64(data[i]) << (16 * (3 - i % 4));
     return packed;
@@ -65,6 +68,52 @@ void SortKeys::rank(const std::vector<QString> &texts, std::vector<double> &keys
             ++rank;
         keys[order[i].index] = rank;
     }
+}
+
+namespace {
+
+// A double's bits as an unsigned integer that orders as the double does (NaN aside).
+quint64 orderedBits(double key)
+{
+    const quint64 bits = std::bit_cast<quint64>(key == 0.0 ? 0.0 : key); // -0 sorts as 0
+    return bits >> 63 ? ~bits : bits | (quint64(1) << 63);
+}
+
+} // namespace
+
+void SortKeys::order(const std::vector<double> &keys, bool ascending, std::vector<int> &rows)
+{
+    // Least significant byte first; each pass is stable, so rows with equal keys keep their
+    // order (the rows' own, as they start). Bytes that every key shares are skipped: small
+    // integers and ranks need three or four passes of eight.
+    const size_t size = keys.size();
+    struct Entry
+    {
+        quint64 bits;
+        int row;
+    };
+    std::vector<Entry> from(size), to(size);
+    std::array<std::array<quint32, 256>, 8> counts{};
+    for (size_t i = 0; i < size; ++i) {
+        const quint64 bits = ascending ? orderedBits(keys[i]) : ~orderedBits(keys[i]);
+        from[i] = {bits, static_cast<int>(i)};
+        for (size_t pass = 0; pass < 8; ++pass)
+            ++counts[pass][(bits >> (8 * pass)) & 0xff];
+    }
+    for (size_t pass = 0; pass < 8 && size > 0; ++pass) {
+        std::array<quint32, 256> &count = counts[pass];
+        if (count[(from[0].bits >> (8 * pass)) & 0xff] == size)
+            continue;
+        quint32 at = 0;
+        for (quint32 &c : count)
+            at += std::exchange(c, at);
+        for (const Entry &entry : from)
+            to[count[(entry.bits >> (8 * pass)) & 0xff]++] = entry;
+        from.swap(to);
+    }
+    rows.resize(size);
+    for (size_t i = 0; i < size; ++i)
+        rows[i] = from[i].row;
 }
 
 } // namespace funcdesk

@@ -21,6 +21,10 @@ public:
     const std::vector<double> &of(int column, qsizetype rows, const Fill &fill);
     // Keys that order `texts` as QString::compare does (equal texts share a key).
     static void rank(const std::vector<QString> &texts, std::vector<double> &keys);
+    // `rows` made the rows 0…n-1 ordered by `keys` (ascending or descending), ties in row order:
+    // a radix sort of the keys' bits, a few passes over 100,000 rows instead of ~1.7 million
+    // comparisons.
+    static void order(const std::vector<double> &keys, bool ascending, std::vector<int> &rows);
 
 private:
     std::vector<double> m_keys;

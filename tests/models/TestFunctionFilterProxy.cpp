@@ -7,6 +7,8 @@
 // GUI thread: a sort by name asked for before that lands ends in the right order once it lands,
 // and work for rows that changed while it ran is dropped.
 
+#include "ProxyDefinition.h"
+#include "core/SemVer.h"
 #include "models/functions/FunctionFilterProxy.h"
 #include "models/functions/FunctionListModel.h"
 
@@ -16,10 +18,15 @@
 #include <QTest>
 
 using namespace funcdesk;
+using namespace funcdesk::test;
 
 namespace {
 
-const char *const kWords[] = {"api", "Billing", "thumb", "AUTH", "report", "pay", "sync", "x"};
+// "ſync" (long s) folds to "sync": names that are not ASCII are matched by folding too.
+const char *const kWords[] = {"api", "Billing", "thumb", "AUTH", "report", "pay", "sync", "x", "ſync"};
+// Versions as platforms write them, and some that only SemVer::parse reads (or nobody).
+const char *const kVersions[] = {"0.0.1",  "0.0.9", "0.0.10",     "0.10.0", "1.2.3",  "10.0.0",
+                                 "01.2.3", "1.2",   "1.2.3-beta", "",       "1.2.3 ", "2.0.0"};
 const QString kKinds[] = {QStringLiteral("nodejs:20"), QStringLiteral("python:3.11")};
 
 QList<Action> makeActions(int count, quint32 seed)
@@ -29,15 +36,16 @@ QList<Action> makeActions(int count, quint32 seed)
     for (int i = 0; i < count; ++i) {
         Action action;
         action.ns = QStringLiteral("guest");
-        action.name = QStringLiteral("%1-%2-%3")
-                          .arg(QLatin1String(kWords[random.bounded(8)]), QLatin1String(kWords[random.bounded(8)]))
-                          .arg(i);
+        action.name =
+            QStringLiteral("%1-%2-%3")
+                .arg(QString::fromUtf8(kWords[random.bounded(9)]), QString::fromUtf8(kWords[random.bounded(9)]))
+                .arg(i);
         action.exec = Exec();
         action.exec->kind = kKinds[random.bounded(2)];
         ActionLimits limits;
         limits.memoryMb = 128 << random.bounded(3); // many ties
         action.limits = limits;
-        action.version = QStringLiteral("0.0.1");
+        action.version = QString::fromUtf8(kVersions[random.bounded(12)]);
         actions.append(action);
     }
     return actions;
@@ -54,37 +62,22 @@ class TestFunctionFilterProxy : public QObject
     std::unique_ptr<QAbstractItemModelTester> m_tester;
     QString m_text;
 
-    // The definition: the model's rows that match, stably sorted by the column's keys.
+    // The definition: the model's rows whose name or runtime contains the text.
     QStringList expected() const
     {
-        std::vector<int> rows;
-        for (int row = 0; row < m_model.rowCount(); ++row) {
-            const QString name =
-                m_model.index(row, FunctionListModel::NameColumn).data(FunctionListModel::NameRole).toString();
-            const QString kind = m_model.index(row, FunctionListModel::RuntimeColumn).data().toString();
-            if (m_text.isEmpty() || name.contains(m_text, Qt::CaseInsensitive) ||
-                kind.contains(m_text, Qt::CaseInsensitive))
-                rows.push_back(row);
-        }
-        const int column = m_proxy.sortColumn();
-        const bool descending = m_proxy.sortOrder() == Qt::DescendingOrder;
-        if (column >= 0)
-            std::stable_sort(rows.begin(), rows.end(), [this, column, descending](int a, int b) {
-                return descending ? m_model.compareRows(column, b, a) < 0 : m_model.compareRows(column, a, b) < 0;
-            });
-        QStringList names;
-        for (const int row : rows)
-            names << m_model.index(row, 0).data(FunctionListModel::NameRole).toString();
-        return names;
+        return definedRows(
+            m_model, m_proxy,
+            [this](int row) {
+                const QString name =
+                    m_model.index(row, FunctionListModel::NameColumn).data(FunctionListModel::NameRole).toString();
+                const QString kind = m_model.index(row, FunctionListModel::RuntimeColumn).data().toString();
+                return m_text.isEmpty() || name.contains(m_text, Qt::CaseInsensitive) ||
+                       kind.contains(m_text, Qt::CaseInsensitive);
+            },
+            FunctionListModel::NameRole);
     }
 
-    QStringList shown() const
-    {
-        QStringList names;
-        for (int row = 0; row < m_proxy.rowCount(); ++row)
-            names << m_proxy.index(row, 0).data(FunctionListModel::NameRole).toString();
-        return names;
-    }
+    QStringList shown() const { return shownRows(m_proxy, FunctionListModel::NameRole); }
 
     void type(const QString &text)
     {
@@ -92,11 +85,7 @@ class TestFunctionFilterProxy : public QObject
         m_proxy.setFilterFixedString(text);
     }
 
-    // Until the background work for the current rows lands.
-    bool settle()
-    {
-        return QTest::qWaitFor([this] { return m_proxy.textsPrepared(); }, 20000);
-    }
+    bool settle() { return waitForPreparedTexts(m_proxy); }
 
 private Q_SLOTS:
     void init()
@@ -212,6 +201,9 @@ private Q_SLOTS:
             m_model.setActions(actions);
             type(QStringLiteral("billing-"));
             QCOMPARE(shown(), expected()); // row by row until the work lands
+            type(QStringLiteral("SYNC-"));
+            QCOMPARE(shown(), expected()); // "ſync-" too
+            type(QStringLiteral("billing-"));
             QVERIFY(settle());
             QCOMPARE(shown(), expected());
             type(QStringLiteral("billing-t")); // on the folded names of these rows
@@ -220,6 +212,24 @@ private Q_SLOTS:
             QCOMPARE(shown(), expected());
             type(QString());
         }
+    }
+
+    void versionsSortAsSemanticVersions()
+    {
+        m_proxy.sort(FunctionListModel::VersionColumn);
+        QCOMPARE(shown(), expected());
+        const auto parsed = [this](int row) {
+            const Action action = m_proxy.index(row, 0).data(FunctionListModel::ActionRole).value<Action>();
+            return action.version ? SemVer::parse(*action.version) : std::nullopt;
+        };
+        int versions = 0;
+        for (int row = 1; row < m_proxy.rowCount(); ++row) {
+            const std::optional<SemVer> before = parsed(row - 1), after = parsed(row);
+            QVERIFY(!after || !before || *before <= *after); // none (and unreadable ones) first
+            QVERIFY(after || !before);
+            versions += after ? 1 : 0;
+        }
+        QVERIFY(versions > 100);
     }
 
     void aSmallListSortsExactlyAtOnce()

@@ -147,7 +147,8 @@ ActivationsPanel::ActivationsPanel(QWidget *parent) : QWidget(parent)
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &ActivationsPanel::showDetails);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &ActivationsPanel::showDetails);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &ActivationsPanel::fitColumns);
-    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &ActivationsPanel::fitColumns);
+    // Live arrivals: the proxy shows them as a layout change (sorted, they may land anywhere).
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &ActivationsPanel::fitColumns);
     m_model->setLive(true);
     clearDetails();
 }
