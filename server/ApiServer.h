@@ -26,6 +26,7 @@ struct ApiServerOptions
     bool logRequests = true;                    // one info line per request on the "funcdesk.http" category
     MetricsAccess metrics = MetricsAccess::Off; // GET /metrics (Prometheus), opt-in
     int maxMetricsSeries = ActionMetrics::kDefaultMaxSeries;
+    HttpLimits http; // connections, deadlines (docs/server.md)
 };
 
 // The OpenWhisk REST API (and web actions) over a LocalEngine. Reads the request line, checks
