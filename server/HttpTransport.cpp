@@ -22,7 +22,7 @@ constexpr quint64 kWakeTag = 0xFFFF000000000000ULL;
 constexpr quint64 kListenerTag = 0xFFFE000000000000ULL;
 constexpr quint64 kTagMask = 0xFFFF000000000000ULL;
 
-constexpr int kTickMs = 100;                // how often the loop looks for deadlines
+constexpr int kTickMs = 100;                // how often the pollers look for deadlines
 constexpr int kLingerMs = 2000;             // a refused connection is drained this long
 constexpr int kMaxDraining = 1024;          // refused connections drained at once; more are just closed
 constexpr rlim_t kDescriptorReserve = 1024; // descriptors kept for the rest of the server
@@ -80,34 +80,37 @@ HttpTransport::HttpTransport(Handler handler, Refusal refusal, HttpLimits limits
     event.events = EPOLLIN;
     event.data.u64 = kWakeTag;
     ::epoll_ctl(m_epoll, EPOLL_CTL_ADD, m_wake, &event);
-    m_loop = std::thread([this] { runLoop(); });
+    std::lock_guard lock(m_mutex);
+    for (int i = 0; i < 2; ++i) // one to take an event, one left waiting while it serves
+        m_pollers.emplace_back([this] { runPoller(); });
 }
 
 HttpTransport::~HttpTransport()
 {
     stopListening();
+    std::vector<std::thread> pollers;
     {
         std::lock_guard lock(m_mutex);
         m_stopping = true;
+        m_stopped = true;
+        pollers.swap(m_pollers);
     }
+    // The eventfd stays readable: every poller sees it and leaves, once done with what it serves
+    // (requests being answered still get their answer, then their connection closes).
     const quint64 one = 1;
     [[maybe_unused]] const ssize_t woken = ::write(m_wake, &one, sizeof one);
-    m_loop.join();
-    // The loop has gone: what it held (waiting for a request, draining) is closed here, and the
-    // requests being answered end once answered.
-    std::vector<std::shared_ptr<HttpConnection>> parked;
+    for (std::thread &poller : pollers)
+        poller.join();
+    m_workers.waitForDone();
+    // What is left waited for a request, or drained a refusal.
+    std::vector<std::shared_ptr<HttpConnection>> left;
     {
         std::lock_guard lock(m_mutex);
-        for (const auto &[raw, connection] : m_open) {
-            if (m_parked.count(raw))
-                parked.push_back(connection);
-            else
-                connection->stopReading(); // a request being answered still gets its answer
-        }
+        for (const auto &[raw, connection] : m_open)
+            left.push_back(connection);
     }
-    for (const auto &connection : parked)
+    for (const auto &connection : left)
         end(connection);
-    m_workers.waitForDone();
     ::close(m_epoll);
     ::close(m_wake);
 }
@@ -140,8 +143,8 @@ Result<quint16> HttpTransport::listen(const QHostAddress &address, quint16 port)
     const int one = 1;
     const int zero = 0;
     ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    if (any) // both IPv6 and IPv4, as QTcpServer listens on QHostAddress::Any
-        ::setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &zero, sizeof zero);
+    if (storage.ss_family == AF_INET6) // Any: IPv6 and IPv4; "::" or another: IPv6 only (as QTcpServer)
+        ::setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, any ? &zero : &one, sizeof one);
     if (::bind(fd, reinterpret_cast<sockaddr *>(&storage), length) != 0 || ::listen(fd, SOMAXCONN) != 0) {
         const QString reason = errno == EADDRINUSE ? tr("The bound address is already in use")
                                                    : QString::fromLocal8Bit(std::strerror(errno));
@@ -180,26 +183,43 @@ void HttpTransport::stopListening()
     }
 }
 
-void HttpTransport::runLoop()
+void HttpTransport::runPoller()
 {
-    epoll_event events[256];
-    Clock::time_point nextTick = Clock::now() + std::chrono::milliseconds(kTickMs);
     for (;;) {
-        const int ready = ::epoll_wait(m_epoll, events, 256, kTickMs);
-        for (int i = 0; i < ready; ++i) {
-            const quint64 data = events[i].data.u64;
+        epoll_event event{};
+        m_waiting.fetch_add(1);
+        // One event per thread: the thread may go on to serve it for long (a blocking invoke).
+        const int ready = ::epoll_wait(m_epoll, &event, 1, kTickMs);
+        m_waiting.fetch_sub(1);
+        if (ready == 1) {
+            const quint64 data = event.data.u64;
             if ((data & kTagMask) == kWakeTag)
                 return; // stopping
             if ((data & kTagMask) == kListenerTag)
                 acceptAll(int(data & ~kTagMask));
             else
-                onReadable(static_cast<HttpConnection *>(events[i].data.ptr));
+                onReadable(static_cast<HttpConnection *>(event.data.ptr));
         }
-        if (Clock::now() >= nextTick) {
-            expire();
-            nextTick = Clock::now() + std::chrono::milliseconds(kTickMs);
+        const auto now = [] { return qint64(Clock::now().time_since_epoch().count()); };
+        if (now() >= m_nextTick.load() && m_tickMutex.try_lock()) {
+            if (now() >= m_nextTick.load()) {
+                expire();
+                m_nextTick = now() + qint64(std::chrono::nanoseconds(std::chrono::milliseconds(kTickMs)).count());
+            }
+            m_tickMutex.unlock();
         }
     }
+}
+
+bool HttpTransport::ensureSparePoller()
+{
+    if (m_waiting.load() > 0)
+        return true;
+    std::lock_guard lock(m_mutex);
+    if (m_stopping || int(m_pollers.size()) >= kMaxPollers)
+        return false;
+    m_pollers.emplace_back([this] { runPoller(); });
+    return true;
 }
 
 void HttpTransport::acceptAll(int listener)
@@ -283,6 +303,8 @@ void HttpTransport::onReadable(HttpConnection *raw)
         park(connection);
     else if (status == HttpConnection::ReadStatus::Closed)
         end(connection);
+    else if (ensureSparePoller())
+        serve(connection, status); // here: no hand-over to another thread
     else
         m_workers.start([this, connection, status] { serve(connection, status); });
 }
@@ -330,7 +352,7 @@ void HttpTransport::serve(std::shared_ptr<HttpConnection> connection, HttpConnec
             m_handler(connection->request(), connection);
             if (connection->turn() != turn)
                 return; // handed off: another worker goes on with this connection
-            if (!keepAlive || connection->failed())
+            if (!keepAlive || connection->failed() || m_stopped.load())
                 return end(connection);
             status = connection->readAvailable();
             // Spin briefly, then leave: a client that sends its next request right after reading

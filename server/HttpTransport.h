@@ -10,17 +10,22 @@
 #include <functional>
 #include <thread>
 #include <unordered_map>
+#include <vector>
 
 namespace funcdesk {
 
-// HTTP/1.1 over TCP, event-driven: one loop thread (epoll) accepts every connection and reads
-// the ones waiting for a request, without a thread each, so idle or slow clients cost a socket
-// and a few hundred bytes, not a thread. A whole request goes to a worker (a pool of up to 512
-// threads), which calls the handler; the handler answers on that thread (a blocking invoke runs
-// the action there: it holds a worker, never the loop), and the worker then reads the client's
-// next request itself when it is there already, or gives the connection back to the loop.
-// The loop also enforces the deadlines (idle keep-alive, a request's headers, a whole request)
-// and the connection caps (in all, per client address), and drains refused connections.
+// HTTP/1.1 over TCP, event-driven: connections wait for their requests in one epoll set, not on
+// a thread each, so idle or slow clients cost a socket and a few hundred bytes, not a thread.
+// Pollers (leader/followers): a few threads wait in epoll_wait on that set, one event each
+// (EPOLLONESHOT: one thread owns a connection at a time). The thread that gets a readable
+// connection reads and parses what came; when that makes a whole request it calls the handler
+// itself, without handing the request to another thread (each hand-over is a wake-up, tens of
+// µs on a 2-core VM, milliseconds on a busy one), and first makes sure another poller is left
+// waiting: a blocking invoke holds its own thread, never the loop. After the answer the thread
+// reads the client's next request when it is there already, or gives the connection back to
+// the set and polls again. At most kMaxPollers threads; beyond, requests queue for a worker.
+// The pollers also enforce the deadlines (idle keep-alive, a request's headers, a whole
+// request), the connection caps (in all, per client address), and drain refused connections.
 // docs/server.md has every number.
 class HttpTransport : public QObject
 {
@@ -35,7 +40,8 @@ public:
     using Refusal = std::function<void(HttpConnection::ReadStatus status, const HttpRequest &partial,
                                        const std::shared_ptr<HttpConnection> &connection)>;
 
-    static constexpr int kMaxWorkers = 512;
+    static constexpr int kMaxPollers = 512; // threads serving requests, plus one waiting for events
+    static constexpr int kMaxWorkers = 512; // the overflow: requests that arrive when all are busy
 
     HttpTransport(Handler handler, Refusal refusal, HttpLimits limits = {}, QObject *parent = nullptr);
     // Streams the bodies `sinks` chooses (HttpConnection's BodySinkFactory). Before listen().
@@ -57,7 +63,9 @@ public:
                          std::function<void()> answer);
 
 private:
-    void runLoop();
+    void runPoller();
+    // Another poller, when none is left waiting for events (false at the cap or when stopping).
+    bool ensureSparePoller();
     void acceptAll(int listener);
     void onReadable(HttpConnection *raw);
     void expire();
@@ -79,12 +87,16 @@ private:
     QList<int> m_listeners;
     int m_epoll = -1;
     int m_wake = -1; // an eventfd: wakes the loop to stop
-    std::thread m_loop;
     QThreadPool m_workers;
-    std::atomic<int> m_busy = 0; // workers serving a connection
+    std::atomic<int> m_busy = 0;    // threads serving a connection
+    std::atomic<int> m_waiting = 0; // pollers in (or about to enter) epoll_wait
+    std::atomic_bool m_stopped = false;
+    std::mutex m_tickMutex;             // one poller at a time looks for deadlines
+    std::atomic<qint64> m_nextTick = 0; // steady clock, ns
 
     std::mutex m_mutex; // guards what follows
     bool m_stopping = false;
+    std::vector<std::thread> m_pollers;
     bool m_listening = false;
     std::unordered_map<HttpConnection *, std::shared_ptr<HttpConnection>> m_open;
     std::unordered_map<HttpConnection *, bool> m_parked; // held by the loop (waiting to read)
