@@ -333,6 +333,13 @@ int runServeCommand(const QStringList &arguments)
         return startError(
             ServeText::tr("cannot listen on %1:%2: %3").arg(hostText).arg(port).arg(bound.error().message));
 
+    // There is no TLS yet: beyond loopback every request's Basic-auth key crosses the network in clear.
+    if (!host->isLoopback())
+        fprintf(stderr, "%s\n",
+                qPrintable(ServeText::tr("funcdeskd: warning: serving plain HTTP on %1, not a loopback address: "
+                                         "namespace keys and all traffic cross the network unencrypted")
+                               .arg(hostText)));
+
     // Tests and benchmarks read this line to learn the port: keep its wording, one line, flushed.
     fprintf(stdout, "funcdeskd listening on http://%s:%u\n", qPrintable(urlHost(*host)), unsigned(*bound));
     fflush(stdout);

@@ -2,7 +2,8 @@
 // connections and 600 clients trickling their headers byte by byte must not stop a normal
 // authenticated request (answered within 1 s), and the bounds that keep a connection from
 // holding the server: the per-client and global connection caps (503 and close), the deadline
-// for a request's headers (408 and close) and the idle keep-alive deadline.
+// for a request's headers (408 and close) and the idle keep-alive deadline; and the warning
+// about plain HTTP beyond loopback.
 //
 // fd budget: this test holds up to 2,600 client sockets at once and so does the server; it
 // raises its own soft RLIMIT_NOFILE (the server inherits it and raises its own to the hard
@@ -202,6 +203,19 @@ private Q_SLOTS:
         // A request that came byte by byte is answered once it is whole.
         const Answer finished = exchange(slow.fds.first(), head.mid(rounds) + "1\r\n\r\n", 10000);
         QVERIFY2(finished.bytes.startsWith("HTTP/1.1 200"), finished.bytes.left(200).constData());
+    }
+
+    // Plain HTTP beyond loopback sends every key in clear: the server says so (and only then).
+    void plainHttpBeyondLoopbackIsWarnedAbout()
+    {
+        QVERIFY(!m_server.stderrText().contains("unencrypted"));
+        QTemporaryDir dir;
+        FuncdeskdProcess open{dir.path()};
+        QVERIFY2(open.start(0, {QStringLiteral("--host"), QStringLiteral("0.0.0.0")}), qPrintable(open.errorText()));
+        QVERIFY2(open.stderrText().contains("funcdeskd: warning: serving plain HTTP on 0.0.0.0, not a loopback "
+                                            "address: namespace keys and all traffic cross the network unencrypted"),
+                 open.stderrText().constData());
+        QCOMPARE(open.stop(), 0);
     }
 
     // The bounds, on a server started with small ones.
