@@ -49,18 +49,14 @@ QByteArray clientKeyOf(const sockaddr_storage &address)
     return QByteArray(reinterpret_cast<const char *>(&in6.sin6_addr), sizeof in6.sin6_addr);
 }
 
-// The connection cap that fits the descriptors this process may open: the soft RLIMIT_NOFILE,
-// raised to the hard one first, less a reserve for the database, the executor's pipes and logs.
+// The connection cap that fits the descriptors this process may open: the soft RLIMIT_NOFILE
+// (funcdeskd raises it to the hard one at start) less a reserve for the database, the
+// executor's pipes and logs.
 int capForDescriptors(int wanted)
 {
     rlimit files{};
     if (::getrlimit(RLIMIT_NOFILE, &files) != 0)
         return wanted;
-    if (files.rlim_cur < files.rlim_max) {
-        files.rlim_cur = files.rlim_max;
-        ::setrlimit(RLIMIT_NOFILE, &files);
-        ::getrlimit(RLIMIT_NOFILE, &files);
-    }
     if (files.rlim_cur == RLIM_INFINITY)
         return wanted;
     const rlim_t reserve = std::min(kDescriptorReserve, files.rlim_cur / 2);

@@ -18,6 +18,7 @@
 #include <csignal>
 #include <cstdio>
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 // The translation context of this command's messages (named apart from InvokeCommand's Text).
@@ -320,6 +321,14 @@ int runServeCommand(const QStringList &arguments)
 
     if (!installShutdownSignals())
         return startError(ServeText::tr("cannot install the signal handlers"));
+
+    // Each connection is a descriptor: take all the hard limit allows (the transport caps the
+    // connections to fit it, docs/server.md).
+    rlimit files{};
+    if (::getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+        files.rlim_cur = files.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &files);
+    }
 
     ApiServerOptions options;
     options.logRequests = !parser.isSet(QStringLiteral("quiet"));
