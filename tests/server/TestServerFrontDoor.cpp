@@ -79,6 +79,15 @@ Answer exchange(int fd, const QByteArray &request, int waitMs)
     return answer;
 }
 
+// One request on a connection of its own from `source`.
+Answer exchangeOnce(const char *source, quint16 port, const QByteArray &request)
+{
+    const int fd = connectFrom(source, port);
+    const Answer answer = exchange(fd, request, 5000);
+    ::close(fd);
+    return answer;
+}
+
 // Whether the server closes `fd` within `waitMs` (reading and dropping what it sends first).
 bool closedWithin(int fd, int waitMs)
 {
@@ -254,37 +263,31 @@ private Q_SLOTS:
             QVERIFY(closedWithin(fd, 3000));
             ::close(fd);
         }
-        // Four connections from one address; the fifth gets a 503 and is closed.
-        Sockets first;
-        QVERIFY(openMany(first, 4, 4, 10, tight.port()));
-        for (int fd : std::as_const(first.fds))
-            QVERIFY(exchange(fd, get, 5000).bytes.startsWith("HTTP/1.1 200"));
-        {
-            const int fd = connectFrom("127.0.10.1", tight.port());
-            const Answer refused = exchange(fd, get, 5000);
-            ::close(fd);
+        // Four connections from one address, each served; then a refusal of `why` for a fifth
+        // connection from `next`.
+        auto fourThenRefused = [&](Sockets &four, int net, const char *next, const QByteArray &why) {
+            QVERIFY(openMany(four, 4, 4, net, tight.port()));
+            for (int fd : std::as_const(four.fds))
+                QVERIFY(exchange(fd, get, 5000).bytes.startsWith("HTTP/1.1 200"));
+            const Answer refused = exchangeOnce(next, tight.port(), get);
             QVERIFY2(refused.bytes.startsWith("HTTP/1.1 503"), refused.bytes.constData());
             QVERIFY(refused.bytes.contains("Connection: close\r\n"));
-        }
+            QVERIFY2(refused.bytes.contains(why), refused.bytes.constData());
+        };
+        // The fifth from the same address gets a 503 and is closed.
+        Sockets first;
+        fourThenRefused(first, 10, "127.0.10.1", "Too many open connections from this address.");
         // Four more from another address reach the global cap of 8: a third address gets a 503.
         Sockets second;
-        QVERIFY(openMany(second, 4, 4, 11, tight.port()));
-        for (int fd : std::as_const(second.fds))
-            QVERIFY(exchange(fd, get, 5000).bytes.startsWith("HTTP/1.1 200"));
-        {
-            const int fd = connectFrom("127.0.12.1", tight.port());
-            const Answer refused = exchange(fd, get, 5000);
-            ::close(fd);
-            QVERIFY2(refused.bytes.startsWith("HTTP/1.1 503"), refused.bytes.constData());
-        }
+        fourThenRefused(second, 11, "127.0.12.1", "The server has too many open connections.");
+        if (QTest::currentTestFailed())
+            return;
         // Once one is closed, the third address gets in.
         ::close(second.fds.takeLast());
         Answer admitted;
         for (int attempt = 0; attempt < 50 && !admitted.bytes.startsWith("HTTP/1.1 200"); ++attempt) {
             QThread::msleep(100);
-            const int fd = connectFrom("127.0.12.1", tight.port());
-            admitted = exchange(fd, get, 5000);
-            ::close(fd);
+            admitted = exchangeOnce("127.0.12.1", tight.port(), get);
         }
         QVERIFY2(admitted.bytes.startsWith("HTTP/1.1 200"), admitted.bytes.constData());
         QCOMPARE(tight.stop(), 0);
