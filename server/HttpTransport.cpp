@@ -8,6 +8,7 @@
 #include <sys/eventfd.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/timerfd.h>
 #include <unistd.h>
 
 namespace funcdesk {
@@ -19,6 +20,7 @@ using Clock = std::chrono::steady_clock;
 // epoll's user data: a connection's address, or one of these tags (user-space pointers never
 // have the top 16 bits set).
 constexpr quint64 kWakeTag = 0xFFFF000000000000ULL;
+constexpr quint64 kTimerTag = 0xFFFD000000000000ULL;
 constexpr quint64 kListenerTag = 0xFFFE000000000000ULL;
 constexpr quint64 kTagMask = 0xFFFF000000000000ULL;
 
@@ -76,6 +78,9 @@ HttpTransport::HttpTransport(Handler handler, Refusal refusal, HttpLimits limits
     event.events = EPOLLIN;
     event.data.u64 = kWakeTag;
     ::epoll_ctl(m_epoll, EPOLL_CTL_ADD, m_wake, &event);
+    m_timer = ::timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
+    event.data.u64 = kTimerTag;
+    ::epoll_ctl(m_epoll, EPOLL_CTL_ADD, m_timer, &event);
     std::lock_guard lock(m_mutex);
     for (int i = 0; i < 2; ++i) // one to take an event, one left waiting while it serves
         m_pollers.emplace_back([this] { runPoller(); });
@@ -109,6 +114,7 @@ HttpTransport::~HttpTransport()
         end(connection);
     ::close(m_epoll);
     ::close(m_wake);
+    ::close(m_timer);
 }
 
 Result<quint16> HttpTransport::listen(const QHostAddress &address, quint16 port)
@@ -185,26 +191,38 @@ void HttpTransport::runPoller()
         epoll_event event{};
         m_waiting.fetch_add(1);
         // One event per thread: the thread may go on to serve it for long (a blocking invoke).
-        const int ready = ::epoll_wait(m_epoll, &event, 1, kTickMs);
+        const int ready = ::epoll_wait(m_epoll, &event, 1, -1);
         m_waiting.fetch_sub(1);
-        if (ready == 1) {
-            const quint64 data = event.data.u64;
-            if ((data & kTagMask) == kWakeTag)
-                return; // stopping
-            if ((data & kTagMask) == kListenerTag)
-                acceptAll(int(data & ~kTagMask));
-            else
-                onReadable(static_cast<HttpConnection *>(event.data.ptr));
-        }
-        const auto now = [] { return qint64(Clock::now().time_since_epoch().count()); };
-        if (now() >= m_nextTick.load() && m_tickMutex.try_lock()) {
-            if (now() >= m_nextTick.load()) {
+        if (ready != 1)
+            continue; // EINTR
+        const quint64 data = event.data.u64;
+        if ((data & kTagMask) == kWakeTag)
+            return; // stopping
+        if ((data & kTagMask) == kTimerTag) {
+            quint64 expirations = 0;
+            if (::read(m_timer, &expirations, sizeof expirations) > 0 && m_tickMutex.try_lock()) {
                 expire();
-                m_nextTick = now() + qint64(std::chrono::nanoseconds(std::chrono::milliseconds(kTickMs)).count());
+                m_tickMutex.unlock();
             }
-            m_tickMutex.unlock();
+        } else if ((data & kTagMask) == kListenerTag) {
+            acceptAll(int(data & ~kTagMask));
+        } else {
+            onReadable(static_cast<HttpConnection *>(event.data.ptr));
         }
     }
+}
+
+void HttpTransport::setTicking(bool on)
+{
+    if (m_ticking == on)
+        return;
+    m_ticking = on;
+    itimerspec every{};
+    if (on) {
+        every.it_interval.tv_nsec = long(kTickMs) * 1000000L;
+        every.it_value = every.it_interval;
+    }
+    ::timerfd_settime(m_timer, 0, &every, nullptr);
 }
 
 bool HttpTransport::ensureSparePoller()
@@ -249,6 +267,7 @@ void HttpTransport::acceptAll(int listener)
                 connection->clientKey = key;
                 m_open.emplace(connection.get(), connection);
                 m_parked.emplace(connection.get(), true);
+                setTicking(true);
                 epoll_event event{};
                 event.events = EPOLLIN | EPOLLRDHUP | EPOLLONESHOT;
                 event.data.ptr = connection.get();
@@ -274,6 +293,7 @@ void HttpTransport::refuseConnection(int fd, const QByteArray &why)
             return; // closed with `connection`
         ++m_refusedOpen;
         m_open.emplace(connection.get(), connection);
+        setTicking(true);
     }
     linger(connection);
 }
@@ -311,6 +331,8 @@ void HttpTransport::expire()
     std::vector<std::shared_ptr<HttpConnection>> due;
     {
         std::lock_guard lock(m_mutex);
+        if (m_open.empty())
+            setTicking(false); // nothing to time out: no wake-ups while no one is connected
         for (auto it = m_parked.begin(); it != m_parked.end();) {
             HttpConnection *raw = it->first;
             if (now >= (raw->lingering ? raw->lingerUntil : raw->deadline())) {

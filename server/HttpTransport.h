@@ -69,6 +69,7 @@ private:
     void acceptAll(int listener);
     void onReadable(HttpConnection *raw);
     void expire();
+    void setTicking(bool on); // with m_mutex held
     // On a worker: answers `status` (a request or a refusal), then goes on with the connection.
     void serve(std::shared_ptr<HttpConnection> connection, HttpConnection::ReadStatus status);
     // Hands the connection (not being read by anyone) to the loop until it is readable.
@@ -91,11 +92,12 @@ private:
     std::atomic<int> m_busy = 0;    // threads serving a connection
     std::atomic<int> m_waiting = 0; // pollers in (or about to enter) epoll_wait
     std::atomic_bool m_stopped = false;
-    std::mutex m_tickMutex;             // one poller at a time looks for deadlines
-    std::atomic<qint64> m_nextTick = 0; // steady clock, ns
+    int m_timer = -1;       // a timerfd: every 100 ms while connections are open, for the deadlines
+    std::mutex m_tickMutex; // one poller at a time looks for deadlines
 
     std::mutex m_mutex; // guards what follows
     bool m_stopping = false;
+    bool m_ticking = false; // m_timer is armed
     std::vector<std::thread> m_pollers;
     bool m_listening = false;
     std::unordered_map<HttpConnection *, std::shared_ptr<HttpConnection>> m_open;
