@@ -246,7 +246,12 @@ void HttpTransport::acceptAll(int listener)
         if (fd < 0) {
             if (errno == EINTR || errno == ECONNABORTED)
                 continue;
-            return; // EAGAIN; or out of descriptors (EMFILE): the cap keeps clear of that, next tick
+            // Out of descriptors (the connection cap keeps clear of that, but the executor's
+            // pipes count too): the listener stays readable, so pause this poller a moment
+            // rather than spin on it; the others go on.
+            if (errno == EMFILE || errno == ENFILE)
+                std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            return;
         }
         const QByteArray key = clientKeyOf(address);
         QByteArray refusal;
