@@ -109,6 +109,17 @@ int openDescriptors(qint64 pid)
     return int(QDir(QStringLiteral("/proc/%1/fd").arg(pid)).entryList(QDir::NoDotAndDotDot | QDir::System).size());
 }
 
+const QByteArray kGet = QByteArrayLiteral("GET /api/v1 HTTP/1.1\r\nHost: x\r\n\r\n");
+
+// Another server, on a folder of its own, started with `arguments` (stopped when it goes).
+struct OtherServer
+{
+    QTemporaryDir dir;
+    FuncdeskdProcess process{dir.path()};
+    bool started = false;
+    explicit OtherServer(const QStringList &arguments) : started(process.start(0, arguments)) {}
+};
+
 struct Sockets
 {
     QList<int> fds;
@@ -218,26 +229,22 @@ private Q_SLOTS:
     void plainHttpBeyondLoopbackIsWarnedAbout()
     {
         QVERIFY(!m_server.stderrText().contains("unencrypted"));
-        QTemporaryDir dir;
-        FuncdeskdProcess open{dir.path()};
-        QVERIFY2(open.start(0, {QStringLiteral("--host"), QStringLiteral("0.0.0.0")}), qPrintable(open.errorText()));
+        OtherServer other({QStringLiteral("--host"), QStringLiteral("0.0.0.0")});
+        FuncdeskdProcess &open = other.process;
+        QVERIFY2(other.started, qPrintable(open.errorText()));
         QVERIFY2(open.stderrText().contains("funcdeskd: warning: serving plain HTTP on 0.0.0.0, not a loopback "
                                             "address: namespace keys and all traffic cross the network unencrypted"),
                  open.stderrText().constData());
         QCOMPARE(open.stop(), 0);
     }
 
-    // The bounds, on a server started with small ones.
-    void connectionCapsAndDeadlines()
+    // The deadlines, on a server started with short ones.
+    void headerAndIdleDeadlines()
     {
-        QTemporaryDir dir;
-        FuncdeskdProcess tight{dir.path()};
-        QVERIFY2(tight.start(0, {QStringLiteral("--max-connections"), QStringLiteral("8"),
-                                 QStringLiteral("--max-connections-per-client"), QStringLiteral("4"),
-                                 QStringLiteral("--header-timeout"), QStringLiteral("1"),
-                                 QStringLiteral("--idle-timeout"), QStringLiteral("2")}),
-                 qPrintable(tight.errorText()));
-        const QByteArray get = "GET /api/v1 HTTP/1.1\r\nHost: x\r\n\r\n";
+        OtherServer other({QStringLiteral("--header-timeout"), QStringLiteral("1"), QStringLiteral("--idle-timeout"),
+                           QStringLiteral("2")});
+        FuncdeskdProcess &tight = other.process;
+        QVERIFY2(other.started, qPrintable(tight.errorText()));
 
         // Headers that take longer than their deadline: 408 and close, even if bytes keep coming.
         {
@@ -253,23 +260,32 @@ private Q_SLOTS:
             }
             ::close(fd);
             QVERIFY2(answer.bytes.startsWith("HTTP/1.1 408"), answer.bytes.constData());
-            QVERIFY2(timer.elapsed() >= 900 && timer.elapsed() < 2500, QByteArray::number(timer.elapsed()).constData());
+            QVERIFY2(timer.elapsed() >= 900 && timer.elapsed() < 4000, QByteArray::number(timer.elapsed()).constData());
         }
         // An idle keep-alive connection is closed after its deadline, not before.
         {
             const int fd = connectFrom("127.0.0.9", tight.port());
-            QVERIFY(exchange(fd, get, 5000).bytes.startsWith("HTTP/1.1 200"));
+            QVERIFY(exchange(fd, kGet, 5000).bytes.startsWith("HTTP/1.1 200"));
             QVERIFY(!closedWithin(fd, 1000));
             QVERIFY(closedWithin(fd, 3000));
             ::close(fd);
         }
+    }
+
+    // The connection caps, on a server started with small ones.
+    void connectionCaps()
+    {
+        OtherServer other({QStringLiteral("--max-connections"), QStringLiteral("8"),
+                           QStringLiteral("--max-connections-per-client"), QStringLiteral("4")});
+        FuncdeskdProcess &capped = other.process;
+        QVERIFY2(other.started, qPrintable(capped.errorText()));
         // Four connections from one address, each served; then a refusal of `why` for a fifth
         // connection from `next`.
         auto fourThenRefused = [&](Sockets &four, int net, const char *next, const QByteArray &why) {
-            QVERIFY(openMany(four, 4, 4, net, tight.port()));
+            QVERIFY(openMany(four, 4, 4, net, capped.port()));
             for (int fd : std::as_const(four.fds))
-                QVERIFY(exchange(fd, get, 5000).bytes.startsWith("HTTP/1.1 200"));
-            const Answer refused = exchangeOnce(next, tight.port(), get);
+                QVERIFY(exchange(fd, kGet, 5000).bytes.startsWith("HTTP/1.1 200"));
+            const Answer refused = exchangeOnce(next, capped.port(), kGet);
             QVERIFY2(refused.bytes.startsWith("HTTP/1.1 503"), refused.bytes.constData());
             QVERIFY(refused.bytes.contains("Connection: close\r\n"));
             QVERIFY2(refused.bytes.contains(why), refused.bytes.constData());
@@ -287,10 +303,10 @@ private Q_SLOTS:
         Answer admitted;
         for (int attempt = 0; attempt < 50 && !admitted.bytes.startsWith("HTTP/1.1 200"); ++attempt) {
             QThread::msleep(100);
-            admitted = exchangeOnce("127.0.12.1", tight.port(), get);
+            admitted = exchangeOnce("127.0.12.1", capped.port(), kGet);
         }
         QVERIFY2(admitted.bytes.startsWith("HTTP/1.1 200"), admitted.bytes.constData());
-        QCOMPARE(tight.stop(), 0);
+        QCOMPARE(capped.stop(), 0);
     }
 };
 
