@@ -20,8 +20,6 @@ namespace funcdesk {
 
 namespace {
 using Method = HttpMethod;
-// Connections served at once (a thread each); more wait for a free thread.
-constexpr int kMaxConnections = 512;
 
 // Web actions and routes are anonymous unless the request carries valid credentials; wrong ones
 // count as none.
@@ -54,7 +52,7 @@ ApiServer::ApiServer(LocalEngine &engine, ApiServerOptions options, QObject *par
         },
         [this](HttpConnection::ReadStatus status, const HttpRequest &partial,
                const std::shared_ptr<HttpConnection> &connection) { refuse(status, partial, connection); },
-        HttpLimits(), kMaxConnections, this);
+        m_options.http, this);
     m_transport->setBodySinks(
         [&engine](const HttpRequest &headers) { return ObjectsApi::objectBodySink(engine, headers); });
 }

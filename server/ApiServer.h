@@ -26,12 +26,13 @@ struct ApiServerOptions
     bool logRequests = true;                    // one info line per request on the "funcdesk.http" category
     MetricsAccess metrics = MetricsAccess::Off; // GET /metrics (Prometheus), opt-in
     int maxMetricsSeries = ActionMetrics::kDefaultMaxSeries;
+    HttpLimits http; // connections, deadlines (docs/server.md)
 };
 
 // The OpenWhisk REST API (and web actions) over a LocalEngine. Reads the request line, checks
 // Basic credentials and the namespace, and hands the request to the handler of its collection.
-// Accepts connections on the thread it lives on; requests are handled and answered on their
-// connection's thread (HttpTransport), several at once.
+// Requests are handled and answered on the transport's threads (HttpTransport: the thread that
+// read the request serves it), several at once.
 class ApiServer final : public QObject
 {
     Q_OBJECT

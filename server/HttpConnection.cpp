@@ -60,10 +60,10 @@ QByteArray HttpRequest::header(const QByteArray &lowerName) const
     return QByteArray();
 }
 
-HttpConnection::HttpConnection(int fd, HttpLimits limits, std::atomic<int> *awake, const BodySinkFactory *sinks)
-    : m_fd(fd), m_limits(limits), m_awake(awake), m_sinks(sinks), m_parser(std::make_unique<http_parser>())
+HttpConnection::HttpConnection(int fd, HttpLimits limits, const BodySinkFactory *sinks)
+    : m_fd(fd), m_limits(limits), m_sinks(sinks), m_parser(std::make_unique<http_parser>()), m_idleSince(Clock::now())
 {
-    // Waits happen in poll() with timeouts; the socket itself never blocks.
+    // Nothing ever waits on the socket itself: the transport's loop (epoll) or poll() does.
     ::fcntl(m_fd, F_SETFL, ::fcntl(m_fd, F_GETFL) | O_NONBLOCK);
     // Small responses go out at once, not after the client's delayed ACK.
     const int one = 1;
@@ -95,20 +95,25 @@ const http_parser_settings &HttpConnection::settings()
 
 int HttpConnection::onMessageBegin(http_parser *parser)
 {
-    connectionOf(parser)->m_inValue = false; // readRequest() has cleared the request itself
+    HttpConnection *self = connectionOf(parser);
+    self->m_inValue = false; // startRequest() has cleared the request itself
+    if (!self->m_started) {  // a pipelined request: its deadlines count from now
+        self->m_started = true;
+        self->m_startedAt = self->m_lastBytes = Clock::now();
+    }
     return 0;
 }
 
 int HttpConnection::onUrl(http_parser *parser, const char *at, size_t length)
 {
-    connectionOf(parser)->m_request->target.append(at, qsizetype(length));
+    connectionOf(parser)->m_current.target.append(at, qsizetype(length));
     return 0;
 }
 
 int HttpConnection::onHeaderField(http_parser *parser, const char *at, size_t length)
 {
     HttpConnection *self = connectionOf(parser);
-    auto &headers = self->m_request->headers;
+    auto &headers = self->m_current.headers;
     if (headers.isEmpty() || self->m_inValue)
         headers.append({QByteArray(), QByteArray()});
     self->m_inValue = false;
@@ -120,14 +125,15 @@ int HttpConnection::onHeaderValue(http_parser *parser, const char *at, size_t le
 {
     HttpConnection *self = connectionOf(parser);
     self->m_inValue = true;
-    self->m_request->headers.last().second.append(at, qsizetype(length));
+    self->m_current.headers.last().second.append(at, qsizetype(length));
     return 0;
 }
 
 int HttpConnection::onHeadersComplete(http_parser *parser)
 {
     HttpConnection *self = connectionOf(parser);
-    HttpRequest &request = *self->m_request;
+    HttpRequest &request = self->m_current;
+    self->m_headersDone = true;
     for (auto &header : request.headers)
         header.first = header.first.toLower();
     request.method = methodOf(parser->method);
@@ -148,14 +154,14 @@ int HttpConnection::onHeadersComplete(http_parser *parser)
         request.body.reserve(qsizetype(parser->content_length));
     // curl asks before it sends a body over 1 MB; without this it waits a second, then sends.
     if (request.header(QByteArrayLiteral("expect")).toLower() == "100-continue" && parser->http_minor >= 1)
-        self->write(QByteArrayLiteral("HTTP/1.1 100 Continue\r\n\r\n"));
+        self->tryWrite(QByteArrayLiteral("HTTP/1.1 100 Continue\r\n\r\n"));
     return 0;
 }
 
 int HttpConnection::onBody(http_parser *parser, const char *at, size_t length)
 {
     HttpConnection *self = connectionOf(parser);
-    if (BodySink *sink = self->m_request->sink.get()) {
+    if (BodySink *sink = self->m_current.sink.get()) {
         self->m_streamed += qint64(length);
         if (self->m_streamed > sink->maxBytes()) {
             self->m_tooLarge = true;
@@ -165,7 +171,7 @@ int HttpConnection::onBody(http_parser *parser, const char *at, size_t length)
         sink->write(at, qsizetype(length));
         return 0;
     }
-    QByteArray &body = self->m_request->body;
+    QByteArray &body = self->m_current.body;
     if (body.size() + qint64(length) > self->m_limits.maxBodyBytes) {
         self->m_tooLarge = true;
         http_parser_pause(parser, 1);
@@ -180,7 +186,7 @@ int HttpConnection::onMessageComplete(http_parser *parser)
     HttpConnection *self = connectionOf(parser);
     self->m_complete = true;
     // After an Upgrade or CONNECT the bytes that follow are not HTTP: answer, then close.
-    self->m_request->keepAlive = http_should_keep_alive(parser) != 0 && !parser->upgrade;
+    self->m_current.keepAlive = http_should_keep_alive(parser) != 0 && !parser->upgrade;
     http_parser_pause(parser, 1); // one request at a time: the next one is parsed after this is answered
     return 0;
 }
@@ -213,29 +219,33 @@ bool HttpConnection::parseBuffered(ReadStatus &status)
     return false;
 }
 
-HttpConnection::ReadStatus HttpConnection::readRequest(HttpRequest &request)
+void HttpConnection::startRequest()
 {
-    using Clock = std::chrono::steady_clock;
-    m_request = &request;
-    request = HttpRequest();
+    m_current = HttpRequest();
     m_complete = false;
+    m_started = false;
+    m_headersDone = false;
+    m_idleSince = Clock::now();
     if (HTTP_PARSER_ERRNO(m_parser.get()) == HPE_PAUSED)
         http_parser_pause(m_parser.get(), 0);
+}
 
-    ReadStatus status = ReadStatus::Closed;
+HttpConnection::ReadStatus HttpConnection::readAvailable(qsizetype maxBytes)
+{
+    if (m_complete)
+        startRequest(); // the last one has been answered
+    ReadStatus status = ReadStatus::Pending;
     if (parseBuffered(status)) // a pipelined request may be here already
         return status;
-    bool started = !request.target.isEmpty() || !request.headers.isEmpty(); // part of one is in
-    Clock::time_point deadline = Clock::now() + std::chrono::milliseconds(m_limits.requestTimeoutMs);
     char chunk[kReadChunk];
-    for (;;) {
-        // Try the read first: under load the next request is usually there already.
+    for (qsizetype taken = 0; taken < maxBytes;) {
         const ssize_t n = ::recv(m_fd, chunk, sizeof chunk, 0);
         if (n > 0) {
-            // A streamed body may take long in all: its deadline counts from the last bytes.
-            if (!started || request.sink) {
-                started = true;
-                deadline = Clock::now() + std::chrono::milliseconds(m_limits.requestTimeoutMs);
+            taken += n;
+            m_lastBytes = Clock::now();
+            if (!m_started) {
+                m_started = true;
+                m_startedAt = m_lastBytes;
             }
             m_in.append(chunk, n);
             if (parseBuffered(status))
@@ -251,34 +261,33 @@ HttpConnection::ReadStatus HttpConnection::readRequest(HttpRequest &request)
             continue;
         if (errno != EAGAIN && errno != EWOULDBLOCK)
             return ReadStatus::Closed;
-        int waitMs = m_limits.idleTimeoutMs;
-        if (started) {
-            waitMs = int(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count());
-            if (waitMs <= 0)
-                return ReadStatus::TimedOut;
-        }
-        pollfd wanted{m_fd, POLLIN, 0};
-        // Spin, then sleep: a client that sends its next request right after reading the answer
-        // (a script, a benchmark, a console refreshing) finds this thread still on its core,
-        // without the wake-up a sleeping thread costs on a VM (tens of µs). Only while no other
-        // connection of the server is busy: under load the cores have better things to do.
-        if (m_awake && m_limits.spinMicros > 0 && m_awake->load(std::memory_order_relaxed) == 1) {
-            const auto until = Clock::now() + std::chrono::microseconds(m_limits.spinMicros);
-            while (::poll(&wanted, 1, 0) == 0 && Clock::now() < until) {
-            }
-            if (wanted.revents)
-                continue;
-        }
-        if (m_awake)
-            m_awake->fetch_sub(1, std::memory_order_relaxed);
-        const int ready = ::poll(&wanted, 1, waitMs);
-        if (m_awake)
-            m_awake->fetch_add(1, std::memory_order_relaxed);
-        if (ready == 0)
-            return ReadStatus::TimedOut;
-        if (ready < 0 && errno != EINTR)
-            return ReadStatus::Closed;
+        break;
     }
+    return ReadStatus::Pending;
+}
+
+HttpConnection::Clock::time_point HttpConnection::deadline() const
+{
+    using std::chrono::milliseconds;
+    if (!m_started)
+        return m_idleSince + milliseconds(m_limits.idleTimeoutMs);
+    // A streamed body may take long in all: its deadline counts from the last bytes.
+    const Clock::time_point request = m_current.sink ? m_lastBytes + milliseconds(m_limits.requestTimeoutMs)
+                                                     : m_startedAt + milliseconds(m_limits.requestTimeoutMs);
+    if (m_headersDone)
+        return request;
+    return std::min(request, m_startedAt + milliseconds(m_limits.headerTimeoutMs));
+}
+
+bool HttpConnection::readableWithin(int micros) const
+{
+    pollfd wanted{m_fd, POLLIN, 0};
+    const auto until = Clock::now() + std::chrono::microseconds(micros);
+    do {
+        if (::poll(&wanted, 1, 0) > 0)
+            return true;
+    } while (Clock::now() < until);
+    return false;
 }
 
 bool HttpConnection::write(const QByteArray &bytes)
@@ -334,23 +343,27 @@ void HttpConnection::finishWriting()
     ::shutdown(m_fd, SHUT_WR);
 }
 
-void HttpConnection::lingeringClose()
+void HttpConnection::tryWrite(const QByteArray &bytes)
 {
-    using Clock = std::chrono::steady_clock;
-    finishWriting();
-    const auto until = Clock::now() + std::chrono::seconds(2);
+    std::lock_guard lock(m_writeMutex);
+    if (!m_writeFailed.load())
+        ::send(m_fd, bytes.constData(), size_t(bytes.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
+}
+
+bool HttpConnection::drain()
+{
     char chunk[16 * 1024];
-    for (qint64 dropped = 0; dropped < 16 * 1024 * 1024;) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - Clock::now()).count();
-        if (left <= 0)
-            return;
-        pollfd wanted{m_fd, POLLIN, 0};
-        if (::poll(&wanted, 1, int(left)) <= 0)
-            return;
+    for (;;) {
         const ssize_t n = ::recv(m_fd, chunk, sizeof chunk, 0);
-        if (n <= 0 && !(n < 0 && (errno == EINTR || errno == EAGAIN)))
-            return; // the client closed too
-        dropped += std::max<ssize_t>(n, 0);
+        if (n > 0) {
+            drained += n;
+            if (drained >= 16 * 1024 * 1024)
+                return false;
+            continue;
+        }
+        if (n < 0 && errno == EINTR)
+            continue;
+        return n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK); // else the client closed too
     }
 }
 

@@ -4,6 +4,7 @@
 #include <QList>
 
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -28,8 +29,9 @@ public:
     // One chunk of the (decoded) body. A sink that fails keeps its error and drops the rest.
     virtual void write(const char *data, qsizetype size) = 0;
 };
-// Called on a connection's thread once a request's headers are in (the body is not): a sink for
-// a body to stream, or none to read it whole as usual. Must be quick: it runs for every request.
+// Called on the thread reading the connection (mostly the transport's event loop) once a
+// request's headers are in (the body is not): a sink for a body to stream, or none to read it
+// whole as usual. Must be quick: it runs for every request, and a slow one delays other clients.
 using BodySinkFactory = std::function<std::shared_ptr<BodySink>(const HttpRequest &headers)>;
 
 // One request as it arrived on a connection.
@@ -52,56 +54,81 @@ struct HttpLimits
 {
     qint64 maxBodyBytes = 64LL * 1024 * 1024; // larger bodies are refused with 413
     int idleTimeoutMs = 60000;                // a keep-alive connection with no request is closed
+    int headerTimeoutMs = 10000;              // from a request's first byte to its last header (408)
     int requestTimeoutMs = 60000;             // from a request's first byte to its last
     int writeTimeoutMs = 30000;               // a client that reads nothing for this long is dropped
-    int spinMicros = 100;                     // see HttpConnection::readRequest (0: never spin)
+    int spinMicros = 100;                     // see HttpTransport::serve (0: never spin)
+    int maxConnections = 10000;               // open at once (also bounded by RLIMIT_NOFILE); more get 503
+    int maxConnectionsPerClient = 256;        // open at once from one client address; more get 503
 };
 
-// One client connection, read by one thread at a time with blocking waits (the thread that
-// serves it) and written by whoever answers (normally the same thread). Parses with Node's
-// http_parser (Debian's libhttp-parser): pipelined requests, chunked bodies, Expect: 100-continue.
+// One client connection. It is read without ever blocking: readAvailable() takes what the
+// socket has, feeds it to Node's http_parser (Debian's libhttp-parser) and says whether a whole
+// request is in; the transport's event loop calls it when the socket is readable, and the
+// thread that answered a request calls it for the next one. Only one thread reads it at a time
+// (the transport hands it over); whoever answers writes it. Pipelined requests, chunked
+// bodies, Expect: 100-continue.
 class HttpConnection
 {
 public:
     enum class ReadStatus {
-        Request,  // `request` holds the next request
+        Request,  // request() holds the next request
+        Pending,  // no whole request yet: wait until the socket is readable (or deadline())
         Closed,   // the client closed the connection (or it failed)
-        TimedOut, // idle for too long, or a request took too long to arrive
         Invalid,  // not HTTP; answer 400 and close
         TooLarge, // the body is over the limit; answer 413 and close
     };
+    using Clock = std::chrono::steady_clock;
 
-    // `awake` counts the connections of a server whose threads are not asleep waiting for a
-    // request; a connection that is alone in that spins briefly before it sleeps.
     // `sinks` (may be null) chooses the requests whose body is streamed; it outlives the reads.
-    HttpConnection(int fd, HttpLimits limits, std::atomic<int> *awake = nullptr,
-                   const BodySinkFactory *sinks = nullptr); // takes over `fd`
-    ~HttpConnection();                                      // closes it
+    HttpConnection(int fd, HttpLimits limits, const BodySinkFactory *sinks = nullptr); // takes over `fd`
+    ~HttpConnection();                                                                 // closes it
     HttpConnection(const HttpConnection &) = delete;
     HttpConnection &operator=(const HttpConnection &) = delete;
 
-    ReadStatus readRequest(HttpRequest &request);
+    int descriptor() const { return m_fd; }
+    // Reads what the socket has (at most `maxBytes` this call) and parses it. After a Request,
+    // the next call starts the next request (a pipelined one may be buffered already).
+    ReadStatus readAvailable(qsizetype maxBytes = 1 << 20);
+    // The request of the last Request status (the partial one after Invalid or TooLarge).
+    HttpRequest &request() { return m_current; }
     // The size the client announced for a TooLarge body (-1 when it sent it chunked).
     qint64 refusedBodySize() const { return m_refusedSize; }
+    // When a connection waiting for (the rest of) a request is given up: the idle deadline
+    // before a request's first byte, then its header and request deadlines.
+    Clock::time_point deadline() const;
+    // Part of a request has arrived (a timeout then gets 408, not a silent close).
+    bool requestStarted() const { return m_started; }
+    // Whether the socket has bytes to read, waiting up to `micros` (spinning; 0: just look).
+    bool readableWithin(int micros) const;
 
     // Writes everything (thread-safe); false once the client is gone or stopped reading.
     bool write(const QByteArray &bytes);
+    // One non-blocking attempt (for the event loop, which never waits on a client).
+    void tryWrite(const QByteArray &bytes);
     // Writes `length` bytes of file `fd` from `offset` (sendfile: no copy through user space).
     bool writeFile(int fd, qint64 offset, qint64 length);
     bool failed() const { return m_writeFailed.load(); }
     // No more responses: the client sees the end of the stream after what was written.
     void finishWriting();
-    // After refusing a request whose body is still coming: ends our side, then reads and drops
-    // what the client still sends for a while, so the refusal reaches it rather than a reset.
-    void lingeringClose();
-    // Wakes a read that waits for the next request, which then sees the connection closed.
+    // After a refusal: reads and drops what the client still sends (the transport's loop does,
+    // for up to 2 s or 16 MB), so the refusal reaches it rather than a reset. False when done.
+    bool drain();
+    // Wakes whoever waits for the next request, who then sees the connection closed.
     // Responses still being worked on can be written.
     void stopReading();
 
     // Which turn of serving the connection is current: a thread that handed the connection to
-    // another one (HttpTransport::handOff) sees the turn change and leaves it alone.
+    // another one (HttpTransport::continueServing) sees the turn change and leaves it alone.
     quint64 turn() const { return m_turn.load(); }
     quint64 nextTurn() { return ++m_turn; }
+
+    // For the transport: the client's address (its per-client count) and whether the event
+    // loop holds it (waiting for a request, or draining after a refusal).
+    QByteArray clientKey;
+    bool lingering = false;
+    Clock::time_point lingerUntil;
+    qint64 drained = 0;
 
 private:
     static int onMessageBegin(http_parser *parser);
@@ -116,19 +143,24 @@ private:
 
     // Parses what is buffered; true when a whole request (or an error) came of it.
     bool parseBuffered(ReadStatus &status);
+    void startRequest();
 
     int m_fd;
     HttpLimits m_limits;
-    std::atomic<int> *m_awake;
     const BodySinkFactory *m_sinks;
     qint64 m_streamed = 0; // bytes of the current request's body given to its sink
     std::unique_ptr<http_parser> m_parser;
     QByteArray m_in; // received, from m_inOffset on not parsed yet
     qsizetype m_inOffset = 0;
-    HttpRequest *m_request = nullptr;
+    HttpRequest m_current;
     bool m_inValue = false; // the last header callback was a value
     bool m_complete = false;
     bool m_tooLarge = false;
+    bool m_started = false;     // bytes of the current request arrived
+    bool m_headersDone = false; // its headers are complete
+    Clock::time_point m_idleSince;
+    Clock::time_point m_startedAt;
+    Clock::time_point m_lastBytes;
     qint64 m_refusedSize = -1;
     std::mutex m_writeMutex;
     std::atomic_bool m_writeFailed = false;

@@ -8,36 +8,42 @@
 #include <QThreadPool>
 
 #include <functional>
+#include <thread>
 #include <unordered_map>
-
-class QTcpServer;
+#include <vector>
 
 namespace funcdesk {
 
-// HTTP/1.1 over TCP with one thread per busy connection. A connection's thread reads a request,
-// calls the handler, which answers it on that same thread, and reads the next: a blocking
-// invoke runs the action from there and writes the answer, without handing the request to
-// another thread and back (docs/server.md says why: each hand-over is a wake-up that costs tens
-// of µs on a 2-core VM). A handler that must keep working after it has answered (an invoke whose
-// blocking wait ran out) hands the connection to a fresh thread with handOff().
-//
-// Accepts on the thread the transport lives on; everything else runs on its pool. Idle
-// keep-alive connections hold a sleeping thread each, up to maxConnections; beyond that, new
-// connections wait for a free thread.
+// HTTP/1.1 over TCP, event-driven: connections wait for their requests in one epoll set, not on
+// a thread each, so idle or slow clients cost a socket and a few hundred bytes, not a thread.
+// Pollers (leader/followers): a few threads wait in epoll_wait on that set, one event each
+// (EPOLLONESHOT: one thread owns a connection at a time). The thread that gets a readable
+// connection reads and parses what came; when that makes a whole request it calls the handler
+// itself, without handing the request to another thread (each hand-over is a wake-up, tens of
+// µs on a 2-core VM, milliseconds on a busy one), and first makes sure another poller is left
+// waiting: a blocking invoke holds its own thread, never the loop. After the answer the thread
+// reads the client's next request when it is there already, or gives the connection back to
+// the set and polls again. At most kMaxPollers threads; beyond, requests queue for a worker.
+// The pollers also enforce the deadlines (idle keep-alive, a request's headers, a whole
+// request), the connection caps (in all, per client address), and drain refused connections.
+// docs/server.md has every number.
 class HttpTransport : public QObject
 {
     Q_OBJECT
 
 public:
-    // Called on a connection's thread for each request. It answers on `connection` (now, or
-    // later from another thread after handOff()).
+    // Called on a worker for each request. It answers on `connection` (now, or later from
+    // another thread after continueServing()).
     using Handler = std::function<void(HttpRequest &request, const std::shared_ptr<HttpConnection> &connection)>;
-    // Called for a request that could not be read (Invalid or TooLarge): answer 400 or 413.
+    // Called on a worker for a request that could not be read (Invalid or TooLarge): answer 400
+    // or 413.
     using Refusal = std::function<void(HttpConnection::ReadStatus status, const HttpRequest &partial,
                                        const std::shared_ptr<HttpConnection> &connection)>;
 
-    HttpTransport(Handler handler, Refusal refusal, HttpLimits limits = {}, int maxConnections = 512,
-                  QObject *parent = nullptr);
+    static constexpr int kMaxPollers = 512; // threads serving requests, plus one waiting for events
+    static constexpr int kMaxWorkers = 512; // the overflow: requests that arrive when all are busy
+
+    HttpTransport(Handler handler, Refusal refusal, HttpLimits limits = {}, QObject *parent = nullptr);
     // Streams the bodies `sinks` chooses (HttpConnection's BodySinkFactory). Before listen().
     void setBodySinks(BodySinkFactory sinks) { m_sinks = std::move(sinks); }
     // Stops listening, ends every connection once its current request is answered, and waits.
@@ -46,30 +52,58 @@ public:
     Result<quint16> listen(const QHostAddress &address, quint16 port);
     void stopListening();
     const HttpLimits &limits() const { return m_limits; }
+    // The connection cap in effect: HttpLimits::maxConnections, lowered to fit RLIMIT_NOFILE.
+    int maxConnections() const { return m_maxConnections; }
 
-    // For a request whose thread is busy with work that outlives the answer: a pool thread
-    // calls `answer()` (which writes it), then serves the connection's next requests, or ends
-    // the connection when `keepAlive` is false. The connection's turn must have been moved on
-    // (HttpConnection::nextTurn) so that its old thread leaves it alone.
+    // For a request whose worker is busy with work that outlives the answer: a worker calls
+    // `answer()` (which writes it), then serves the connection's next requests, or ends the
+    // connection when `keepAlive` is false. The connection's turn must have been moved on
+    // (HttpConnection::nextTurn) so that its old worker leaves it alone.
     void continueServing(const std::shared_ptr<HttpConnection> &connection, bool keepAlive,
                          std::function<void()> answer);
 
 private:
-    void accept(qintptr descriptor);
-    void serve(std::shared_ptr<HttpConnection> connection);
+    void runPoller();
+    // Another poller, when none is left waiting for events (false at the cap or when stopping).
+    bool ensureSparePoller();
+    void acceptAll(int listener);
+    void onReadable(HttpConnection *raw);
+    void expire();
+    void setTicking(bool on); // with m_mutex held
+    // On a worker: answers `status` (a request or a refusal), then goes on with the connection.
+    void serve(std::shared_ptr<HttpConnection> connection, HttpConnection::ReadStatus status);
+    // Hands the connection (not being read by anyone) to the loop until it is readable.
+    void park(const std::shared_ptr<HttpConnection> &connection);
+    // After a refusal: the loop drops what the client still sends for a while, then closes.
+    void linger(const std::shared_ptr<HttpConnection> &connection);
     // No more answers on it; it closes when its last holder lets go.
     void end(const std::shared_ptr<HttpConnection> &connection);
+    void refuseConnection(int fd, const QByteArray &why);
 
     Handler m_handler;
     Refusal m_refusal;
     HttpLimits m_limits;
+    int m_maxConnections = 0;
     BodySinkFactory m_sinks;
-    QList<QTcpServer *> m_listeners;
-    QThreadPool m_threads;
-    std::mutex m_mutex;
+    QList<int> m_listeners;
+    int m_epoll = -1;
+    int m_wake = -1; // an eventfd: wakes the loop to stop
+    QThreadPool m_workers;
+    std::atomic<int> m_busy = 0;    // threads serving a connection
+    std::atomic<int> m_waiting = 0; // pollers in (or about to enter) epoll_wait
+    std::atomic_bool m_stopped = false;
+    int m_timer = -1;       // a timerfd: every 100 ms while connections are open, for the deadlines
+    std::mutex m_tickMutex; // one poller at a time looks for deadlines
+
+    std::mutex m_mutex; // guards what follows
     bool m_stopping = false;
-    std::unordered_map<HttpConnection *, std::weak_ptr<HttpConnection>> m_open;
-    std::atomic<int> m_awake = 0; // connection threads not asleep waiting for a request
+    bool m_ticking = false; // m_timer is armed
+    std::vector<std::thread> m_pollers;
+    bool m_listening = false;
+    std::unordered_map<HttpConnection *, std::shared_ptr<HttpConnection>> m_open;
+    std::unordered_map<HttpConnection *, bool> m_parked; // held by the loop (waiting to read)
+    std::unordered_map<QByteArray, int> m_perClient;
+    int m_refusedOpen = 0; // refused connections still draining (not counted against the cap)
 };
 
 } // namespace funcdesk

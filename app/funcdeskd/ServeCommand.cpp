@@ -19,6 +19,7 @@
 #include <cstdio>
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 // The translation context of this command's messages (named apart from InvokeCommand's Text).
@@ -207,6 +208,35 @@ std::optional<QString> checkSandbox(LocalEngine &engine, const QStringList &name
     return std::nullopt;
 }
 
+// --max-connections, --max-connections-per-client, --header-timeout, --idle-timeout.
+std::optional<QString> readTransportLimits(const QCommandLineParser &parser, HttpLimits &limits)
+{
+    const struct
+    {
+        const char *name;
+        int *value;
+        int scale; // seconds → ms
+        int most;
+    } numbers[] = {{"max-connections", &limits.maxConnections, 1, 1000000},
+                   {"max-connections-per-client", &limits.maxConnectionsPerClient, 1, 1000000},
+                   {"header-timeout", &limits.headerTimeoutMs, 1000, 3600},
+                   {"idle-timeout", &limits.idleTimeoutMs, 1000, 3600}};
+    for (const auto &number : numbers) {
+        const QString name = QString::fromLatin1(number.name);
+        if (!parser.isSet(name))
+            continue;
+        bool ok = false;
+        const int value = parser.value(name).toInt(&ok);
+        if (!ok || value < 1 || value > number.most)
+            return ServeText::tr("--%1 expects a number from 1 to %2, got '%3'")
+                .arg(name)
+                .arg(number.most)
+                .arg(parser.value(name));
+        *number.value = value * number.scale;
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 int runServeCommand(const QStringList &arguments)
@@ -245,6 +275,20 @@ int runServeCommand(const QStringList &arguments)
         {QStringLiteral("metrics-public"),
          ServeText::tr("With --metrics: serve /metrics without authentication, with every namespace's series. "
                        "Anyone who reaches the port then sees namespace and action names.")},
+        {QStringLiteral("max-connections"),
+         ServeText::tr("Connections open at once (default: 10000, lowered to fit the open-files limit); more get "
+                       "503 and are closed."),
+         QStringLiteral("N")},
+        {QStringLiteral("max-connections-per-client"),
+         ServeText::tr("Connections open at once from one client address (default: 256); more get 503 and are "
+                       "closed."),
+         QStringLiteral("N")},
+        {QStringLiteral("header-timeout"),
+         ServeText::tr("Seconds a request's headers may take to arrive (default: 10); later, 408 and close."),
+         QStringLiteral("SECONDS")},
+        {QStringLiteral("idle-timeout"),
+         ServeText::tr("Seconds a keep-alive connection may wait for its next request (default: 60)."),
+         QStringLiteral("SECONDS")},
     });
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -270,6 +314,10 @@ int runServeCommand(const QStringList &arguments)
     const bool metrics = parser.isSet(QStringLiteral("metrics"));
     if (parser.isSet(QStringLiteral("metrics-public")) && !metrics)
         return usageError(ServeText::tr("--metrics-public needs --metrics"));
+
+    HttpLimits http;
+    if (auto error = readTransportLimits(parser, http))
+        return usageError(*error);
 
     const QString dataDir =
         QDir(parser.isSet(QStringLiteral("data-dir")) ? parser.value(QStringLiteral("data-dir")) : defaultDataDir())
@@ -310,8 +358,17 @@ int runServeCommand(const QStringList &arguments)
     if (!installShutdownSignals())
         return startError(ServeText::tr("cannot install the signal handlers"));
 
+    // Each connection is a descriptor: take all the hard limit allows (the transport caps the
+    // connections to fit it, docs/server.md).
+    rlimit files{};
+    if (::getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+        files.rlim_cur = files.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &files);
+    }
+
     ApiServerOptions options;
     options.logRequests = !parser.isSet(QStringLiteral("quiet"));
+    options.http = http;
     if (metrics)
         options.metrics =
             parser.isSet(QStringLiteral("metrics-public")) ? MetricsAccess::Public : MetricsAccess::Authenticated;
@@ -320,6 +377,13 @@ int runServeCommand(const QStringList &arguments)
     if (!bound)
         return startError(
             ServeText::tr("cannot listen on %1:%2: %3").arg(hostText).arg(port).arg(bound.error().message));
+
+    // There is no TLS yet: beyond loopback every request's Basic-auth key crosses the network in clear.
+    if (!host->isLoopback())
+        fprintf(stderr, "%s\n",
+                qPrintable(ServeText::tr("funcdeskd: warning: serving plain HTTP on %1, not a loopback address: "
+                                         "namespace keys and all traffic cross the network unencrypted")
+                               .arg(hostText)));
 
     // Tests and benchmarks read this line to learn the port: keep its wording, one line, flushed.
     fprintf(stdout, "funcdeskd listening on http://%s:%u\n", qPrintable(urlHost(*host)), unsigned(*bound));

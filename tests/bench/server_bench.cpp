@@ -6,6 +6,10 @@
 //   reference   a plain `node` HTTP server whose handler calls a no-op function, loaded the same
 //               way as invoke (c=1 and c=16): what a Node HTTP runtime without any isolation
 //               reaches on this machine, so the figures come with ratios measured in the same run
+//   faas-js-runtime  the second reference, when a folder with node_modules/faas-js-runtime is given
+//               (--faas-js-runtime DIR or FUNCDESK_FAAS_JS_RUNTIME=DIR, e.g. after
+//               `npm install faas-js-runtime` in DIR, outside the repository): Knative's Node.js
+//               function runtime (fastify) with a no-op handle(), loaded as invoke (c=1 and c=16)
 //
 // The server runs on a free port with a temporary data folder and a no-op Node.js action
 // (`function main(){return {}}`) whose limits.concurrency is 16: funcdeskd caps an action's
@@ -37,8 +41,11 @@
 #include <thread>
 #include <vector>
 
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <spawn.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -56,6 +63,7 @@ struct Settings
     bool reference = true;
     int wrkThreads = 1;
     std::string funcdeskd = FUNCDESKD_PATH;
+    std::string faasDir; // holds node_modules/faas-js-runtime; empty: not measured
 };
 
 // The reference: node's http module, a handler that parses the body, calls a no-op main and
@@ -71,7 +79,7 @@ const char *const kReferenceServer =
     "server.keepAliveTimeout = 60000;"
     "server.listen(0, '127.0.0.1', () => console.log('reference listening on ' + server.address().port));";
 
-pid_t g_children[2] = {0, 0};
+pid_t g_children[3] = {0, 0, 0};
 
 void killChildren(int)
 {
@@ -138,6 +146,7 @@ public:
     ~Child() { stop(); }
 
     bool started() const { return m_pid > 0; }
+    pid_t pid() const { return m_pid; }
 
     std::optional<std::string> waitForLine(const std::string &marker, double timeoutSeconds)
     {
@@ -235,20 +244,95 @@ Settings parseArguments(int argc, char *argv[])
             settings.wrkThreads = std::max(1, atoi(argv[++i]));
         } else if (arg == "--funcdeskd" && hasValue) {
             settings.funcdeskd = argv[++i];
+        } else if (arg == "--faas-js-runtime" && hasValue) {
+            settings.faasDir = argv[++i];
         } else if (arg != "--help" && arg != "-h") {
             // `./dev bench ARGS` hands the same arguments to every benchmark.
             fprintf(stderr, "server_bench: ignoring unknown argument '%s' (see --help)\n", arg.c_str());
         } else {
             fprintf(stderr, "usage: server_bench [--quick] [--rounds N] [--seconds S] [--builtin] [--no-reference]\n"
-                            "                    [--wrk-threads N] [--funcdeskd PATH]\n"
+                            "                    [--wrk-threads N] [--funcdeskd PATH] [--faas-js-runtime DIR]\n"
                             "  --quick      1 round of 3 s per measurement (under 30 s in all)\n"
                             "  default      3 rounds of 8 s per measurement, medians\n"
                             "  --builtin    use the built-in load generator even when wrk is installed\n"
-                            "  --no-reference  skip the plain node HTTP server measured for the ratios\n");
+                            "  --no-reference  skip the plain node HTTP server measured for the ratios\n"
+                            "  --faas-js-runtime DIR  measure faas-js-runtime from DIR/node_modules too\n"
+                            "               (default: $FUNCDESK_FAAS_JS_RUNTIME)\n");
             exit(2);
         }
     }
+    if (settings.faasDir.empty()) {
+        if (const char *dir = getenv("FUNCDESK_FAAS_JS_RUNTIME"))
+            settings.faasDir = dir;
+    }
     return settings;
+}
+
+// The CPU time (user + system, all threads) process `pid` has used so far, in seconds; 0 when
+// unknown. Per request it is a figure the machine's other load moves far less than req/s.
+double processCpuSeconds(pid_t pid)
+{
+    const std::string stat = readFile("/proc/" + std::to_string(pid) + "/stat");
+    const size_t end = stat.rfind(')'); // the command may hold spaces
+    if (pid <= 0 || end == std::string::npos)
+        return 0;
+    std::istringstream fields(stat.substr(end + 2));
+    std::string field;
+    unsigned long long utime = 0, stime = 0;
+    for (int i = 3; i <= 15 && fields >> field; ++i) {
+        if (i == 14)
+            utime = std::stoull(field);
+        else if (i == 15)
+            stime = std::stoull(field);
+    }
+    return double(utime + stime) / double(sysconf(_SC_CLK_TCK));
+}
+
+// A port nothing listens on now (for a server that cannot pick its own).
+uint16_t freePort()
+{
+    const int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address);
+    getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length);
+    close(fd);
+    return ntohs(address.sin_port);
+}
+
+// faas-js-runtime serving a no-op handle() from `workDir`/faas; its target, or nullopt with the
+// reason printed.
+std::optional<LoadTarget> startFaasRuntime(const Settings &settings, const std::filesystem::path &workDir,
+                                           std::optional<Child> &child, const std::string &authorization)
+{
+    const std::filesystem::path cli =
+        std::filesystem::path(settings.faasDir) / "node_modules/faas-js-runtime/bin/cli.js";
+    const auto node = findInPath("node");
+    if (settings.faasDir.empty() || !node || !std::filesystem::exists(cli)) {
+        printf("faas-js-runtime: not found, not measured\n");
+        return std::nullopt;
+    }
+    const std::filesystem::path function = workDir / "faas";
+    std::filesystem::create_directory(function);
+    std::ofstream(function / "index.js") << "module.exports = function handle(context, body) { return {}; };\n";
+    std::ofstream(function / "package.json") << "{\"name\": \"noop\", \"version\": \"1.0.0\"}\n";
+    const uint16_t port = freePort();
+    child.emplace(
+        std::vector<std::string>{*node, cli.string(), "--port", std::to_string(port), (function / "index.js").string()},
+        workDir / "faas-js-runtime", 2);
+    const LoadTarget target{port, "POST", "/", authorization, "{}"};
+    const auto deadline = Clock::now() + std::chrono::seconds(20);
+    while (Clock::now() < deadline) {
+        if (httpOnce(port, "POST", "/", authorization, "{}").status == 200)
+            return target;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    printf("faas-js-runtime: did not answer on port %u, not measured\n%s\n", unsigned(port),
+           child->stderrTail().c_str());
+    child.reset();
+    return std::nullopt;
 }
 
 } // namespace
@@ -343,11 +427,24 @@ int main(int argc, char *argv[])
         }
     }
 
+    std::optional<Child> faas;
+    const std::optional<LoadTarget> faasTarget = startFaasRuntime(settings, workDir, faas, authorization);
+    if (faasTarget)
+        generator.run(*faasTarget, 16, std::min(1.0, settings.seconds));
+
     std::vector<double> invoke1, invoke16, gets, ref1, ref16, ratio1, ratio16, steals;
-    auto measure = [&](const char *name, const LoadTarget &target, int connections, std::vector<double> &into) {
+    std::vector<double> faas1, faas16, faasRatio1, faasRatio16;
+    std::vector<double> cpuInvoke1, cpuInvoke16; // funcdeskd's CPU µs per invoke
+    auto measure = [&](const char *name, const LoadTarget &target, int connections, std::vector<double> &into,
+                       pid_t serverPid = 0, std::vector<double> *cpuPerRequest = nullptr) {
         const MachineCpu before = MachineCpu::now();
+        const double cpuBefore = processCpuSeconds(serverPid);
         const LoadResult result = generator.run(target, connections, settings.seconds);
+        const double cpuAfter = processCpuSeconds(serverPid);
         const MachineCpu after = MachineCpu::now();
+        const double cpuMicros = result.ok > 0 ? 1e6 * (cpuAfter - cpuBefore) / double(result.ok) : 0;
+        if (cpuPerRequest && result.ok > 0)
+            cpuPerRequest->push_back(cpuMicros);
         into.push_back(result.okPerSecond);
         steals.push_back(after.stealPercentSince(before));
         // Steal: time the hypervisor gave this VM's vCPUs to others; idle: time no one here used.
@@ -358,6 +455,8 @@ int main(int argc, char *argv[])
                static_cast<unsigned long long>(result.ok), static_cast<unsigned long long>(result.notOk),
                static_cast<unsigned long long>(result.socketErrors), after.stealPercentSince(before),
                after.idlePercentSince(before));
+        if (serverPid > 0 && result.ok > 0)
+            printf("    server CPU %.1f us per request (user + system, all its threads)\n", cpuMicros);
         if (result.notOk > 0 || result.socketErrors > 0)
             printf("    warning: %s had failed requests; only 2xx answers are counted\n", name);
         fflush(stdout);
@@ -365,21 +464,31 @@ int main(int argc, char *argv[])
     };
     for (int round = 0; round < settings.rounds; ++round) {
         printf("round %d:\n", round + 1);
-        const double i1 = measure("invoke", invoke, 1, invoke1);
+        const double i1 = measure("invoke", invoke, 1, invoke1, server.pid(), &cpuInvoke1);
         if (referenceTarget) {
             const double r1 = measure("reference", *referenceTarget, 1, ref1);
             ratio1.push_back(r1 > 0 ? i1 / r1 : 0);
         }
-        const double i16 = measure("invoke", invoke, 16, invoke16);
+        if (faasTarget) {
+            const double f1 = measure("faas-js-rt", *faasTarget, 1, faas1);
+            faasRatio1.push_back(f1 > 0 ? i1 / f1 : 0);
+        }
+        const double i16 = measure("invoke", invoke, 16, invoke16, server.pid(), &cpuInvoke16);
         if (referenceTarget) {
             const double r16 = measure("reference", *referenceTarget, 16, ref16);
             ratio16.push_back(r16 > 0 ? i16 / r16 : 0);
         }
-        measure("get action", get, 16, gets);
+        if (faasTarget) {
+            const double f16 = measure("faas-js-rt", *faasTarget, 16, faas16);
+            faasRatio16.push_back(f16 > 0 ? i16 / f16 : 0);
+        }
+        measure("get action", get, 16, gets, server.pid());
     }
 
     if (reference)
         reference->stop();
+    if (faas)
+        faas->stop();
     const int serverExit = server.stop();
     if (serverExit != 0)
         printf("server_bench: warning: funcdeskd exited with %d after SIGTERM\n%s\n", serverExit,
@@ -391,11 +500,26 @@ int main(int argc, char *argv[])
         printf("reference ratio_c1=%.3f ratio_c16=%.3f (funcdeskd / reference, medians of per-round ratios)\n",
                median(ratio1), median(ratio16));
     }
+    if (faasTarget) {
+        printf("faas-js-runtime (no-op handle, no isolation): c1 %.0f req/s, c16 %.0f req/s (medians)\n", median(faas1),
+               median(faas16));
+        printf("faas-js-runtime ratio_c1=%.3f ratio_c16=%.3f (funcdeskd / faas-js-runtime, medians of per-round "
+               "ratios; goals 1.2 and 2)\n",
+               median(faasRatio1), median(faasRatio16));
+        for (size_t i = 0; i < faasRatio1.size() && i < faasRatio16.size(); ++i)
+            printf("  round %zu: faas-js-runtime ratio_c1=%.3f ratio_c16=%.3f\n", i + 1, faasRatio1[i], faasRatio16[i]);
+    }
+    for (size_t i = 0; i < ratio1.size() && i < ratio16.size(); ++i)
+        printf("  round %zu: reference ratio_c1=%.3f ratio_c16=%.3f\n", i + 1, ratio1[i], ratio16[i]);
+    printf("funcdeskd CPU per invoke (medians): c1 %.1f us, c16 %.1f us (the action's Node.js process not included)\n",
+           median(cpuInvoke1), median(cpuInvoke16));
     // Figures on a VM move with the host's load: say how much of the machine the host took.
     printf("host steal during the measurements: median %.1f%%, max %.1f%% (over 5%%: the figures say more about the "
            "host)\n",
            median(steals), steals.empty() ? 0.0 : *std::max_element(steals.begin(), steals.end()));
-    printf("server_bench invoke_c1_rps=%.0f invoke_c16_rps=%.0f get_rps=%.0f\n", median(invoke1), median(invoke16),
-           median(gets));
+    // ratio_c1 and ratio_c16: invoke against the node reference (goal at c=16: 0.7); 0 when it
+    // was not measured.
+    printf("server_bench invoke_c1_rps=%.0f invoke_c16_rps=%.0f get_rps=%.0f ratio_c1=%.3f ratio_c16=%.3f\n",
+           median(invoke1), median(invoke16), median(gets), median(ratio1), median(ratio16));
     return 0;
 }

@@ -69,7 +69,9 @@ private Q_SLOTS:
             {QStringLiteral("apimgmt"), QStringLiteral("guarded"), webExported(true), fixed, mirror});
         m_engine->systemCatalog().add({QStringLiteral("apimgmt"), QStringLiteral("hidden"), {}, {}, mirror});
         m_guestAuth = m_engine->ensureNamespace(QStringLiteral("guest")).value().authString().toUtf8();
-        m_server = std::make_unique<ApiServer>(*m_engine, ApiServerOptions{false});
+        ApiServerOptions options;
+        options.logRequests = false;
+        m_server = std::make_unique<ApiServer>(*m_engine, options);
         auto port = m_server->listenOn(QHostAddress::LocalHost, 0);
         QVERIFY(port.ok());
         m_port = port.value();
