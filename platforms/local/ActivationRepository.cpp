@@ -52,13 +52,14 @@ Result<Done> ActivationRepository::insert(const QList<Row> &rows)
     return m_db->transaction<Done>([&]() -> Result<Done> {
         QSqlQuery query(m_db->connection());
         query.prepare(QStringLiteral("INSERT OR REPLACE INTO activations (activation_id, namespace, name, start, "
-                                     "document) VALUES (?, ?, ?, ?, ?)"));
+                                     "document, bytes) VALUES (?, ?, ?, ?, ?, ?)"));
         for (const Row &row : rows) {
             query.addBindValue(row.activationId);
             query.addBindValue(row.ns);
             query.addBindValue(row.name);
             query.addBindValue(row.start);
             query.addBindValue(QString::fromUtf8(row.document)); // TEXT, as the column always held
+            query.addBindValue(row.document.size());
             if (!query.exec())
                 return m_db->sqlError(QStringLiteral("store activation"), query.lastError());
         }
@@ -128,6 +129,14 @@ Result<qint64> ActivationRepository::prune(const Retention &retention, qint64 no
         query.prepare(QStringLiteral("DELETE FROM activations WHERE rowid IN (SELECT rowid FROM activations"
                                      " ORDER BY start DESC, rowid DESC LIMIT -1 OFFSET ?)"));
         query.addBindValue(retention.maxCount);
+        if (!query.exec())
+            return m_db->sqlError(QStringLiteral("prune activations"), query.lastError());
+        removed += query.numRowsAffected();
+        // Past the bytes: the oldest records whose newest-first running sum passes maxBytes.
+        query.prepare(QStringLiteral(
+            "DELETE FROM activations WHERE rowid IN (SELECT rowid FROM (SELECT rowid, SUM(bytes) OVER"
+            " (ORDER BY start DESC ROWS UNBOUNDED PRECEDING) AS total FROM activations) WHERE total > ?)"));
+        query.addBindValue(retention.maxBytes);
         if (!query.exec())
             return m_db->sqlError(QStringLiteral("prune activations"), query.lastError());
         removed += query.numRowsAffected();
