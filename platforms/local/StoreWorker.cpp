@@ -20,6 +20,7 @@ constexpr qint64 kPruneEveryInserts = 10000;
 // Free pages given back per step of the store thread (1 MB of 4 KB pages, ~10 ms),
 // then queued tasks and records run before the next step.
 constexpr int kVacuumPagesPerStep = 256;
+constexpr qint64 kShrinkAfterBytes = 1024 * 1024;
 } // namespace
 
 Result<std::unique_ptr<StoreWorker>> StoreWorker::start(const QString &databasePath,
@@ -121,6 +122,13 @@ void StoreWorker::writeBatch(Store &store, QList<ActivationRepository::Row> batc
     if (auto written = store.activations.insert(batch); !written)
         qWarning("funcdesk: %d activation records could not be stored: %s", int(count),
                  qPrintable(written.error().message));
+    // Large records (logs of megabytes) passed through SQLite's page cache: give its memory back
+    // (the pages stay in the OS's cache), so the server's RSS returns to its idle level.
+    qint64 bytes = 0;
+    for (const ActivationRepository::Row &row : std::as_const(batch))
+        bytes += row.document.size();
+    if (bytes >= kShrinkAfterBytes)
+        store.db.execute(QStringLiteral("PRAGMA shrink_memory"));
     m_insertedSincePrune += count;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (m_insertedSincePrune >= kPruneEveryInserts || now - m_lastPruneMs >= kPruneEveryMs)
