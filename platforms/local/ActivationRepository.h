@@ -53,6 +53,9 @@ public:
 
 private:
     std::shared_ptr<Database> m_db;
+    // The records' bytes, summed: read once by the first prune(), then kept up to date, so a
+    // retention pass does not sum a million rows every minute.
+    std::optional<qint64> m_bytes;
 };
 
 } // namespace funcdesk
