@@ -4,6 +4,7 @@
 
 #include "platforms/local/ActionRepository.h"
 #include "platforms/local/ActivationRepository.h"
+#include "platforms/local/LocalConfig.h"
 
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -100,6 +101,18 @@ private Q_SLOTS:
             QFile::remove(path() + QLatin1StringView(suffix));
     }
 
+    void theDiskAndMemoryBoundsAreSettings()
+    {
+        LocalConfig config;
+        QCOMPARE(config.retention.maxBytes, qint64(1) << 30);
+        QCOMPARE(config.executor.warmMemoryMb, 0); // half of the machine's memory
+        QVERIFY(!config.apply(QStringLiteral("retention.maxBytes=5000000")).has_value());
+        QVERIFY(!config.apply(QStringLiteral("warmPool.maxMemoryMB=4096")).has_value());
+        QCOMPARE(config.retention.maxBytes, 5000000);
+        QCOMPARE(config.executor.warmMemoryMb, 4096);
+        QVERIFY(config.apply(QStringLiteral("warmPool.maxMemoryMB=-1")).has_value());
+    }
+
     void everyDataFileIsTheOwnersOnly()
     {
         auto db = Database::open(path());
@@ -175,18 +188,16 @@ private Q_SLOTS:
                     QStringLiteral(R"({"namespace":"guest","name":"old","version":"0.0.%1",)"
                                    R"("exec":{"kind":"nodejs:20","code":"code %1","binary":false}})")
                         .arg(n);
-                query.prepare(QStringLiteral("INSERT INTO action_versions (namespace, name, version, updated,"
-                                             " document) VALUES ('guest', 'old', ?, ?, ?)"));
-                query.addBindValue(QStringLiteral("0.0.%1").arg(n));
-                query.addBindValue(n);
-                query.addBindValue(document);
-                QVERIFY(query.exec());
-                query.prepare(QStringLiteral("INSERT OR REPLACE INTO actions (namespace, name, version, updated,"
-                                             " document) VALUES ('guest', 'old', ?, ?, ?)"));
-                query.addBindValue(QStringLiteral("0.0.%1").arg(n));
-                query.addBindValue(n);
-                query.addBindValue(document);
-                QVERIFY(query.exec());
+                // Each version into the history, and the current one (the last written) into actions.
+                for (const char *insert : {"INSERT INTO action_versions", "INSERT OR REPLACE INTO actions"}) {
+                    query.prepare(QLatin1StringView(insert) +
+                                  QStringLiteral(" (namespace, name, version, updated, document)"
+                                                 " VALUES ('guest', 'old', ?, ?, ?)"));
+                    query.addBindValue(QStringLiteral("0.0.%1").arg(n));
+                    query.addBindValue(n);
+                    query.addBindValue(document);
+                    QVERIFY(query.exec());
+                }
             }
             query.finish();
             old.close();
