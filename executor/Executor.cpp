@@ -3,6 +3,7 @@
 
 #include "core/ActivationId.h"
 #include "executor/ActivationRecord.h"
+#include "executor/MemoryTrim.h"
 #include "executor/PoolKey.h"
 #include "executor/StepOutcome.h"
 
@@ -13,6 +14,7 @@
 
 #include <chrono>
 #include <csignal>
+#include <unistd.h>
 #include <utility>
 
 namespace funcdesk {
@@ -32,14 +34,26 @@ QList<QByteArray> launcherEnvironment()
     };
 }
 
+// The warm pool's memory budget: ExecutorConfig::warmMemoryMb, or half of the machine's memory.
+qint64 warmMemoryBudget(const ExecutorConfig &config)
+{
+    if (config.warmMemoryMb > 0)
+        return config.warmMemoryMb * 1024 * 1024;
+    const long pages = ::sysconf(_SC_PHYS_PAGES);
+    const long pageSize = ::sysconf(_SC_PAGE_SIZE);
+    return pages > 0 && pageSize > 0 ? qint64(pages) * pageSize / 2 : std::numeric_limits<qint64>::max();
+}
+
 } // namespace
 
 Executor::Private::Private(ExecutorConfig configuration)
     : config(std::move(configuration)), catalog(config.catalog ? *config.catalog : RuntimeCatalog::discover()),
-      scratch(QDir::tempPath() + QStringLiteral("/funcdesk-executor-XXXXXX")), warm(config.warmCapacity)
+      scratch(QDir::tempPath() + QStringLiteral("/funcdesk-executor-XXXXXX")),
+      warm(config.warmCapacity, warmMemoryBudget(config))
 {
     // Writing to a launcher that just died must be an error we handle, not a signal that ends us.
     ::signal(SIGPIPE, SIG_IGN);
+    MemoryTrim::configureAllocator();
     if (config.enforcement == ExecutorConfig::Enforcement::Auto)
         cgroups = CgroupHost::detect();
     freezing = cgroups && cgroups->freezes() && config.freezeAfterMs >= 0;
@@ -190,6 +204,7 @@ Result<Activation> Executor::invoke(const InvocationRequest &request)
         facts.timedOut = shared->timedOut;
         facts.memoryExceeded = shared->memoryExceeded;
         logs.finish();
+        MemoryTrim::activationEnded(logs.bytesSeen());
         return makeActivationRecord(request, std::move(facts), std::move(shared.value().response), logs.takeLines());
     }
 
@@ -202,7 +217,7 @@ Result<Activation> Executor::invoke(const InvocationRequest &request)
     }
     facts.start = nowMs();
     if (!process) {
-        d->warm.checkOut(key);
+        d->retire(d->warm.checkOut(key));
         auto started = d->startProcess(request, *runtime, limits, 1, facts, logs, verdict);
         if (!started) {
             d->warm.checkIn(key);
@@ -242,6 +257,7 @@ Result<Activation> Executor::invoke(const InvocationRequest &request)
     }
     d->retire(std::move(leaving));
     logs.finish();
+    MemoryTrim::activationEnded(logs.bytesSeen());
     return makeActivationRecord(request, std::move(facts), std::move(verdict.response), logs.takeLines());
 }
 

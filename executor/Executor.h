@@ -37,7 +37,10 @@ struct ExecutorConfig
     // everything they started with them; back-to-back calls never wait for a thaw. Negative: never.
     qint64 freezeAfterMs = 100;
     int stemCellsPerRuntime = 1;
-    int warmCapacity = 64;              // idle warm processes kept, across all actions
+    int warmCapacity = 64; // idle warm processes kept, across all actions
+    // The memory limits of the idle warm processes, summed, stay within this many MB (the least
+    // recently used go first). 0: half of the machine's memory.
+    qint64 warmMemoryMb = 0;
     int queuePerAction = 100;           // waiting invocations per action past its cap
     int maxProcessesPerActivation = 64; // pids limit per function process: contains fork bombs
     // A lone warm call whose launcher answered this fast before polls for the answer this long

@@ -4,6 +4,7 @@
 
 #include "executor/ActivationRecord.h"
 #include "executor/ExecutorPrivate.h"
+#include "executor/MemoryTrim.h"
 #include "executor/PoolKey.h"
 
 #include <QDir>
@@ -151,6 +152,7 @@ void Executor::Private::maintain()
         // Minimum instances: at once after keepWarm(), else every second (dead ones are replaced).
         const bool keepDue = std::exchange(keepWanted, false) || nowMs() - lastKeepPass >= 1000;
         lock.unlock();
+        MemoryTrim::trimIfDue(nowMs());
         warm.takeIdleSince(nowMs() - config.idleTimeoutMs); // destroyed here, off every caller's path
         shared.takeIdleSince(nowMs() - config.idleTimeoutMs);
         freezeIdleProcesses();

@@ -70,6 +70,8 @@ public:
     // Applies limits before init; returns how each is enforced.
     Enforcement applyLimits(const Limits &limits);
     const Enforcement &enforcement() const { return m_enforcement; }
+    // The memory limit applied (what an idle process may hold: the warm pool's budget counts it).
+    qint64 memoryLimitBytes() const { return m_limits.memoryBytes; }
 
     StepResult step(const QByteArray &line, qint64 timeoutMs, qint64 maxOutcomeBytes, LogCapture &logs);
     // False once the process has exited or a step left it unusable.

@@ -126,7 +126,7 @@ void WarmKeeper::pass(const std::function<bool()> &stopping)
 
 bool WarmKeeper::startExclusive(const Target &target)
 {
-    m_warm.checkOut(target.key); // counted while it starts
+    m_retire(m_warm.checkOut(target.key)); // counted while it starts; older versions' idle ones go
     std::optional<StepVerdict> initFailure;
     Process process = start(target, initFailure);
     if (!process) {

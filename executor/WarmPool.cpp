@@ -2,6 +2,22 @@
 
 namespace funcdesk {
 
+namespace {
+
+// The action a pool key belongs to: "ns/name" of "ns/name@version|…", plus its pool tag
+// ("|#tag", last), so a Test panel run never retires what the platform's invocations warmed.
+std::string actionOf(const std::string &key)
+{
+    const size_t bar = key.find('|');
+    const size_t at = key.rfind('@', bar);
+    std::string action = key.substr(0, at == std::string::npos ? bar : at);
+    if (const size_t tag = key.rfind("|#"); tag != std::string::npos)
+        action += key.substr(tag);
+    return action;
+}
+
+} // namespace
+
 WarmPool::Process WarmPool::take(const std::string &key)
 {
     Process process;
@@ -13,6 +29,7 @@ WarmPool::Process WarmPool::take(const std::string &key)
         process = std::move(it->second.back()); // most recently used: warmest caches
         it->second.pop_back();
         --m_count;
+        m_memory -= process->memoryLimitBytes();
         ++m_busy[key];
     }
     if (process->frozen()) { // idle for a while: thaw (a few µs); was it killed from outside meanwhile?
@@ -23,10 +40,31 @@ WarmPool::Process WarmPool::take(const std::string &key)
     return process;
 }
 
-void WarmPool::checkOut(const std::string &key)
+std::vector<WarmPool::Process> WarmPool::checkOut(const std::string &key)
 {
+    std::vector<Process> older;
     std::lock_guard lock(m_mutex);
     ++m_busy[key];
+    std::string &latest = m_latest[actionOf(key)];
+    if (latest == key)
+        return older;
+    latest = key;
+    // A newer version (or new limits, new code) of the action: its older idle processes serve
+    // nobody any more. Kept ones are the WarmKeeper's to retire (Executor::keepWarm).
+    const std::string action = actionOf(key);
+    for (auto it = m_idle.begin(); it != m_idle.end();) {
+        if (it->first != key && keptLocked(it->first) == 0 && actionOf(it->first) == action) {
+            for (auto &process : it->second) {
+                m_memory -= process->memoryLimitBytes();
+                older.push_back(std::move(process));
+            }
+            m_count -= static_cast<int>(it->second.size());
+            it = m_idle.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    return older;
 }
 
 void WarmPool::checkIn(const std::string &key)
@@ -50,9 +88,21 @@ std::vector<WarmPool::Process> WarmPool::put(const std::string &key, Process pro
     std::lock_guard lock(m_mutex);
     if (const auto busy = m_busy.find(key); busy != m_busy.end() && --busy->second <= 0)
         m_busy.erase(busy);
+    if (const auto latest = m_latest.find(actionOf(key));
+        latest != m_latest.end() && latest->second != key && keptLocked(key) == 0) {
+        evicted.push_back(std::move(process)); // superseded while it ran
+        return evicted;
+    }
+    m_memory += process->memoryLimitBytes();
     m_idle[key].push_back(std::move(process));
     ++m_count;
-    while (m_count > m_capacity) {
+    evictLocked(evicted);
+    return evicted;
+}
+
+void WarmPool::evictLocked(std::vector<Process> &evicted)
+{
+    while (m_count > m_capacity || m_memory > m_memoryBudget) {
         // The least recently used process that is not kept warm; kept ones may exceed the
         // capacity (bounded by SystemLimits::minInstances per action).
         std::vector<Process> *oldestList = nullptr;
@@ -65,11 +115,11 @@ std::vector<WarmPool::Process> WarmPool::put(const std::string &key, Process pro
         }
         if (!oldestList)
             break;
+        m_memory -= oldestList->front()->memoryLimitBytes();
         evicted.push_back(std::move(oldestList->front()));
         oldestList->erase(oldestList->begin());
         --m_count;
     }
-    return evicted;
 }
 
 std::vector<WarmPool::Process> WarmPool::takeIdleSince(qint64 cutoffMs)
@@ -83,6 +133,7 @@ std::vector<WarmPool::Process> WarmPool::takeIdleSince(qint64 cutoffMs)
         std::vector<Process> staying;
         for (std::ptrdiff_t i = 0; i < std::ssize(list); ++i) {
             if (i < candidates && list[static_cast<size_t>(i)]->lastUsedMs <= cutoffMs) {
+                m_memory -= list[static_cast<size_t>(i)]->memoryLimitBytes();
                 idle.push_back(std::move(list[static_cast<size_t>(i)]));
                 --m_count;
             } else {
@@ -105,6 +156,7 @@ std::vector<WarmPool::Process> WarmPool::takeAll()
     }
     m_idle.clear();
     m_count = 0;
+    m_memory = 0;
     return all;
 }
 
@@ -124,6 +176,7 @@ std::vector<WarmPool::Process> WarmPool::takeIf(const std::string &key,
     auto &list = it->second;
     for (auto p = list.begin(); p != list.end();) {
         if (dead(**p)) {
+            m_memory -= (*p)->memoryLimitBytes();
             taken.push_back(std::move(*p));
             p = list.erase(p);
             --m_count;
@@ -166,6 +219,12 @@ int WarmPool::size() const
 {
     std::lock_guard lock(m_mutex);
     return m_count;
+}
+
+qint64 WarmPool::idleMemoryBytes() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_memory;
 }
 
 int WarmPool::count(const std::string &key) const

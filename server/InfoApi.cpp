@@ -2,6 +2,8 @@
 
 #include "server/ApiMessages.h"
 
+#include "platforms/local/Database.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -19,9 +21,9 @@ bool isRead(HttpMethod method)
 
 InfoApi::InfoApi(const LocalEngine &engine)
 {
-    QJsonObject root = engine.info().toJson();
-    root.insert(QLatin1StringView("api_paths"), QJsonArray{QStringLiteral("/api/v1")});
-    m_root = QJsonDocument(root).toJson(QJsonDocument::Compact);
+    m_root = engine.info().toJson();
+    m_root.insert(QLatin1StringView("api_paths"), QJsonArray{QStringLiteral("/api/v1")});
+    m_databasePath = engine.databasePath();
 
     const QString version = QCoreApplication::applicationVersion();
     const QJsonObject api{
@@ -41,7 +43,14 @@ void InfoApi::root(const ApiRequest &request, Reply reply) const
 {
     if (!isRead(request.method))
         return reply.sendError(405, messages::methodNotAllowed());
-    reply.sendJsonBytes(200, m_root);
+    // Main file and WAL as they are on disk now (two stat calls).
+    const Database::FileSizes sizes = Database::fileSizes(m_databasePath);
+    QJsonObject root = m_root;
+    QJsonObject funcdesk = root.value(QLatin1StringView("funcdesk")).toObject();
+    funcdesk.insert(QLatin1StringView("databaseBytes"), sizes.main + sizes.wal);
+    funcdesk.insert(QLatin1StringView("databaseWalBytes"), sizes.wal);
+    root.insert(QLatin1StringView("funcdesk"), funcdesk);
+    reply.sendJsonBytes(200, QJsonDocument(root).toJson(QJsonDocument::Compact));
 }
 
 void InfoApi::apiVersion(const ApiRequest &request, Reply reply) const

@@ -4,6 +4,8 @@
 #include "server/ApiRequest.h"
 #include "server/Reply.h"
 
+#include <QJsonObject>
+
 namespace funcdesk {
 
 // The documents that describe the platform: `GET /` (limits, runtimes; no auth), `GET /api/v1`
@@ -20,8 +22,10 @@ public:
     void limits(const ApiRequest &request, Reply reply) const;
 
 private:
-    // Built once: none of these documents changes while the server runs.
-    QByteArray m_root;
+    // Built once: none of these documents changes while the server runs, except the database's
+    // size in `GET /` (funcdesk.databaseBytes, funcdesk.databaseWalBytes), read per request.
+    QJsonObject m_root;
+    QString m_databasePath;
     QByteArray m_apiVersion;
     QByteArray m_limits;
 };

@@ -1,10 +1,12 @@
 #include "platforms/local/ActionRepository.h"
 
 #include "core/SemVer.h"
+#include "platforms/local/CodeStore.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QVariant>
 
 namespace funcdesk {
@@ -29,19 +31,46 @@ QString documentText(const Action &action)
     return QString::fromUtf8(QJsonDocument(action.toJson()).toJson(QJsonDocument::Compact));
 }
 
-// Runs a prepared query that returns documents and parses each one.
+// The columns that read a row in full: its document and its code from the code store.
+QString withCode(const char *table)
+{
+    return QStringLiteral("SELECT t.document, c.code FROM %1 t LEFT JOIN code c ON c.digest = t.code_digest")
+        .arg(QLatin1StringView(table));
+}
+
+// Runs a prepared query that returns documents (and, as a second column, their code) and
+// parses each one.
 Result<QList<Action>> documents(Database &db, QSqlQuery &query, const char *what)
 {
     if (!query.exec())
         return db.sqlError(QLatin1StringView(what), query.lastError());
+    const bool hasCode = query.record().count() > 1;
     QList<Action> actions;
     while (query.next()) {
         auto action = parseDocument(query.value(0).toByteArray());
         if (!action)
             return action.error();
-        actions.append(std::move(action).value());
+        Action parsed = std::move(action).value();
+        if (hasCode && !query.isNull(1) && parsed.exec)
+            parsed.exec->code = query.value(1).toString();
+        actions.append(std::move(parsed));
     }
     return actions;
+}
+
+// The digests of the rows a WHERE clause selects (before they are deleted).
+Result<QStringList> digestsOf(Database &db, const QString &sql, const QVariantList &values)
+{
+    QSqlQuery query(db.connection());
+    query.prepare(sql);
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    if (!query.exec())
+        return db.sqlError(QStringLiteral("read code digests"), query.lastError());
+    QStringList digests;
+    while (query.next())
+        digests.append(query.value(0).toString());
+    return digests;
 }
 
 // The one document a keyed query finds, or OpenWhisk's not-found error.
@@ -60,7 +89,7 @@ Result<Action> single(Database &db, QSqlQuery &query, const char *what)
 Result<Action> ActionRepository::get(const QString &ns, const QString &name) const
 {
     QSqlQuery query(m_db->connection());
-    query.prepare(QStringLiteral("SELECT document FROM actions WHERE namespace = ? AND name = ?"));
+    query.prepare(withCode("actions") + QStringLiteral(" WHERE t.namespace = ? AND t.name = ?"));
     query.addBindValue(ns);
     query.addBindValue(name);
     return single(*m_db, query, "get action");
@@ -133,28 +162,50 @@ Result<Action> ActionRepository::put(const QString &ns, const QString &name, con
         auto action = merged(ns, name, put, overwrite, delAnnotations);
         if (!action)
             return action;
-        const QString document = documentText(*action);
+        // The code goes to the code store once per content; the document names it.
+        QVariant digest(QMetaType::fromType<QString>());
+        Action stored = *action;
+        if (stored.exec && stored.exec->code) {
+            auto kept = CodeStore::store(*m_db, *stored.exec->code);
+            if (!kept)
+                return kept.error();
+            digest = kept.value();
+            stored.exec->code.reset();
+        }
+        const QString document = documentText(stored);
+        const QVariantList keys = {ns, name};
+        const QVariantList beyondHistory = {ns, name, ns, name, kHistory};
+        const QString beyond = QStringLiteral(
+            " FROM action_versions WHERE namespace = ? AND name = ? AND seq NOT IN"
+            " (SELECT seq FROM action_versions WHERE namespace = ? AND name = ? ORDER BY seq DESC LIMIT ?)");
+        auto replaced =
+            digestsOf(*m_db, QStringLiteral("SELECT code_digest FROM actions WHERE namespace = ? AND name = ?"), keys);
+        if (!replaced)
+            return replaced.error();
         QSqlQuery query(m_db->connection());
-        const QVariantList values = {ns, name, *action->version, *action->updated, document};
-        query.prepare(QStringLiteral(
-            "INSERT OR REPLACE INTO actions (namespace, name, version, updated, document) VALUES (?, ?, ?, ?, ?)"));
+        const QVariantList values = {ns, name, *action->version, *action->updated, document, digest};
+        query.prepare(QStringLiteral("INSERT OR REPLACE INTO actions (namespace, name, version, updated, document,"
+                                     " code_digest) VALUES (?, ?, ?, ?, ?, ?)"));
         for (const QVariant &value : values)
             query.addBindValue(value);
         if (!query.exec())
             return m_db->sqlError(QStringLiteral("store action"), query.lastError());
-        query.prepare(QStringLiteral(
-            "INSERT INTO action_versions (namespace, name, version, updated, document) VALUES (?, ?, ?, ?, ?)"));
+        query.prepare(QStringLiteral("INSERT INTO action_versions (namespace, name, version, updated, document,"
+                                     " code_digest) VALUES (?, ?, ?, ?, ?, ?)"));
         for (const QVariant &value : values)
             query.addBindValue(value);
         if (!query.exec())
             return m_db->sqlError(QStringLiteral("store action version"), query.lastError());
-        query.prepare(QStringLiteral(
-            "DELETE FROM action_versions WHERE namespace = ? AND name = ? AND seq NOT IN"
-            " (SELECT seq FROM action_versions WHERE namespace = ? AND name = ? ORDER BY seq DESC LIMIT ?)"));
-        for (const QVariant &value : {QVariant(ns), QVariant(name), QVariant(ns), QVariant(name), QVariant(kHistory)})
+        auto pruned = digestsOf(*m_db, QStringLiteral("SELECT code_digest") + beyond, beyondHistory);
+        if (!pruned)
+            return pruned.error();
+        query.prepare(QStringLiteral("DELETE") + beyond);
+        for (const QVariant &value : beyondHistory)
             query.addBindValue(value);
         if (!query.exec())
             return m_db->sqlError(QStringLiteral("prune versions"), query.lastError());
+        if (auto error = CodeStore::dropUnused(*m_db, replaced.value() + pruned.value()))
+            return *error;
         return action;
     });
 }
@@ -182,7 +233,7 @@ Result<QList<Action>> ActionRepository::all() const
 {
     QSqlQuery query(m_db->connection());
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT document FROM actions"));
+    query.prepare(withCode("actions"));
     return documents(*m_db, query, "read actions");
 }
 
@@ -202,6 +253,13 @@ Result<Action> ActionRepository::remove(const QString &ns, const QString &name)
         auto action = get(ns, name);
         if (!action)
             return action;
+        auto digests =
+            digestsOf(*m_db,
+                      QStringLiteral("SELECT code_digest FROM action_versions WHERE namespace = ? AND name = ?"
+                                     " UNION SELECT code_digest FROM actions WHERE namespace = ? AND name = ?"),
+                      {ns, name, ns, name});
+        if (!digests)
+            return digests.error();
         QSqlQuery query(m_db->connection());
         for (const char *table : {"actions", "action_versions"}) {
             query.prepare(
@@ -211,6 +269,8 @@ Result<Action> ActionRepository::remove(const QString &ns, const QString &name)
             if (!query.exec())
                 return m_db->sqlError(QStringLiteral("delete action"), query.lastError());
         }
+        if (auto error = CodeStore::dropUnused(*m_db, digests.value()))
+            return *error;
         return action;
     });
 }
@@ -218,8 +278,8 @@ Result<Action> ActionRepository::remove(const QString &ns, const QString &name)
 Result<QList<Action>> ActionRepository::history(const QString &ns, const QString &name) const
 {
     QSqlQuery query(m_db->connection());
-    query.prepare(
-        QStringLiteral("SELECT document FROM action_versions WHERE namespace = ? AND name = ? ORDER BY seq DESC"));
+    query.prepare(withCode("action_versions") +
+                  QStringLiteral(" WHERE t.namespace = ? AND t.name = ? ORDER BY t.seq DESC"));
     query.addBindValue(ns);
     query.addBindValue(name);
     auto found = documents(*m_db, query, "action history");
@@ -231,8 +291,9 @@ Result<QList<Action>> ActionRepository::history(const QString &ns, const QString
 Result<Action> ActionRepository::version(const QString &ns, const QString &name, const QString &version) const
 {
     QSqlQuery query(m_db->connection());
-    query.prepare(QStringLiteral("SELECT document FROM action_versions WHERE namespace = ? AND name = ? AND version = "
-                                 "? ORDER BY seq DESC LIMIT 1"));
+    query.prepare(
+        withCode("action_versions") +
+        QStringLiteral(" WHERE t.namespace = ? AND t.name = ? AND t.version = ? ORDER BY t.seq DESC LIMIT 1"));
     query.addBindValue(ns);
     query.addBindValue(name);
     query.addBindValue(version);

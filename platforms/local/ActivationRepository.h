@@ -6,7 +6,7 @@
 namespace funcdesk {
 
 // Stored activation records, queried as OpenWhisk's activations API does (newest first by
-// start, by name, since/upto on start, skip/limit), and pruned by age and count so the
+// start, by name, since/upto on start, skip/limit), and pruned by age, count and bytes so the
 // database cannot grow without bound.
 class ActivationRepository
 {
@@ -24,6 +24,7 @@ public:
     {
         qint64 maxAgeMs = 7LL * 24 * 3600 * 1000;
         qint64 maxCount = 1000000;
+        qint64 maxBytes = 1LL << 30; // the records' documents as stored, summed
     };
 
     // One record as stored: its keys and its compact JSON document.
@@ -46,11 +47,15 @@ public:
     Result<Activation> get(const QString &ns, const QString &activationId) const;
     Result<QList<Activation>> list(const Query &query) const;
     Result<qint64> count(const Query &query) const;
-    // Deletes what is older than the age or past the count; returns how many went.
+    // Deletes what is older than the age or past the count or the bytes (oldest first); returns
+    // how many went.
     Result<qint64> prune(const Retention &retention, qint64 nowMs);
 
 private:
     std::shared_ptr<Database> m_db;
+    // The records' bytes, summed: read once by the first prune(), then kept up to date, so a
+    // retention pass does not sum a million rows every minute.
+    std::optional<qint64> m_bytes;
 };
 
 } // namespace funcdesk

@@ -1,9 +1,16 @@
 #include "platforms/local/Database.h"
 
+#include "platforms/local/CodeStore.h"
+
 #include <QAtomicInt>
+#include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace funcdesk {
 
@@ -42,7 +49,40 @@ const QList<QStringList> kMigrations = {
                        " size INTEGER NOT NULL, etag TEXT NOT NULL, modified INTEGER NOT NULL,"
                        " content_type TEXT NOT NULL, PRIMARY KEY (namespace, bucket, key))"),
     },
+    // 4: action code stored once per content digest (SHA-256); the versions' documents refer to it.
+    // CodeStore::moveCodeOutOfDocuments() then moves the code of existing rows out of their documents.
+    {
+        QStringLiteral("CREATE TABLE code (digest TEXT PRIMARY KEY, code TEXT NOT NULL)"),
+        QStringLiteral("ALTER TABLE actions ADD COLUMN code_digest TEXT"),
+        QStringLiteral("ALTER TABLE action_versions ADD COLUMN code_digest TEXT"),
+        QStringLiteral("CREATE INDEX actions_by_code ON actions (code_digest)"),
+        QStringLiteral("CREATE INDEX action_versions_by_code ON action_versions (code_digest)"),
+    },
+    // 5: each activation record's size as stored, for retention.maxBytes; the index covers the
+    // newest-first running sum that trimming by size reads.
+    {
+        QStringLiteral("ALTER TABLE activations ADD COLUMN bytes INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("UPDATE activations SET bytes = length(CAST(document AS BLOB))"),
+        QStringLiteral("CREATE INDEX activations_by_size ON activations (start, bytes)"),
+    },
 };
+
+constexpr int kCodeStoreVersion = 4;
+
+// The database and its companions are the owner's alone (they hold every namespace's data). SQLite
+// creates -wal and -shm with the mode of the main file, so creating that one 0600 covers them;
+// files an older Funcdesk left 0644 are narrowed too.
+void restrictToOwner(const QString &path)
+{
+    const QByteArray file = QFile::encodeName(path);
+    const int fd = ::open(file.constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd >= 0) {
+        ::fchmod(fd, 0600);
+        ::close(fd);
+    }
+    for (const char *suffix : {"-wal", "-shm", "-journal"})
+        ::chmod((file + suffix).constData(), 0600); // fails harmlessly when absent
+}
 
 QAtomicInt g_connectionCounter;
 
@@ -60,16 +100,76 @@ Result<std::shared_ptr<Database>> Database::open(const QString &path)
     database->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), database->m_connectionName);
     database->m_db.setDatabaseName(path);
     database->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    restrictToOwner(path);
     if (!database->m_db.open())
         return database->sqlError(QStringLiteral("open %1").arg(path));
     QSqlQuery pragma(database->m_db);
-    for (const char *statement : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"}) {
+    // auto_vacuum must be chosen before the first table exists (a no-op on an existing file:
+    // migrate() converts those once); with it, vacuumIncrementally() gives freed pages back.
+    for (const char *statement : {"PRAGMA auto_vacuum=INCREMENTAL", "PRAGMA journal_mode=WAL",
+                                  "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"}) {
         if (!pragma.exec(QLatin1StringView(statement)))
             return database->sqlError(QLatin1StringView(statement));
     }
     if (auto error = database->migrate())
         return *error;
+    if (auto error = database->enableIncrementalVacuum())
+        return *error;
     return database;
+}
+
+std::optional<PlatformError> Database::enableIncrementalVacuum()
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("PRAGMA auto_vacuum")) || !query.next())
+        return sqlError(QStringLiteral("read auto_vacuum"), query.lastError());
+    if (query.value(0).toInt() == 2) // INCREMENTAL
+        return std::nullopt;
+    query.finish();
+    // A database made before auto_vacuum was set: one VACUUM (it rewrites the file, once, at
+    // start) makes the setting take effect.
+    if (auto error = execute(QStringLiteral("PRAGMA auto_vacuum=INCREMENTAL")))
+        return error;
+    return execute(QStringLiteral("VACUUM"));
+}
+
+std::optional<PlatformError> Database::compact(int maxPages)
+{
+    // Through Qt, one execution of the pragma frees one page (the driver steps a statement
+    // without columns once), so it runs once per page, in one transaction: ~40 µs a page.
+    const qint64 pages = std::min<qint64>(maxPages, freePages());
+    if (pages > 0) {
+        auto vacuumed = transaction<Done>([&]() -> Result<Done> {
+            QSqlQuery vacuum(m_db);
+            if (!vacuum.prepare(QStringLiteral("PRAGMA incremental_vacuum(1)")))
+                return sqlError(QStringLiteral("incremental_vacuum"), vacuum.lastError());
+            for (qint64 page = 0; page < pages; ++page) {
+                if (!vacuum.exec())
+                    return sqlError(QStringLiteral("incremental_vacuum"), vacuum.lastError());
+            }
+            return Done{};
+        });
+        if (!vacuumed)
+            return vacuumed.error();
+    }
+    if (freePages() > 0)
+        return std::nullopt; // the WAL once the last step is done
+    // TRUNCATE: the WAL file shrinks to zero (the store thread's connection is the only one, so
+    // no reader holds it back).
+    return execute(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+}
+
+qint64 Database::freePages()
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("PRAGMA freelist_count")) || !query.next())
+        return 0;
+    return query.value(0).toLongLong();
+}
+
+Database::FileSizes Database::fileSizes(const QString &path)
+{
+    return {QFileInfo(path).size(), QFileInfo(path + QStringLiteral("-wal")).size()};
 }
 
 Database::~Database()
@@ -107,6 +207,10 @@ std::optional<PlatformError> Database::migrate()
             for (const QString &statement : kMigrations.at(next - 1)) {
                 if (!query.exec(statement))
                     return sqlError(QStringLiteral("migration %1").arg(next), query.lastError());
+            }
+            if (next == kCodeStoreVersion) {
+                if (auto error = CodeStore::moveCodeOutOfDocuments(*this))
+                    return *error;
             }
             if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(next)))
                 return sqlError(QStringLiteral("migration %1").arg(next), query.lastError());

@@ -46,12 +46,26 @@ public:
     // Runs one statement; the error if it failed.
     std::optional<PlatformError> execute(const QString &statement);
 
+    // Gives up to `maxPages` free pages back to the file system (incremental vacuum); once none
+    // are left, checkpoints the WAL and truncates it. For the store thread, between batches.
+    std::optional<PlatformError> compact(int maxPages);
+    // Pages of the file that hold nothing (what compact() gives back); 0 when that cannot be read.
+    qint64 freePages();
+    // The sizes on disk of a database file and of its WAL (0 for a file that is not there).
+    struct FileSizes
+    {
+        qint64 main = 0;
+        qint64 wal = 0;
+    };
+    static FileSizes fileSizes(const QString &path);
+
     // A failed statement as a typed error; pass the query's error when a query failed.
     PlatformError sqlError(const QString &what, const QSqlError &error = QSqlError()) const;
 
 private:
     Database() = default;
     std::optional<PlatformError> migrate();
+    std::optional<PlatformError> enableIncrementalVacuum();
 
     QSqlDatabase m_db;
     QString m_connectionName;

@@ -49,6 +49,9 @@ std::optional<PlatformError> setField(LocalConfig &config, const QString &path, 
         {QStringLiteral("retention.maxAgeDays"),
          [&](double v) { config.retention.maxAgeMs = qint64(v * 24 * 3600 * 1000); }},
         {QStringLiteral("retention.maxCount"), [&](double v) { config.retention.maxCount = qint64(v); }},
+        {QStringLiteral("retention.maxBytes"), [&](double v) { config.retention.maxBytes = qint64(v); }},
+        // The memory limits of idle warm processes, summed (0: half of the machine's memory).
+        {QStringLiteral("warmPool.maxMemoryMB"), [&](double v) { config.executor.warmMemoryMb = qint64(v); }},
         {QStringLiteral("maxBlockingWaitMs"), [&](double v) { config.maxBlockingWaitMs = int(v); }},
         {QStringLiteral("objects.maxBytes"), [&](double v) { config.maxObjectBytes = qint64(v); }},
     };

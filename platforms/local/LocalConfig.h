@@ -32,7 +32,8 @@ struct LocalConfig
     static SystemLimits defaultLimits();
     // The defaults, then what DATA_DIR/config.json sets (see docs/local-platform.md), e.g.
     // {"limits": {"memory": {"max": 4096}, "cpu": {"perGbMemory": 0.5}},
-    //  "retention": {"maxAgeDays": 7, "maxCount": 1000000}, "maxBlockingWaitMs": 60000}.
+    //  "retention": {"maxAgeDays": 7, "maxCount": 1000000, "maxBytes": 1073741824},
+    //  "warmPool": {"maxMemoryMB": 4096}, "maxBlockingWaitMs": 60000}.
     // A malformed file is an error that names the file and the field, never silently ignored.
     static Result<LocalConfig> fromDataDir(const QString &dataDir);
     // Applies one "section.field=value" setting (serve's --set), e.g. "limits.memory.max=4096".

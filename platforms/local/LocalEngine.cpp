@@ -172,8 +172,7 @@ Result<std::unique_ptr<LocalEngine>> LocalEngine::open(LocalConfig config)
     QFile::setPermissions(config.dataDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     std::unique_ptr<LocalEngine> engine(new LocalEngine(std::move(config)));
     EngineState &state = engine->d->state;
-    auto store =
-        StoreWorker::start(QDir(state.config.dataDir).filePath(QStringLiteral("funcdesk.db")), state.config.retention);
+    auto store = StoreWorker::start(engine->databasePath(), state.config.retention);
     if (!store)
         return store.error();
     state.store = std::move(store).value();
@@ -236,6 +235,11 @@ Result<std::unique_ptr<LocalEngine>> LocalEngine::open(LocalConfig config)
 const LocalConfig &LocalEngine::config() const
 {
     return d->state.config;
+}
+
+QString LocalEngine::databasePath() const
+{
+    return QDir(d->state.config.dataDir).filePath(QStringLiteral("funcdesk.db"));
 }
 
 PlatformInfo LocalEngine::info() const

@@ -42,6 +42,8 @@ public:
     ~LocalEngine() override;
 
     const LocalConfig &config() const;
+    // DATA_DIR/funcdesk.db.
+    QString databasePath() const;
     PlatformInfo info() const;
     // A namespace's limits as `GET /namespaces/{ns}/limits` reports them (the same for every
     // namespace: there are no per-namespace overrides).

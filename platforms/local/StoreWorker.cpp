@@ -17,6 +17,10 @@ constexpr auto kBatchWindow = std::chrono::milliseconds(10);
 constexpr qsizetype kBatchSize = 512;
 constexpr qint64 kPruneEveryMs = 60 * 1000;
 constexpr qint64 kPruneEveryInserts = 10000;
+// Free pages given back per step of the store thread (1 MB of 4 KB pages, ~10 ms),
+// then queued tasks and records run before the next step.
+constexpr int kVacuumPagesPerStep = 256;
+constexpr qint64 kShrinkAfterBytes = 1024 * 1024;
 } // namespace
 
 Result<std::unique_ptr<StoreWorker>>
@@ -104,10 +108,11 @@ void StoreWorker::run(const QString &databasePath, std::promise<Result<Done>> &s
     Store store{*database, ActionRepository(database), ActivationRepository(database), EntityRepository(database)};
     m_lastPruneMs = QDateTime::currentMSecsSinceEpoch();
     started.set_value(Done{});
+    prune(store, m_lastPruneMs); // a lower bound than last time applies at once
 
     std::unique_lock lock(m_mutex);
     for (;;) {
-        m_wake.wait(lock, [this] { return m_stopping || !m_tasks.empty() || !m_pending.isEmpty(); });
+        m_wake.wait(lock, [this] { return m_stopping || !m_tasks.empty() || !m_pending.isEmpty() || m_compacting; });
         const auto full = [this] { return m_pending.size() >= kBatchSize || m_queuedBytes >= m_maxQueuedBytes; };
         if (m_tasks.empty() && !m_stopping && !full())
             m_wake.wait_for(lock, kBatchWindow, [&] { return m_stopping || !m_tasks.empty() || full(); });
@@ -127,6 +132,8 @@ void StoreWorker::run(const QString &databasePath, std::promise<Result<Done>> &s
         lock.unlock();
         for (auto &task : tasks)
             task(store);
+        if (m_compacting)
+            compactStep(store);
 
         lock.lock();
         if (stopping && m_tasks.empty() && m_pending.isEmpty())
@@ -140,14 +147,36 @@ void StoreWorker::writeBatch(Store &store, QList<ActivationRepository::Row> batc
     if (auto written = store.activations.insert(batch); !written)
         qWarning("funcdesk: %d activation records could not be stored: %s", int(count),
                  qPrintable(written.error().message));
+    // Large records (logs of megabytes) passed through SQLite's page cache: give its memory back
+    // (the pages stay in the OS's cache), so the server's RSS returns to its idle level.
+    qint64 bytes = 0;
+    for (const ActivationRepository::Row &row : std::as_const(batch))
+        bytes += row.document.size();
+    if (bytes >= kShrinkAfterBytes)
+        store.db.execute(QStringLiteral("PRAGMA shrink_memory"));
     m_insertedSincePrune += count;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    if (m_insertedSincePrune >= kPruneEveryInserts || now - m_lastPruneMs >= kPruneEveryMs) {
-        if (auto pruned = store.activations.prune(m_retention, now); !pruned)
-            qWarning("funcdesk: pruning old activations failed: %s", qPrintable(pruned.error().message));
-        m_insertedSincePrune = 0;
-        m_lastPruneMs = now;
+    if (m_insertedSincePrune >= kPruneEveryInserts || now - m_lastPruneMs >= kPruneEveryMs)
+        prune(store, now);
+}
+
+void StoreWorker::prune(Store &store, qint64 now)
+{
+    if (auto pruned = store.activations.prune(m_retention, now); !pruned)
+        qWarning("funcdesk: pruning old activations failed: %s", qPrintable(pruned.error().message));
+    m_insertedSincePrune = 0;
+    m_lastPruneMs = now;
+    m_compacting = true; // the freed pages and the WAL go back to the file system, step by step
+}
+
+void StoreWorker::compactStep(Store &store)
+{
+    if (auto error = store.db.compact(kVacuumPagesPerStep)) {
+        qWarning("funcdesk: compacting the database failed: %s", qPrintable(error->message));
+        m_compacting = false;
+        return;
     }
+    m_compacting = store.db.freePages() > 0;
 }
 
 } // namespace funcdesk

@@ -68,6 +68,9 @@ private:
     void enqueue(std::function<void(Store &)> task);
     void run(const QString &databasePath, std::promise<Result<Done>> &started);
     void writeBatch(Store &store, QList<ActivationRepository::Row> batch);
+    // Applies the retention, then has the loop compact the file between batches (compactStep).
+    void prune(Store &store, qint64 now);
+    void compactStep(Store &store);
 
     ActivationRepository::Retention m_retention;
     std::thread m_thread;
@@ -82,6 +85,7 @@ private:
     bool m_stopping = false;
     qint64 m_lastPruneMs = 0;
     qint64 m_insertedSincePrune = 0;
+    bool m_compacting = false; // the store thread's own: free pages remain to be given back
 };
 
 } // namespace funcdesk

@@ -104,6 +104,11 @@ for (const name of ['stdout', 'stderr']) {
   Object.defineProperty(process, name, { configurable: true, enumerable: desc.enumerable, get() {
     Object.defineProperty(process, name, desc); // back to the original getter: record once
     const stream = desc.get.call(process);
+    // A pipe stream queues in memory what the pipe cannot take at once: a function that logs in a
+    // loop grew that queue to its memory limit long after its timeout should have ended it. Blocking
+    // writes wait for the executor to read instead (it drops what passes the log limit), so the
+    // launcher's buffering stays at the pipe's size and the function meets its timeout.
+    if (stream._handle && typeof stream._handle.setBlocking === 'function') stream._handle.setBlocking(true);
     stream.funcdeskName = name;
     streams.push(stream);
     if (onStream) onStream(stream, name);

@@ -1,0 +1,57 @@
+#include "executor/MemoryTrim.h"
+
+#include <QDateTime>
+
+#include <atomic>
+#include <malloc.h>
+#include <mutex>
+
+namespace funcdesk {
+
+namespace {
+
+constexpr qint64 kLargeBytes = 1024 * 1024;
+constexpr int kMmapThreshold = 1024 * 1024;
+std::atomic<qint64> g_soonMs{0}; // the next trims due (epoch ms), 0: none
+std::atomic<qint64> g_laterMs{0};
+
+bool due(std::atomic<qint64> &when, qint64 nowMs)
+{
+    qint64 at = when.load(std::memory_order_relaxed);
+    return at != 0 && at <= nowMs && when.compare_exchange_strong(at, 0);
+}
+
+} // namespace
+
+void MemoryTrim::configureAllocator()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+#ifdef __GLIBC__
+        // Setting either disables glibc's dynamic thresholds.
+        mallopt(M_MMAP_THRESHOLD, kMmapThreshold);
+        mallopt(M_TRIM_THRESHOLD, 2 * kMmapThreshold);
+#endif
+    });
+}
+
+void MemoryTrim::activationEnded(qint64 bytes)
+{
+    if (bytes < kLargeBytes)
+        return;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    g_soonMs.store(now + 1000, std::memory_order_relaxed);
+    g_laterMs.store(now + 5000, std::memory_order_relaxed);
+}
+
+void MemoryTrim::trimIfDue(qint64 nowMs)
+{
+    const bool soon = due(g_soonMs, nowMs);
+    if (due(g_laterMs, nowMs) || soon) {
+#ifdef __GLIBC__
+        malloc_trim(0);
+#endif
+    }
+}
+
+} // namespace funcdesk
