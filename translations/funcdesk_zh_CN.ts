@@ -836,10 +836,6 @@
         <translation>设置 &apos;guest&apos; 命名空间的密钥。</translation>
     </message>
     <message>
-        <source>Set the key of the &apos;guest&apos; namespace from a file holding UUID:KEY.</source>
-        <translation>从包含 UUID:KEY 的文件中设置 &apos;guest&apos; 命名空间的密钥。</translation>
-    </message>
-    <message>
         <source>Override one setting of DATA_DIR/config.json, e.g. limits.memory.max=4096. Repeatable.</source>
         <translation>覆盖 DATA_DIR/config.json 中的一项设置，例如 limits.memory.max=4096。可重复使用。</translation>
     </message>
@@ -914,6 +910,38 @@
     <message>
         <source>Serve more than one namespace even where functions cannot be sandboxed (no bubblewrap): a function of one namespace can then read the keys and data of every other.</source>
         <translation>即使函数无法放入沙箱（没有 bubblewrap）也服务多个命名空间：这样一个命名空间的函数可以读取其他所有命名空间的密钥和数据。</translation>
+    </message>
+    <message>
+        <source>funcdeskd serve: warning: --auth shows the key to every local user in the process list; use --auth-file FILE or the FUNCDESKD_AUTH environment variable instead</source>
+        <translation>funcdeskd serve：警告：--auth 会让本机每个用户都能在进程列表中看到密钥；请改用 --auth-file FILE 或 FUNCDESKD_AUTH 环境变量</translation>
+    </message>
+    <message>
+        <source>--%1 expects a number from 1 to %2, got &apos;%3&apos;</source>
+        <translation>--%1 需要 1 到 %2 之间的数字，但得到的是 &apos;%3&apos;</translation>
+    </message>
+    <message>
+        <source>Set the key of the &apos;guest&apos; namespace from a file holding UUID:KEY (or set the FUNCDESKD_AUTH environment variable to UUID:KEY).</source>
+        <translation>从内容为 UUID:KEY 的文件设置 &apos;guest&apos; 命名空间的密钥（也可将 FUNCDESKD_AUTH 环境变量设为 UUID:KEY）。</translation>
+    </message>
+    <message>
+        <source>Connections open at once (default: 10000, lowered to fit the open-files limit); more get 503 and are closed.</source>
+        <translation>同时打开的连接数上限（默认：10000，会按打开文件数限制调低）；超出的连接收到 503 并被关闭。</translation>
+    </message>
+    <message>
+        <source>Connections open at once from one client address (default: 256); more get 503 and are closed.</source>
+        <translation>同一客户端地址同时打开的连接数上限（默认：256）；超出的连接收到 503 并被关闭。</translation>
+    </message>
+    <message>
+        <source>Seconds a request&apos;s headers may take to arrive (default: 10); later, 408 and close.</source>
+        <translation>请求头到达的最长秒数（默认：10）；超时则返回 408 并关闭连接。</translation>
+    </message>
+    <message>
+        <source>Seconds a keep-alive connection may wait for its next request (default: 60).</source>
+        <translation>保持连接等待下一个请求的最长秒数（默认：60）。</translation>
+    </message>
+    <message>
+        <source>funcdeskd: warning: serving plain HTTP on %1, not a loopback address: namespace keys and all traffic cross the network unencrypted</source>
+        <translation>funcdeskd：警告：正在非回环地址 %1 上提供明文 HTTP 服务：命名空间密钥和所有流量都以未加密形式在网络上传输</translation>
     </message>
 </context>
 <context>
