@@ -370,6 +370,11 @@ int Executor::sharedActionsRemembered() const
     return d->shared.actionsRemembered();
 }
 
+int Executor::warmActionsRemembered() const
+{
+    return d->warm.actionsRemembered();
+}
+
 void Executor::reapIdleProcesses()
 {
     d->warm.takeIdleSince(nowMs() - d->config.idleTimeoutMs);

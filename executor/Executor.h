@@ -117,6 +117,8 @@ public:
     int stemCellCount() const;
     // Actions whose shared processes' latest version is remembered (bounded by those with one).
     int sharedActionsRemembered() const;
+    // The same for the exclusive warm pool (WarmPool::actionsRemembered).
+    int warmActionsRemembered() const;
     // Stops warm processes idle for longer than the configured timeout, now.
     void reapIdleProcesses();
     // Blocks until the stem cells are back to their quota (tests, benchmarks); false when that

@@ -1,5 +1,7 @@
 #include "executor/WarmPool.h"
 
+#include <unordered_set>
+
 namespace funcdesk {
 
 namespace {
@@ -143,7 +145,20 @@ std::vector<WarmPool::Process> WarmPool::takeIdleSince(qint64 cutoffMs)
         list = std::move(staying);
         it = list.empty() ? m_idle.erase(it) : std::next(it);
     }
+    forgetActionsWithoutProcessesLocked();
     return idle;
+}
+
+void WarmPool::forgetActionsWithoutProcessesLocked()
+{
+    // An action with no process left, idle or busy, has nothing to retire when a newer version
+    // starts: forgetting it keeps the map bounded by the actions that have processes.
+    std::unordered_set<std::string> present;
+    for (const auto &[key, list] : m_idle)
+        present.insert(actionOf(key));
+    for (const auto &[key, busy] : m_busy)
+        present.insert(actionOf(key));
+    std::erase_if(m_latest, [&](const auto &entry) { return !present.contains(entry.first); });
 }
 
 std::vector<WarmPool::Process> WarmPool::takeAll()
@@ -157,6 +172,7 @@ std::vector<WarmPool::Process> WarmPool::takeAll()
     m_idle.clear();
     m_count = 0;
     m_memory = 0;
+    forgetActionsWithoutProcessesLocked();
     return all;
 }
 
@@ -234,6 +250,12 @@ int WarmPool::count(const std::string &key) const
     const auto busy = m_busy.find(key);
     return (idle == m_idle.end() ? 0 : static_cast<int>(idle->second.size())) +
            (busy == m_busy.end() ? 0 : busy->second);
+}
+
+int WarmPool::actionsRemembered() const
+{
+    std::lock_guard lock(m_mutex);
+    return static_cast<int>(m_latest.size());
 }
 
 } // namespace funcdesk

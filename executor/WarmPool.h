@@ -59,10 +59,14 @@ public:
     qint64 idleMemoryBytes() const;
     // Idle and busy processes of `key`.
     int count(const std::string &key) const;
+    // Actions whose latest version the pool remembers: those with an idle or busy process (the
+    // others are forgotten when idle processes are reaped, so deleted actions do not stay).
+    int actionsRemembered() const;
 
 private:
     int keptLocked(const std::string &key) const;
     void evictLocked(std::vector<Process> &evicted);
+    void forgetActionsWithoutProcessesLocked();
 
     mutable std::mutex m_mutex;
     std::unordered_map<std::string, std::vector<Process>> m_idle;

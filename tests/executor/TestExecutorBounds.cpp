@@ -118,6 +118,23 @@ private Q_SLOTS:
         // Before: one entry per action ever run, forever.
         QTRY_COMPARE_WITH_TIMEOUT(executor.sharedActionsRemembered(), 0, 5000);
     }
+
+    void exclusiveProcessesForgetActionsThatAreGone()
+    {
+        ExecutorConfig config;
+        config.stemCellsPerRuntime = 0;
+        config.idleTimeoutMs = 0; // reapIdleProcesses() stops every idle process
+        Executor executor(config);
+        for (int i = 0; i < 3; ++i) {
+            INVOKE(executor,
+                   nodeAction(QStringLiteral("function main() { return {}; }"), QStringLiteral("own%1").arg(i)), ran);
+            EXPECT_STATUS(ran, "success");
+        }
+        executor.reapIdleProcesses(); // (the maintenance thread reaps them too, every second)
+        QTRY_COMPARE_WITH_TIMEOUT(executor.warmProcessCount(), 0, 5000);
+        // Before: one entry per action ever run, forever (the latest version of each).
+        QCOMPARE(executor.warmActionsRemembered(), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestExecutorBounds)
