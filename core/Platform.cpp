@@ -18,6 +18,29 @@ QFuture<Result<QList<Action>>> Platform::actionVersions(QString name)
 
 namespace {
 
+PlatformError noPackages()
+{
+    return PlatformError{PlatformError::Kind::Invalid, QStringLiteral("This platform does not manage packages.")};
+}
+
+} // namespace
+
+QFuture<Result<Package>> Platform::putPackage(QString name, Package package, PutOptions options)
+{
+    Q_UNUSED(name)
+    Q_UNUSED(package)
+    Q_UNUSED(options)
+    return readyResult<Package>(noPackages());
+}
+
+QFuture<Result<Package>> Platform::deletePackage(QString name)
+{
+    Q_UNUSED(name)
+    return readyResult<Package>(noPackages());
+}
+
+namespace {
+
 PlatformError notSupported(const QString &message)
 {
     return PlatformError{PlatformError::Kind::Invalid, message};

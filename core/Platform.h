@@ -104,6 +104,11 @@ public:
 
     virtual QFuture<Result<QList<Package>>> listPackages(ListOptions options) = 0;
     virtual QFuture<Result<Package>> getPackage(QString name) = 0;
+    // Creates or updates a package or a binding (`binding` set) of this namespace, with OpenWhisk's
+    // rules (openwhisk-notes.md §2.5); deleting a package that still holds actions is a Conflict.
+    // Platforms that manage no packages answer Invalid.
+    virtual QFuture<Result<Package>> putPackage(QString name, Package package, PutOptions options);
+    virtual QFuture<Result<Package>> deletePackage(QString name);
 
     // Feeds, as `wsk` drives them (openwhisk-notes.md §4): the client, not the platform, tells
     // the feed action. Implemented here once over putTrigger/invokeAction/deleteTrigger, so they
