@@ -32,14 +32,14 @@ CertificateTrustFields::CertificateTrustFields(QWidget *form) : QObject(form), m
     m_caFile = new QLineEdit(form);
     m_caFile->setObjectName(QStringLiteral("caCertificateEdit"));
     m_caFile->setClearButtonEnabled(true);
-    m_caFile->setPlaceholderText(tr("Optional: a PEM file of the CA that signed the server's certificate"));
+    m_caFile->setPlaceholderText(tr("Optional: the CA's PEM file"));
     m_caBrowse = new QPushButton(tr("Browse…"), form);
     m_caBrowse->setObjectName(QStringLiteral("caCertificateBrowse"));
     m_caBrowse->setToolTip(tr("Choose the CA certificate file to trust for this connection"));
     m_pin = new QLineEdit(form);
     m_pin->setObjectName(QStringLiteral("pinnedCertificateEdit"));
     m_pin->setClearButtonEnabled(true);
-    m_pin->setPlaceholderText(tr("Optional: the server certificate's SHA-256 fingerprint"));
+    m_pin->setPlaceholderText(tr("Optional: its SHA-256 fingerprint"));
     m_pinBrowse = new QPushButton(tr("Browse…"), form);
     m_pinBrowse->setObjectName(QStringLiteral("pinnedCertificateBrowse"));
     m_pinBrowse->setToolTip(tr("Choose the server's certificate file: only that certificate is then accepted"));
