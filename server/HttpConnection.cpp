@@ -128,13 +128,7 @@ HttpConnection::ReadStatus HttpConnection::readTls(qsizetype maxBytes)
         case TlsStream::Status::Done:
             m_tlsEstablished = true;
             taken += n;
-            m_lastBytes = Clock::now();
-            if (!m_started) {
-                m_started = true;
-                m_startedAt = m_lastBytes;
-            }
-            m_in.append(chunk, n);
-            if (parseBuffered(status))
+            if (receive(chunk, n, status))
                 return status;
             continue;
         case TlsStream::Status::WantRead:
@@ -265,6 +259,17 @@ int HttpConnection::onMessageComplete(http_parser *parser)
     return 0;
 }
 
+bool HttpConnection::receive(const char *bytes, qsizetype size, ReadStatus &status)
+{
+    m_lastBytes = Clock::now();
+    if (!m_started) {
+        m_started = true;
+        m_startedAt = m_lastBytes;
+    }
+    m_in.append(bytes, size);
+    return parseBuffered(status);
+}
+
 bool HttpConnection::parseBuffered(ReadStatus &status)
 {
     const qsizetype available = m_in.size() - m_inOffset;
@@ -318,13 +323,7 @@ HttpConnection::ReadStatus HttpConnection::readAvailable(qsizetype maxBytes)
         const ssize_t n = ::recv(m_fd, chunk, sizeof chunk, 0);
         if (n > 0) {
             taken += n;
-            m_lastBytes = Clock::now();
-            if (!m_started) {
-                m_started = true;
-                m_startedAt = m_lastBytes;
-            }
-            m_in.append(chunk, n);
-            if (parseBuffered(status))
+            if (receive(chunk, n, status))
                 return status;
             continue;
         }

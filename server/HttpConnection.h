@@ -151,6 +151,8 @@ private:
 
     // Parses what is buffered; true when a whole request (or an error) came of it.
     bool parseBuffered(ReadStatus &status);
+    // Bytes that arrived (from the socket or decrypted): buffered and parsed, as parseBuffered.
+    bool receive(const char *bytes, qsizetype size, ReadStatus &status);
     void startRequest();
     // The TLS side of readAvailable(): decrypted bytes into m_in and parsed.
     ReadStatus readTls(qsizetype maxBytes);

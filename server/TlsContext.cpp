@@ -60,6 +60,7 @@ Result<std::shared_ptr<TlsContext>> TlsContext::load(const QString &certificateF
     SSL_CTX_set_mode(context,
                      SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER | SSL_MODE_RELEASE_BUFFERS);
     SSL_CTX_set_session_cache_mode(context, SSL_SESS_CACHE_OFF);
+    SSL_CTX_set_num_tickets(context, 0); // TLS 1.3: no session tickets after the handshake either
     if (SSL_CTX_set_cipher_list(context, kCipherList) != 1)
         return invalid(tr("cannot set the TLS ciphers: %1").arg(lastOpenSslError()));
     if (SSL_CTX_use_certificate_chain_file(context, QFile::encodeName(certificateFile).constData()) != 1)

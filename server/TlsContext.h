@@ -21,7 +21,7 @@ namespace funcdesk {
 // AEAD suites; no renegotiation, no compression, no session tickets; the server's preference.
 class TlsContext
 {
-    Q_DECLARE_TR_FUNCTIONS(TlsContext)
+    Q_DECLARE_TR_FUNCTIONS(funcdesk::TlsContext)
 
 public:
     // The TLS 1.2 cipher list (OpenSSL syntax) of the policy above.

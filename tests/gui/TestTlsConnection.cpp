@@ -61,6 +61,22 @@ class TestTlsConnection : public QObject
     TestCertificates m_certs;
     std::unique_ptr<FuncdeskdProcess> m_server;
 
+    // A console, its connection dialog, and a new connection to the TLS server typed in.
+    void typeTlsConnection(Console &console, const QString &name, ConnectionDialog *&dialog)
+    {
+        QVERIFY(console.start());
+        QVERIFY(showActive(*console.window));
+        dialog = openConnectionDialog(*console.window);
+        QVERIFY(dialog);
+        QTest::mouseClick(child<QPushButton>(dialog, "addButton"), Qt::LeftButton);
+        QTest::keyClicks(child<QLineEdit>(dialog, "nameEdit"), name);
+        QTest::keyClicks(child<QLineEdit>(dialog, "apiHostEdit"), m_server->apiHost());
+        auto *ns = child<QLineEdit>(dialog, "namespaceEdit");
+        ns->selectAll();
+        QTest::keyClicks(ns, QStringLiteral("guest"));
+        QTest::keyClicks(child<QLineEdit>(dialog, "keyEdit"), m_server->guestKey());
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -77,17 +93,9 @@ private Q_SLOTS:
     void trustingThePickedCaReachesTheServer()
     {
         Console console;
-        QVERIFY(console.start());
-        QVERIFY(showActive(*console.window));
-        ConnectionDialog *dialog = openConnectionDialog(*console.window);
+        ConnectionDialog *dialog = nullptr;
+        typeTlsConnection(console, QStringLiteral("tls box"), dialog);
         QVERIFY(dialog);
-        QTest::mouseClick(child<QPushButton>(dialog, "addButton"), Qt::LeftButton);
-        QTest::keyClicks(child<QLineEdit>(dialog, "nameEdit"), QStringLiteral("tls box"));
-        QTest::keyClicks(child<QLineEdit>(dialog, "apiHostEdit"), m_server->apiHost());
-        auto *ns = child<QLineEdit>(dialog, "namespaceEdit");
-        ns->selectAll();
-        QTest::keyClicks(ns, QStringLiteral("guest"));
-        QTest::keyClicks(child<QLineEdit>(dialog, "keyEdit"), m_server->guestKey());
         QVERIFY(!child<QCheckBox>(dialog, "ignoreCertificatesCheck")->isChecked());
 
         // Nothing trusted yet: the test names the certificate problem.
@@ -124,14 +132,9 @@ private Q_SLOTS:
     void pinningAPickedCertificateStoresItsFingerprint()
     {
         Console console;
-        QVERIFY(console.start());
-        QVERIFY(showActive(*console.window));
-        ConnectionDialog *dialog = openConnectionDialog(*console.window);
+        ConnectionDialog *dialog = nullptr;
+        typeTlsConnection(console, QStringLiteral("pinned box"), dialog);
         QVERIFY(dialog);
-        QTest::mouseClick(child<QPushButton>(dialog, "addButton"), Qt::LeftButton);
-        QTest::keyClicks(child<QLineEdit>(dialog, "nameEdit"), QStringLiteral("pinned box"));
-        QTest::keyClicks(child<QLineEdit>(dialog, "apiHostEdit"), m_server->apiHost());
-        QTest::keyClicks(child<QLineEdit>(dialog, "keyEdit"), m_server->guestKey());
         auto *pin = child<QLineEdit>(dialog, "pinnedCertificateEdit");
         QTest::keyClicks(pin, QStringLiteral("not a fingerprint"));
         QVERIFY(!child<InlineMessage>(dialog, "trustError")->text().isEmpty());

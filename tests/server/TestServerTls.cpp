@@ -36,22 +36,6 @@ int rawConnect(quint16 port)
     return fd;
 }
 
-// Whether the server closed `fd` within `waitMs` (reads and drops what it sends).
-bool closedWithin(int fd, int waitMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < waitMs) {
-        pollfd wanted{fd, POLLIN, 0};
-        if (::poll(&wanted, 1, int(waitMs - timer.elapsed())) <= 0)
-            return false;
-        char buffer[1024];
-        if (::recv(fd, buffer, sizeof buffer, 0) <= 0)
-            return true;
-    }
-    return false;
-}
-
 struct Ran
 {
     int exitCode = -1;
