@@ -53,6 +53,7 @@ ApiServer::ApiServer(LocalEngine &engine, ApiServerOptions options, QObject *par
         [this](HttpConnection::ReadStatus status, const HttpRequest &partial,
                const std::shared_ptr<HttpConnection> &connection) { refuse(status, partial, connection); },
         m_options.http, this);
+    m_transport->setTls(m_options.tls);
     m_transport->setBodySinks(
         [&engine](const HttpRequest &headers) { return ObjectsApi::objectBodySink(engine, headers); });
 }
@@ -72,7 +73,9 @@ Result<quint16> ApiServer::listenOn(const QHostAddress &address, quint16 port)
         QString host = any ? QStringLiteral("localhost") : address.toString();
         if (address.protocol() == QAbstractSocket::IPv6Protocol && !any)
             host = QLatin1Char('[') + host + QLatin1Char(']');
-        m_engine.routes().setServedAt(QStringLiteral("http://%1:%2").arg(host).arg(bound.value()));
+        m_engine.routes().setServedAt(QStringLiteral("%1://%2:%3")
+                                          .arg(m_options.tls ? QStringLiteral("https") : QStringLiteral("http"), host)
+                                          .arg(bound.value()));
     }
     return bound;
 }

@@ -20,13 +20,15 @@ struct ApiRequest;
 class Reply;
 class HttpTransport;
 class RequestLog;
+class TlsContext;
 
 struct ApiServerOptions
 {
     bool logRequests = true;                    // one info line per request on the "funcdesk.http" category
     MetricsAccess metrics = MetricsAccess::Off; // GET /metrics (Prometheus), opt-in
     int maxMetricsSeries = ActionMetrics::kDefaultMaxSeries;
-    HttpLimits http; // connections, deadlines (docs/server.md)
+    HttpLimits http;                       // connections, deadlines (docs/server.md)
+    std::shared_ptr<const TlsContext> tls; // HTTPS when set (server/TlsContext.h)
 };
 
 // The OpenWhisk REST API (and web actions) over a LocalEngine. Reads the request line, checks

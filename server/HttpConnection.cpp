@@ -1,5 +1,7 @@
 #include "server/HttpConnection.h"
 
+#include "server/TlsContext.h"
+
 #include <http_parser.h>
 
 #include <cerrno>
@@ -74,7 +76,73 @@ HttpConnection::HttpConnection(int fd, HttpLimits limits, const BodySinkFactory 
 
 HttpConnection::~HttpConnection()
 {
+    m_tls.reset(); // before its descriptor goes
     ::close(m_fd);
+}
+
+void HttpConnection::startTls(std::unique_ptr<TlsStream> tls)
+{
+    m_tls = std::move(tls);
+}
+
+bool HttpConnection::wantsWrite() const
+{
+    return m_tls && m_tls->wantsWrite();
+}
+
+bool HttpConnection::refusePlainHttp()
+{
+    if (m_tlsChecked)
+        return false;
+    unsigned char first = 0;
+    const ssize_t n = ::recv(m_fd, &first, 1, MSG_PEEK);
+    if (n != 1)
+        return false; // nothing yet (or the end): SSL_read tells
+    m_tlsChecked = true;
+    if (first == 0x16) // a TLS handshake record
+        return false;
+    // Not TLS. Something that looks like an HTTP request line gets a plain answer saying why;
+    // what it sent so far is read first, so that the close does not reset the answer away.
+    if (first >= 'A' && first <= 'Z') {
+        char chunk[16 * 1024];
+        while (::recv(m_fd, chunk, sizeof chunk, MSG_DONTWAIT) > 0) {
+        }
+        static const QByteArray body = QByteArrayLiteral("{\"error\":\"This port speaks HTTPS (TLS): the request "
+                                                         "was sent as plain HTTP.\"}");
+        const QByteArray answer = "HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: " +
+                                  QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+        ::send(m_fd, answer.constData(), size_t(answer.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
+    }
+    return true;
+}
+
+HttpConnection::ReadStatus HttpConnection::readTls(qsizetype maxBytes)
+{
+    if (!m_tlsEstablished && refusePlainHttp())
+        return ReadStatus::Closed;
+    ReadStatus status = ReadStatus::Pending;
+    char chunk[kReadChunk];
+    for (qsizetype taken = 0; taken < maxBytes || m_tls->pending();) {
+        qsizetype n = 0;
+        switch (m_tls->read(chunk, sizeof chunk, n)) {
+        case TlsStream::Status::Done:
+            m_tlsEstablished = true;
+            taken += n;
+            if (receive(chunk, n, status))
+                return status;
+            continue;
+        case TlsStream::Status::WantRead:
+        case TlsStream::Status::WantWrite:
+            m_tlsEstablished = m_tlsEstablished || m_tls->established();
+            return ReadStatus::Pending;
+        case TlsStream::Status::Closed:
+            http_parser_execute(m_parser.get(), &settings(), nullptr, 0);
+            return m_complete ? ReadStatus::Request : ReadStatus::Closed;
+        case TlsStream::Status::Failed:
+            return ReadStatus::Closed; // a failed handshake: OpenSSL has sent its alert
+        }
+    }
+    return ReadStatus::Pending;
 }
 
 const http_parser_settings &HttpConnection::settings()
@@ -191,6 +259,17 @@ int HttpConnection::onMessageComplete(http_parser *parser)
     return 0;
 }
 
+bool HttpConnection::receive(const char *bytes, qsizetype size, ReadStatus &status)
+{
+    m_lastBytes = Clock::now();
+    if (!m_started) {
+        m_started = true;
+        m_startedAt = m_lastBytes;
+    }
+    m_in.append(bytes, size);
+    return parseBuffered(status);
+}
+
 bool HttpConnection::parseBuffered(ReadStatus &status)
 {
     const qsizetype available = m_in.size() - m_inOffset;
@@ -237,18 +316,14 @@ HttpConnection::ReadStatus HttpConnection::readAvailable(qsizetype maxBytes)
     ReadStatus status = ReadStatus::Pending;
     if (parseBuffered(status)) // a pipelined request may be here already
         return status;
+    if (m_tls)
+        return readTls(maxBytes);
     char chunk[kReadChunk];
     for (qsizetype taken = 0; taken < maxBytes;) {
         const ssize_t n = ::recv(m_fd, chunk, sizeof chunk, 0);
         if (n > 0) {
             taken += n;
-            m_lastBytes = Clock::now();
-            if (!m_started) {
-                m_started = true;
-                m_startedAt = m_lastBytes;
-            }
-            m_in.append(chunk, n);
-            if (parseBuffered(status))
+            if (receive(chunk, n, status))
                 return status;
             continue;
         }
@@ -269,6 +344,8 @@ HttpConnection::ReadStatus HttpConnection::readAvailable(qsizetype maxBytes)
 HttpConnection::Clock::time_point HttpConnection::deadline() const
 {
     using std::chrono::milliseconds;
+    if (m_tls && !m_tlsEstablished) // the handshake counts as part of the first request's headers
+        return m_idleSince + milliseconds(m_limits.headerTimeoutMs);
     if (!m_started)
         return m_idleSince + milliseconds(m_limits.idleTimeoutMs);
     // A streamed body may take long in all: its deadline counts from the last bytes.
@@ -281,6 +358,8 @@ HttpConnection::Clock::time_point HttpConnection::deadline() const
 
 bool HttpConnection::readableWithin(int micros) const
 {
+    if (m_tls && m_tls->pending())
+        return true;
     pollfd wanted{m_fd, POLLIN, 0};
     const auto until = Clock::now() + std::chrono::microseconds(micros);
     do {
@@ -293,19 +372,39 @@ bool HttpConnection::readableWithin(int micros) const
 bool HttpConnection::write(const QByteArray &bytes)
 {
     std::lock_guard lock(m_writeMutex);
-    const char *data = bytes.constData();
-    qsizetype left = bytes.size();
+    return sendAll(bytes.constData(), bytes.size());
+}
+
+bool HttpConnection::sendAll(const char *data, qsizetype left)
+{
     while (left > 0 && !m_writeFailed.load()) {
-        const ssize_t n = ::send(m_fd, data, size_t(left), MSG_NOSIGNAL);
-        if (n > 0) {
-            data += n;
-            left -= n;
-            continue;
+        short waitFor = POLLOUT;
+        if (m_tls) {
+            qsizetype n = 0;
+            const TlsStream::Status status = m_tls->write(data, left, n);
+            if (status == TlsStream::Status::Done) {
+                data += n;
+                left -= n;
+                continue;
+            }
+            if (status == TlsStream::Status::WantRead)
+                waitFor = POLLIN;
+            else if (status != TlsStream::Status::WantWrite)
+                waitFor = 0;
+        } else {
+            const ssize_t n = ::send(m_fd, data, size_t(left), MSG_NOSIGNAL);
+            if (n > 0) {
+                data += n;
+                left -= n;
+                continue;
+            }
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (!(n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)))
+                waitFor = 0;
         }
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-            pollfd wanted{m_fd, POLLOUT, 0};
+        if (waitFor != 0) {
+            pollfd wanted{m_fd, waitFor, 0};
             if (::poll(&wanted, 1, m_limits.writeTimeoutMs) > 0)
                 continue;
         }
@@ -317,6 +416,20 @@ bool HttpConnection::write(const QByteArray &bytes)
 bool HttpConnection::writeFile(int fd, qint64 offset, qint64 length)
 {
     std::lock_guard lock(m_writeMutex);
+    if (m_tls) { // no sendfile through TLS: read and encrypt it chunk by chunk
+        QByteArray chunk(kReadChunk, Qt::Uninitialized);
+        for (qint64 done = 0; done < length && !m_writeFailed.load();) {
+            const ssize_t n =
+                ::pread(fd, chunk.data(), size_t(std::min<qint64>(chunk.size(), length - done)), off_t(offset + done));
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0 || !sendAll(chunk.constData(), n))
+                m_writeFailed = true;
+            else
+                done += n;
+        }
+        return !m_writeFailed.load();
+    }
     off_t position = off_t(offset);
     qint64 left = length;
     while (left > 0 && !m_writeFailed.load()) {
@@ -340,19 +453,40 @@ bool HttpConnection::writeFile(int fd, qint64 offset, qint64 length)
 void HttpConnection::finishWriting()
 {
     std::lock_guard lock(m_writeMutex);
+    if (m_tls)
+        m_tls->close();
     ::shutdown(m_fd, SHUT_WR);
 }
 
 void HttpConnection::tryWrite(const QByteArray &bytes)
 {
     std::lock_guard lock(m_writeMutex);
-    if (!m_writeFailed.load())
+    if (m_writeFailed.load())
+        return;
+    if (!m_tls) {
         ::send(m_fd, bytes.constData(), size_t(bytes.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
+        return;
+    }
+    // One attempt: a record left half-sent would break the stream, so the connection then fails.
+    qsizetype n = 0;
+    if (m_tls->write(bytes.constData(), bytes.size(), n) != TlsStream::Status::Done || n != bytes.size())
+        m_writeFailed = true;
 }
 
 bool HttpConnection::drain()
 {
     char chunk[16 * 1024];
+    while (m_tls) {
+        qsizetype n = 0;
+        const TlsStream::Status status = m_tls->read(chunk, sizeof chunk, n);
+        if (status == TlsStream::Status::WantRead || status == TlsStream::Status::WantWrite)
+            return true;
+        if (status != TlsStream::Status::Done)
+            return false;
+        drained += n;
+        if (drained >= 16 * 1024 * 1024)
+            return false;
+    }
     for (;;) {
         const ssize_t n = ::recv(m_fd, chunk, sizeof chunk, 0);
         if (n > 0) {

@@ -15,6 +15,8 @@ struct http_parser_settings;
 
 namespace funcdesk {
 
+class TlsStream;
+
 enum class HttpMethod { Unknown, Get, Put, Delete, Post, Head, Options, Patch, Connect, Trace };
 
 struct HttpRequest;
@@ -87,6 +89,12 @@ public:
     HttpConnection &operator=(const HttpConnection &) = delete;
 
     int descriptor() const { return m_fd; }
+    // Speaks TLS from now on (before the first read): the handshake happens in readAvailable(),
+    // bounded by the header deadline; a client that sends plain HTTP instead gets a plain 400.
+    void startTls(std::unique_ptr<TlsStream> tls);
+    bool isTls() const { return m_tls != nullptr; }
+    // A TLS handshake (or record) waits for room to write: the loop waits for EPOLLOUT too.
+    bool wantsWrite() const;
     // Reads what the socket has (at most `maxBytes` this call) and parses it. After a Request,
     // the next call starts the next request (a pipelined one may be buffered already).
     ReadStatus readAvailable(qsizetype maxBytes = 1 << 20);
@@ -143,9 +151,20 @@ private:
 
     // Parses what is buffered; true when a whole request (or an error) came of it.
     bool parseBuffered(ReadStatus &status);
+    // Bytes that arrived (from the socket or decrypted): buffered and parsed, as parseBuffered.
+    bool receive(const char *bytes, qsizetype size, ReadStatus &status);
     void startRequest();
+    // The TLS side of readAvailable(): decrypted bytes into m_in and parsed.
+    ReadStatus readTls(qsizetype maxBytes);
+    // A client that spoke plain HTTP to the TLS port: a plain 400, then the connection closes.
+    bool refusePlainHttp();
+    // Sends all of `data`, waiting (poll) for room up to the write timeout; m_writeMutex held.
+    bool sendAll(const char *data, qsizetype size);
 
     int m_fd;
+    std::unique_ptr<TlsStream> m_tls; // null: plain HTTP
+    bool m_tlsChecked = false;        // the first byte was seen to open a TLS handshake
+    bool m_tlsEstablished = false;    // the handshake is done (set by the reader)
     HttpLimits m_limits;
     const BodySinkFactory *m_sinks;
     qint64 m_streamed = 0; // bytes of the current request's body given to its sink

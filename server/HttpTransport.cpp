@@ -1,5 +1,7 @@
 #include "server/HttpTransport.h"
 
+#include "server/TlsContext.h"
+
 #include <arpa/inet.h>
 #include <cerrno>
 #include <cstring>
@@ -269,6 +271,8 @@ void HttpTransport::acceptAll(int listener)
             } else {
                 ++fromClient;
                 auto connection = std::make_shared<HttpConnection>(fd, m_limits, &m_sinks);
+                if (m_tls)
+                    connection->startTls(std::make_unique<TlsStream>(m_tls->newSession(fd)));
                 connection->clientKey = key;
                 m_open.emplace(connection.get(), connection);
                 m_parked.emplace(connection.get(), true);
@@ -289,7 +293,11 @@ void HttpTransport::acceptAll(int listener)
 void HttpTransport::refuseConnection(int fd, const QByteArray &why)
 {
     // 503 and close; the client's request, if sent already, is drained so that it reads the 503
-    // rather than a reset.
+    // rather than a reset. Over TLS there is no answer without a handshake: just the close.
+    if (m_tls) {
+        ::close(fd);
+        return;
+    }
     auto connection = std::make_shared<HttpConnection>(fd, m_limits);
     connection->tryWrite(statusResponse("503 Service Unavailable", why.constData()));
     {
@@ -426,7 +434,7 @@ void HttpTransport::park(const std::shared_ptr<HttpConnection> &connection)
     if (stopping)
         return end(connection);
     epoll_event event{};
-    event.events = EPOLLIN | EPOLLRDHUP | EPOLLONESHOT;
+    event.events = EPOLLIN | EPOLLRDHUP | EPOLLONESHOT | (connection->wantsWrite() ? quint32(EPOLLOUT) : 0U);
     event.data.ptr = connection.get();
     ::epoll_ctl(m_epoll, EPOLL_CTL_MOD, connection->descriptor(), &event);
 }

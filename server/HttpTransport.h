@@ -14,6 +14,8 @@
 
 namespace funcdesk {
 
+class TlsContext;
+
 // HTTP/1.1 over TCP, event-driven: connections wait for their requests in one epoll set, not on
 // a thread each, so idle or slow clients cost a socket and a few hundred bytes, not a thread.
 // Pollers (leader/followers): a few threads wait in epoll_wait on that set, one event each
@@ -26,7 +28,9 @@ namespace funcdesk {
 // the set and polls again. At most kMaxPollers threads; beyond, requests queue for a worker.
 // The pollers also enforce the deadlines (idle keep-alive, a request's headers, a whole
 // request), the connection caps (in all, per client address), and drain refused connections.
-// docs/server.md has every number.
+// With TLS (setTls) the loop drives each connection's handshake and records the same way, never
+// blocking: a handshake that waits for the client parks the connection like a partial request
+// (bounded by the header deadline). docs/server.md has every number.
 class HttpTransport : public QObject
 {
     Q_OBJECT
@@ -46,6 +50,8 @@ public:
     HttpTransport(Handler handler, Refusal refusal, HttpLimits limits = {}, QObject *parent = nullptr);
     // Streams the bodies `sinks` chooses (HttpConnection's BodySinkFactory). Before listen().
     void setBodySinks(BodySinkFactory sinks) { m_sinks = std::move(sinks); }
+    // Speaks TLS on every connection (server/TlsContext.h); null: plain HTTP. Before listen().
+    void setTls(std::shared_ptr<const TlsContext> tls) { m_tls = std::move(tls); }
     // Stops listening, ends every connection once its current request is answered, and waits.
     ~HttpTransport() override;
 
@@ -85,6 +91,7 @@ private:
     HttpLimits m_limits;
     int m_maxConnections = 0;
     BodySinkFactory m_sinks;
+    std::shared_ptr<const TlsContext> m_tls;
     QList<int> m_listeners;
     int m_epoll = -1;
     int m_wake = -1; // an eventfd: wakes the loop to stop

@@ -5,6 +5,7 @@
 #include "executor/ChildProcess.h"
 #include "platforms/local/LocalEngine.h"
 #include "server/ApiServer.h"
+#include "server/TlsContext.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -289,6 +290,12 @@ int runServeCommand(const QStringList &arguments)
         {QStringLiteral("idle-timeout"),
          ServeText::tr("Seconds a keep-alive connection may wait for its next request (default: 60)."),
          QStringLiteral("SECONDS")},
+        {QStringLiteral("tls-cert"),
+         ServeText::tr("Serve HTTPS with this PEM certificate (chain); needs --tls-key. TLS 1.2 or newer, "
+                       "forward-secret AEAD ciphers only."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("tls-key"), ServeText::tr("The PEM private key of --tls-cert (keep it readable by you only)."),
+         QStringLiteral("FILE")},
     });
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -318,6 +325,18 @@ int runServeCommand(const QStringList &arguments)
     HttpLimits http;
     if (auto error = readTransportLimits(parser, http))
         return usageError(*error);
+    if (parser.isSet(QStringLiteral("tls-cert")) != parser.isSet(QStringLiteral("tls-key")))
+        return usageError(ServeText::tr("--tls-cert and --tls-key go together"));
+    std::shared_ptr<const TlsContext> tls;
+    if (parser.isSet(QStringLiteral("tls-cert"))) {
+        const QString keyFile = parser.value(QStringLiteral("tls-key"));
+        auto loaded = TlsContext::load(parser.value(QStringLiteral("tls-cert")), keyFile);
+        if (!loaded)
+            return startError(loaded.error().message);
+        tls = std::move(loaded).value();
+        if (const auto warning = TlsContext::keyPermissionWarning(keyFile))
+            fprintf(stderr, "funcdeskd: %s\n", qPrintable(*warning));
+    }
 
     const QString dataDir =
         QDir(parser.isSet(QStringLiteral("data-dir")) ? parser.value(QStringLiteral("data-dir")) : defaultDataDir())
@@ -369,6 +388,7 @@ int runServeCommand(const QStringList &arguments)
     ApiServerOptions options;
     options.logRequests = !parser.isSet(QStringLiteral("quiet"));
     options.http = http;
+    options.tls = tls;
     if (metrics)
         options.metrics =
             parser.isSet(QStringLiteral("metrics-public")) ? MetricsAccess::Public : MetricsAccess::Authenticated;
@@ -378,15 +398,16 @@ int runServeCommand(const QStringList &arguments)
         return startError(
             ServeText::tr("cannot listen on %1:%2: %3").arg(hostText).arg(port).arg(bound.error().message));
 
-    // There is no TLS yet: beyond loopback every request's Basic-auth key crosses the network in clear.
-    if (!host->isLoopback())
+    // Without TLS, beyond loopback every request's Basic-auth key crosses the network in clear.
+    if (!tls && !host->isLoopback())
         fprintf(stderr, "%s\n",
                 qPrintable(ServeText::tr("funcdeskd: warning: serving plain HTTP on %1, not a loopback address: "
                                          "namespace keys and all traffic cross the network unencrypted")
                                .arg(hostText)));
 
     // Tests and benchmarks read this line to learn the port: keep its wording, one line, flushed.
-    fprintf(stdout, "funcdeskd listening on http://%s:%u\n", qPrintable(urlHost(*host)), unsigned(*bound));
+    fprintf(stdout, "funcdeskd listening on %s://%s:%u\n", tls ? "https" : "http", qPrintable(urlHost(*host)),
+            unsigned(*bound));
     fflush(stdout);
 
     QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);

@@ -99,6 +99,8 @@ Platform *ConnectionManager::remotePlatform(const ConnectionProfile &profile, co
     config.auth = key;
     config.ns = profile.namespaceName;
     config.ignoreCertificateErrors = profile.ignoreCertificateErrors;
+    config.caCertificateFile = profile.caCertificateFile;
+    config.pinnedCertificateSha256 = profile.pinnedCertificateSha256;
     auto *platform = new OpenWhiskPlatform(config, this);
     m_remotes.insert(profile.id, platform);
     return platform;

@@ -16,6 +16,10 @@ struct ConnectionProfile
     QString apiHost;                             // as typed: "host:port", "https://host", "http://127.0.0.1:3233"
     QString namespaceName = QStringLiteral("_"); // "_": the key's own namespace
     bool ignoreCertificateErrors = false;
+    // TLS trust for a self-signed platform (not secrets): a PEM file of CA certificates to trust,
+    // and/or the SHA-256 of the server certificate to pin (OpenWhiskConfig says how they apply).
+    QString caCertificateFile;
+    QString pinnedCertificateSha256;
     Kind kind = Kind::Remote;
 
     bool isLocal() const { return kind == Kind::Local; }

@@ -3,6 +3,9 @@
 #include "core/EntityName.h"
 #include "platforms/openwhisk/OpenWhiskConfig.h"
 
+#include <QCryptographicHash>
+#include <QFile>
+#include <QRegularExpression>
 #include <QUrl>
 
 namespace funcdesk {
@@ -10,6 +13,7 @@ namespace funcdesk {
 namespace {
 
 constexpr int kMaxNameLength = 100;
+constexpr qint64 kMaxCertificateFileBytes = 1024 * 1024; // a CA bundle is a few hundred KB
 
 } // namespace
 
@@ -20,6 +24,7 @@ ConnectionProfileProblems ConnectionProfileCheck::check(const ConnectionProfile 
     problems.name = nameProblem(profile.name, profile.id, others);
     problems.apiHost = apiHostProblem(profile.apiHost);
     problems.namespaceName = namespaceProblem(profile.namespaceName);
+    problems.trust = trustProblem(profile.caCertificateFile, profile.pinnedCertificateSha256);
     return problems;
 }
 
@@ -70,6 +75,34 @@ QString ConnectionProfileCheck::namespaceProblem(const QString &namespaceName)
     if (checkEntityName(ns))
         return tr("A namespace name starts with a letter or digit and uses letters, digits, spaces and @ . & - _.");
     return {};
+}
+
+QString ConnectionProfileCheck::trustProblem(const QString &caCertificateFile, const QString &pinnedSha256)
+{
+    const QString caFile = caCertificateFile.trimmed();
+    if (!caFile.isEmpty() && certificateFingerprint(caFile).isEmpty())
+        return tr("%1 is not a readable PEM certificate file.").arg(caFile);
+    if (!pinnedSha256.trimmed().isEmpty() && OpenWhiskConfig::normalizedSha256(pinnedSha256).isEmpty())
+        return tr("The pinned certificate must be a SHA-256 fingerprint (64 hex digits), or pick its file.");
+    return {};
+}
+
+QString ConnectionProfileCheck::certificateFingerprint(const QString &pemFile)
+{
+    QFile file(pemFile);
+    if (file.size() > kMaxCertificateFileBytes || !file.open(QIODevice::ReadOnly))
+        return {};
+    static const QRegularExpression pem(
+        QStringLiteral("-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\\s]+)-----END CERTIFICATE-----"));
+    const auto match = pem.match(QString::fromLatin1(file.read(kMaxCertificateFileBytes)));
+    if (!match.hasMatch())
+        return {};
+    QString base64 = match.captured(1);
+    base64.remove(QRegularExpression(QStringLiteral("\\s")));
+    const auto der = QByteArray::fromBase64Encoding(base64.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    if (!der || der.decoded.isEmpty())
+        return {};
+    return QString::fromLatin1(QCryptographicHash::hash(der.decoded, QCryptographicHash::Sha256).toHex());
 }
 
 } // namespace funcdesk

@@ -14,8 +14,9 @@ struct ConnectionProfileProblems
     QString name;
     QString apiHost;
     QString namespaceName;
+    QString trust; // the CA certificate file or the pinned fingerprint
 
-    bool ok() const { return name.isEmpty() && apiHost.isEmpty() && namespaceName.isEmpty(); }
+    bool ok() const { return name.isEmpty() && apiHost.isEmpty() && namespaceName.isEmpty() && trust.isEmpty(); }
 };
 
 // Checks a remote profile against the rules the store and OpenWhiskPlatform rely on: a unique
@@ -32,6 +33,11 @@ public:
     static QString nameProblem(const QString &name, const QString &id, const QList<ConnectionProfile> &others);
     static QString apiHostProblem(const QString &apiHost);
     static QString namespaceProblem(const QString &namespaceName);
+    // The CA file must be a readable PEM certificate file; the pin a SHA-256 fingerprint.
+    static QString trustProblem(const QString &caCertificateFile, const QString &pinnedSha256);
+    // The SHA-256 fingerprint (64 hex digits) of the first certificate in a PEM file; empty when
+    // the file cannot be read or holds no certificate. For "pin this certificate file".
+    static QString certificateFingerprint(const QString &pemFile);
 };
 
 } // namespace funcdesk

@@ -16,12 +16,16 @@ const QLatin1StringView kName("name");
 const QLatin1StringView kApiHost("apiHost");
 const QLatin1StringView kNamespace("namespace");
 const QLatin1StringView kIgnoreCertificateErrors("ignoreCertificateErrors");
+const QLatin1StringView kCaCertificateFile("caCertificateFile");
+const QLatin1StringView kPinnedCertificateSha256("pinnedCertificateSha256");
 
 ConnectionProfile normalized(ConnectionProfile profile)
 {
     profile.name = profile.name.trimmed();
     profile.apiHost = profile.apiHost.trimmed();
     profile.namespaceName = profile.namespaceName.trimmed();
+    profile.caCertificateFile = profile.caCertificateFile.trimmed();
+    profile.pinnedCertificateSha256 = profile.pinnedCertificateSha256.trimmed();
     profile.kind = ConnectionProfile::Kind::Remote;
     return profile;
 }
@@ -31,7 +35,7 @@ Result<Done> checked(const ConnectionProfile &profile, const QList<ConnectionPro
     const auto problems = ConnectionProfileCheck::check(profile, others);
     if (problems.ok())
         return Done{};
-    for (const QString &problem : {problems.name, problems.apiHost, problems.namespaceName}) {
+    for (const QString &problem : {problems.name, problems.apiHost, problems.namespaceName, problems.trust}) {
         if (!problem.isEmpty())
             return Result<Done>::failure(PlatformError::Kind::Invalid, problem);
     }
@@ -182,6 +186,8 @@ void ConnectionStore::load()
         profile.apiHost = m_settings->value(kApiHost).toString();
         profile.namespaceName = m_settings->value(kNamespace, profile.namespaceName).toString();
         profile.ignoreCertificateErrors = m_settings->value(kIgnoreCertificateErrors, false).toBool();
+        profile.caCertificateFile = m_settings->value(kCaCertificateFile).toString();
+        profile.pinnedCertificateSha256 = m_settings->value(kPinnedCertificateSha256).toString();
         // A hand-edited file may hold anything: keep what the store could have written itself.
         if (profile.id.isEmpty() || profile.id == ConnectionProfile::localId() || indexOf(profile.id) >= 0)
             continue;
@@ -202,6 +208,8 @@ void ConnectionStore::save()
         m_settings->setValue(kApiHost, profile.apiHost);
         m_settings->setValue(kNamespace, profile.namespaceName);
         m_settings->setValue(kIgnoreCertificateErrors, profile.ignoreCertificateErrors);
+        m_settings->setValue(kCaCertificateFile, profile.caCertificateFile);
+        m_settings->setValue(kPinnedCertificateSha256, profile.pinnedCertificateSha256);
     }
     m_settings->endArray();
     m_settings->sync();

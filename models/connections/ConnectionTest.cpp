@@ -71,6 +71,8 @@ QFuture<Result<QString>> ConnectionTest::run(const ConnectionProfile &profile, c
     config.auth = key;
     config.ns = profile.namespaceName;
     config.ignoreCertificateErrors = profile.ignoreCertificateErrors;
+    config.caCertificateFile = profile.caCertificateFile;
+    config.pinnedCertificateSha256 = profile.pinnedCertificateSha256;
     config.requestTimeoutMs = 15000;
     // Owned by the chain below; every OpenWhiskPlatform future finishes, so it is always deleted.
     auto *client = new OpenWhiskPlatform(config, context);

@@ -29,4 +29,19 @@ QByteArray OpenWhiskConfig::authorizationHeader() const
     return QByteArrayLiteral("Basic ") + auth.toUtf8().toBase64();
 }
 
+QString OpenWhiskConfig::normalizedSha256(const QString &text)
+{
+    QString hex;
+    for (const QChar c : text) {
+        if (c == QLatin1Char(':') || c.isSpace())
+            continue;
+        const bool hexDigit = (c >= QLatin1Char('0') && c <= QLatin1Char('9')) ||
+                              (c.toLower() >= QLatin1Char('a') && c.toLower() <= QLatin1Char('f'));
+        if (!hexDigit)
+            return QString();
+        hex.append(c.toLower());
+    }
+    return hex.size() == 64 ? hex : QString();
+}
+
 } // namespace funcdesk

@@ -3,6 +3,10 @@
 #include <QDateTime>
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
+#if QT_CONFIG(ssl)
+#include <QSslCertificate>
+#include <QSslError>
+#endif
 
 namespace funcdesk {
 
@@ -15,6 +19,20 @@ RestTransport::RestTransport(OpenWhiskConfig config, QObject *parent)
 {
     // Replies are deleted in finished(); the manager must not delete them behind our back.
     m_network->setAutoDeleteReplies(false);
+    if (!m_config.caCertificateFile.isEmpty()) {
+#if QT_CONFIG(ssl)
+        const QList<QSslCertificate> authorities = QSslCertificate::fromPath(m_config.caCertificateFile, QSsl::Pem);
+        if (authorities.isEmpty()) {
+            m_trustProblem =
+                tr("cannot read the CA certificate %1 (a PEM file is expected)").arg(m_config.caCertificateFile);
+        } else {
+            m_tls = QSslConfiguration::defaultConfiguration();
+            m_tls->addCaCertificates(authorities);
+        }
+#else
+        m_trustProblem = tr("this build has no TLS support");
+#endif
+    }
 }
 
 RestTransport::~RestTransport()
@@ -24,16 +42,21 @@ RestTransport::~RestTransport()
 
 void RestTransport::send(const Request &request, QObject *context, Handler handler)
 {
-    Pending pending{
-        request.method,  request.url.adjusted(QUrl::RemoveUserInfo), context, context != nullptr, std::move(handler),
-        request.download};
-    if (m_closed || !request.url.isValid()) {
+    Pending pending{request.method,
+                    request.url.adjusted(QUrl::RemoveUserInfo),
+                    context,
+                    context != nullptr,
+                    std::move(handler),
+                    request.download,
+                    QString()};
+    if (m_closed || !request.url.isValid() || !m_trustProblem.isEmpty()) {
         HttpExchange exchange;
         exchange.method = pending.method;
         exchange.url = pending.url;
         exchange.closed = m_closed;
         exchange.networkError = QNetworkReply::ProtocolUnknownError;
-        exchange.networkErrorText = tr("the platform address is not a valid http:// or https:// URL");
+        exchange.networkErrorText =
+            !request.url.isValid() ? tr("the platform address is not a valid http:// or https:// URL") : m_trustProblem;
         deliver(pending, exchange);
         return;
     }
@@ -52,6 +75,10 @@ void RestTransport::send(const Request &request, QObject *context, Handler handl
     // OpenWhisk does not redirect API calls; following one would carry the key elsewhere.
     httpRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     httpRequest.setTransferTimeout(request.timeoutMs > 0 ? request.timeoutMs : m_config.requestTimeoutMs);
+#if QT_CONFIG(ssl)
+    if (m_tls)
+        httpRequest.setSslConfiguration(*m_tls);
+#endif
 
     QNetworkReply *reply = nullptr;
     if (request.upload)
@@ -74,12 +101,59 @@ void RestTransport::send(const Request &request, QObject *context, Handler handl
         connect(reply, request.upload ? &QNetworkReply::uploadProgress : &QNetworkReply::downloadProgress, this,
                 report);
     }
-#if QT_CONFIG(ssl)
-    if (m_config.ignoreCertificateErrors)
-        connect(reply, &QNetworkReply::sslErrors, reply, [reply] { reply->ignoreSslErrors(); });
-#endif
+    watchCertificate(reply);
     connect(reply, &QNetworkReply::finished, this, [this, reply] { finished(reply); });
     m_pending.insert(reply, std::move(pending));
+}
+
+void RestTransport::watchCertificate(QNetworkReply *reply)
+{
+#if QT_CONFIG(ssl)
+    const QString pinned = OpenWhiskConfig::normalizedSha256(m_config.pinnedCertificateSha256);
+    const auto fingerprint = [](const QSslCertificate &certificate) {
+        return QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex());
+    };
+    const auto refuse = [this, reply](const QString &problem) {
+        auto it = m_pending.find(reply);
+        if (it != m_pending.end())
+            it->certificateProblem = problem;
+    };
+    connect(reply, &QNetworkReply::sslErrors, this,
+            [this, reply, pinned, fingerprint, refuse](const QList<QSslError> &errors) {
+                if (m_config.ignoreCertificateErrors) {
+                    reply->ignoreSslErrors();
+                    return;
+                }
+                const QSslCertificate peer = reply->sslConfiguration().peerCertificate();
+                const QString presented = fingerprint(peer);
+                if (!pinned.isEmpty() && !peer.isNull() && presented == pinned) {
+                    reply->ignoreSslErrors(errors); // these errors, of this exact certificate
+                    return;
+                }
+                if (!pinned.isEmpty()) {
+                    refuse(
+                        tr("the server's certificate (SHA-256 %1) is not the pinned one (%2)").arg(presented, pinned));
+                    return;
+                }
+                QStringList reasons;
+                for (const QSslError &error : errors)
+                    reasons.append(error.errorString());
+                reasons.removeDuplicates();
+                refuse(tr("the server's certificate is not trusted (%1): trust the CA that signed it, or pin the "
+                          "certificate, in the connection's settings")
+                           .arg(reasons.join(QStringLiteral("; "))));
+            });
+    if (!pinned.isEmpty()) // a certificate the CAs trust must still be the pinned one
+        connect(reply, &QNetworkReply::encrypted, this, [reply, pinned, fingerprint, refuse] {
+            const QString presented = fingerprint(reply->sslConfiguration().peerCertificate());
+            if (presented != pinned) {
+                refuse(tr("the server's certificate (SHA-256 %1) is not the pinned one (%2)").arg(presented, pinned));
+                reply->abort();
+            }
+        });
+#else
+    Q_UNUSED(reply);
+#endif
 }
 
 void RestTransport::finished(QNetworkReply *reply)
@@ -104,10 +178,15 @@ void RestTransport::finished(QNetworkReply *reply)
         exchange.headers.insert(name.toLower(), value);
     exchange.networkError = reply->error();
     if (exchange.status == 0 && exchange.networkError != QNetworkReply::NoError) {
-        exchange.networkErrorText = redacted(reply->errorString());
-        // Nothing but the transfer timeout aborts a pending reply (close() takes it out first).
-        exchange.timedOut = exchange.networkError == QNetworkReply::OperationCanceledError ||
-                            exchange.networkError == QNetworkReply::TimeoutError;
+        exchange.networkErrorText =
+            pending.certificateProblem.isEmpty() ? redacted(reply->errorString()) : pending.certificateProblem;
+        // Nothing but the transfer timeout (or a certificate that is not the pinned one) aborts
+        // a pending reply (close() takes it out first).
+        exchange.timedOut =
+            pending.certificateProblem.isEmpty() && (exchange.networkError == QNetworkReply::OperationCanceledError ||
+                                                     exchange.networkError == QNetworkReply::TimeoutError);
+        if (!pending.certificateProblem.isEmpty())
+            exchange.networkError = QNetworkReply::SslHandshakeFailedError;
     }
     exchange.activationIdHeader = QString::fromLatin1(reply->rawHeader(QByteArrayLiteral("x-openwhisk-activation-id")));
     if (reply->hasRawHeader(QByteArrayLiteral("Retry-After")))

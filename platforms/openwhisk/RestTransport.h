@@ -9,6 +9,9 @@
 #include <QObject>
 #include <QPointer>
 #include <QPromise>
+#if QT_CONFIG(ssl)
+#include <QSslConfiguration>
+#endif
 
 #include <functional>
 #include <memory>
@@ -20,7 +23,9 @@ class QNetworkReply;
 namespace funcdesk {
 
 // HTTP for the OpenWhisk client: one QNetworkAccessManager, Basic auth from the config, JSON
-// bodies, a transfer timeout per request, certificate errors ignored only when configured.
+// bodies, a transfer timeout per request. TLS: the system's CAs plus the config's CA file; a
+// pinned certificate is accepted (its errors only) and required; certificate errors are ignored
+// only when configured; a certificate refused is named in the exchange's error text.
 // Every request ends in exactly one HttpExchange handed to its handler, also when the transport
 // is closed first; every exchange is reported by exchangeFinished() without credentials.
 class RestTransport final : public QObject
@@ -85,17 +90,23 @@ private:
         bool hasContext = false;
         Handler handler;
         QIODevice *download = nullptr;
+        QString certificateProblem; // why the server's certificate was refused
     };
 
     void finished(QNetworkReply *reply);
     void deliver(Pending &pending, const HttpExchange &exchange);
     static void stream(QNetworkReply *reply, QIODevice *sink);
     QString redacted(QString text) const;
+    void watchCertificate(QNetworkReply *reply);
 
     OpenWhiskConfig m_config;
     QNetworkAccessManager *m_network;
     QHash<QNetworkReply *, Pending> m_pending;
     bool m_closed = false;
+    QString m_trustProblem; // the CA file could not be read: every request fails with this
+#if QT_CONFIG(ssl)
+    std::optional<QSslConfiguration> m_tls; // with the CA file's certificates
+#endif
 };
 
 } // namespace funcdesk

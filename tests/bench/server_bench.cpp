@@ -10,6 +10,10 @@
 //               (--faas-js-runtime DIR or FUNCDESK_FAAS_JS_RUNTIME=DIR, e.g. after
 //               `npm install faas-js-runtime` in DIR, outside the repository): Knative's Node.js
 //               function runtime (fastify) with a no-op handle(), loaded as invoke (c=1 and c=16)
+//   --tls       also invoke c=1 and c=16 over HTTPS (TLS 1.3, a self-signed certificate) on a
+//               second funcdeskd started with --tls-cert/--tls-key, alternating with the plain
+//               runs; a line "server_bench tls …" before the last one gives those figures and
+//               their ratios to plain HTTP (needs wrk: the built-in generator speaks plain HTTP)
 //
 // The server runs on a free port with a temporary data folder and a no-op Node.js action
 // (`function main(){return {}}`) whose limits.concurrency is 16: funcdeskd caps an action's
@@ -64,6 +68,7 @@ struct Settings
     int wrkThreads = 1;
     std::string funcdeskd = FUNCDESKD_PATH;
     std::string faasDir; // holds node_modules/faas-js-runtime; empty: not measured
+    bool tls = false;
 };
 
 // The reference: node's http module, a handler that parses the body, calls a no-op main and
@@ -79,7 +84,7 @@ const char *const kReferenceServer =
     "server.keepAliveTimeout = 60000;"
     "server.listen(0, '127.0.0.1', () => console.log('reference listening on ' + server.address().port));";
 
-pid_t g_children[3] = {0, 0, 0};
+pid_t g_children[4] = {0, 0, 0, 0};
 
 void killChildren(int)
 {
@@ -236,6 +241,8 @@ Settings parseArguments(int argc, char *argv[])
             settings.rounds = std::max(1, atoi(argv[++i]));
         } else if (arg == "--seconds" && hasValue) {
             settings.seconds = std::max(0.5, atof(argv[++i]));
+        } else if (arg == "--tls") {
+            settings.tls = true;
         } else if (arg == "--builtin") {
             settings.builtin = true;
         } else if (arg == "--no-reference") {
@@ -250,14 +257,16 @@ Settings parseArguments(int argc, char *argv[])
             // `./dev bench ARGS` hands the same arguments to every benchmark.
             fprintf(stderr, "server_bench: ignoring unknown argument '%s' (see --help)\n", arg.c_str());
         } else {
-            fprintf(stderr, "usage: server_bench [--quick] [--rounds N] [--seconds S] [--builtin] [--no-reference]\n"
-                            "                    [--wrk-threads N] [--funcdeskd PATH] [--faas-js-runtime DIR]\n"
-                            "  --quick      1 round of 3 s per measurement (under 30 s in all)\n"
-                            "  default      3 rounds of 8 s per measurement, medians\n"
-                            "  --builtin    use the built-in load generator even when wrk is installed\n"
-                            "  --no-reference  skip the plain node HTTP server measured for the ratios\n"
-                            "  --faas-js-runtime DIR  measure faas-js-runtime from DIR/node_modules too\n"
-                            "               (default: $FUNCDESK_FAAS_JS_RUNTIME)\n");
+            fprintf(stderr,
+                    "usage: server_bench [--quick] [--rounds N] [--seconds S] [--builtin] [--no-reference]\n"
+                    "                    [--wrk-threads N] [--funcdeskd PATH] [--faas-js-runtime DIR] [--tls]\n"
+                    "  --quick      1 round of 3 s per measurement (under 30 s in all)\n"
+                    "  default      3 rounds of 8 s per measurement, medians\n"
+                    "  --builtin    use the built-in load generator even when wrk is installed\n"
+                    "  --no-reference  skip the plain node HTTP server measured for the ratios\n"
+                    "  --faas-js-runtime DIR  measure faas-js-runtime from DIR/node_modules too\n"
+                    "               (default: $FUNCDESK_FAAS_JS_RUNTIME)\n"
+                    "  --tls        also measure invoke over HTTPS (with wrk), against plain in the same run\n");
             exit(2);
         }
     }
@@ -374,9 +383,21 @@ int main(int argc, char *argv[])
 
     // The server. Its default throttle (60,000 invocations a minute per namespace) would refuse
     // most of a measurement at ~10,000/s: lift it, so the check's cost is measured, not its 429s.
-    Child server({settings.funcdeskd, "serve", "--host", "127.0.0.1", "--port", "0", "--data-dir", dataDir.string(),
-                  "--set", "limits.invocationsPerMinute=1000000000", "--set", "limits.concurrentInvocations=1000000"},
-                 workDir / "funcdeskd", 0);
+    const auto serveArguments = [&settings](const std::filesystem::path &data) {
+        return std::vector<std::string>{settings.funcdeskd,
+                                        "serve",
+                                        "--host",
+                                        "127.0.0.1",
+                                        "--port",
+                                        "0",
+                                        "--data-dir",
+                                        data.string(),
+                                        "--set",
+                                        "limits.invocationsPerMinute=1000000000",
+                                        "--set",
+                                        "limits.concurrentInvocations=1000000"};
+    };
+    Child server(serveArguments(dataDir), workDir / "funcdeskd", 0);
     const auto listening = server.started() ? server.waitForLine("funcdeskd listening on http://", 30) : std::nullopt;
     if (!listening) {
         fprintf(stderr, "server_bench: %s did not start listening\n%s\n", settings.funcdeskd.c_str(),
@@ -389,24 +410,65 @@ int main(int argc, char *argv[])
     printf("server_bench: funcdeskd at http://%s\n", hostPort.c_str());
 
     const std::string actionPath = "/api/v1/namespaces/_/actions/noop";
-    const HttpExchange created = httpOnce(
-        port, "PUT", actionPath + "?overwrite=true", authorization,
-        R"({"exec":{"kind":"nodejs:default","code":"function main(){return {}}"},"limits":{"concurrency":16,"cpu":)" +
-            std::to_string(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN))) + "}}");
-    if (created.status != 200) {
-        fprintf(stderr, "server_bench: creating the action failed: HTTP %d %s\n", created.status, created.body.c_str());
+    // The no-op action on the server at `at` (plain HTTP), invoked once.
+    const auto prepare = [&actionPath](uint16_t at, const std::string &auth) {
+        const HttpExchange created = httpOnce(
+            at, "PUT", actionPath + "?overwrite=true", auth,
+            R"({"exec":{"kind":"nodejs:default","code":"function main(){return {}}"},"limits":{"concurrency":16,"cpu":)" +
+                std::to_string(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN))) + "}}");
+        if (created.status != 200) {
+            fprintf(stderr, "server_bench: creating the action failed: HTTP %d %s\n", created.status,
+                    created.body.c_str());
+            return false;
+        }
+        const HttpExchange first = httpOnce(at, "POST", actionPath + "?blocking=true", auth, "{}");
+        if (first.status != 200)
+            fprintf(stderr, "server_bench: the first invoke failed: HTTP %d %s\n", first.status, first.body.c_str());
+        return first.status == 200;
+    };
+    if (!prepare(port, authorization))
         return 1;
-    }
-    const HttpExchange first = httpOnce(port, "POST", actionPath + "?blocking=true", authorization, "{}");
-    if (first.status != 200) {
-        fprintf(stderr, "server_bench: the first invoke failed: HTTP %d %s\n", first.status, first.body.c_str());
-        return 1;
-    }
 
     const LoadTarget invoke{port, "POST", actionPath + "?blocking=true", authorization, "{}"};
     const LoadTarget get{port, "GET", actionPath, authorization, ""};
     // Warm-up: the action's process, the server's pools and caches.
     generator.run(invoke, 16, std::min(2.0, settings.seconds));
+
+    // --tls: a second funcdeskd on a data folder of its own, prepared over plain HTTP, then
+    // started again with --tls-cert/--tls-key.
+    std::optional<Child> tlsServer;
+    std::optional<LoadTarget> tlsInvoke;
+    std::string tlsProblem;
+    const std::filesystem::path tlsData = workDir / "tls-data";
+    if (settings.tls && !generator.speaksTls()) {
+        tlsProblem = "the built-in load generator speaks plain HTTP only (install wrk)";
+    } else if (settings.tls && std::filesystem::create_directory(tlsData) &&
+               makeBenchCertificate(workDir, tlsProblem)) {
+        tlsServer.emplace(serveArguments(tlsData), workDir / "funcdeskd-tls-setup", 3);
+        const auto plain = tlsServer->waitForLine("funcdeskd listening on http://", 30);
+        const std::string tlsAuth = "Basic " + base64(trimmed(readFile(tlsData / "auth")));
+        const bool prepared = plain && prepare(uint16_t(atoi(plain->substr(plain->rfind(':') + 1).c_str())), tlsAuth);
+        tlsServer.reset();
+        if (prepared) {
+            std::vector<std::string> arguments = serveArguments(tlsData);
+            arguments.insert(arguments.end(), {"--tls-cert", (workDir / "cert.pem").string(), "--tls-key",
+                                               (workDir / "key.pem").string()});
+            tlsServer.emplace(arguments, workDir / "funcdeskd-tls", 3);
+            if (const auto secure = tlsServer->waitForLine("funcdeskd listening on https://", 30)) {
+                tlsInvoke = LoadTarget{uint16_t(atoi(secure->substr(secure->rfind(':') + 1).c_str())),
+                                       "POST",
+                                       actionPath + "?blocking=true",
+                                       tlsAuth,
+                                       "{}",
+                                       true};
+                generator.run(*tlsInvoke, 16, std::min(2.0, settings.seconds));
+            }
+        }
+        if (!tlsInvoke)
+            tlsProblem = "the TLS funcdeskd did not start: " + (tlsServer ? tlsServer->stderrTail() : "");
+    }
+    if (!tlsProblem.empty())
+        printf("server_bench: TLS not measured: %s\n", tlsProblem.c_str());
 
     // The reference server.
     std::optional<Child> reference;
@@ -434,7 +496,8 @@ int main(int argc, char *argv[])
 
     std::vector<double> invoke1, invoke16, gets, ref1, ref16, ratio1, ratio16, steals;
     std::vector<double> faas1, faas16, faasRatio1, faasRatio16;
-    std::vector<double> cpuInvoke1, cpuInvoke16; // funcdeskd's CPU µs per invoke
+    std::vector<double> tls1, tls16, tlsRatio1, tlsRatio16; // TLS, and TLS / plain per round
+    std::vector<double> cpuInvoke1, cpuInvoke16;            // funcdeskd's CPU µs per invoke
     auto measure = [&](const char *name, const LoadTarget &target, int connections, std::vector<double> &into,
                        pid_t serverPid = 0, std::vector<double> *cpuPerRequest = nullptr) {
         const MachineCpu before = MachineCpu::now();
@@ -465,6 +528,10 @@ int main(int argc, char *argv[])
     for (int round = 0; round < settings.rounds; ++round) {
         printf("round %d:\n", round + 1);
         const double i1 = measure("invoke", invoke, 1, invoke1, server.pid(), &cpuInvoke1);
+        if (tlsInvoke) {
+            const double t1 = measure("invoke TLS", *tlsInvoke, 1, tls1, tlsServer->pid());
+            tlsRatio1.push_back(i1 > 0 ? t1 / i1 : 0);
+        }
         if (referenceTarget) {
             const double r1 = measure("reference", *referenceTarget, 1, ref1);
             ratio1.push_back(r1 > 0 ? i1 / r1 : 0);
@@ -474,6 +541,10 @@ int main(int argc, char *argv[])
             faasRatio1.push_back(f1 > 0 ? i1 / f1 : 0);
         }
         const double i16 = measure("invoke", invoke, 16, invoke16, server.pid(), &cpuInvoke16);
+        if (tlsInvoke) {
+            const double t16 = measure("invoke TLS", *tlsInvoke, 16, tls16, tlsServer->pid());
+            tlsRatio16.push_back(i16 > 0 ? t16 / i16 : 0);
+        }
         if (referenceTarget) {
             const double r16 = measure("reference", *referenceTarget, 16, ref16);
             ratio16.push_back(r16 > 0 ? i16 / r16 : 0);
@@ -489,6 +560,8 @@ int main(int argc, char *argv[])
         reference->stop();
     if (faas)
         faas->stop();
+    if (tlsServer)
+        tlsServer->stop();
     const int serverExit = server.stop();
     if (serverExit != 0)
         printf("server_bench: warning: funcdeskd exited with %d after SIGTERM\n%s\n", serverExit,
@@ -517,6 +590,10 @@ int main(int argc, char *argv[])
     printf("host steal during the measurements: median %.1f%%, max %.1f%% (over 5%%: the figures say more about the "
            "host)\n",
            median(steals), steals.empty() ? 0.0 : *std::max_element(steals.begin(), steals.end()));
+    if (tlsInvoke)
+        printf("server_bench tls invoke_c1_rps=%.0f invoke_c16_rps=%.0f ratio_c1=%.3f ratio_c16=%.3f (HTTPS / plain "
+               "HTTP, medians of per-round ratios)\n",
+               median(tls1), median(tls16), median(tlsRatio1), median(tlsRatio16));
     // ratio_c1 and ratio_c16: invoke against the node reference (goal at c=16: 0.7); 0 when it
     // was not measured.
     printf("server_bench invoke_c1_rps=%.0f invoke_c16_rps=%.0f get_rps=%.0f ratio_c1=%.3f ratio_c16=%.3f\n",

@@ -324,7 +324,8 @@ LoadResult LoadGenerator::runWrk(const LoadTarget &target, int connections, doub
         }
         lua << "wrk.headers[\"Authorization\"] = \"" << target.authorization << "\"\n";
     }
-    const std::string url = "http://127.0.0.1:" + std::to_string(target.port) + target.path;
+    const std::string url =
+        std::string(target.tls ? "https" : "http") + "://127.0.0.1:" + std::to_string(target.port) + target.path;
     const std::vector<std::string> args = {m_wrk,
                                            "-t",
                                            std::to_string(std::min(m_threads, connections)),

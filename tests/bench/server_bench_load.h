@@ -16,6 +16,7 @@ struct LoadTarget
     std::string path;          // with the query
     std::string authorization; // the whole header value
     std::string body;          // sent as application/json when not empty
+    bool tls = false;          // https:// (wrk only; the built-in generator speaks plain HTTP)
 };
 
 struct LoadResult
@@ -37,6 +38,10 @@ struct HttpExchange
 HttpExchange httpOnce(uint16_t port, const std::string &method, const std::string &path,
                       const std::string &authorization, const std::string &body);
 
+// For server_bench --tls: a self-signed EC P-256 certificate for 127.0.0.1 in `dir` (cert.pem,
+// key.pem, made with the `openssl` command); false with `error` when it could not be made.
+bool makeBenchCertificate(const std::filesystem::path &dir, std::string &error);
+
 class LoadGenerator
 {
 public:
@@ -44,6 +49,7 @@ public:
     static LoadGenerator wrk(std::string path, int threads, std::filesystem::path scratchDir);
 
     std::string description() const;
+    bool speaksTls() const { return !m_wrk.empty(); }
     // `connections` keep-alive connections sending back to back for `seconds`.
     LoadResult run(const LoadTarget &target, int connections, double seconds) const;
 

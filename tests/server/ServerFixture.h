@@ -18,6 +18,8 @@
 #include <QTimer>
 
 #include <csignal>
+#include <poll.h>
+#include <sys/socket.h>
 
 using funcdesk::test::FuncdeskdProcess;
 
@@ -118,6 +120,22 @@ template <typename Done> inline QByteArray readUntil(QTcpSocket &socket, int tim
         }
     }
     return received;
+}
+
+// Whether the server closes raw socket `fd` within `waitMs` (reading and dropping what it sends first).
+inline bool closedWithin(int fd, int waitMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < waitMs) {
+        pollfd wanted{fd, POLLIN, 0};
+        if (::poll(&wanted, 1, int(waitMs - timer.elapsed())) <= 0)
+            return false;
+        char buffer[4096];
+        if (::recv(fd, buffer, sizeof buffer, 0) <= 0)
+            return true;
+    }
+    return false;
 }
 
 // The first complete response in `bytes` (headers and Content-Length body), or empty.

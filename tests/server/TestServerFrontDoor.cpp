@@ -88,22 +88,6 @@ Answer exchangeOnce(const char *source, quint16 port, const QByteArray &request)
     return answer;
 }
 
-// Whether the server closes `fd` within `waitMs` (reading and dropping what it sends first).
-bool closedWithin(int fd, int waitMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < waitMs) {
-        pollfd wanted{fd, POLLIN, 0};
-        if (::poll(&wanted, 1, int(waitMs - timer.elapsed())) <= 0)
-            return false;
-        char buffer[4096];
-        if (::recv(fd, buffer, sizeof buffer, 0) <= 0)
-            return true;
-    }
-    return false;
-}
-
 int openDescriptors(qint64 pid)
 {
     return int(QDir(QStringLiteral("/proc/%1/fd").arg(pid)).entryList(QDir::NoDotAndDotDot | QDir::System).size());

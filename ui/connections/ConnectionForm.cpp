@@ -4,6 +4,7 @@
 #include "models/connections/ConnectionManager.h"
 #include "models/connections/ConnectionProfileCheck.h"
 #include "models/connections/ConnectionStore.h"
+#include "ui/connections/CertificateTrustFields.h"
 #include "ui/connections/InlineMessage.h"
 
 #include <QCheckBox>
@@ -81,6 +82,7 @@ void ConnectionForm::build()
     m_keepKey->setObjectName(QStringLiteral("keepKeyCheck"));
     m_keychainNote = message("keychainNote", this);
 
+    m_trust = new CertificateTrustFields(this);
     m_ignoreCertificates = new QCheckBox(tr("&Ignore certificate errors"), this);
     m_ignoreCertificates->setObjectName(QStringLiteral("ignoreCertificatesCheck"));
     m_certificateWarning = message("certificateWarning", this);
@@ -100,6 +102,7 @@ void ConnectionForm::build()
     m_keyLabel = new QLabel(tr("Auth &key:"), this);
     m_keyLabel->setBuddy(m_key);
     form->addRow(m_keyLabel, withMessage(m_key, m_keychainNote, m_keepKey));
+    m_trust->addRows(form);
     form->addRow(QString(), withMessage(m_ignoreCertificates, m_certificateWarning));
 
     auto *layout = new QVBoxLayout(this);
@@ -124,6 +127,7 @@ void ConnectionForm::build()
         onEdited();
     });
     connect(m_ignoreCertificates, &QCheckBox::toggled, this, &ConnectionForm::onEdited);
+    connect(m_trust, &CertificateTrustFields::edited, this, &ConnectionForm::onEdited);
     connect(m_test, &QPushButton::clicked, this, &ConnectionForm::testConnection);
 }
 
@@ -148,6 +152,7 @@ void ConnectionForm::editProfile(const ConnectionProfile &profile)
     m_keepKey->setChecked(true);
     m_keepKey->setVisible(editable);
     m_ignoreCertificates->setChecked(profile.ignoreCertificateErrors);
+    m_trust->setValues(profile.caCertificateFile, profile.pinnedCertificateSha256, editable);
     for (QLineEdit *edit : {m_name, m_apiHost, m_namespace}) {
         edit->setReadOnly(!editable);
         edit->setClearButtonEnabled(editable); // nothing to clear in a field that cannot change
@@ -183,6 +188,8 @@ ConnectionProfile ConnectionForm::profile() const
     typed.apiHost = m_apiHost->text().trimmed();
     typed.namespaceName = m_namespace->text().trimmed();
     typed.ignoreCertificateErrors = m_ignoreCertificates->isChecked();
+    typed.caCertificateFile = m_trust->caCertificateFile();
+    typed.pinnedCertificateSha256 = m_trust->pinnedSha256();
     return typed;
 }
 
@@ -200,7 +207,8 @@ bool ConnectionForm::isDirty() const
     const ConnectionProfile typed = profile();
     if (m_isNew)
         return !typed.name.isEmpty() || !typed.apiHost.isEmpty() || !m_key->text().isEmpty() ||
-               typed.namespaceName != m_original.namespaceName || typed.ignoreCertificateErrors;
+               typed.namespaceName != m_original.namespaceName || typed.ignoreCertificateErrors ||
+               !typed.caCertificateFile.isEmpty() || !typed.pinnedCertificateSha256.isEmpty();
     return typed != m_original || key().has_value();
 }
 
@@ -246,6 +254,7 @@ void ConnectionForm::validate()
     if (!m_original.isEditable()) {
         for (InlineMessage *label : {m_nameError, m_apiHostError, m_namespaceError})
             label->clear();
+        m_trust->showProblem(QString());
         return;
     }
     const auto problems = ConnectionProfileCheck::check(profile(), m_store->profiles());
@@ -253,6 +262,7 @@ void ConnectionForm::validate()
     m_nameError->showMessage(InlineMessage::Kind::Error, m_nameTouched ? problems.name : QString());
     m_apiHostError->showMessage(InlineMessage::Kind::Error, m_hostTouched ? problems.apiHost : QString());
     m_namespaceError->showMessage(InlineMessage::Kind::Error, problems.namespaceName);
+    m_trust->showProblem(problems.trust);
 }
 
 void ConnectionForm::updateKeyField()

@@ -11,12 +11,14 @@ class QPushButton;
 
 namespace funcdesk {
 
+class CertificateTrustFields;
 class ConnectionManager;
 class ConnectionStore;
 class InlineMessage;
 
 // The fields of one connection in the connection dialog: name, API host, namespace, auth key,
-// "ignore certificate errors" (with its warning) and "Test connection" with the server's answer.
+// a CA certificate to trust or a certificate to pin (CertificateTrustFields), "ignore
+// certificate errors" (with its warning) and "Test connection" with the server's answer.
 // Checks as the user types and says what is wrong beside the field. The key field is never
 // filled in: editing keeps the stored key unless the user unticks "Keep the current key".
 class ConnectionForm : public QWidget
@@ -73,6 +75,7 @@ private:
     QLineEdit *m_key = nullptr;
     QCheckBox *m_keepKey = nullptr;
     InlineMessage *m_keychainNote = nullptr;
+    CertificateTrustFields *m_trust = nullptr;
     QCheckBox *m_ignoreCertificates = nullptr;
     InlineMessage *m_certificateWarning = nullptr;
     QPushButton *m_test = nullptr;
