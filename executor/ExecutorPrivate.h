@@ -76,6 +76,10 @@ public:
     // concurrency): Node.js actions with concurrency > 1, where cgroups enforce the limits.
     bool sharesProcesses(const Runtime &runtime, const ActionLimits &limits) const;
     // Runs the activation in the action's shared process, starting it when there is none.
+    // Applies the action's limits to a new process and sends `line` (none: nothing to wait for),
+    // recording the init's verdict and measurements.
+    void initialise(RuntimeProcess &process, const std::optional<QByteArray> &line, const ActionLimits &limits,
+                    ActivationFacts &facts, LogCapture &logs, StepVerdict &verdict);
     Result<std::unique_ptr<RuntimeProcess>> startActionloop(const InvocationRequest &request, const Runtime &runtime,
                                                             const ActionLimits &limits, ActivationFacts &facts,
                                                             LogCapture &logs, StepVerdict &verdict);

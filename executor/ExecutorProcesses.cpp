@@ -107,17 +107,26 @@ Executor::Private::startProcess(const InvocationRequest &request, const Runtime 
             return spawned.error();
         process = std::move(spawned).value();
     }
-    const qint64 timeoutMs = *limits.timeoutMs;
-    process->setCancelFlag(facts.cancelFlag);
-    process->applyLimits({*limits.memoryMb * 1024 * 1024, *limits.cpu, config.maxProcessesPerActivation,
-                          *limits.storageMb * 1024 * 1024});
-    const StepResult init = process->step(initLine(request, concurrency), timeoutMs, 1024 * 1024, logs);
-    verdict = verdictForInit(init, timeoutMs);
-    facts.cpuNanos = std::max<qint64>(0, init.cpuNanos);
-    facts.peakMemoryBytes = init.peakMemoryBytes;
-    facts.initTime = nowMs() - facts.start;
-    facts.enforcement = process->enforcement();
+    initialise(*process, initLine(request, concurrency), limits, facts, logs, verdict);
     return process;
+}
+
+void Executor::Private::initialise(RuntimeProcess &process, const std::optional<QByteArray> &line,
+                                   const ActionLimits &limits, ActivationFacts &facts, LogCapture &logs,
+                                   StepVerdict &verdict)
+{
+    const qint64 timeoutMs = *limits.timeoutMs;
+    process.setCancelFlag(facts.cancelFlag);
+    process.applyLimits({*limits.memoryMb * 1024 * 1024, *limits.cpu, config.maxProcessesPerActivation,
+                         *limits.storageMb * 1024 * 1024});
+    if (line) {
+        const StepResult init = process.step(*line, timeoutMs, 1024 * 1024, logs);
+        verdict = verdictForInit(init, timeoutMs);
+        facts.cpuNanos = std::max<qint64>(0, init.cpuNanos);
+        facts.peakMemoryBytes = init.peakMemoryBytes;
+    }
+    facts.initTime = nowMs() - facts.start;
+    facts.enforcement = process.enforcement();
 }
 
 Result<std::unique_ptr<RuntimeProcess>>
@@ -145,18 +154,8 @@ Executor::Private::startActionloop(const InvocationRequest &request, const Runti
     if (!spawned)
         return spawned.error();
     std::unique_ptr<RuntimeProcess> process = std::move(spawned).value();
-    const qint64 timeoutMs = *limits.timeoutMs;
-    process->setCancelFlag(facts.cancelFlag);
-    process->applyLimits({*limits.memoryMb * 1024 * 1024, *limits.cpu, config.maxProcessesPerActivation,
-                          *limits.storageMb * 1024 * 1024});
-    if (acks) {
-        const StepResult init = process->step({}, timeoutMs, 1024 * 1024, logs);
-        verdict = verdictForInit(init, timeoutMs);
-        facts.cpuNanos = std::max<qint64>(0, init.cpuNanos);
-        facts.peakMemoryBytes = init.peakMemoryBytes;
-    }
-    facts.initTime = nowMs() - facts.start;
-    facts.enforcement = process->enforcement();
+    // Nothing to send: an acknowledging executable is waited for (its {"ok":true} on fd 3).
+    initialise(*process, acks ? std::optional<QByteArray>(QByteArray()) : std::nullopt, limits, facts, logs, verdict);
     return process;
 }
 

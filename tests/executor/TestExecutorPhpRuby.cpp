@@ -4,7 +4,7 @@
 
 #include "ExecutorFixture.h"
 
-#include "models/templates/FunctionTemplates.h"
+#include <QFile>
 
 using namespace funcdesk;
 using namespace funcdesk::test;
@@ -13,7 +13,7 @@ namespace {
 
 // One action per runtime whose behaviour the `mode` parameter picks, so a test needs one init.
 const char kPhp[] = R"(<?php
-function main(array $args): array {
+function main(array $args) { // no return type: the 'number' mode returns an int
     $mode = $args['mode'] ?? 'hello';
     if ($mode === 'loop') { while (true) {} }
     if ($mode === 'alloc') { $big = str_repeat('x', 400 * 1024 * 1024); return ['size' => strlen($big)]; }
@@ -230,18 +230,23 @@ private Q_SLOTS:
         QCOMPARE(errorOf(exhausted), QStringLiteral("The action exhausted its memory and was aborted."));
     }
 
-    // The console's "New function" code for each new runtime runs as it is.
+    // The console's "New function" code for each new runtime (resources/templates) runs as it is.
     void templatesRunAsNewFunctions()
     {
-        for (const QString &alias :
-             {QStringLiteral("php:default"), QStringLiteral("ruby:default"), QStringLiteral("go:default")}) {
+        const QList<std::pair<QString, QString>> templates = {
+            {QStringLiteral("php:default"), QStringLiteral("php.php")},
+            {QStringLiteral("ruby:default"), QStringLiteral("ruby.rb")},
+            {QStringLiteral("go:default"), QStringLiteral("go.go")}};
+        for (const auto &[alias, file] : templates) {
             const auto runtime = executor->catalog().resolve(alias);
             if (!runtime)
                 continue;
             InvocationRequest request;
             request.name = QStringLiteral("template");
             request.exec.kind = runtime->kind;
-            request.exec.code = FunctionTemplates::codeFor(runtime->kind);
+            QFile source(QStringLiteral(TEMPLATES_DIR "/") + file);
+            QVERIFY2(source.open(QIODevice::ReadOnly), qPrintable(source.fileName()));
+            request.exec.code = QString::fromUtf8(source.readAll());
             QVERIFY2(!request.exec.code->isEmpty(), qPrintable(alias));
             INVOKE(*executor, request, created);
             EXPECT_STATUS(created, "success");
