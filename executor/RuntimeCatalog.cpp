@@ -103,9 +103,10 @@ std::optional<Runtime> probePhp(const QString &program)
 
 std::optional<Runtime> probeRuby(const QString &program)
 {
-    const QList<QByteArray> answer = ask(program, {QStringLiteral("--disable-gems"), QStringLiteral("-e"),
-                                                   QStringLiteral("require 'rbconfig'; print RbConfig.ruby, ' ', RUBY_VERSION")})
-                                         .split(' ');
+    const QList<QByteArray> answer =
+        ask(program, {QStringLiteral("--disable-gems"), QStringLiteral("-e"),
+                      QStringLiteral("require 'rbconfig'; print RbConfig.ruby, ' ', RUBY_VERSION")})
+            .split(' ');
     if (answer.size() != 2 || !answer[1].startsWith("3."))
         return std::nullopt;
     Runtime runtime;
