@@ -97,6 +97,12 @@ QByteArray initLine(const InvocationRequest &request, qint64 concurrency)
     return QJsonDocument(QJsonObject{{QStringLiteral("init"), init}}).toJson(QJsonDocument::Compact) + '\n';
 }
 
+QList<QByteArray> initEnvironment(const InvocationRequest &request)
+{
+    return {"__OW_NAMESPACE=" + request.ns.toUtf8(), "__OW_ACTION_NAME=" + fullName(request).toUtf8(),
+            "__OW_ACTION_VERSION=" + request.version.toUtf8()};
+}
+
 QByteArray runLine(const InvocationRequest &request, const QByteArray &params, const QString &activationId,
                    qint64 deadlineMs)
 {

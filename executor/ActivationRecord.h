@@ -37,6 +37,9 @@ Activation makeActivationRecord(const InvocationRequest &request, ActivationFact
 // The launcher's request lines (docs/runtime-protocol.md).
 // concurrency > 1 asks the launcher for concurrent mode (SharedProcess).
 QByteArray initLine(const InvocationRequest &request, qint64 concurrency = 1);
+// Go and native actions get no init line: init's `env` (namespace, action name, version) is their
+// process environment, "KEY=value".
+QList<QByteArray> initEnvironment(const InvocationRequest &request);
 QByteArray runLine(const InvocationRequest &request, const QByteArray &params, const QString &activationId,
                    qint64 deadlineMs);
 

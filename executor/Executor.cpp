@@ -63,8 +63,13 @@ Executor::Private::Private(ExecutorConfig configuration)
         catalog = sandbox->reachableRuntimes(catalog, nullptr);
     environment = launcherEnvironment();
     const SandboxOptions defaults = sandboxOptions(config.systemLimits.withDefaults({}));
+    QList<Runtime> launched; // Go and native actions start their own executable: no stem cells
+    for (const Runtime &runtime : catalog.runtimes()) {
+        if (!runtime.actionloop)
+            launched.append(runtime);
+    }
     stemCells =
-        std::make_unique<StemCellPool>(catalog.runtimes(), config.stemCellsPerRuntime,
+        std::make_unique<StemCellPool>(launched, config.stemCellsPerRuntime,
                                        [this, defaults](const Runtime &runtime) { return spawn(runtime, defaults); });
     threads.setMaxThreadCount(128); // invocations block in poll(); queued ones wait in the gate
     maintenance = std::thread([this] { maintain(); });
@@ -224,6 +229,12 @@ Result<Activation> Executor::invoke(const InvocationRequest &request)
             return started.error();
         }
         process = std::move(started).value();
+        if (!process) { // a Go or native action that could not be prepared (a compile error)
+            d->warm.checkIn(key);
+            facts.end = nowMs();
+            logs.finish();
+            return makeActivationRecord(request, std::move(facts), std::move(verdict.response), logs.takeLines());
+        }
         if (!verdict.response.status.isEmpty())
             process->markUnusable(); // a failed init leaves nothing worth keeping
     }
@@ -233,7 +244,8 @@ Result<Activation> Executor::invoke(const InvocationRequest &request)
     if (verdict.response.status.isEmpty()) { // initialised (now or before): run
         const QByteArray line = runLine(request, params, facts.activationId, nowMs() + timeoutMs);
         const StepResult run = process->step(line, timeoutMs, d->config.systemLimits.maxResultBytes + 64, logs);
-        verdict = verdictForRun(run, timeoutMs, d->config.systemLimits.maxResultBytes);
+        verdict = runtime->actionloop ? verdictForActionloopRun(run, timeoutMs, d->config.systemLimits.maxResultBytes)
+                                      : verdictForRun(run, timeoutMs, d->config.systemLimits.maxResultBytes);
         facts.cpuNanos += std::max<qint64>(0, run.cpuNanos);
         facts.peakMemoryBytes = std::max(facts.peakMemoryBytes, run.peakMemoryBytes);
         facts.storageUsedBytes = run.storageUsedBytes;
@@ -384,7 +396,9 @@ void Executor::reapIdleProcesses()
 bool Executor::waitForStemCells(int timeoutMs)
 {
     std::unique_lock lock(d->maintenanceMutex);
-    const auto quota = static_cast<int>(d->config.stemCellsPerRuntime * d->catalog.runtimes().size());
+    const auto launched = std::count_if(d->catalog.runtimes().cbegin(), d->catalog.runtimes().cend(),
+                                        [](const Runtime &runtime) { return !runtime.actionloop; });
+    const auto quota = static_cast<int>(d->config.stemCellsPerRuntime * launched);
     return d->stemCellsReady.wait_for(lock, std::chrono::milliseconds(timeoutMs), [this, quota] {
         return d->stemCellsFailed || (!d->replenishWanted && d->stemCells->size() >= quota);
     }) && !d->stemCellsFailed;

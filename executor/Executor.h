@@ -47,6 +47,11 @@ struct ExecutorConfig
     // before it sleeps (RuntimeProcess::step); 0 turns that off.
     qint64 spinMicros = 200;
     std::optional<RuntimeCatalog> catalog; // discovered from PATH when unset
+    // Go and native actions' executables, one folder per code digest (docs/executor.md, "Go and
+    // native actions"). Empty: $TMPDIR/funcdesk-cache-<uid>. The sandbox's user must be able to read it.
+    QString cacheDirectory;
+    // A Go compile that takes longer is stopped; the activation is a developer error.
+    qint64 compileTimeoutMs = 60000;
 };
 
 // What to run: an action version and the parameters of this invocation.

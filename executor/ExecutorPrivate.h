@@ -4,6 +4,7 @@
 // ExecutorProcesses.cpp (starting, retiring and freezing runtime processes, the maintenance
 // thread). Not part of the executor's interface: only those two files include it.
 
+#include "executor/ActionloopBuild.h"
 #include "executor/ConcurrencyGate.h"
 #include "executor/Executor.h"
 #include "executor/RunningActivations.h"
@@ -42,7 +43,9 @@ public:
     explicit Private(ExecutorConfig configuration);
     ~Private();
 
-    Result<std::unique_ptr<RuntimeProcess>> spawn(const Runtime &runtime, const SandboxOptions &options);
+    // `extraEnvironment`: "KEY=value" for this process only (Go and native actions' init env).
+    Result<std::unique_ptr<RuntimeProcess>> spawn(const Runtime &runtime, const SandboxOptions &options,
+                                                  const QList<QByteArray> &extraEnvironment = {});
     // What a function with these limits gets; stem cells are made for the defaults.
     SandboxOptions sandboxOptions(const ActionLimits &limits) const;
     std::string actionKey(const InvocationRequest &request, const Runtime &runtime, const ActionLimits &limits);
@@ -52,7 +55,9 @@ public:
     void retire(std::unique_ptr<RuntimeProcess> process);
     // A new process for the action: a stem cell, else a cold spawn, with the action's limits
     // applied and its code initialised (concurrency > 1: in concurrent mode). The init's verdict
-    // (empty status: ready) goes to `verdict`, its measurements and startType to `facts`.
+    // (empty status: ready) goes to `verdict`, its measurements and startType to `facts`. Go and
+    // native actions: their executable, prepared (ActionloopBuild), is started cold; when that
+    // fails (a compile error) the process is null and `verdict` says why.
     Result<std::unique_ptr<RuntimeProcess>> startProcess(const InvocationRequest &request, const Runtime &runtime,
                                                          const ActionLimits &limits, qint64 concurrency,
                                                          ActivationFacts &facts, LogCapture &logs,
@@ -71,6 +76,13 @@ public:
     // concurrency): Node.js actions with concurrency > 1, where cgroups enforce the limits.
     bool sharesProcesses(const Runtime &runtime, const ActionLimits &limits) const;
     // Runs the activation in the action's shared process, starting it when there is none.
+    // Applies the action's limits to a new process and sends `line` (none: nothing to wait for),
+    // recording the init's verdict and measurements.
+    void initialise(RuntimeProcess &process, const std::optional<QByteArray> &line, const ActionLimits &limits,
+                    ActivationFacts &facts, LogCapture &logs, StepVerdict &verdict);
+    Result<std::unique_ptr<RuntimeProcess>> startActionloop(const InvocationRequest &request, const Runtime &runtime,
+                                                            const ActionLimits &limits, ActivationFacts &facts,
+                                                            LogCapture &logs, StepVerdict &verdict);
     Result<StepVerdict> runShared(const InvocationRequest &request, const Runtime &runtime, const ActionLimits &limits,
                                   const std::string &key, const QByteArray &params, ActivationFacts &facts,
                                   LogCapture &logs);
@@ -78,6 +90,7 @@ public:
     ExecutorConfig config;
     std::unique_ptr<Sandbox> sandbox; // always there: when unavailable, it says why
     RuntimeCatalog catalog;
+    ActionloopBuild builds{config.cacheDirectory, config.compileTimeoutMs};
     std::shared_ptr<CgroupHost> cgroups;
     QTemporaryDir scratch;
     QList<QByteArray> environment;

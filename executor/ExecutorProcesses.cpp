@@ -8,6 +8,7 @@
 #include "executor/PoolKey.h"
 
 #include <QDir>
+#include <QFile>
 
 #include <chrono>
 #include <utility>
@@ -21,17 +22,20 @@ SandboxOptions Executor::Private::sandboxOptions(const ActionLimits &limits) con
     return {*limits.storageMb * 1024 * 1024, *limits.network != QLatin1String("off")};
 }
 
-Result<std::unique_ptr<RuntimeProcess>> Executor::Private::spawn(const Runtime &runtime, const SandboxOptions &options)
+Result<std::unique_ptr<RuntimeProcess>> Executor::Private::spawn(const Runtime &runtime, const SandboxOptions &options,
+                                                                 const QList<QByteArray> &extraEnvironment)
 {
+    const QList<QByteArray> processEnvironment =
+        extraEnvironment.isEmpty() ? environment : environment + extraEnvironment;
     if (sandbox->available()) // its /tmp is the scratch folder, and goes with the sandbox
-        return RuntimeProcess::start(runtime, cgroups.get(), environment, {}, sandbox.get(), options);
+        return RuntimeProcess::start(runtime, cgroups.get(), processEnvironment, {}, sandbox.get(), options);
     // Each process gets its own HOME/TMPDIR/working folder, removed with the process: files an
     // action leaves (unpacked zip actions among them) cannot pile up for the executor's lifetime.
     const QString folder = scratch.filePath(QStringLiteral("p%1").arg(scratchCounter.fetch_add(1)));
     if (!QDir().mkdir(folder))
         return PlatformError{PlatformError::Kind::Server,
                              QStringLiteral("Cannot create the scratch folder %1").arg(folder)};
-    return RuntimeProcess::start(runtime, cgroups.get(), environment, folder);
+    return RuntimeProcess::start(runtime, cgroups.get(), processEnvironment, folder);
 }
 
 std::string Executor::Private::actionKey(const InvocationRequest &request, const Runtime &runtime,
@@ -86,6 +90,8 @@ Result<std::unique_ptr<RuntimeProcess>>
 Executor::Private::startProcess(const InvocationRequest &request, const Runtime &runtime, const ActionLimits &limits,
                                 qint64 concurrency, ActivationFacts &facts, LogCapture &logs, StepVerdict &verdict)
 {
+    if (runtime.actionloop)
+        return startActionloop(request, runtime, limits, facts, logs, verdict);
     // Stem cells are sandboxed for the default storage and network; other settings start cold.
     const SandboxOptions options = sandboxOptions(limits);
     const SandboxOptions defaults = sandboxOptions(config.systemLimits.withDefaults({}));
@@ -101,16 +107,55 @@ Executor::Private::startProcess(const InvocationRequest &request, const Runtime 
             return spawned.error();
         process = std::move(spawned).value();
     }
+    initialise(*process, initLine(request, concurrency), limits, facts, logs, verdict);
+    return process;
+}
+
+void Executor::Private::initialise(RuntimeProcess &process, const std::optional<QByteArray> &line,
+                                   const ActionLimits &limits, ActivationFacts &facts, LogCapture &logs,
+                                   StepVerdict &verdict)
+{
     const qint64 timeoutMs = *limits.timeoutMs;
-    process->setCancelFlag(facts.cancelFlag);
-    process->applyLimits({*limits.memoryMb * 1024 * 1024, *limits.cpu, config.maxProcessesPerActivation,
-                          *limits.storageMb * 1024 * 1024});
-    const StepResult init = process->step(initLine(request, concurrency), timeoutMs, 1024 * 1024, logs);
-    verdict = verdictForInit(init, timeoutMs);
-    facts.cpuNanos = std::max<qint64>(0, init.cpuNanos);
-    facts.peakMemoryBytes = init.peakMemoryBytes;
+    process.setCancelFlag(facts.cancelFlag);
+    process.applyLimits({*limits.memoryMb * 1024 * 1024, *limits.cpu, config.maxProcessesPerActivation,
+                         *limits.storageMb * 1024 * 1024});
+    if (line) {
+        const StepResult init = process.step(*line, timeoutMs, 1024 * 1024, logs);
+        verdict = verdictForInit(init, timeoutMs);
+        facts.cpuNanos = std::max<qint64>(0, init.cpuNanos);
+        facts.peakMemoryBytes = init.peakMemoryBytes;
+    }
     facts.initTime = nowMs() - facts.start;
-    facts.enforcement = process->enforcement();
+    facts.enforcement = process.enforcement();
+}
+
+Result<std::unique_ptr<RuntimeProcess>>
+Executor::Private::startActionloop(const InvocationRequest &request, const Runtime &runtime, const ActionLimits &limits,
+                                   ActivationFacts &facts, LogCapture &logs, StepVerdict &verdict)
+{
+    facts.startType = QStringLiteral("cold"); // the executable is the code: no stem cell can hold it
+    auto prepared =
+        builds.prepare(runtime, *request.exec.code, request.exec.binary.value_or(false), request.exec.mainOrDefault());
+    if (!prepared)
+        return prepared.error();
+    if (!prepared->developerError.isEmpty()) {
+        verdict = developerErrorVerdict(prepared->developerError);
+        facts.initTime = nowMs() - facts.start;
+        return std::unique_ptr<RuntimeProcess>();
+    }
+    Runtime executable = runtime;
+    executable.program = QFile::encodeName(prepared->program);
+    executable.arguments.clear();
+    QList<QByteArray> initEnv = initEnvironment(request);
+    const bool acks = runtime.family == QLatin1String("go"); // the shipped Go launcher acknowledges its start
+    if (acks)
+        initEnv << "__OW_WAIT_FOR_ACK=1";
+    auto spawned = spawn(executable, sandboxOptions(limits), initEnv);
+    if (!spawned)
+        return spawned.error();
+    std::unique_ptr<RuntimeProcess> process = std::move(spawned).value();
+    // Nothing to send: an acknowledging executable is waited for (its {"ok":true} on fd 3).
+    initialise(*process, acks ? std::optional<QByteArray>(QByteArray()) : std::nullopt, limits, facts, logs, verdict);
     return process;
 }
 

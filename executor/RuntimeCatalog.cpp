@@ -14,7 +14,8 @@ namespace funcdesk {
 
 namespace {
 
-const char *const kLauncherResources[] = {"nodejs/launcher.js", "python/launcher.py"};
+const char *const kLauncherResources[] = {"nodejs/launcher.js", "python/launcher.py", "php/launcher.php",
+                                          "ruby/launcher.rb", "go/launcher.go"};
 // The sandbox's /etc/passwd and /etc/group: the function's own user (Sandbox::kInnerUid), and
 // nobody, which is what files of unmapped owners show as.
 const char kSandboxPasswd[] = "function:x:1000:1000:Funcdesk function:/tmp:/usr/sbin/nologin\n"
@@ -71,6 +72,85 @@ std::optional<Runtime> probePython(const QString &program)
     return runtime;
 }
 
+std::optional<Runtime> probePhp(const QString &program)
+{
+    // PHP_BINARY is the real interpreter (Debian's php is an alternatives link to php8.2).
+    const QList<QByteArray> answer =
+        ask(program, {QStringLiteral("-n"), QStringLiteral("-r"), QStringLiteral("echo PHP_BINARY, ' ', PHP_VERSION;")})
+            .split(' ');
+    if (answer.size() != 2 || !answer[1].startsWith("8."))
+        return std::nullopt;
+    Runtime runtime;
+    runtime.family = QStringLiteral("php");
+    runtime.version = QString::fromUtf8(answer[1]);
+    runtime.kind = QStringLiteral("php:") + runtime.version.section(QLatin1Char('.'), 0, 1);
+    runtime.program = answer[0];
+    // The memory limit is the function's (cgroup or watchdog), not PHP's own; errors go to stderr.
+    runtime.arguments = {"-d",
+                         "memory_limit=-1",
+                         "-d",
+                         "display_errors=stderr",
+                         "-d",
+                         "log_errors=0",
+                         "-d",
+                         "html_errors=0",
+                         "-d",
+                         "output_buffering=0",
+                         QFile::encodeName(launcherDirectory() + QStringLiteral("/php/launcher.php"))};
+    runtime.aliases = {QStringLiteral("php:default")};
+    return runtime;
+}
+
+std::optional<Runtime> probeRuby(const QString &program)
+{
+    const QList<QByteArray> answer =
+        ask(program, {QStringLiteral("--disable-gems"), QStringLiteral("-e"),
+                      QStringLiteral("require 'rbconfig'; print RbConfig.ruby, ' ', RUBY_VERSION")})
+            .split(' ');
+    if (answer.size() != 2 || !answer[1].startsWith("3."))
+        return std::nullopt;
+    Runtime runtime;
+    runtime.family = QStringLiteral("ruby");
+    runtime.version = QString::fromUtf8(answer[1]);
+    runtime.kind = QStringLiteral("ruby:") + runtime.version.section(QLatin1Char('.'), 0, 1);
+    runtime.program = answer[0];
+    runtime.arguments = {QFile::encodeName(launcherDirectory() + QStringLiteral("/ruby/launcher.rb"))};
+    runtime.aliases = {QStringLiteral("ruby:default")};
+    return runtime;
+}
+
+std::optional<Runtime> probeGo(const QString &program)
+{
+    // "go1.19.8 /usr/lib/go-1.19": the real tool is GOROOT/bin/go.
+    const QList<QByteArray> answer =
+        ask(program, {QStringLiteral("env"), QStringLiteral("GOVERSION"), QStringLiteral("GOROOT")}).split('\n');
+    if (answer.size() != 2 || !answer[0].startsWith("go1."))
+        return std::nullopt;
+    Runtime runtime;
+    runtime.family = QStringLiteral("go");
+    runtime.version = QString::fromUtf8(answer[0].mid(2).trimmed());
+    runtime.kind = QStringLiteral("go:") + runtime.version.section(QLatin1Char('.'), 0, 1);
+    runtime.program = answer[1].trimmed() + "/bin/go";
+    runtime.aliases = {QStringLiteral("go:default")};
+    runtime.actionloop = true;
+    return runtime;
+}
+
+std::optional<Runtime> probeBlackbox(const QString &unzip)
+{
+    if (!QFileInfo(unzip).isExecutable())
+        return std::nullopt;
+    Runtime runtime;
+    runtime.family = QStringLiteral("blackbox");
+    runtime.version = QStringLiteral("actionloop");
+    runtime.kind = QStringLiteral("blackbox");
+    runtime.program = QFile::encodeName(unzip);
+    runtime.actionloop = true;
+    return runtime;
+}
+
+} // namespace
+
 bool isPrivateDirectory(const QString &dir)
 {
     struct stat info
@@ -79,8 +159,6 @@ bool isPrivateDirectory(const QString &dir)
     return ::lstat(QFile::encodeName(dir).constData(), &info) == 0 && S_ISDIR(info.st_mode) &&
            info.st_uid == ::getuid() && (info.st_mode & 022) == 0;
 }
-
-} // namespace
 
 QString launcherDirectory()
 {
@@ -132,7 +210,29 @@ RuntimeCatalog RuntimeCatalog::discover()
     const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
     const QString nodejs = QStandardPaths::findExecutable(QStringLiteral("nodejs"));
     const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
-    return fromInterpreters(QFile::encodeName(node.isEmpty() ? nodejs : node), QFile::encodeName(python));
+    RuntimeCatalog catalog =
+        fromInterpreters(QFile::encodeName(node.isEmpty() ? nodejs : node), QFile::encodeName(python));
+    // Debian's php is an alternatives link that exists only once php-cli is configured; php8.2 is always there.
+    const QList<std::pair<QString, QStringList>> others = {
+        {QStringLiteral("php"),
+         {QStringLiteral("php"), QStringLiteral("php8.4"), QStringLiteral("php8.3"), QStringLiteral("php8.2"),
+          QStringLiteral("php8.1")}},
+        {QStringLiteral("ruby"), {QStringLiteral("ruby")}},
+        {QStringLiteral("go"), {QStringLiteral("go")}},
+        {QStringLiteral("blackbox"), {QStringLiteral("unzip")}},
+    };
+    for (const auto &[family, names] : others) {
+        for (const QString &name : names) {
+            const QString program = QStandardPaths::findExecutable(name);
+            if (program.isEmpty())
+                continue;
+            if (auto runtime = probe(family, QFile::encodeName(program))) {
+                catalog.m_runtimes.append(*runtime);
+                break;
+            }
+        }
+    }
+    return catalog;
 }
 
 RuntimeCatalog RuntimeCatalog::fromInterpreters(const QByteArray &node, const QByteArray &python)
@@ -162,6 +262,14 @@ std::optional<Runtime> RuntimeCatalog::probe(const QString &family, const QByteA
         return probeNode(QFile::decodeName(program));
     if (family == QLatin1String("python"))
         return probePython(QFile::decodeName(program));
+    if (family == QLatin1String("php"))
+        return probePhp(QFile::decodeName(program));
+    if (family == QLatin1String("ruby"))
+        return probeRuby(QFile::decodeName(program));
+    if (family == QLatin1String("go"))
+        return probeGo(QFile::decodeName(program));
+    if (family == QLatin1String("blackbox"))
+        return probeBlackbox(QFile::decodeName(program));
     return std::nullopt;
 }
 
@@ -196,6 +304,14 @@ std::optional<QString> RuntimeCatalog::kindForFile(const QString &fileName)
         return QStringLiteral("nodejs:default");
     if (suffix == QLatin1String("py"))
         return QStringLiteral("python:default");
+    if (suffix == QLatin1String("php"))
+        return QStringLiteral("php:default");
+    if (suffix == QLatin1String("rb"))
+        return QStringLiteral("ruby:default");
+    if (suffix == QLatin1String("go"))
+        return QStringLiteral("go:default");
+    if (suffix == QLatin1String("zip"))
+        return QStringLiteral("blackbox");
     return std::nullopt;
 }
 

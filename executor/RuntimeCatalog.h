@@ -8,15 +8,19 @@
 
 namespace funcdesk {
 
-// One runtime this machine can run: a family (nodejs, python), its interpreter and launcher.
+// One runtime this machine can run: a family (nodejs, python, php, ruby, go, blackbox), its
+// interpreter and launcher.
 struct Runtime
 {
-    QString family;              // "nodejs" | "python"
-    QString kind;                // canonical kind, e.g. "nodejs:20", "python:3.11"
+    QString family;              // "nodejs" | "python" | "php" | "ruby" | "go" | "blackbox"
+    QString kind;                // canonical kind, e.g. "nodejs:20", "python:3.11", "go:1.19", "blackbox"
     QString version;             // full interpreter version, e.g. "20.20.2"
-    QByteArray program;          // absolute interpreter path
+    QByteArray program;          // absolute interpreter path (go: the go tool; blackbox: unzip)
     QList<QByteArray> arguments; // interpreter flags and launcher file
     QStringList aliases;         // other kinds that resolve here ("nodejs:default", "python:3")
+    // Go and native actions: the action is an executable speaking OpenWhisk's actionloop protocol,
+    // prepared per code digest (ActionloopBuild) and started with no launcher; no stem cells.
+    bool actionloop = false;
 };
 
 // The runtime kinds found on this machine. Launchers are the project's own files (from the
@@ -24,12 +28,14 @@ struct Runtime
 class RuntimeCatalog
 {
 public:
-    // Looks for node and python3 on PATH and asks each for its version.
+    // Looks for node, python3, php, ruby and go on PATH and asks each for its version; blackbox
+    // (native zips) is there when unzip is.
     static RuntimeCatalog discover();
     // For tests and tools: a catalog from explicit interpreter paths (empty = not available).
     static RuntimeCatalog fromInterpreters(const QByteArray &node, const QByteArray &python);
     static RuntimeCatalog fromRuntimes(QList<Runtime> runtimes);
-    // Asks one interpreter of `family` ("nodejs" | "python") for its real path and version.
+    // Asks one interpreter of `family` ("nodejs" | "python" | "php" | "ruby" | "go" | "blackbox":
+    // unzip) for its real path and version.
     static std::optional<Runtime> probe(const QString &family, const QByteArray &program);
 
     // Resolves a kind or alias; unknown kinds get OpenWhisk's "not supported" error.
@@ -37,7 +43,8 @@ public:
     // Every accepted kind name, canonical kinds and aliases, sorted.
     QStringList kinds() const;
     const QList<Runtime> &runtimes() const { return m_runtimes; }
-    // The default kind for a source file, from its extension (".js" → nodejs:default).
+    // The default kind for a source file, from its extension (".js" → nodejs:default, ".php",
+    // ".rb", ".go", ".zip" → blackbox).
     static std::optional<QString> kindForFile(const QString &fileName);
 
 private:
@@ -49,5 +56,7 @@ private:
 // unprivileged user binds it), writable by us only; etc/passwd and etc/group there are the
 // sandbox's (Sandbox::kInnerUid as "function").
 QString launcherDirectory();
+// Whether `dir` is a real directory (not a link) of this user that nobody else can write.
+bool isPrivateDirectory(const QString &dir);
 
 } // namespace funcdesk

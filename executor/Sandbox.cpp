@@ -271,7 +271,7 @@ QString Sandbox::probe()
                : said;
 }
 
-QList<QByteArray> Sandbox::arguments(const QByteArray &program, const SandboxOptions &options) const
+QList<QByteArray> Sandbox::arguments(const QByteArray &program, const SandboxOptions &options, bool actionFolder) const
 {
     QList<QByteArray> args = {"--unshare-all",
                               "--unshare-user",
@@ -314,9 +314,12 @@ QList<QByteArray> Sandbox::arguments(const QByteArray &program, const SandboxOpt
          << "--ro-bind" << launchers + "/etc/group"
          << "/etc/group"
          << "--ro-bind" << launchers << kLauncherMount;
-    // An interpreter installed outside /usr (reachable: see reachableRuntimes) brings its prefix.
+    // A Go or native action's folder (its `exec` and files), read-only at a fixed place: its cache
+    // folder may be under /tmp, which the sandbox's own /tmp hides.
     const QByteArray real = realProgram(program);
-    if (!real.startsWith("/usr/")) {
+    if (actionFolder) {
+        args << "--ro-bind" << QFile::encodeName(QFileInfo(QFile::decodeName(real)).absolutePath()) << kActionMount;
+    } else if (!real.startsWith("/usr/")) { // an interpreter outside /usr (see reachableRuntimes) brings its prefix
         QFileInfo bin(QFile::decodeName(real));
         QString prefix = bin.absolutePath();
         if (QFileInfo(prefix).fileName() == QLatin1String("bin") && prefix.count(QLatin1Char('/')) > 1)
@@ -344,9 +347,13 @@ Result<ChildProcess *> Sandbox::spawn(const Runtime &runtime, const QList<QByteA
         return PlatformError{PlatformError::Kind::Server, m_problem};
     ChildProcess::Spec spec;
     spec.program = m_program;
-    spec.arguments = arguments(runtime.program, options);
+    spec.arguments = arguments(runtime.program, options, runtime.actionloop);
     // Outside /usr only the interpreter's real prefix is mounted: start it by its real path.
-    spec.arguments << (runtime.program.startsWith("/usr/") ? runtime.program : realProgram(runtime.program));
+    if (runtime.actionloop)
+        spec.arguments << QByteArray(kActionMount) + '/' +
+                              QFile::encodeName(QFileInfo(QFile::decodeName(runtime.program)).fileName());
+    else
+        spec.arguments << (runtime.program.startsWith("/usr/") ? runtime.program : realProgram(runtime.program));
     // The launcher's file as the sandbox sees it.
     const QByteArray launchers = QFile::encodeName(launcherDirectory());
     for (const QByteArray &argument : runtime.arguments)
@@ -381,7 +388,8 @@ RuntimeCatalog Sandbox::reachableRuntimes(const RuntimeCatalog &catalog, QString
 {
     QList<Runtime> runtimes;
     for (const Runtime &runtime : catalog.runtimes()) {
-        if (reachableBy(realProgram(runtime.program), m_uid, m_gid)) {
+        // Go and native actions run their own executable, from a cache folder the sandbox can read.
+        if (runtime.actionloop || reachableBy(realProgram(runtime.program), m_uid, m_gid)) {
             runtimes.append(runtime);
             continue;
         }

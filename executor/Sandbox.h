@@ -41,6 +41,8 @@ public:
     static constexpr uint kInnerGid = 1000;
     // Where the launchers' folder appears inside.
     static constexpr const char *kLauncherMount = "/opt/funcdesk/runtimes";
+    // Where a Go or native action's folder (its `exec`) appears inside, read-only.
+    static constexpr const char *kActionMount = "/opt/funcdesk/action";
 
     explicit Sandbox(Settings settings);
     ~Sandbox();
@@ -65,7 +67,8 @@ public:
 
 private:
     class Private;
-    QList<QByteArray> arguments(const QByteArray &program, const SandboxOptions &options) const;
+    // actionFolder: `program` is a Go or native action's exec, its folder bound at kActionMount.
+    QList<QByteArray> arguments(const QByteArray &program, const SandboxOptions &options, bool actionFolder) const;
     QString probe();
 
     QString m_problem;

@@ -74,6 +74,47 @@ StepVerdict verdictForInit(const StepResult &step, qint64 timeoutMs)
                        false};
 }
 
+StepVerdict developerErrorVerdict(const QString &message)
+{
+    return StepVerdict{failure(ActivationStatus::DeveloperError, message), false};
+}
+
+namespace {
+
+StepVerdict tooLarge(qint64 resultBytes, qint64 maxResultBytes)
+{
+    return StepVerdict{
+        failure(ActivationStatus::DeveloperError,
+                QStringLiteral("The action produced a response that exceeded the allowed length: %1 > %2 bytes.")
+                    .arg(resultBytes)
+                    .arg(maxResultBytes)),
+        false};
+}
+
+} // namespace
+
+StepVerdict verdictForActionloopRun(const StepResult &step, qint64 timeoutMs, qint64 maxResultBytes)
+{
+    if (auto abnormal = abnormalEnd(step, timeoutMs, false))
+        return *abnormal;
+    if (step.outcomeBytes > maxResultBytes)
+        return tooLarge(step.outcomeBytes, maxResultBytes);
+    QJsonParseError error{};
+    const QJsonDocument document = QJsonDocument::fromJson(step.outcome, &error);
+    if (error.error != QJsonParseError::NoError) {
+        return developerErrorVerdict(QStringLiteral("The action did not produce a valid JSON response: %1")
+                                         .arg(QString::fromUtf8(step.outcome.left(200))));
+    }
+    if (!document.isObject() && !document.isArray())
+        return developerErrorVerdict(QStringLiteral("The action did not return a dictionary or array."));
+    StepVerdict verdict;
+    const bool failed = document.isObject() && document.object().contains(QLatin1StringView("error"));
+    verdict.response.setStatus(failed ? ActivationStatus::ApplicationError : ActivationStatus::Success);
+    verdict.response.result = document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array());
+    verdict.response.size = step.outcomeBytes;
+    return verdict;
+}
+
 StepVerdict verdictForRun(const StepResult &step, qint64 timeoutMs, qint64 maxResultBytes)
 {
     if (auto abnormal = abnormalEnd(step, timeoutMs, false))
@@ -82,14 +123,8 @@ StepVerdict verdictForRun(const StepResult &step, qint64 timeoutMs, qint64 maxRe
     const qsizetype marker = step.outcome.indexOf(R"(","result":)");
     const qint64 prefix = marker > 0 ? marker + 11 : 0;
     const qint64 resultBytes = step.outcomeBytes - prefix - 1;
-    if (resultBytes > maxResultBytes) {
-        return StepVerdict{
-            failure(ActivationStatus::DeveloperError,
-                    QStringLiteral("The action produced a response that exceeded the allowed length: %1 > %2 bytes.")
-                        .arg(resultBytes)
-                        .arg(maxResultBytes)),
-            false};
-    }
+    if (resultBytes > maxResultBytes)
+        return tooLarge(resultBytes, maxResultBytes);
     QJsonParseError error{};
     const QJsonObject outcome = QJsonDocument::fromJson(step.outcome, &error).object();
     const QJsonValue result = outcome.value(QLatin1StringView("result"));

@@ -75,7 +75,9 @@ int runInvokeCommand(const QStringList &arguments)
         Text::tr("Run a function once (or N times in one warm process) on the local executor "
                  "and print each activation record as one line of JSON."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("FILE"), Text::tr("The function's source file (.js or .py)."));
+    parser.addPositionalArgument(
+        QStringLiteral("FILE"),
+        Text::tr("The function's source file (.js, .py, .php, .rb, .go, or a .zip of a native action)."));
     parser.addOptions({
         {QStringLiteral("kind"), Text::tr("Runtime kind (default: from the file's extension)."), QStringLiteral("K")},
         {QStringLiteral("main"), Text::tr("Name of the entry function (default: main)."), QStringLiteral("NAME")},
@@ -116,7 +118,13 @@ int runInvokeCommand(const QStringList &arguments)
                                                         : QFileInfo(file).completeBaseName();
     if (auto invalid = checkEntityName(request.name))
         return usageError(Text::tr("the action name '%1' is not valid: %2").arg(request.name, invalid->message));
-    request.exec.code = QString::fromUtf8(source.readAll());
+    const QByteArray bytes = source.readAll();
+    // A zip (a native action's `exec` and its files, or a zipped Node.js/Python/PHP/Ruby/Go action)
+    // travels as OpenWhisk sends it: base64, binary true.
+    const bool zip = QFileInfo(file).suffix().compare(QLatin1String("zip"), Qt::CaseInsensitive) == 0;
+    request.exec.code = zip ? QString::fromLatin1(bytes.toBase64()) : QString::fromUtf8(bytes);
+    if (zip)
+        request.exec.binary = true;
     if (parser.isSet(QStringLiteral("kind"))) {
         request.exec.kind = parser.value(QStringLiteral("kind"));
     } else if (const auto kind = RuntimeCatalog::kindForFile(file)) {

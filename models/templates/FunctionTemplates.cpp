@@ -12,6 +12,12 @@ QString FunctionTemplates::codeFor(const QString &kind)
         path = QStringLiteral(":/funcdesk/templates/nodejs.js");
     else if (family == QLatin1StringView("python"))
         path = QStringLiteral(":/funcdesk/templates/python.py");
+    else if (family == QLatin1StringView("php"))
+        path = QStringLiteral(":/funcdesk/templates/php.php");
+    else if (family == QLatin1StringView("ruby"))
+        path = QStringLiteral(":/funcdesk/templates/ruby.rb");
+    else if (family == QLatin1StringView("go"))
+        path = QStringLiteral(":/funcdesk/templates/go.go");
     QFile file(path);
     if (path.isEmpty() || !file.open(QIODevice::ReadOnly))
         return {};

@@ -26,6 +26,14 @@ inline InvocationRequest pythonAction(const QString &code, const QString &name =
     return request;
 }
 
+// The runtimes that get stem cells: launchers (Go and native actions start their own executable).
+inline int launcherRuntimes(const Executor &executor)
+{
+    const QList<Runtime> &runtimes = executor.catalog().runtimes();
+    return int(
+        std::count_if(runtimes.cbegin(), runtimes.cend(), [](const Runtime &runtime) { return !runtime.actionloop; }));
+}
+
 inline QJsonObject resultOf(const Activation &activation)
 {
     return activation.response ? activation.response->result.toObject() : QJsonObject();

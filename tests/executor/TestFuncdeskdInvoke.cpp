@@ -7,6 +7,7 @@
 
 #include <QFileInfo>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -127,6 +128,36 @@ private Q_SLOTS:
                  QStringLiteral("Hello, Ada!"));
         QVERIFY(
             annotation(run.records.first(), QStringLiteral("kind")).toString().startsWith(QLatin1String("python:3")));
+    }
+
+    // Issue 19: PHP, Ruby, Go and native examples, their kind from the file extension.
+    void moreRuntimesRunWithTheirKindFromTheExtension_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QStringList>("programs"); // any one of them makes the runtime available
+        QTest::newRow("php") << example("hello.php") << QStringLiteral("php:8")
+                             << QStringList{QStringLiteral("php"), QStringLiteral("php8.2")};
+        QTest::newRow("ruby") << example("hello.rb") << QStringLiteral("ruby:3") << QStringList{QStringLiteral("ruby")};
+        QTest::newRow("go") << example("hello.go") << QStringLiteral("go:1.") << QStringList{QStringLiteral("go")};
+        QTest::newRow("native") << example("hello-native.zip") << QStringLiteral("blackbox")
+                                << QStringList{QStringLiteral("unzip")};
+    }
+    void moreRuntimesRunWithTheirKindFromTheExtension()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, kind);
+        QFETCH(QStringList, programs);
+        if (std::none_of(programs.cbegin(), programs.cend(),
+                         [](const QString &name) { return !QStandardPaths::findExecutable(name).isEmpty(); }))
+            QSKIP("The runtime's interpreter is not installed on this machine.");
+        const Run run =
+            funcdeskd({QStringLiteral("invoke"), file, QStringLiteral("--param"), QStringLiteral("name=Ada")});
+        QVERIFY2(run.exitCode == 0 && !run.records.isEmpty(), qPrintable(run.stderrText));
+        QCOMPARE(result(run.records.first()).value(QStringLiteral("greeting")).toString(),
+                 QStringLiteral("Hello, Ada!"));
+        QVERIFY2(annotation(run.records.first(), QStringLiteral("kind")).toString().startsWith(kind),
+                 qPrintable(annotation(run.records.first(), QStringLiteral("kind")).toString()));
     }
 
     void repeatRunsInOneWarmProcess()

@@ -1,6 +1,8 @@
 #include "executor/RuntimeCatalog.h"
 
 #include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
 #include <QTest>
 
 using namespace funcdesk;
@@ -23,6 +25,41 @@ private Q_SLOTS:
         QVERIFY(catalog.resolve(QStringLiteral("python:default")).ok());
         QVERIFY(QFile::exists(QFile::decodeName(python->arguments.last())));
         QVERIFY(QFile::exists(QFile::decodeName(node->arguments.last())));
+    }
+
+    // Issue 19: PHP, Ruby, Go and native kinds exist only where their programs are installed.
+    void moreRuntimesAreListedOnlyWhenInstalled()
+    {
+        const QByteArray path = qgetenv("PATH");
+        const QStringList extra = {QStringLiteral("php:default"), QStringLiteral("ruby:default"),
+                                   QStringLiteral("go:default"), QStringLiteral("blackbox")};
+        qputenv("PATH", "/nonexistent");
+        const RuntimeCatalog none = RuntimeCatalog::discover();
+        qputenv("PATH", path);
+        for (const QString &kind : extra)
+            QVERIFY2(!none.resolve(kind).ok(), qPrintable(kind));
+
+        const RuntimeCatalog catalog = RuntimeCatalog::discover();
+        if (const auto php = catalog.resolve(QStringLiteral("php:default"))) {
+            QVERIFY2(php->kind.startsWith(QLatin1String("php:8.")), qPrintable(php->kind));
+            QVERIFY(QFile::exists(QFile::decodeName(php->arguments.last())));
+        }
+        if (const auto ruby = catalog.resolve(QStringLiteral("ruby:default"))) {
+            QVERIFY2(ruby->kind.startsWith(QLatin1String("ruby:3.")), qPrintable(ruby->kind));
+            QVERIFY(QFile::exists(QFile::decodeName(ruby->arguments.last())));
+        }
+        if (const auto go = catalog.resolve(QStringLiteral("go:default"))) {
+            QVERIFY2(go->kind.startsWith(QLatin1String("go:1.")), qPrintable(go->kind));
+            QVERIFY(go->actionloop);
+            QVERIFY(QFileInfo(QFile::decodeName(go->program)).isExecutable());
+        }
+        const auto found = [](const char *name) {
+            return !QStandardPaths::findExecutable(QLatin1String(name)).isEmpty();
+        };
+        QCOMPARE(catalog.resolve(QStringLiteral("php:default")).ok(), found("php") || found("php8.2"));
+        QCOMPARE(catalog.resolve(QStringLiteral("ruby:default")).ok(), found("ruby"));
+        QCOMPARE(catalog.resolve(QStringLiteral("go:default")).ok(), found("go"));
+        QCOMPARE(catalog.resolve(QStringLiteral("blackbox")).ok(), found("unzip"));
     }
 
     void unknownKindGetsOpenWhisksMessageListingValidKinds()
@@ -48,7 +85,11 @@ private Q_SLOTS:
     {
         QCOMPARE(RuntimeCatalog::kindForFile(QStringLiteral("a/hello.js")), QStringLiteral("nodejs:default"));
         QCOMPARE(RuntimeCatalog::kindForFile(QStringLiteral("hello.py")), QStringLiteral("python:default"));
-        QVERIFY(!RuntimeCatalog::kindForFile(QStringLiteral("hello.rb")).has_value());
+        QCOMPARE(RuntimeCatalog::kindForFile(QStringLiteral("hello.php")), QStringLiteral("php:default"));
+        QCOMPARE(RuntimeCatalog::kindForFile(QStringLiteral("hello.rb")), QStringLiteral("ruby:default"));
+        QCOMPARE(RuntimeCatalog::kindForFile(QStringLiteral("hello.go")), QStringLiteral("go:default"));
+        QCOMPARE(RuntimeCatalog::kindForFile(QStringLiteral("native.ZIP")), QStringLiteral("blackbox"));
+        QVERIFY(!RuntimeCatalog::kindForFile(QStringLiteral("hello.cob")).has_value());
     }
 };
 
