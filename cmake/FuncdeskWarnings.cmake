@@ -15,6 +15,17 @@ if(FUNCDESK_SANITIZE)
     add_link_options(-fsanitize=address,undefined)
 endif()
 
+# ThreadSanitizer (`./dev --tsan`, build-tsan/): every target of the project is instrumented; Qt and
+# the other Debian libraries are not, so TSan sees their synchronisation only where it goes through
+# pthread or through Qt's inline, TSan-annotated QMutex (tests/tsan.supp says what is left).
+if(FUNCDESK_TSAN)
+    if(FUNCDESK_SANITIZE)
+        message(FATAL_ERROR "FUNCDESK_TSAN and FUNCDESK_SANITIZE cannot be combined (ThreadSanitizer excludes ASan)")
+    endif()
+    add_compile_options(-fsanitize=thread -fno-omit-frame-pointer)
+    add_link_options(-fsanitize=thread)
+endif()
+
 # libFuzzer targets (tests/fuzz, `./dev fuzz`, clang only): everything they link is instrumented
 # for coverage and checked by ASan and UBSan; an undefined behaviour is a crash, so a finding.
 if(FUNCDESK_FUZZ)

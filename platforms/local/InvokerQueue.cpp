@@ -1,5 +1,7 @@
 #include "platforms/local/InvokerQueue.h"
 
+#include "core/PoolTask.h"
+
 #include <algorithm>
 
 namespace funcdesk {
@@ -78,7 +80,7 @@ void InvokerQueue::pump()
                 ++space.lanes[lane].running;
                 ++m_running;
                 --m_waiting;
-                m_pool.start([this, ns, lane, job = std::move(job)] {
+                PoolTask::start(m_pool, [this, ns, lane, job = std::move(job)] {
                     job();
                     finished(ns, lane);
                 });

@@ -3,14 +3,19 @@
 #include <QCryptographicHash>
 #include <QRandomGenerator>
 
+#include <atomic>
+
 namespace funcdesk {
 
 namespace {
 
 constexpr int kSaltBytes = 16;
 
+std::atomic<quint64> hashCount{0};
+
 QByteArray digest(const QByteArray &salt, const QString &key)
 {
+    hashCount.fetch_add(1, std::memory_order_relaxed);
     QCryptographicHash hash(QCryptographicHash::Sha256);
     hash.addData(salt);
     hash.addData(key.toUtf8());
@@ -96,6 +101,7 @@ void NamespaceKeys::insert(const Stored &stored, const std::optional<QString> &k
 
 std::optional<Identity> NamespaceKeys::verify(const QString &uuid, const QString &key) const
 {
+    Stored stored;
     {
         QReadLocker locker(&m_lock);
         const auto ns = m_uuidToNs.constFind(uuid);
@@ -104,16 +110,21 @@ std::optional<Identity> NamespaceKeys::verify(const QString &uuid, const QString
         const Entry &entry = *m_byNs.constFind(*ns);
         if (!entry.verified.isEmpty() && sameBytes(entry.verified, key))
             return Identity{entry.stored.ns, uuid, key};
+        stored = entry.stored;
+    }
+    // The one hash of a first sign-in (or of a wrong key), outside the lock: other sign-ins go on.
+    if (!sameDigest(digest(stored.salt, key), stored.sha256))
+        return std::nullopt;
+    QWriteLocker locker(&m_lock); // verified: remembered, so the next sign-in is a compare
+    const auto ns = m_uuidToNs.constFind(uuid);
+    if (ns == m_uuidToNs.cend())
+        return std::nullopt; // removed meanwhile
+    Entry &entry = m_byNs[*ns];
+    if (entry.stored.salt != stored.salt || entry.stored.sha256 != stored.sha256) {
+        // Replaced meanwhile (a new key, or the same one with a fresh salt): the current one decides.
         if (!sameDigest(digest(entry.stored.salt, key), entry.stored.sha256))
             return std::nullopt;
     }
-    QWriteLocker locker(&m_lock); // verified by its hash: remembered, so the next sign-in is a compare
-    const auto ns = m_uuidToNs.constFind(uuid);
-    if (ns == m_uuidToNs.cend())
-        return std::nullopt; // replaced meanwhile
-    Entry &entry = m_byNs[*ns];
-    if (!sameDigest(digest(entry.stored.salt, key), entry.stored.sha256))
-        return std::nullopt;
     entry.verified = key;
     return Identity{entry.stored.ns, uuid, key};
 }
@@ -134,6 +145,11 @@ std::optional<Identity> NamespaceKeys::find(const QString &ns) const
     if (it == m_byNs.cend())
         return std::nullopt;
     return Identity{ns, it->stored.uuid, it->verified};
+}
+
+quint64 NamespaceKeys::hashesComputed()
+{
+    return hashCount.load(std::memory_order_relaxed);
 }
 
 QStringList NamespaceKeys::namespaces() const

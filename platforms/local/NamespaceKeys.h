@@ -46,6 +46,10 @@ public:
     std::optional<Identity> find(const QString &ns) const;
     QStringList namespaces() const;
 
+    // How many keys this process has hashed (salt + key through SHA-256), for tests: a first
+    // sign-in hashes its key once, later ones not at all.
+    static quint64 hashesComputed();
+
 private:
     struct Entry
     {
