@@ -134,6 +134,39 @@ private Q_SLOTS:
                  qPrintable(localFigure(window, "runStatus")->text() + localFigure(window, "runError")->text()));
     }
 
+    void aLocalRunInProgressDoesNotShowThePreviousPlatformReport()
+    {
+        Console console;
+        QVERIFY(console.start());
+        MainWindow &window = *console.window;
+        QVERIFY(putFunction(console, QStringLiteral("spin"), kSpin));
+        QVERIFY(showActive(window));
+        openTest(console, QStringLiteral("spin"), QStringLiteral("{}"));
+        // A platform run first: its report is shown.
+        auto *platform = child<QWidget>(&window, "platformResultView");
+        QTest::mouseClick(child<QToolButton>(&window, "runOnPlatformButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            platform->isVisible() &&
+                child<QLabel>(platform, "runStatus")->text().contains(QLatin1StringView("success")) &&
+                window.testPanel()->runLocallyAction()->isEnabled(),
+            kWaitMs);
+
+        // Then a local run that loops: while it runs, only its own (empty) view is in sight.
+        auto *editor = child<QPlainTextEdit>(&window, "payloadEditor");
+        editor->setFocus();
+        QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(editor, QStringLiteral("{\"loop\": true}"));
+        const qsizetype platformProcesses = functionProcesses(); // the platform keeps its process warm
+        QTest::mouseClick(child<QToolButton>(&window, "runLocallyButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(functionProcesses() > platformProcesses, kWaitMs);
+        QVERIFY(!platform->isVisible());
+        QVERIFY(child<QWidget>(&window, "localResultView")->isVisible());
+        QCOMPARE(localFigure(window, "runStatus")->text(), QStringLiteral("Running…"));
+        QCOMPARE(localFigure(window, "runDuration")->text(), QStringLiteral("\u2014"));
+        QTest::mouseClick(child<QToolButton>(&window, "cancelRunButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(functionProcesses() == platformProcesses, kWaitMs);
+    }
+
     void quitEndsARunningLocalRunAtOnce()
     {
         Console console;
