@@ -60,6 +60,9 @@ void CodeEditor::build()
     layout->addWidget(m_edit, 1);
     layout->addWidget(m_findBar);
     layout->addWidget(m_goToLineBar);
+    // Shown now, not one turn later (as a child added to a visible widget would be): a focus or
+    // a shortcut right after this must find the view visible.
+    m_edit->show();
 
     // What was set before: the same state as if the view had been there all along (no signal:
     // the text does not change).
