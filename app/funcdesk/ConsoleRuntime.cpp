@@ -109,7 +109,8 @@ Result<Done> ConsoleRuntime::lockDataDir()
         m_lock->setStaleLockTime(0); // stale only when its process is gone: a console runs for days
     }
     m_ownsPlatform = m_lock->tryLock(0);
-    if (!m_ownsPlatform && m_lock->error() != QLockFile::LockFailedError)
+    m_lockedByOther = !m_ownsPlatform && m_lock->error() == QLockFile::LockFailedError;
+    if (!m_ownsPlatform && !m_lockedByOther)
         return Result<Done>::failure(
             PlatformError::Kind::Server,
             tr("The data folder %1 cannot be locked (is it writable?).").arg(m_options.dataDir));
@@ -221,7 +222,7 @@ void ConsoleRuntime::finishStart(QPointer<MainWindow> window, std::function<void
     const Result<Done> built = startedBefore ? Result<Done>(Done{}) : buildPlatform();
     // The console holding the lock has not said where its server is: it is starting too. Wait
     // for it a little (kJoinAttempts × kJoinRetryMs) before saying so.
-    if (!built && !m_ownsPlatform && attempt < kJoinAttempts) {
+    if (!built && m_lockedByOther && attempt < kJoinAttempts) {
         QTimer::singleShot(kJoinRetryMs, m_connections.get(),
                            [this, window, ready, attempt] { finishStart(window, ready, attempt + 1); });
         return;

@@ -89,6 +89,7 @@ private:
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<QLockFile> m_lock;
     bool m_ownsPlatform = false;
+    bool m_lockedByOther = false; // another console holds the data folder's lock (its platform is joined)
     std::unique_ptr<LocalEngine> m_engine;
     std::unique_ptr<ApiServer> m_server;
     std::unique_ptr<LocalPlatform> m_local;
