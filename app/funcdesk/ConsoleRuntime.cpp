@@ -70,17 +70,8 @@ Result<std::unique_ptr<ConsoleRuntime>> ConsoleRuntime::open(const ConsoleOption
                               ? std::make_unique<QSettings>()
                               : std::make_unique<QSettings>(options.settingsFile, QSettings::IniFormat);
     const QDir dataDir(options.dataDir);
-    if (!dataDir.mkpath(QStringLiteral(".")))
-        return Result<std::unique_ptr<ConsoleRuntime>>::failure(
-            PlatformError::Kind::Server, tr("The data folder %1 cannot be created.").arg(options.dataDir));
-    // Stale only when its process is gone: a console runs for days.
-    runtime->m_lock = std::make_unique<QLockFile>(dataDir.filePath(kLockFile));
-    runtime->m_lock->setStaleLockTime(0);
-    runtime->m_ownsPlatform = runtime->m_lock->tryLock(0);
-    if (!runtime->m_ownsPlatform && runtime->m_lock->error() != QLockFile::LockFailedError)
-        return Result<std::unique_ptr<ConsoleRuntime>>::failure(
-            PlatformError::Kind::Server,
-            tr("The data folder %1 cannot be locked (is it writable?).").arg(options.dataDir));
+    // Failing here is not fatal: startPlatform() tries again and says why in the window.
+    (void)runtime->lockDataDir();
 
     runtime->m_store = std::make_unique<ConnectionStore>(runtime->m_settings.get());
     runtime->m_connections = std::make_unique<ConnectionManager>(runtime->m_store.get());
@@ -107,10 +98,31 @@ Result<Done> ConsoleRuntime::startPlatform()
     return built;
 }
 
+Result<Done> ConsoleRuntime::lockDataDir()
+{
+    const QDir dataDir(m_options.dataDir);
+    if (!dataDir.mkpath(QStringLiteral(".")))
+        return Result<Done>::failure(PlatformError::Kind::Server,
+                                     tr("The data folder %1 cannot be created.").arg(m_options.dataDir));
+    if (!m_lock) {
+        m_lock = std::make_unique<QLockFile>(dataDir.filePath(kLockFile));
+        m_lock->setStaleLockTime(0); // stale only when its process is gone: a console runs for days
+    }
+    m_ownsPlatform = m_lock->tryLock(0);
+    m_lockedByOther = !m_ownsPlatform && m_lock->error() == QLockFile::LockFailedError;
+    if (!m_ownsPlatform && !m_lockedByOther)
+        return Result<Done>::failure(
+            PlatformError::Kind::Server,
+            tr("The data folder %1 cannot be locked (is it writable?).").arg(m_options.dataDir));
+    return Done{};
+}
+
 Result<Done> ConsoleRuntime::buildPlatform()
 {
-    if (!m_ownsPlatform && m_lock->tryLock(0))
-        m_ownsPlatform = true; // the other console has quit meanwhile
+    if (!m_ownsPlatform) { // not locked yet, or the other console has quit meanwhile
+        if (auto locked = lockDataDir(); !locked)
+            return locked.error();
+    }
     return m_ownsPlatform ? runPlatform() : joinPlatform();
 }
 
@@ -210,20 +222,30 @@ void ConsoleRuntime::finishStart(QPointer<MainWindow> window, std::function<void
     const Result<Done> built = startedBefore ? Result<Done>(Done{}) : buildPlatform();
     // The console holding the lock has not said where its server is: it is starting too. Wait
     // for it a little (kJoinAttempts × kJoinRetryMs) before saying so.
-    if (!built && !m_ownsPlatform && attempt < kJoinAttempts) {
+    if (!built && m_lockedByOther && attempt < kJoinAttempts) {
         QTimer::singleShot(kJoinRetryMs, m_connections.get(),
                            [this, window, ready, attempt] { finishStart(window, ready, attempt + 1); });
         return;
     }
     if (window) {
         if (built) {
+            window->setLocalPlatformProblem(QString());
             window->setLocalServices(context().localExecutor, m_webBaseUrl);
             window->statusBar()->showMessage(ownsPlatform() ? tr("The local platform is ready.")
                                                             : tr("Using the local platform of the other "
                                                                  "Funcdesk console on this data folder."),
                                              8000);
         } else {
-            window->statusBar()->showMessage(tr("The local platform could not start: %1").arg(built.error().message));
+            const QString problem = tr("The local platform could not start: %1").arg(built.error().message);
+            window->statusBar()->showMessage(problem);
+            window->setLocalPlatformProblem(problem, [this, window, ready] {
+                if (!window)
+                    return;
+                window->setLocalPlatformProblem(QString());
+                window->statusBar()->showMessage(tr("Starting the local platform…"));
+                // One turn later: the status bar shows before a start that may take a while.
+                QTimer::singleShot(0, m_connections.get(), [this, window, ready] { finishStart(window, ready, 0); });
+            });
         }
     }
     if (built && !startedBefore)

@@ -37,10 +37,11 @@ struct ConsoleOptions
 //
 // Two steps, so the window shows before the slow part: open() (settings, connections, drafts,
 // metrics, the data folder's lock) and startPlatform() (engine, server, the Local connection's
-// platform). The console holding the data folder's lock (console.lock) runs the platform; a
-// second console on the same data folder runs none: its Local connection is the first one's
-// REST server, reached with the address and key the first left in console-server.json (0600).
-// So both show the same functions and only one engine fires timer triggers.
+// platform). A data folder that cannot be created or locked does not stop open(): the window
+// shows, and startPlatform() fails with the reason (the window says it over the function list). The console holding the
+// data folder's lock (console.lock) runs the platform; a second console on the same data folder runs none: its Local
+// connection is the first one's REST server, reached with the address and key the first left in console-server.json
+// (0600). So both show the same functions and only one engine fires timer triggers.
 class ConsoleRuntime
 {
     Q_DECLARE_TR_FUNCTIONS(ConsoleRuntime)
@@ -54,8 +55,9 @@ public:
     Result<Done> startPlatform();
     // The program's way: says "Starting the local platform…" in `window`'s status bar, runs
     // startPlatform() once the window has shown its first frame, then hands the panels the
-    // local executor. `shown` (may be empty) is called at the first frame, before the start;
-    // `ready` (may be empty) after it, with the outcome.
+    // local executor. When it fails, the window shows why over the function list, with Retry.
+    // `shown` (may be empty) is called at the first frame, before the start; `ready` (may be
+    // empty) after it (and after each Retry), with the outcome.
     void startPlatformBehind(MainWindow &window, std::function<void()> shown = {},
                              std::function<void(const Result<Done> &)> ready = {});
     ~ConsoleRuntime();
@@ -74,6 +76,9 @@ public:
 
 private:
     ConsoleRuntime() = default;
+    // Creates the data folder and tries its lock: fails when either cannot be done (not when
+    // another console holds the lock: then ownsPlatform() is false).
+    Result<Done> lockDataDir();
     Result<Done> buildPlatform();
     Result<Done> runPlatform();  // this console's engine and server
     Result<Done> joinPlatform(); // the other console's server
@@ -84,6 +89,7 @@ private:
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<QLockFile> m_lock;
     bool m_ownsPlatform = false;
+    bool m_lockedByOther = false; // another console holds the data folder's lock (its platform is joined)
     std::unique_ptr<LocalEngine> m_engine;
     std::unique_ptr<ApiServer> m_server;
     std::unique_ptr<LocalPlatform> m_local;

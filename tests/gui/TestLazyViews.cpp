@@ -4,7 +4,9 @@
 // it, or at once when the user opens one (or the Function menu, for the Test panel's commands),
 // and then show the current connection and function. What they did when built at start still
 // holds: the leave check for unsaved configuration, the Activations splitter kept across restarts.
-// The function filter's clear button (the first icon-theme lookup) also comes after the first frame.
+// The function filter's clear button (the first icon-theme lookup) also comes after the first frame,
+// and so does the Code tab's QScintilla editor: built when a function is first shown, while the Code
+// menu's editor actions and the drafts of typed code work as before.
 
 #include "ConsoleFixture.h"
 #include "WidgetDriving.h"
@@ -13,7 +15,9 @@
 #include "models/functions/FunctionListModel.h"
 #include "models/triggers/TriggerListModel.h"
 #include "ui/activations/ActivationsPanel.h"
+#include "ui/code/CodeEditor.h"
 #include "ui/code/CodePanel.h"
+#include "ui/code/CodeTextEdit.h"
 #include "ui/functions/ConfigPanel.h"
 #include "ui/functions/FunctionsPanel.h"
 #include "ui/metrics/MonitoringPanel.h"
@@ -28,6 +32,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -58,6 +63,14 @@ int functionTabs(QWidget &window)
                window.findChildren<ActivationsPanel *>().size());
 }
 
+// How many QScintilla editors exist under `window` (by class name: the test does not link QScintilla).
+int codeEditors(QWidget &window)
+{
+    const QList<QWidget *> widgets = window.findChildren<QWidget *>();
+    return int(std::count_if(widgets.begin(), widgets.end(),
+                             [](const QWidget *widget) { return widget->inherits("QsciScintilla"); }));
+}
+
 // Counts the heavy views and the function tabs when the window gets its first paint.
 class FirstPaint : public QObject
 {
@@ -66,6 +79,7 @@ public:
     bool painted = false;
     int viewsAtFirstPaint = -1;
     int tabsAtFirstPaint = -1;
+    int editorsAtFirstPaint = -1;
     bool clearButtonAtFirstPaint = true;
 
 protected:
@@ -75,6 +89,7 @@ protected:
             painted = true;
             viewsAtFirstPaint = heavyViews(*m_window);
             tabsAtFirstPaint = functionTabs(*m_window);
+            editorsAtFirstPaint = codeEditors(*m_window);
             clearButtonAtFirstPaint =
                 m_window->findChild<QLineEdit *>(QStringLiteral("functionFilter"))->isClearButtonEnabled();
         }
@@ -296,6 +311,78 @@ private Q_SLOTS:
         QTest::qWait(100);
         QCOMPARE(window.functionsPanel()->currentFunction(), QStringLiteral("alpha")); // asked, and stayed
         QCOMPARE(memory->value(), 384);
+    }
+
+    void theCodeEditorComesAfterTheFirstFrameAndShowsTheFunctionClicked()
+    {
+        test::Console console;
+        QVERIFY(console.start());
+        QVERIFY(putFunction(console, QStringLiteral("hello")));
+        MainWindow &window = *console.window;
+        QCOMPARE(codeEditors(window), 0);
+        FirstPaint first(&window);
+        QVERIFY(showActive(window));
+        QTRY_VERIFY_WITH_TIMEOUT(first.painted, kWaitMs);
+        QCOMPARE(first.editorsAtFirstPaint, 0);
+
+        child<QAction>(&window, "refreshFunctions")->trigger(); // "hello" came after the window
+        QTRY_COMPARE_WITH_TIMEOUT(window.functionsPanel()->model()->rowCount(), 1, kWaitMs);
+        clickFunction(window, QStringLiteral("hello"));
+        QTRY_VERIFY_WITH_TIMEOUT(codeEditors(window) == 1, kWaitMs);
+        auto *text = window.findChild<QWidget *>(QStringLiteral("codeTextEdit"));
+        QVERIFY(text);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            text->isVisible() && window.codePanel()->currentCode().contains(QLatin1StringView("greeting")), kWaitMs);
+        QCOMPARE(static_cast<QWidget *>(window.codePanel()->editor()->textEdit()),
+                 text); // the one shown, not a second one
+    }
+
+    void theCodeMenusEditorActionsWorkBeforeTheEditorWasBuilt()
+    {
+        test::Console console;
+        QVERIFY(startSelected(console, {QStringLiteral("hello")})); // the window not shown yet
+        MainWindow &window = *console.window;
+        // Loaded without a view: the panel knows the code, nothing to deploy.
+        QTRY_VERIFY_WITH_TIMEOUT(window.codePanel()->currentCode().contains(QLatin1StringView("greeting")), kWaitMs);
+        QVERIFY(!window.codePanel()->isDirty());
+        QCOMPARE(codeEditors(window), 0);
+
+        // Code ▸ Go to Line…: the editor is built with the function's code and the bar opens.
+        auto *menu = child<QMenu>(&window, "codeMenu");
+        auto *goToLine = child<QAction>(&window, "goToLineAction");
+        QVERIFY(menu->actions().contains(goToLine));
+        menu->popup(QPoint(10, 10));
+        QVERIFY(QTest::qWaitForWindowExposed(menu));
+        QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(goToLine).center());
+        QCOMPARE(codeEditors(window), 1);
+        CodeEditor *editor = window.codePanel()->editor();
+        QVERIFY(editor->text().contains(QLatin1StringView("greeting")));
+        QVERIFY(!window.codePanel()->isDirty());
+        QVERIFY(showActive(window));
+        QTRY_VERIFY_WITH_TIMEOUT(child<QWidget>(editor, "codeGoToLineBar")->isVisible(), kWaitMs);
+    }
+
+    void codeTypedIntoTheLaterBuiltEditorIsKeptAsADraft()
+    {
+        test::Console console;
+        QVERIFY(startSelected(console, {QStringLiteral("alpha"), QStringLiteral("beta")}));
+        MainWindow &window = *console.window;
+        QVERIFY(showActive(window));
+        QWidget *text = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((text = window.findChild<QWidget *>(QStringLiteral("codeTextEdit"))) &&
+                                     window.codePanel()->currentCode().contains(QLatin1StringView("greeting")),
+                                 kWaitMs);
+        text->setFocus();
+        QTest::keyClick(text, Qt::Key_End, Qt::ControlModifier);
+        QTest::keyClicks(text, QStringLiteral("// more"));
+        QTRY_VERIFY_WITH_TIMEOUT(window.codePanel()->isDirty(), kWaitMs);
+
+        // Another function, then back: the typed code is offered back.
+        clickFunction(window, QStringLiteral("beta"));
+        QTRY_COMPARE_WITH_TIMEOUT(window.codePanel()->functionName(), QStringLiteral("beta"), kWaitMs);
+        clickFunction(window, QStringLiteral("alpha"));
+        auto *draft = child<QWidget>(window.codePanel(), "draftBanner");
+        QTRY_VERIFY_WITH_TIMEOUT(draft->isVisible(), kWaitMs);
     }
 
     void theActivationsSplitterIsKeptAcrossRestartsOpenedOrNot()

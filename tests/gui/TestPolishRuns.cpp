@@ -46,6 +46,15 @@ bool putFunction(Console &console, const QString &name, const QString &code, Act
     return wait(console.local->putAction(name, action, PutOptions{})).ok();
 }
 
+// Replaces the payload editor's text with `payload`, as typed.
+void typePayload(MainWindow &window, const QString &payload)
+{
+    auto *editor = child<QPlainTextEdit>(&window, "payloadEditor");
+    editor->setFocus();
+    QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(editor, payload);
+}
+
 // Selects `name`, opens its Test panel and types `payload` into the payload editor.
 void openTest(Console &console, const QString &name, const QString &payload)
 {
@@ -53,10 +62,7 @@ void openTest(Console &console, const QString &name, const QString &payload)
     window.functionsPanel()->refresh();
     QTRY_VERIFY_WITH_TIMEOUT(window.functionsPanel()->selectFunction(name), kWaitMs);
     window.tabs()->setCurrentWidget(window.testPanel());
-    auto *editor = child<QPlainTextEdit>(&window, "payloadEditor");
-    editor->setFocus();
-    QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClicks(editor, payload);
+    typePayload(window, payload);
     QTRY_VERIFY_WITH_TIMEOUT(window.testPanel()->runLocallyAction()->isEnabled(), kWaitMs);
 }
 
@@ -125,13 +131,40 @@ private Q_SLOTS:
         QCOMPARE(localFigure(window, "runStatus")->text(), QStringLiteral("Cancelled"));
 
         // The same function again, not looping: a clean process answers.
-        auto *editor = child<QPlainTextEdit>(&window, "payloadEditor");
-        editor->setFocus();
-        QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
-        QTest::keyClicks(editor, QStringLiteral("{}"));
+        typePayload(window, QStringLiteral("{}"));
         runLocallyAndWait(window);
         QVERIFY2(localFigure(window, "runStatus")->text().contains(QLatin1StringView("success")),
                  qPrintable(localFigure(window, "runStatus")->text() + localFigure(window, "runError")->text()));
+    }
+
+    void aLocalRunInProgressDoesNotShowThePreviousPlatformReport()
+    {
+        Console console;
+        QVERIFY(console.start());
+        MainWindow &window = *console.window;
+        QVERIFY(putFunction(console, QStringLiteral("spin"), kSpin));
+        QVERIFY(showActive(window));
+        openTest(console, QStringLiteral("spin"), QStringLiteral("{}"));
+        // A platform run first: its report is shown.
+        auto *platform = child<QWidget>(&window, "platformResultView");
+        QTest::mouseClick(child<QToolButton>(&window, "runOnPlatformButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            platform->isVisible() &&
+                child<QLabel>(platform, "runStatus")->text().contains(QLatin1StringView("success")) &&
+                window.testPanel()->runLocallyAction()->isEnabled(),
+            kWaitMs);
+
+        // Then a local run that loops: while it runs, only its own (empty) view is in sight.
+        typePayload(window, QStringLiteral("{\"loop\": true}"));
+        const qsizetype platformProcesses = functionProcesses(); // the platform keeps its process warm
+        QTest::mouseClick(child<QToolButton>(&window, "runLocallyButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(functionProcesses() > platformProcesses, kWaitMs);
+        QVERIFY(!platform->isVisible());
+        QVERIFY(child<QWidget>(&window, "localResultView")->isVisible());
+        QCOMPARE(localFigure(window, "runStatus")->text(), QStringLiteral("Running…"));
+        QCOMPARE(localFigure(window, "runDuration")->text(), QStringLiteral("\u2014"));
+        QTest::mouseClick(child<QToolButton>(&window, "cancelRunButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(functionProcesses() == platformProcesses, kWaitMs);
     }
 
     void quitEndsARunningLocalRunAtOnce()

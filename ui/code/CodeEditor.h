@@ -14,6 +14,11 @@ class CodeTextEdit;
 // and the go-to-line bar under it, and the dirty state — whether the text differs from the
 // deployed code. Its actions (Find Ctrl+F, Replace Ctrl+H, Find Next F3, Find Previous
 // Shift+F3, Go to Line Ctrl+G, Esc closes a bar) are in actions() for the window's menus.
+//
+// The QScintilla view and its bars are built on first need — when the editor is first shown,
+// an action or an accessor needs them, or by build() — so the first window does not wait for
+// them (issue 16). Until then the editor keeps its kind, text and read-only state itself and
+// answers every call the same way.
 class CodeEditor : public QWidget
 {
     Q_OBJECT
@@ -44,22 +49,33 @@ public:
     bool goToLine(int line); // 1-based; false (and a message in the bar) when out of range
     void closeBars();
 
-    CodeTextEdit *textEdit() const { return m_edit; }
-    CodeFindBar *findBar() const { return m_findBar; }
-    CodeGoToLineBar *goToLineBar() const { return m_goToLineBar; }
+    // Builds the QScintilla view and the bars now when they are not built yet.
+    void build();
+    bool isBuilt() const { return m_edit != nullptr; }
+    // These build the view first.
+    CodeTextEdit *textEdit() const;
+    CodeFindBar *findBar() const;
+    CodeGoToLineBar *goToLineBar() const;
 
 Q_SIGNALS:
     void textChanged();
     void dirtyChanged(bool dirty);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     QAction *addEditorAction(const QString &text, const QKeySequence &key, const QString &objectName);
     void updateDirty();
 
-    CodeTextEdit *m_edit;
-    CodeFindBar *m_findBar;
-    CodeGoToLineBar *m_goToLineBar;
+    CodeTextEdit *m_edit = nullptr; // these three: nullptr until built
+    CodeFindBar *m_findBar = nullptr;
+    CodeGoToLineBar *m_goToLineBar = nullptr;
     QAction *m_closeBarsAction = nullptr;
+    // Until the view is built: its kind, text and read-only state.
+    QString m_kind;
+    QString m_text;
+    bool m_readOnly = false;
     QString m_deployed;
     bool m_dirty = false;
 };

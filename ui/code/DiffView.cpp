@@ -130,8 +130,7 @@ QPlainTextEdit *makeView(const QString &objectName, QWidget *parent)
     auto *view = new QPlainTextEdit(parent);
     view->setObjectName(objectName);
     view->setReadOnly(true);
-    view->setLineWrapMode(QPlainTextEdit::NoWrap);
-    view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    view->setLineWrapMode(QPlainTextEdit::NoWrap); // the fixed font comes with the first render()
     view->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     return view;
 }
@@ -267,6 +266,14 @@ void DiffView::changeEvent(QEvent *event)
 
 void DiffView::render()
 {
+    // Set here rather than when the view is made: it lays the documents out again, which loads
+    // the monospace font, and the first window (which builds this view hidden) need not wait for it.
+    if (!m_fixedFont) {
+        m_fixedFont = true;
+        const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+        for (QPlainTextEdit *view : {m_left, m_right, m_unified})
+            view->setFont(fixed);
+    }
     const DiffColors colors = colorsFor(palette());
     QPalette leftPalette = m_leftTitle->palette();
     leftPalette.setColor(QPalette::Window, colors.removed);

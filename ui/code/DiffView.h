@@ -44,6 +44,7 @@ private:
 
     LineDiff m_diff;
     bool m_onlyLineEndingsDiffer = false;
+    bool m_fixedFont = false; // the views have their fixed font (from the first render() on)
     Mode m_mode = Mode::SideBySide;
     QLabel *m_leftTitle;
     QLabel *m_rightTitle;

@@ -24,6 +24,7 @@
 #include "ui/shell/FirstFrame.h"
 #include "ui/shell/LazyTab.h"
 #include "ui/shell/LocalRunStopper.h"
+#include "ui/shell/PlatformProblemBar.h"
 #include "ui/shell/WindowGeometry.h"
 #include "ui/testing/TestPanel.h"
 #include "ui/triggers/TriggersPanel.h"
@@ -122,6 +123,8 @@ void MainWindow::build()
         m_keyPrompt = new KeyPrompt(m_context.connectionStore, central);
         centralLayout->addWidget(m_keyPrompt);
     }
+    m_platformProblem = new PlatformProblemBar(central); // over the function list: the Local one failed
+    centralLayout->addWidget(m_platformProblem);
     centralLayout->addWidget(m_views, 1);
     setCentralWidget(central);
 
@@ -258,6 +261,19 @@ void MainWindow::setLocalServices(Executor *localExecutor, const QString &localW
     m_runStopper->setExecutor(localExecutor);
 }
 
+void MainWindow::setLocalPlatformProblem(const QString &problem, std::function<void()> retry)
+{
+    m_localProblem = problem;
+    m_localRetry = std::move(retry);
+    updatePlatformProblem();
+}
+
+void MainWindow::updatePlatformProblem()
+{
+    const bool local = currentProfile().isLocal();
+    m_platformProblem->setProblem(local ? m_localProblem : QString(), m_localRetry);
+}
+
 void MainWindow::platformChanged(Platform *platform)
 {
     const ConnectionProfile profile = currentProfile();
@@ -293,6 +309,7 @@ void MainWindow::platformChanged(Platform *platform)
     functionSelected(QString());
     m_online = m_context.connections ? m_context.connections->isOnline() : true;
     updateConnectionStatus();
+    updatePlatformProblem();
 }
 
 ConnectionProfile MainWindow::currentProfile() const
@@ -436,6 +453,7 @@ void MainWindow::rebuild()
     qDeleteAll(findChildren<ConnectionDialog *>(Qt::FindDirectChildrenOnly)); // the switcher's, in the old language
     delete takeCentralWidget();                                               // with every panel
     m_keyPrompt = nullptr;
+    m_platformProblem = nullptr;
     setMenuBar(new QMenuBar(this));
     setStatusBar(new QStatusBar(this));
     build();

@@ -34,6 +34,7 @@ class LazyTab;
 class MetricsService;
 class MonitoringPanel;
 class OverviewPanel;
+class PlatformProblemBar;
 class TestPanel;
 class WiringPanel;
 class TriggersPanel;
@@ -85,6 +86,9 @@ public:
     // executor for offline runs (nullptr when another console runs the platform) and the web
     // actions' address. Before it, the Local connection has no platform and the panels are empty.
     void setLocalServices(Executor *localExecutor, const QString &localWebBaseUrl);
+    // The local platform could not start: `problem` says why, over the function list, while the
+    // Local connection is current, with a Retry button that runs `retry`. Empty: it started.
+    void setLocalPlatformProblem(const QString &problem, std::function<void()> retry = {});
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -123,6 +127,7 @@ private:
     void functionChanged(const Action &action);
     void availabilityChanged(bool online);
     void updateConnectionStatus();
+    void updatePlatformProblem();
     ConnectionProfile currentProfile() const;
     void restoreWindowState();
     void showActivationsAround(const QDateTime &at, qint64 stepMs, const QString &function);
@@ -160,6 +165,9 @@ private:
     ConnectionSwitcher *m_switcher = nullptr;
     QToolBar *m_connectionToolbar = nullptr;
     KeyPrompt *m_keyPrompt = nullptr;
+    PlatformProblemBar *m_platformProblem = nullptr;
+    QString m_localProblem; // why the local platform is not there; kept across rebuilds
+    std::function<void()> m_localRetry;
     LocalRunStopper *m_runStopper = nullptr;
     bool m_online = true;
     bool m_rebuildPending = false;

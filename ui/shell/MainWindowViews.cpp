@@ -9,6 +9,8 @@
 #include "models/functions/FunctionListModel.h"
 #include "models/triggers/TriggerListModel.h"
 #include "models/triggers/TriggerOperations.h"
+#include "ui/code/CodeEditor.h"
+#include "ui/code/CodePanel.h"
 #include "ui/functions/ConfigPanel.h"
 #include "ui/functions/FunctionsPanel.h"
 #include "ui/metrics/MonitoringPanel.h"
@@ -155,6 +157,12 @@ void MainWindow::showEvent(QShowEvent *event)
 void MainWindow::buildHiddenViews()
 {
     // One view per event-loop turn: input, repaints and the platform's replies go between them.
+    // First the Code tab's editor (QScintilla), which a function's first click would otherwise wait for.
+    if (!m_code->editor()->isBuilt()) {
+        m_code->editor()->build();
+        QTimer::singleShot(0, this, &MainWindow::buildHiddenViews);
+        return;
+    }
     for (LazyTab *tab : {m_configTab, m_testTab, m_activationsTab, m_monitoringTab, m_triggersTab, m_wiringTab,
                          m_bucketsTab, m_overviewTab}) {
         if (!tab->page()) {

@@ -126,6 +126,12 @@ void RunResultView::clear()
     applyHighlights();
 }
 
+void RunResultView::showRunning()
+{
+    clear();
+    m_status->setText(tr("Running…"));
+}
+
 void RunResultView::showReport(const RunReport &report)
 {
     const QString mark = report.success      ? QStringLiteral("\u2714 ")

@@ -26,6 +26,8 @@ public:
     // 0-based line numbers of the result text; an empty list removes the highlights.
     void setHighlightedLines(const QList<int> &lines);
     void clear();
+    // A run has started: no figures, no result, "Running…".
+    void showRunning();
 
 protected:
     void changeEvent(QEvent *event) override;

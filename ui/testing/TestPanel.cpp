@@ -255,6 +255,7 @@ void TestPanel::runLocally()
         return;
     m_payloadPane->flush();
     const auto [code, kind] = currentCode();
+    showRunning(true, false);
     m_runner->runLocally(code, kind, m_payloadPane->text());
 }
 
@@ -263,6 +264,7 @@ void TestPanel::runOnPlatform()
     if (!m_runOnPlatform->isEnabled())
         return;
     m_payloadPane->flush();
+    showRunning(false, true);
     m_runner->runOnPlatform(m_payloadPane->text());
 }
 
@@ -272,6 +274,7 @@ void TestPanel::compare()
         return;
     m_payloadPane->flush();
     const auto [code, kind] = currentCode();
+    showRunning(true, true);
     m_runner->compare(code, kind, m_payloadPane->text());
 }
 
@@ -310,6 +313,25 @@ void TestPanel::onCompareFinished(const CompareReport &report)
     m_status->setText(tr("Compared: locally %1, on the platform %2")
                           .arg(report.local.status + QLatin1Char(' ') + report.local.durationText,
                                report.platform.status + QLatin1Char(' ') + report.platform.durationText));
+}
+
+void TestPanel::showRunning(bool local, bool platform)
+{
+    // The actions are disabled while a run is in progress: the runner takes this one (its report,
+    // even a NotStarted one, replaces "Running…").
+    m_differences->hide();
+    m_localView->setVisible(local);
+    m_platformView->setVisible(platform);
+    if (local) {
+        m_localView->setHeading(platform ? tr("Local \u2014 the editor's code")
+                                         : tr("Local run \u2014 the editor's code"));
+        m_localView->showRunning();
+    }
+    if (platform) {
+        m_platformView->setHeading(local ? tr("Platform \u2014 the deployed version")
+                                         : tr("Platform run \u2014 the deployed version"));
+        m_platformView->showRunning();
+    }
 }
 
 void TestPanel::onRunningChanged(bool running)

@@ -65,6 +65,8 @@ private:
     void onRunFinished(const RunReport &report);
     void onCompareFinished(const CompareReport &report);
     void onRunningChanged(bool running);
+    // A run has started: its views say so, and no earlier report stays in sight beside it.
+    void showRunning(bool local, bool platform);
     void updateActions();
     void refreshDeployed();
     QPair<QString, QString> currentCode() const;
