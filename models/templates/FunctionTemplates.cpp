@@ -1,5 +1,7 @@
 #include "models/templates/FunctionTemplates.h"
 
+#include "core/InstallPaths.h"
+
 #include <QFile>
 
 namespace funcdesk {
@@ -9,9 +11,9 @@ QString FunctionTemplates::codeFor(const QString &kind)
     const QString family = kind.section(QLatin1Char(':'), 0, 0);
     QString path;
     if (family == QLatin1StringView("nodejs"))
-        path = QStringLiteral(":/funcdesk/templates/nodejs.js");
+        path = resourcePath(QStringLiteral("templates/nodejs.js"));
     else if (family == QLatin1StringView("python"))
-        path = QStringLiteral(":/funcdesk/templates/python.py");
+        path = resourcePath(QStringLiteral("templates/python.py"));
     QFile file(path);
     if (path.isEmpty() || !file.open(QIODevice::ReadOnly))
         return {};
