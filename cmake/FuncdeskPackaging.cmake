@@ -23,8 +23,9 @@ set(funcdesk_deb_version "${PROJECT_VERSION}-${CPACK_DEBIAN_PACKAGE_RELEASE}")
 
 # funcdeskd: the platform server, and the run-time files both programs share (share/funcdesk).
 # Depends beyond the libraries: the two runtimes every install has (node, python3), bubblewrap
-# (each function's sandbox), Qt's SQLite driver (a plugin, so dpkg-shlibdeps cannot see it) and
-# adduser (postinst). Recommends: the optional runtimes.
+# (each function's sandbox), Qt's SQLite driver (a plugin, so dpkg-shlibdeps cannot see it),
+# adduser and init-system-helpers (deb-systemd-helper) for the maintainer scripts. Recommends:
+# the optional runtimes.
 set(CPACK_DEBIAN_SERVER_PACKAGE_NAME funcdeskd)
 set(CPACK_DEBIAN_SERVER_PACKAGE_SECTION net)
 set(CPACK_DEBIAN_SERVER_DESCRIPTION "single-node OpenWhisk-compatible function platform
@@ -35,7 +36,8 @@ enforced memory, CPU and time limits.
 
 The package installs a systemd service that listens on 127.0.0.1:3233 as
 the funcdeskd user, with its data in /var/lib/funcdeskd.")
-set(CPACK_DEBIAN_SERVER_PACKAGE_DEPENDS "nodejs, python3, bubblewrap, libqt6sql6-sqlite, adduser")
+set(CPACK_DEBIAN_SERVER_PACKAGE_DEPENDS
+    "nodejs, python3, bubblewrap, libqt6sql6-sqlite, adduser, init-system-helpers (>= 1.54~)")
 set(CPACK_DEBIAN_SERVER_PACKAGE_RECOMMENDS "php-cli, ruby, golang-go")
 set(CPACK_DEBIAN_SERVER_PACKAGE_CONTROL_EXTRA
     ${PROJECT_SOURCE_DIR}/packaging/debian/funcdeskd/postinst
