@@ -1,5 +1,7 @@
 #include "executor/ActionloopBuild.h"
 
+#include "core/InstallPaths.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
@@ -209,7 +211,7 @@ Result<PreparedExecutable> ActionloopBuild::prepare(const Runtime &runtime, cons
     QCryptographicHash hash(QCryptographicHash::Sha256);
     hash.addData(QStringLiteral("%1\n%2\n%3\n%4\n").arg(runtime.kind, runtime.version, main).arg(binary).toUtf8());
     if (go) { // a new launcher means a new build
-        QFile launcher(QStringLiteral(":/funcdesk/runtimes/go/launcher.go"));
+        QFile launcher(resourcePath(QStringLiteral("runtimes/go/launcher.go")));
         if (launcher.open(QIODevice::ReadOnly))
             hash.addData(launcher.readAll());
     }
@@ -276,7 +278,7 @@ Result<PreparedExecutable> ActionloopBuild::prepare(const Runtime &runtime, cons
 Result<PreparedExecutable> ActionloopBuild::buildGo(const Runtime &runtime, const QString &code, const QString &main,
                                                     const QString &target) const
 {
-    QFile templateFile(QStringLiteral(":/funcdesk/runtimes/go/launcher.go"));
+    QFile templateFile(resourcePath(QStringLiteral("runtimes/go/launcher.go")));
     if (!templateFile.open(QIODevice::ReadOnly))
         return PlatformError{PlatformError::Kind::Server, QStringLiteral("The Go launcher is missing.")};
     const QByteArray launcher = templateFile.readAll().replace("FUNCDESK_MAIN", goFunctionName(main).toUtf8());

@@ -8,6 +8,7 @@
 #include <csignal>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/xattr.h>
 #include <unistd.h>
 
 namespace funcdesk {
@@ -128,6 +129,35 @@ QString groupDirName(int host)
 
 std::atomic<int> g_hosts{0};
 
+// The leaf this process moves into when its own v2 group is delegated to it (below).
+const char kSelfLeaf[] = "funcdesk.self";
+
+// Whether the v2 group `dir` is ours to manage: systemd marks a Delegate=yes unit's group with
+// the trusted.delegate (and, for user managers, user.delegate) attribute and hands its files to
+// the unit's user; an unprivileged process can write only such a group's files.
+bool isDelegated(const QString &dir)
+{
+    const QByteArray path = QFile::encodeName(dir);
+    for (const char *name : {"trusted.delegate", "user.delegate"}) {
+        char value[8] = {};
+        if (::getxattr(path.constData(), name, value, sizeof value - 1) > 0 && value[0] == '1')
+            return true;
+    }
+    return ::geteuid() != 0 && ::access((path + "/cgroup.procs").constData(), W_OK) == 0 &&
+           ::access((path + "/cgroup.subtree_control").constData(), W_OK) == 0;
+}
+
+// Says once per process why the executor does not use its v2 group, and what it uses instead.
+void reportV2Fallback(const QString &dir, const QString &reason)
+{
+    static std::atomic<bool> said{false};
+    if (!said.exchange(true))
+        qWarning("funcdesk: cgroup v2: not using %s (%s); %s", qPrintable(dir), qPrintable(reason),
+                 QFile::exists(QStringLiteral("/sys/fs/cgroup/memory"))
+                     ? "using cgroup v1 instead"
+                     : "running without cgroup limits (run funcdeskd as a systemd unit with Delegate=yes)");
+}
+
 // The controllers' directories, the freezer's first: removing the others waits on tasks that
 // only die once their freezer group is thawed.
 QStringList freezerFirst(const QHash<QString, QString> &dirs)
@@ -172,6 +202,16 @@ void removeTree(const QString &dir)
 
 } // namespace
 
+QString CgroupHost::delegatedSubtree(const QString &ownPath)
+{
+    const QString leaf = QLatin1Char('/') + QLatin1StringView(kSelfLeaf);
+    if (ownPath.endsWith(leaf)) {
+        const QString parent = ownPath.chopped(leaf.size());
+        return parent.isEmpty() ? QStringLiteral("/") : parent;
+    }
+    return ownPath.isEmpty() ? QStringLiteral("/") : ownPath;
+}
+
 CgroupHost::CgroupHost() : m_host(g_hosts.fetch_add(1))
 {
 }
@@ -193,14 +233,31 @@ bool CgroupHost::setUpV2()
     const QHash<QString, Mount> mounts = cgroupMounts();
     if (!mounts.contains(QStringLiteral("cgroup2")))
         return false;
-    const QString own = joinPath(mounts.value(QStringLiteral("cgroup2")), ownCgroupPaths().value(QString()));
+    const QString ownPath = delegatedSubtree(ownCgroupPaths().value(QString()));
+    const QString own = joinPath(mounts.value(QStringLiteral("cgroup2")), ownPath);
+    const bool root = ownPath == QLatin1String("/");
     const QByteArray available = readSmallFile(own + QStringLiteral("/cgroup.controllers"));
-    if (!available.contains("memory"))
+    if (!available.contains("memory")) {
+        if (!root)
+            reportV2Fallback(own, QStringLiteral("it has no memory controller"));
         return false;
+    }
     // Enabling controllers for children of a group that holds processes fails (no internal
-    // processes rule) unless it is the root; then v2 is not ours to use.
-    if (!writeSmallFile(own + QStringLiteral("/cgroup.subtree_control"), "+memory"))
-        return false;
+    // processes rule) unless it is the root. A group delegated to us (systemd's Delegate=yes)
+    // is ours to arrange: this process moves into a leaf beneath it, and the group then holds
+    // only groups. Another executor of this process finds us there already (delegatedSubtree).
+    if (!writeSmallFile(own + QStringLiteral("/cgroup.subtree_control"), "+memory")) {
+        if (root || !isDelegated(own)) {
+            reportV2Fallback(own, QStringLiteral("it is not delegated to this process"));
+            return false;
+        }
+        const QString self = own + QLatin1Char('/') + QLatin1StringView(kSelfLeaf);
+        if (!makeDir(self) || !writeSmallFile(self + QStringLiteral("/cgroup.procs"), "0") ||
+            !writeSmallFile(own + QStringLiteral("/cgroup.subtree_control"), "+memory")) {
+            reportV2Fallback(own, QStringLiteral("other processes share it"));
+            return false;
+        }
+    }
     m_hasCpu = available.contains("cpu") && writeSmallFile(own + QStringLiteral("/cgroup.subtree_control"), "+cpu");
     m_hasPids = available.contains("pids") && writeSmallFile(own + QStringLiteral("/cgroup.subtree_control"), "+pids");
     const QString parent = own + QLatin1Char('/') + groupDirName(m_host);

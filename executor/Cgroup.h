@@ -34,6 +34,11 @@ public:
     // Whether groups can be frozen (v1 freezer controller, v2 cgroup.freeze).
     bool freezes() const { return m_hasFreezer; }
 
+    // The v2 group this process manages, from its own path in /proc/self/cgroup
+    // ("/system.slice/funcdeskd.service"): that path, or its parent when the process already moved
+    // into the leaf it makes in a group delegated to it (".../funcdeskd.service/funcdesk.self").
+    static QString delegatedSubtree(const QString &ownPath);
+
     // A fresh group for one runtime process; nullptr if it cannot be made.
     std::unique_ptr<ProcessCgroup> createGroup();
 

@@ -1,5 +1,7 @@
 #include "executor/RuntimeCatalog.h"
 
+#include "core/InstallPaths.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -166,7 +168,8 @@ QString launcherDirectory()
         QCryptographicHash hash(QCryptographicHash::Sha256);
         QHash<QString, QByteArray> contents;
         for (const char *name : kLauncherResources) {
-            QFile resource(QStringLiteral(":/funcdesk/runtimes/") + QLatin1StringView(name));
+            // The installed launchers (DATADIR/funcdesk/runtimes) when there are, else the compiled-in ones.
+            QFile resource(resourcePath(QStringLiteral("runtimes/") + QLatin1StringView(name)));
             if (resource.open(QIODevice::ReadOnly))
                 contents.insert(QLatin1StringView(name), resource.readAll());
             hash.addData(contents.value(QLatin1StringView(name)));

@@ -1,5 +1,7 @@
 #include "translations/Translations.h"
 
+#include "core/InstallPaths.h"
+
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -21,7 +23,12 @@ void installTranslations(QCoreApplication &app, const QString &localeName)
     installed.clear();
     const QLocale locale = localeName.isEmpty() ? QLocale() : QLocale(localeName);
     auto *own = new QTranslator(&app);
-    if (own->load(locale, QStringLiteral("funcdesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    // An installed tree's DATADIR/funcdesk/translations first, else the compiled-in ones.
+    const QString dataDirectory = installedDataDirectory();
+    const bool loaded = (!dataDirectory.isEmpty() && own->load(locale, QStringLiteral("funcdesk"), QStringLiteral("_"),
+                                                               dataDirectory + QStringLiteral("/translations"))) ||
+                        own->load(locale, QStringLiteral("funcdesk"), QStringLiteral("_"), QStringLiteral(":/i18n"));
+    if (loaded)
         QCoreApplication::installTranslator(own);
     installed.append(own);
     auto *qt = new QTranslator(&app); // Qt's standard dialogs and context menus

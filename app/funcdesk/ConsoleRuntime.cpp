@@ -78,6 +78,20 @@ Result<std::unique_ptr<ConsoleRuntime>> ConsoleRuntime::open(const ConsoleOption
     const QString last = ConsoleSettings::currentConnection().get(*runtime->m_settings);
     if (!runtime->m_connections->setCurrent(last))
         runtime->m_connections->setCurrent(ConnectionProfile::localId());
+    if (!options.connection.isEmpty()) {
+        QStringList names;
+        QString chosen;
+        for (const ConnectionProfile &profile : runtime->m_store->profiles()) {
+            names.append(profile.name);
+            if (chosen.isEmpty() && (profile.id == options.connection ||
+                                     profile.name.compare(options.connection, Qt::CaseInsensitive) == 0))
+                chosen = profile.id;
+        }
+        if (chosen.isEmpty() || !runtime->m_connections->setCurrent(chosen))
+            return Result<std::unique_ptr<ConsoleRuntime>>::failure(
+                PlatformError::Kind::Invalid, tr("There is no connection named %1. The connections are: %2.")
+                                                  .arg(options.connection, names.join(QStringLiteral(", "))));
+    }
     QObject::connect(runtime->m_connections.get(), &ConnectionManager::currentProfileChanged,
                      runtime->m_connections.get(),
                      [settings = runtime->m_settings.get()](const ConnectionProfile &profile) {

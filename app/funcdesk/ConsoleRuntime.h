@@ -29,6 +29,9 @@ struct ConsoleOptions
     quint16 preferredPort = 3233;
     // Runtime processes started ahead of the first invoke; empty: the executor's default.
     std::optional<int> stemCellsPerRuntime;
+    // The connection to open (`funcdesk --connection NAME`: a profile's name or id); empty: the
+    // one used last. An unknown name makes open() fail and says which names there are.
+    QString connection;
 };
 
 // Everything the console runs on: the embedded local platform in the user's data folder with its

@@ -4,9 +4,13 @@
 #include "translations/Translations.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTimer>
+
+#include <algorithm>
 
 #include <chrono>
 #include <cstdio>
@@ -39,33 +43,112 @@ void probeStartup(funcdesk::ConsoleRuntime &runtime, funcdesk::MainWindow &windo
         });
 }
 
+// The command line: funcdesk [--connection NAME] [--data-dir DIR] [--lang LANGUAGE] (man funcdesk).
+struct CommandLine
+{
+    QCommandLineOption connection{QStringLiteral("connection"),
+                                  QCoreApplication::translate("funcdesk", "Open the connection NAME (its name as "
+                                                                          "Connection ▸ Manage connections shows it)."),
+                                  QStringLiteral("NAME")};
+    QCommandLineOption dataDir{QStringLiteral("data-dir"),
+                               QCoreApplication::translate("funcdesk", "Keep the local platform, drafts and metrics "
+                                                                       "in DIR (default: %1).")
+                                   .arg(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)),
+                               QStringLiteral("DIR")};
+    QCommandLineOption lang{QStringLiteral("lang"),
+                            QCoreApplication::translate("funcdesk", "Show the console in LANGUAGE (en, zh_CN) "
+                                                                    "instead of the chosen or the system's one."),
+                            QStringLiteral("LANGUAGE")};
+    QCommandLineParser parser;
+
+    CommandLine()
+    {
+        parser.setApplicationDescription(
+            QCoreApplication::translate("funcdesk", "Funcdesk: a desktop console for serverless functions."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOptions({connection, dataDir, lang});
+    }
+};
+
+void setApplicationNames()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("funcdesk"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Funcdesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(FUNCDESK_VERSION));
+}
+
+// --help and --version need no display: answered by a QCoreApplication before the GUI starts.
+// Returns whether it answered (then the program ends).
+bool answerWithoutDisplay(int argc, char *argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    const bool informational = std::any_of(arguments.cbegin() + 1, arguments.cend(), [](const QString &argument) {
+        return argument == QLatin1String("--help") || argument == QLatin1String("-h") ||
+               argument == QLatin1String("--help-all") || argument == QLatin1String("-?") ||
+               argument == QLatin1String("--version") || argument == QLatin1String("-v");
+    });
+    if (!informational)
+        return false;
+    QCoreApplication app(argc, argv);
+    setApplicationNames();
+    CommandLine line;
+    (void)line.parser.parse(QCoreApplication::arguments());
+    QString language = line.parser.value(line.lang);
+    if (language.isEmpty())
+        language = qEnvironmentVariable("FUNCDESK_LANGUAGE");
+    funcdesk::installTranslations(app, language);
+    CommandLine translated;         // the option texts again, now in the language
+    translated.parser.process(app); // prints the help or the version and exits
+    return true;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    if (answerWithoutDisplay(argc, argv))
+        return 0;
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("funcdesk"));
+    setApplicationNames();
     QApplication::setApplicationDisplayName(QStringLiteral("Funcdesk"));
-    QApplication::setOrganizationName(QStringLiteral("Funcdesk"));
-    QApplication::setApplicationVersion(QStringLiteral(FUNCDESK_VERSION));
+    QIcon icon; // rendered from resources/icons at build time (cmake/FuncdeskIcons.cmake)
+    for (int size : {16, 32, 48, 64, 128, 256})
+        icon.addFile(QStringLiteral(":/funcdesk/icons/%1/io.github.funcdesk.Funcdesk.png").arg(size));
+    QApplication::setWindowIcon(icon);
+    QApplication::setDesktopFileName(QStringLiteral("io.github.funcdesk.Funcdesk"));
+    CommandLine line;
+    line.parser.process(app); // an unknown option: says so and exits
 
-    // The language: FUNCDESK_LANGUAGE, else the Settings ▸ Language choice, else the system's.
-    QString language = qEnvironmentVariable("FUNCDESK_LANGUAGE");
+    // The language: --lang, else FUNCDESK_LANGUAGE, else the Settings ▸ Language choice, else the system's.
+    QString language = line.parser.value(line.lang);
+    if (language.isEmpty())
+        language = qEnvironmentVariable("FUNCDESK_LANGUAGE");
     if (language.isEmpty())
         language = funcdesk::ConsoleSettings::language().get(QSettings());
     funcdesk::installTranslations(app, language);
 
-    QString dataDir = qEnvironmentVariable("FUNCDESK_DATA_DIR");
+    QString dataDir = line.parser.value(line.dataDir);
+    if (dataDir.isEmpty())
+        dataDir = qEnvironmentVariable("FUNCDESK_DATA_DIR");
     if (dataDir.isEmpty())
         dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     funcdesk::ConsoleOptions options;
     options.dataDir = dataDir;
+    options.connection = line.parser.value(line.connection);
     // The quick part before the window, the local platform behind it (its status bar says so).
     auto runtime = funcdesk::ConsoleRuntime::open(options);
     if (!runtime) {
-        QMessageBox::critical(
-            nullptr, QObject::tr("Funcdesk cannot start"),
-            QObject::tr("The local platform in %1 could not start:\n%2").arg(dataDir, runtime.error().message));
+        // A bad command line (an unknown --connection) says only what is wrong with it.
+        const QString message =
+            runtime.error().kind == funcdesk::PlatformError::Kind::Invalid
+                ? runtime.error().message
+                : QObject::tr("The local platform in %1 could not start:\n%2").arg(dataDir, runtime.error().message);
+        std::fprintf(stderr, "funcdesk: %s\n", qPrintable(message));
+        if (QGuiApplication::platformName() != QLatin1String("offscreen")) // nobody would see it there
+            QMessageBox::critical(nullptr, QObject::tr("Funcdesk cannot start"), message);
         return 1;
     }
     if (qEnvironmentVariable("FUNCDESK_STARTUP_PROBE") == QLatin1String("platform-first"))

@@ -32,6 +32,10 @@ void printUsage()
                              "  serve         run the local platform behind the OpenWhisk REST API\n"
                              "\n"
                              "Run 'funcdeskd <command> --help' for a command's options.")));
+    fprintf(stderr, "%s\n",
+            qPrintable(QCoreApplication::translate("funcdeskd", "Options:\n"
+                                                                "  -h, --help     print this help\n"
+                                                                "  -v, --version  print the version")));
 }
 
 // `serve --auth UUID:KEY` (or --auth=UUID:KEY) leaves the key in our argv, which every local
@@ -86,6 +90,10 @@ int main(int argc, char *argv[])
     }
     if (command == QLatin1String("serve")) // installs its own handlers: it shuts down cleanly
         return funcdesk::runServeCommand(arguments);
+    if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
+        printf("funcdeskd %s\n", FUNCDESK_VERSION);
+        return 0;
+    }
     if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
         printUsage();
         return 0;

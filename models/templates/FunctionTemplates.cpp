@@ -1,5 +1,7 @@
 #include "models/templates/FunctionTemplates.h"
 
+#include "core/InstallPaths.h"
+
 #include <QFile>
 
 namespace funcdesk {
@@ -9,15 +11,15 @@ QString FunctionTemplates::codeFor(const QString &kind)
     const QString family = kind.section(QLatin1Char(':'), 0, 0);
     QString path;
     if (family == QLatin1StringView("nodejs"))
-        path = QStringLiteral(":/funcdesk/templates/nodejs.js");
+        path = resourcePath(QStringLiteral("templates/nodejs.js"));
     else if (family == QLatin1StringView("python"))
-        path = QStringLiteral(":/funcdesk/templates/python.py");
+        path = resourcePath(QStringLiteral("templates/python.py"));
     else if (family == QLatin1StringView("php"))
-        path = QStringLiteral(":/funcdesk/templates/php.php");
+        path = resourcePath(QStringLiteral("templates/php.php"));
     else if (family == QLatin1StringView("ruby"))
-        path = QStringLiteral(":/funcdesk/templates/ruby.rb");
+        path = resourcePath(QStringLiteral("templates/ruby.rb"));
     else if (family == QLatin1StringView("go"))
-        path = QStringLiteral(":/funcdesk/templates/go.go");
+        path = resourcePath(QStringLiteral("templates/go.go"));
     QFile file(path);
     if (path.isEmpty() || !file.open(QIODevice::ReadOnly))
         return {};

@@ -1,5 +1,7 @@
 #include "platforms/local/SystemCatalog.h"
 
+#include "core/InstallPaths.h"
+
 #include <QDateTime>
 #include <QFile>
 #include <QJsonDocument>
@@ -67,7 +69,7 @@ const QString &SystemCatalog::builtinKind()
 
 SystemCatalog::SystemCatalog(const QString &nodejsKind) : m_created(QDateTime::currentMSecsSinceEpoch())
 {
-    const QJsonObject catalog = readResource(QStringLiteral(":/funcdesk/catalog/catalog.json"));
+    const QJsonObject catalog = readResource(resourcePath(QStringLiteral("catalog/catalog.json")));
     for (const QJsonValue &item : catalog.value(QLatin1StringView("packages")).toArray()) {
         const QJsonObject object = item.toObject();
         Package package;
@@ -85,8 +87,9 @@ SystemCatalog::SystemCatalog(const QString &nodejsKind) : m_created(QDateTime::c
         const QJsonObject object = item.toObject();
         const QString package = object.value(QLatin1StringView("package")).toString();
         const QString name = object.value(QLatin1StringView("name")).toString();
-        Exec exec = Exec::withCode(nodejsKind, readText(QStringLiteral(":/funcdesk/catalog/") +
-                                                        object.value(QLatin1StringView("code")).toString()));
+        Exec exec = Exec::withCode(
+            nodejsKind,
+            readText(resourcePath(QStringLiteral("catalog/") + object.value(QLatin1StringView("code")).toString())));
         exec.binary = false;
         m_actions.insert(package + QLatin1Char('/') + name,
                          catalogAction(package, name, std::move(exec),
