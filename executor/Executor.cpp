@@ -69,7 +69,7 @@ Executor::Private::Private(ExecutorConfig configuration)
             launched.append(runtime);
     }
     stemCells =
-        std::make_unique<StemCellPool>(launched, config.stemCellsPerRuntime,
+        std::make_unique<StemCellPool>(launched, config.stemCellsPerRuntime, config.stemCellFamilies,
                                        [this, defaults](const Runtime &runtime) { return spawn(runtime, defaults); });
     threads.setMaxThreadCount(128); // invocations block in poll(); queued ones wait in the gate
     maintenance = std::thread([this] { maintain(); });
@@ -396,9 +396,7 @@ void Executor::reapIdleProcesses()
 bool Executor::waitForStemCells(int timeoutMs)
 {
     std::unique_lock lock(d->maintenanceMutex);
-    const auto launched = std::count_if(d->catalog.runtimes().cbegin(), d->catalog.runtimes().cend(),
-                                        [](const Runtime &runtime) { return !runtime.actionloop; });
-    const auto quota = static_cast<int>(d->config.stemCellsPerRuntime * launched);
+    const int quota = d->stemCells->quota();
     return d->stemCellsReady.wait_for(lock, std::chrono::milliseconds(timeoutMs), [this, quota] {
         return d->stemCellsFailed || (!d->replenishWanted && d->stemCells->size() >= quota);
     }) && !d->stemCellsFailed;

@@ -37,6 +37,9 @@ struct ExecutorConfig
     // everything they started with them; back-to-back calls never wait for a thaw. Negative: never.
     qint64 freezeAfterMs = 100;
     int stemCellsPerRuntime = 1;
+    // Runtime families whose stem cells start with the executor; the others' start after their
+    // first cold start, so that runtimes nobody uses cost no idle process (docs/executor.md).
+    QStringList stemCellFamilies{QStringLiteral("nodejs"), QStringLiteral("python")};
     int warmCapacity = 64; // idle warm processes kept, across all actions
     // The memory limits of the idle warm processes, summed, stay within this many MB (the least
     // recently used go first). 0: half of the machine's memory.

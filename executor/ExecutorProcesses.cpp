@@ -99,9 +99,9 @@ Executor::Private::startProcess(const InvocationRequest &request, const Runtime 
         !sandbox->available() || (options.storageBytes == defaults.storageBytes && options.network == defaults.network);
     std::unique_ptr<RuntimeProcess> process = fitsStemCell ? stemCells->take(runtime.kind) : nullptr;
     facts.startType = process ? QStringLiteral("prewarm") : QStringLiteral("cold");
-    if (process) {
-        wakeMaintenance();
-    } else {
+    if (fitsStemCell)
+        wakeMaintenance(); // refills the cell taken, or stocks a kind used for the first time
+    if (!process) {
         auto spawned = spawn(runtime, options);
         if (!spawned)
             return spawned.error();

@@ -2,16 +2,22 @@
 
 namespace funcdesk {
 
-StemCellPool::StemCellPool(QList<Runtime> runtimes, int perRuntime, Spawner spawner)
+StemCellPool::StemCellPool(QList<Runtime> runtimes, int perRuntime, const QStringList &eagerFamilies, Spawner spawner)
     : m_runtimes(std::move(runtimes)), m_perRuntime(perRuntime), m_spawner(std::move(spawner))
 {
+    for (const Runtime &runtime : m_runtimes) {
+        if (eagerFamilies.contains(runtime.family))
+            m_inUse.insert(runtime.kind.toStdString());
+    }
 }
 
 StemCellPool::Process StemCellPool::take(const QString &kind)
 {
     std::vector<Process> dead;
     std::lock_guard lock(m_mutex);
-    auto &cells = m_cells[kind.toStdString()];
+    const std::string key = kind.toStdString();
+    m_inUse.insert(key);
+    auto &cells = m_cells[key];
     while (!cells.empty()) {
         Process cell = std::move(cells.front()); // oldest first: the most likely to have booted
         cells.erase(cells.begin());
@@ -30,7 +36,7 @@ bool StemCellPool::replenish()
         for (;;) {
             {
                 std::lock_guard lock(m_mutex);
-                if (static_cast<int>(m_cells[key].size()) >= m_perRuntime)
+                if (!m_inUse.contains(key) || static_cast<int>(m_cells[key].size()) >= m_perRuntime)
                     break;
             }
             auto spawned = m_spawner(runtime); // outside the lock: take() must never wait for a spawn
@@ -64,6 +70,15 @@ int StemCellPool::size() const
     for (const auto &[kind, cells] : m_cells)
         count += static_cast<int>(cells.size());
     return count;
+}
+
+int StemCellPool::quota() const
+{
+    std::lock_guard lock(m_mutex);
+    int kinds = 0;
+    for (const Runtime &runtime : m_runtimes)
+        kinds += m_inUse.contains(runtime.kind.toStdString()) ? 1 : 0;
+    return kinds * m_perRuntime;
 }
 
 } // namespace funcdesk

@@ -27,11 +27,15 @@ inline InvocationRequest pythonAction(const QString &code, const QString &name =
 }
 
 // The runtimes that get stem cells: launchers (Go and native actions start their own executable).
-inline int launcherRuntimes(const Executor &executor)
+// The runtimes whose stem cells start with an executor of the default configuration (Node.js,
+// Python); the others' start after their first use.
+inline int eagerStemCellRuntimes(const Executor &executor)
 {
+    const QStringList eager = ExecutorConfig().stemCellFamilies;
     const QList<Runtime> &runtimes = executor.catalog().runtimes();
-    return int(
-        std::count_if(runtimes.cbegin(), runtimes.cend(), [](const Runtime &runtime) { return !runtime.actionloop; }));
+    return int(std::count_if(runtimes.cbegin(), runtimes.cend(), [&eager](const Runtime &runtime) {
+        return !runtime.actionloop && eager.contains(runtime.family);
+    }));
 }
 
 inline QJsonObject resultOf(const Activation &activation)

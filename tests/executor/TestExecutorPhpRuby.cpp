@@ -99,6 +99,7 @@ private Q_SLOTS:
     {
         ExecutorConfig config;
         config.stemCellsPerRuntime = 1;
+        config.stemCellFamilies = {QStringLiteral("php"), QStringLiteral("ruby")}; // the stem-cell path of both
         executor = std::make_unique<Executor>(config);
         QVERIFY(executor->waitForStemCells(30000));
     }

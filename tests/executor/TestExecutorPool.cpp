@@ -98,15 +98,35 @@ private Q_SLOTS:
         config.stemCellsPerRuntime = 1;
         Executor executor(config);
         executor.waitForStemCells();
-        QCOMPARE(executor.stemCellCount(), launcherRuntimes(executor)); // Node.js, Python (PHP, Ruby when installed)
+        QCOMPARE(executor.stemCellCount(), eagerStemCellRuntimes(executor)); // Node.js, Python
         INVOKE(executor, nodeAction(kCounter, QStringLiteral("stem")), activation);
         EXPECT_STATUS(activation, "success");
         QCOMPARE(activation.annotation(QStringLiteral("startType")).toString(), QStringLiteral("prewarm"));
         QVERIFY(activation.annotation(QStringLiteral("initTime")).isDouble());
         executor.waitForStemCells();
-        QCOMPARE(executor.stemCellCount(), launcherRuntimes(executor));
+        QCOMPARE(executor.stemCellCount(), eagerStemCellRuntimes(executor));
         INVOKE(executor, pythonAction(QStringLiteral("def main(a):\n    return {}\n")), python);
         QCOMPARE(python.annotation(QStringLiteral("startType")).toString(), QStringLiteral("prewarm"));
+    }
+
+    // A runtime outside stemCellFamilies keeps no idle process until it is used; from its first
+    // (cold) start on it is stocked like the others.
+    void stemCellsOfOtherRuntimesStartAfterTheirFirstUse()
+    {
+        ExecutorConfig config;
+        config.stemCellsPerRuntime = 1;
+        config.stemCellFamilies = {QStringLiteral("nodejs")};
+        Executor executor(config);
+        QVERIFY(executor.waitForStemCells(30000));
+        QCOMPARE(executor.stemCellCount(), 1); // Node.js only
+        INVOKE(executor, pythonAction(QStringLiteral("def main(a):\n    return {}\n"), QStringLiteral("first")), first);
+        EXPECT_STATUS(first, "success");
+        QCOMPARE(first.annotation(QStringLiteral("startType")).toString(), QStringLiteral("cold"));
+        QVERIFY(executor.waitForStemCells(30000));
+        QCOMPARE(executor.stemCellCount(), 2); // and now Python's
+        INVOKE(executor, pythonAction(QStringLiteral("def main(a):\n    return {}\n"), QStringLiteral("second")),
+               second);
+        QCOMPARE(second.annotation(QStringLiteral("startType")).toString(), QStringLiteral("prewarm"));
     }
 
     void idleProcessesAreStoppedAfterTheTimeoutAndTheirFilesRemoved()

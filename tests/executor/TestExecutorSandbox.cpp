@@ -280,7 +280,7 @@ private Q_SLOTS:
         INVOKE(withCells, request, offline);
         QCOMPARE(offline.annotation(QStringLiteral("startType")).toString(), QStringLiteral("cold"));
         QCOMPARE(enforcementOf(offline, "network"), QStringLiteral("off"));
-        QCOMPARE(withCells.stemCellCount(), launcherRuntimes(withCells)); // still there for the defaults
+        QCOMPARE(withCells.stemCellCount(), eagerStemCellRuntimes(withCells)); // still there for the defaults
     }
 
     void withoutBubblewrapFunctionsRunAndSaySo()
