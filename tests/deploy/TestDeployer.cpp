@@ -64,6 +64,8 @@ private Q_SLOTS:
     void packageWithBindingDeployed();
     void sequenceDeployedAndRun_data();
     void sequenceDeployedAndRun();
+    void exampleProjectPackageSequence_data();
+    void exampleProjectPackageSequence();
 
 private:
     static void targets()
@@ -335,6 +337,33 @@ void TestDeployer::sequenceDeployedAndRun()
     QCOMPARE(ran.activation->response->result.toObject().value(u"greeting"_s), QJsonValue(u"HELLO BOB"_s));
     QCOMPARE(lines(deploy(target.platform, project.manifest())),
              (QStringList{u"unchanged action hello"_s, u"unchanged action shout"_s, u"unchanged sequence loud"_s}));
+}
+
+void TestDeployer::exampleProjectPackageSequence_data()
+{
+    targets();
+}
+
+// resources/examples/manifest: a package with a binding, Node.js and Python actions, a sequence
+// through the binding, an alarm trigger and a rule. Needs packages and sequences (`seqpkg`).
+void TestDeployer::exampleProjectPackageSequence()
+{
+    QFETCH(bool, remote);
+    DeployTarget target(remote);
+    const auto manifest = ManifestReader::readFile(QStringLiteral(EXAMPLES_DIR "/manifest/manifest.yaml"));
+    QVERIFY2(manifest, qPrintable(manifest ? QString() : manifest.error().message));
+    QVERIFY(manifest->warnings.isEmpty());
+    const DeployReport first = deploy(target.platform, manifest.value());
+    QVERIFY2(!first.error, qPrintable(describe(first)));
+    QCOMPARE(lines(first),
+             (QStringList{u"created package greeter"_s, u"created package tools"_s, u"created action greeter/hello"_s,
+                          u"created action greeter/shout"_s, u"created sequence greeter/loudHello"_s,
+                          u"created trigger everyMorning"_s, u"created rule greetEveryMorning"_s}));
+    const InvokeOutcome ran = take(target.platform->invokeAction(u"greeter/loudHello"_s, {{u"name"_s, u"Ada"_s}}, {}));
+    QVERIFY(ran.activation);
+    QCOMPARE(ran.activation->response->result.toObject().value(u"greeting"_s), QJsonValue(u"HELLO, ADA!"_s));
+    const DeployReport second = deploy(target.platform, manifest.value());
+    QCOMPARE(second.count(DeployVerdict::Unchanged), 7);
 }
 
 QTEST_GUILESS_MAIN(TestDeployer)
