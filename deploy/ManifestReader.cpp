@@ -61,6 +61,11 @@ private:
     bool declares(const QString &name) const;
     void resolve();
     void counted(const YAML::Node &where);
+    // Records `name` in `names` (and counts it); `twice` ("… '%1' … (first at %2)") when it is there.
+    ManifestLocation declare(QHash<QString, ManifestLocation> &names, const QString &name, const YAML::Node &keyNode,
+                             const QString &twice);
+    // "package/name" (or "name" in the default package) from a mapping key.
+    QString memberName(const QString &package, const YAML::Node &keyNode, const QString &what) const;
 
     Context &m_context;
     QString m_folder;
@@ -109,6 +114,23 @@ void Reader::counted(const YAML::Node &where)
                        ReaderText::tr("more than %1 entities in one manifest").arg(m_context.options().maxEntities));
 }
 
+ManifestLocation Reader::declare(QHash<QString, ManifestLocation> &names, const QString &name,
+                                 const YAML::Node &keyNode, const QString &twice)
+{
+    if (names.contains(name))
+        m_context.fail(keyNode, twice.arg(name, names.value(name).toString()));
+    counted(keyNode);
+    const ManifestLocation where = m_context.at(keyNode);
+    names.insert(name, where);
+    return where;
+}
+
+QString Reader::memberName(const QString &package, const YAML::Node &keyNode, const QString &what) const
+{
+    const QString name = m_context.entityName(keyNode, what);
+    return package.isEmpty() ? name : package + QLatin1Char('/') + name;
+}
+
 void Reader::readPackages(const YAML::Node &packages)
 {
     const YAML::Node map = m_context.mapping(packages, ReaderText::tr("packages"));
@@ -132,16 +154,13 @@ void Reader::readPackage(const QString &name, const YAML::Node &keyNode, const Y
                          QStringLiteral("apiHost"), QStringLiteral("apigwAccessToken")},
                         {QStringLiteral("apis"), QStringLiteral("feeds"), QStringLiteral("compositions")});
     if (!isDefault) {
-        if (m_packageNames.contains(name))
-            m_context.fail(keyNode, ReaderText::tr("the package '%1' is declared twice (first at %2)")
-                                        .arg(name, m_packageNames.value(name).toString()));
-        counted(keyNode);
-        PlannedPackage planned{name, Package(), m_context.at(keyNode)};
+        PlannedPackage planned{
+            name, Package(),
+            declare(m_packageNames, name, keyNode, ReaderText::tr("the package '%1' is declared twice (first at %2)"))};
         planned.package.publish =
             map[key("public")] ? m_context.boolean(map[key("public")], ReaderText::tr("public")) : false;
         planned.package.parameters = m_context.inputs(map[key("inputs")]);
         planned.package.annotations = m_context.annotations(map[key("annotations")]);
-        m_packageNames.insert(name, planned.where);
         m_manifest.packages.append(planned);
     } else {
         for (const char *field : {"public", "inputs", "annotations"})
@@ -176,9 +195,6 @@ void Reader::readBindings(const YAML::Node &node)
         m_context.checkKeys(entry, what,
                             {QStringLiteral("location"), QStringLiteral("inputs"), QStringLiteral("annotations"),
                              QStringLiteral("version")});
-        if (m_packageNames.contains(name))
-            m_context.fail(it->first, ReaderText::tr("the package '%1' is declared twice (first at %2)")
-                                          .arg(name, m_packageNames.value(name).toString()));
         const YAML::Node locationNode = entry[key("location")];
         if (!locationNode)
             m_context.fail(it->first,
@@ -189,26 +205,23 @@ void Reader::readBindings(const YAML::Node &node)
             m_context.fail(locationNode, ReaderText::tr("%1: funcdeskd deploy binds packages only, named "
                                                         "/namespace/package; '%2' is not one")
                                              .arg(what, location));
-        counted(it->first);
-        PlannedPackage planned{name, Package(), m_context.at(it->first)};
+        PlannedPackage planned{name, Package(),
+                               declare(m_packageNames, name, it->first,
+                                       ReaderText::tr("the package '%1' is declared twice (first at %2)"))};
         planned.package.binding =
             QJsonObject{{QStringLiteral("namespace"), parts.at(1)}, {QStringLiteral("name"), parts.at(2)}};
         planned.package.parameters = m_context.inputs(entry[key("inputs")]);
         planned.package.annotations = m_context.annotations(entry[key("annotations")]);
-        m_packageNames.insert(name, planned.where);
         m_bindings.append(planned);
     }
 }
 
 void Reader::readAction(const QString &package, const YAML::Node &keyNode, const YAML::Node &node)
 {
-    const QString shortName = m_context.entityName(keyNode, ReaderText::tr("the action"));
-    const QString name = package.isEmpty() ? shortName : package + QLatin1Char('/') + shortName;
+    const QString name = memberName(package, keyNode, ReaderText::tr("the action"));
     const QString what = ReaderText::tr("action '%1'").arg(name);
-    if (m_actionNames.contains(name))
-        m_context.fail(keyNode, ReaderText::tr("the action '%1' is declared twice (first at %2)")
-                                    .arg(name, m_actionNames.value(name).toString()));
-    counted(keyNode);
+    const ManifestLocation where =
+        declare(m_actionNames, name, keyNode, ReaderText::tr("the action '%1' is declared twice (first at %2)"));
     const YAML::Node map = m_context.mapping(node, what);
     m_context.checkKeys(map, what,
                         {QStringLiteral("function"), QStringLiteral("location"), QStringLiteral("code"),
@@ -223,7 +236,7 @@ void Reader::readAction(const QString &package, const YAML::Node &keyNode, const
                          QStringLiteral("include"), QStringLiteral("exclude")});
     PlannedAction planned;
     planned.name = name;
-    planned.where = m_context.at(keyNode);
+    planned.where = where;
     readExec(planned, map);
     if (map[key("main")])
         planned.action.exec->main = m_context.text(map[key("main")], ReaderText::tr("main"));
@@ -237,7 +250,6 @@ void Reader::readAction(const QString &package, const YAML::Node &keyNode, const
         if (limits != ActionLimits())
             planned.action.limits = limits;
     }
-    m_actionNames.insert(name, planned.where);
     m_manifest.actions.append(planned);
 }
 
@@ -361,13 +373,10 @@ QString Reader::qualified(const QString &package, const QString &name, const YAM
 
 void Reader::readSequence(const QString &package, const YAML::Node &keyNode, const YAML::Node &node)
 {
-    const QString shortName = m_context.entityName(keyNode, ReaderText::tr("the sequence"));
-    const QString name = package.isEmpty() ? shortName : package + QLatin1Char('/') + shortName;
+    const QString name = memberName(package, keyNode, ReaderText::tr("the sequence"));
     const QString what = ReaderText::tr("sequence '%1'").arg(name);
-    if (m_actionNames.contains(name))
-        m_context.fail(keyNode, ReaderText::tr("the action '%1' is declared twice (first at %2)")
-                                    .arg(name, m_actionNames.value(name).toString()));
-    counted(keyNode);
+    const ManifestLocation where =
+        declare(m_actionNames, name, keyNode, ReaderText::tr("the action '%1' is declared twice (first at %2)"));
     const YAML::Node map = m_context.mapping(node, what);
     m_context.checkKeys(map, what,
                         {QStringLiteral("actions"), QStringLiteral("web"), QStringLiteral("web-export"),
@@ -378,7 +387,7 @@ void Reader::readSequence(const QString &package, const YAML::Node &keyNode, con
     PlannedAction planned;
     planned.name = name;
     planned.isSequence = true;
-    planned.where = m_context.at(keyNode);
+    planned.where = where;
     QStringList components;
     if (actions.IsSequence()) {
         for (const YAML::Node &item : actions)
@@ -399,7 +408,6 @@ void Reader::readSequence(const QString &package, const YAML::Node &keyNode, con
     KeyValueList annotations = m_context.annotations(map[key("annotations")]);
     readWeb(annotations, map, what);
     planned.action.annotations = annotations;
-    m_actionNames.insert(name, planned.where);
     m_sequenceNodes.insert(name, actions);
     m_sequences.append(planned);
 }
@@ -408,10 +416,8 @@ void Reader::readTrigger(const YAML::Node &keyNode, const YAML::Node &node)
 {
     const QString name = m_context.entityName(keyNode, ReaderText::tr("the trigger"));
     const QString what = ReaderText::tr("trigger '%1'").arg(name);
-    if (m_triggerNames.contains(name))
-        m_context.fail(keyNode, ReaderText::tr("the trigger '%1' is declared twice (first at %2)")
-                                    .arg(name, m_triggerNames.value(name).toString()));
-    counted(keyNode);
+    const ManifestLocation where =
+        declare(m_triggerNames, name, keyNode, ReaderText::tr("the trigger '%1' is declared twice (first at %2)"));
     const YAML::Node map = m_context.mapping(node, what);
     m_context.checkKeys(map, what,
                         {QStringLiteral("feed"), QStringLiteral("source"), QStringLiteral("inputs"),
@@ -419,7 +425,7 @@ void Reader::readTrigger(const YAML::Node &keyNode, const YAML::Node &node)
                         {QStringLiteral("namespace"), QStringLiteral("credential")}, {QStringLiteral("events")});
     PlannedTrigger planned;
     planned.name = name;
-    planned.where = m_context.at(keyNode);
+    planned.where = where;
     const YAML::Node feedNode = map[key("feed")] ? map[key("feed")] : map[key("source")];
     const KeyValueList inputs = m_context.inputs(map[key("inputs")]);
     planned.trigger.annotations = m_context.annotations(map[key("annotations")]);
@@ -438,7 +444,6 @@ void Reader::readTrigger(const YAML::Node &keyNode, const YAML::Node &node)
     } else {
         planned.trigger.parameters = inputs;
     }
-    m_triggerNames.insert(name, planned.where);
     m_manifest.triggers.append(planned);
 }
 
@@ -446,17 +451,15 @@ void Reader::readRule(const QString &package, const YAML::Node &keyNode, const Y
 {
     const QString name = m_context.entityName(keyNode, ReaderText::tr("the rule"));
     const QString what = ReaderText::tr("rule '%1'").arg(name);
-    if (m_ruleNames.contains(name))
-        m_context.fail(keyNode, ReaderText::tr("the rule '%1' is declared twice (first at %2)")
-                                    .arg(name, m_ruleNames.value(name).toString()));
-    counted(keyNode);
+    const ManifestLocation where =
+        declare(m_ruleNames, name, keyNode, ReaderText::tr("the rule '%1' is declared twice (first at %2)"));
     const YAML::Node map = m_context.mapping(node, what);
     m_context.checkKeys(map, what,
                         {QStringLiteral("trigger"), QStringLiteral("action"), QStringLiteral("rule"),
                          QStringLiteral("annotations"), QStringLiteral("description")});
     PlannedRule planned;
     planned.name = name;
-    planned.where = m_context.at(keyNode);
+    planned.where = where;
     for (const char *field : {"trigger", "action"})
         if (!map[key(field)])
             m_context.fail(keyNode, ReaderText::tr("%1 needs a %2").arg(what, QLatin1StringView(field)));
@@ -467,7 +470,6 @@ void Reader::readRule(const QString &package, const YAML::Node &keyNode, const Y
         m_context.warn(map[key("rule")],
                        ReaderText::tr("%1: only 'rule: true' is supported; it fires always").arg(what));
     planned.annotations = m_context.annotations(map[key("annotations")]);
-    m_ruleNames.insert(name, planned.where);
     m_ruleNodes.insert(name, map);
     m_manifest.rules.append(planned);
 }
