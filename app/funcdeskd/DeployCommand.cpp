@@ -237,8 +237,23 @@ int runDeployCommand(const QStringList &arguments)
         platform = std::make_unique<LocalPlatform>(engine.get(), ns);
     }
 
-    Deployer deployer(platform.get(), manifest.value());
     QEventLoop loop;
+    if (auto *client = qobject_cast<OpenWhiskPlatform *>(platform.get())) {
+        // Sequence components and rules name entities in full: learn the key's namespace first.
+        std::optional<Result<QString>> resolved;
+        onResult(client->resolveNamespace(), &loop, [&](Result<QString> ns) {
+            resolved = std::move(ns);
+            loop.quit();
+        });
+        if (!resolved)
+            loop.exec();
+        if (!resolved || !*resolved) {
+            printError(resolved ? resolved->error().message
+                                : DeployText::tr("no answer from %1").arg(client->config().apiHost));
+            return kExitPlatform;
+        }
+    }
+    Deployer deployer(platform.get(), manifest.value());
     std::optional<DeployReport> report;
     onResult(deployer.run(parser.isSet(QStringLiteral("dry-run"))), &loop, [&](Result<DeployReport> done) {
         if (done)
