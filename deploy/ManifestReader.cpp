@@ -460,9 +460,10 @@ void Reader::readRule(const QString &package, const YAML::Node &keyNode, const Y
     PlannedRule planned;
     planned.name = name;
     planned.where = where;
-    for (const char *field : {"trigger", "action"})
-        if (!map[key(field)])
-            m_context.fail(keyNode, ReaderText::tr("%1 needs a %2").arg(what, QLatin1StringView(field)));
+    if (!map[key("trigger")])
+        m_context.fail(keyNode, ReaderText::tr("%1 needs a trigger").arg(what));
+    if (!map[key("action")])
+        m_context.fail(keyNode, ReaderText::tr("%1 needs an action").arg(what));
     planned.trigger = m_context.text(map[key("trigger")], ReaderText::tr("trigger")).trimmed();
     planned.action =
         qualified(package, m_context.text(map[key("action")], ReaderText::tr("action")), map[key("action")]);

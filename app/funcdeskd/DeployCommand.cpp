@@ -91,8 +91,8 @@ QString keyFile(const QString &dataDir, const QString &ns)
 
 // Opens the local platform on `dataDir` for `ns`. The database keeps only a hash of each key and
 // a feed is told the key, so an existing namespace needs its key file (serve wrote it); a new one
-// is created and its key file written, as serve does.
-Result<std::unique_ptr<LocalEngine>> openLocal(const QString &dataDir, const QString &ns)
+// is created and its key file written, as serve does (not for a dry run: it reads as empty).
+Result<std::unique_ptr<LocalEngine>> openLocal(const QString &dataDir, const QString &ns, bool dryRun)
 {
     if (!QDir().mkpath(dataDir))
         return PlatformError{PlatformError::Kind::Server,
@@ -116,6 +116,8 @@ Result<std::unique_ptr<LocalEngine>> openLocal(const QString &dataDir, const QSt
                              DeployText::tr("the namespace '%1' exists but its key file %2 is missing; deploy "
                                             "through the server instead (--url)")
                                  .arg(ns, path)};
+    if (!exists && dryRun)
+        return engine;
     auto identity = engine->ensureNamespace(ns, std::nullopt, remembered);
     if (!identity)
         return identity.error();
@@ -228,7 +230,7 @@ int runDeployCommand(const QStringList &arguments)
                 .absolutePath();
         const QString ns = parser.isSet(QStringLiteral("namespace")) ? parser.value(QStringLiteral("namespace"))
                                                                      : QStringLiteral("guest");
-        auto opened = openLocal(dataDir, ns);
+        auto opened = openLocal(dataDir, ns, parser.isSet(QStringLiteral("dry-run")));
         if (!opened) {
             printError(opened.error().message);
             return opened.error().kind == PlatformError::Kind::Invalid ? kExitInvalid : kExitPlatform;

@@ -93,6 +93,8 @@ void TestDeployCommand::deploysToADataFolder()
     QVERIFY2(dry.out.endsWith(u"3 created, 0 changed, 0 unchanged (dry run: nothing applied)\n"_s),
              qPrintable(dry.out));
 
+    QVERIFY(!QFile::exists(dir.filePath(u"data/auth"_s))); // a dry run makes no namespace either
+
     const Run first = funcdeskd(arguments);
     QCOMPARE(first.exitCode, 0);
     QCOMPARE(first.out, u"created action hello\ncreated trigger meet\ncreated rule greet\n"

@@ -395,7 +395,7 @@ void TestManifestReader::errors_data()
         << head + "    triggers:\n      t:\n    rules:\n      r:\n        trigger: t\n        action: b\n"
         << QStringLiteral("11:17: rule 'r' refers to the action 'p/b'");
     QTest::newRow("rule without action") << head + "    triggers:\n      t:\n    rules:\n      r:\n        trigger: t\n"
-                                         << QStringLiteral("9:7: rule 'r' needs a action");
+                                         << QStringLiteral("9:7: rule 'r' needs an action");
     QTest::newRow("feed not qualified") << head + "    triggers:\n      t:\n        feed: alarm\n"
                                         << QStringLiteral("8:15: the feed 'alarm' must be named in full");
     QTest::newRow("limit not a number") << head + "        limits:\n          memorySize: lots\n"
