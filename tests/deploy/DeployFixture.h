@@ -32,6 +32,7 @@ struct DeployTarget
         config.apiHost = server->apiHost();
         config.auth = server->guestKey();
         client = std::make_unique<OpenWhiskPlatform>(config);
+        take(client->resolveNamespace()); // as funcdeskd deploy does: names in full are "/guest/…"
         platform = client.get();
     }
 
