@@ -88,8 +88,8 @@ Manifest Reader::read(const YAML::Node &root, const QString &file)
     m_context.checkKeys(root, ReaderText::tr("the manifest"), {QStringLiteral("packages"), QStringLiteral("project")},
                         {}, {QStringLiteral("package"), QStringLiteral("includes")});
     if (root[key("project")]) {
-        const YAML::Node project = m_context.mapping(root[key("project")], ReaderText::tr("project"));
-        m_context.checkKeys(project, ReaderText::tr("project"),
+        const YAML::Node project = m_context.mapping(root[key("project")], QStringLiteral("project"));
+        m_context.checkKeys(project, QStringLiteral("project"),
                             {QStringLiteral("name"), QStringLiteral("version"), QStringLiteral("packages"),
                              QStringLiteral("description")},
                             {QStringLiteral("namespace"), QStringLiteral("credential"), QStringLiteral("apiHost"),
@@ -133,7 +133,7 @@ QString Reader::memberName(const QString &package, const YAML::Node &keyNode, co
 
 void Reader::readPackages(const YAML::Node &packages)
 {
-    const YAML::Node map = m_context.mapping(packages, ReaderText::tr("packages"));
+    const YAML::Node map = m_context.mapping(packages, QStringLiteral("packages"));
     for (auto it = map.begin(); it != map.end(); ++it) {
         const QString name = m_context.entityName(it->first, ReaderText::tr("the package"));
         readPackage(name, it->first, it->second);
@@ -158,7 +158,7 @@ void Reader::readPackage(const QString &name, const YAML::Node &keyNode, const Y
             name, Package(),
             declare(m_packageNames, name, keyNode, ReaderText::tr("the package '%1' is declared twice (first at %2)"))};
         planned.package.publish =
-            map[key("public")] ? m_context.boolean(map[key("public")], ReaderText::tr("public")) : false;
+            map[key("public")] ? m_context.boolean(map[key("public")], QStringLiteral("public")) : false;
         planned.package.parameters = m_context.inputs(map[key("inputs")]);
         planned.package.annotations = m_context.annotations(map[key("annotations")]);
         m_manifest.packages.append(planned);
@@ -170,16 +170,16 @@ void Reader::readPackage(const QString &name, const YAML::Node &keyNode, const Y
     }
     const QString prefix = isDefault ? QString() : name;
     readBindings(map[key("dependencies")]);
-    const YAML::Node actions = m_context.mapping(map[key("actions")], ReaderText::tr("actions"));
+    const YAML::Node actions = m_context.mapping(map[key("actions")], QStringLiteral("actions"));
     for (auto it = actions.begin(); it != actions.end(); ++it)
         readAction(prefix, it->first, it->second);
-    const YAML::Node sequences = m_context.mapping(map[key("sequences")], ReaderText::tr("sequences"));
+    const YAML::Node sequences = m_context.mapping(map[key("sequences")], QStringLiteral("sequences"));
     for (auto it = sequences.begin(); it != sequences.end(); ++it)
         readSequence(prefix, it->first, it->second);
-    const YAML::Node triggers = m_context.mapping(map[key("triggers")], ReaderText::tr("triggers"));
+    const YAML::Node triggers = m_context.mapping(map[key("triggers")], QStringLiteral("triggers"));
     for (auto it = triggers.begin(); it != triggers.end(); ++it)
         readTrigger(it->first, it->second);
-    const YAML::Node rules = m_context.mapping(map[key("rules")], ReaderText::tr("rules"));
+    const YAML::Node rules = m_context.mapping(map[key("rules")], QStringLiteral("rules"));
     for (auto it = rules.begin(); it != rules.end(); ++it)
         readRule(prefix, it->first, it->second);
 }
@@ -187,7 +187,7 @@ void Reader::readPackage(const QString &name, const YAML::Node &keyNode, const Y
 // `dependencies`: `name: {location: /namespace/package, inputs, annotations}` binds a package.
 void Reader::readBindings(const YAML::Node &node)
 {
-    const YAML::Node map = m_context.mapping(node, ReaderText::tr("dependencies"));
+    const YAML::Node map = m_context.mapping(node, QStringLiteral("dependencies"));
     for (auto it = map.begin(); it != map.end(); ++it) {
         const QString name = m_context.entityName(it->first, ReaderText::tr("the binding"));
         const QString what = ReaderText::tr("binding '%1'").arg(name);
@@ -199,7 +199,7 @@ void Reader::readBindings(const YAML::Node &node)
         if (!locationNode)
             m_context.fail(it->first,
                            ReaderText::tr("%1 needs a location, the package it binds (/namespace/package)").arg(what));
-        const QString location = m_context.text(locationNode, ReaderText::tr("location"));
+        const QString location = m_context.text(locationNode, QStringLiteral("location"));
         const QStringList parts = location.split(QLatin1Char('/'));
         if (parts.size() != 3 || !parts.at(0).isEmpty() || parts.at(1).isEmpty() || parts.at(2).isEmpty())
             m_context.fail(locationNode, ReaderText::tr("%1: funcdeskd deploy binds packages only, named "
@@ -239,7 +239,7 @@ void Reader::readAction(const QString &package, const YAML::Node &keyNode, const
     planned.where = where;
     readExec(planned, map);
     if (map[key("main")])
-        planned.action.exec->main = m_context.text(map[key("main")], ReaderText::tr("main"));
+        planned.action.exec->main = m_context.text(map[key("main")], QStringLiteral("main"));
     planned.action.parameters = m_context.inputs(map[key("inputs")]);
     KeyValueList annotations = m_context.annotations(map[key("annotations")]);
     readWeb(annotations, map, what);
@@ -273,7 +273,7 @@ void Reader::readExec(PlannedAction &planned, const YAML::Node &map)
         if (kind.isEmpty())
             m_context.fail(codeNode,
                            ReaderText::tr("action '%1' gives its code inline: it needs a runtime").arg(planned.name));
-        exec = Exec::withCode(kind, m_context.text(codeNode, ReaderText::tr("code")));
+        exec = Exec::withCode(kind, m_context.text(codeNode, QStringLiteral("code")));
         planned.action.exec = exec;
         return;
     }
@@ -281,7 +281,7 @@ void Reader::readExec(PlannedAction &planned, const YAML::Node &map)
         m_context.fail(planned.where, ReaderText::tr("action '%1' needs a function: the file of its code, relative "
                                                      "to the manifest")
                                           .arg(planned.name));
-    const QString function = m_context.text(functionNode, ReaderText::tr("function"));
+    const QString function = m_context.text(functionNode, QStringLiteral("function"));
     if (function.startsWith(QLatin1StringView("http://")) || function.startsWith(QLatin1StringView("https://")))
         m_context.fail(functionNode, ReaderText::tr("the function %1 is a URL: funcdeskd deploy reads local files "
                                                     "only")
@@ -393,7 +393,7 @@ void Reader::readSequence(const QString &package, const YAML::Node &keyNode, con
         for (const YAML::Node &item : actions)
             components.append(qualified(package, m_context.text(item, ReaderText::tr("a component")), item));
     } else {
-        for (const QString &part : m_context.text(actions, ReaderText::tr("actions")).split(QLatin1Char(',')))
+        for (const QString &part : m_context.text(actions, QStringLiteral("actions")).split(QLatin1Char(',')))
             components.append(qualified(package, part, actions));
     }
     constexpr int kMaxComponents = 50; // OpenWhisk's actionSequenceLimit
@@ -430,7 +430,7 @@ void Reader::readTrigger(const YAML::Node &keyNode, const YAML::Node &node)
     const KeyValueList inputs = m_context.inputs(map[key("inputs")]);
     planned.trigger.annotations = m_context.annotations(map[key("annotations")]);
     if (feedNode) {
-        QString feed = m_context.text(feedNode, ReaderText::tr("feed"));
+        QString feed = m_context.text(feedNode, QStringLiteral("feed"));
         if (!feed.startsWith(QLatin1Char('/')) && feed.count(QLatin1Char('/')) == 2)
             feed.prepend(QLatin1Char('/'));
         const QStringList parts = feed.mid(1).split(QLatin1Char('/'));
@@ -464,9 +464,9 @@ void Reader::readRule(const QString &package, const YAML::Node &keyNode, const Y
         m_context.fail(keyNode, ReaderText::tr("%1 needs a trigger").arg(what));
     if (!map[key("action")])
         m_context.fail(keyNode, ReaderText::tr("%1 needs an action").arg(what));
-    planned.trigger = m_context.text(map[key("trigger")], ReaderText::tr("trigger")).trimmed();
+    planned.trigger = m_context.text(map[key("trigger")], QStringLiteral("trigger")).trimmed();
     planned.action =
-        qualified(package, m_context.text(map[key("action")], ReaderText::tr("action")), map[key("action")]);
+        qualified(package, m_context.text(map[key("action")], QStringLiteral("action")), map[key("action")]);
     if (map[key("rule")] && m_context.value(map[key("rule")]) != QJsonValue(true))
         m_context.warn(map[key("rule")],
                        ReaderText::tr("%1: only 'rule: true' is supported; it fires always").arg(what));

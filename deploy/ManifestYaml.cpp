@@ -282,7 +282,7 @@ QString Context::substitute(const QString &text, const YAML::Node &where) const
 KeyValueList Context::inputs(const YAML::Node &node) const
 {
     KeyValueList list;
-    const YAML::Node map = mapping(node, ManifestText::tr("inputs"));
+    const YAML::Node map = mapping(node, QStringLiteral("inputs"));
     static const QStringList multiLineKeys{
         QStringLiteral("type"),     QStringLiteral("value"),  QStringLiteral("default"), QStringLiteral("description"),
         QStringLiteral("required"), QStringLiteral("status"), QStringLiteral("schema")};
@@ -309,7 +309,7 @@ KeyValueList Context::inputs(const YAML::Node &node) const
         QString type;
         if (given[std::string("type")]) {
             const YAML::Node typeNode = given[std::string("type")];
-            type = parameterType(text(typeNode, ManifestText::tr("type")));
+            type = parameterType(text(typeNode, QStringLiteral("type")));
             if (type.isEmpty())
                 fail(typeNode, ManifestText::tr("the input '%1' has the unknown type '%2' (known: %3)")
                                    .arg(key, fromStd(typeNode.Scalar()), parameterTypes().join(QStringLiteral(", "))));
@@ -339,7 +339,7 @@ KeyValueList Context::inputs(const YAML::Node &node) const
 KeyValueList Context::annotations(const YAML::Node &node) const
 {
     KeyValueList list;
-    const YAML::Node map = mapping(node, ManifestText::tr("annotations"));
+    const YAML::Node map = mapping(node, QStringLiteral("annotations"));
     for (auto it = map.begin(); it != map.end(); ++it) {
         const QString key = keyText(it->first);
         if (list.contains(key))
@@ -352,7 +352,7 @@ KeyValueList Context::annotations(const YAML::Node &node) const
 ActionLimits Context::limits(const YAML::Node &node)
 {
     ActionLimits limits;
-    const YAML::Node map = mapping(node, ManifestText::tr("limits"));
+    const YAML::Node map = mapping(node, QStringLiteral("limits"));
     // A number in the limit's unit, or a number with a unit: "512 MB", "1 GB", "30 s", "2 min".
     const auto amount = [this](const YAML::Node &given, const QString &key, bool isTime) -> qint64 {
         static const QRegularExpression pattern(QStringLiteral("^\\s*([0-9]+)\\s*([A-Za-z]*)\\s*$"));
@@ -404,7 +404,7 @@ ActionLimits Context::limits(const YAML::Node &node)
 
 QString Context::runtimeKind(const YAML::Node &node) const
 {
-    const QString name = text(node, ManifestText::tr("runtime")).trimmed().toLower();
+    const QString name = text(node, QStringLiteral("runtime")).trimmed().toLower();
     static const QRegularExpression pattern(QStringLiteral("^([a-z][a-z0-9]*)(?:[:@]([0-9a-z][0-9a-z.]*))?$"));
     const auto match = pattern.match(name);
     if (!match.hasMatch())
