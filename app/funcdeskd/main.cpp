@@ -1,3 +1,4 @@
+#include "DeployCommand.h"
 #include "InvokeCommand.h"
 #include "ServeCommand.h"
 #include "translations/Translations.h"
@@ -25,13 +26,15 @@ void printUsage()
 {
     fprintf(stderr, "%s\n",
             qPrintable(QCoreApplication::translate(
-                "funcdeskd", "Usage: funcdeskd <command> [options]\n"
-                             "\n"
-                             "Commands:\n"
-                             "  invoke FILE   run a function on the local executor and print its activation records\n"
-                             "  serve         run the local platform behind the OpenWhisk REST API\n"
-                             "\n"
-                             "Run 'funcdeskd <command> --help' for a command's options.")));
+                "funcdeskd",
+                "Usage: funcdeskd <command> [options]\n"
+                "\n"
+                "Commands:\n"
+                "  deploy DIR    deploy a wskdeploy manifest.yaml: packages, actions, sequences, triggers, rules\n"
+                "  invoke FILE   run a function on the local executor and print its activation records\n"
+                "  serve         run the local platform behind the OpenWhisk REST API\n"
+                "\n"
+                "Run 'funcdeskd <command> --help' for a command's options.")));
     fprintf(stderr, "%s\n",
             qPrintable(QCoreApplication::translate("funcdeskd", "Options:\n"
                                                                 "  -h, --help     print this help\n"
@@ -88,6 +91,8 @@ int main(int argc, char *argv[])
         std::signal(SIGTERM, stopEverything);
         return funcdesk::runInvokeCommand(arguments);
     }
+    if (command == QLatin1String("deploy"))
+        return funcdesk::runDeployCommand(arguments);
     if (command == QLatin1String("serve")) // installs its own handlers: it shuts down cleanly
         return funcdesk::runServeCommand(arguments);
     if (command == QLatin1String("--version") || command == QLatin1String("-v")) {

@@ -30,13 +30,16 @@ ALLOWED_LAYERS = {
     "platforms/local": {"core", "executor"},
     "platforms/openwhisk": {"core"},
     "server": {"core", "executor", "platforms/local"},
+    # the manifest reader and deployer: over core's Platform interface, any connection.
+    "deploy": {"core"},
     # models builds remote platforms for connection profiles (connections/) and runs code
     # offline on the built-in executor (testing/TestRunner); the local platform reaches it
     # only through core's Platform interface, handed in by the app.
     "models": {"core", "executor", "platforms/openwhisk"},
     "translations": {"core"},
     "ui": {"core", "models"},
-    "app/funcdeskd": {"core", "executor", "platforms/local", "server", "translations"},
+    "app/funcdeskd": {"core", "executor", "platforms/local", "platforms/openwhisk", "server", "translations",
+                      "deploy"},
     "app/funcdesk": {"core", "executor", "platforms/local", "platforms/openwhisk", "server", "models",
                      "translations", "ui"},
 }
@@ -48,6 +51,7 @@ ALLOWED_QT = {
     "platforms/local": {"QtCore", "QtConcurrent", "QtSql"},
     "platforms/openwhisk": {"QtCore", "QtNetwork"},
     "server": {"QtCore", "QtConcurrent", "QtNetwork"},
+    "deploy": {"QtCore"},
     "models": {"QtCore", "QtConcurrent", "QtGui"},
     "translations": {"QtCore"},
     "ui": {"QtCore", "QtConcurrent", "QtGui", "QtWidgets", "QtCharts"},
