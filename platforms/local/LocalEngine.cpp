@@ -322,16 +322,8 @@ QFuture<Result<Action>> LocalEngine::getAction(QString ns, QString name, bool wi
     if (!resolved)
         return readyResult<Action>(resolved.error());
     Action action = std::move(resolved->action);
-    if (!resolved->binding.isEmpty()) { // OpenWhisk shows the parameters it would be invoked with
-        QJsonObject parameters = resolved->inherited;
-        const QJsonObject own = action.parameters.value_or(KeyValueList()).toObject();
-        for (auto it = own.begin(); it != own.end(); ++it)
-            parameters.insert(it.key(), it.value());
-        KeyValueList merged;
-        for (auto it = parameters.begin(); it != parameters.end(); ++it)
-            merged.set(it.key(), it.value());
-        action.parameters = merged;
-    }
+    if (!resolved->binding.isEmpty()) // OpenWhisk shows the parameters it would be invoked with
+        action.parameters = PackageRules::inherit(resolved->inherited, action.parameters);
     if (!withCode && action.exec)
         action.exec->code.reset();
     const QualifiedName &target = resolved->target;

@@ -133,16 +133,10 @@ Package withContents(const EngineState &state, Package package)
         const QJsonObject bound = package.binding.toObject();
         ns = bound.value(kNamespaceKey).toString();
         name = bound.value(kNameKey).toString();
-        QJsonObject parameters;
+        QJsonObject provided;
         if (const std::optional<Package> provider = state.findPackage(ns, name))
-            parameters = provider->parameters.value_or(KeyValueList()).toObject();
-        const QJsonObject own = package.parameters.value_or(KeyValueList()).toObject();
-        for (auto it = own.begin(); it != own.end(); ++it)
-            parameters.insert(it.key(), it.value());
-        KeyValueList merged;
-        for (auto it = parameters.begin(); it != parameters.end(); ++it)
-            merged.set(it.key(), it.value());
-        package.parameters = merged;
+            provided = provider->parameters.value_or(KeyValueList()).toObject();
+        package.parameters = inherit(provided, package.parameters);
     }
     if (ns == SystemCatalog::ns()) {
         if (const std::optional<Package> catalog = state.catalog->package(name)) {
@@ -166,6 +160,17 @@ Package withContents(const EngineState &state, Package package)
     package.actions = actions;
     package.feeds = feeds;
     return package;
+}
+
+KeyValueList inherit(QJsonObject inherited, const std::optional<KeyValueList> &own)
+{
+    const QJsonObject over = own.value_or(KeyValueList()).toObject();
+    for (auto it = over.begin(); it != over.end(); ++it)
+        inherited.insert(it.key(), it.value());
+    KeyValueList merged;
+    for (auto it = inherited.begin(); it != inherited.end(); ++it)
+        merged.set(it.key(), it.value());
+    return merged;
 }
 
 PlatformError notEmpty(qsizetype count)

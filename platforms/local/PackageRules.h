@@ -27,6 +27,9 @@ Result<Package> merged(const std::optional<Package> &existing, const QString &ns
 Package withContents(const EngineState &state, Package package);
 // The names ("pkg/name") of the actions of `ns` inside `package`. Call under the lock.
 QStringList actionsIn(const EngineState &state, const QString &ns, const QString &package);
+// `inherited` with `own` over it (OpenWhisk's `inherit`): the parameters a binding or an action
+// reached through one shows.
+KeyValueList inherit(QJsonObject inherited, const std::optional<KeyValueList> &own);
 // OpenWhisk's 409 for a package that still holds `count` actions.
 PlatformError notEmpty(qsizetype count);
 // OpenWhisk's 400 for writing an action into a binding.
