@@ -2,19 +2,35 @@
 
 namespace funcdesk {
 
+namespace {
+// OpenWhisk's parameter-size-limit (1 MB) for the parameters, and room for the annotations.
+constexpr qint64 kMaxPutBodyBytes = 2 * 1024 * 1024;
+} // namespace
+
 PackagesApi::PackagesApi(LocalEngine &engine)
-    : EntityCollection(engine, {QLatin1StringView("packages"), Collection::Packages, 0, &LocalEngine::listPackages,
-                                &LocalEngine::getPackage})
+    : EntityCollection(engine, {QLatin1StringView("packages"), Collection::Packages, kMaxPutBodyBytes,
+                                &LocalEngine::listPackages, &LocalEngine::getPackage, &LocalEngine::putPackage})
 {
 }
 
 void PackagesApi::handle(const ApiRequest &request, Reply reply)
 {
-    if (request.method != HttpMethod::Get && request.method != HttpMethod::Head)
-        return reply.sendError(405, messages::methodNotAllowed());
-    if (request.entity.isEmpty() && request.ns != request.caller.ns)
+    if (request.entity.isEmpty() && request.ns != request.caller.ns &&
+        (request.method == HttpMethod::Get || request.method == HttpMethod::Head))
         return listPublished(request, std::move(reply));
+    if (request.entity.size() == 1 && request.method == HttpMethod::Delete)
+        return removePackage(request, std::move(reply));
+    if (request.entity.size() == 1 && request.method == HttpMethod::Post) // packages are not invoked
+        return reply.sendError(405, messages::methodNotAllowed());
     EntityCollection::handle(request, std::move(reply)); // packages do not nest
+}
+
+void PackagesApi::removePackage(const ApiRequest &request, Reply reply)
+{
+    auto force = boolParam(request, QLatin1StringView("force"), false);
+    if (!force)
+        return reply.sendError(force.error());
+    sendEntity(m_engine.deletePackage(request.ns, request.entityName(), *force), std::move(reply));
 }
 
 // Another namespace's packages: only the published ones, as OpenWhisk lists them to a

@@ -5,8 +5,8 @@
 namespace funcdesk {
 
 // /namespaces/{ns}/packages/{name}: list and get (another namespace's: the published ones, such
-// as whisk.system's). The local platform creates no packages over the API yet, so any other
-// method answers 405, whatever the path.
+// as whisk.system's), create or update (?overwrite=true), delete (?force=true deletes the
+// package's actions too), with OpenWhisk's rules for packages and bindings (PackageRules.h).
 class PackagesApi final : public EntityCollection<Package>
 {
 public:
@@ -15,6 +15,7 @@ public:
 
 private:
     void listPublished(const ApiRequest &request, Reply reply);
+    void removePackage(const ApiRequest &request, Reply reply);
 };
 
 } // namespace funcdesk

@@ -159,7 +159,11 @@ void Reply::sendError(int status, const QString &message)
 
 void Reply::sendError(const PlatformError &error)
 {
-    sendError(error.httpStatus(), error.message);
+    // An Auth error past sign-in is OpenWhisk's 403 (not entitled: a binding or a sequence
+    // component in another namespace's unpublished package), not a 401.
+    const bool forbidden = error.kind == PlatformError::Kind::Auth &&
+                           error.message.startsWith(QLatin1StringView("The supplied authentication is not authorized"));
+    sendError(forbidden ? 403 : error.httpStatus(), error.message);
 }
 
 void Reply::sendEmpty(int status)

@@ -22,8 +22,7 @@ bool EngineState::isPublished(const QString &ns, const QString &package) const
 {
     const std::optional<Package> found = findPackage(ns, package);
     // A binding is not readable by other namespaces, whatever it binds.
-    const bool binding = found && found->binding.isObject() && !found->binding.toObject().isEmpty();
-    return found && found->publish.value_or(false) && !binding;
+    return found && found->publish.value_or(false) && !isBinding(*found);
 }
 
 std::optional<PlatformError> EngineState::checkEntitled(const QString &caller, const QualifiedName &target) const
@@ -36,6 +35,52 @@ std::optional<PlatformError> EngineState::checkEntitled(const QString &caller, c
     if (!package.isEmpty() && isPublished(target.ns, package))
         return std::nullopt;
     return notAuthorizedError(target.path());
+}
+
+bool EngineState::isBinding(const Package &package)
+{
+    return package.binding.isObject() && !package.binding.toObject().isEmpty();
+}
+
+Result<EngineState::ResolvedAction> EngineState::resolveAction(const QString &caller, const QString &name) const
+{
+    const std::optional<QualifiedName> named = QualifiedName::resolve(caller, name);
+    if (!named)
+        return notFoundError();
+    if (auto refused = checkEntitled(caller, *named))
+        return *refused;
+    ResolvedAction resolved{*named, Action(), QJsonObject(), QString()};
+    const QString packageName = named->package();
+    if (!packageName.isEmpty()) {
+        const std::optional<Package> package = findPackage(named->ns, packageName);
+        if (!package)
+            return notFoundError();
+        if (isBinding(*package)) {
+            // OpenWhisk: the binding's parameters override the bound package's; the caller must
+            // be entitled to the bound package too (its own, or published).
+            const QJsonObject bound = package->binding.toObject();
+            const QString boundNs = bound.value(QLatin1StringView("namespace")).toString();
+            const QString boundName = bound.value(QLatin1StringView("name")).toString();
+            resolved.target = QualifiedName{boundNs, boundName + QLatin1Char('/') + named->shortName()};
+            if (boundNs != caller && !isPublished(boundNs, boundName))
+                return notAuthorizedError(resolved.target.path());
+            const std::optional<Package> boundPackage = findPackage(boundNs, boundName);
+            if (!boundPackage || isBinding(*boundPackage))
+                return notFoundError();
+            resolved.inherited = boundPackage->parameters.value_or(KeyValueList()).toObject();
+            const QJsonObject own = package->parameters.value_or(KeyValueList()).toObject();
+            for (auto it = own.begin(); it != own.end(); ++it)
+                resolved.inherited.insert(it.key(), it.value());
+            resolved.binding = named->ns + QLatin1Char('/') + packageName;
+        } else {
+            resolved.inherited = package->parameters.value_or(KeyValueList()).toObject();
+        }
+    }
+    std::optional<Action> action = findAction(resolved.target);
+    if (!action)
+        return notFoundError();
+    resolved.action = std::move(*action);
+    return resolved;
 }
 
 std::optional<PlatformError> EngineState::refuseSystemWrite(const QString &ns, const QString &name)

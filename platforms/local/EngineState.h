@@ -57,6 +57,20 @@ struct EngineState
     std::optional<PlatformError> checkEntitled(const QString &caller, const QualifiedName &target) const;
     // Whether the package exists, is published and is not a binding: other namespaces may read it.
     bool isPublished(const QString &ns, const QString &package) const;
+    // An action as namespace `caller` reaches it by `name` ("a", "pkg/a", "/ns/pkg/a"), a package
+    // binding followed to the package it binds: where it lives, the parameters it inherits
+    // (package, then binding, overriding in that order) and the binding it was reached through.
+    // NotFound, or OpenWhisk's 403 (kind Auth) when `caller` may not read it.
+    struct ResolvedAction
+    {
+        QualifiedName target;
+        Action action;
+        QJsonObject inherited;
+        QString binding; // "ns/binding", empty when not reached through one
+    };
+    Result<ResolvedAction> resolveAction(const QString &caller, const QString &name) const;
+    // Whether the package is a binding: `binding` is {namespace, name}.
+    static bool isBinding(const Package &package);
     // Refuses a write to whisk.system, which is read-only.
     static std::optional<PlatformError> refuseSystemWrite(const QString &ns, const QString &name);
 

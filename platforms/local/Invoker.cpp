@@ -2,6 +2,7 @@
 
 #include "core/ActivationId.h"
 #include "platforms/local/MinInstances.h"
+#include "platforms/local/Sequences.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -100,43 +101,73 @@ Result<Invoker::Prepared> Invoker::prepare(const QString &ns, const QString &nam
         slot->release();
         return error;
     };
-    const std::optional<QualifiedName> target = QualifiedName::resolve(ns, name);
-    if (!target)
-        return refuse(notFoundError());
-    if (auto refused = m_state.checkEntitled(ns, *target))
-        return refuse(*refused);
-    const std::optional<Action> action = m_state.findAction(*target);
-    if (!action)
-        return refuse(notFoundError());
+    Result<EngineState::ResolvedAction> resolved = m_state.resolveAction(ns, name);
+    if (!resolved)
+        return refuse(resolved.error());
+    const Action &action = resolved->action;
     const QByteArray payload = QJsonDocument(params).toJson(QJsonDocument::Compact);
-    if (auto problem = checkPayload(*action, params, payload.size(), m_state.config.limits))
+    if (auto problem = checkPayload(action, params, payload.size(), m_state.config.limits))
         return refuse(*problem);
     const int maxWait = m_state.config.maxBlockingWaitMs;
     if (options.blocking && options.timeoutMs && (*options.timeoutMs <= 0 || *options.timeoutMs > maxWait))
         return refuse(PlatformError{PlatformError::Kind::Invalid,
                                     QStringLiteral("Timeout must be number of milliseconds up to %1.").arg(maxWait)});
+    if (Sequences::isSequence(action)) {
+        // OpenWhisk checks that the caller may invoke every component before it runs any.
+        for (const QString &component : action.exec->components.value_or(QStringList())) {
+            const std::optional<QualifiedName> target = QualifiedName::resolve(ns, component);
+            if (target) {
+                if (auto refused = m_state.checkEntitled(ns, *target))
+                    return refuse(*refused);
+            }
+        }
+    }
+    Prepared ready = prepared(ns, std::move(resolved).value(), params, payload);
+    ready.slot = slot.value();
+    return ready;
+}
 
-    Prepared prepared{InvocationRequest(), slot.value(), ns, {}};
-    if (target->ns == SystemCatalog::ns())
-        prepared.builtin = m_state.catalog->builtin(target->name);
+Invoker::Prepared Invoker::prepared(const QString &caller, EngineState::ResolvedAction resolved,
+                                    const QJsonObject &params, const QByteArray &payload)
+{
+    const QualifiedName &target = resolved.target;
+    const Action &action = resolved.action;
+    Prepared prepared;
+    prepared.caller = caller;
+    prepared.binding = resolved.binding;
+    prepared.received = QDateTime::currentMSecsSinceEpoch();
+    if (target.ns == SystemCatalog::ns())
+        prepared.builtin = m_state.catalog->builtin(target.name);
     InvocationRequest &request = prepared.request;
-    request = executorRequest(target->ns, target->name, *action); // as minimum instances keep it warm
-    request.params = action->parameters ? action->parameters->toObject() : QJsonObject();
-    if (request.params.isEmpty())
+    request = executorRequest(target.ns, target.name, action); // as minimum instances keep it warm
+    request.activationId = newActivationId();
+    if (Sequences::isSequence(action)) {
+        prepared.components = action.exec->components.value_or(QStringList());
+        request.params = params;
+        return prepared;
+    }
+    // OpenWhisk's order: package, binding, action, then the invoke's own parameters.
+    request.params = resolved.inherited;
+    const QJsonObject own = action.parameters ? action.parameters->toObject() : QJsonObject();
+    for (auto it = own.begin(); it != own.end(); ++it)
+        request.params.insert(it.key(), it.value());
+    if (request.params.isEmpty() && !payload.isEmpty())
         request.paramsJson = payload; // nothing merged in: the executor sends these very bytes
     for (auto it = params.begin(); it != params.end(); ++it)
         request.params.insert(it.key(), it.value());
-    request.activationId = newActivationId();
     return prepared;
 }
 
 Result<Activation> Invoker::run(const Prepared &prepared)
 {
     const InvocationRequest &request = prepared.request;
-    if (prepared.builtin)
-        return runBuiltin(*prepared.builtin, request, prepared.caller);
-    Result<Activation> ran = m_state.executor->invoke(request);
-    if (ran && prepared.caller != request.ns) {
+    if (prepared.components) {
+        int atomic = 0;
+        return runSequence(prepared, true, QString(), atomic);
+    }
+    Result<Activation> ran =
+        prepared.builtin ? runBuiltin(*prepared.builtin, request, prepared.caller) : m_state.executor->invoke(request);
+    if (ran && prepared.caller != request.ns && !prepared.builtin) {
         // Another namespace's action: recorded where it was invoked from, named as OpenWhisk
         // names it there; `path` keeps where the action lives.
         Activation &activation = ran.value();
@@ -144,6 +175,8 @@ Result<Activation> Invoker::run(const Prepared &prepared)
         activation.subject = prepared.caller;
         activation.name = request.name.section(QLatin1Char('/'), -1);
     }
+    if (ran && !prepared.binding.isEmpty()) // OpenWhisk: invoked through a package binding
+        ran.value().annotations->set(QStringLiteral("binding"), prepared.binding);
     return ran;
 }
 
@@ -188,14 +221,14 @@ QFuture<Result<InvokeOutcome>> Invoker::invoke(const QString &ns, const QString 
     const Prepared job = std::move(prepared).value();
     const bool queued = m_queue.post(ns, lane, concurrency, queueCap, [this, job, wait, cause] {
         Result<Activation> ran = run(job);
-        job.slot.release(); // before the answer: its caller may invoke again at once
+        job.slot->release(); // before the answer: its caller may invoke again at once
         if (auto outcome = finish(wait, cause, std::move(ran))) {
             wait->promise.addResult(std::move(*outcome));
             wait->promise.finish();
         }
     });
     if (!queued) { // its action's queue is full: refused as the executor's gate would
-        job.slot.release();
+        job.slot->release();
         Result<InvokeOutcome> refused =
             PlatformError{PlatformError::Kind::Limit,
                           QStringLiteral("Too many concurrent requests in flight (count: %1, allowed: %2).")
@@ -220,7 +253,7 @@ Result<InvokeOutcome> Invoker::invokeHere(const QString &ns, const QString &name
     blocking.blocking = true;
     std::shared_ptr<Wait> wait = startWait(prepared->request.activationId, blocking, std::move(waitExpired));
     Result<Activation> ran = run(*prepared);
-    prepared->slot.release();
+    prepared->slot->release();
     Result<InvokeOutcome> outcome = record(wait, cause, std::move(ran));
     claim(wait); // the caller decides whether its answer or the expiry's 202 goes out
     return outcome;

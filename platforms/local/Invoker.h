@@ -46,15 +46,28 @@ private:
     struct Wait;
     struct Prepared
     {
-        InvocationRequest request; // in the action's own namespace
-        RateLimiter::Slot slot;
+        InvocationRequest request;              // in the action's own namespace
+        std::optional<RateLimiter::Slot> slot;  // none for a sequence's components
         QString caller;                         // where the activation is recorded
         std::shared_ptr<BuiltinAction> builtin; // set for a built-in action
+        QString binding;                        // "ns/binding" when invoked through one
+        std::optional<QStringList> components;  // set for a sequence
+        qint64 received = 0;                    // epoch ms, for the sequence's waitTime
     };
     Result<Prepared> prepare(const QString &ns, const QString &name, const QJsonObject &params,
                              const InvokeOptions &options);
+    // The invocation of a resolved action by `caller` with `params`: package, binding and action
+    // parameters merged under them (a sequence gets `params` alone, as OpenWhisk passes them).
+    Prepared prepared(const QString &caller, EngineState::ResolvedAction resolved, const QJsonObject &params,
+                      const QByteArray &payload);
     // Runs a prepared invocation on this thread: the activation as the caller's namespace records it.
     Result<Activation> run(const Prepared &prepared);
+    // Runs a sequence's components in order on this thread (InvokerSequence.cpp), recording each
+    // one; the sequence's own activation. `atomic` counts the atomic actions run so far under
+    // the topmost sequence.
+    Result<Activation> runSequence(const Prepared &sequence, bool topmost, const QString &cause, int &atomic);
+    // Records a finished activation that no caller waits for (a sequence's component).
+    void recordComponent(Activation activation);
     std::shared_ptr<Wait> startWait(const QString &activationId, const InvokeOptions &options, WaitExpired waitExpired);
     void expireWaits();
     // Records the activation; the answer for its caller, or nullopt when that was given already.

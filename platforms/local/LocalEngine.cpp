@@ -5,6 +5,8 @@
 #include "platforms/local/ApiManagement.h"
 #include "platforms/local/LocalEnginePrivate.h"
 #include "platforms/local/MinInstances.h"
+#include "platforms/local/PackageRules.h"
+#include "platforms/local/Sequences.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -14,7 +16,6 @@
 namespace funcdesk {
 
 namespace {
-const QString kPackages = QStringLiteral("packages");
 constexpr qint64 kMaxCodeBytes = 48LL * 1024 * 1024;
 constexpr qint64 kMaxParameterBytes = 1024 * 1024;
 
@@ -72,7 +73,7 @@ Result<Done> LocalEngine::Private::load()
             for (const Action &action : actions.value())
                 state.actions[action.ns.value_or(QString())].insert(action.name.value_or(QString()), action);
             for (const QString &collection :
-                 {QStringLiteral("triggers"), QStringLiteral("rules"), kPackages, kNamespacesCollection}) {
+                 {QStringLiteral("triggers"), QStringLiteral("rules"), kPackagesCollection, kNamespacesCollection}) {
                 auto documents = store.entities.all(collection);
                 if (!documents)
                     return documents.error();
@@ -85,7 +86,7 @@ Result<Done> LocalEngine::Private::load()
                         if (!plainKey.isEmpty())
                             migrated.append(*stored);
                         state.keys.insert(*stored, plainKey.isEmpty() ? std::nullopt : std::optional(plainKey));
-                    } else if (collection == kPackages) {
+                    } else if (collection == kPackagesCollection) {
                         if (auto package = Package::fromJson(document.body))
                             state.packages[document.ns].insert(document.name, package.value());
                     } else if (collection == QLatin1StringView("rules")) {
@@ -110,10 +111,19 @@ std::optional<PlatformError> LocalEngine::Private::validate(const QString &ns, c
     if (name.contains(QLatin1Char('/'))) {
         const QString package = name.section(QLatin1Char('/'), 0, 0);
         QReadLocker locker(&state.lock);
-        if (!EngineState::find(state.packages, ns, package))
+        const std::optional<Package> found = EngineState::find(state.packages, ns, package);
+        if (!found)
             return notFoundError();
+        if (EngineState::isBinding(*found))
+            return PackageRules::notAllowedOnBinding();
     }
-    if (put.exec) {
+    if (put.exec && put.exec->kind == Sequences::kind()) {
+        if (auto problem = Sequences::check(state, ns, name, *put.exec))
+            return problem;
+        // OpenWhisk keeps the components as the parameter `_actions` too (its GET shows it).
+        put.parameters =
+            KeyValueList{{QStringLiteral("_actions"), QJsonArray::fromStringList(*put.exec->components), {}}};
+    } else if (put.exec) {
         auto runtime = state.executor->catalog().resolve(put.exec->kind);
         if (!runtime)
             return runtime.error();
@@ -308,19 +318,18 @@ QFuture<Result<QList<Action>>> LocalEngine::listActions(QString ns, ListOptions 
 
 QFuture<Result<Action>> LocalEngine::getAction(QString ns, QString name, bool withCode)
 {
-    const std::optional<QualifiedName> target = QualifiedName::resolve(ns, name);
-    if (!target)
-        return readyResult<Action>(notFoundError());
-    if (auto refused = d->state.checkEntitled(ns, *target))
-        return readyResult<Action>(*refused);
-    auto action = d->state.findAction(*target);
-    if (!action)
-        return readyResult<Action>(notFoundError());
-    if (!withCode && action->exec)
-        action->exec->code.reset();
-    if (target->ns != SystemCatalog::ns())
-        action->warmInstances = d->state.executor->warmInstances(target->ns, target->name);
-    return readyResult<Action>(*action);
+    Result<EngineState::ResolvedAction> resolved = d->state.resolveAction(ns, name);
+    if (!resolved)
+        return readyResult<Action>(resolved.error());
+    Action action = std::move(resolved->action);
+    if (!resolved->binding.isEmpty()) // OpenWhisk shows the parameters it would be invoked with
+        action.parameters = PackageRules::inherit(resolved->inherited, action.parameters);
+    if (!withCode && action.exec)
+        action.exec->code.reset();
+    const QualifiedName &target = resolved->target;
+    if (target.ns != SystemCatalog::ns())
+        action.warmInstances = d->state.executor->warmInstances(target.ns, target.name);
+    return readyResult<Action>(action);
 }
 
 QFuture<Result<Action>> LocalEngine::putAction(QString ns, QString name, Action action, PutOptions options)
@@ -369,6 +378,11 @@ QFuture<Result<Action>> LocalEngine::deleteAction(QString ns, QString name)
 {
     if (auto refused = EngineState::refuseSystemWrite(ns, name))
         return readyResult<Action>(*refused);
+    if (name.contains(QLatin1Char('/'))) {
+        const std::optional<Package> package = d->state.findPackage(ns, name.section(QLatin1Char('/'), 0, 0));
+        if (package && EngineState::isBinding(*package))
+            return readyResult<Action>(PackageRules::notAllowedOnBinding());
+    }
     return d->state.store->post<Result<Action>>([this, ns, name](StoreWorker::Store &store) -> Result<Action> {
         auto removed = store.actions.remove(ns, name);
         if (removed) {
@@ -467,61 +481,6 @@ QFuture<Result<Rule>> LocalEngine::deleteRule(QString ns, QString name)
 QFuture<Result<Done>> LocalEngine::setRuleActive(QString ns, QString name, bool active)
 {
     return d->rules->setRuleActive(ns, name, active);
-}
-
-QFuture<Result<QList<Package>>> LocalEngine::listPackages(QString ns, ListOptions options)
-{
-    QList<Package> page;
-    if (ns == SystemCatalog::ns()) {
-        page = EngineState::slice(d->state.catalog->packages(), options);
-    } else {
-        QReadLocker locker(&d->state.lock);
-        page = EngineState::page(d->state.packages, ns, options);
-    }
-    for (Package &package : page)
-        package.parameters.reset();
-    return readyResult<QList<Package>>(page);
-}
-
-QFuture<Result<Package>> LocalEngine::getPackage(QString ns, QString name)
-{
-    const std::optional<QualifiedName> target = QualifiedName::resolve(ns, name, 1);
-    if (!target)
-        return readyResult<Package>(notFoundError());
-    if (target->ns != ns && !d->state.isPublished(target->ns, target->name))
-        return readyResult<Package>(notAuthorizedError(target->path()));
-    if (target->ns == SystemCatalog::ns()) {
-        if (auto package = d->state.catalog->package(target->name))
-            return readyResult<Package>(*package);
-        return readyResult<Package>(notFoundError());
-    }
-    ns = target->ns;
-    name = target->name;
-    QReadLocker locker(&d->state.lock);
-    auto package = EngineState::find(d->state.packages, ns, name);
-    if (!package)
-        return readyResult<Package>(notFoundError());
-    QJsonArray actions;
-    QJsonArray feeds;
-    const QString prefix = name + QLatin1Char('/');
-    for (const Action &action : d->state.actions.value(ns)) {
-        const QString actionName = action.name.value_or(QString());
-        if (!actionName.startsWith(prefix))
-            continue;
-        const KeyValueList annotations = action.annotations.value_or(KeyValueList());
-        QJsonObject entry{{QLatin1StringView("name"), actionName.mid(prefix.size())},
-                          {QLatin1StringView("version"), action.version.value_or(QString())},
-                          {QLatin1StringView("annotations"), annotations.toJson()}};
-        (annotations.value(QStringLiteral("feed")).toBool(false) ? feeds : actions).append(entry);
-    }
-    package->actions = actions;
-    package->feeds = feeds;
-    return readyResult<Package>(*package);
-}
-
-bool LocalEngine::isPublicPackage(const QString &ns, const QString &name) const
-{
-    return d->state.isPublished(ns, name);
 }
 
 SystemCatalog &LocalEngine::systemCatalog()

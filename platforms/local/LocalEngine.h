@@ -106,6 +106,10 @@ public:
     // `name` may be fully qualified ("/whisk.system/alarms"); another namespace's package only
     // when published.
     QFuture<Result<Package>> getPackage(QString ns, QString name);
+    // Creates or updates a package or a binding with OpenWhisk's rules (PackageRules.h).
+    QFuture<Result<Package>> putPackage(QString ns, QString name, Package package, PutOptions options);
+    // Deletes a package (409 while it holds actions, unless `force` deletes them first) or a binding.
+    QFuture<Result<Package>> deletePackage(QString ns, QString name, bool force = false);
     // Whether other namespaces may read the package and read and invoke its actions: it exists,
     // is published and is not a binding (every package of whisk.system). Memory only, fast.
     bool isPublicPackage(const QString &ns, const QString &name) const;

@@ -16,6 +16,8 @@ namespace funcdesk {
 
 // The `entities` collection that holds each namespace's credentials.
 inline const QString kNamespacesCollection = QStringLiteral("namespaces");
+// The `entities` collection of the namespaces' packages and bindings.
+inline const QString kPackagesCollection = QStringLiteral("packages");
 
 // Writes the hashed form of keys an older database held in plain text, and wipes the plain
 // text from the database's pages and its WAL. On the store's thread.

@@ -139,6 +139,16 @@ QFuture<Result<Package>> LocalPlatform::getPackage(QString name)
     return m_engine->getPackage(m_ns, name);
 }
 
+QFuture<Result<Package>> LocalPlatform::putPackage(QString name, Package package, PutOptions options)
+{
+    return m_engine->putPackage(m_ns, name, std::move(package), std::move(options));
+}
+
+QFuture<Result<Package>> LocalPlatform::deletePackage(QString name)
+{
+    return m_engine->deletePackage(m_ns, name);
+}
+
 QFuture<Result<QList<Activation>>> LocalPlatform::listActivations(ActivationQuery query)
 {
     return m_engine->listActivations(m_ns, query);

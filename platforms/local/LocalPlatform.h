@@ -41,6 +41,8 @@ public:
 
     QFuture<Result<QList<Package>>> listPackages(ListOptions options) override;
     QFuture<Result<Package>> getPackage(QString name) override;
+    QFuture<Result<Package>> putPackage(QString name, Package package, PutOptions options) override;
+    QFuture<Result<Package>> deletePackage(QString name) override;
 
     // Objects: the engine's BucketStore, its blocking calls on the global thread pool
     // (LocalPlatformObjects.cpp).

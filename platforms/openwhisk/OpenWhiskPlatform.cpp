@@ -325,6 +325,25 @@ QFuture<Result<Package>> OpenWhiskPlatform::getPackage(QString name)
     return getEntity<Package>(Collection::Packages, name);
 }
 
+QFuture<Result<Package>> OpenWhiskPlatform::putPackage(QString name, Package package, PutOptions options)
+{
+    if (name.isEmpty())
+        return missingName<Package>("package");
+    // What a GET adds is not part of a PUT: the contents, and the namespace and name of the path.
+    package.actions.reset();
+    package.feeds.reset();
+    package.ns.reset();
+    package.name.reset();
+    return putEntity<Package>(Collection::Packages, name, package.toJson(), options);
+}
+
+QFuture<Result<Package>> OpenWhiskPlatform::deletePackage(QString name)
+{
+    if (name.isEmpty())
+        return missingName<Package>("package");
+    return deleteEntity<Package>(Collection::Packages, name);
+}
+
 QFuture<Result<QList<Activation>>> OpenWhiskPlatform::listActivations(ActivationQuery query)
 {
     RestTransport::Request request;

@@ -56,6 +56,8 @@ public:
 
     QFuture<Result<QList<Package>>> listPackages(ListOptions options) override;
     QFuture<Result<Package>> getPackage(QString name) override;
+    QFuture<Result<Package>> putPackage(QString name, Package package, PutOptions options) override;
+    QFuture<Result<Package>> deletePackage(QString name) override;
 
     // Objects: Funcdesk's buckets API, which only funcdeskd serves; storesObjects() is true once
     // info() found its "funcdesk" block (OpenWhiskObjects.cpp).

@@ -480,6 +480,58 @@ async function main () {
     assert.deepEqual((await ow.routes.list({ basepath: '/compat' })).apis, [])
   })
 
+  // Issue 19: packages, bindings and sequences as the client creates them.
+  step('packages.create, update (overwrite), get; a second create is a 409', async () => {
+    const created = await ow.packages.create({ name: 'compat-pkg', package: { parameters: [{ key: 'greeting', value: 'hi' }] } })
+    assert.equal(created.name, 'compat-pkg')
+    assert.equal(created.version, '0.0.1')
+    const e = await rejectsWith(ow.packages.create({ name: 'compat-pkg' }), 409)
+    assert.equal(e.error.error, 'resource already exists')
+    const updated = await ow.packages.update({ name: 'compat-pkg', package: { publish: true } })
+    assert.equal(updated.version, '0.0.2')
+    assert.equal(updated.publish, true)
+    await ow.actions.create({ name: 'compat-pkg/greet', action: "function main(p) { return {said: p.greeting + ' ' + p.name} }" })
+    const got = await ow.packages.get({ name: 'compat-pkg' })
+    assert.deepEqual(got.actions.map(a => a.name), ['greet'])
+  })
+
+  step('packages.create of a binding; its parameters reach the action through it', async () => {
+    await ow.packages.create({ name: 'compat-bound', package: { binding: { namespace: 'guest', name: 'compat-pkg' }, parameters: [{ key: 'name', value: 'bound' }] } })
+    const result = await ow.actions.invoke({ name: 'compat-bound/greet', blocking: true, result: true })
+    assert.deepEqual(result, { said: 'hi bound' })
+    const e = await rejectsWith(ow.actions.create({ name: 'compat-bound/x', action: 'function main() { return {} }' }), 400)
+    assert.equal(e.error.error, 'Operation not permitted on package binding.')
+  })
+
+  step('packages.delete: 409 while it holds actions, then the binding and the package go', async () => {
+    const e = await rejectsWith(ow.packages.delete({ name: 'compat-pkg' }), 409)
+    assert.equal(e.error.error, 'Package not empty (contains 1 entity). Set force param or delete package contents.')
+    await ow.packages.delete({ name: 'compat-bound' })
+    await ow.actions.delete({ name: 'compat-pkg/greet' })
+    await ow.packages.delete({ name: 'compat-pkg' })
+    await rejectsWith(ow.packages.get({ name: 'compat-pkg' }), 404)
+  })
+
+  step('actions.create of a sequence, invoke it, delete it', async () => {
+    await ow.actions.create({ name: 'compat-inc', action: 'function main(p) { return {n: (p.n || 0) + 1} }' })
+    const seq = await ow.actions.create({ name: 'compat-seq', sequence: ['/guest/compat-inc', '/_/compat-inc', '/whisk.system/utils/echo'] })
+    assert.equal(seq.exec.kind, 'sequence')
+    assert.deepEqual(seq.exec.components, ['/guest/compat-inc', '/guest/compat-inc', '/whisk.system/utils/echo'])
+    const activation = await ow.actions.invoke({ name: 'compat-seq', params: { n: 1 }, blocking: true })
+    assert.deepEqual(activation.response.result, { n: 3 })
+    assert.equal(activation.logs.length, 3)
+    assert.equal(annotation(activation, 'kind'), 'sequence')
+    assert.equal(annotation(activation, 'topmost'), true)
+    const first = await ow.activations.get({ name: activation.logs[0] })
+    assert.equal(first.cause, activation.activationId)
+    assert.equal(annotation(first, 'causedBy'), 'sequence')
+    const e = await rejectsWith(ow.actions.create({ name: 'compat-bad-seq', sequence: ['/guest/compat-missing'] }), 400)
+    assert.equal(e.error.error, 'Sequence component does not exist.')
+    await ow.actions.delete({ name: 'compat-seq' })
+    await ow.actions.delete({ name: 'compat-inc' })
+    await rejectsWith(ow.actions.get({ name: 'compat-seq' }), 404)
+  })
+
   step('a wrong key is refused with 401', async () => {
     const wrong = openwhisk({ apihost: `http://127.0.0.1:${port}`, api_key: apiKey.replace(/.$/, c => (c === 'x' ? 'y' : 'x')), namespace: 'guest' })
     await rejectsWith(wrong.actions.list(), 401)

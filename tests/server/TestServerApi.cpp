@@ -194,8 +194,9 @@ private Q_SLOTS:
                                       << QStringLiteral("The requested resource does not exist.");
         QTest::newRow("wrong method") << QByteArray("PATCH") << actions(QStringLiteral("/keeper")) << good << 405
                                       << QStringLiteral("not allowed");
-        QTest::newRow("package put") << QByteArray("PUT") << QStringLiteral("/api/v1/namespaces/_/packages/p")
-                                     << QByteArray("{}") << 405 << QStringLiteral("not allowed");
+        // Packages are created since issue 19 (TestServerPackages), never invoked.
+        QTest::newRow("package post") << QByteArray("POST") << QStringLiteral("/api/v1/namespaces/_/packages/p")
+                                      << QByteArray("{}") << 405 << QStringLiteral("not allowed");
     }
 
     void badInputIs400AndLosesNothing()
