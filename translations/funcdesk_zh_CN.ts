@@ -96,6 +96,10 @@
         <source>The local platform could not start: %1</source>
         <translation>本地平台无法启动：%1</translation>
     </message>
+    <message>
+        <source>There is no connection named %1. The connections are: %2.</source>
+        <translation>没有名为 %1 的连接。现有连接：%2。</translation>
+    </message>
 </context>
 <context>
     <name>CronExpression</name>
@@ -261,6 +265,128 @@
     </message>
 </context>
 <context>
+    <name>DeployCommand</name>
+    <message>
+        <source>Try &apos;funcdeskd deploy --help&apos;.</source>
+        <translation>请尝试 'funcdeskd deploy --help'。</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>--url needs a key: --auth-file FILE or the FUNCDESKD_AUTH variable</source>
+        <translation>--url 需要密钥：--auth-file FILE 或 FUNCDESKD_AUTH 变量</translation>
+    </message>
+    <message>
+        <source>the key must look like UUID:KEY</source>
+        <translation>密钥的格式必须为 UUID:KEY</translation>
+    </message>
+    <message>
+        <source>cannot create the data folder %1</source>
+        <translation>无法创建数据文件夹 %1</translation>
+    </message>
+    <message>
+        <source>the namespace &apos;%1&apos; exists but its key file %2 is missing; deploy through the server instead (--url)</source>
+        <translation>命名空间“%1”已存在，但其密钥文件 %2 缺失；请改为通过服务器部署（--url）</translation>
+    </message>
+    <message>
+        <source>%1 created, %2 changed, %3 unchanged</source>
+        <translation>已创建 %1 个，已更改 %2 个，未更改 %3 个</translation>
+    </message>
+    <message>
+        <source>%1 (dry run: nothing applied)</source>
+        <translation>%1（试运行：未应用任何更改）</translation>
+    </message>
+    <message>
+        <source>stopped: %1 of %2 entities applied</source>
+        <translation>已停止：已应用 %2 个实体中的 %1 个</translation>
+    </message>
+    <message>
+        <source>Deploy the packages, actions, sequences, triggers and rules of a wskdeploy manifest.yaml in one go, to a local data folder or an OpenWhisk-compatible server; print what was created, changed or left unchanged.</source>
+        <translation>一次性部署 wskdeploy manifest.yaml 中的包、动作、序列、触发器和规则，目标可以是本地数据文件夹或兼容 OpenWhisk 的服务器；并输出已创建、已更改或未更改的内容。</translation>
+    </message>
+    <message>
+        <source>The project folder (holding manifest.yaml).</source>
+        <translation>项目文件夹（包含 manifest.yaml）。</translation>
+    </message>
+    <message>
+        <source>The manifest file, relative to DIR (default: manifest.yaml, else manifest.yml).</source>
+        <translation>清单文件，相对于 DIR（默认：manifest.yaml，否则为 manifest.yml）。</translation>
+    </message>
+    <message>
+        <source>Check the manifest against the platform and print the plan; change nothing.</source>
+        <translation>根据平台检查清单并输出计划；不做任何更改。</translation>
+    </message>
+    <message>
+        <source>Deploy to the local platform in this folder (default: %1). Not while a server uses it: deploy through the server (--url) then.</source>
+        <translation>部署到此文件夹中的本地平台（默认：%1）。如有服务器正在使用该文件夹则不可如此，此时请通过服务器部署（--url）。</translation>
+    </message>
+    <message>
+        <source>With --data-dir: the namespace (default: guest).</source>
+        <translation>与 --data-dir 一起使用：命名空间（默认：guest）。</translation>
+    </message>
+    <message>
+        <source>Deploy to this OpenWhisk-compatible server (e.g. http://127.0.0.1:3233).</source>
+        <translation>部署到此兼容 OpenWhisk 的服务器（例如 http://127.0.0.1:3233）。</translation>
+    </message>
+    <message>
+        <source>With --url: a file holding the key, UUID:KEY (or set the FUNCDESKD_AUTH environment variable).</source>
+        <translation>与 --url 一起使用：存放密钥 UUID:KEY 的文件（或设置环境变量 FUNCDESKD_AUTH）。</translation>
+    </message>
+    <message>
+        <source>expected exactly one DIR</source>
+        <translation>需要恰好一个 DIR</translation>
+    </message>
+    <message>
+        <source>--url excludes --data-dir and --namespace</source>
+        <translation>--url 不能与 --data-dir 或 --namespace 同时使用</translation>
+    </message>
+    <message>
+        <source>--auth-file goes with --url</source>
+        <translation>--auth-file 必须与 --url 一起使用</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder</source>
+        <translation>%1 不是文件夹</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>--url: &apos;%1&apos; is not a server address</source>
+        <translation>--url：“%1”不是服务器地址</translation>
+    </message>
+    <message>
+        <source>no answer from %1</source>
+        <translation>%1 无应答</translation>
+    </message>
+</context>
+<context>
+    <name>Deployer</name>
+    <message>
+        <source>The deployment was stopped before it finished.</source>
+        <translation>部署在完成前被停止。</translation>
+    </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>连接已关闭。</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>action &apos;%1&apos;: the runtime %2 is not offered by this platform (it offers: %3)</source>
+        <translation>动作“%1”：此平台不提供运行时 %2（可用的运行时：%3）</translation>
+    </message>
+    <message>
+        <source>action &apos;%1&apos;: %2</source>
+        <translation>动作“%1”：%2</translation>
+    </message>
+</context>
+<context>
     <name>FunctionConfigForm</name>
     <message>
         <source>Allowed: %1 to %2 %3.</source>
@@ -369,10 +495,6 @@
         <translation>在本地执行器上运行一次函数（或在同一个热进程中运行 N 次），并将每条激活记录输出为一行 JSON。</translation>
     </message>
     <message>
-        <source>The function&apos;s source file (.js or .py).</source>
-        <translation>函数的源文件（.js 或 .py）。</translation>
-    </message>
-    <message>
         <source>Runtime kind (default: from the file&apos;s extension).</source>
         <translation>运行时类型（默认根据文件扩展名确定）。</translation>
     </message>
@@ -443,6 +565,329 @@
     <message>
         <source>Keep N initialised processes warm for the run; the first invocation waits for them.</source>
         <translation>在本次运行期间保持 N 个已初始化的热进程；第一次调用会等待它们就绪。</translation>
+    </message>
+    <message>
+        <source>The function&apos;s source file (.js, .py, .php, .rb, .go, or a .zip of a native action).</source>
+        <translation>函数的源文件（.js、.py、.php、.rb、.go，或原生动作的 .zip）。</translation>
+    </message>
+</context>
+<context>
+    <name>ManifestReader</name>
+    <message>
+        <source>the manifest is empty: it needs &apos;packages&apos;</source>
+        <translation>清单为空：需要“packages”</translation>
+    </message>
+    <message>
+        <source>the manifest must be a mapping with &apos;packages&apos; (or &apos;project&apos;)</source>
+        <translation>清单必须是包含“packages”（或“project”）的映射</translation>
+    </message>
+    <message>
+        <source>the manifest</source>
+        <translation>清单</translation>
+    </message>
+    <message>
+        <source>the manifest deploys nothing: no package holds an entity</source>
+        <translation>清单没有部署任何内容：没有任何包包含实体</translation>
+    </message>
+    <message>
+        <source>more than %1 entities in one manifest</source>
+        <translation>一个清单中的实体超过 %1 个</translation>
+    </message>
+    <message>
+        <source>the package</source>
+        <translation>包</translation>
+    </message>
+    <message>
+        <source>package &apos;%1&apos;</source>
+        <translation>包“%1”</translation>
+    </message>
+    <message>
+        <source>the package &apos;%1&apos; is declared twice (first at %2)</source>
+        <translation>包“%1”被声明了两次（首次在 %2）</translation>
+    </message>
+    <message>
+        <source>the default package is no package: its &apos;%1&apos; is ignored</source>
+        <translation>默认包并不是真正的包：其“%1”已被忽略</translation>
+    </message>
+    <message>
+        <source>the binding</source>
+        <translation>绑定</translation>
+    </message>
+    <message>
+        <source>binding &apos;%1&apos;</source>
+        <translation>绑定“%1”</translation>
+    </message>
+    <message>
+        <source>%1 needs a location, the package it binds (/namespace/package)</source>
+        <translation>%1 需要 location，即其绑定的包（/namespace/package）</translation>
+    </message>
+    <message>
+        <source>%1: funcdeskd deploy binds packages only, named /namespace/package; &apos;%2&apos; is not one</source>
+        <translation>%1：funcdeskd deploy 只能绑定以 /namespace/package 命名的包；“%2”不是这样的包</translation>
+    </message>
+    <message>
+        <source>the action</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <source>action &apos;%1&apos;</source>
+        <translation>动作“%1”</translation>
+    </message>
+    <message>
+        <source>the action &apos;%1&apos; is declared twice (first at %2)</source>
+        <translation>动作“%1”被声明了两次（首次在 %2）</translation>
+    </message>
+    <message>
+        <source>action &apos;%1&apos; has both a function and code: give one</source>
+        <translation>动作“%1”同时给出了 function 和 code：请只给出其一</translation>
+    </message>
+    <message>
+        <source>action &apos;%1&apos; gives its code inline: it needs a runtime</source>
+        <translation>动作“%1”以内联方式给出代码：需要指定 runtime</translation>
+    </message>
+    <message>
+        <source>action &apos;%1&apos; needs a function: the file of its code, relative to the manifest</source>
+        <translation>动作“%1”需要 function：其代码文件的路径，相对于清单</translation>
+    </message>
+    <message>
+        <source>the function %1 is a URL: funcdeskd deploy reads local files only</source>
+        <translation>函数文件 %1 是一个 URL：funcdeskd deploy 只读取本地文件</translation>
+    </message>
+    <message>
+        <source>the function file %1 does not exist</source>
+        <translation>函数文件 %1 不存在</translation>
+    </message>
+    <message>
+        <source>the function %1 is a folder: funcdeskd deploy takes a file (a .zip for several)</source>
+        <translation>函数文件 %1 是一个文件夹：funcdeskd deploy 只接受文件（多个文件请打包为 .zip）</translation>
+    </message>
+    <message>
+        <source>the function %1 is not a regular file</source>
+        <translation>函数文件 %1 不是常规文件</translation>
+    </message>
+    <message>
+        <source>the function file %1 has %2 bytes, more than the %3 an action may have</source>
+        <translation>函数文件 %1 有 %2 字节，超过了动作允许的 %3</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot tell the runtime of %1 from its extension: set &apos;runtime&apos; (e.g. nodejs:20)</source>
+        <translation>无法根据扩展名判断 %1 的运行时：请设置“runtime”（例如 nodejs:20）</translation>
+    </message>
+    <message>
+        <source>the runtime %1 does not match the file %2; %1 is used</source>
+        <translation>运行时 %1 与文件 %2 不匹配；将使用 %1</translation>
+    </message>
+    <message>
+        <source>%1 has both web and web-export; web is used</source>
+        <translation>%1 同时给出了 web 和 web-export；将使用 web</translation>
+    </message>
+    <message>
+        <source>web must be true, false, yes, no or raw</source>
+        <translation>web 必须为 true、false、yes、no 或 raw</translation>
+    </message>
+    <message>
+        <source>an empty action name</source>
+        <translation>空的动作名称</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a fully qualified name (/namespace/[package/]action)</source>
+        <translation>“%1”不是完全限定名称（/namespace/[package/]action）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an action name ([package/]action)</source>
+        <translation>“%1”不是动作名称（[package/]action）</translation>
+    </message>
+    <message>
+        <source>the sequence</source>
+        <translation>序列</translation>
+    </message>
+    <message>
+        <source>sequence &apos;%1&apos;</source>
+        <translation>序列“%1”</translation>
+    </message>
+    <message>
+        <source>%1 needs actions: a, b, c</source>
+        <translation>%1 需要 actions：a, b, c</translation>
+    </message>
+    <message>
+        <source>a component</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <source>%1 has %2 components; a sequence has at most %3</source>
+        <translation>%1 有 %2 个组件；一个序列最多只能有 %3 个</translation>
+    </message>
+    <message>
+        <source>the trigger</source>
+        <translation>触发器</translation>
+    </message>
+    <message>
+        <source>trigger &apos;%1&apos;</source>
+        <translation>触发器“%1”</translation>
+    </message>
+    <message>
+        <source>the trigger &apos;%1&apos; is declared twice (first at %2)</source>
+        <translation>触发器“%1”被声明了两次（首次在 %2）</translation>
+    </message>
+    <message>
+        <source>the feed &apos;%1&apos; must be named in full: /namespace/package/feed, e.g. /whisk.system/alarms/alarm</source>
+        <translation>feed“%1”必须写全名：/namespace/package/feed，例如 /whisk.system/alarms/alarm</translation>
+    </message>
+    <message>
+        <source>the rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos;</source>
+        <translation>规则“%1”</translation>
+    </message>
+    <message>
+        <source>the rule &apos;%1&apos; is declared twice (first at %2)</source>
+        <translation>规则“%1”被声明了两次（首次在 %2）</translation>
+    </message>
+    <message>
+        <source>%1 needs a trigger</source>
+        <translation>%1 需要指定 trigger</translation>
+    </message>
+    <message>
+        <source>%1 needs an action</source>
+        <translation>%1 需要指定 action</translation>
+    </message>
+    <message>
+        <source>%1: only &apos;rule: true&apos; is supported; it fires always</source>
+        <translation>%1：仅支持“rule: true”，即总是触发</translation>
+    </message>
+    <message>
+        <source>sequence &apos;%1&apos; refers to &apos;%2&apos;, which this manifest does not declare (name an action deployed otherwise in full: /namespace/package/action)</source>
+        <translation>序列“%1”引用了“%2”，但本清单并未声明它（对于以其他方式部署的动作，请写全名：/namespace/package/action）</translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos; refers to the trigger &apos;%2&apos;, which this manifest does not declare</source>
+        <translation>规则“%1”引用了触发器“%2”，但本清单并未声明它</translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos; refers to the action &apos;%2&apos;, which this manifest does not declare</source>
+        <translation>规则“%1”引用了动作“%2”，但本清单并未声明它</translation>
+    </message>
+    <message>
+        <source>sequence &apos;%1&apos; contains itself, through its components</source>
+        <translation>序列“%1”通过其组件包含了自身</translation>
+    </message>
+    <message>
+        <source>the manifest has %1 bytes, more than %2</source>
+        <translation>清单有 %1 字节，超过了 %2</translation>
+    </message>
+    <message>
+        <source>not valid YAML: %1</source>
+        <translation>不是有效的 YAML：%1</translation>
+    </message>
+    <message>
+        <source>cannot read the manifest %1: %2</source>
+        <translation>无法读取清单 %1：%2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is given twice in %2</source>
+        <translation>“%1”在 %2 中出现了两次</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is not supported by funcdeskd deploy</source>
+        <translation>%1：funcdeskd deploy 不支持“%2”</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; has no effect here and is ignored</source>
+        <translation>%1：“%2”在此处无效，已忽略</translation>
+    </message>
+    <message>
+        <source>%1: unknown key &apos;%2&apos; is ignored (known: %3)</source>
+        <translation>%1：已忽略未知键“%2”（已知键：%3）</translation>
+    </message>
+    <message>
+        <source>%1 must be a mapping of names to entries</source>
+        <translation>%1 必须是从名称到条目的映射</translation>
+    </message>
+    <message>
+        <source>a key must be a plain name, not a mapping or a list</source>
+        <translation>键必须是普通名称，不能是映射或列表</translation>
+    </message>
+    <message>
+        <source>%1 name &apos;%2&apos; is not valid: %3</source>
+        <translation>%1 名称“%2”无效：%3</translation>
+    </message>
+    <message>
+        <source>%1 needs a value</source>
+        <translation>%1 需要一个值</translation>
+    </message>
+    <message>
+        <source>%1 must be a single value, not a mapping or a list</source>
+        <translation>%1 必须是单个值，不能是映射或列表</translation>
+    </message>
+    <message>
+        <source>%1 must be true or false</source>
+        <translation>%1 必须为 true 或 false</translation>
+    </message>
+    <message>
+        <source>a value nests deeper than %1 levels</source>
+        <translation>某个值的嵌套深度超过 %1 层</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is given twice</source>
+        <translation>“%1”出现了两次</translation>
+    </message>
+    <message>
+        <source>&apos;${&apos; without a closing &apos;}&apos; in &apos;%1&apos;</source>
+        <translation>“%1”中的“${”缺少闭合的“}”</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an environment variable&apos;s name</source>
+        <translation>“%1”不是环境变量名称</translation>
+    </message>
+    <message>
+        <source>the environment variable %1 is not set</source>
+        <translation>环境变量 %1 未设置</translation>
+    </message>
+    <message>
+        <source>the input &apos;%1&apos; is given twice</source>
+        <translation>输入参数“%1”出现了两次</translation>
+    </message>
+    <message>
+        <source>the input &apos;%1&apos; has the unknown type &apos;%2&apos; (known: %3)</source>
+        <translation>输入参数“%1”的类型“%2”未知（已知类型：%3）</translation>
+    </message>
+    <message>
+        <source>the input &apos;%1&apos; is declared %2 but its value is not</source>
+        <translation>输入参数“%1”声明为 %2，但其值不是</translation>
+    </message>
+    <message>
+        <source>the annotation &apos;%1&apos; is given twice</source>
+        <translation>注解“%1”出现了两次</translation>
+    </message>
+    <message>
+        <source>limits: %1 must be a number of milliseconds (or with ms, s, min)</source>
+        <translation>limits：%1 必须是毫秒数（或带 ms、s、min 单位）</translation>
+    </message>
+    <message>
+        <source>limits: %1 must be a number of megabytes (or with MB, GB)</source>
+        <translation>limits：%1 必须是兆字节数（或带 MB、GB 单位）</translation>
+    </message>
+    <message>
+        <source>the limit &apos;%1&apos; is given twice</source>
+        <translation>限制“%1”出现了两次</translation>
+    </message>
+    <message>
+        <source>limits: &apos;%1&apos; cannot be set per action and is ignored</source>
+        <translation>limits：“%1”不能按动作设置，已忽略</translation>
+    </message>
+    <message>
+        <source>limits: unknown limit &apos;%1&apos; is ignored (known: timeout, memorySize, logSize, concurrentActivations)</source>
+        <translation>limits：已忽略未知限制“%1”（已知：timeout、memorySize、logSize、concurrentActivations）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a runtime name (e.g. nodejs, nodejs:20, python@3.11)</source>
+        <translation>“%1”不是运行时名称（例如 nodejs、nodejs:20、python@3.11）</translation>
     </message>
 </context>
 <context>
@@ -943,6 +1388,18 @@
         <source>funcdeskd: warning: serving plain HTTP on %1, not a loopback address: namespace keys and all traffic cross the network unencrypted</source>
         <translation>funcdeskd：警告：正在非回环地址 %1 上提供明文 HTTP 服务：命名空间密钥和所有流量都以未加密形式在网络上传输</translation>
     </message>
+    <message>
+        <source>Serve HTTPS with this PEM certificate (chain); needs --tls-key. TLS 1.2 or newer, forward-secret AEAD ciphers only.</source>
+        <translation>使用此 PEM 证书（链）提供 HTTPS 服务；需要 --tls-key。仅支持 TLS 1.2 或更高版本，且仅使用具备前向保密的 AEAD 加密套件。</translation>
+    </message>
+    <message>
+        <source>The PEM private key of --tls-cert (keep it readable by you only).</source>
+        <translation>--tls-cert 的 PEM 私钥（请确保仅您本人可读）。</translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key go together</source>
+        <translation>--tls-cert 与 --tls-key 必须同时使用</translation>
+    </message>
 </context>
 <context>
     <name>TuningSetting</name>
@@ -984,6 +1441,22 @@
     <message>
         <source>on put of %1 in bucket %2</source>
         <translation>存储桶 %2 中的 %1 被存入时</translation>
+    </message>
+    <message>
+        <source>Open the connection NAME (its name as Connection ▸ Manage connections shows it).</source>
+        <translation>打开名为 NAME 的连接（名称以“连接 ▸ 管理连接”中显示的为准）。</translation>
+    </message>
+    <message>
+        <source>Keep the local platform, drafts and metrics in DIR (default: %1).</source>
+        <translation>将本地平台、草稿和指标保存在 DIR 中（默认：%1）。</translation>
+    </message>
+    <message>
+        <source>Show the console in LANGUAGE (en, zh_CN) instead of the chosen or the system&apos;s one.</source>
+        <translation>以 LANGUAGE（en、zh_CN）显示控制台，而不使用已选择的语言或系统语言。</translation>
+    </message>
+    <message>
+        <source>Funcdesk: a desktop console for serverless functions.</source>
+        <translation>Funcdesk：无服务器函数的桌面控制台。</translation>
     </message>
 </context>
 <context>
@@ -1331,6 +1804,53 @@
     <message>
         <source>No monthly budget set.</source>
         <translation>未设置每月预算。</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::CertificateTrustFields</name>
+    <message>
+        <source>Optional: the CA&apos;s PEM file</source>
+        <translation>可选：CA 的 PEM 文件</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose the CA certificate file to trust for this connection</source>
+        <translation>选择此连接要信任的 CA 证书文件</translation>
+    </message>
+    <message>
+        <source>Optional: its SHA-256 fingerprint</source>
+        <translation>可选：其 SHA-256 指纹</translation>
+    </message>
+    <message>
+        <source>Choose the server&apos;s certificate file: only that certificate is then accepted</source>
+        <translation>选择服务器的证书文件：之后仅接受该证书</translation>
+    </message>
+    <message>
+        <source>Trust a CA Certificate</source>
+        <translation>信任 CA 证书</translation>
+    </message>
+    <message>
+        <source>Pin a Server Certificate</source>
+        <translation>固定服务器证书</translation>
+    </message>
+    <message>
+        <source>Trusted &amp;CA:</source>
+        <translation>受信任的 CA(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Pinned ce&amp;rtificate:</source>
+        <translation>固定的证书(&amp;R):</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate to pin.</source>
+        <translation>%1 中没有可固定的 PEM 证书。</translation>
     </message>
 </context>
 <context>
@@ -2234,6 +2754,14 @@
     <message>
         <source>A namespace name starts with a letter or digit and uses letters, digits, spaces and @ . &amp; - _.</source>
         <translation>命名空间名称必须以字母或数字开头，只能包含字母、数字、空格及 @ . &amp; - _。</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable PEM certificate file.</source>
+        <translation>%1 不是可读的 PEM 证书文件。</translation>
+    </message>
+    <message>
+        <source>The pinned certificate must be a SHA-256 fingerprint (64 hex digits), or pick its file.</source>
+        <translation>固定的证书必须是 SHA-256 指纹（64 个十六进制数字），或选择其证书文件。</translation>
     </message>
 </context>
 <context>
@@ -3456,6 +3984,13 @@ A desktop console for serverless functions.</source>
     </message>
 </context>
 <context>
+    <name>funcdesk::PlatformProblemBar</name>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>重试(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>funcdesk::PowerTuner</name>
     <message>
         <source>Power tuning is already running.</source>
@@ -3753,6 +4288,22 @@ A desktop console for serverless functions.</source>
         <source>the platform address is not a valid http:// or https:// URL</source>
         <translation>平台地址不是有效的 http:// 或 https:// URL</translation>
     </message>
+    <message>
+        <source>cannot read the CA certificate %1 (a PEM file is expected)</source>
+        <translation>无法读取 CA 证书 %1（应为 PEM 文件）</translation>
+    </message>
+    <message>
+        <source>this build has no TLS support</source>
+        <translation>此版本不支持 TLS</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate (SHA-256 %1) is not the pinned one (%2)</source>
+        <translation>服务器的证书（SHA-256 %1）不是已固定的证书（%2）</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate is not trusted (%1): trust the CA that signed it, or pin the certificate, in the connection&apos;s settings</source>
+        <translation>服务器的证书不受信任（%1）：请在连接设置中信任为其签名的 CA，或固定该证书</translation>
+    </message>
 </context>
 <context>
     <name>funcdesk::RouteEditor</name>
@@ -3934,6 +4485,10 @@ A desktop console for serverless functions.</source>
     <message>
         <source>Network:</source>
         <translation>网络：</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>正在运行…</translation>
     </message>
 </context>
 <context>
@@ -4562,9 +5117,14 @@ A desktop console for serverless functions.</source>
         <translation>--param 需要 KEY=VALUE 形式，但得到的是 &apos;%1&apos;</translation>
     </message>
     <message>
+        <source>funcdeskd: unknown command &apos;%1&apos;</source>
+        <translation>funcdeskd：未知命令 &apos;%1&apos;</translation>
+    </message>
+    <message>
         <source>Usage: funcdeskd &lt;command&gt; [options]
 
 Commands:
+  deploy DIR    deploy a wskdeploy manifest.yaml: packages, actions, sequences, triggers, rules
   invoke FILE   run a function on the local executor and print its activation records
   serve         run the local platform behind the OpenWhisk REST API
 
@@ -4572,14 +5132,19 @@ Run &apos;funcdeskd &lt;command&gt; --help&apos; for a command&apos;s options.</
         <translation>用法：funcdeskd &lt;命令&gt; [选项]
 
 命令：
+  deploy DIR    部署 wskdeploy manifest.yaml：包、动作、序列、触发器、规则
   invoke FILE   在本地执行器上运行函数并输出其激活记录
-  serve         运行本地平台并通过 OpenWhisk REST API 提供服务
+  serve         运行本地平台，并通过 OpenWhisk REST API 对外提供
 
-运行 &apos;funcdeskd &lt;命令&gt; --help&apos; 查看该命令的选项。</translation>
+运行 'funcdeskd &lt;命令&gt; --help' 查看某个命令的选项。</translation>
     </message>
     <message>
-        <source>funcdeskd: unknown command &apos;%1&apos;</source>
-        <translation>funcdeskd：未知命令 &apos;%1&apos;</translation>
+        <source>Options:
+  -h, --help     print this help
+  -v, --version  print the version</source>
+        <translation>选项：
+  -h, --help     显示此帮助
+  -v, --version  显示版本号</translation>
     </message>
 </context>
 </TS>
