@@ -214,9 +214,13 @@ function loadSource(code, mainName, actionName) {
   if (code.startsWith('#!')) code = '//' + code;
   // The trailer is the only way to reach a top-level `function main` declared inside the wrapper.
   const trailer = `\n;return typeof ${mainName} === 'function' ? ${mainName} : undefined;`;
+  // Lets the code use import() where Node.js can (20.12 and later: vm.constants). Debian 12's
+  // Node.js 18 has no vm.constants, and a callback there needs --experimental-vm-modules: inline
+  // code runs without import() (require() works), as docs/executor.md says.
+  const dynamicImport = vm.constants ? { importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER } : {};
   const compile = (body) => vm.compileFunction(body, ['exports', 'require', 'module', '__filename', '__dirname'], {
     filename: actionName,
-    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER, // let the code use import()
+    ...dynamicImport,
   });
   let fn;
   try {
