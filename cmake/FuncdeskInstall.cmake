@@ -16,7 +16,12 @@ install(TARGETS funcdesk RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT c
 # Whole folders, so a new launcher (resources/runtimes/<kind>), template or example comes along.
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/resources/runtimes ${PROJECT_SOURCE_DIR}/resources/templates
                   ${PROJECT_SOURCE_DIR}/resources/catalog ${PROJECT_SOURCE_DIR}/resources/examples
-        DESTINATION ${FUNCDESK_INSTALL_DATADIR} COMPONENT server)
+        DESTINATION ${FUNCDESK_INSTALL_DATADIR} COMPONENT server
+        # the native action's example `exec` and the blackbox template are executables (mode 755
+        # in git); everything else is data
+        FILE_PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ WORLD_READ
+        PATTERN "exec" PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ WORLD_EXECUTE
+        PATTERN "*.sh" PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
 # Every translation's .qm, as qt_add_translations builds it next to translations/CMakeLists.txt.
 file(GLOB funcdesk_ts_files CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/translations/*.ts)
 foreach(ts IN LISTS funcdesk_ts_files)

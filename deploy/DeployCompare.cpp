@@ -74,6 +74,12 @@ bool sameAction(const Action &wanted, const Action &current)
     if (want.kind == QLatin1StringView("sequence")) {
         if (want.components.value_or(QStringList()) != have.components.value_or(QStringList()))
             return false;
+        // OpenWhisk (and funcdeskd) keep the components as the parameter `_actions` too: the
+        // platform's, not the manifest's.
+        KeyValueList parameters = current.parameters.value_or(KeyValueList());
+        parameters.remove(QStringLiteral("_actions"));
+        return sameParameters(wanted.parameters, parameters) && setsMatch(wanted.annotations, current.annotations) &&
+               sameLimits(wanted.limits, current.limits);
     } else if (want.code != have.code || want.mainOrDefault() != have.mainOrDefault() ||
                want.binary.value_or(false) != have.binary.value_or(false)) {
         return false;
