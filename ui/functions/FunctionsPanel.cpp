@@ -311,7 +311,14 @@ void FunctionsPanel::newFunction()
             return;
         }
         showStatus(QString());
-        NewFunctionDialog dialog(info->kinds(), allNames(), this);
+        // Kinds a function can start in from the editor: those with a template (a native action
+        // is a zip, made elsewhere). Node.js first, the default choice.
+        QStringList kinds;
+        for (const QString &kind : info->kinds()) {
+            if (!FunctionTemplates::codeFor(kind).isEmpty())
+                kinds.insert(kind.startsWith(QLatin1StringView("nodejs:")) ? 0 : kinds.size(), kind);
+        }
+        NewFunctionDialog dialog(kinds, allNames(), this);
         createThroughDialog(
             dialog,
             [](const QString &name, const QString &kind) {
