@@ -45,7 +45,7 @@ public:
     // Reads FOLDER/manifest.yaml (else manifest.yml) off the GUI thread, then plans it. An empty
     // folder clears the plan. Any running read, plan or deployment is stopped first.
     void open(const QString &folder);
-    // Applies the plan (state Planned). Emits deployed() once it ran, even when it stopped midway.
+    // Applies the plan (state Planned, something to apply). Emits deployed() when it applied anything.
     void deploy();
     // Stops a running read, plan or deployment. The deployer stops between two platform calls: an
     // entity whose call is in flight may still be applied; the rows say what was known to be.
@@ -76,7 +76,8 @@ public:
 
 Q_SIGNALS:
     void stateChanged();
-    // A deployment ran and applied at least one entity: the lists showing the platform are stale.
+    // A deployment applied at least one entity, or was stopped (one may have been): the lists
+    // showing the platform are stale.
     void deployed();
 
 private:

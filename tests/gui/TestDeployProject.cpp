@@ -11,6 +11,7 @@
 #include "ui/functions/FunctionsPanel.h"
 
 #include <QAbstractItemModel>
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QDialog>
 #include <QLabel>
@@ -151,6 +152,9 @@ private Q_SLOTS:
 
         QDialog *dialog = openByClick(window);
         QVERIFY(dialog);
+        // The plan's model keeps Qt's model rules through every reset below.
+        new QAbstractItemModelTester(child<QTableView>(dialog, "deployPlanView")->model(),
+                                     QAbstractItemModelTester::FailureReportingMode::QtTest, dialog);
         auto *deploy = child<QPushButton>(dialog, "deployButton");
         QVERIFY(!deploy->isEnabled()); // no folder yet
         typeFolder(dialog, project.dir.path());

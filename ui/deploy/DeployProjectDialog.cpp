@@ -78,7 +78,7 @@ DeployProjectDialog::DeployProjectDialog(Platform *platform, const QString &conn
     m_buttons = new QDialogButtonBox(this);
     m_deploy = m_buttons->addButton(tr("&Deploy"), QDialogButtonBox::ApplyRole);
     m_deploy->setObjectName(QStringLiteral("deployButton"));
-    m_close = m_buttons->addButton(QDialogButtonBox::Cancel);
+    m_close = m_buttons->addButton(tr("Cancel"), QDialogButtonBox::RejectRole); // "Close" once deployed
     m_close->setObjectName(QStringLiteral("deployCloseButton"));
     for (QPushButton *button : {m_deploy, m_close})
         button->setAutoDefault(false); // Enter in the folder field reads the folder, it never deploys
