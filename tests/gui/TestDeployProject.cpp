@@ -191,6 +191,40 @@ private Q_SLOTS:
         QTRY_VERIFY(!window.findChild<QDialog *>(u"deployProjectDialog"_s));
     }
 
+    // resources/examples/manifest, copied: a package with a parameter, a binding, Node.js and
+    // Python actions, a sequence through the binding, an alarm trigger and a rule.
+    void exampleProjectDeploysThenIsUnchanged()
+    {
+        Project project;
+        const QDir examples(QStringLiteral(EXAMPLES_DIR "/manifest"));
+        for (const QString &name : {u"manifest.yaml"_s, u"src/hello.js"_s, u"src/shout.py"_s}) {
+            QFile source(examples.filePath(name));
+            QVERIFY2(source.open(QIODevice::ReadOnly), qPrintable(source.fileName()));
+            QVERIFY(project.write(name, source.readAll()));
+        }
+        test::Console console;
+        QVERIFY(console.start());
+        MainWindow &window = *console.window;
+        QVERIFY(showActive(window));
+        QDialog *dialog = openByClick(window);
+        QVERIFY(dialog);
+        typeFolder(dialog, project.dir.path());
+        QTRY_COMPARE_WITH_TIMEOUT(column(dialog, 0), QStringList(7, u"created"_s), kWaitMs);
+        QCOMPARE(column(dialog, 1), QStringList({u"package"_s, u"package"_s, u"action"_s, u"action"_s, u"sequence"_s,
+                                                 u"trigger"_s, u"rule"_s}));
+        QTest::mouseClick(child<QPushButton>(dialog, "deployButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(dialog, "deploySummary")->text().startsWith(u"Deployed: 7 created"_s),
+                                 kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(window.functionsPanel()->selectFunction(u"greeter/loudHello"_s), kWaitMs);
+        QTest::mouseClick(child<QPushButton>(dialog, "deployCloseButton"), Qt::LeftButton);
+        QTRY_VERIFY(!window.findChild<QDialog *>(u"deployProjectDialog"_s));
+
+        dialog = openByClick(window);
+        QVERIFY(dialog);
+        QTRY_COMPARE_WITH_TIMEOUT(column(dialog, 0), QStringList(7, u"unchanged"_s), kWaitMs);
+        QVERIFY(!child<QPushButton>(dialog, "deployButton")->isEnabled());
+    }
+
     void invalidManifestShowsItsPlaceAndCannotBeDeployed()
     {
         Project project;
