@@ -133,6 +133,18 @@ void typeFolder(QDialog *dialog, const QString &folder)
     QTest::keyClick(edit, Qt::Key_Return);
 }
 
+// Starts the console at 1366×768, opens the dialog by click and types `folder` into it; the
+// dialog, or nullptr when something did not come up.
+QDialog *startAndOpen(test::Console &console, const QString &folder)
+{
+    if (!console.start() || !showActive(*console.window))
+        return nullptr;
+    QDialog *dialog = openByClick(*console.window);
+    if (dialog)
+        typeFolder(dialog, folder);
+    return dialog;
+}
+
 } // namespace
 
 class TestDeployProject : public QObject
@@ -203,12 +215,9 @@ private Q_SLOTS:
             QVERIFY(project.write(name, source.readAll()));
         }
         test::Console console;
-        QVERIFY(console.start());
-        MainWindow &window = *console.window;
-        QVERIFY(showActive(window));
-        QDialog *dialog = openByClick(window);
+        QDialog *dialog = startAndOpen(console, project.dir.path());
         QVERIFY(dialog);
-        typeFolder(dialog, project.dir.path());
+        MainWindow &window = *console.window;
         QTRY_COMPARE_WITH_TIMEOUT(column(dialog, 0), QStringList(7, u"created"_s), kWaitMs);
         QCOMPARE(column(dialog, 1), QStringList({u"package"_s, u"package"_s, u"action"_s, u"action"_s, u"sequence"_s,
                                                  u"trigger"_s, u"rule"_s}));
@@ -237,12 +246,8 @@ private Q_SLOTS:
                                                   "        trigger: nowhere\n"
                                                   "        action: hello\n"));
         test::Console console;
-        QVERIFY(console.start());
-        MainWindow &window = *console.window;
-        QVERIFY(showActive(window));
-        QDialog *dialog = openByClick(window);
+        QDialog *dialog = startAndOpen(console, project.dir.path());
         QVERIFY(dialog);
-        typeFolder(dialog, project.dir.path());
         auto *error = child<QLabel>(dialog, "deployError");
         QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), kWaitMs);
         QVERIFY2(error->text().startsWith(u"manifest.yaml:5:"_s), qPrintable(error->text()));
@@ -279,12 +284,9 @@ private Q_SLOTS:
                                                   "        inputs:\n"
                                                   "          cron: 'every now and then'\n"));
         test::Console console;
-        QVERIFY(console.start());
-        MainWindow &window = *console.window;
-        QVERIFY(showActive(window));
-        QDialog *dialog = openByClick(window);
+        QDialog *dialog = startAndOpen(console, project.dir.path());
         QVERIFY(dialog);
-        typeFolder(dialog, project.dir.path());
+        MainWindow &window = *console.window;
         auto *deploy = child<QPushButton>(dialog, "deployButton");
         QTRY_VERIFY_WITH_TIMEOUT(deploy->isEnabled(), kWaitMs);
         QTest::mouseClick(deploy, Qt::LeftButton);
@@ -303,12 +305,9 @@ private Q_SLOTS:
         QVERIFY(project.write(u"src/hello.js"_s, kHelloJs));
         QVERIFY(project.write(u"manifest.yaml"_s, kManifest));
         test::Console console;
-        QVERIFY(console.start());
-        MainWindow &window = *console.window;
-        QVERIFY(showActive(window));
-        QDialog *dialog = openByClick(window);
+        QDialog *dialog = startAndOpen(console, project.dir.path());
         QVERIFY(dialog);
-        typeFolder(dialog, project.dir.path());
+        MainWindow &window = *console.window;
         auto *deploy = child<QPushButton>(dialog, "deployButton");
         QTRY_VERIFY_WITH_TIMEOUT(deploy->isEnabled(), kWaitMs);
         // Deploy, then Cancel before the deployer's first platform call (it is queued): nothing
