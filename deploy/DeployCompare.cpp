@@ -71,21 +71,20 @@ bool sameAction(const Action &wanted, const Action &current)
     const Exec &have = *current.exec;
     if (want.kind != have.kind)
         return false;
+    std::optional<KeyValueList> parameters = current.parameters;
     if (want.kind == QLatin1StringView("sequence")) {
         if (want.components.value_or(QStringList()) != have.components.value_or(QStringList()))
             return false;
-        // OpenWhisk (and funcdeskd) keep the components as the parameter `_actions` too: the
-        // platform's, not the manifest's.
-        KeyValueList parameters = current.parameters.value_or(KeyValueList());
-        parameters.remove(QStringLiteral("_actions"));
-        return sameParameters(wanted.parameters, parameters) && setsMatch(wanted.annotations, current.annotations) &&
-               sameLimits(wanted.limits, current.limits);
+        // The platform keeps the components as the parameter `_actions` too, as OpenWhisk does:
+        // compared above, and never the manifest's.
+        if (parameters && !(wanted.parameters && wanted.parameters->contains(QStringLiteral("_actions"))))
+            parameters->remove(QStringLiteral("_actions"));
     } else if (want.code != have.code || want.mainOrDefault() != have.mainOrDefault() ||
                want.binary.value_or(false) != have.binary.value_or(false)) {
         return false;
     }
-    return sameParameters(wanted.parameters, current.parameters) &&
-           setsMatch(wanted.annotations, current.annotations) && sameLimits(wanted.limits, current.limits);
+    return sameParameters(wanted.parameters, parameters) && setsMatch(wanted.annotations, current.annotations) &&
+           sameLimits(wanted.limits, current.limits);
 }
 
 bool sameTrigger(const PlannedTrigger &wanted, const Trigger &current, const std::optional<QJsonObject> &feedConfig)

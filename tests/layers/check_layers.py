@@ -34,8 +34,9 @@ ALLOWED_LAYERS = {
     "deploy": {"core"},
     # models builds remote platforms for connection profiles (connections/) and runs code
     # offline on the built-in executor (testing/TestRunner); the local platform reaches it
-    # only through core's Platform interface, handed in by the app.
-    "models": {"core", "executor", "platforms/openwhisk"},
+    # only through core's Platform interface, handed in by the app. It deploys manifest.yaml
+    # projects for the console (deploy/, models/deploy/ProjectDeployment).
+    "models": {"core", "executor", "platforms/openwhisk", "deploy"},
     "translations": {"core"},
     "ui": {"core", "models"},
     "app/funcdeskd": {"core", "executor", "platforms/local", "platforms/openwhisk", "server", "translations",

@@ -16,6 +16,7 @@
 #include "ui/connections/ConnectionDialog.h"
 #include "ui/connections/ConnectionSwitcher.h"
 #include "ui/connections/KeyPrompt.h"
+#include "ui/deploy/DeployProjectDialog.h"
 #include "ui/functions/ConfigPanel.h"
 #include "ui/functions/FunctionsPanel.h"
 #include "ui/metrics/MonitoringPanel.h"
@@ -176,6 +177,10 @@ void MainWindow::createMenus()
         if (command->objectName() == QLatin1StringView("importFunctions"))
             file->addSeparator();
         file->addAction(command);
+        if (command->objectName() == QLatin1StringView("exportFunctions")) {
+            QAction *deploy = file->addAction(tr("Deploy &project…"), this, &MainWindow::openDeployProject);
+            deploy->setObjectName(QStringLiteral("deployProject"));
+        }
     }
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -300,6 +305,8 @@ void MainWindow::platformChanged(Platform *platform)
     }
     if (m_wiring)
         m_wiring->setPlatform(platform);
+    if (m_deployDialog) // its plan is made again against the new connection
+        m_deployDialog->setPlatform(platform, profile.name);
     if (m_buckets)
         m_buckets->setPlatform(platform);
     if (m_context.metrics)
@@ -375,6 +382,26 @@ void MainWindow::showActivationsAround(const QDateTime &at, qint64 stepMs, const
         m_functions->selectFunction(function);
     m_tabs->setCurrentWidget(activationsPanel());
     m_activations->showBetween(at.addMSecs(-step), at.addMSecs(2 * step), function);
+}
+
+void MainWindow::openDeployProject()
+{
+    if (m_deployDialog) {
+        m_deployDialog->raise();
+        m_deployDialog->activateWindow();
+        return;
+    }
+    m_deployDialog = new DeployProjectDialog(m_platform, currentProfile().name, m_context.settings, this);
+    m_deployDialog->setAttribute(Qt::WA_DeleteOnClose);
+    // What was deployed shows in the lists at once.
+    connect(m_deployDialog, &DeployProjectDialog::deployed, this, [this] {
+        m_functions->refresh();
+        if (m_triggers)
+            m_triggers->refresh();
+        if (m_wiring)
+            m_wiring->refresh();
+    });
+    m_deployDialog->open();
 }
 
 void MainWindow::budgetAlert(const QString &message)

@@ -21,6 +21,7 @@ namespace funcdesk {
 class ActivationsPanel;
 class BucketBrowser;
 class CodePanel;
+class DeployProjectDialog;
 class ConfigPanel;
 class ConnectionManager;
 class ConnectionStore;
@@ -132,6 +133,8 @@ private:
     void restoreWindowState();
     void showActivationsAround(const QDateTime &at, qint64 stepMs, const QString &function);
     void budgetAlert(const QString &message);
+    // File ▸ Deploy project…: one dialog at a time, on the current connection.
+    void openDeployProject();
 
     ConsoleContext m_context;
     QPointer<Platform> m_platform;
@@ -169,6 +172,7 @@ private:
     QString m_localProblem; // why the local platform is not there; kept across rebuilds
     std::function<void()> m_localRetry;
     LocalRunStopper *m_runStopper = nullptr;
+    QPointer<DeployProjectDialog> m_deployDialog;
     bool m_online = true;
     bool m_rebuildPending = false;
 };
