@@ -268,7 +268,7 @@
     <name>DeployCommand</name>
     <message>
         <source>Try &apos;funcdeskd deploy --help&apos;.</source>
-        <translation>请尝试 'funcdeskd deploy --help'。</translation>
+        <translation>请尝试 &apos;funcdeskd deploy --help&apos;。</translation>
     </message>
     <message>
         <source>cannot read %1: %2</source>
@@ -2885,6 +2885,63 @@
     </message>
 </context>
 <context>
+    <name>funcdesk::DeployProjectDialog</name>
+    <message>
+        <source>Deploy project to %1</source>
+        <translation>将项目部署到 %1</translation>
+    </message>
+    <message>
+        <source>Deploys the packages, actions, sequences, triggers and rules of a project&apos;s manifest.yaml (the format of wskdeploy) in one go. The plan below is what Deploy would do; nothing is applied before you click it.</source>
+        <translation>一次性部署项目 manifest.yaml（wskdeploy 的格式）中的包、动作、序列、触发器和规则。下面的计划是“部署”将执行的操作；点击之前不会应用任何更改。</translation>
+    </message>
+    <message>
+        <source>The folder holding manifest.yaml</source>
+        <translation>包含 manifest.yaml 的文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Project &amp;folder:</source>
+        <translation>项目文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Deploy</source>
+        <translation>部署(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Project folder</source>
+        <translation>项目文件夹</translation>
+    </message>
+    <message>
+        <source>Reading the manifest…</source>
+        <translation>正在读取清单…</translation>
+    </message>
+    <message>
+        <source>Comparing the manifest with the connection…</source>
+        <translation>正在将清单与连接进行比较…</translation>
+    </message>
+    <message>
+        <source>Deploying…</source>
+        <translation>正在部署…</translation>
+    </message>
+    <message>
+        <source>Warnings:
+%1</source>
+        <translation>警告：
+%1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>funcdesk::DiffView</name>
     <message>
         <source>  (no newline at end)</source>
@@ -3412,6 +3469,10 @@ A desktop console for serverless functions.</source>
     <message>
         <source>Monthly budget</source>
         <translation>每月预算</translation>
+    </message>
+    <message>
+        <source>Deploy &amp;project…</source>
+        <translation>部署项目(&amp;P)…</translation>
     </message>
 </context>
 <context>
@@ -4265,6 +4326,121 @@ A desktop console for serverless functions.</source>
     <message>
         <source>Applying %1…</source>
         <translation>正在应用 %1…</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::ProjectDeployment</name>
+    <message>
+        <source>Stopped: what was applied before stays applied.</source>
+        <translation>已停止：之前已应用的更改保持不变。</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 不是文件夹。</translation>
+    </message>
+    <message>
+        <source>There is no manifest.yaml (or manifest.yml) in %1.</source>
+        <translation>%1 中没有 manifest.yaml（或 manifest.yml）。</translation>
+    </message>
+    <message>
+        <source>There is no connection to deploy to: choose one in the Connection menu.</source>
+        <translation>没有可部署到的连接：请在“连接”菜单中选择一个。</translation>
+    </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>连接已关闭。</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation>已应用</translation>
+    </message>
+    <message>
+        <source>left alone</source>
+        <translation>未改动</translation>
+    </message>
+    <message>
+        <source>not applied</source>
+        <translation>未应用</translation>
+    </message>
+    <message>
+        <source>%1 created, %2 changed, %3 unchanged</source>
+        <translation>已创建 %1 个，已更改 %2 个，未更改 %3 个</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 of %2 entities applied.</source>
+        <translation>已停止：已应用 %1 / %2 个实体。</translation>
+    </message>
+    <message>
+        <source>%1 %2: </source>
+        <translation>%1 %2：</translation>
+    </message>
+    <message>
+        <source>Plan: %1. Nothing is applied until you click Deploy.</source>
+        <translation>计划：%1。点击“部署”之前不会应用任何更改。</translation>
+    </message>
+    <message>
+        <source>Nothing to deploy: the platform already matches the manifest (%1).</source>
+        <translation>无需部署：平台已与清单一致（%1）。</translation>
+    </message>
+    <message>
+        <source>Deployed: %1.</source>
+        <translation>已部署：%1。</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>已更改</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>package</source>
+        <translation>包</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <source>sequence</source>
+        <translation>序列</translation>
+    </message>
+    <message>
+        <source>trigger</source>
+        <translation>触发器</translation>
+    </message>
+    <message>
+        <source>rule</source>
+        <translation>规则</translation>
     </message>
 </context>
 <context>
@@ -5136,7 +5312,7 @@ Run &apos;funcdeskd &lt;command&gt; --help&apos; for a command&apos;s options.</
   invoke FILE   在本地执行器上运行函数并输出其激活记录
   serve         运行本地平台，并通过 OpenWhisk REST API 对外提供
 
-运行 'funcdeskd &lt;命令&gt; --help' 查看某个命令的选项。</translation>
+运行 &apos;funcdeskd &lt;命令&gt; --help&apos; 查看某个命令的选项。</translation>
     </message>
     <message>
         <source>Options:
