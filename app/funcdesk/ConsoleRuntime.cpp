@@ -244,6 +244,7 @@ void ConsoleRuntime::finishStart(QPointer<MainWindow> window, std::function<void
     if (window) {
         if (built) {
             window->setLocalPlatformProblem(QString());
+            m_connections->setLocalProblem(QString());
             window->setLocalServices(context().localExecutor, m_webBaseUrl);
             window->statusBar()->showMessage(ownsPlatform() ? tr("The local platform is ready.")
                                                             : tr("Using the local platform of the other "
@@ -252,10 +253,12 @@ void ConsoleRuntime::finishStart(QPointer<MainWindow> window, std::function<void
         } else {
             const QString problem = tr("The local platform could not start: %1").arg(built.error().message);
             window->statusBar()->showMessage(problem);
+            m_connections->setLocalProblem(problem); // the connection's status says it too
             window->setLocalPlatformProblem(problem, [this, window, ready] {
                 if (!window)
                     return;
                 window->setLocalPlatformProblem(QString());
+                m_connections->setLocalProblem(QString());
                 window->statusBar()->showMessage(tr("Starting the local platform…"));
                 // One turn later: the status bar shows before a start that may take a while.
                 QTimer::singleShot(0, m_connections.get(), [this, window, ready] { finishStart(window, ready, 0); });

@@ -57,6 +57,20 @@ bool ConnectionManager::activate(const QString &id, bool announce)
     return true;
 }
 
+QString ConnectionManager::localBlockedReason() const
+{
+    return m_localProblem.isEmpty() ? tr("The local platform is starting…") : m_localProblem;
+}
+
+void ConnectionManager::setLocalProblem(const QString &problem)
+{
+    m_localProblem = problem;
+    if (m_profile.isLocal() && !m_local) {
+        m_keyProblem = localBlockedReason();
+        m_health->watch(nullptr, m_keyProblem);
+    }
+}
+
 void ConnectionManager::switchTo(const ConnectionProfile &profile, const std::optional<QString> &key, bool announce,
                                  const QString &keyProblem)
 {
@@ -65,7 +79,7 @@ void ConnectionManager::switchTo(const ConnectionProfile &profile, const std::op
     if (profile.isLocal()) {
         platform = m_local;
         if (!m_local) // the console shows its window before the local platform is up
-            blocked = tr("The local platform is starting…");
+            blocked = localBlockedReason();
     } else {
         platform = remotePlatform(profile, key.value_or(QString()));
         if (!keyProblem.isEmpty())

@@ -26,6 +26,9 @@ public:
 
     // The embedded Local platform (not owned). The manager starts on the Local connection.
     void setLocalPlatform(Platform *platform);
+    // Why the Local platform could not start (empty: it is starting): the Local connection's
+    // offline reason until setLocalPlatform().
+    void setLocalProblem(const QString &problem);
 
     // Null only before setLocalPlatform() while Local is current.
     Platform *current() const { return m_current; }
@@ -51,6 +54,7 @@ Q_SIGNALS:
     void availabilityChanged(bool online, const QString &reason);
 
 private:
+    QString localBlockedReason() const;
     bool activate(const QString &id, bool announce);
     // `keyProblem`: why there is no key, when there is none.
     void switchTo(const ConnectionProfile &profile, const std::optional<QString> &key, bool announce,
@@ -66,6 +70,7 @@ private:
     Platform *m_current = nullptr;
     ConnectionProfile m_profile;
     QString m_keyProblem;
+    QString m_localProblem;               // why the Local platform could not start
     QHash<QString, Platform *> m_remotes; // by profile id, owned
     quint64 m_switchSerial = 0;           // a key that arrives after a newer switch is dropped
 };

@@ -11,6 +11,7 @@
 #include "ui/shell/MainWindow.h"
 
 #include <QFile>
+#include <QLabel>
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -56,6 +57,10 @@ private Q_SLOTS:
         QVERIFY2(text.contains(QLatin1StringView("cannot be created")) && text.contains(options.dataDir),
                  qPrintable(text));
         QVERIFY(!runtime->platformStarted());
+        // The connection's status says so too, not "starting…".
+        auto *status = child<QLabel>(&window, "connectionStatus");
+        QTRY_VERIFY2_WITH_TIMEOUT(status->text().contains(QLatin1StringView("could not start")),
+                                  qPrintable(status->text()), kWaitMs);
         // Over the function list, as wide as the window's views.
         QWidget *list = window.functionsPanel();
         QVERIFY(bar->mapTo(&window, QPoint(0, bar->height())).y() <= list->mapTo(&window, QPoint(0, 0)).y());
