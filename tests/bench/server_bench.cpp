@@ -277,40 +277,6 @@ Settings parseArguments(int argc, char *argv[])
     return settings;
 }
 
-// The CPU time (user + system, all threads) process `pid` has used so far, in seconds; 0 when
-// unknown. Per request it is a figure the machine's other load moves far less than req/s.
-double processCpuSeconds(pid_t pid)
-{
-    const std::string stat = readFile("/proc/" + std::to_string(pid) + "/stat");
-    const size_t end = stat.rfind(')'); // the command may hold spaces
-    if (pid <= 0 || end == std::string::npos)
-        return 0;
-    std::istringstream fields(stat.substr(end + 2));
-    std::string field;
-    unsigned long long utime = 0, stime = 0;
-    for (int i = 3; i <= 15 && fields >> field; ++i) {
-        if (i == 14)
-            utime = std::stoull(field);
-        else if (i == 15)
-            stime = std::stoull(field);
-    }
-    return double(utime + stime) / double(sysconf(_SC_CLK_TCK));
-}
-
-// A port nothing listens on now (for a server that cannot pick its own).
-uint16_t freePort()
-{
-    const int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof address;
-    bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address);
-    getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length);
-    close(fd);
-    return ntohs(address.sin_port);
-}
-
 // faas-js-runtime serving a no-op handle() from `workDir`/faas; its target, or nullopt with the
 // reason printed.
 std::optional<LoadTarget> startFaasRuntime(const Settings &settings, const std::filesystem::path &workDir,

@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <string>
 
+#include <sys/types.h>
+
 namespace funcdesk::bench {
 
 struct LoadTarget
@@ -33,6 +35,13 @@ struct HttpExchange
     int status = 0; // 0: no answer
     std::string body;
 };
+
+// The CPU time (user + system, all threads) process `pid` has used so far, in seconds; 0 when
+// unknown.
+double processCpuSeconds(pid_t pid);
+
+// A port nothing listens on now (for a server that cannot pick its own).
+uint16_t freePort();
 
 // One request on a connection of its own (set-up calls, not measured).
 HttpExchange httpOnce(uint16_t port, const std::string &method, const std::string &path,
