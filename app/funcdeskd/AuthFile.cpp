@@ -18,6 +18,42 @@ QString cannotWrite(const QString &path, const QString &reason)
 }
 } // namespace
 
+std::optional<QString> optionValue(const QCommandLineParser &parser, const QString &name)
+{
+    return parser.isSet(name) ? std::optional<QString>(parser.value(name)) : std::nullopt;
+}
+
+Result<QString> checkedKey(const QString &auth)
+{
+    const QString key = auth.trimmed();
+    if (key.indexOf(QLatin1Char(':')) <= 0 || key.endsWith(QLatin1Char(':')))
+        return PlatformError{PlatformError::Kind::Invalid,
+                             QCoreApplication::translate("ServeCommand", "the key must look like UUID:KEY")};
+    return key;
+}
+
+Result<std::optional<QString>> keyFromFileOrEnvironment(const std::optional<QString> &file)
+{
+    QString auth;
+    if (file) {
+        QFile source(*file);
+        if (!source.open(QIODevice::ReadOnly))
+            return PlatformError{
+                PlatformError::Kind::Invalid,
+                QCoreApplication::translate("ServeCommand", "cannot read %1: %2").arg(*file, source.errorString())};
+        auth = QString::fromUtf8(source.read(64 * 1024)); // a key is ~100 bytes; a wrong file is not read whole
+    } else if (qEnvironmentVariableIsSet(kAuthVariable)) {
+        auth = qEnvironmentVariable(kAuthVariable);
+        qunsetenv(kAuthVariable);
+    } else {
+        return std::optional<QString>();
+    }
+    const auto key = checkedKey(auth);
+    if (!key)
+        return key.error();
+    return std::optional<QString>(*key);
+}
+
 Result<bool> writeAuthFile(const QString &path, const QString &auth)
 {
     // Qt's "user" bits repeat the owner's when we own the file: only owner, group and other count.

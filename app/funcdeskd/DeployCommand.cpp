@@ -32,7 +32,6 @@ namespace {
 constexpr int kExitOk = 0;
 constexpr int kExitInvalid = 1;
 constexpr int kExitPlatform = 2;
-constexpr char kAuthVariable[] = "FUNCDESKD_AUTH";
 
 void printError(const QString &message)
 {
@@ -64,22 +63,13 @@ QString manifestPath(const QString &dir, const QCommandLineParser &parser)
 // --auth-file FILE or FUNCDESKD_AUTH: "uuid:key" (never a key on the command line).
 Result<QString> remoteAuth(const QCommandLineParser &parser)
 {
-    QString auth;
-    if (parser.isSet(QStringLiteral("auth-file"))) {
-        QFile source(parser.value(QStringLiteral("auth-file")));
-        if (!source.open(QIODevice::ReadOnly))
-            return PlatformError{PlatformError::Kind::Invalid,
-                                 DeployText::tr("cannot read %1: %2").arg(source.fileName(), source.errorString())};
-        auth = QString::fromUtf8(source.read(4096)).trimmed();
-    } else if (qEnvironmentVariableIsSet(kAuthVariable)) {
-        auth = qEnvironmentVariable(kAuthVariable).trimmed();
-    } else {
+    const auto key = keyFromFileOrEnvironment(optionValue(parser, QStringLiteral("auth-file")));
+    if (!key)
+        return key.error();
+    if (!key->has_value())
         return PlatformError{PlatformError::Kind::Invalid,
                              DeployText::tr("--url needs a key: --auth-file FILE or the FUNCDESKD_AUTH variable")};
-    }
-    if (auth.indexOf(QLatin1Char(':')) <= 0 || auth.endsWith(QLatin1Char(':')))
-        return PlatformError{PlatformError::Kind::Invalid, DeployText::tr("the key must look like UUID:KEY")};
-    return auth;
+    return **key;
 }
 
 // The namespace's key as `serve` keeps it: DATA_DIR/auth for guest, DATA_DIR/auth.d/NAME otherwise.

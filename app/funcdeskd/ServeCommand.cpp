@@ -37,8 +37,6 @@ constexpr int kExitOk = 0;
 constexpr int kExitCannotStart = 1;
 constexpr int kExitUsage = 2;
 const QString kGuest = QStringLiteral("guest");
-// The guest key ("uuid:key") when neither --auth nor --auth-file gives it.
-constexpr char kAuthVariable[] = "FUNCDESKD_AUTH";
 
 // What a key file an earlier start wrote holds ("uuid:key"), if anything: the database keeps
 // only a hash of each key, so this is how an existing key is handed out again.
@@ -132,29 +130,17 @@ Result<std::optional<QString>> requestedAuth(const QCommandLineParser &parser)
     const bool fromFile = parser.isSet(QStringLiteral("auth-file"));
     if (given && fromFile)
         return PlatformError{PlatformError::Kind::Invalid, ServeText::tr("--auth and --auth-file exclude each other")};
-    QString auth;
-    if (given) {
-        auth = parser.value(QStringLiteral("auth"));
-        // main() overwrites the key in our argv (ps, /proc/PID/cmdline), but it was there until now.
-        fprintf(stderr, "%s\n",
-                qPrintable(ServeText::tr("funcdeskd serve: warning: --auth shows the key to every local user in the "
-                                         "process list; use --auth-file FILE or the FUNCDESKD_AUTH environment "
-                                         "variable instead")));
-    } else if (fromFile) {
-        QFile source(parser.value(QStringLiteral("auth-file")));
-        if (!source.open(QIODevice::ReadOnly))
-            return PlatformError{PlatformError::Kind::Invalid,
-                                 ServeText::tr("cannot read %1: %2").arg(source.fileName(), source.errorString())};
-        auth = QString::fromUtf8(source.readAll()).trimmed();
-    } else if (qEnvironmentVariableIsSet(kAuthVariable)) {
-        auth = qEnvironmentVariable(kAuthVariable).trimmed();
-        qunsetenv(kAuthVariable); // nothing we start inherits it
-    } else {
-        return std::optional<QString>();
-    }
-    if (auth.indexOf(QLatin1Char(':')) <= 0 || auth.endsWith(QLatin1Char(':')))
-        return PlatformError{PlatformError::Kind::Invalid, ServeText::tr("the key must look like UUID:KEY")};
-    return std::optional<QString>(auth);
+    if (!given)
+        return keyFromFileOrEnvironment(optionValue(parser, QStringLiteral("auth-file")));
+    // main() overwrites the key in our argv (ps, /proc/PID/cmdline), but it was there until now.
+    fprintf(stderr, "%s\n",
+            qPrintable(ServeText::tr("funcdeskd serve: warning: --auth shows the key to every local user in the "
+                                     "process list; use --auth-file FILE or the FUNCDESKD_AUTH environment "
+                                     "variable instead")));
+    const auto key = checkedKey(parser.value(QStringLiteral("auth")));
+    if (!key)
+        return key.error();
+    return std::optional<QString>(*key);
 }
 
 // --namespace NAME...: each one exists (an existing key is kept) and its key is in
