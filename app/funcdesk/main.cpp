@@ -2,6 +2,7 @@
 
 #include "models/settings/ConsoleSettings.h"
 #include "translations/Translations.h"
+#include "ui/shell/FirstFrame.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -41,6 +42,17 @@ void probeStartup(funcdesk::ConsoleRuntime &runtime, funcdesk::MainWindow &windo
             std::fflush(stdout);
             QTimer::singleShot(0, qApp, &QCoreApplication::quit);
         });
+}
+
+// The application's icon, the windows' too: rendered from resources/icons at build time
+// (cmake/FuncdeskIcons.cmake).
+void setApplicationIcon()
+{
+    QIcon icon;
+    for (int size : {16, 32, 48, 64, 128, 256})
+        icon.addFile(QStringLiteral(":/funcdesk/icons/%1/io.github.funcdesk.Funcdesk.png").arg(size),
+                     QSize(size, size));
+    QApplication::setWindowIcon(icon);
 }
 
 // The command line: funcdesk [--connection NAME] [--data-dir DIR] [--lang LANGUAGE] (man funcdesk).
@@ -114,10 +126,6 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     setApplicationNames();
     QApplication::setApplicationDisplayName(QStringLiteral("Funcdesk"));
-    QIcon icon; // rendered from resources/icons at build time (cmake/FuncdeskIcons.cmake)
-    for (int size : {16, 32, 48, 64, 128, 256})
-        icon.addFile(QStringLiteral(":/funcdesk/icons/%1/io.github.funcdesk.Funcdesk.png").arg(size));
-    QApplication::setWindowIcon(icon);
     QApplication::setDesktopFileName(QStringLiteral("io.github.funcdesk.Funcdesk"));
     CommandLine line;
     line.parser.process(app); // an unknown option: says so and exits
@@ -147,14 +155,19 @@ int main(int argc, char *argv[])
                 ? runtime.error().message
                 : QObject::tr("The local platform in %1 could not start:\n%2").arg(dataDir, runtime.error().message);
         std::fprintf(stderr, "funcdesk: %s\n", qPrintable(message));
-        if (QGuiApplication::platformName() != QLatin1String("offscreen")) // nobody would see it there
+        if (QGuiApplication::platformName() != QLatin1String("offscreen")) { // nobody would see it there
+            setApplicationIcon();
             QMessageBox::critical(nullptr, QObject::tr("Funcdesk cannot start"), message);
+        }
         return 1;
     }
     if (qEnvironmentVariable("FUNCDESK_STARTUP_PROBE") == QLatin1String("platform-first"))
         (void)runtime.value()->startPlatform();
     funcdesk::MainWindow window(runtime.value()->context());
     window.show();
+    // The icon after the first frame: decoding its six PNGs, and Qt's search of the image format
+    // plugins that comes with the first one, took ~5 ms of CPU before it (perf, startup_bench).
+    funcdesk::afterFirstFrame(&window, setApplicationIcon);
     if (qEnvironmentVariableIsSet("FUNCDESK_STARTUP_PROBE"))
         probeStartup(*runtime.value(), window);
     else
