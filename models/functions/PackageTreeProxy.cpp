@@ -22,9 +22,23 @@ void PackageTreeProxy::setSourceModel(QAbstractItemModel *model)
     if (QAbstractItemModel *old = sourceModel())
         disconnect(old, nullptr, this, nullptr);
     QAbstractProxyModel::setSourceModel(model);
+    if (m_list)
+        disconnect(m_list, nullptr, this, nullptr);
     m_list = nullptr;
+    m_packageOfListRow.clear();
     if (auto *filter = qobject_cast<ListFilterProxy *>(model))
         m_list = qobject_cast<const FunctionListModel *>(filter->sourceModel());
+    if (m_list) {
+        // Its rows changed (names never change in place): the packages are read again. The filter
+        // proxy may hear of it first and have the tree rebuilt at once: the tree then sees that
+        // the number of rows is not the one it read (indexPackagesOfList()).
+        const auto forget = [this] { m_packageOfListRow.clear(); };
+        for (auto changed : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+            connect(m_list, changed, this, forget);
+        connect(m_list, &QAbstractItemModel::rowsMoved, this, forget);
+        connect(m_list, &QAbstractItemModel::modelReset, this, forget);
+        connect(m_list, &QAbstractItemModel::layoutChanged, this, forget);
+    }
     if (model) {
         connect(model, &QAbstractItemModel::dataChanged, this, &PackageTreeProxy::sourceDataChanged);
         connect(model, &QAbstractItemModel::headerDataChanged, this, &QAbstractItemModel::headerDataChanged);
@@ -82,11 +96,8 @@ QModelIndex PackageTreeProxy::packageIndex(const QString &name) const
 
 QString PackageTreeProxy::sourceName(int sourceRow) const
 {
-    if (m_list) {
-        const QModelIndex listed =
-            static_cast<const ListFilterProxy *>(sourceModel())->mapToSource(sourceModel()->index(sourceRow, 0));
-        return m_list->nameAt(listed.row());
-    }
+    if (m_list)
+        return m_list->nameAt(static_cast<const ListFilterProxy *>(sourceModel())->sourceRowOf(sourceRow));
     return sourceModel()->index(sourceRow, 0).data(FunctionListModel::NameRole).toString();
 }
 
@@ -111,9 +122,35 @@ void PackageTreeProxy::rebuild()
         return;
     const int rows = source->rowCount();
     m_fromSource.assign(size_t(rows), {-1, -1});
+    m_top.reserve(size_t(rows));
     QHash<QString, int> groupOf;
-    int lastGroup = -1; // the rows of one package are usually neighbours: one look-up per package
-    for (int row = 0; row < rows; ++row) {
+    const auto *filter = m_list ? static_cast<const ListFilterProxy *>(source) : nullptr;
+    if (filter) {
+        // The fast way: every row's package was read once; here only ints.
+        if (m_packageOfListRow.size() != size_t(m_list->rowCount()))
+            indexPackagesOfList();
+        std::vector<int> groupOfPackage(size_t(m_packageNames.size()), -1);
+        for (int row = 0; row < rows; ++row) {
+            const int package = m_packageOfListRow[size_t(filter->sourceRowOf(row))];
+            if (package < 0) {
+                m_fromSource[size_t(row)] = {-1, int(m_top.size())};
+                m_top.push_back({row, -1});
+                continue;
+            }
+            int &group = groupOfPackage[size_t(package)];
+            if (group < 0) {
+                group = int(m_groups.size());
+                const QString &key = m_packageNames[package];
+                m_groups.push_back({key, infoOf(key), int(m_top.size()), {}});
+                groupOf.insert(key, group);
+                m_top.push_back({-1, group});
+            }
+            std::vector<int> &children = m_groups[size_t(group)].children;
+            m_fromSource[size_t(row)] = {group, int(children.size())};
+            children.push_back(row);
+        }
+    }
+    for (int row = 0; !filter && row < rows; ++row) {
         const QString name = sourceName(row);
         const qsizetype slash = name.indexOf(QLatin1Char('/'));
         if (slash <= 0) {
@@ -121,19 +158,14 @@ void PackageTreeProxy::rebuild()
             m_top.push_back({row, -1});
             continue;
         }
-        const QStringView package = QStringView(name).left(slash);
-        int group = lastGroup;
-        if (group < 0 || m_groups[size_t(group)].name != package) {
-            const QString key = package.toString();
-            group = groupOf.value(key, -1);
-            if (group < 0) {
-                group = int(m_groups.size());
-                m_groups.push_back({key, infoOf(key), int(m_top.size()), {}});
-                groupOf.insert(key, group);
-                m_top.push_back({-1, group});
-            }
+        const QString key = name.left(slash);
+        int group = groupOf.value(key, -1);
+        if (group < 0) {
+            group = int(m_groups.size());
+            m_groups.push_back({key, infoOf(key), int(m_top.size()), {}});
+            groupOf.insert(key, group);
+            m_top.push_back({-1, group});
         }
-        lastGroup = group;
         std::vector<int> &children = m_groups[size_t(group)].children;
         m_fromSource[size_t(row)] = {group, int(children.size())};
         children.push_back(row);
@@ -177,6 +209,27 @@ void PackageTreeProxy::rebuild()
             m_groups[size_t(m_top[row].group)].topRow = int(row);
         else
             m_fromSource[size_t(m_top[row].sourceRow)] = {-1, int(row)};
+    }
+}
+
+void PackageTreeProxy::indexPackagesOfList()
+{
+    const int rows = m_list->rowCount();
+    m_packageOfListRow.assign(size_t(rows), -1);
+    m_packageNames.clear();
+    QHash<QString, int> ids;
+    for (int row = 0; row < rows; ++row) {
+        const QString &name = m_list->nameAt(row);
+        const qsizetype slash = name.indexOf(QLatin1Char('/'));
+        if (slash <= 0)
+            continue;
+        const QString key = name.left(slash);
+        auto found = ids.constFind(key);
+        if (found == ids.constEnd()) {
+            found = ids.insert(key, int(m_packageNames.size()));
+            m_packageNames.append(key);
+        }
+        m_packageOfListRow[size_t(row)] = *found;
     }
 }
 

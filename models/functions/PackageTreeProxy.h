@@ -66,6 +66,9 @@ private:
     };
 
     void rebuild();
+    // The package of every row of the FunctionListModel (an index into m_packageNames, -1 for
+    // none), made once after its rows change: a keystroke reads ints, not 100,000 names.
+    void indexPackagesOfList();
     QString sourceName(int sourceRow) const;
     PackageRow infoOf(const QString &name) const;
     QVariant groupData(const Group &group, int column, int role) const;
@@ -81,6 +84,8 @@ private:
     QList<PackageRow> m_packages;
     QString m_filter;
     const FunctionListModel *m_list = nullptr; // the rows' names, when the source filters one
+    std::vector<int> m_packageOfListRow;       // by FunctionListModel row; empty: to be made
+    QStringList m_packageNames;
     // Across a change: the persistent indexes, and what each stands for.
     QModelIndexList m_savedProxy;
     QList<QPersistentModelIndex> m_savedSource; // a function's
