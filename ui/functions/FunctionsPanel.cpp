@@ -7,6 +7,7 @@
 #include "models/templates/FunctionTemplates.h"
 #include "models/transfer/FunctionFiles.h"
 #include "ui/functions/FunctionItemIcons.h"
+#include "ui/functions/GrowColumns.h"
 #include "ui/functions/NewFunctionDialog.h"
 #include "ui/shell/ErrorLabel.h"
 #include "ui/shell/FirstFrame.h"
@@ -566,15 +567,7 @@ void FunctionsPanel::functionChanged(const Action &action)
 {
     m_model->applyAction(action);
     // A new value may be wider ("auto (0.125 vCPU)"): columns grow to it, never shrink here.
-    QHeaderView *header = m_view->header();
-    for (int column = 0; column < header->count(); ++column) {
-        if (column == FunctionListModel::NameColumn || header->isSectionHidden(column))
-            continue;
-        const int before = header->sectionSize(column);
-        m_view->resizeColumnToContents(column);
-        if (header->sectionSize(column) < before)
-            header->resizeSection(column, before);
-    }
+    growColumnsToContents(m_view, FunctionListModel::NameColumn);
     fitNameColumn();
 }
 

@@ -9,6 +9,7 @@
 #include "models/functions/FunctionListModel.h"
 #include "models/functions/PackageTreeProxy.h"
 #include "models/packages/PackageForm.h"
+#include "ui/functions/GrowColumns.h"
 #include "ui/packages/BindPackageDialog.h"
 
 #include <QAction>
@@ -43,6 +44,11 @@ void FunctionsPanel::createPackageCommands(QToolBar *toolbar)
     button->setPopupMode(QToolButton::InstantPopup);
     button->setMenu(menu);
     toolbar->addWidget(button);
+    // The functions of a package opened may need wider columns than the list had when it loaded.
+    connect(m_view, &QTreeView::expanded, this, [this] {
+        growColumnsToContents(m_view, FunctionListModel::NameColumn);
+        fitNameColumn();
+    });
     // The same commands on a right click in the list.
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view, &QWidget::customContextMenuRequested, this,
