@@ -55,12 +55,4 @@ Package PackageForm::newBinding(const QString &target, const QList<Parameter> &p
     return package;
 }
 
-QString PackageForm::targetProblem(const QString &target)
-{
-    const QStringList parts = target.split(QLatin1Char('/'));
-    if (parts.size() != 3 || !parts[0].isEmpty() || parts[1].isEmpty() || parts[2].isEmpty())
-        return tr("Choose a package as /namespace/package.");
-    return {};
-}
-
 } // namespace funcdesk

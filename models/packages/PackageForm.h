@@ -36,8 +36,6 @@ public:
     // A new, empty package; a binding of `target` ("/namespace/package") with `parameters`.
     static Package newPackage();
     static Package newBinding(const QString &target, const QList<Parameter> &parameters);
-    // Whether `target` names another namespace's package ("/namespace/package"), with the reason.
-    static QString targetProblem(const QString &target);
 
     friend bool operator==(const PackageForm &a, const PackageForm &b)
     {
