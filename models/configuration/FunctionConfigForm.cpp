@@ -115,19 +115,8 @@ QMap<FunctionConfigForm::Field, QString> FunctionConfigForm::validate() const
         if (auto problem = outOfRange(minInstances, limits.minInstances, QString()))
             errors.insert(Field::MinInstances, *problem);
     }
-    QSet<QString> keys;
-    for (const Parameter &parameter : parameters) {
-        const QString key = parameter.key.trimmed();
-        if (key.isEmpty()) {
-            errors.insert(Field::Parameters, tr("Every parameter needs a name."));
-            break;
-        }
-        if (keys.contains(key)) {
-            errors.insert(Field::Parameters, tr("The parameter \"%1\" appears twice.").arg(key));
-            break;
-        }
-        keys.insert(key);
-    }
+    if (const QString problem = parametersProblem(parameters); !problem.isEmpty())
+        errors.insert(Field::Parameters, problem);
     return errors;
 }
 
@@ -149,18 +138,12 @@ Action FunctionConfigForm::toUpdate() const
     }
     update.limits = limits;
 
-    QJsonArray params;
     QJsonArray secretKeys;
     for (const Parameter &parameter : parameters) {
-        QJsonObject item{{QStringLiteral("key"), parameter.key.trimmed()},
-                         {QStringLiteral("value"), parameterValue(parameter.valueText)}};
-        if (parameter.environment)
-            item.insert(QStringLiteral("init"), true);
-        params.append(item);
         if (parameter.secret)
             secretKeys.append(parameter.key.trimmed());
     }
-    update.parameters = KeyValueList::fromJson(params, QLatin1StringView("parameters")).value();
+    update.parameters = parameterList(parameters);
 
     KeyValueList annotations;
     if (webExport || m_hadWebExport)
@@ -179,6 +162,33 @@ QStringList FunctionConfigForm::removedAnnotations() const
     if (m_hadSecrets && !anySecret)
         removed.append(secretAnnotation());
     return removed;
+}
+
+QString FunctionConfigForm::parametersProblem(const QList<Parameter> &parameters)
+{
+    QSet<QString> keys;
+    for (const Parameter &parameter : parameters) {
+        const QString key = parameter.key.trimmed();
+        if (key.isEmpty())
+            return tr("Every parameter needs a name.");
+        if (keys.contains(key))
+            return tr("The parameter \"%1\" appears twice.").arg(key);
+        keys.insert(key);
+    }
+    return {};
+}
+
+KeyValueList FunctionConfigForm::parameterList(const QList<Parameter> &parameters)
+{
+    QJsonArray params;
+    for (const Parameter &parameter : parameters) {
+        QJsonObject item{{QStringLiteral("key"), parameter.key.trimmed()},
+                         {QStringLiteral("value"), parameterValue(parameter.valueText)}};
+        if (parameter.environment)
+            item.insert(QStringLiteral("init"), true);
+        params.append(item);
+    }
+    return KeyValueList::fromJson(params, QLatin1StringView("parameters")).value();
 }
 
 QJsonValue FunctionConfigForm::parameterValue(const QString &text)

@@ -75,6 +75,10 @@ public:
     static QJsonValue parameterValue(const QString &text);
     static QString parameterText(const QJsonValue &value);
     static QString secretAnnotation() { return QStringLiteral("funcdesk-secret-parameters"); }
+    // What is wrong with a list of parameters (a name missing or twice), "" when nothing; and the
+    // list as the platform stores it (an environment one marked "init"). A package's panel too.
+    static QString parametersProblem(const QList<Parameter> &parameters);
+    static KeyValueList parameterList(const QList<Parameter> &parameters);
 
     friend bool operator==(const FunctionConfigForm &a, const FunctionConfigForm &b)
     {

@@ -50,6 +50,7 @@ void FunctionListModel::setPlatform(Platform *platform)
         m_statsKnown = false;
         m_statsCapped = false;
         m_triggers.clear();
+        m_packages.clear();
         ++m_triggersGeneration;
         clearMetrics(); // the service's next answer (its connection switches too) fills them
     });
@@ -77,6 +78,7 @@ void FunctionListModel::refresh()
             Q_EMIT dataChanged(index(0, MemoryColumn), index(rowCount() - 1, ConcurrencyColumn));
     });
     loadActions(generation, 0, std::make_shared<QList<Action>>());
+    loadPackages(generation, 0, std::make_shared<QList<Package>>());
     refreshTriggers();
 }
 
@@ -334,6 +336,10 @@ QVariant FunctionListModel::roleData(int rowIndex, int column, int role) const
         return row.name;
     case ActionRole:
         return QVariant::fromValue(row.action);
+    case KindRole:
+        return row.action.exec && row.action.exec->kind == QLatin1StringView("sequence") ? SequenceItem : FunctionItem;
+    case PackageRole:
+        return QString();
     case Qt::TextAlignmentRole:
         if (column == NameColumn || column == RuntimeColumn || column == VersionColumn || column == UpdatedColumn ||
             column == TriggersColumn || column == NetworkColumn)
@@ -365,6 +371,8 @@ QVariant FunctionListModel::display(int rowIndex, int column) const
     case NameColumn:
         return row.name;
     case RuntimeColumn:
+        if (row.action.exec && row.action.exec->kind == QLatin1StringView("sequence"))
+            return tr("Sequence");
         return row.action.exec ? row.action.exec->kind : QString();
     case MemoryColumn: {
         const qint64 memory = memoryOf(row);

@@ -50,6 +50,18 @@ public:
         SortRole = PlatformListModel::SortRole, // raw comparable value of the cell
         NameRole,                               // the function's name ("action" or "package/action"), any column
         ActionRole,                             // the Action as listed (no code), any column
+        KindRole,                               // an ItemKind, any column (PackageTreeProxy adds packages)
+        PackageRole,                            // a package row's name ("" on a function's row)
+    };
+    // What a row of the list is: the view's icons follow it.
+    enum ItemKind { FunctionItem, SequenceItem, PackageItem, BindingItem };
+    // A package of the namespace as the list shows it (its contents are the rows named "name/…").
+    struct PackageRow
+    {
+        QString name;
+        QString boundTo; // a binding's target, "/namespace/package"; empty for a package
+        bool shared = false;
+        friend bool operator==(const PackageRow &, const PackageRow &) = default;
     };
 
     explicit FunctionListModel(QObject *parent = nullptr);
@@ -69,10 +81,18 @@ public:
     void removeFunction(const QString &name);
     // The row of a function, -1 when absent.
     int rowOf(const QString &name) const;
+    // A row's function name (what NameRole answers), by reference: proxies read 100,000 of them.
+    const QString &nameAt(int row) const { return m_rows[row].name; }
     // Reloads only which triggers run each function (after a rule changed elsewhere).
     void refreshTriggers();
     // The triggers whose rules run `name`, by rule name; empty when none or not loaded yet.
     QList<FunctionTrigger> triggersOf(const QString &name) const { return m_triggers.value(name); }
+    // The namespace's packages and bindings, by name (refresh() lists them beside the actions).
+    const QList<PackageRow> &packages() const { return m_packages; }
+    // One package after it was created or changed here, or deleted, without a reload.
+    void applyPackage(const Package &package);
+    void removePackage(const QString &name);
+    static PackageRow packageRow(const Package &package);
     // How many activations refresh() reads at most for the 24 h figures (10,000).
     void setStatsLimit(int activations);
 
@@ -89,6 +109,8 @@ public:
 Q_SIGNALS:
     // triggersOf() changed (a load finished).
     void triggersChanged();
+    // packages() changed.
+    void packagesChanged();
 
 private:
     friend class FunctionFilterProxy; // filters and sorts on rows directly: 100,000 rows stay fast
@@ -104,6 +126,8 @@ private:
 
     void loadActions(quint64 generation, int skip, std::shared_ptr<QList<Action>> loaded);
     void loadStats(quint64 generation);
+    void loadPackages(quint64 generation, int skip, std::shared_ptr<QList<Package>> loaded);
+    void setPackages(QList<PackageRow> packages);
     void loadStatsPage(quint64 generation);
     void finishStats();
     // Counts live arrivals into the 24 h figures.
@@ -148,6 +172,7 @@ private:
     bool m_statsKnown = false;
     bool m_statsCapped = false;
     QHash<QString, QList<FunctionTrigger>> m_triggers; // function → the triggers that run it
+    QList<PackageRow> m_packages;                      // by name
     quint64 m_triggersGeneration = 0;
 
     QPointer<MetricsService> m_metrics;

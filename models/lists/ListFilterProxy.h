@@ -55,6 +55,9 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     bool hasChildren(const QModelIndex &parent = {}) const override;
     QModelIndex mapToSource(const QModelIndex &proxyIndex) const override;
+    // The source row of row `proxyRow` (0 <= proxyRow < rowCount()), without an index: a proxy
+    // over this one (the package tree) reads all 100,000 on each change.
+    int sourceRowOf(int proxyRow) const { return m_rows[size_t(proxyRow)]; }
     QModelIndex mapFromSource(const QModelIndex &sourceIndex) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 

@@ -149,6 +149,40 @@ QFuture<Result<Package>> LocalPlatform::deletePackage(QString name)
     return m_engine->deletePackage(m_ns, name);
 }
 
+QFuture<Result<QList<Package>>> LocalPlatform::listPublishedPackages(QString ns, ListOptions options)
+{
+    while (ns.startsWith(QLatin1Char('/')))
+        ns.remove(0, 1);
+    if (ns.isEmpty() || ns.contains(QLatin1Char('/')))
+        return readyResult<QList<Package>>(
+            PlatformError{PlatformError::Kind::Invalid, QStringLiteral("A namespace name has no slashes.")});
+    if (ns == m_ns)
+        return listPackages(options);
+    // As funcdeskd answers GET /namespaces/NS/packages to another namespace (server/PackagesApi.cpp):
+    // the published ones among the namespace's first 200, paged after the filter.
+    auto promise = std::make_shared<QPromise<Result<QList<Package>>>>();
+    promise->start();
+    QFuture<Result<QList<Package>>> future = promise->future();
+    LocalEngine *engine = m_engine;
+    onResult(m_engine->listPackages(ns, ListOptions{200, 0}), this,
+             [promise, engine, ns, options](Result<QList<Package>> listed) {
+                 if (!listed) {
+                     promise->addResult(listed);
+                     promise->finish();
+                     return;
+                 }
+                 QList<Package> published;
+                 for (const Package &package : listed.value()) {
+                     if (engine->isPublicPackage(ns, package.name.value_or(QString())))
+                         published.append(package);
+                 }
+                 const int limit = options.limit <= 0 ? 200 : options.limit;
+                 promise->addResult(Result<QList<Package>>(published.mid(std::max(0, options.skip), limit)));
+                 promise->finish();
+             });
+    return future;
+}
+
 QFuture<Result<QList<Activation>>> LocalPlatform::listActivations(ActivationQuery query)
 {
     return m_engine->listActivations(m_ns, query);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Platform.h"
+#include "core/PublishedPackages.h"
 
 class QTimer;
 
@@ -9,7 +10,7 @@ namespace funcdesk {
 class LocalEngine;
 
 // The Platform interface over an in-process LocalEngine, for one namespace.
-class LocalPlatform final : public Platform
+class LocalPlatform final : public Platform, public PublishedPackages
 {
     Q_OBJECT
 
@@ -43,6 +44,8 @@ public:
     QFuture<Result<Package>> getPackage(QString name) override;
     QFuture<Result<Package>> putPackage(QString name, Package package, PutOptions options) override;
     QFuture<Result<Package>> deletePackage(QString name) override;
+    // PublishedPackages
+    QFuture<Result<QList<Package>>> listPublishedPackages(QString ns, ListOptions options) override;
 
     // Objects: the engine's BucketStore, its blocking calls on the global thread pool
     // (LocalPlatformObjects.cpp).

@@ -337,6 +337,21 @@ QFuture<Result<Package>> OpenWhiskPlatform::putPackage(QString name, Package pac
     return putEntity<Package>(Collection::Packages, name, package.toJson(), options);
 }
 
+QFuture<Result<QList<Package>>> OpenWhiskPlatform::listPublishedPackages(QString ns, ListOptions options)
+{
+    while (ns.startsWith(QLatin1Char('/')))
+        ns.remove(0, 1);
+    if (ns.isEmpty() || ns.contains(QLatin1Char('/')))
+        return readyResult<QList<Package>>(
+            PlatformError{PlatformError::Kind::Invalid, QStringLiteral("A namespace name has no slashes.")});
+    // OpenWhisk lists another namespace's published packages only (ctrl/Packages.scala).
+    RestTransport::Request request;
+    request.url = m_urls.collectionOf(ns, Collection::Packages,
+                                      {{QStringLiteral("limit"), QString::number(options.limit)},
+                                       {QStringLiteral("skip"), QString::number(options.skip)}});
+    return call<QList<Package>>(request, &OpenWhiskResponses::list<Package>);
+}
+
 QFuture<Result<Package>> OpenWhiskPlatform::deletePackage(QString name)
 {
     if (name.isEmpty())

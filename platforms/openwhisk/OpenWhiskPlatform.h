@@ -2,6 +2,7 @@
 
 #include "core/NamespaceLimits.h"
 #include "core/Platform.h"
+#include "core/PublishedPackages.h"
 #include "platforms/openwhisk/OpenWhiskConfig.h"
 #include "platforms/openwhisk/OpenWhiskUrls.h"
 #include "platforms/openwhisk/RestTransport.h"
@@ -14,7 +15,7 @@ class ActivationPoller;
 // endpoint: Apache OpenWhisk or funcdeskd. Calls map to REST the way the official JS client does
 // them; every failure is a typed PlatformError with the server's message when it sent one.
 // Live activations are polled with a since cursor (ActivationPoller).
-class OpenWhiskPlatform final : public Platform
+class OpenWhiskPlatform final : public Platform, public PublishedPackages
 {
     Q_OBJECT
 
@@ -58,6 +59,8 @@ public:
     QFuture<Result<Package>> getPackage(QString name) override;
     QFuture<Result<Package>> putPackage(QString name, Package package, PutOptions options) override;
     QFuture<Result<Package>> deletePackage(QString name) override;
+    // PublishedPackages
+    QFuture<Result<QList<Package>>> listPublishedPackages(QString ns, ListOptions options) override;
 
     // Objects: Funcdesk's buckets API, which only funcdeskd serves; storesObjects() is true once
     // info() found its "funcdesk" block (OpenWhiskObjects.cpp).

@@ -27,7 +27,13 @@ QUrl OpenWhiskUrls::limits() const
 
 QUrl OpenWhiskUrls::collection(Collection collection, const Query &query) const
 {
-    return api("namespaces/" + encodePath(m_ns) + '/' + collectionName(collection).toLatin1(), query);
+    return collectionOf(m_ns, collection, query);
+}
+
+QUrl OpenWhiskUrls::collectionOf(const QString &ns, Collection collection, const Query &query) const
+{
+    return api("namespaces/" + encodePath(ns.isEmpty() ? m_ns : ns) + '/' + collectionName(collection).toLatin1(),
+               query);
 }
 
 QUrl OpenWhiskUrls::entity(Collection collection, const QString &name, const Query &query) const

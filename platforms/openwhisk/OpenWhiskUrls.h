@@ -25,6 +25,8 @@ public:
     // `GET /api/v1/namespaces/{ns}/limits`: the namespace's UserLimits.
     QUrl limits() const;
     QUrl collection(Collection collection, const Query &query = {}) const;
+    // The same collection of another namespace (`ns` without slashes, e.g. "whisk.system").
+    QUrl collectionOf(const QString &ns, Collection collection, const Query &query = {}) const;
     // `name` is "name", "pkg/name", or fully qualified "/ns/name" and "/ns/pkg/name", which address
     // that namespace ("/whisk.system/alarms/alarm" -> namespaces/whisk.system/actions/alarms/alarm).
     QUrl entity(Collection collection, const QString &name, const Query &query = {}) const;

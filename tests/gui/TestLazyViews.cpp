@@ -40,8 +40,8 @@
 #include <QSplitter>
 #include <QTabBar>
 #include <QTabWidget>
-#include <QTableView>
 #include <QTest>
+#include <QTreeView>
 
 using namespace funcdesk;
 using namespace funcdesk::test;
@@ -140,7 +140,7 @@ bool startSelected(test::Console &console, const QStringList &names)
 // Clicks the row of `name` in the function list.
 void clickFunction(MainWindow &window, const QString &name)
 {
-    auto *view = child<QTableView>(&window, "functionList");
+    auto *view = child<QTreeView>(&window, "functionList");
     for (int row = 0; row < view->model()->rowCount(); ++row) {
         const QModelIndex index = view->model()->index(row, FunctionListModel::NameColumn);
         if (index.data(FunctionListModel::NameRole).toString() == name) {

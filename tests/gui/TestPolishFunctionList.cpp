@@ -28,9 +28,9 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTabWidget>
-#include <QTableView>
 #include <QTest>
 #include <QTimer>
+#include <QTreeView>
 
 #include "ui/code/QsciHeaders.h"
 
@@ -60,15 +60,15 @@ bool startWith(test::Console &console, const QStringList &names)
     return QTest::qWaitFor([&] { return model->rowCount() == names.size() && !model->isLoading(); }, 15000);
 }
 
-QTableView *listOf(MainWindow &window)
+QTreeView *listOf(MainWindow &window)
 {
-    return child<QTableView>(&window, "functionList");
+    return child<QTreeView>(&window, "functionList");
 }
 
 // Clicks the row of `name` in the function list, as a user does.
 void clickFunction(MainWindow &window, const QString &name)
 {
-    QTableView *view = listOf(window);
+    QTreeView *view = listOf(window);
     for (int row = 0; row < view->model()->rowCount(); ++row) {
         const QModelIndex index = view->model()->index(row, FunctionListModel::NameColumn);
         if (index.data(FunctionListModel::NameRole).toString() == name) {
@@ -80,13 +80,13 @@ void clickFunction(MainWindow &window, const QString &name)
     qFatal("no row for %s", qPrintable(name));
 }
 
-// The width the contents of a column need (QTableView::sizeHintForColumn is protected).
-int contentsWidth(QTableView *view, int column)
+// The width the contents of a column need (QTreeView::sizeHintForColumn is protected).
+int contentsWidth(QTreeView *view, int column)
 {
     int widest = 0;
     for (int row = 0; row < view->model()->rowCount(); ++row)
         widest = std::max(widest, view->sizeHintForIndex(view->model()->index(row, column)).width());
-    return widest + (view->showGrid() ? 1 : 0);
+    return widest;
 }
 
 // Answers the next message box with `button` once it is up.
@@ -284,7 +284,7 @@ private Q_SLOTS:
         test::Console console;
         QVERIFY(startWith(console, {QStringLiteral("a1"), QStringLiteral("b2"), QStringLiteral("c3")}));
         MainWindow &window = *console.window;
-        QTableView *view = listOf(window);
+        QTreeView *view = listOf(window);
         window.tabs()->setCurrentWidget(window.configPanel());
         clickFunction(window, QStringLiteral("b2"));
         QVERIFY(configLoaded(window, QStringLiteral("b2")));
@@ -335,8 +335,8 @@ private Q_SLOTS:
                      QStringLiteral("Version %1").arg(*console.stored(QStringLiteral("alpha")).version));
         QCOMPARE(version->text(), QStringLiteral("Version 0.0.2"));
         // The list's CPU column grew to the new "auto (0.375 vCPU)".
-        QTableView *view = listOf(window);
-        QTRY_VERIFY(view->horizontalHeader()->sectionSize(FunctionListModel::CpuColumn) >=
+        QTreeView *view = listOf(window);
+        QTRY_VERIFY(view->header()->sectionSize(FunctionListModel::CpuColumn) >=
                     contentsWidth(view, FunctionListModel::CpuColumn));
         // Another message in the footer does not hide the version.
         QTest::mouseClick(child<QPushButton>(&window, "apply"), Qt::LeftButton);
@@ -362,8 +362,8 @@ private Q_SLOTS:
         test::Console console;
         QVERIFY(startWith(console, {QStringLiteral("alpha"), QStringLiteral("a-function-with-a-long-name")}));
         MainWindow &window = *console.window;
-        QTableView *view = listOf(window);
-        QHeaderView *header = view->horizontalHeader();
+        QTreeView *view = listOf(window);
+        QHeaderView *header = view->header();
         QTest::qWait(100);
         const int margins = 2 * header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header);
         int others = 0;

@@ -17,8 +17,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QStatusBar>
-#include <QTableView>
 #include <QTest>
+#include <QTreeView>
 
 using namespace funcdesk;
 using namespace funcdesk::test;
@@ -47,7 +47,7 @@ Action nodeAction()
 // The function names the list shows, top to bottom.
 QStringList shownNames(MainWindow &window)
 {
-    auto *view = child<QTableView>(&window, "functionList");
+    auto *view = child<QTreeView>(&window, "functionList");
     QStringList names;
     for (int row = 0; row < view->model()->rowCount(); ++row)
         names << view->model()->index(row, 0).data().toString();
@@ -57,7 +57,7 @@ QStringList shownNames(MainWindow &window)
 void pressRefresh(MainWindow &window)
 {
     QApplication::setActiveWindow(&window);
-    QTest::keyClick(child<QTableView>(&window, "functionList"), Qt::Key_F5);
+    QTest::keyClick(child<QTreeView>(&window, "functionList"), Qt::Key_F5);
 }
 
 } // namespace
@@ -157,7 +157,7 @@ private Q_SLOTS:
         pressRefresh(window);
         QTRY_COMPARE_WITH_TIMEOUT(shownNames(window).size(), names.size(), kWaitMs);
         QVERIFY(window.functionsPanel()->selectFunction(QStringLiteral("api-billing")));
-        auto *view = child<QTableView>(&window, "functionList");
+        auto *view = child<QTreeView>(&window, "functionList");
         const auto selected = [view] {
             const QModelIndexList rows = view->selectionModel()->selectedRows();
             return rows.size() == 1 ? rows.first().data().toString() : QString();
@@ -179,7 +179,7 @@ private Q_SLOTS:
         QCOMPARE(selected(), QStringLiteral("api-billing"));
 
         // A click on the Name header sorts descending; the selection stays on its function.
-        QHeaderView *header = view->horizontalHeader();
+        QHeaderView *header = view->header();
         QTest::mouseClick(
             header->viewport(), Qt::LeftButton, {},
             QPoint(header->sectionViewportPosition(0) + header->sectionSize(0) / 2, header->height() / 2));

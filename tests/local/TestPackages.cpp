@@ -232,6 +232,32 @@ private Q_SLOTS:
         QCOMPARE(failure(engine->putAction(kNs, QStringLiteral("mine/x"), action, {})).message,
                  QStringLiteral("Operation not permitted on package binding."));
     }
+
+    void anotherNamespacesPublishedPackagesAreListedToBindThem()
+    {
+        put(kTeam, QStringLiteral("private"), Package());
+        put(kTeam, QStringLiteral("shared"), packageWith({{QStringLiteral("secret"), 1}}, true));
+        put(kTeam, QStringLiteral("link"), bindingTo(QStringLiteral("whisk.system"), QStringLiteral("utils")));
+        put(kNs, QStringLiteral("own"), Package());
+        auto names = [](const QList<Package> &packages) {
+            QStringList listed;
+            for (const Package &package : packages)
+                listed.append(package.name.value_or(QString()));
+            return listed;
+        };
+        // Only what the namespace publishes, never a binding, without the parameters.
+        const QList<Package> team = take(local->platform->listPublishedPackages(kTeam, ListOptions{}));
+        QCOMPARE(names(team), QStringList{QStringLiteral("shared")});
+        QVERIFY(!team.first().parameters);
+        const QList<Package> system =
+            take(local->platform->listPublishedPackages(QStringLiteral("/whisk.system"), ListOptions{}));
+        QVERIFY2(names(system).contains(QStringLiteral("utils")), qPrintable(names(system).join(u',')));
+        QCOMPARE(names(take(local->platform->listPublishedPackages(kNs, ListOptions{}))),
+                 QStringList{QStringLiteral("own")}); // the caller's own: all of them
+        QCOMPARE(take(local->platform->listPublishedPackages(kTeam, ListOptions{1, 1})).size(), 0);
+        QCOMPARE(failure(local->platform->listPublishedPackages(QStringLiteral("team/x"), ListOptions{})).kind,
+                 PlatformError::Kind::Invalid);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPackages)

@@ -111,6 +111,21 @@ private Q_SLOTS:
         QCOMPARE(refused.kind, PlatformError::Kind::Invalid);
         QCOMPARE(refused.message, QStringLiteral("Sequence component does not exist."));
     }
+
+    void anotherNamespacesPublishedPackagesAreListed()
+    {
+        // GET /namespaces/whisk.system/packages: the catalog, published to every namespace.
+        const QList<Package> system =
+            take(m_platform->listPublishedPackages(QStringLiteral("whisk.system"), ListOptions{}));
+        QStringList names;
+        for (const Package &package : system)
+            names.append(package.name.value_or(QString()));
+        QVERIFY2(names.contains(QStringLiteral("utils")), qPrintable(names.join(u',')));
+        QCOMPARE(take(m_platform->listPublishedPackages(QStringLiteral("/whisk.system"), ListOptions{})).size(),
+                 system.size());
+        QCOMPARE(failure(m_platform->listPublishedPackages(QStringLiteral("a/b"), ListOptions{})).kind,
+                 PlatformError::Kind::Invalid);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestOpenWhiskPackages)

@@ -1,5 +1,6 @@
 #include "ui/functions/ConfigPanel.h"
 #include "core/FutureCallback.h"
+#include "ui/functions/ParameterEditor.h"
 #include "ui/shell/ErrorLabel.h"
 
 #include <QAction>
@@ -16,7 +17,6 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
-#include <QStyledItemDelegate>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -24,38 +24,11 @@ namespace funcdesk {
 
 namespace {
 
-enum Column { NameColumn, ValueColumn, EnvironmentColumn, SecretColumn };
-
-// Shows the value of a row marked secret as dots; the editor still shows the real text.
-class SecretValueDelegate : public QStyledItemDelegate
-{
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-
-protected:
-    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
-    {
-        QStyledItemDelegate::initStyleOption(option, index);
-        const QModelIndex secret = index.siblingAtColumn(SecretColumn);
-        if (secret.data(Qt::CheckStateRole).toInt() == Qt::Checked)
-            option->text = QString(8, QChar(0x2022));
-    }
-};
-
 QLabel *errorLabel(QWidget *parent, const char *name)
 {
-    auto *label = new ErrorLabel(parent);
-    label->setObjectName(QLatin1StringView(name));
-    label->setError(true);
-    label->setWordWrap(true);
     // As wide as the form allows, not as narrow as the field beside it: a wrapped message in a
-    // spin box's width is cut off (seen at 200 % and in Chinese). Its place is kept while hidden,
-    // so the field does not widen or move when a message comes and goes.
-    QSizePolicy policy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    policy.setRetainSizeWhenHidden(true);
-    label->setSizePolicy(policy);
-    label->hide();
-    return label;
+    // spin box's width is cut off (seen at 200 % and in Chinese).
+    return ParameterEditor::errorLabel(parent, name);
 }
 
 QSpinBox *spinBox(QWidget *parent, const char *name, int maximum, const QString &suffix)
@@ -83,14 +56,6 @@ public:
 protected:
     QString textFromValue(double value) const override { return FunctionConfigForm::cpuText(value); }
 };
-
-QTableWidgetItem *checkItem(bool checked)
-{
-    auto *item = new QTableWidgetItem;
-    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
-    item->setCheckState(checked ? Qt::Checked : Qt::Unchecked);
-    return item;
-}
 
 } // namespace
 
@@ -219,25 +184,8 @@ ConfigPanel::ConfigPanel(QWidget *parent) : QWidget(parent)
     m_storageRows.append(form->rowCount());
     fieldWithError(tr("Minimum instanc&es:"), m_minInstances, m_minInstancesError, m_warmInstances);
 
-    m_parameters = new QTableWidget(0, 4, this);
-    m_parameters->setObjectName(QStringLiteral("parameters"));
-    m_parameters->setHorizontalHeaderLabels({tr("Name"), tr("Value (JSON or text)"), tr("Environment"), tr("Secret")});
-    m_parameters->horizontalHeader()->setSectionResizeMode(ValueColumn, QHeaderView::Stretch);
-    m_parameters->verticalHeader()->hide();
-    m_parameters->setItemDelegateForColumn(ValueColumn, new SecretValueDelegate(m_parameters));
-    m_parameters->setMinimumHeight(120);
-    // Takes the height that is left, from 120 px up: its preferred 192 px would make the scroll
-    // area scroll at 1366×768 (QScrollArea sizes its content by preferred heights).
-    m_parameters->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
-    auto *addParameter = new QPushButton(tr("&Add parameter"), this);
-    addParameter->setObjectName(QStringLiteral("addParameter"));
-    auto *removeParameter = new QPushButton(tr("&Remove parameter"), this);
-    removeParameter->setObjectName(QStringLiteral("removeParameter"));
-    m_parametersError = errorLabel(this, "parametersError");
-    auto *parameterButtons = new QHBoxLayout;
-    parameterButtons->addWidget(addParameter);
-    parameterButtons->addWidget(removeParameter);
-    parameterButtons->addStretch();
+    m_parameters =
+        new ParameterEditor({"parameters", "addParameter", "removeParameter", "parametersError"}, true, this);
 
     m_webExport = new QCheckBox(tr("&Web export: call this function over HTTP without a key"), this);
     m_webExport->setObjectName(QStringLiteral("webExport"));
@@ -291,9 +239,9 @@ ConfigPanel::ConfigPanel(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_triggers);
     layout->addLayout(form);
     layout->addWidget(new QLabel(tr("Default parameters"), content));
-    layout->addWidget(m_parameters, 1);
-    layout->addLayout(parameterButtons);
-    layout->addWidget(m_parametersError);
+    layout->addWidget(m_parameters->table(), 1);
+    layout->addLayout(m_parameters->buttons());
+    layout->addWidget(m_parameters->error());
     layout->addWidget(m_webExport);
     layout->addLayout(urlRow);
     auto *scroll = new QScrollArea(this);
@@ -312,36 +260,7 @@ ConfigPanel::ConfigPanel(QWidget *parent) : QWidget(parent)
     connect(m_cpuAuto, &QCheckBox::toggled, this, &ConfigPanel::revalidate);
     connect(m_instancesSet, &QCheckBox::toggled, this, &ConfigPanel::revalidate);
     connect(m_webExport, &QCheckBox::toggled, this, &ConfigPanel::revalidate);
-    connect(m_parameters, &QTableWidget::itemChanged, this, [this] {
-        m_parameters->viewport()->update(); // a secret toggle re-masks its value
-        revalidate();
-    });
-    connect(addParameter, &QPushButton::clicked, this, [this] {
-        addParameterRow({});
-        m_newParameterRow = m_parameters->rowCount() - 1; // no "needs a name" before it is typed
-        m_parameters->setCurrentCell(m_parameters->rowCount() - 1, NameColumn);
-        m_parameters->editItem(m_parameters->item(m_parameters->rowCount() - 1, NameColumn));
-        revalidate();
-    });
-    connect(removeParameter, &QPushButton::clicked, this, [this] {
-        if (m_parameters->currentRow() >= 0)
-            m_parameters->removeRow(m_parameters->currentRow());
-        m_newParameterRow = -1;
-        revalidate();
-    });
-    // A new row is checked once the user leaves it: another row, or the focus out of the table.
-    auto leftNewRow = [this] {
-        m_newParameterRow = -1;
-        revalidate();
-    };
-    connect(m_parameters, &QTableWidget::currentCellChanged, this, [this, leftNewRow](int row, int, int previous) {
-        if (m_newParameterRow >= 0 && previous == m_newParameterRow && row != previous)
-            leftNewRow();
-    });
-    connect(qApp, &QApplication::focusChanged, this, [this, leftNewRow](QWidget *, QWidget *now) {
-        if (m_newParameterRow >= 0 && now && now != m_parameters && !m_parameters->isAncestorOf(now))
-            leftNewRow();
-    });
+    connect(m_parameters, &ParameterEditor::changed, this, &ConfigPanel::revalidate);
     connect(m_copyUrl, &QPushButton::clicked, this, [this] {
         QGuiApplication::clipboard()->setText(m_webUrl->text());
         m_status->setText(tr("URL copied."));
@@ -442,26 +361,10 @@ void ConfigPanel::showForm(const FunctionConfigForm &form)
     m_warmInstances->setText(form.warmInstancesText());
     for (const int row : std::as_const(m_storageRows))
         m_form->setRowVisible(row, form.storageSupported());
-    m_parameters->setRowCount(0);
-    m_newParameterRow = -1;
-    for (const auto &parameter : form.parameters)
-        addParameterRow(parameter);
+    m_parameters->setParameters(form.parameters);
     m_webExport->setChecked(form.webExport);
     m_filling = false;
     revalidate();
-}
-
-void ConfigPanel::addParameterRow(const FunctionConfigForm::Parameter &parameter)
-{
-    const bool filling = m_filling;
-    m_filling = true;
-    const int row = m_parameters->rowCount();
-    m_parameters->insertRow(row);
-    m_parameters->setItem(row, NameColumn, new QTableWidgetItem(parameter.key));
-    m_parameters->setItem(row, ValueColumn, new QTableWidgetItem(parameter.valueText));
-    m_parameters->setItem(row, EnvironmentColumn, checkItem(parameter.environment));
-    m_parameters->setItem(row, SecretColumn, checkItem(parameter.secret));
-    m_filling = filling;
 }
 
 FunctionConfigForm ConfigPanel::readForm() const
@@ -476,17 +379,7 @@ FunctionConfigForm ConfigPanel::readForm() const
     form.storageMb = m_storage->value();
     form.networkOn = m_network->currentData().toBool();
     form.minInstances = m_minInstances->value();
-    form.parameters.clear();
-    for (int row = 0; row < m_parameters->rowCount(); ++row) {
-        auto text = [this, row](int column) {
-            return m_parameters->item(row, column) ? m_parameters->item(row, column)->text() : QString();
-        };
-        auto checked = [this, row](int column) {
-            return m_parameters->item(row, column) && m_parameters->item(row, column)->checkState() == Qt::Checked;
-        };
-        form.parameters.append(
-            {text(NameColumn), text(ValueColumn), checked(EnvironmentColumn), checked(SecretColumn)});
-    }
+    form.parameters = m_parameters->parameters();
     form.webExport = m_webExport->isChecked();
     return form;
 }
@@ -504,15 +397,12 @@ void ConfigPanel::revalidate()
     showError(m_concurrencyError, errors.value(Field::Concurrency));
     showError(m_storageError, errors.value(Field::Storage));
     showError(m_minInstancesError, errors.value(Field::MinInstances));
-    QString parametersError = errors.value(Field::Parameters);
-    if (!parametersError.isEmpty() && m_newParameterRow >= 0 && m_newParameterRow < form.parameters.size()) {
-        // Not the row the user is still typing: its name may well be on its way.
-        FunctionConfigForm others = form;
-        others.parameters.removeAt(m_newParameterRow);
-        if (!others.validate().contains(Field::Parameters))
-            parametersError.clear();
-    }
-    showError(m_parametersError, parametersError);
+    m_parameters->showCheck(errors.value(Field::Parameters),
+                            [&form](const QList<FunctionConfigForm::Parameter> &others) {
+                                FunctionConfigForm without = form;
+                                without.parameters = others;
+                                return without.validate().value(Field::Parameters);
+                            });
     m_instances->setEnabled(m_instancesSet->isChecked());
 
     const bool cpuSupported = form.cpuSupported();

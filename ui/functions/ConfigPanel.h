@@ -20,9 +20,10 @@ class QTimer;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
-class QTableWidget;
 
 namespace funcdesk {
+
+class ParameterEditor;
 
 // The Configuration panel of one function: memory, timeout, CPU (or why there is none), log
 // limit, concurrency, instances, storage, network and minimum instances (with how many are warm
@@ -76,7 +77,6 @@ private:
     void cancelApply();
     // Loads what the platform has now as the baseline, leaving the form as typed.
     void refreshLoaded();
-    void addParameterRow(const FunctionConfigForm::Parameter &parameter);
     void setBusy(bool busy, const QString &message);
     // Reads how many processes are warm now, leaving the form as it is.
     void refreshWarmInstances();
@@ -94,7 +94,6 @@ private:
     quint64 m_applyRequest = 0; // bumped by Apply and Cancel: answers for an older Apply are dropped
     bool m_applying = false;
     std::function<void(bool)> m_afterApply; // told how the Apply in flight ended
-    int m_newParameterRow = -1;             // a row just added: checked once the user leaves it
 
     QLabel *m_title;
     QLabel *m_triggers;
@@ -122,8 +121,7 @@ private:
     QLabel *m_warmInstances;
     QTimer *m_warmTimer = nullptr; // re-reads the count every kWarmRefreshMs while shown
     bool m_warmPending = false;    // one read at a time
-    QTableWidget *m_parameters;
-    QLabel *m_parametersError;
+    ParameterEditor *m_parameters;
     QCheckBox *m_webExport;
     QLineEdit *m_webUrl;
     QPushButton *m_copyUrl;

@@ -3,8 +3,11 @@
 
 #include "models/functions/FunctionFilterProxy.h"
 #include "models/functions/FunctionListModel.h"
+#include "models/functions/PackageTreeProxy.h"
 #include "models/templates/FunctionTemplates.h"
 #include "models/transfer/FunctionFiles.h"
+#include "ui/functions/FunctionItemIcons.h"
+#include "ui/functions/GrowColumns.h"
 #include "ui/functions/NewFunctionDialog.h"
 #include "ui/shell/ErrorLabel.h"
 #include "ui/shell/FirstFrame.h"
@@ -16,8 +19,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
-#include <QTableView>
 #include <QToolBar>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace funcdesk {
@@ -32,6 +35,8 @@ FunctionsPanel::FunctionsPanel(QWidget *parent) : QWidget(parent)
     m_model = new FunctionListModel(this);
     m_proxy = new FunctionFilterProxy(this);
     m_proxy->setSourceModel(m_model);
+    m_tree = new PackageTreeProxy(this);
+    m_tree->setSourceModel(m_proxy);
 
     m_filter = new QLineEdit(this);
     m_filter->setObjectName(QStringLiteral("functionFilter"));
@@ -39,20 +44,22 @@ FunctionsPanel::FunctionsPanel(QWidget *parent) : QWidget(parent)
     // The clear button comes after the first frame (showEvent): its icon is the program's first
     // icon-theme lookup, which parses the theme's index files (~7 ms of a ~60 ms start).
 
-    m_view = new QTableView(this);
+    m_view = new QTreeView(this);
     m_view->setObjectName(QStringLiteral("functionList"));
-    m_view->setModel(m_proxy);
+    m_view->setModel(m_tree);
+    m_view->setItemDelegate(new FunctionItemIcons(m_view));
+    m_view->setUniformRowHeights(true); // 100,000 rows lay out at once
+    m_view->setAllColumnsShowFocus(true);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(FunctionListModel::NameColumn, Qt::AscendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_view->verticalHeader()->hide();
     // Columns as wide as their headers and contents (fitColumns), the name column takes the rest:
     // the default 100 px cut "Timeout" and "auto (0.25 vCPU)". Contents are measured on at most
     // kFitRows rows, so a list of 100,000 is sized as fast as one of 100.
-    m_view->horizontalHeader()->setStretchLastSection(false);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_view->horizontalHeader()->setResizeContentsPrecision(kFitRows);
+    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(QHeaderView::Interactive);
+    m_view->header()->setResizeContentsPrecision(kFitRows);
     m_view->viewport()->installEventFilter(this);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
@@ -96,6 +103,7 @@ FunctionsPanel::FunctionsPanel(QWidget *parent) : QWidget(parent)
     // and Export are in the File menu (Ctrl+O, Ctrl+E).
     for (QAction *action : {m_new, m_duplicate, m_delete, m_refresh})
         toolbar->addAction(action);
+    createPackageCommands(toolbar);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -115,11 +123,13 @@ FunctionsPanel::FunctionsPanel(QWidget *parent) : QWidget(parent)
 
     // The proxy's own slot: QSortFilterProxyModel's re-filters incrementally, seconds at 100,000 rows.
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &FunctionFilterProxy::setFilterFixedString);
+    connect(m_filter, &QLineEdit::textChanged, m_tree, &PackageTreeProxy::setFilterText);
+    connect(m_model, &FunctionListModel::packagesChanged, this, [this] { m_tree->setPackages(m_model->packages()); });
     connect(m_filter, &QLineEdit::textChanged, this, &FunctionsPanel::updateEmptyHint);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-        connect(m_proxy, signal, this, &FunctionsPanel::updateEmptyHint);
-    connect(m_proxy, &QAbstractItemModel::modelReset, this, &FunctionsPanel::updateEmptyHint);
-    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &FunctionsPanel::updateEmptyHint);
+        connect(m_tree, signal, this, &FunctionsPanel::updateEmptyHint);
+    connect(m_tree, &QAbstractItemModel::modelReset, this, &FunctionsPanel::updateEmptyHint);
+    connect(m_tree, &QAbstractItemModel::layoutChanged, this, &FunctionsPanel::updateEmptyHint);
     connect(m_model, &FunctionListModel::errorTextChanged, this, &FunctionsPanel::updateEmptyHint);
     connect(m_model, &FunctionListModel::loadingChanged, this, &FunctionsPanel::updateEmptyHint);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -129,6 +139,7 @@ FunctionsPanel::FunctionsPanel(QWidget *parent) : QWidget(parent)
         m_delete->setEnabled(selected > 0);
         m_export->setEnabled(selected > 0);
         m_duplicate->setEnabled(selected == 1);
+        m_deletePackage->setEnabled(!currentPackage().isEmpty());
     });
     connect(m_model, &FunctionListModel::errorTextChanged, this, [this](const QString &text) {
         if (!text.isEmpty())
@@ -155,6 +166,10 @@ FunctionsPanel::FunctionsPanel(QWidget *parent) : QWidget(parent)
 void FunctionsPanel::currentRowChanged()
 {
     const QString current = currentFunction();
+    if (const QString package = currentPackage(); package != m_lastPackage && !m_leavePending) {
+        m_lastPackage = package;
+        Q_EMIT currentPackageChanged(package);
+    }
     if (current == m_lastCurrent || m_leavePending)
         return;
     if (m_leaveCheck && !m_lastCurrent.isEmpty() && !m_removingShown) {
@@ -190,7 +205,7 @@ void FunctionsPanel::leaveAnswered(bool go)
 
 void FunctionsPanel::fitColumns()
 {
-    QHeaderView *header = m_view->horizontalHeader();
+    QHeaderView *header = m_view->header();
     // One pass over the headers and the first kFitRows rows of each column.
     header->resizeSections(QHeaderView::ResizeToContents);
     m_nameWidth = std::min(header->sectionSize(FunctionListModel::NameColumn), kNameColumnMax);
@@ -199,7 +214,7 @@ void FunctionsPanel::fitColumns()
 
 void FunctionsPanel::fitNameColumn()
 {
-    QHeaderView *header = m_view->horizontalHeader();
+    QHeaderView *header = m_view->header();
     int others = 0;
     for (int column = 0; column < header->count(); ++column) {
         if (column != FunctionListModel::NameColumn && !header->isSectionHidden(column))
@@ -230,8 +245,7 @@ bool FunctionsPanel::eventFilter(QObject *watched, QEvent *event)
 
 void FunctionsPanel::updateEmptyHint()
 {
-    const bool empty =
-        m_proxy->rowCount() == 0 && !m_model->isLoading() && m_model->errorText().isEmpty() && m_platform;
+    const bool empty = m_tree->rowCount() == 0 && !m_model->isLoading() && m_model->errorText().isEmpty() && m_platform;
     m_emptyHint->setVisible(empty);
     if (!empty)
         return;
@@ -251,6 +265,10 @@ void FunctionsPanel::setPlatform(Platform *platform)
 {
     m_platform = platform;
     m_lastCurrent.clear();
+    if (!m_lastPackage.isEmpty()) {
+        m_lastPackage.clear();
+        Q_EMIT currentPackageChanged(QString());
+    }
     m_leavePending = false;
     m_model->setPlatform(platform);
     m_model->refresh();
@@ -273,7 +291,7 @@ bool FunctionsPanel::selectFunction(const QString &name)
     const int row = m_model->rowOf(name);
     if (row < 0)
         return false;
-    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, FunctionListModel::NameColumn));
+    const QModelIndex index = viewIndexOf(row);
     if (!index.isValid())
         return false;
     m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
@@ -284,8 +302,10 @@ bool FunctionsPanel::selectFunction(const QString &name)
 QStringList FunctionsPanel::selectedNames() const
 {
     QStringList names;
-    for (const QModelIndex &index : m_view->selectionModel()->selectedRows())
-        names.append(index.data(FunctionListModel::NameRole).toString());
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows()) {
+        if (const QString name = index.data(FunctionListModel::NameRole).toString(); !name.isEmpty())
+            names.append(name); // not a package's row
+    }
     return names;
 }
 
@@ -431,6 +451,8 @@ void FunctionsPanel::duplicateCurrent()
 void FunctionsPanel::deleteSelected()
 {
     const QStringList names = selectedNames();
+    if (m_platform && names.isEmpty() && !currentPackage().isEmpty())
+        return deleteCurrentPackage();
     if (!m_platform || names.isEmpty())
         return;
     const auto answer =
@@ -446,14 +468,15 @@ void FunctionsPanel::deleteSelected()
     // before. (The list's proxy reports a removal as a layout change, which leaves no current row.)
     auto neighbour = std::make_shared<QString>();
     if (const int shown = m_view->currentIndex().row(); shown >= 0 && names.contains(currentFunction())) {
-        const auto nameAt = [this](int row) {
-            return m_proxy->index(row, 0).data(FunctionListModel::NameRole).toString();
+        const QModelIndex parent = m_view->currentIndex().parent(); // a neighbour in the same package
+        const auto nameAt = [this, parent](int row) {
+            return m_tree->index(row, 0, parent).data(FunctionListModel::NameRole).toString();
         };
-        for (int row = shown + 1; row < m_proxy->rowCount() && neighbour->isEmpty(); ++row)
+        for (int row = shown + 1; row < m_tree->rowCount(parent) && neighbour->isEmpty(); ++row)
             if (!names.contains(nameAt(row)))
                 *neighbour = nameAt(row);
         for (int row = shown - 1; row >= 0 && neighbour->isEmpty(); --row)
-            if (!names.contains(nameAt(row)))
+            if (!names.contains(nameAt(row)) && !nameAt(row).isEmpty())
                 *neighbour = nameAt(row);
     }
     QPointer<Platform> platform = m_platform;
@@ -544,15 +567,7 @@ void FunctionsPanel::functionChanged(const Action &action)
 {
     m_model->applyAction(action);
     // A new value may be wider ("auto (0.125 vCPU)"): columns grow to it, never shrink here.
-    QHeaderView *header = m_view->horizontalHeader();
-    for (int column = 0; column < header->count(); ++column) {
-        if (column == FunctionListModel::NameColumn || header->isSectionHidden(column))
-            continue;
-        const int before = header->sectionSize(column);
-        m_view->resizeColumnToContents(column);
-        if (header->sectionSize(column) < before)
-            header->resizeSection(column, before);
-    }
+    growColumnsToContents(m_view, FunctionListModel::NameColumn);
     fitNameColumn();
 }
 

@@ -22,6 +22,7 @@
 #include "ui/metrics/MonitoringPanel.h"
 #include "ui/metrics/OverviewPanel.h"
 #include "ui/objects/BucketBrowser.h"
+#include "ui/packages/FunctionDetail.h"
 #include "ui/shell/FirstFrame.h"
 #include "ui/shell/LazyTab.h"
 #include "ui/shell/LocalRunStopper.h"
@@ -97,7 +98,9 @@ void MainWindow::build()
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(m_functions);
-    m_splitter->addWidget(m_tabs);
+    // The function's tabs, or the panel of the package whose row is the current one.
+    auto *detail = new FunctionDetail(m_tabs, this);
+    m_splitter->addWidget(detail);
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 3);
     // Neither side can be dragged (or restored) to nothing, and the explicit minimums keep a
@@ -144,6 +147,11 @@ void MainWindow::build()
     statusBar()->addPermanentWidget(m_connectionStatus);
 
     connect(m_functions, &FunctionsPanel::currentFunctionChanged, this, &MainWindow::functionSelected);
+    connect(m_functions, &FunctionsPanel::currentPackageChanged, detail,
+            [this, detail](const QString &name) { detail->showPackage(m_platform, name); });
+    connect(detail, &FunctionDetail::packageApplied, m_functions, &FunctionsPanel::packageChanged);
+    connect(detail, &FunctionDetail::statusMessage, this,
+            [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     // Unsaved configuration changes are asked about before another function or connection shows.
     m_functions->setLeaveCheck(
         [this](std::function<void(bool)> answer) { return mayLeaveConfiguration(std::move(answer)); });
