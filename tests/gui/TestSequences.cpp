@@ -10,6 +10,7 @@
 #include "support/Futures.h"
 
 #include "ui/code/CodePanel.h"
+#include "ui/functions/ConfigPanel.h"
 #include "ui/functions/FunctionsPanel.h"
 #include "ui/testing/TestPanel.h"
 
@@ -286,6 +287,31 @@ private Q_SLOTS:
         window.codePanel()->deployAction()->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(console.stored(u"greet"_s).exec->components.value_or(QStringList()),
                                   QStringList({u"/guest/hello"_s, u"/guest/shout"_s}), kWaitMs);
+    }
+
+    // A sequence runs no process of its own: its Configuration shows the timeout and log limit
+    // (kept in its activation's limits) but not memory, CPU, concurrency or instances.
+    void aSequencesConfigurationShowsOnlyWhatApplies()
+    {
+        Console console;
+        QVERIFY(console.start());
+        MainWindow &window = *console.window;
+        QVERIFY(putFunction(console, u"hello"_s, kHello));
+        QVERIFY(putSequence(console, u"greet"_s, {u"/guest/hello"_s}));
+        QVERIFY(showActive(window));
+        window.functionsPanel()->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(window.functionsPanel()->selectFunction(u"hello"_s), kWaitMs);
+        window.tabs()->setCurrentWidget(window.configPanel());
+        auto *memory = child<QWidget>(&window, "memory");
+        auto *timeout = child<QWidget>(&window, "timeout");
+        QTRY_VERIFY_WITH_TIMEOUT(memory->isVisible() && timeout->isEnabled(), kWaitMs);
+
+        QTRY_VERIFY_WITH_TIMEOUT(window.functionsPanel()->selectFunction(u"greet"_s), kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!memory->isVisible(), kWaitMs);
+        QVERIFY(timeout->isVisible());
+        QVERIFY(child<QWidget>(&window, "logs")->isVisible());
+        for (const char *name : {"cpu", "concurrency", "instances"})
+            QVERIFY2(!child<QWidget>(&window, name)->isVisible(), name);
     }
 };
 
