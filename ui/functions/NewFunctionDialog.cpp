@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScreen>
 #include <QVBoxLayout>
 
 namespace funcdesk {
@@ -127,8 +128,17 @@ void NewFunctionDialog::kindChosen()
                                   "result to the next, and the last result is the sequence's.")
                              : tr("The function starts from a small example for its runtime."));
     if (sequence) {
-        // Room for the two lists and the data flow.
-        resize(qMax(width(), fontMetrics().averageCharWidth() * 90), qMax(height(), fontMetrics().height() * 28));
+        // Room for the two lists and the data flow, on the screen: centred on the window it came from.
+        const QRect screen = this->screen()->availableGeometry();
+        const QSize wanted(qMin(screen.width() - 32, qMax(width(), fontMetrics().averageCharWidth() * 110)),
+                           qMin(screen.height() - 64, qMax(height(), fontMetrics().height() * 30)));
+        resize(wanted);
+        const QPoint centre = parentWidget() ? parentWidget()->window()->geometry().center() : screen.center();
+        QRect placed(QPoint(), wanted);
+        placed.moveCenter(centre);
+        placed.moveLeft(qBound(screen.left(), placed.left(), screen.right() - wanted.width()));
+        placed.moveTop(qBound(screen.top() + 32, placed.top(), screen.bottom() - wanted.height()));
+        move(placed.topLeft());
     } else {
         layout()->activate();
         resize(width(), minimumSizeHint().height());

@@ -165,8 +165,8 @@ QString SequenceEditor::dataFlowText() const
 void SequenceEditor::addChosen()
 {
     QModelIndex chosen = m_available->currentIndex();
-    if (!chosen.isValid() && m_filtered->rowCount() == 1)
-        chosen = m_filtered->index(0, 0); // the search left one: Enter takes it
+    if (!chosen.isValid() && m_filtered->rowCount() > 0)
+        chosen = m_filtered->index(0, 0); // nothing chosen: the search's first match
     QString path = chosen.isValid() ? chosen.data(ComponentCatalog::PathRole).toString() : QString();
     if (path.isEmpty() && m_search->text().trimmed().startsWith(QLatin1Char('/')))
         path = m_search->text().trimmed(); // not listed: the platform checks it on Create
@@ -220,7 +220,7 @@ void SequenceEditor::updateState()
     const int row = m_components->currentIndex().row();
     const bool typed = m_search->text().trimmed().startsWith(QLatin1Char('/'));
     const bool full = m_model->rowCount() >= SequenceComponentModel::kMaxComponents;
-    m_add->setEnabled(!full && (m_available->currentIndex().isValid() || m_filtered->rowCount() == 1 || typed));
+    m_add->setEnabled(!full && (m_available->currentIndex().isValid() || m_filtered->rowCount() > 0 || typed));
     m_up->setEnabled(row > 0);
     m_down->setEnabled(row >= 0 && row < m_model->rowCount() - 1);
     m_remove->setEnabled(row >= 0);
