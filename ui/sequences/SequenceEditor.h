@@ -17,9 +17,10 @@ class SequenceComponentModel;
 
 // Edits a sequence's components: a searchable list of the actions it can use (the namespace's
 // and /whisk.system/utils'), the chosen components in order — added with Add, a double click,
-// Enter (the selected action, else the search's first match) or a drag; reordered by drag, Alt+Up / Alt+Down or the
-// buttons; removed with Remove or Delete — and the data flow from the input through each step (with its runtime) to the
-// result. Used by New function ▸ Sequence and, for an opened sequence, in the Code tab.
+// Enter (the selected action, else the search's first match) or a drag; reordered by drag,
+// Alt+Up / Alt+Down or the buttons; removed with Remove or Delete — and the data flow from the
+// input through each step (with its runtime) to the result. Used by New function ▸ Sequence and,
+// for an opened sequence, in the Code tab.
 class SequenceEditor : public QWidget
 {
     Q_OBJECT
