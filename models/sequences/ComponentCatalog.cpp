@@ -2,10 +2,10 @@
 
 #include "core/FutureCallback.h"
 #include "core/Platform.h"
+#include "models/sequences/SequenceComponentModel.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QMimeData>
 
 namespace funcdesk {
 
@@ -13,8 +13,6 @@ namespace {
 
 // The shared actions offered beside the namespace's own (OpenWhisk's catalog: echo, cat, sort…).
 const QString kSharedPackage = QStringLiteral("/whisk.system/utils");
-// SequenceComponentModel's drag format: a catalog row dropped on the components is added.
-const QString kMimeType = QStringLiteral("application/x-funcdesk-sequence-components");
 
 QString kindFromAnnotations(const QJsonArray &annotations)
 {
@@ -154,7 +152,7 @@ Qt::ItemFlags ComponentCatalog::flags(const QModelIndex &index) const
 
 QStringList ComponentCatalog::mimeTypes() const
 {
-    return {kMimeType};
+    return {SequenceComponentModel::pathsMimeType()};
 }
 
 QMimeData *ComponentCatalog::mimeData(const QModelIndexList &indexes) const
@@ -164,9 +162,7 @@ QMimeData *ComponentCatalog::mimeData(const QModelIndexList &indexes) const
         if (index.isValid())
             paths.append(m_entries.at(index.row()).path);
     }
-    auto *data = new QMimeData;
-    data->setData(kMimeType, paths.join(QLatin1Char('\n')).toUtf8());
-    return data;
+    return SequenceComponentModel::pathsMimeData(paths);
 }
 
 } // namespace funcdesk

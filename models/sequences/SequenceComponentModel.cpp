@@ -152,6 +152,18 @@ QStringList SequenceComponentModel::mimeTypes() const
     return {kMimeType};
 }
 
+QString SequenceComponentModel::pathsMimeType()
+{
+    return kMimeType;
+}
+
+QMimeData *SequenceComponentModel::pathsMimeData(const QStringList &paths)
+{
+    auto *data = new QMimeData;
+    data->setData(kMimeType, paths.join(QLatin1Char('\n')).toUtf8());
+    return data;
+}
+
 QMimeData *SequenceComponentModel::mimeData(const QModelIndexList &indexes) const
 {
     QStringList paths;
@@ -159,9 +171,7 @@ QMimeData *SequenceComponentModel::mimeData(const QModelIndexList &indexes) cons
         if (index.isValid())
             paths.append(m_paths.at(index.row()));
     }
-    auto *data = new QMimeData;
-    data->setData(kMimeType, paths.join(QLatin1Char('\n')).toUtf8());
-    return data;
+    return pathsMimeData(paths);
 }
 
 bool SequenceComponentModel::canDropMimeData(const QMimeData *data, Qt::DropAction action, int, int,

@@ -41,6 +41,11 @@ public:
     // Moves the component at `from` to position `to` (0 … rowCount()-1).
     bool moveComponent(int from, int to);
 
+    // The drag format of components (fully qualified paths), shared with ComponentCatalog: a
+    // catalog row dropped on the components is added.
+    static QMimeData *pathsMimeData(const QStringList &paths);
+    static QString pathsMimeType();
+
     // "input → hello (nodejs:20) → shout (python:3) → result"
     QString dataFlowText() const;
     // Why the list cannot be stored as it is ("" when it can).
