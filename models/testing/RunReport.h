@@ -2,6 +2,7 @@
 
 #include "core/Activation.h"
 #include "core/CostModel.h"
+#include "models/testing/RunStep.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -61,6 +62,9 @@ public:
     QString networkText;
     QString storageText; // "1.5 MB of 512 MB"
     std::optional<qint64> storageUsedBytes;
+    // A sequence's run: its components in the chain (SequenceSteps), and "2 of 3 steps ran; …".
+    QList<RunStep> steps;
+    QString stepsSummary;
 
     static RunReport fromActivation(Target target, const Activation &activation, const CostModel &costs);
     static RunReport notStarted(Target target, const QString &message);

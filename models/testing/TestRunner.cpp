@@ -4,6 +4,7 @@
 #include "core/FutureCallback.h"
 #include "executor/Executor.h"
 #include "models/testing/PayloadValidator.h"
+#include "models/testing/SequenceSteps.h"
 
 #include <QDateTime>
 
@@ -161,7 +162,7 @@ void TestRunner::startPlatform(const QJsonObject &params)
         if (!outcome) {
             deliver(RunReport::notStarted(RunReport::Target::Platform, outcome.error().message));
         } else if (outcome->activation) {
-            deliver(RunReport::fromActivation(RunReport::Target::Platform, *outcome->activation, m_costs));
+            deliverActivation(*outcome->activation, serial);
         } else {
             // 202: the platform stopped waiting but the activation goes on; look for its record.
             m_lateActivationId = outcome->activationId;
@@ -188,7 +189,7 @@ void TestRunner::pollLateActivation()
             return;
         if (found) {
             m_pollTimer.stop();
-            deliver(RunReport::fromActivation(RunReport::Target::Platform, found.value(), m_costs));
+            deliverActivation(found.value(), serial);
         } else if (QDateTime::currentMSecsSinceEpoch() > m_lateDeadline) {
             m_pollTimer.stop();
             deliver(RunReport::stillRunning(
@@ -196,6 +197,29 @@ void TestRunner::pollLateActivation()
                 tr("Activation %1 did not finish in time. It may still appear in the activation list.").arg(id)));
         }
     });
+}
+
+bool TestRunner::isSequence() const
+{
+    return m_deployed.exec && m_deployed.exec->kind == QLatin1StringView("sequence");
+}
+
+void TestRunner::deliverActivation(const Activation &activation, quint64 serial)
+{
+    RunReport report = RunReport::fromActivation(RunReport::Target::Platform, activation, m_costs);
+    if (!SequenceSteps::isSequence(activation) || !m_platform)
+        return deliver(std::move(report));
+    Q_EMIT progress(tr("Reading the steps of the sequence…"));
+    const QStringList components =
+        m_deployed.exec ? m_deployed.exec->components.value_or(QStringList()) : QStringList();
+    SequenceSteps::fetch(m_platform, activation, components, this,
+                         [this, serial, report](QList<RunStep> steps, QString summary) mutable {
+                             if (serial != m_serial || !m_running)
+                                 return;
+                             report.steps = std::move(steps);
+                             report.stepsSummary = std::move(summary);
+                             deliver(std::move(report));
+                         });
 }
 
 void TestRunner::deliver(RunReport report)

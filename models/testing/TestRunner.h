@@ -37,7 +37,9 @@ public:
     // beyond the action's timeout.
     void setLateActivationGraceMs(qint64 ms) { m_graceMs = ms; }
 
-    bool canRunLocally() const { return m_executor != nullptr && !m_name.isEmpty(); }
+    // A sequence has no code of its own: it runs on the platform only.
+    bool canRunLocally() const { return m_executor != nullptr && !m_name.isEmpty() && !isSequence(); }
+    bool isSequence() const;
     bool canRunOnPlatform() const { return m_platform != nullptr && !m_name.isEmpty(); }
     bool isRunning() const { return m_running.has_value(); }
 
@@ -59,6 +61,8 @@ private:
     void startLocal(const QString &code, const QString &kind, const QJsonObject &params);
     void startPlatform(const QJsonObject &params);
     void pollLateActivation();
+    // The platform's activation as a report; a sequence's gets its steps read first.
+    void deliverActivation(const Activation &activation, quint64 serial);
     void deliver(RunReport report);
     void setRunning(std::optional<Mode> mode);
 

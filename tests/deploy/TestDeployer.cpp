@@ -344,8 +344,8 @@ void TestDeployer::exampleProjectPackageSequence_data()
     targets();
 }
 
-// resources/examples/manifest: a package with a binding, Node.js and Python actions, a sequence
-// through the binding, an alarm trigger and a rule. Needs packages and sequences (`seqpkg`).
+// resources/examples/manifest: a package with a binding, Node.js, Python and Go actions, a
+// three-step sequence of them, an alarm trigger and a rule. Needs packages and sequences (`seqpkg`).
 void TestDeployer::exampleProjectPackageSequence()
 {
     QFETCH(bool, remote);
@@ -355,15 +355,17 @@ void TestDeployer::exampleProjectPackageSequence()
     QVERIFY(manifest->warnings.isEmpty());
     const DeployReport first = deploy(target.platform, manifest.value());
     QVERIFY2(!first.error, qPrintable(describe(first)));
-    QCOMPARE(lines(first),
-             (QStringList{u"created package greeter"_s, u"created package tools"_s, u"created action greeter/hello"_s,
-                          u"created action greeter/shout"_s, u"created sequence greeter/loudHello"_s,
-                          u"created trigger everyMorning"_s, u"created rule greetEveryMorning"_s}));
+    QCOMPARE(lines(first), (QStringList{u"created package greeter"_s, u"created package tools"_s,
+                                        u"created action greeter/hello"_s, u"created action greeter/shout"_s,
+                                        u"created action greeter/measure"_s, u"created sequence greeter/loudHello"_s,
+                                        u"created trigger everyMorning"_s, u"created rule greetEveryMorning"_s}));
     const InvokeOutcome ran = take(target.platform->invokeAction(u"greeter/loudHello"_s, {{u"name"_s, u"Ada"_s}}, {}));
     QVERIFY(ran.activation);
     QCOMPARE(ran.activation->response->result.toObject().value(u"greeting"_s), QJsonValue(u"HELLO, ADA!"_s));
+    QCOMPARE(ran.activation->response->result.toObject().value(u"letters"_s), QJsonValue(8)); // the Go step
+    QCOMPARE(ran.activation->logs.value_or(QStringList()).size(), 3);
     const DeployReport second = deploy(target.platform, manifest.value());
-    QCOMPARE(second.count(DeployVerdict::Unchanged), 7);
+    QCOMPARE(second.count(DeployVerdict::Unchanged), 8);
 }
 
 QTEST_GUILESS_MAIN(TestDeployer)

@@ -9,6 +9,7 @@
 #include "support/Futures.h"
 
 #include "ui/functions/FunctionsPanel.h"
+#include "ui/testing/TestPanel.h"
 
 #include <QAbstractItemModel>
 #include <QAbstractItemModelTester>
@@ -18,10 +19,12 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace funcdesk;
 using namespace funcdesk::test;
@@ -30,6 +33,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr int kWaitMs = 20000;
+constexpr int kGoWaitMs = 60000; // a Go action compiles on its first start
 
 const QByteArray kHelloJs = "function main(params) { return {greeting: 'hello ' + (params.name || 'world')}; }\n";
 
@@ -203,13 +207,14 @@ private Q_SLOTS:
         QTRY_VERIFY(!window.findChild<QDialog *>(u"deployProjectDialog"_s));
     }
 
-    // resources/examples/manifest, copied: a package with a parameter, a binding, Node.js and
-    // Python actions, a sequence through the binding, an alarm trigger and a rule.
-    void exampleProjectDeploysThenIsUnchanged()
+    // resources/examples/manifest, copied: a package with a parameter, a binding, Node.js, Python
+    // and Go actions, a three-step sequence of them, an alarm trigger and a rule. Deployed, the
+    // sequence runs from the Test panel and shows each step's result (issue 19, "Done when").
+    void exampleProjectDeploysRunsEachStepThenIsUnchanged()
     {
         Project project;
         const QDir examples(QStringLiteral(EXAMPLES_DIR "/manifest"));
-        for (const QString &name : {u"manifest.yaml"_s, u"src/hello.js"_s, u"src/shout.py"_s}) {
+        for (const QString &name : {u"manifest.yaml"_s, u"src/hello.js"_s, u"src/shout.py"_s, u"src/measure.go"_s}) {
             QFile source(examples.filePath(name));
             QVERIFY2(source.open(QIODevice::ReadOnly), qPrintable(source.fileName()));
             QVERIFY(project.write(name, source.readAll()));
@@ -218,20 +223,39 @@ private Q_SLOTS:
         QDialog *dialog = startAndOpen(console, project.dir.path());
         QVERIFY(dialog);
         MainWindow &window = *console.window;
-        QTRY_COMPARE_WITH_TIMEOUT(column(dialog, 0), QStringList(7, u"created"_s), kWaitMs);
-        QCOMPARE(column(dialog, 1), QStringList({u"package"_s, u"package"_s, u"action"_s, u"action"_s, u"sequence"_s,
-                                                 u"trigger"_s, u"rule"_s}));
+        QTRY_COMPARE_WITH_TIMEOUT(column(dialog, 0), QStringList(8, u"created"_s), kWaitMs);
+        QCOMPARE(column(dialog, 1), QStringList({u"package"_s, u"package"_s, u"action"_s, u"action"_s, u"action"_s,
+                                                 u"sequence"_s, u"trigger"_s, u"rule"_s}));
         QTest::mouseClick(child<QPushButton>(dialog, "deployButton"), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(dialog, "deploySummary")->text().startsWith(u"Deployed: 7 created"_s),
+        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(dialog, "deploySummary")->text().startsWith(u"Deployed: 8 created"_s),
                                  kWaitMs);
         QTRY_VERIFY_WITH_TIMEOUT(window.functionsPanel()->selectFunction(u"greeter/loudHello"_s), kWaitMs);
         QTest::mouseClick(child<QPushButton>(dialog, "deployCloseButton"), Qt::LeftButton);
         QTRY_VERIFY(!window.findChild<QDialog *>(u"deployProjectDialog"_s));
 
-        dialog = openByClick(window);
-        QVERIFY(dialog);
-        QTRY_COMPARE_WITH_TIMEOUT(column(dialog, 0), QStringList(7, u"unchanged"_s), kWaitMs);
-        QVERIFY(!child<QPushButton>(dialog, "deployButton")->isEnabled());
+        // Run it from the Test panel: Node.js, Python, then Go (compiled on its first start).
+        window.tabs()->setCurrentWidget(window.testPanel());
+        auto *payload = child<QPlainTextEdit>(&window, "payloadEditor");
+        payload->setFocus();
+        QTest::keyClick(payload, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(payload, u"{\"name\": \"Ada\"}"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(window.testPanel()->runOnPlatformAction()->isEnabled(), kWaitMs);
+        QTest::mouseClick(child<QWidget>(&window, "runOnPlatformButton"), Qt::LeftButton);
+        auto *steps = child<QTreeWidget>(child<QWidget>(&window, "platformResultView"), "runSteps");
+        QTRY_COMPARE_WITH_TIMEOUT(steps->topLevelItemCount(), 3, kGoWaitMs);
+        const QStringList names{u"greeter/hello"_s, u"greeter/shout"_s, u"greeter/measure"_s};
+        const QStringList results{u"Hello, Ada!"_s, u"HELLO, ADA!"_s, u"\"letters\":8"_s};
+        for (int row = 0; row < 3; ++row) {
+            QTreeWidgetItem *step = steps->topLevelItem(row);
+            QCOMPARE(step->text(1), names.at(row));
+            QVERIFY2(step->text(2).contains(u"success"_s), qPrintable(step->text(2) + u' ' + step->text(4)));
+            QVERIFY2(step->text(4).contains(results.at(row)), qPrintable(step->text(4)));
+        }
+
+        QDialog *again = openByClick(window);
+        QVERIFY(again);
+        QTRY_COMPARE_WITH_TIMEOUT(column(again, 0), QStringList(8, u"unchanged"_s), kWaitMs);
+        QVERIFY(!child<QPushButton>(again, "deployButton")->isEnabled());
     }
 
     void invalidManifestShowsItsPlaceAndCannotBeDeployed()

@@ -249,7 +249,9 @@ void CodePanel::loaded(const Action &action)
     m_editor->setDeployedCode(code);
     m_loadingText = false;
     m_editor->setReadOnly(!editable);
-    if (!editable) {
+    if (isSequence(action)) {
+        showSequence();
+    } else if (!editable) {
         const bool binary = action.exec && action.exec->binary.value_or(false);
         m_status->showMessage(CodeBanner::Tone::Info,
                               binary
@@ -351,6 +353,10 @@ void CodePanel::revertToDeployed()
     m_status->showMessage(CodeBanner::Tone::Warning,
                           tr("Discard your changes and go back to the deployed version %1?").arg(version));
     m_status->addButton(tr("Revert"), QStringLiteral("confirmRevertButton"), [this, version] {
+        if (isSequence(m_action)) {
+            showSequence(); // the deployed components again
+            return updateState();
+        }
         closeDiff();
         m_editor->setText(m_editor->deployedCode());
         m_status->showMessage(CodeBanner::Tone::Info,
@@ -464,7 +470,7 @@ QString CodePanel::currentKind() const
 
 bool CodePanel::isDirty() const
 {
-    return m_action && m_editor->isDirty();
+    return m_action && (isSequence(m_action) ? sequenceDirty() : m_editor->isDirty());
 }
 
 QString CodePanel::title() const
@@ -488,7 +494,7 @@ void CodePanel::setBusy(bool busy)
 void CodePanel::updateState()
 {
     const bool ready = m_action.has_value() && !m_platform.isNull() && !m_busy;
-    const bool editable = ready && hasEditableCode(*m_action) && !m_draftOffered;
+    const bool editable = ready && (hasEditableCode(*m_action) || isSequence(m_action)) && !m_draftOffered;
     const bool dirty = isDirty();
     m_deployAction->setEnabled(editable && dirty);
     m_revertAction->setEnabled(editable && dirty);

@@ -18,6 +18,7 @@ class CodeEditor;
 class CodeHistoryPane;
 class DiffView;
 class DraftStore;
+class SequenceEditor;
 class Platform;
 class SyntaxCheck;
 struct Draft;
@@ -78,7 +79,7 @@ Q_SIGNALS:
     void statusMessage(const QString &message);
 
 private:
-    enum class Page { Empty, Editor, Diff };
+    enum class Page { Empty, Editor, Diff, Sequence };
     // What the diff page compares with the editor (or, for a draft, with the deployed code).
     enum class DiffSource { Deployed, History, Draft };
 
@@ -100,6 +101,11 @@ private:
     void checkThenPut(const Exec &exec);
     void syntaxChecked(const SyntaxProblem &problem);
     void showSyntaxProblem(const SyntaxProblem &problem, const QString &code);
+    // A sequence (CodePanelSequence.cpp): its components instead of code.
+    static bool isSequence(const std::optional<Action> &action);
+    bool sequenceDirty() const;
+    void showSequence();
+    void deploySequence();
 
     DraftStore *m_drafts;
     QPointer<Platform> m_platform;
@@ -134,6 +140,7 @@ private:
     QStackedWidget *m_pages;
     QLabel *m_emptyLabel;
     CodeEditor *m_editor;
+    SequenceEditor *m_sequenceEditor = nullptr; // made for the first sequence shown
     DiffView *m_diffView;
     CodeHistoryPane *m_history;
     QSplitter *m_splitter;

@@ -25,6 +25,8 @@ void CodePanel::deploy()
 {
     if (!m_deployAction->isEnabled())
         return;
+    if (isSequence(m_action))
+        return deploySequence();
     Exec exec = *m_action->exec;
     exec.code = m_editor->text();
     m_checkNote.clear();
@@ -117,6 +119,7 @@ void CodePanel::putCode(const Exec &source, bool rollback, const QString &fromVe
     exec.kind = source.kind;
     exec.code = source.code;
     exec.main = source.main;
+    exec.components = source.components; // a sequence's
     const QString snapshot = exec.code.value_or(QString());
     const quint64 generation = m_generation;
     const quint64 put = ++m_put;
@@ -184,7 +187,8 @@ void CodePanel::finishPut(const Action &action, const QString &snapshot, bool ro
     Action deployedAction = action;
     if (!deployedAction.exec)
         deployedAction.exec = Exec{};
-    deployedAction.exec->code = snapshot; // what was sent, whether or not the answer echoes it
+    if (!deployedAction.exec->components)     // a sequence has no code
+        deployedAction.exec->code = snapshot; // what was sent, whether or not the answer echoes it
     m_overwriteVersion.clear();
     m_editor->textEdit()->clearProblem();
     const QString version = deployedAction.version.value_or(QString());

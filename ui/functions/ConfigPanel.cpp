@@ -98,6 +98,7 @@ ConfigPanel::ConfigPanel(QWidget *parent) : QWidget(parent)
 
     m_memory = spinBox(this, "memory", 1 << 20, tr(" MB"));
     m_memoryError = errorLabel(this, "memoryError");
+    m_processRows.append(form->rowCount());
     fieldWithError(tr("&Memory:"), m_memory, m_memoryError);
 
     m_timeout = spinBox(this, "timeout", 24 * 3600 * 1000, tr(" ms"));
@@ -123,6 +124,7 @@ ConfigPanel::ConfigPanel(QWidget *parent) : QWidget(parent)
     cpuRow->addWidget(m_cpu, 0, Qt::AlignLeft); // as wide as the other number fields
     cpuRow->addWidget(m_cpuAuto);
     cpuRow->addWidget(m_cpuNote, 1);
+    m_processRows.append(form->rowCount());
     form->addRow(labelFor(tr("&CPU:"), m_cpu), cpuRow);
 
     m_logs = spinBox(this, "logs", 1 << 20, tr(" MB"));
@@ -137,6 +139,7 @@ ConfigPanel::ConfigPanel(QWidget *parent) : QWidget(parent)
                     "process that shares the memory and CPU limits, as OpenWhisk does; more wait in a queue.")
                      .toHtmlEscaped()));
     m_concurrencyError = errorLabel(this, "concurrencyError");
+    m_processRows.append(form->rowCount());
     fieldWithError(tr("C&oncurrency:"), m_concurrency, m_concurrencyError);
 
     m_instancesSet = new QCheckBox(tr("Limit"), this);
@@ -146,6 +149,7 @@ ConfigPanel::ConfigPanel(QWidget *parent) : QWidget(parent)
     instancesRow->addWidget(m_instances, 0, Qt::AlignLeft); // a number field's width, as CPU
     instancesRow->addWidget(m_instancesSet);
     instancesRow->addStretch(1);
+    m_processRows.append(form->rowCount());
     form->addRow(labelFor(tr("&Instances:"), m_instances), instancesRow);
 
     // Storage, Network, Minimum instances: Funcdesk's sandbox settings (hidden where the platform
@@ -333,6 +337,7 @@ void ConfigPanel::load()
                          setBusy(false, tr("Could not load %1: %2").arg(name, action.error().message));
                          return;
                      }
+                     m_sequence = action->exec && action->exec->kind == QLatin1StringView("sequence");
                      m_loaded = FunctionConfigForm(action.value(), limits);
                      showForm(m_loaded);
                      showVersion(action.value());
@@ -359,8 +364,12 @@ void ConfigPanel::showForm(const FunctionConfigForm &form)
     m_storageNote->setText(form.storageNote());
     m_storageNote->setToolTip(QStringLiteral("<p>%1</p>").arg(form.storageNoteDetail().toHtmlEscaped()));
     m_warmInstances->setText(form.warmInstancesText());
+    // A sequence runs no process of its own: memory, CPU, concurrency, instances and the sandbox
+    // are its components' (OpenWhisk keeps a sequence's timeout and log limit, in its activation).
     for (const int row : std::as_const(m_storageRows))
-        m_form->setRowVisible(row, form.storageSupported());
+        m_form->setRowVisible(row, form.storageSupported() && !m_sequence);
+    for (const int row : std::as_const(m_processRows))
+        m_form->setRowVisible(row, !m_sequence);
     m_parameters->setParameters(form.parameters);
     m_webExport->setChecked(form.webExport);
     m_filling = false;

@@ -112,6 +112,8 @@ private:
     QSpinBox *m_instances;
     QFormLayout *m_form;
     QList<int> m_storageRows; // form rows shown only where the platform has storage limits
+    QList<int> m_processRows; // memory, CPU, concurrency, instances: hidden for a sequence
+    bool m_sequence = false;  // the function shown is a sequence
     QSpinBox *m_storage;
     QLabel *m_storageError;
     QLabel *m_storageNote;

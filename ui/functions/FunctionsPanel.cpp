@@ -339,12 +339,13 @@ void FunctionsPanel::newFunction()
                 kinds.insert(kind.startsWith(QLatin1StringView("nodejs:")) ? 0 : kinds.size(), kind);
         }
         NewFunctionDialog dialog(kinds, allNames(), this);
+        dialog.offerSequence(m_platform);
         createThroughDialog(
             dialog,
-            [](const QString &name, const QString &kind) {
+            [&dialog](const QString &name, const QString &kind) {
                 Action action;
                 action.name = name;
-                action.exec = Exec::withCode(kind, FunctionTemplates::codeFor(kind));
+                action.exec = dialog.execFor(kind); // a runtime's template, or a sequence's components
                 return action;
             },
             [](const QString &name) { return tr("Created %1.").arg(name); });

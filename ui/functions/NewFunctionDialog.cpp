@@ -1,6 +1,8 @@
 #include "ui/functions/NewFunctionDialog.h"
 
 #include "core/EntityName.h"
+#include "models/templates/FunctionTemplates.h"
+#include "ui/sequences/SequenceEditor.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -8,6 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScreen>
 #include <QVBoxLayout>
 
 namespace funcdesk {
@@ -55,6 +58,7 @@ NewFunctionDialog::NewFunctionDialog(const QStringList &kinds, const QStringList
     layout->setSizeConstraint(QLayout::SetMinimumSize);
 
     connect(m_name, &QLineEdit::textChanged, this, &NewFunctionDialog::revalidate);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &NewFunctionDialog::kindChosen);
     connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
         if (!m_busy && m_buttons->button(QDialogButtonBox::Ok)->isEnabled())
             Q_EMIT createRequested(name(), kind());
@@ -81,7 +85,65 @@ QString NewFunctionDialog::name() const
 
 QString NewFunctionDialog::kind() const
 {
-    return m_kind->currentText();
+    const QString special = m_kind->currentData().toString(); // "sequence"
+    return special.isEmpty() ? m_kind->currentText() : special;
+}
+
+void NewFunctionDialog::offerSequence(Platform *platform)
+{
+    if (m_sequence)
+        return;
+    m_kind->addItem(tr("Sequence"), QStringLiteral("sequence"));
+    m_kind->setItemData(m_kind->count() - 1,
+                        tr("Runs existing actions in order, each one's result the next one's input"), Qt::ToolTipRole);
+    m_sequence = new SequenceEditor(this);
+    m_sequence->setPlatform(platform);
+    m_sequence->hide();
+    // Under the fields, above the messages.
+    static_cast<QVBoxLayout *>(layout())->insertWidget(1, m_sequence, 1);
+    connect(m_sequence, &SequenceEditor::componentsEdited, this, &NewFunctionDialog::revalidate);
+    kindChosen();
+}
+
+Exec NewFunctionDialog::execFor(const QString &kind) const
+{
+    if (kind == QLatin1StringView("sequence") && m_sequence) {
+        Exec exec;
+        exec.kind = kind;
+        exec.components = m_sequence->components();
+        return exec;
+    }
+    return Exec::withCode(kind, FunctionTemplates::codeFor(kind));
+}
+
+void NewFunctionDialog::kindChosen()
+{
+    if (!m_sequence)
+        return;
+    const bool sequence = kind() == QLatin1StringView("sequence");
+    if (sequence == m_sequence->isVisible())
+        return revalidate();
+    m_sequence->setVisible(sequence);
+    m_note->setText(sequence ? tr("A sequence runs its components in order: the input goes to the first, each "
+                                  "result to the next, and the last result is the sequence's.")
+                             : tr("The function starts from a small example for its runtime."));
+    if (sequence) {
+        // Room for the two lists and the data flow, on the screen: centred on the window it came from.
+        const QRect screen = this->screen()->availableGeometry();
+        const QSize wanted(qMin(screen.width() - 32, qMax(width(), fontMetrics().averageCharWidth() * 110)),
+                           qMin(screen.height() - 64, qMax(height(), fontMetrics().height() * 30)));
+        resize(wanted);
+        const QPoint centre = parentWidget() ? parentWidget()->window()->geometry().center() : screen.center();
+        QRect placed(QPoint(), wanted);
+        placed.moveCenter(centre);
+        placed.moveLeft(qBound(screen.left(), placed.left(), screen.right() - wanted.width()));
+        placed.moveTop(qBound(screen.top() + 32, placed.top(), screen.bottom() - wanted.height()));
+        move(placed.topLeft());
+    } else {
+        layout()->activate();
+        resize(width(), minimumSizeHint().height());
+    }
+    revalidate();
 }
 
 void NewFunctionDialog::setBusy(bool busy)
@@ -89,6 +151,8 @@ void NewFunctionDialog::setBusy(bool busy)
     m_busy = busy;
     m_name->setEnabled(!busy);
     m_kind->setEnabled(!busy && !m_copy);
+    if (m_sequence)
+        m_sequence->setEnabled(!busy);
     if (busy) {
         showMessage(tr("Creating %1…").arg(name()));
         m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
@@ -130,7 +194,9 @@ void NewFunctionDialog::revalidate()
     else if (m_kind->count() == 0)
         problem = tr("The platform offers no runtime.");
     showMessage(problem);
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!name().isEmpty() && problem.isEmpty());
+    // A sequence without components is not an error yet, just not ready (its editor says so).
+    const bool ready = !m_sequence || !m_sequence->isVisible() || m_sequence->problem().isEmpty();
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!name().isEmpty() && problem.isEmpty() && ready);
 }
 
 } // namespace funcdesk

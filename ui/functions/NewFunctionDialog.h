@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/Exec.h"
+
 #include <QDialog>
 
 class QComboBox;
@@ -9,7 +11,11 @@ class QLineEdit;
 
 namespace funcdesk {
 
-// Asks for a new function's name and runtime (the platform's kinds); the name is checked as it
+class Platform;
+class SequenceEditor;
+
+// Asks for a new function's name and runtime (the platform's kinds), or for a sequence's
+// components (offerSequence); the name is checked as it
 // is typed with the platform's naming rule. "Create" asks for the function with createRequested();
 // the dialog stays open, with what was typed, until the caller accept()s it or shows an error.
 class NewFunctionDialog : public QDialog
@@ -21,6 +27,11 @@ public:
 
     QString name() const;
     QString kind() const;
+    // Offers "Sequence" after the runtimes: chosen, the dialog shows a component editor over
+    // `platform`'s actions (SequenceEditor) and kind() is "sequence".
+    void offerSequence(Platform *platform);
+    // What the new function runs: the runtime's template code, or the sequence's components.
+    Exec execFor(const QString &kind) const;
     // Duplicate: asks for the name of a copy of `original`, with `suggested` filled in and
     // selected; the runtime is the original's (the only kind given) and cannot change.
     void askForCopy(const QString &original, const QString &suggested);
@@ -34,6 +45,7 @@ Q_SIGNALS:
 
 private:
     void revalidate();
+    void kindChosen();
     void showMessage(const QString &message);
 
     QStringList m_taken;
@@ -41,6 +53,7 @@ private:
     QComboBox *m_kind;
     QLabel *m_error;
     QLabel *m_note;
+    SequenceEditor *m_sequence = nullptr;
     QDialogButtonBox *m_buttons;
     bool m_busy = false;
     bool m_copy = false; // askForCopy: the runtime is the original's

@@ -3,6 +3,7 @@
 #include "models/testing/RunReport.h"
 #include "ui/shell/ErrorLabel.h"
 #include "ui/testing/CompareColors.h"
+#include "ui/testing/RunStepsView.h"
 
 #include <QEvent>
 #include <QFontDatabase>
@@ -80,6 +81,9 @@ RunResultView::RunResultView(QWidget *parent) : QWidget(parent)
     m_logs = readOnlyText(QStringLiteral("runLogs"), m_tabs);
     m_tabs->addTab(m_result, tr("Result"));
     m_tabs->addTab(m_logs, tr("Logs"));
+    m_steps = new RunStepsView(m_tabs);
+    m_steps->setObjectName(QStringLiteral("runStepsView"));
+    m_tabs->addTab(m_steps, tr("Steps"));
     layout->addWidget(m_tabs, 1);
     clear();
 }
@@ -122,8 +126,20 @@ void RunResultView::clear()
     m_result->clear();
     m_logs->clear();
     m_tabs->setTabText(1, tr("Logs"));
+    m_steps->clear();
+    showStepsTab(false);
     m_highlighted.clear();
     applyHighlights();
+}
+
+void RunResultView::showStepsTab(bool shown)
+{
+    const int index = m_tabs->indexOf(m_steps);
+    m_tabs->setTabVisible(index, shown);
+    if (shown)
+        m_tabs->setCurrentIndex(index);
+    else if (m_tabs->currentIndex() == index)
+        m_tabs->setCurrentIndex(0);
 }
 
 void RunResultView::showRunning()
@@ -158,6 +174,9 @@ void RunResultView::showReport(const RunReport &report)
     m_result->setPlainText(report.resultText);
     m_logs->setPlainText(report.logs.join(QLatin1Char('\n')));
     m_tabs->setTabText(1, report.logs.isEmpty() ? tr("Logs") : tr("Logs (%1)").arg(report.logs.size()));
+    m_steps->showSteps(report.steps, report.stepsSummary);
+    m_tabs->setTabText(m_tabs->indexOf(m_steps), tr("Steps (%1)").arg(report.steps.size()));
+    showStepsTab(!report.steps.isEmpty());
     m_highlighted.clear();
     applyHighlights();
 }

@@ -10,9 +10,11 @@ class QTabWidget;
 namespace funcdesk {
 
 class ErrorLabel;
+class RunStepsView;
 struct RunReport;
 
-// One run's outcome: status, the measured figures, the result (pretty JSON) and the logs.
+// One run's outcome: status, the measured figures, the result (pretty JSON) and the logs; for a
+// sequence also its steps (RunStepsView), in a Steps tab shown first.
 // Lines of the result can be highlighted (Compare marks where local and platform differ).
 class RunResultView : public QWidget
 {
@@ -36,6 +38,7 @@ private:
     // Figures sit two to a row (label, value, label, value); `wide` takes a whole row.
     QLabel *addFigure(const QString &label, const QString &objectName, bool wide = false, QLabel *value = nullptr);
     void applyHighlights();
+    void showStepsTab(bool shown);
 
     QLabel *m_heading = nullptr;
     QLabel *m_status = nullptr;
@@ -55,6 +58,7 @@ private:
     QTabWidget *m_tabs = nullptr;
     QPlainTextEdit *m_result = nullptr;
     QPlainTextEdit *m_logs = nullptr;
+    RunStepsView *m_steps = nullptr; // a sequence's chain, its own tab
     QList<int> m_highlighted;
 };
 

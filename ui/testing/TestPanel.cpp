@@ -203,6 +203,7 @@ void TestPanel::refreshDeployed()
         m_deployed = fetched.value();
         m_runner->setFunction(m_function, m_deployed);
         m_title->setText(describeFunction());
+        updateActions(); // a sequence runs on the platform only
     });
 }
 
