@@ -182,16 +182,13 @@ Result<std::unique_ptr<LocalEngine>> LocalEngine::open(LocalConfig config)
     QFile::setPermissions(config.dataDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     std::unique_ptr<LocalEngine> engine(new LocalEngine(std::move(config)));
     EngineState &state = engine->d->state;
-    // The executor before the store thread, which the store's tasks read it on: built before that
-    // thread starts, it is there for it without any hand-over (ThreadSanitizer reported it built
-    // after, test_invoker_fairness; docs/testing.md).
-    ExecutorConfig executorConfig = state.config.executor;
-    executorConfig.systemLimits = state.config.limits;
-    state.executor = std::make_unique<Executor>(executorConfig);
     auto store = StoreWorker::start(engine->databasePath(), state.config.retention);
     if (!store)
         return store.error();
     state.store = std::move(store).value();
+    ExecutorConfig executorConfig = state.config.executor;
+    executorConfig.systemLimits = state.config.limits;
+    state.executor = std::make_unique<Executor>(executorConfig);
     const SystemLimits &limits = state.config.limits;
     state.rates = std::make_unique<RateLimiter>(
         RateLimiter::Limits{limits.invocationsPerMinute, limits.concurrentInvocations, limits.firesPerMinute},
