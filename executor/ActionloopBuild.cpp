@@ -1,6 +1,7 @@
 #include "executor/ActionloopBuild.h"
 
 #include "core/InstallPaths.h"
+#include "core/ProcessThread.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -58,30 +59,32 @@ struct ToolRun
 ToolRun runTool(const QString &program, const QStringList &arguments, const QString &folder,
                 const QStringList &environment, int timeoutMs)
 {
-    ToolRun run;
-    QProcess process;
-    process.setProgram(program);
-    process.setArguments(arguments);
-    process.setWorkingDirectory(folder);
-    process.setEnvironment(environment);
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.setStandardInputFile(QProcess::nullDevice());
-    process.setChildProcessModifier([] { ::setpgid(0, 0); });
-    process.start();
-    if (!process.waitForStarted(10000)) {
-        run.output = process.errorString().toUtf8();
+    return runProcessJob([&] {
+        ToolRun run;
+        QProcess process;
+        process.setProgram(program);
+        process.setArguments(arguments);
+        process.setWorkingDirectory(folder);
+        process.setEnvironment(environment);
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        process.setStandardInputFile(QProcess::nullDevice());
+        process.setChildProcessModifier([] { ::setpgid(0, 0); });
+        process.start();
+        if (!process.waitForStarted(10000)) {
+            run.output = process.errorString().toUtf8();
+            return run;
+        }
+        const qint64 pid = process.processId();
+        if (!process.waitForFinished(timeoutMs)) {
+            run.timedOut = process.state() != QProcess::NotRunning;
+            ::kill(-static_cast<pid_t>(pid), SIGKILL);
+            process.waitForFinished(5000);
+        } else if (process.exitStatus() == QProcess::NormalExit) {
+            run.exitCode = process.exitCode();
+        }
+        run.output = process.readAll().left(ActionloopBuild::kMaxCompilerOutputBytes);
         return run;
-    }
-    const qint64 pid = process.processId();
-    if (!process.waitForFinished(timeoutMs)) {
-        run.timedOut = process.state() != QProcess::NotRunning;
-        ::kill(-static_cast<pid_t>(pid), SIGKILL);
-        process.waitForFinished(5000);
-    } else if (process.exitStatus() == QProcess::NormalExit) {
-        run.exitCode = process.exitCode();
-    }
-    run.output = process.readAll().left(ActionloopBuild::kMaxCompilerOutputBytes);
-    return run;
+    });
 }
 
 qint64 folderBytes(const QString &folder)

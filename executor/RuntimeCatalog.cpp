@@ -1,6 +1,7 @@
 #include "executor/RuntimeCatalog.h"
 
 #include "core/InstallPaths.h"
+#include "core/ProcessThread.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -27,14 +28,16 @@ const char kSandboxGroup[] = "function:x:1000:\nnogroup:x:65534:\n";
 // Runs `program args` and returns its stdout, or an empty array if it fails or hangs.
 QByteArray ask(const QString &program, const QStringList &arguments)
 {
-    QProcess process;
-    process.start(program, arguments);
-    if (!process.waitForFinished(10000) || process.exitCode() != 0) {
-        process.kill();
-        process.waitForFinished(1000);
-        return {};
-    }
-    return process.readAllStandardOutput().trimmed();
+    return runProcessJob([&] {
+        QProcess process;
+        process.start(program, arguments);
+        if (!process.waitForFinished(10000) || process.exitCode() != 0) {
+            process.kill();
+            process.waitForFinished(1000);
+            return QByteArray();
+        }
+        return process.readAllStandardOutput().trimmed();
+    });
 }
 
 std::optional<Runtime> probeNode(const QString &program)

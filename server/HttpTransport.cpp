@@ -1,5 +1,6 @@
 #include "server/HttpTransport.h"
 
+#include "core/PoolTask.h"
 #include "server/TlsContext.h"
 
 #include <arpa/inet.h>
@@ -335,7 +336,7 @@ void HttpTransport::onReadable(HttpConnection *raw)
     else if (ensureSparePoller())
         serve(connection, status); // here: no hand-over to another thread
     else
-        m_workers.start([this, connection, status] { serve(connection, status); });
+        PoolTask::start(m_workers, [this, connection, status] { serve(connection, status); });
 }
 
 void HttpTransport::expire()
@@ -413,7 +414,7 @@ void HttpTransport::continueServing(const std::shared_ptr<HttpConnection> &conne
 {
     // Not on the caller's thread: that is the engine's (the GUI's, in the console), and a client
     // that stops reading could hold a write for the write timeout.
-    m_workers.start([this, connection, keepAlive, answer = std::move(answer)] {
+    PoolTask::start(m_workers, [this, connection, keepAlive, answer = std::move(answer)] {
         answer();
         if (!keepAlive || connection->failed())
             end(connection);

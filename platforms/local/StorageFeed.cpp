@@ -1,6 +1,7 @@
 #include "platforms/local/StorageFeed.h"
 
 #include "core/ObjectNames.h"
+#include "core/PoolTask.h"
 #include "platforms/local/LocalEngine.h"
 #include "platforms/local/StoreWorker.h"
 
@@ -344,7 +345,7 @@ void StorageFeed::observe(const ObjectEvent &event)
             continue;
         }
         // `this` outlives the pool's tasks: stop() waits for them.
-        m_fires.start([this, r, payload] {
+        PoolTask::start(m_fires, [this, r, payload] {
             m_pending.fetch_sub(1);
             if (!m_stopped)
                 fire(r, payload);
