@@ -271,16 +271,8 @@
         <translation>请尝试 &apos;funcdeskd deploy --help&apos;。</translation>
     </message>
     <message>
-        <source>cannot read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
-    </message>
-    <message>
         <source>--url needs a key: --auth-file FILE or the FUNCDESKD_AUTH variable</source>
         <translation>--url 需要密钥：--auth-file FILE 或 FUNCDESKD_AUTH 变量</translation>
-    </message>
-    <message>
-        <source>the key must look like UUID:KEY</source>
-        <translation>密钥的格式必须为 UUID:KEY</translation>
     </message>
     <message>
         <source>cannot create the data folder %1</source>
@@ -1239,6 +1231,29 @@
     </message>
 </context>
 <context>
+    <name>SequenceSteps</name>
+    <message>
+        <source>could not be read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>未运行</translation>
+    </message>
+    <message>
+        <source>total %1 ms, the sum of the steps</source>
+        <translation>共 %1 毫秒，即各步骤之和</translation>
+    </message>
+    <message>
+        <source>%1 of %2 steps ran; step %3 failed and stopped the chain; %4</source>
+        <translation>%2 个步骤中运行了 %1 个；第 %3 步失败，链条就此停止；%4</translation>
+    </message>
+    <message>
+        <source>%1 of %2 steps ran; %3</source>
+        <translation>%2 个步骤中运行了 %1 个；%3</translation>
+    </message>
+</context>
+<context>
     <name>ServeCommand</name>
     <message>
         <source>Try &apos;funcdeskd serve --help&apos;.</source>
@@ -1710,6 +1725,61 @@
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::BindPackageDialog</name>
+    <message>
+        <source>Bind shared package</source>
+        <translation>绑定共享包</translation>
+    </message>
+    <message>
+        <source>&amp;Bind</source>
+        <translation>绑定(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Namespace:</source>
+        <translation>命名空间(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Package:</source>
+        <translation>包(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Binding &amp;name:</source>
+        <translation>绑定名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Parameters (override the package&apos;s)</source>
+        <translation>参数（覆盖包的参数）</translation>
+    </message>
+    <message>
+        <source>Listing the packages %1 shares…</source>
+        <translation>正在列出 %1 共享的包…</translation>
+    </message>
+    <message>
+        <source>Could not list the packages of %1: %2</source>
+        <translation>无法列出 %1 的包：%2</translation>
+    </message>
+    <message>
+        <source>%1 shares no packages.</source>
+        <translation>%1 没有共享任何包。</translation>
+    </message>
+    <message>
+        <source>Choose a package to bind.</source>
+        <translation>请选择要绑定的包。</translation>
+    </message>
+    <message>
+        <source>Give the binding a name.</source>
+        <translation>请为绑定指定名称。</translation>
+    </message>
+    <message>
+        <source>This namespace has a package named %1 already.</source>
+        <translation>此命名空间中已有名为 %1 的包。</translation>
+    </message>
+    <message>
+        <source>Binding %1…</source>
+        <translation>正在绑定 %1…</translation>
     </message>
 </context>
 <context>
@@ -2291,6 +2361,10 @@
         <source>Go to Line %1</source>
         <translation>转到第 %1 行</translation>
     </message>
+    <message>
+        <source>%1 is a sequence: it runs these actions in order. Deploy stores a new order or new components.</source>
+        <translation>%1 是一个序列：它按顺序运行这些动作。部署会保存新的顺序或新的组件。</translation>
+    </message>
 </context>
 <context>
     <name>funcdesk::CodeVersionModel</name>
@@ -2317,6 +2391,21 @@
     <message>
         <source>Lines</source>
         <translation>行数</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::ComponentCatalog</name>
+    <message>
+        <source>Could not read the functions: %1</source>
+        <translation>无法读取函数：%1</translation>
+    </message>
+    <message>
+        <source>The shared actions of %1 could not be read: %2</source>
+        <translation>无法读取 %1 的共享动作：%2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -2368,30 +2457,6 @@
     <message>
         <source>&amp;Instances:</source>
         <translation>实例数(&amp;I)：</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>Value (JSON or text)</source>
-        <translation>值（JSON 或文本）</translation>
-    </message>
-    <message>
-        <source>Environment</source>
-        <translation>环境变量</translation>
-    </message>
-    <message>
-        <source>Secret</source>
-        <translation>机密</translation>
-    </message>
-    <message>
-        <source>&amp;Add parameter</source>
-        <translation>添加参数(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Remove parameter</source>
-        <translation>删除参数(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Web export: call this function over HTTP without a key</source>
@@ -3119,6 +3184,10 @@
         <source>Network</source>
         <translation>网络</translation>
     </message>
+    <message>
+        <source>Sequence</source>
+        <translation>序列</translation>
+    </message>
 </context>
 <context>
     <name>funcdesk::FunctionsPanel</name>
@@ -3259,6 +3328,78 @@ Create one with New function… (%1).</source>
         <translation>
             <numerusform>已将 %n 个函数导出到 %1。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>New &amp;package…</source>
+        <translation>新建包(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Bind shared package…</source>
+        <translation>绑定共享包(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete package…</source>
+        <translation>删除包(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Pac&amp;kages</source>
+        <translation>包(&amp;K)</translation>
+    </message>
+    <message>
+        <source>New package, bind a shared package, delete a package</source>
+        <translation>新建包、绑定共享包、删除包</translation>
+    </message>
+    <message>
+        <source>New package</source>
+        <translation>新建包</translation>
+    </message>
+    <message>
+        <source>Name of the new package (its functions are then named package/function):</source>
+        <translation>新包的名称（其中的函数将命名为 包/函数）：</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>There is a package named %1 already.</source>
+        <translation>已有名为 %1 的包。</translation>
+    </message>
+    <message>
+        <source>Creating package %1…</source>
+        <translation>正在创建包 %1…</translation>
+    </message>
+    <message>
+        <source>Created package %1.</source>
+        <translation>已创建包 %1。</translation>
+    </message>
+    <message>
+        <source>Not bound: %1</source>
+        <translation>未绑定：%1</translation>
+    </message>
+    <message>
+        <source>Bound %1 as %2.</source>
+        <translation>已将 %1 绑定为 %2。</translation>
+    </message>
+    <message>
+        <source>Delete package</source>
+        <translation>删除包</translation>
+    </message>
+    <message>
+        <source>Delete package %1? This cannot be undone.</source>
+        <translation>删除包 %1？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Deleting package %1…</source>
+        <translation>正在删除包 %1…</translation>
+    </message>
+    <message>
+        <source>Could not delete package %1: %2</source>
+        <translation>无法删除包 %1：%2</translation>
+    </message>
+    <message>
+        <source>Deleted package %1.</source>
+        <translation>已删除包 %1。</translation>
     </message>
 </context>
 <context>
@@ -3714,6 +3855,18 @@ A desktop console for serverless functions.</source>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
+    <message>
+        <source>Sequence</source>
+        <translation>序列</translation>
+    </message>
+    <message>
+        <source>Runs existing actions in order, each one&apos;s result the next one&apos;s input</source>
+        <translation>按顺序运行已有的动作，每个动作的结果作为下一个动作的输入</translation>
+    </message>
+    <message>
+        <source>A sequence runs its components in order: the input goes to the first, each result to the next, and the last result is the sequence&apos;s.</source>
+        <translation>序列按顺序运行其组件：输入交给第一个组件，每个结果交给下一个组件，最后一个结果就是序列的结果。</translation>
+    </message>
 </context>
 <context>
     <name>funcdesk::ObjectBrowserModel</name>
@@ -3917,6 +4070,127 @@ A desktop console for serverless functions.</source>
     <message>
         <source>Custom prices saved.</source>
         <translation>自定义价格已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::PackagePanel</name>
+    <message>
+        <source>&amp;Shared: other namespaces can bind this package and run its functions</source>
+        <translation>共享(&amp;S)：其他命名空间可以绑定此包并运行其中的函数</translation>
+    </message>
+    <message>
+        <source>A&amp;pply</source>
+        <translation>应用(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>还原(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Default parameters (its functions&apos; own parameters override them)</source>
+        <translation>默认参数（函数自身的参数会覆盖它们）</translation>
+    </message>
+    <message>
+        <source>Annotations:</source>
+        <translation>注解：</translation>
+    </message>
+    <message>
+        <source>Functions:</source>
+        <translation>函数：</translation>
+    </message>
+    <message>
+        <source>Loading package…</source>
+        <translation>正在加载包…</translation>
+    </message>
+    <message>
+        <source>Could not load %1: %2</source>
+        <translation>无法加载 %1：%2</translation>
+    </message>
+    <message>
+        <source>A package of this namespace.</source>
+        <translation>此命名空间中的一个包。</translation>
+    </message>
+    <message>
+        <source>A binding of %1: its functions run with the parameters below, which override those of %1.</source>
+        <translation>%1 的绑定：其中的函数使用下面的参数运行，这些参数覆盖 %1 的参数。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>those of %1</source>
+        <translation>与 %1 相同</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>正在应用…</translation>
+    </message>
+    <message>
+        <source>Not applied: %1</source>
+        <translation>未应用：%1</translation>
+    </message>
+    <message>
+        <source>Applied to %1.</source>
+        <translation>已应用到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::PackageTreeProxy</name>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Binding</source>
+        <translation>绑定</translation>
+    </message>
+    <message>
+        <source>Shared package</source>
+        <translation>共享包</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>包</translation>
+    </message>
+    <message>
+        <source>A binding of %1: its functions run with this binding&apos;s parameters.</source>
+        <translation>%1 的绑定：其中的函数使用此绑定的参数运行。</translation>
+    </message>
+    <message>
+        <source>Shared: other namespaces can bind this package and run its functions.</source>
+        <translation>共享：其他命名空间可以绑定此包并运行其中的函数。</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::ParameterEditor</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Value (JSON or text)</source>
+        <translation>值（JSON 或文本）</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境变量</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>机密</translation>
+    </message>
+    <message>
+        <source>&amp;Add parameter</source>
+        <translation>添加参数(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove parameter</source>
+        <translation>删除参数(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -4666,6 +4940,121 @@ A desktop console for serverless functions.</source>
         <source>Running…</source>
         <translation>正在运行…</translation>
     </message>
+    <message>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Steps (%1)</source>
+        <translation>步骤（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::RunStepsView</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>%1 — stopped the chain</source>
+        <translation>%1 — 链条就此停止</translation>
+    </message>
+    <message>
+        <source>%1
+Activation %2</source>
+        <translation>%1
+激活 %2</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::SequenceComponentModel</name>
+    <message>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Add at least one component.</source>
+        <translation>请至少添加一个组件。</translation>
+    </message>
+    <message>
+        <source>A sequence has at most %1 components.</source>
+        <translation>一个序列最多有 %1 个组件。</translation>
+    </message>
+</context>
+<context>
+    <name>funcdesk::SequenceEditor</name>
+    <message>
+        <source>Search, or type /namespace/package/action</source>
+        <translation>搜索，或输入 /命名空间/包/动作</translation>
+    </message>
+    <message>
+        <source>&amp;Add →</source>
+        <translation>添加(&amp;A) →</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Earlier in the chain (Alt+Up)</source>
+        <translation>在链条中前移（Alt+Up）</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Later in the chain (Alt+Down)</source>
+        <translation>在链条中后移（Alt+Down）</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>移除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Take the component out of the sequence (Delete)</source>
+        <translation>从序列中移除该组件（Delete）</translation>
+    </message>
+    <message>
+        <source>A&amp;vailable actions:</source>
+        <translation>可用的动作(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Components, in order (drag to reorder):</source>
+        <translation>组件，按顺序（拖动可调整顺序）(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Data flow:</source>
+        <translation>数据流：</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
 </context>
 <context>
     <name>funcdesk::SyntaxCheck</name>
@@ -4816,6 +5205,10 @@ A desktop console for serverless functions.</source>
     <message>
         <source>Activation %1 did not finish in time. It may still appear in the activation list.</source>
         <translation>激活 %1 未能及时完成。它之后仍可能出现在激活记录列表中。</translation>
+    </message>
+    <message>
+        <source>Reading the steps of the sequence…</source>
+        <translation>正在读取序列的步骤…</translation>
     </message>
 </context>
 <context>
