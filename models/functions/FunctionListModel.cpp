@@ -328,6 +328,23 @@ void FunctionListModel::reindex()
         m_index.insert(m_rows[row].name, row);
 }
 
+namespace {
+
+bool isSequence(const Action &action)
+{
+    return action.exec && action.exec->kind == QLatin1StringView("sequence");
+}
+
+// The columns of what a function's own process gets: a sequence's components have them.
+bool runsInItsComponents(int column)
+{
+    return column == FunctionListModel::MemoryColumn || column == FunctionListModel::CpuColumn ||
+           column == FunctionListModel::StorageColumn || column == FunctionListModel::NetworkColumn ||
+           column == FunctionListModel::ConcurrencyColumn;
+}
+
+} // namespace
+
 QVariant FunctionListModel::roleData(int rowIndex, int column, int role) const
 {
     const Row &row = m_rows[rowIndex];
@@ -348,6 +365,8 @@ QVariant FunctionListModel::roleData(int rowIndex, int column, int role) const
     case Qt::ToolTipRole:
         if (column == NameColumn)
             return row.action.fullyQualifiedName();
+        if (isSequence(row.action) && runsInItsComponents(column))
+            return tr("A sequence runs no process of its own: each of its components has its own limits.");
         if (column == CpuColumn && m_info && !m_info->cpuLimits && !row.action.limits.value_or(ActionLimits()).cpu)
             return tr("This platform does not set CPU per function.");
         if ((column == StorageColumn || column == NetworkColumn) && m_info && !m_info->storageLimits)
@@ -367,6 +386,8 @@ QVariant FunctionListModel::display(int rowIndex, int column) const
 {
     const Row &row = m_rows[rowIndex];
     const ActionLimits limits = row.action.limits.value_or(ActionLimits());
+    if (isSequence(row.action) && runsInItsComponents(column))
+        return QStringLiteral("—");
     switch (column) {
     case NameColumn:
         return row.name;

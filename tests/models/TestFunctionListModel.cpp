@@ -121,6 +121,28 @@ private Q_SLOTS:
         QVERIFY(!action.exec->code.has_value()); // the list never holds code
     }
 
+    void aSequenceShowsNoLimitsOfItsOwn()
+    {
+        local->put(QStringLiteral("step"), kSucceeds, 128);
+        Action sequence;
+        sequence.exec = Exec();
+        sequence.exec->kind = QStringLiteral("sequence");
+        sequence.exec->components = QStringList{QStringLiteral("/%1/step").arg(local->platform->namespaceName())};
+        local->put(QStringLiteral("chain"), sequence);
+        showOn(local->platform.get());
+        using M = FunctionListModel;
+        QCOMPARE(cell(QStringLiteral("chain"), M::RuntimeColumn), QStringLiteral("Sequence"));
+        // Its components' processes have memory, CPU and concurrency; the sequence has none.
+        for (const int column : {int(M::MemoryColumn), int(M::CpuColumn), int(M::ConcurrencyColumn)}) {
+            QCOMPARE(cell(QStringLiteral("chain"), column), QStringLiteral("\u2014"));
+            QVERIFY(model->index(model->rowOf(QStringLiteral("chain")), column)
+                        .data(Qt::ToolTipRole)
+                        .toString()
+                        .contains(QLatin1StringView("no process of its own")));
+        }
+        QCOMPARE(cell(QStringLiteral("step"), M::MemoryColumn), QStringLiteral("128 MB"));
+    }
+
     void storageAndNetworkColumnsWhereThePlatformHasThem()
     {
         using M = FunctionListModel;
