@@ -5,14 +5,13 @@
 
 #include "ConsoleFixture.h"
 #include "WidgetDriving.h"
+#include "support/NarrowPath.h"
 
 #include "ui/functions/FunctionsPanel.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
-#include <QFileInfo>
-#include <QStandardPaths>
 #include <QTest>
 #include <QToolBar>
 #include <QToolButton>
@@ -48,25 +47,16 @@ class TestRuntimeRefresh : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir bin; // the test process's whole PATH
+    NarrowPath path; // node and python3 only, until the test links ruby in
     QString ruby;
 
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(bin.isValid());
-        ruby = QFileInfo(QStandardPaths::findExecutable(QStringLiteral("ruby"))).canonicalFilePath();
+        ruby = NarrowPath::installed(QStringLiteral("ruby"));
         if (ruby.isEmpty())
             QSKIP("ruby is not installed");
-        const QString node = QFileInfo(QStandardPaths::findExecutable(QStringLiteral("node"))).canonicalFilePath();
-        // Debian's python3: a pyenv shim on PATH would need pyenv itself on PATH.
-        const QString python = QFile::exists(QStringLiteral("/usr/bin/python3"))
-                                   ? QStringLiteral("/usr/bin/python3")
-                                   : QStandardPaths::findExecutable(QStringLiteral("python3"));
-        QVERIFY(!node.isEmpty() && !python.isEmpty());
-        QVERIFY(QFile::link(node, bin.filePath(QStringLiteral("node"))));
-        QVERIFY(QFile::link(python, bin.filePath(QStringLiteral("python3"))));
-        qputenv("PATH", QFile::encodeName(bin.path())); // before the console's executor looks
+        QVERIFY(path.start()); // before the console's executor looks for its runtimes
     }
 
     void rubyInstalledLaterIsOfferedAfterRefresh()
@@ -80,7 +70,7 @@ private Q_SLOTS:
         QVERIFY2(!before.isEmpty(), qPrintable(before.join(u' ')));
         QVERIFY2(!before.contains(QStringLiteral("ruby:3.1")), qPrintable(before.join(u' ')));
 
-        QVERIFY(QFile::link(ruby, bin.filePath(QStringLiteral("ruby"))));
+        QVERIFY(path.install(QStringLiteral("ruby"), ruby));
         auto *toolbar = child<QToolBar>(&window, "functionsToolbar");
         auto *refresh = child<QAction>(&window, "refreshFunctions");
         auto *button = qobject_cast<QToolButton *>(toolbar->widgetForAction(refresh));

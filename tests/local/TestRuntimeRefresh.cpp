@@ -6,10 +6,8 @@
 
 #include "support/Futures.h"
 #include "support/LocalFixture.h"
+#include "support/NarrowPath.h"
 
-#include <QFile>
-#include <QFileInfo>
-#include <QStandardPaths>
 #include <QTest>
 
 using namespace funcdesk;
@@ -32,27 +30,16 @@ class TestRuntimeRefresh : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir bin; // the test process's whole PATH
-    QString ruby;      // the real interpreter, linked into `bin` by the tests
-
-    bool link(const QString &target, const QString &name) { return QFile::link(target, bin.filePath(name)); }
+    NarrowPath path; // node and python3 only, until a test links ruby in
+    QString ruby;    // the real interpreter
 
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(bin.isValid());
-        ruby = QFileInfo(QStandardPaths::findExecutable(QStringLiteral("ruby"))).canonicalFilePath();
+        ruby = NarrowPath::installed(QStringLiteral("ruby"));
         if (ruby.isEmpty())
             QSKIP("ruby is not installed");
-        const QString node = QFileInfo(QStandardPaths::findExecutable(QStringLiteral("node"))).canonicalFilePath();
-        // Debian's python3: a pyenv shim on PATH would need pyenv itself on PATH.
-        const QString python = QFile::exists(QStringLiteral("/usr/bin/python3"))
-                                   ? QStringLiteral("/usr/bin/python3")
-                                   : QStandardPaths::findExecutable(QStringLiteral("python3"));
-        QVERIFY(!node.isEmpty() && !python.isEmpty());
-        QVERIFY(link(node, QStringLiteral("node")));
-        QVERIFY(link(python, QStringLiteral("python3")));
-        qputenv("PATH", QFile::encodeName(bin.path())); // before any executor discovers its runtimes
+        QVERIFY(path.start()); // before any executor looks for its runtimes
     }
 
     void aRuntimeInstalledLaterIsOfferedAfterARefresh()
@@ -70,7 +57,7 @@ private Q_SLOTS:
                     .message.contains(QLatin1StringView("not supported")));
 
         // Installed now: offered after a refresh, and it runs.
-        QVERIFY(link(ruby, QStringLiteral("ruby")));
+        QVERIFY(path.install(QStringLiteral("ruby"), ruby));
         QVERIFY(engine.executor().runtimesMayHaveChanged());
         const PlatformInfo refreshed = take(local.platform->info());
         QVERIFY2(offers(refreshed, QStringLiteral("ruby:3.1")), qPrintable(refreshed.kinds().join(u' ')));
@@ -87,7 +74,7 @@ private Q_SLOTS:
                  QStringLiteral("Hello, Ruby!"));
 
         // Uninstalled: no longer offered, and its action fails as an unknown kind does.
-        QVERIFY(QFile::remove(bin.filePath(QStringLiteral("ruby"))));
+        QVERIFY(path.uninstall(QStringLiteral("ruby")));
         QVERIFY(!offers(take(local.platform->info()), QStringLiteral("ruby:3.1")));
         QVERIFY(!engine.executor().catalog().resolve(QStringLiteral("ruby:3.1")));
         QVERIFY(failure(local.platform->invokeAction(QStringLiteral("hello"), {}, InvokeOptions{}))
@@ -101,14 +88,14 @@ private Q_SLOTS:
         LocalConfig config = LocalFixture::withoutStemCells();
         config.executor.runtimeRefreshIntervalMs = 3600 * 1000;
         LocalFixture local(config);
-        QFile::remove(bin.filePath(QStringLiteral("ruby")));
+        path.uninstall(QStringLiteral("ruby"));
         Executor &executor = local.engine->executor();
         QVERIFY(!executor.refreshRuntimes().resolve(QStringLiteral("ruby:3.1")));
-        QVERIFY(link(ruby, QStringLiteral("ruby")));
+        QVERIFY(path.install(QStringLiteral("ruby"), ruby));
         QVERIFY(!executor.refreshRuntimes().resolve(QStringLiteral("ruby:3.1")));
         QVERIFY(!offers(take(local.platform->info()), QStringLiteral("ruby:3.1")));
         QVERIFY(executor.runtimesMayHaveChanged()); // still: the next look after the interval finds it
-        QVERIFY(QFile::remove(bin.filePath(QStringLiteral("ruby"))));
+        QVERIFY(path.uninstall(QStringLiteral("ruby")));
     }
 };
 
