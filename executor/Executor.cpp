@@ -14,6 +14,7 @@
 
 #include <chrono>
 #include <csignal>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <utility>
 
@@ -34,6 +35,32 @@ QList<QByteArray> launcherEnvironment()
     };
 }
 
+// The runtimes that get stem cells: Go and native actions start their own executable.
+QList<Runtime> launchedRuntimes(const RuntimeCatalog &catalog)
+{
+    QList<Runtime> launched;
+    for (const Runtime &runtime : catalog.runtimes()) {
+        if (!runtime.actionloop)
+            launched.append(runtime);
+    }
+    return launched;
+}
+
+// PATH and the modification time of each of its folders (adding or removing a file changes it).
+QByteArray pathFingerprint()
+{
+    QByteArray fingerprint = qgetenv("PATH");
+    for (const QByteArray &folder : fingerprint.split(':')) {
+        struct stat info = {};
+        if (!folder.isEmpty() && ::stat(folder.constData(), &info) == 0)
+            fingerprint += '\0' + QByteArray::number(qint64(info.st_mtim.tv_sec)) + '.' +
+                           QByteArray::number(qint64(info.st_mtim.tv_nsec));
+        else
+            fingerprint += "\0-";
+    }
+    return fingerprint;
+}
+
 // The warm pool's memory budget: ExecutorConfig::warmMemoryMb, or half of the machine's memory.
 qint64 warmMemoryBudget(const ExecutorConfig &config)
 {
@@ -47,8 +74,7 @@ qint64 warmMemoryBudget(const ExecutorConfig &config)
 } // namespace
 
 Executor::Private::Private(ExecutorConfig configuration)
-    : config(std::move(configuration)), catalog(config.catalog ? *config.catalog : RuntimeCatalog::discover()),
-      scratch(QDir::tempPath() + QStringLiteral("/funcdesk-executor-XXXXXX")),
+    : config(std::move(configuration)), scratch(QDir::tempPath() + QStringLiteral("/funcdesk-executor-XXXXXX")),
       warm(config.warmCapacity, warmMemoryBudget(config))
 {
     // Writing to a launcher that just died must be an error we handle, not a signal that ends us.
@@ -59,20 +85,21 @@ Executor::Private::Private(ExecutorConfig configuration)
     freezing = cgroups && cgroups->freezes() && config.freezeAfterMs >= 0;
     sandbox = std::make_unique<Sandbox>(Sandbox::Settings{config.sandbox == ExecutorConfig::Sandbox::Auto,
                                                           config.bubblewrap, config.sandboxUid, config.sandboxGid});
-    if (sandbox->available())
-        catalog = sandbox->reachableRuntimes(catalog, nullptr);
+    pathFingerprint = funcdesk::pathFingerprint();
+    catalog = std::make_shared<const RuntimeCatalog>(findRuntimes());
     environment = launcherEnvironment();
     const SandboxOptions defaults = sandboxOptions(config.systemLimits.withDefaults({}));
-    QList<Runtime> launched; // Go and native actions start their own executable: no stem cells
-    for (const Runtime &runtime : catalog.runtimes()) {
-        if (!runtime.actionloop)
-            launched.append(runtime);
-    }
     stemCells =
-        std::make_unique<StemCellPool>(launched, config.stemCellsPerRuntime, config.stemCellFamilies,
+        std::make_unique<StemCellPool>(launchedRuntimes(*catalog), config.stemCellsPerRuntime, config.stemCellFamilies,
                                        [this, defaults](const Runtime &runtime) { return spawn(runtime, defaults); });
     threads.setMaxThreadCount(128); // invocations block in poll(); queued ones wait in the gate
     maintenance = std::thread([this] { maintain(); });
+}
+
+RuntimeCatalog Executor::Private::findRuntimes() const
+{
+    const RuntimeCatalog found = config.catalog ? *config.catalog : RuntimeCatalog::discover();
+    return sandbox->available() ? sandbox->reachableRuntimes(found, nullptr) : found;
 }
 
 Executor::Private::~Private()
@@ -156,7 +183,7 @@ Executor::~Executor() = default;
 Result<Activation> Executor::invoke(const InvocationRequest &request)
 {
     const qint64 received = nowMs();
-    const auto runtime = d->catalog.resolve(request.exec.kind);
+    const auto runtime = d->currentCatalog()->resolve(request.exec.kind);
     if (!runtime)
         return runtime.error();
     if (!request.exec.code)
@@ -299,9 +326,37 @@ QFuture<Result<Activation>> Executor::invokeAsync(InvocationRequest request)
     return QtConcurrent::run(&d->threads, [this, request = std::move(request)] { return invoke(request); });
 }
 
-const RuntimeCatalog &Executor::catalog() const
+RuntimeCatalog Executor::catalog() const
 {
-    return d->catalog;
+    return *d->currentCatalog();
+}
+
+RuntimeCatalog Executor::refreshRuntimes()
+{
+    std::lock_guard lock(d->refreshMutex);
+    const qint64 now = nowMs();
+    if (d->config.catalog || (d->lastRefreshMs > 0 && now - d->lastRefreshMs < d->config.runtimeRefreshIntervalMs))
+        return catalog();
+    d->lastRefreshMs = now;
+    const QByteArray fingerprint = pathFingerprint(); // before: a change while it looks shows next time
+    auto found = std::make_shared<const RuntimeCatalog>(d->findRuntimes());
+    {
+        std::lock_guard swap(d->catalogMutex);
+        d->catalog = found;
+        d->pathFingerprint = fingerprint;
+    }
+    d->retire(d->stemCells->setRuntimes(launchedRuntimes(*found))); // the cells of runtimes gone or changed
+    d->wakeMaintenance();                                           // restocks a kind in use whose interpreter changed
+    return *found;
+}
+
+bool Executor::runtimesMayHaveChanged() const
+{
+    if (d->config.catalog)
+        return false;
+    const QByteArray now = pathFingerprint();
+    std::lock_guard lock(d->catalogMutex);
+    return now != d->pathFingerprint;
 }
 
 const SystemLimits &Executor::systemLimits() const
@@ -327,7 +382,7 @@ QString Executor::sandboxProblem() const
 void Executor::keepWarm(const InvocationRequest &action, int count)
 {
     WarmKeeper::Target target;
-    const auto runtime = d->catalog.resolve(action.exec.kind);
+    const auto runtime = d->currentCatalog()->resolve(action.exec.kind);
     // An action that cannot run (unknown kind, no code, invalid limits) is not kept: its
     // invocations say why.
     if (runtime && action.exec.code && !d->config.systemLimits.validate(action.limits)) {

@@ -50,6 +50,9 @@ struct ExecutorConfig
     // before it sleeps (RuntimeProcess::step); 0 turns that off.
     qint64 spinMicros = 200;
     std::optional<RuntimeCatalog> catalog; // discovered from PATH when unset
+    // refreshRuntimes() looks at PATH again at most this often; a call sooner returns the catalog
+    // it has (docs/executor.md, "Runtimes installed later").
+    qint64 runtimeRefreshIntervalMs = 2000;
     // Go and native actions' executables, one folder per code digest (docs/executor.md, "Go and
     // native actions"). Empty: $TMPDIR/funcdesk-cache-<uid>. The sandbox's user must be able to read it.
     QString cacheDirectory;
@@ -103,7 +106,19 @@ public:
     // Invocations in invoke() right now, queued ones included.
     int runningCount() const;
 
-    const RuntimeCatalog &catalog() const;
+    // The runtimes offered now: a copy, since refreshRuntimes() may replace them at any time.
+    RuntimeCatalog catalog() const;
+    // Looks for the interpreters again (RuntimeCatalog::discover, then what the sandbox reaches)
+    // and offers what it finds from then on; returns that catalog. Runtimes gone are refused as
+    // unknown kinds are, their stem cells stopped; new ones get stem cells after their first
+    // cold start. Blocks for the discovery (a fraction of a second): not on the GUI thread. One
+    // discovery at a time (a caller arriving meanwhile waits and shares it), and at most one per
+    // ExecutorConfig::runtimeRefreshIntervalMs (the start's does not count): a call sooner returns
+    // the current catalog. A catalog given in the configuration is kept as it is.
+    RuntimeCatalog refreshRuntimes();
+    // Whether a folder on PATH (or PATH itself) changed since the last discovery began: a few
+    // stat calls, cheap enough for every GET / or health check. False with a configured catalog.
+    bool runtimesMayHaveChanged() const;
     const SystemLimits &systemLimits() const;
     // "cgroup-v1", "cgroup-v2" or "fallback": what new processes get.
     QString enforcementName() const;

@@ -89,7 +89,20 @@ public:
 
     ExecutorConfig config;
     std::unique_ptr<Sandbox> sandbox; // always there: when unavailable, it says why
-    RuntimeCatalog catalog;
+    // The runtimes offered, replaced whole by Executor::refreshRuntimes(): readers take the
+    // pointer under catalogMutex and keep using their copy.
+    std::shared_ptr<const RuntimeCatalog> currentCatalog() const
+    {
+        std::lock_guard lock(catalogMutex);
+        return catalog;
+    }
+    // RuntimeCatalog::discover() (or the configuration's catalog), less what the sandbox cannot reach.
+    RuntimeCatalog findRuntimes() const;
+    mutable std::mutex catalogMutex;
+    std::shared_ptr<const RuntimeCatalog> catalog;
+    std::mutex refreshMutex;    // one discovery at a time
+    qint64 lastRefreshMs = 0;   // when the last refresh's discovery started (under refreshMutex)
+    QByteArray pathFingerprint; // PATH and its folders' mtimes when the last discovery began (catalogMutex)
     ActionloopBuild builds{config.cacheDirectory, config.compileTimeoutMs};
     std::shared_ptr<CgroupHost> cgroups;
     QTemporaryDir scratch;

@@ -42,7 +42,8 @@ public:
     Result<Runtime> resolve(const QString &kind) const;
     // Every accepted kind name, canonical kinds and aliases, sorted.
     QStringList kinds() const;
-    const QList<Runtime> &runtimes() const { return m_runtimes; }
+    // A copy (implicitly shared): a catalog returned by value may be a temporary.
+    QList<Runtime> runtimes() const { return m_runtimes; }
     // The default kind for a source file, from its extension (".js" → nodejs:default, ".php",
     // ".rb", ".go", ".zip" → blackbox).
     static std::optional<QString> kindForFile(const QString &fileName);

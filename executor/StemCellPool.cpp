@@ -1,6 +1,18 @@
 #include "executor/StemCellPool.h"
 
+#include <algorithm>
+
 namespace funcdesk {
+
+namespace {
+
+// Whether a cell started for `a` is one for `b`: the same interpreter and launcher.
+bool sameProcess(const Runtime &a, const Runtime &b)
+{
+    return a.kind == b.kind && a.program == b.program && a.arguments == b.arguments;
+}
+
+} // namespace
 
 StemCellPool::StemCellPool(QList<Runtime> runtimes, int perRuntime, const QStringList &eagerFamilies, Spawner spawner)
     : m_runtimes(std::move(runtimes)), m_perRuntime(perRuntime), m_spawner(std::move(spawner))
@@ -31,7 +43,13 @@ StemCellPool::Process StemCellPool::take(const QString &kind)
 bool StemCellPool::replenish()
 {
     bool ok = true;
-    for (const Runtime &runtime : m_runtimes) {
+    std::vector<Process> dropped; // stopped on return, outside the lock
+    QList<Runtime> runtimes;
+    {
+        std::lock_guard lock(m_mutex);
+        runtimes = m_runtimes; // setRuntimes() may replace them meanwhile
+    }
+    for (const Runtime &runtime : runtimes) {
         const std::string key = runtime.kind.toStdString();
         for (;;) {
             {
@@ -45,10 +63,45 @@ bool StemCellPool::replenish()
                 break;
             }
             std::lock_guard lock(m_mutex);
+            if (!std::any_of(m_runtimes.cbegin(), m_runtimes.cend(),
+                             [&runtime](const Runtime &current) { return sameProcess(current, runtime); })) {
+                dropped.push_back(std::move(spawned).value()); // replaced while it started
+                break;
+            }
             m_cells[key].push_back(std::move(spawned).value());
         }
     }
     return ok;
+}
+
+std::vector<StemCellPool::Process> StemCellPool::setRuntimes(QList<Runtime> runtimes)
+{
+    std::vector<Process> gone;
+    std::lock_guard lock(m_mutex);
+    for (auto it = m_cells.begin(); it != m_cells.end();) {
+        const QString kind = QString::fromStdString(it->first);
+        const auto now = std::find_if(runtimes.cbegin(), runtimes.cend(),
+                                      [&kind](const Runtime &runtime) { return runtime.kind == kind; });
+        const auto before = std::find_if(m_runtimes.cbegin(), m_runtimes.cend(),
+                                         [&kind](const Runtime &runtime) { return runtime.kind == kind; });
+        if (now != runtimes.cend() && before != m_runtimes.cend() && sameProcess(*now, *before)) {
+            ++it;
+            continue;
+        }
+        for (Process &cell : it->second)
+            gone.push_back(std::move(cell));
+        if (now == runtimes.cend())
+            m_inUse.erase(it->first);
+        it = m_cells.erase(it);
+    }
+    for (auto it = m_inUse.begin(); it != m_inUse.end();) {
+        const QString kind = QString::fromStdString(*it);
+        const bool offered = std::any_of(runtimes.cbegin(), runtimes.cend(),
+                                         [&kind](const Runtime &runtime) { return runtime.kind == kind; });
+        it = offered ? std::next(it) : m_inUse.erase(it);
+    }
+    m_runtimes = std::move(runtimes);
+    return gone;
 }
 
 std::vector<StemCellPool::Process> StemCellPool::takeAll()

@@ -28,6 +28,10 @@ public:
     // Starts processes until every kind in use has its quota again; false if any start failed.
     bool replenish();
     std::vector<Process> takeAll();
+    // The runtimes found again (Executor::refreshRuntimes): returns the cells of kinds that are
+    // gone or whose interpreter or launcher changed, for the caller to stop. Kinds gone are no
+    // longer stocked; new ones are once taken, as at the start for non-eager families.
+    std::vector<Process> setRuntimes(QList<Runtime> runtimes);
     int size() const;
     // The cells replenish() keeps: the quota times the kinds in use.
     int quota() const;

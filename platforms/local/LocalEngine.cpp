@@ -16,6 +16,16 @@
 namespace funcdesk {
 
 namespace {
+
+// What info() lists: every runtime the executor offers.
+QList<RuntimeKind> runtimeKinds(const RuntimeCatalog &catalog)
+{
+    QList<RuntimeKind> kinds;
+    for (const Runtime &runtime : catalog.runtimes())
+        kinds.append({runtime.family, runtime.kind, true, false});
+    return kinds;
+}
+
 constexpr qint64 kMaxCodeBytes = 48LL * 1024 * 1024;
 constexpr qint64 kMaxParameterBytes = 1024 * 1024;
 
@@ -200,8 +210,7 @@ Result<std::unique_ptr<LocalEngine>> LocalEngine::open(LocalConfig config)
     state.info.enforcement = state.executor->enforcementName();
     state.info.sandbox = state.executor->sandboxName();
     state.info.storageLimits = true;
-    for (const Runtime &runtime : state.executor->catalog().runtimes())
-        state.info.runtimes.append({runtime.family, runtime.kind, true, false});
+    state.info.runtimes = runtimeKinds(state.executor->catalog());
     const auto nodejs = state.executor->catalog().resolve(QStringLiteral("nodejs:default"));
     state.catalog = std::make_unique<SystemCatalog>(nodejs ? nodejs->kind : QStringLiteral("nodejs:default"));
 
@@ -254,7 +263,9 @@ QString LocalEngine::databasePath() const
 
 PlatformInfo LocalEngine::info() const
 {
-    return d->state.info;
+    PlatformInfo info = d->state.info;
+    info.runtimes = runtimeKinds(d->state.executor->catalog()); // Executor::refreshRuntimes() changes them
+    return info;
 }
 
 NamespaceLimits LocalEngine::namespaceLimits() const

@@ -5,6 +5,7 @@
 
 #include <QPromise>
 #include <QTimer>
+#include <QtConcurrent>
 
 #include <utility>
 
@@ -41,7 +42,15 @@ QString LocalPlatform::feedAuthKey() const
 
 QFuture<Result<PlatformInfo>> LocalPlatform::info()
 {
-    return readyResult<PlatformInfo>(m_engine->info());
+    // A folder on PATH changed (an interpreter installed or removed, say): the runtimes are looked
+    // for again, off this thread, before the answer. The console's Refresh and New function ask
+    // info(), so what was installed since is offered then; otherwise this costs a stat per folder.
+    if (!m_engine->executor().runtimesMayHaveChanged())
+        return readyResult<PlatformInfo>(m_engine->info());
+    return QtConcurrent::run([engine = m_engine] {
+        engine->executor().refreshRuntimes();
+        return Result<PlatformInfo>(engine->info());
+    });
 }
 
 QFuture<Result<qint64>> LocalPlatform::count(Collection collection)
