@@ -14,6 +14,7 @@ namespace funcdesk {
 LocalPlatform::LocalPlatform(LocalEngine *engine, QString ns, QObject *parent)
     : Platform(parent), m_engine(engine), m_ns(std::move(ns)), m_batchTimer(new QTimer(this))
 {
+    m_runtimeLookup.setMaxThreadCount(1);
     m_batchTimer->setSingleShot(true);
     m_batchTimer->setInterval(kLiveBatchMs);
     connect(m_batchTimer, &QTimer::timeout, this, [this] {
@@ -47,7 +48,7 @@ QFuture<Result<PlatformInfo>> LocalPlatform::info()
     // info(), so what was installed since is offered then; otherwise this costs a stat per folder.
     if (!m_engine->executor().runtimesMayHaveChanged())
         return readyResult<PlatformInfo>(m_engine->info());
-    return QtConcurrent::run([engine = m_engine] {
+    return QtConcurrent::run(&m_runtimeLookup, [engine = m_engine] {
         engine->executor().refreshRuntimes();
         return Result<PlatformInfo>(engine->info());
     });

@@ -3,6 +3,8 @@
 #include "core/Platform.h"
 #include "core/PublishedPackages.h"
 
+#include <QThreadPool>
+
 class QTimer;
 
 namespace funcdesk {
@@ -92,6 +94,9 @@ private:
     bool m_live = false;
     QList<Activation> m_arrived; // live activations not sent yet
     QTimer *m_batchTimer;
+    // Where info() looks for runtimes again (one at a time); destroyed (and so waited for) before
+    // the engine, which the look uses.
+    QThreadPool m_runtimeLookup;
 };
 
 } // namespace funcdesk
