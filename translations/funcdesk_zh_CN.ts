@@ -3188,6 +3188,10 @@
         <source>Sequence</source>
         <translation>序列</translation>
     </message>
+    <message>
+        <source>A sequence runs no process of its own: each of its components has its own limits.</source>
+        <translation>序列本身不运行进程：它的每个组件都有自己的限制。</translation>
+    </message>
 </context>
 <context>
     <name>funcdesk::FunctionsPanel</name>
