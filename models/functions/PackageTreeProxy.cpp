@@ -124,6 +124,18 @@ void PackageTreeProxy::rebuild()
     m_fromSource.assign(size_t(rows), {-1, -1});
     m_top.reserve(size_t(rows));
     QHash<QString, int> groupOf;
+    // Source row `row` under package `key`, whose group is `group` (-1: made here, on its first row).
+    const auto addChild = [this, &groupOf](int row, const QString &key, int &group) {
+        if (group < 0) {
+            group = int(m_groups.size());
+            m_groups.push_back({key, infoOf(key), int(m_top.size()), {}});
+            groupOf.insert(key, group);
+            m_top.push_back({-1, group});
+        }
+        std::vector<int> &children = m_groups[size_t(group)].children;
+        m_fromSource[size_t(row)] = {group, int(children.size())};
+        children.push_back(row);
+    };
     const auto *filter = m_list ? static_cast<const ListFilterProxy *>(source) : nullptr;
     if (filter) {
         // The fast way: every row's package was read once; here only ints.
@@ -137,17 +149,7 @@ void PackageTreeProxy::rebuild()
                 m_top.push_back({row, -1});
                 continue;
             }
-            int &group = groupOfPackage[size_t(package)];
-            if (group < 0) {
-                group = int(m_groups.size());
-                const QString &key = m_packageNames[package];
-                m_groups.push_back({key, infoOf(key), int(m_top.size()), {}});
-                groupOf.insert(key, group);
-                m_top.push_back({-1, group});
-            }
-            std::vector<int> &children = m_groups[size_t(group)].children;
-            m_fromSource[size_t(row)] = {group, int(children.size())};
-            children.push_back(row);
+            addChild(row, m_packageNames[package], groupOfPackage[size_t(package)]);
         }
     }
     for (int row = 0; !filter && row < rows; ++row) {
@@ -160,15 +162,7 @@ void PackageTreeProxy::rebuild()
         }
         const QString key = name.left(slash);
         int group = groupOf.value(key, -1);
-        if (group < 0) {
-            group = int(m_groups.size());
-            m_groups.push_back({key, infoOf(key), int(m_top.size()), {}});
-            groupOf.insert(key, group);
-            m_top.push_back({-1, group});
-        }
-        std::vector<int> &children = m_groups[size_t(group)].children;
-        m_fromSource[size_t(row)] = {group, int(children.size())};
-        children.push_back(row);
+        addChild(row, key, group);
     }
 
     // Packages with no function shown: by name among the rest when sorted by name, else last.
