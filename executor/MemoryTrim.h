@@ -10,7 +10,8 @@ namespace funcdesk {
 namespace MemoryTrim {
 
 // Fixes glibc's mmap threshold at 1 MB (it otherwise grows to the largest block freed, up to
-// 32 MB, after which 10 MB log buffers come from the arenas and stay there). Once per process.
+// 32 MB, after which 10 MB log buffers come from the arenas and stay there) and turns fastbins
+// off (they let a thread arena's freed top stay resident). Once per process.
 void configureAllocator();
 // An activation that buffered `bytes` ended: from 1 MB on, a trim is due 1 s and 5 s later
 // (when its record is stored and its reply sent).

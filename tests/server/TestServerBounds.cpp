@@ -6,6 +6,7 @@
 
 #include <QTest>
 
+#include <cctype>
 #include <memory>
 #include <vector>
 
@@ -22,6 +23,23 @@ qint64 rssKb(qint64 pid)
             return line.mid(6).trimmed().split(' ').first().toLongLong();
     }
     return -1;
+}
+
+// The mappings of a process holding more than 1 MB resident, for a failure's message.
+QString largeMappings(qint64 pid)
+{
+    QFile smaps(QStringLiteral("/proc/%1/smaps").arg(pid));
+    if (!smaps.open(QIODevice::ReadOnly))
+        return {};
+    QString out;
+    QByteArray header;
+    for (const QByteArray &line : smaps.readAll().split('\n')) {
+        if (!line.isEmpty() && !std::isupper(static_cast<unsigned char>(line.at(0))))
+            header = line;
+        else if (line.startsWith("Rss:") && line.mid(4).trimmed().split(' ').first().toLongLong() > 1024)
+            out += QString::fromLatin1(header.simplified() + ' ' + line.simplified() + '\n');
+    }
+    return out;
 }
 
 // Prints ~10.5 MB in 1000-character lines: past the 10 MB log limit.
@@ -113,7 +131,12 @@ private Q_SLOTS:
         qint64 after = 0;
         QTRY_VERIFY2_WITH_TIMEOUT(
             (after = rssKb(m_server.processId())) <= idle * 6 / 5,
-            qPrintable(QStringLiteral("idle %1 kB, peak %2 kB, after %3 kB").arg(idle).arg(peak).arg(after)), 20000);
+            qPrintable(QStringLiteral("idle %1 kB, peak %2 kB, after %3 kB; mappings over 1 MB:\n%4")
+                           .arg(idle)
+                           .arg(peak)
+                           .arg(after)
+                           .arg(largeMappings(m_server.processId()))),
+            20000);
         qInfo("RSS: idle %lld kB, peak %lld kB, after the flood %lld kB", idle, peak, after);
     }
 
