@@ -81,6 +81,12 @@ QTreeWidget *steps(MainWindow &window)
     return child<QTreeWidget>(child<QWidget>(&window, "platformResultView"), "runSteps");
 }
 
+// The line above the steps: "N of M steps ran…".
+QLabel *stepsSummary(MainWindow &window)
+{
+    return child<QLabel>(child<QWidget>(&window, "platformResultView"), "runStepsSummary");
+}
+
 // Selects `name`, types `payload` in its Test panel and runs it on the platform.
 void runOnPlatform(Console &console, const QString &name, const QString &payload)
 {
@@ -187,7 +193,7 @@ private Q_SLOTS:
                  qPrintable(chain->topLevelItem(0)->text(4)));
         QVERIFY2(chain->topLevelItem(1)->text(4).contains(u"HELLO, ADA!"_s),
                  qPrintable(chain->topLevelItem(1)->text(4)));
-        auto *summary = child<QLabel>(child<QWidget>(&window, "platformResultView"), "runStepsSummary");
+        QLabel *summary = stepsSummary(window);
         QVERIFY2(summary->text().startsWith(u"2 of 2 steps ran"_s), qPrintable(summary->text()));
         auto *result = child<QPlainTextEdit>(child<QWidget>(&window, "platformResultView"), "runResult");
         QVERIFY2(result->toPlainText().contains(u"HELLO, ADA!"_s), qPrintable(result->toPlainText()));
@@ -214,7 +220,7 @@ private Q_SLOTS:
         QTreeWidgetItem *second = chain->topLevelItem(1);
         QCOMPARE(second->text(1), u"shout"_s);
         QCOMPARE(second->text(2), u"not run"_s);
-        auto *summary = child<QLabel>(child<QWidget>(&window, "platformResultView"), "runStepsSummary");
+        QLabel *summary = stepsSummary(window);
         QVERIFY2(summary->text().startsWith(u"1 of 2 steps ran; step 1 failed"_s), qPrintable(summary->text()));
     }
 
