@@ -92,6 +92,11 @@ private Q_SLOTS:
 
     void rssReturnsNearItsIdleLevelAfterALogFlood()
     {
+#if defined(__SANITIZE_THREAD__)
+        // ThreadSanitizer keeps shadow memory for every byte the flood touched (several times
+        // the heap), so funcdeskd's RSS cannot return near its idle level in this build.
+        QSKIP("RSS bounds are not measurable under ThreadSanitizer (its shadow memory)");
+#endif
         // Idle: the server after eight plain calls at once (its threads, executor and store in
         // use as the flood will use them).
         QNetworkAccessManager manager;
