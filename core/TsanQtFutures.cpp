@@ -1,0 +1,92 @@
+// Only in the ThreadSanitizer build (FUNCDESK_TSAN, `./dev --tsan`), beside core/TsanQtLocks.cpp
+// and linked the same way. Never in a product build.
+//
+// A QFuture is made ready on one thread (QPromise::finish → QFutureInterfaceBase::reportFinished)
+// and waited for on another (waitForFinished, result → waitForResult), and the last copy to go
+// frees the shared state (derefT). All of that is compiled inside libQt6Core, whose wait condition
+// and reference counts TSan does not see: a thread that waited for a future and then reused what
+// the finished task had read (the caller's arguments, captured by reference) was reported as
+// racing with the task, e.g. StoreWorker::flush() before ~AlarmScheduler, BucketStore's reads of
+// ObjectRepository::list. These definitions take the place of Qt's for the programs they are
+// linked into: each calls Qt's own function (looked up with dlvsym) and tells TSan the order Qt
+// guarantees: everything before reportFinished happens before a wait that returned or an
+// isFinished() that said true; everything a copy did happens before the last copy's release.
+// The annotations use the address of the futures' shared state (the private `d` every copy holds;
+// these are members, so they may read it); a moved-from future has none and is left alone.
+
+#if !defined(__SANITIZE_THREAD__)
+#error "core/TsanQtFutures.cpp belongs to the ThreadSanitizer build only (FUNCDESK_TSAN)"
+#endif
+
+#include <QFutureInterfaceBase>
+
+#include <sanitizer/tsan_interface.h>
+
+#include <dlfcn.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace {
+
+template <typename Function> Function qtOwn(const char *symbol)
+{
+    void *found = dlvsym(RTLD_NEXT, symbol, "Qt_6");
+    if (!found) {
+        std::fprintf(stderr, "core/TsanQtFutures.cpp: %s not found in libQt6Core\n", symbol);
+        std::abort();
+    }
+    return reinterpret_cast<Function>(found);
+}
+
+} // namespace
+
+QT_BEGIN_NAMESPACE
+
+void QFutureInterfaceBase::reportFinished()
+{
+    static const auto own = qtOwn<void (*)(QFutureInterfaceBase *)>("_ZN20QFutureInterfaceBase14reportFinishedEv");
+    if (d)
+        __tsan_release(d);
+    own(this);
+}
+
+void QFutureInterfaceBase::waitForFinished()
+{
+    static const auto own = qtOwn<void (*)(QFutureInterfaceBase *)>("_ZN20QFutureInterfaceBase15waitForFinishedEv");
+    own(this);
+    if (d)
+        __tsan_acquire(d);
+}
+
+void QFutureInterfaceBase::waitForResult(int resultIndex)
+{
+    static const auto own =
+        qtOwn<void (*)(QFutureInterfaceBase *, int)>("_ZN20QFutureInterfaceBase13waitForResultEi");
+    own(this, resultIndex);
+    if (d)
+        __tsan_acquire(d);
+}
+
+bool QFutureInterfaceBase::isFinished() const
+{
+    static const auto own = qtOwn<bool (*)(const QFutureInterfaceBase *)>("_ZNK20QFutureInterfaceBase10isFinishedEv");
+    const bool finished = own(this);
+    if (finished && d)
+        __tsan_acquire(d);
+    return finished;
+}
+
+bool QFutureInterfaceBase::derefT() const noexcept
+{
+    static const auto own = qtOwn<bool (*)(const QFutureInterfaceBase *)>("_ZNK20QFutureInterfaceBase6derefTEv");
+    if (!d)
+        return own(this);
+    __tsan_release(d);
+    const bool stillUsed = own(this);
+    if (!stillUsed)
+        __tsan_acquire(d); // the last copy: it frees what every copy used
+    return stillUsed;
+}
+
+QT_END_NAMESPACE
