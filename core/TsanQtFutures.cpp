@@ -20,26 +20,11 @@
 
 #include <QFutureInterfaceBase>
 
+#include "core/TsanQtOwn.h"
+
 #include <sanitizer/tsan_interface.h>
 
-#include <dlfcn.h>
-
-#include <cstdio>
-#include <cstdlib>
-
-namespace {
-
-template <typename Function> Function qtOwn(const char *symbol)
-{
-    void *found = dlvsym(RTLD_NEXT, symbol, "Qt_6");
-    if (!found) {
-        std::fprintf(stderr, "core/TsanQtFutures.cpp: %s not found in libQt6Core\n", symbol);
-        std::abort();
-    }
-    return reinterpret_cast<Function>(found);
-}
-
-} // namespace
+using funcdesk::tsan::qtOwn;
 
 QT_BEGIN_NAMESPACE
 
@@ -61,8 +46,7 @@ void QFutureInterfaceBase::waitForFinished()
 
 void QFutureInterfaceBase::waitForResult(int resultIndex)
 {
-    static const auto own =
-        qtOwn<void (*)(QFutureInterfaceBase *, int)>("_ZN20QFutureInterfaceBase13waitForResultEi");
+    static const auto own = qtOwn<void (*)(QFutureInterfaceBase *, int)>("_ZN20QFutureInterfaceBase13waitForResultEi");
     own(this, resultIndex);
     if (d)
         __tsan_acquire(d);

@@ -18,26 +18,16 @@
 
 #include <QReadWriteLock>
 
+#include "core/TsanQtOwn.h"
+
 #include <sanitizer/tsan_interface.h>
 
-#include <dlfcn.h>
-
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <vector>
 
 namespace {
 
-template <typename Function> Function qtOwn(const char *symbol)
-{
-    void *found = dlvsym(RTLD_NEXT, symbol, "Qt_6");
-    if (!found) {
-        std::fprintf(stderr, "core/TsanQtLocks.cpp: %s not found in libQt6Core\n", symbol);
-        std::abort();
-    }
-    return reinterpret_cast<Function>(found);
-}
+using funcdesk::tsan::qtOwn;
 
 using Lock = void (*)(QReadWriteLock *);
 using TryLock = bool (*)(QReadWriteLock *);
