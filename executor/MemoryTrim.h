@@ -16,7 +16,8 @@ void configureAllocator();
 // An activation that buffered `bytes` ended: from 1 MB on, a trim is due 1 s and 5 s later
 // (when its record is stored and its reply sent).
 void activationEnded(qint64 bytes);
-// malloc_trim(0) when one is due (the executor's maintenance thread, about once a second).
+// malloc_trim(0) when one is due (the executor's maintenance thread, about once a second):
+// after large activations as above, and once a minute in any case.
 void trimIfDue(qint64 nowMs);
 
 } // namespace MemoryTrim
