@@ -67,12 +67,9 @@ void MemoryTrim::trimIfDue(qint64 nowMs)
 {
     const bool soon = due(g_soonMs, nowMs);
     const bool later = due(g_laterMs, nowMs);
-    qint64 periodic = g_periodicMs.load(std::memory_order_relaxed);
-    if (periodic == 0) { // the first call: a minute from now
-        g_periodicMs.compare_exchange_strong(periodic, nowMs + kPeriodicMs);
-        periodic = g_periodicMs.load(std::memory_order_relaxed);
-    }
-    const bool minute = periodic <= nowMs && g_periodicMs.compare_exchange_strong(periodic, nowMs + kPeriodicMs);
+    const bool minute = due(g_periodicMs, nowMs);
+    if (minute || g_periodicMs.load(std::memory_order_relaxed) == 0) // the first call too: a minute from now
+        g_periodicMs.store(nowMs + kPeriodicMs, std::memory_order_relaxed);
     if (soon || later || minute) {
 #ifdef __GLIBC__
         malloc_trim(0);
