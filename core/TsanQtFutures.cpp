@@ -10,15 +10,26 @@
 // ObjectRepository::list. These definitions take the place of Qt's for the programs they are
 // linked into: each calls Qt's own function (looked up with dlvsym) and tells TSan the order Qt
 // guarantees: everything before reportFinished happens before a wait that returned or an
-// isFinished() that said true; everything a copy did happens before the last copy's release.
+// isFinished() that said true; everything before a result is reported (reportResultsReady, which
+// wakes waitForResult before the promise finishes) happens before the wait for that result returned;
+// everything a copy did happens before the last copy's release.
 // The annotations use the address of the futures' shared state (the private `d` every copy holds;
 // these are members, so they may read it); a moved-from future has none and is left alone.
+//
+// A QThreadPool's waitForDone() is the same kind of invisible wait: the pool's count of active jobs
+// and its wait condition live in libQt6Core. A QtConcurrent::run job on a pool reports its future
+// finished as its last step, so reportFinished also releases the future's pool, and PoolTask
+// (core/PoolTask.h) releases its pool when its job is done; waitForDone() acquires the pool when it
+// returned true. Without this ~Executor's waitForDone of its invocation threads, then its warm
+// processes reaped on the main thread, was reported as racing with the invocation that last used
+// them (test_deploy_command's funcdeskd).
 
 #if !defined(__SANITIZE_THREAD__)
 #error "core/TsanQtFutures.cpp belongs to the ThreadSanitizer build only (FUNCDESK_TSAN)"
 #endif
 
 #include <QFutureInterfaceBase>
+#include <QThreadPool>
 
 #include "core/TsanQtOwn.h"
 
@@ -31,9 +42,21 @@ QT_BEGIN_NAMESPACE
 void QFutureInterfaceBase::reportFinished()
 {
     static const auto own = qtOwn<void (*)(QFutureInterfaceBase *)>("_ZN20QFutureInterfaceBase14reportFinishedEv");
+    if (d) {
+        __tsan_release(d);
+        if (QThreadPool *pool = threadPool())
+            __tsan_release(pool);
+    }
+    own(this);
+}
+
+void QFutureInterfaceBase::reportResultsReady(int beginIndex, int endIndex)
+{
+    static const auto own =
+        qtOwn<void (*)(QFutureInterfaceBase *, int, int)>("_ZN20QFutureInterfaceBase18reportResultsReadyEii");
     if (d)
         __tsan_release(d);
-    own(this);
+    own(this, beginIndex, endIndex);
 }
 
 void QFutureInterfaceBase::waitForFinished()
@@ -71,6 +94,15 @@ bool QFutureInterfaceBase::derefT() const noexcept
     if (!stillUsed)
         __tsan_acquire(d); // the last copy: it frees what every copy used
     return stillUsed;
+}
+
+bool QThreadPool::waitForDone(int msecs)
+{
+    static const auto own = qtOwn<bool (*)(QThreadPool *, int)>("_ZN11QThreadPool11waitForDoneEi");
+    const bool done = own(this, msecs);
+    if (done)
+        __tsan_acquire(this);
+    return done;
 }
 
 QT_END_NAMESPACE

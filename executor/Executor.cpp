@@ -113,6 +113,11 @@ Executor::Private::~Private()
     maintenanceWake.notify_all();
     maintenance.join();
     threads.waitForDone();
+    // Nothing starts a process from here on: the sandbox's forking thread ends now. Joining it
+    // orders everything it made before the reaping below (ThreadSanitizer saw no other order
+    // between that thread and this one for a stem cell); its sandboxed children die with it
+    // (bubblewrap's --die-with-parent), the rest are killed and reaped below as before.
+    sandbox.reset();
     keeper.clear();
     warm.takeAll();
     shared.takeIdleSince(std::numeric_limits<qint64>::max());

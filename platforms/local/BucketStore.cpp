@@ -232,8 +232,8 @@ Result<ObjectListing> BucketStore::listObjects(const QString &ns, const QString 
             QStringLiteral("The value '%1' is not in the range of 1 to 1000 for objects.").arg(query.limit)};
     if (query.skip < 0)
         return PlatformError{PlatformError::Kind::Invalid, QStringLiteral("The value of skip must not be negative.")};
-    return onStore<Result<ObjectListing>>(m_store,
-                                          [&](ObjectRepository &objects) { return objects.list(ns, bucket, query); });
+    return onStore<Result<ObjectListing>>(
+        m_store, [ns, bucket, query](ObjectRepository &objects) { return objects.list(ns, bucket, query); });
 }
 
 Result<ObjectInfo> BucketStore::headObject(const QString &ns, const QString &bucket, const QString &key) const
