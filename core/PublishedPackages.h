@@ -21,4 +21,9 @@ public:
 // packages.") when it has none.
 QFuture<Result<QList<Package>>> publishedPackagesOf(Platform *platform, const QString &ns, ListOptions options);
 
+// The namespace as listPublishedPackages takes it ("/whisk.system" or "whisk.system") without its
+// leading slashes, or Invalid ("A namespace name has no slashes.") when nothing is left or a slash
+// is inside: what both platforms check before they ask.
+Result<QString> publishedPackagesNamespace(QString ns);
+
 } // namespace funcdesk

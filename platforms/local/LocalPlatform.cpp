@@ -161,11 +161,10 @@ QFuture<Result<Package>> LocalPlatform::deletePackage(QString name)
 
 QFuture<Result<QList<Package>>> LocalPlatform::listPublishedPackages(QString ns, ListOptions options)
 {
-    while (ns.startsWith(QLatin1Char('/')))
-        ns.remove(0, 1);
-    if (ns.isEmpty() || ns.contains(QLatin1Char('/')))
-        return readyResult<QList<Package>>(
-            PlatformError{PlatformError::Kind::Invalid, QStringLiteral("A namespace name has no slashes.")});
+    auto checked = publishedPackagesNamespace(std::move(ns));
+    if (!checked)
+        return readyResult<QList<Package>>(checked.error());
+    ns = std::move(checked).value();
     if (ns == m_ns)
         return listPackages(options);
     // As funcdeskd answers GET /namespaces/NS/packages to another namespace (server/PackagesApi.cpp):

@@ -339,11 +339,10 @@ QFuture<Result<Package>> OpenWhiskPlatform::putPackage(QString name, Package pac
 
 QFuture<Result<QList<Package>>> OpenWhiskPlatform::listPublishedPackages(QString ns, ListOptions options)
 {
-    while (ns.startsWith(QLatin1Char('/')))
-        ns.remove(0, 1);
-    if (ns.isEmpty() || ns.contains(QLatin1Char('/')))
-        return readyResult<QList<Package>>(
-            PlatformError{PlatformError::Kind::Invalid, QStringLiteral("A namespace name has no slashes.")});
+    auto checked = publishedPackagesNamespace(std::move(ns));
+    if (!checked)
+        return readyResult<QList<Package>>(checked.error());
+    ns = std::move(checked).value();
     // OpenWhisk lists another namespace's published packages only (ctrl/Packages.scala).
     RestTransport::Request request;
     request.url = m_urls.collectionOf(ns, Collection::Packages,
