@@ -6,12 +6,12 @@
 // frees the shared state (derefT). All of that is compiled inside libQt6Core, whose wait condition
 // and reference counts TSan does not see: a thread that waited for a future and then reused what
 // the finished task had read (the caller's arguments, captured by reference) was reported as
-// racing with the task, e.g. StoreWorker::flush() before ~AlarmScheduler, BucketStore's reads of
-// ObjectRepository::list. These definitions take the place of Qt's for the programs they are
-// linked into: each calls Qt's own function (looked up with dlvsym) and tells TSan the order Qt
-// guarantees: everything before reportFinished happens before a wait that returned or an
-// isFinished() that said true; everything before a result is reported (reportResultsReady, which
-// wakes waitForResult before the promise finishes) happens before the wait for that result returned;
+// racing with the task, e.g. StoreWorker::flush() before ~AlarmScheduler. These definitions take
+// the place of Qt's for the programs they are linked into: each calls Qt's own function (looked
+// up with dlvsym) and tells TSan the order Qt guarantees: everything before reportFinished happens
+// before a wait that returned or an isFinished() that said true; everything before a result is
+// reported (reportResultsReady, which wakes waitForResult before the promise finishes) happens
+// before the wait for that result returned;
 // everything a copy did happens before the last copy's release.
 // The annotations use the address of the futures' shared state (the private `d` every copy holds;
 // these are members, so they may read it); a moved-from future has none and is left alone.
@@ -20,9 +20,8 @@
 // and its wait condition live in libQt6Core. A QtConcurrent::run job on a pool reports its future
 // finished as its last step, so reportFinished also releases the future's pool, and PoolTask
 // (core/PoolTask.h) releases its pool when its job is done; waitForDone() acquires the pool when it
-// returned true. Without this ~Executor's waitForDone of its invocation threads, then its warm
-// processes reaped on the main thread, was reported as racing with the invocation that last used
-// them (test_deploy_command's funcdeskd).
+// returned true. (No report was shown to need this one; it closes the same gap for ~Executor's
+// and the invoker queue's waitForDone.)
 
 #if !defined(__SANITIZE_THREAD__)
 #error "core/TsanQtFutures.cpp belongs to the ThreadSanitizer build only (FUNCDESK_TSAN)"

@@ -232,6 +232,8 @@ Result<ObjectListing> BucketStore::listObjects(const QString &ns, const QString 
             QStringLiteral("The value '%1' is not in the range of 1 to 1000 for objects.").arg(query.limit)};
     if (query.skip < 0)
         return PlatformError{PlatformError::Kind::Invalid, QStringLiteral("The value of skip must not be negative.")};
+    // Copies, not references into the caller's stack: ThreadSanitizer reported the store thread's
+    // read of the query there (docs/testing.md, session 17).
     return onStore<Result<ObjectListing>>(
         m_store, [ns, bucket, query](ObjectRepository &objects) { return objects.list(ns, bucket, query); });
 }
