@@ -273,7 +273,7 @@ void HttpTransport::acceptAll(int listener)
                 ++fromClient;
                 auto connection = std::make_shared<HttpConnection>(fd, m_limits, &m_sinks);
                 if (m_tls)
-                    connection->startTls(std::make_unique<TlsStream>(m_tls->newSession(fd)));
+                    connection->startTls(m_tls->newSession(fd));
                 connection->clientKey = key;
                 m_open.emplace(connection.get(), connection);
                 m_parked.emplace(connection.get(), true);

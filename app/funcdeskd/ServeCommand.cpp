@@ -5,7 +5,7 @@
 #include "executor/ChildProcess.h"
 #include "platforms/local/LocalEngine.h"
 #include "server/ApiServer.h"
-#include "server/TlsContext.h"
+#include "server/OpenSslTls.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -316,11 +316,11 @@ int runServeCommand(const QStringList &arguments)
     std::shared_ptr<const TlsContext> tls;
     if (parser.isSet(QStringLiteral("tls-cert"))) {
         const QString keyFile = parser.value(QStringLiteral("tls-key"));
-        auto loaded = TlsContext::load(parser.value(QStringLiteral("tls-cert")), keyFile);
+        auto loaded = OpenSslTlsContext::load(parser.value(QStringLiteral("tls-cert")), keyFile);
         if (!loaded)
             return startError(loaded.error().message);
         tls = std::move(loaded).value();
-        if (const auto warning = TlsContext::keyPermissionWarning(keyFile))
+        if (const auto warning = OpenSslTlsContext::keyPermissionWarning(keyFile))
             fprintf(stderr, "funcdeskd: %s\n", qPrintable(*warning));
     }
 

@@ -1,4 +1,4 @@
-#include "server/TlsContext.h"
+#include "server/OpenSslTls.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -37,7 +37,8 @@ QString unreadable(const QString &path)
 
 } // namespace
 
-Result<std::shared_ptr<TlsContext>> TlsContext::load(const QString &certificateFile, const QString &keyFile)
+Result<std::shared_ptr<OpenSslTlsContext>> OpenSslTlsContext::load(const QString &certificateFile,
+                                                                   const QString &keyFile)
 {
     const auto invalid = [](const QString &message) {
         ERR_clear_error();
@@ -51,7 +52,7 @@ Result<std::shared_ptr<TlsContext>> TlsContext::load(const QString &certificateF
     SSL_CTX *context = SSL_CTX_new(TLS_server_method());
     if (!context)
         return invalid(tr("cannot set up TLS: %1").arg(lastOpenSslError()));
-    std::shared_ptr<TlsContext> result(new TlsContext(context));
+    std::shared_ptr<OpenSslTlsContext> result(new OpenSslTlsContext(context));
     SSL_CTX_set_min_proto_version(context, TLS1_2_VERSION);
     SSL_CTX_set_options(context, SSL_OP_NO_RENEGOTIATION | SSL_OP_CIPHER_SERVER_PREFERENCE | SSL_OP_NO_COMPRESSION |
                                      SSL_OP_NO_TICKET);
@@ -75,7 +76,7 @@ Result<std::shared_ptr<TlsContext>> TlsContext::load(const QString &certificateF
     return result;
 }
 
-std::optional<QString> TlsContext::keyPermissionWarning(const QString &keyFile)
+std::optional<QString> OpenSslTlsContext::keyPermissionWarning(const QString &keyFile)
 {
     struct stat status
     {
@@ -87,27 +88,27 @@ std::optional<QString> TlsContext::keyPermissionWarning(const QString &keyFile)
         .arg(status.st_mode & 0777, 3, 8, QLatin1Char('0'));
 }
 
-TlsContext::~TlsContext()
+OpenSslTlsContext::~OpenSslTlsContext()
 {
     SSL_CTX_free(m_context);
 }
 
-SSL *TlsContext::newSession(int fd) const
+std::unique_ptr<TlsStream> OpenSslTlsContext::newSession(int fd) const
 {
     SSL *session = SSL_new(m_context);
-    if (!session)
-        return nullptr;
-    SSL_set_fd(session, fd);
-    SSL_set_accept_state(session);
-    return session;
+    if (session) {
+        SSL_set_fd(session, fd);
+        SSL_set_accept_state(session);
+    }
+    return std::make_unique<OpenSslTlsStream>(session);
 }
 
-TlsStream::~TlsStream()
+OpenSslTlsStream::~OpenSslTlsStream()
 {
     SSL_free(m_ssl);
 }
 
-TlsStream::Status TlsStream::statusOf(int returned, qsizetype &count)
+TlsStream::Status OpenSslTlsStream::statusOf(int returned, qsizetype &count)
 {
     m_wantsWrite = false;
     if (returned > 0) {
@@ -132,38 +133,42 @@ TlsStream::Status TlsStream::statusOf(int returned, qsizetype &count)
     }
 }
 
-TlsStream::Status TlsStream::read(char *buffer, qsizetype size, qsizetype &count)
+TlsStream::Status OpenSslTlsStream::read(char *buffer, qsizetype size, qsizetype &count)
 {
     std::lock_guard lock(m_mutex);
+    if (!m_ssl) { // SSL_new failed (out of memory): the connection ends, it never falls back to plain HTTP
+        count = 0;
+        return Status::Failed;
+    }
     return statusOf(SSL_read(m_ssl, buffer, int(std::min<qsizetype>(size, INT_MAX))), count);
 }
 
-TlsStream::Status TlsStream::write(const char *data, qsizetype size, qsizetype &count)
+TlsStream::Status OpenSslTlsStream::write(const char *data, qsizetype size, qsizetype &count)
 {
     std::lock_guard lock(m_mutex);
-    if (!SSL_is_init_finished(m_ssl)) {
+    if (!m_ssl || !SSL_is_init_finished(m_ssl)) {
         count = 0;
         return Status::Failed; // nothing is answered before the handshake
     }
     return statusOf(SSL_write(m_ssl, data, int(std::min<qsizetype>(size, INT_MAX))), count);
 }
 
-bool TlsStream::established() const
+bool OpenSslTlsStream::established() const
 {
     std::lock_guard lock(m_mutex);
-    return SSL_is_init_finished(m_ssl);
+    return m_ssl && SSL_is_init_finished(m_ssl);
 }
 
-bool TlsStream::pending() const
+bool OpenSslTlsStream::pending() const
 {
     std::lock_guard lock(m_mutex);
-    return SSL_pending(m_ssl) > 0;
+    return m_ssl && SSL_pending(m_ssl) > 0;
 }
 
-void TlsStream::close()
+void OpenSslTlsStream::close()
 {
     std::lock_guard lock(m_mutex);
-    if (m_closed || !SSL_is_init_finished(m_ssl))
+    if (m_closed || !m_ssl || !SSL_is_init_finished(m_ssl))
         return;
     m_closed = true;
     SSL_shutdown(m_ssl);
