@@ -12,6 +12,8 @@ set(FUNCDESK_INSTALL_DATADIR ${CMAKE_INSTALL_DATADIR}/funcdesk)
 
 install(TARGETS funcdeskd RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT server)
 install(TARGETS funcdesk RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT console)
+# The console's charts and code editor, loaded after its first window (ui/views/ViewApis.h).
+install(TARGETS funcdesk_views LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/funcdesk/modules COMPONENT console)
 
 # Whole folders, so a new launcher (resources/runtimes/<kind>), template or example comes along.
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/resources/runtimes ${PROJECT_SOURCE_DIR}/resources/templates

@@ -5672,6 +5672,17 @@ Activation %2</source>
     </message>
 </context>
 <context>
+    <name>funcdesk::views</name>
+    <message>
+        <source>%1 belongs to another version of Funcdesk</source>
+        <translation>%1 属于另一个版本的 Funcdesk</translation>
+    </message>
+    <message>
+        <source>Charts and the code editor are not available: %1 could not be loaded (%2).</source>
+        <translation>图表和代码编辑器不可用：无法加载 %1（%2）。</translation>
+    </message>
+</context>
+<context>
     <name>funcdeskd</name>
     <message>
         <source>Cannot read the params file %1: %2</source>

@@ -3,6 +3,7 @@
 #include "models/settings/ConsoleSettings.h"
 #include "translations/Translations.h"
 #include "ui/shell/FirstFrame.h"
+#include "ui/views/Views.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -24,7 +25,7 @@ namespace {
 
 // FUNCDESK_STARTUP_PROBE=1 (tests/bench/startup_bench): prints the steady clock (ns) when the
 // first frame is up (with the CPU time the process has used by then) and when the local platform
-// is, then quits. "platform-first" starts the
+// is, with whether the views module (charts, code editor) loads (views=1), then quits. "platform-first" starts the
 // platform before the window, as the console did before, for the benchmark's comparison.
 void probeStartup(funcdesk::ConsoleRuntime &runtime, funcdesk::MainWindow &window)
 {
@@ -41,7 +42,8 @@ void probeStartup(funcdesk::ConsoleRuntime &runtime, funcdesk::MainWindow &windo
             std::fflush(stdout);
         },
         [now](const funcdesk::Result<funcdesk::Done> &started) {
-            std::printf("funcdesk-startup ready_ns=%lld ok=%d\n", now(), started ? 1 : 0);
+            std::printf("funcdesk-startup ready_ns=%lld ok=%d views=%d\n", now(), started ? 1 : 0,
+                        funcdesk::views::available() ? 1 : 0);
             std::fflush(stdout);
             QTimer::singleShot(0, qApp, &QCoreApplication::quit);
         });

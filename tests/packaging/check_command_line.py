@@ -51,7 +51,7 @@ try:
 
     started = run("--connection", "local", "--data-dir", data_dir,
                   environment=dict(offscreen, FUNCDESK_STARTUP_PROBE="1"), timeout=120)
-    expect(started.returncode == 0 and "ok=1" in started.stdout,
+    expect(started.returncode == 0 and "ok=1 views=1" in started.stdout,
            f"--connection local --data-dir: {started.returncode} {started.stdout!r} {started.stderr!r}")
     expect(os.path.isdir(os.path.join(data_dir)) and os.listdir(data_dir),
            f"--data-dir {data_dir}: the console kept nothing there")

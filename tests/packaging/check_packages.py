@@ -93,7 +93,11 @@ try:
     share = os.path.join(usr, "share", "funcdesk")
 
     step("the installed tree")
-    wanted = ["bin/funcdesk", "bin/funcdeskd",
+    views_module = run(["cmake", "-L", "-N", build_dir], check=False).stdout  # for CMAKE_INSTALL_LIBDIR
+    libdir = next((line.split("=", 1)[1] for line in views_module.splitlines()
+                   if line.startswith("CMAKE_INSTALL_LIBDIR:")), "lib")
+    views_module = f"{libdir}/funcdesk/modules/libfuncdesk_views.so"
+    wanted = ["bin/funcdesk", "bin/funcdeskd", views_module,
               "share/applications/io.github.funcdesk.Funcdesk.desktop",
               "share/metainfo/io.github.funcdesk.Funcdesk.metainfo.xml",
               "share/icons/hicolor/scalable/apps/io.github.funcdesk.Funcdesk.svg",
@@ -155,6 +159,19 @@ try:
     shown = run([funcdesk, "--version"], env=env, check=False)
     expect(shown.returncode == 0 and shown.stdout.strip() == f"funcdesk {version}",
            f"funcdesk --version: {shown.returncode} {shown.stdout!r} {shown.stderr!r}")
+    # The console's charts and code editor come from the installed module (LIBDIR/funcdesk/modules),
+    # found relative to the program; without it the console still starts and says so in their place.
+    probe = dict(env, FUNCDESK_STARTUP_PROBE="1")
+    console_data = os.path.join(work, "console-data")
+    console = run([funcdesk, "--data-dir", console_data], env=probe, check=False, timeout=120)
+    expect(console.returncode == 0 and "ok=1 views=1" in console.stdout,
+           f"the unpacked funcdesk did not load {views_module}: {console.stdout!r} {console.stderr!r}")
+    module = os.path.join(usr, views_module)
+    os.rename(module, module + ".away")
+    console = run([funcdesk, "--data-dir", console_data], env=probe, check=False, timeout=120)
+    expect(console.returncode == 0 and "ok=1 views=0" in console.stdout,
+           f"funcdesk without {views_module}: {console.returncode} {console.stdout!r} {console.stderr!r}")
+    os.rename(module + ".away", module)
     hello = os.path.join(share, "examples", "hello.js")
     invoked = run([funcdeskd, "invoke", hello, "--param", "name=Ada"], env=env, check=False, timeout=120)
     expect(invoked.returncode == 0 and "Hello, Ada!" in invoked.stdout,

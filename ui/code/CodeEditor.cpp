@@ -1,12 +1,11 @@
 #include "ui/code/CodeEditor.h"
 
-#include "ui/code/CodeFindBar.h"
-#include "ui/code/CodeGoToLineBar.h"
-#include "ui/code/CodeTextEdit.h"
+#include "ui/views/Views.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QBoxLayout>
+#include <QLabel>
 
 namespace funcdesk {
 
@@ -24,18 +23,14 @@ CodeEditor::CodeEditor(QWidget *parent) : QWidget(parent)
             &QAction::triggered, this, &CodeEditor::openReplace);
     connect(addEditorAction(tr("Find Next"), QKeySequence(Qt::Key_F3), QStringLiteral("findNextAction")),
             &QAction::triggered, this, [this] {
-                if (!m_findBar || m_findBar->isHidden() || m_findBar->findText().isEmpty())
+                if (!m_view || !m_view->findAgain(true))
                     openFind();
-                else
-                    m_findBar->findNext();
             });
     connect(addEditorAction(tr("Find Previous"), QKeySequence(Qt::SHIFT | Qt::Key_F3),
                             QStringLiteral("findPreviousAction")),
             &QAction::triggered, this, [this] {
-                if (!m_findBar || m_findBar->isHidden() || m_findBar->findText().isEmpty())
+                if (!m_view || !m_view->findAgain(false))
                     openFind();
-                else
-                    m_findBar->findPrevious();
             });
     connect(addEditorAction(tr("Go to Line…"), QKeySequence(Qt::CTRL | Qt::Key_G), QStringLiteral("goToLineAction")),
             &QAction::triggered, this, &CodeEditor::openGoToLine);
@@ -47,43 +42,45 @@ CodeEditor::CodeEditor(QWidget *parent) : QWidget(parent)
 
 void CodeEditor::build()
 {
-    if (m_edit)
+    if (m_view || m_unavailable)
         return;
-    m_edit = new CodeTextEdit(this);
-    m_findBar = new CodeFindBar(m_edit, this);
-    m_goToLineBar = new CodeGoToLineBar(m_edit, this);
-    const bool hadFocus = hasFocus();
-    setFocusProxy(m_edit);
-    m_findBar->hide();
-    m_goToLineBar->hide();
+    m_view = views::createCodeView(this);
     auto *layout = static_cast<QVBoxLayout *>(this->layout());
-    layout->addWidget(m_edit, 1);
-    layout->addWidget(m_findBar);
-    layout->addWidget(m_goToLineBar);
+    if (!m_view) {
+        m_unavailable = new QLabel(views::loadError(), this);
+        m_unavailable->setObjectName(QStringLiteral("unavailableView"));
+        m_unavailable->setWordWrap(true);
+        m_unavailable->setAlignment(Qt::AlignCenter);
+        layout->addWidget(m_unavailable, 1);
+        m_unavailable->show();
+        return;
+    }
+    QWidget *edit = m_view->textWidget();
+    const bool hadFocus = hasFocus();
+    setFocusProxy(edit);
+    layout->addWidget(edit, 1);
+    layout->addWidget(m_view->findBarWidget());
+    layout->addWidget(m_view->goToLineBarWidget());
     // Shown now, not one turn later (as a child added to a visible widget would be): a focus or
     // a shortcut right after this must find the view visible.
-    m_edit->show();
+    edit->show();
 
     // What was set before: the same state as if the view had been there all along (no signal:
     // the text does not change).
-    m_edit->setKind(m_kind);
-    m_edit->setText(m_text);
-    m_edit->SendScintilla(QsciScintillaBase::SCI_EMPTYUNDOBUFFER);
-    m_edit->setCursorPosition(0, 0);
-    m_edit->setReadOnly(m_readOnly);
+    m_view->setKind(m_kind);
+    m_view->loadText(m_text);
+    m_view->setReadOnly(m_readOnly);
     m_kind.clear();
     m_text.clear();
     if (hadFocus)
-        m_edit->setFocus(Qt::OtherFocusReason);
+        edit->setFocus(Qt::OtherFocusReason);
 
-    connect(m_findBar, &CodeFindBar::closeRequested, this, &CodeEditor::closeBars);
-    connect(m_goToLineBar, &CodeGoToLineBar::closeRequested, this, &CodeEditor::closeBars);
-    connect(m_goToLineBar, &CodeGoToLineBar::done, this, &CodeEditor::closeBars);
-    connect(m_edit, &QsciScintilla::textChanged, this, [this] {
-        m_edit->clearProblem(); // it spoke of the text before this change
-        updateDirty();
-        Q_EMIT textChanged();
-    });
+    m_view->setCallbacks(
+        [this] {
+            updateDirty();
+            Q_EMIT textChanged();
+        },
+        [this] { closeBars(); });
 }
 
 void CodeEditor::showEvent(QShowEvent *event)
@@ -95,19 +92,32 @@ void CodeEditor::showEvent(QShowEvent *event)
 CodeTextEdit *CodeEditor::textEdit() const
 {
     const_cast<CodeEditor *>(this)->build();
-    return m_edit;
+    return m_view ? m_view->textEdit() : nullptr;
 }
 
 CodeFindBar *CodeEditor::findBar() const
 {
     const_cast<CodeEditor *>(this)->build();
-    return m_findBar;
+    return m_view ? m_view->findBar() : nullptr;
 }
 
 CodeGoToLineBar *CodeEditor::goToLineBar() const
 {
     const_cast<CodeEditor *>(this)->build();
-    return m_goToLineBar;
+    return m_view ? m_view->goToLineBar() : nullptr;
+}
+
+void CodeEditor::showProblem(int line, const QString &message)
+{
+    build();
+    if (m_view)
+        m_view->showProblem(line, message);
+}
+
+void CodeEditor::clearProblem()
+{
+    if (m_view)
+        m_view->clearProblem();
 }
 
 QAction *CodeEditor::addEditorAction(const QString &text, const QKeySequence &key, const QString &objectName)
@@ -124,20 +134,20 @@ QAction *CodeEditor::addEditorAction(const QString &text, const QKeySequence &ke
 
 void CodeEditor::setKind(const QString &kind)
 {
-    if (m_edit)
-        m_edit->setKind(kind);
+    if (m_view)
+        m_view->setKind(kind);
     else
         m_kind = kind;
 }
 
 QString CodeEditor::kind() const
 {
-    return m_edit ? m_edit->kind() : m_kind;
+    return m_view ? m_view->kind() : m_kind;
 }
 
 QString CodeEditor::text() const
 {
-    return m_edit ? m_edit->text() : m_text;
+    return m_view ? m_view->text() : m_text;
 }
 
 void CodeEditor::setText(const QString &text)
@@ -145,21 +155,16 @@ void CodeEditor::setText(const QString &text)
     if (text == this->text())
         return;
     build(); // one undo step: only the view keeps an undo stack
-    // selectAll + replaceSelectedText rather than setText: one step on the undo stack instead of
-    // wiping it, so "Revert" and "Restore draft" can be undone.
-    const bool readOnly = m_edit->isReadOnly();
-    m_edit->setReadOnly(false);
-    m_edit->beginUndoAction();
-    m_edit->selectAll(true);
-    m_edit->replaceSelectedText(text);
-    m_edit->endUndoAction();
-    m_edit->setReadOnly(readOnly);
-    m_edit->setCursorPosition(0, 0);
+    if (m_view) {
+        m_view->replaceText(text);
+        return;
+    }
+    loadText(text); // no view to be had: kept here, as before the view
 }
 
 void CodeEditor::loadText(const QString &text)
 {
-    if (!m_edit) {
+    if (!m_view) {
         if (text == m_text)
             return;
         m_text = text; // as the view would: the text changed, and with it perhaps the dirty state
@@ -167,25 +172,20 @@ void CodeEditor::loadText(const QString &text)
         Q_EMIT textChanged();
         return;
     }
-    const bool readOnly = m_edit->isReadOnly();
-    m_edit->setReadOnly(false);
-    m_edit->setText(text);
-    m_edit->setReadOnly(readOnly);
-    m_edit->SendScintilla(QsciScintillaBase::SCI_EMPTYUNDOBUFFER);
-    m_edit->setCursorPosition(0, 0);
+    m_view->loadText(text);
 }
 
 void CodeEditor::setReadOnly(bool readOnly)
 {
-    if (m_edit)
-        m_edit->setReadOnly(readOnly);
+    if (m_view)
+        m_view->setReadOnly(readOnly);
     else
         m_readOnly = readOnly;
 }
 
 bool CodeEditor::isReadOnly() const
 {
-    return m_edit ? m_edit->isReadOnly() : m_readOnly;
+    return m_view ? m_view->isReadOnly() : m_readOnly;
 }
 
 void CodeEditor::setDeployedCode(const QString &code)
@@ -197,44 +197,46 @@ void CodeEditor::setDeployedCode(const QString &code)
 void CodeEditor::openFind()
 {
     build();
-    m_goToLineBar->hide();
-    m_findBar->openFind();
+    if (!m_view)
+        return;
+    m_view->openFind();
     m_closeBarsAction->setEnabled(true);
 }
 
 void CodeEditor::openReplace()
 {
     build();
-    m_goToLineBar->hide();
-    m_findBar->openReplace();
+    if (!m_view)
+        return;
+    m_view->openReplace();
     m_closeBarsAction->setEnabled(true);
 }
 
 void CodeEditor::openGoToLine()
 {
     build();
-    m_findBar->hide();
-    m_goToLineBar->open();
+    if (!m_view)
+        return;
+    m_view->openGoToLine();
     m_closeBarsAction->setEnabled(true);
 }
 
 bool CodeEditor::goToLine(int line)
 {
     build();
-    return m_goToLineBar->goToLine(line);
+    return m_view && m_view->goToLine(line);
 }
 
 void CodeEditor::closeBars()
 {
     m_closeBarsAction->setEnabled(false);
-    if (!m_edit)
+    if (!m_view)
         return; // no bar was ever open
-    m_findBar->hide();
-    m_goToLineBar->hide();
+    m_view->hideBars();
     // Back to the text only from a bar of this editor: a new function's load closes the bars too,
     // and taking the focus then left the function list without it (Delete went to the code).
     if (isAncestorOf(QApplication::focusWidget()))
-        m_edit->setFocus(Qt::OtherFocusReason);
+        m_view->textWidget()->setFocus(Qt::OtherFocusReason);
 }
 
 void CodeEditor::updateDirty()

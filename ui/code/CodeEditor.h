@@ -3,12 +3,14 @@
 #include <QWidget>
 
 class QAction;
+class QLabel;
 
 namespace funcdesk {
 
 class CodeFindBar;
 class CodeGoToLineBar;
 class CodeTextEdit;
+class CodeViewApi;
 
 // The code editor of the code panel: a QScintilla view (CodeTextEdit) with the find/replace bar
 // and the go-to-line bar under it, and the dirty state — whether the text differs from the
@@ -18,7 +20,9 @@ class CodeTextEdit;
 // The QScintilla view and its bars are built on first need — when the editor is first shown,
 // an action or an accessor needs them, or by build() — so the first window does not wait for
 // them (issue 16). Until then the editor keeps its kind, text and read-only state itself and
-// answers every call the same way.
+// answers every call the same way. The view comes from libfuncdesk_views.so (ui/views/Views.h),
+// loaded by the first build(); when it cannot be loaded the editor says so in its place and keeps
+// the text it was given (nothing to type into, nothing lost).
 class CodeEditor : public QWidget
 {
     Q_OBJECT
@@ -51,8 +55,11 @@ public:
 
     // Builds the QScintilla view and the bars now when they are not built yet.
     void build();
-    bool isBuilt() const { return m_edit != nullptr; }
-    // These build the view first.
+    bool isBuilt() const { return m_view != nullptr; }
+    // A problem at `line` (1-based) shown in the view, or none (the view is built first).
+    void showProblem(int line, const QString &message);
+    void clearProblem();
+    // These build the view first; null when the module could not be loaded.
     CodeTextEdit *textEdit() const;
     CodeFindBar *findBar() const;
     CodeGoToLineBar *goToLineBar() const;
@@ -68,9 +75,8 @@ private:
     QAction *addEditorAction(const QString &text, const QKeySequence &key, const QString &objectName);
     void updateDirty();
 
-    CodeTextEdit *m_edit = nullptr; // these three: nullptr until built
-    CodeFindBar *m_findBar = nullptr;
-    CodeGoToLineBar *m_goToLineBar = nullptr;
+    CodeViewApi *m_view = nullptr;   // nullptr until built (a child QObject, from the module)
+    QLabel *m_unavailable = nullptr; // says why there is no view
     QAction *m_closeBarsAction = nullptr;
     // Until the view is built: its kind, text and read-only state.
     QString m_kind;

@@ -46,7 +46,7 @@ void CodePanel::checkThenPut(const Exec &exec)
     m_putting = true; // Cancel (Esc) stops the check; nothing has been sent
     m_putSent = false;
     setBusy(true);
-    m_editor->textEdit()->clearProblem();
+    m_editor->clearProblem();
     m_status->showMessage(CodeBanner::Tone::Progress, tr("Checking the syntax of %1…").arg(m_functionName));
     m_status->addButton(tr("Cancel"), QStringLiteral("cancelInFlightButton"), [this] { cancelDeploy(); });
     m_syntaxCheck->check(exec.kind, exec.code.value_or(QString()));
@@ -83,7 +83,7 @@ void CodePanel::showSyntaxProblem(const SyntaxProblem &problem, const QString &c
     m_syntaxProblemText = tr("%1. Nothing was deployed.").arg(text);
     m_status->showMessage(CodeBanner::Tone::Error, m_syntaxProblemText);
     if (problem.line > 0) {
-        m_editor->textEdit()->showProblem(problem.line, problem.message);
+        m_editor->showProblem(problem.line, problem.message);
         const int line = problem.line;
         m_status->addButton(tr("Go to Line %1").arg(line), QStringLiteral("syntaxGoToLineButton"), [this, line] {
             closeDiff();
@@ -190,7 +190,7 @@ void CodePanel::finishPut(const Action &action, const QString &snapshot, bool ro
     if (!deployedAction.exec->components)     // a sequence has no code
         deployedAction.exec->code = snapshot; // what was sent, whether or not the answer echoes it
     m_overwriteVersion.clear();
-    m_editor->textEdit()->clearProblem();
+    m_editor->clearProblem();
     const QString version = deployedAction.version.value_or(QString());
     QString message = rollback ? tr("Rolled back: version %1 has the code of version %2.").arg(version, fromVersion)
                                : tr("Deployed version %1.").arg(version);

@@ -143,13 +143,28 @@ void syncScrolling(QScrollBar *a, QScrollBar *b)
 
 } // namespace
 
-DiffView::DiffView(QWidget *parent)
-    : QWidget(parent), m_leftTitle(new QLabel(this)), m_rightTitle(new QLabel(this)), m_summary(new QLabel(this)),
-      m_sideBySideButton(new QToolButton(this)), m_unifiedButton(new QToolButton(this)),
-      m_stack(new QStackedWidget(this)), m_left(makeView(QStringLiteral("diffLeft"), this)),
-      m_right(makeView(QStringLiteral("diffRight"), this)), m_unified(makeView(QStringLiteral("diffUnified"), this))
+DiffView::DiffView(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("diffView"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+}
+
+// The header and the three text views are made on first use (a diff to show, a mode, the view
+// shown): the first window builds this view hidden and need not wait for them (~1 ms, issue 16).
+void DiffView::build()
+{
+    if (m_stack)
+        return;
+    m_leftTitle = new QLabel(this);
+    m_rightTitle = new QLabel(this);
+    m_summary = new QLabel(this);
+    m_sideBySideButton = new QToolButton(this);
+    m_unifiedButton = new QToolButton(this);
+    m_stack = new QStackedWidget(this);
+    m_left = makeView(QStringLiteral("diffLeft"), this);
+    m_right = makeView(QStringLiteral("diffRight"), this);
+    m_unified = makeView(QStringLiteral("diffUnified"), this);
     m_leftTitle->setObjectName(QStringLiteral("diffLeftTitle"));
     m_rightTitle->setObjectName(QStringLiteral("diffRightTitle"));
     m_summary->setObjectName(QStringLiteral("diffSummary"));
@@ -171,8 +186,10 @@ DiffView::DiffView(QWidget *parent)
         button->setAutoRaise(true);
         group->addButton(button);
     }
-    m_sideBySideButton->setChecked(true);
-    setFocusProxy(m_right);
+    m_sideBySideButton->setChecked(m_mode == Mode::SideBySide);
+    m_unifiedButton->setChecked(m_mode == Mode::Unified);
+    m_stack->setCurrentIndex(m_mode == Mode::SideBySide ? 0 : 1);
+    setFocusProxy(m_mode == Mode::SideBySide ? m_right : m_unified);
 
     // Two rows: the titles get the whole width (beside History they would not fit in one).
     auto *titles = new QHBoxLayout;
@@ -201,8 +218,7 @@ DiffView::DiffView(QWidget *parent)
     m_stack->addWidget(sides);
     m_stack->addWidget(m_unified);
 
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
+    auto *layout = static_cast<QVBoxLayout *>(this->layout());
     layout->addLayout(header);
     layout->addWidget(m_stack, 1);
 
@@ -213,6 +229,7 @@ DiffView::DiffView(QWidget *parent)
 void DiffView::setTexts(const QString &leftTitle, const QString &leftText, const QString &rightTitle,
                         const QString &rightText)
 {
+    build();
     m_leftTitle->setText(QStringLiteral("− ") + leftTitle);
     m_leftTitle->setToolTip(leftTitle);
     m_rightTitle->setText(QStringLiteral("+ ") + rightTitle);
@@ -224,6 +241,7 @@ void DiffView::setTexts(const QString &leftTitle, const QString &leftText, const
 
 void DiffView::setMode(Mode mode)
 {
+    build();
     m_mode = mode;
     m_sideBySideButton->setChecked(mode == Mode::SideBySide);
     m_unifiedButton->setChecked(mode == Mode::Unified);
@@ -234,33 +252,39 @@ void DiffView::setMode(Mode mode)
 
 QString DiffView::leftTitle() const
 {
-    return m_leftTitle->text();
+    return m_stack ? m_leftTitle->text() : QString();
 }
 
 QString DiffView::rightTitle() const
 {
-    return m_rightTitle->text();
+    return m_stack ? m_rightTitle->text() : QString();
 }
 
 QString DiffView::summary() const
 {
-    return m_summary->text();
+    return m_stack ? m_summary->text() : QString();
 }
 
 QString DiffView::unifiedText() const
 {
-    return m_unified->toPlainText();
+    return m_stack ? m_unified->toPlainText() : QString();
 }
 
 QString DiffView::sideText(bool left) const
 {
-    return (left ? m_left : m_right)->toPlainText();
+    return m_stack ? (left ? m_left : m_right)->toPlainText() : QString();
+}
+
+void DiffView::showEvent(QShowEvent *event)
+{
+    build();
+    QWidget::showEvent(event);
 }
 
 void DiffView::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange)
+    if (event->type() == QEvent::PaletteChange && m_stack)
         render();
 }
 

@@ -38,23 +38,26 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
+    void build();
     void render();
 
     LineDiff m_diff;
     bool m_onlyLineEndingsDiffer = false;
     bool m_fixedFont = false; // the views have their fixed font (from the first render() on)
     Mode m_mode = Mode::SideBySide;
-    QLabel *m_leftTitle;
-    QLabel *m_rightTitle;
-    QLabel *m_summary;
-    QToolButton *m_sideBySideButton;
-    QToolButton *m_unifiedButton;
-    QStackedWidget *m_stack;
-    QPlainTextEdit *m_left;
-    QPlainTextEdit *m_right;
-    QPlainTextEdit *m_unified;
+    // These: nullptr until build() (m_stack says whether it ran).
+    QLabel *m_leftTitle = nullptr;
+    QLabel *m_rightTitle = nullptr;
+    QLabel *m_summary = nullptr;
+    QToolButton *m_sideBySideButton = nullptr;
+    QToolButton *m_unifiedButton = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QPlainTextEdit *m_left = nullptr;
+    QPlainTextEdit *m_right = nullptr;
+    QPlainTextEdit *m_unified = nullptr;
 };
 
 } // namespace funcdesk

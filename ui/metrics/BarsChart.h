@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/views/ViewApis.h"
+
 #include <QChartView>
 
 #include <functional>
@@ -12,16 +14,18 @@ namespace funcdesk {
 
 // Labelled bars: the top functions by cost or by invocations (horizontal, the largest on top),
 // or a duration histogram (vertical, in order). Hovering a bar shows its exact value.
-class BarsChart : public QChartView
+class BarsChart : public QChartView, public BarsChartApi
 {
     Q_OBJECT
 
 public:
     BarsChart(const QString &title, Qt::Orientation orientation, QWidget *parent = nullptr);
 
-    void setValueText(std::function<QString(double)> text);
+    void setValueText(std::function<QString(double)> text) override;
+    QWidget *widget() override { return this; }
+    BarsChart *barsChart() override { return this; }
     // One bar per label, in the order given (horizontal charts list the first on top).
-    void setBars(const QStringList &labels, const QList<double> &values);
+    void setBars(const QStringList &labels, const QList<double> &values) override;
     QStringList labels() const { return m_labels; }
     QList<double> values() const { return m_values; }
     QString tooltipText(int index) const;

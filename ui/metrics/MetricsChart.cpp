@@ -82,6 +82,15 @@ void MetricsChart::setData(const ChartData &data)
     }
 }
 
+void MetricsChart::setCallbacks(std::function<void(const QDateTime &, qint64)> pointClicked,
+                                std::function<void(int)> plotWidthChanged)
+{
+    if (pointClicked)
+        connect(this, &MetricsChart::pointClicked, this, std::move(pointClicked));
+    if (plotWidthChanged)
+        connect(this, &MetricsChart::plotWidthChanged, this, std::move(plotWidthChanged));
+}
+
 void MetricsChart::clear()
 {
     ChartData empty;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/metrics/ChartData.h"
+#include "ui/views/ViewApis.h"
 
 #include <QChartView>
 #include <QDateTime>
@@ -17,23 +18,27 @@ namespace funcdesk {
 // series of at most plotWidth() buckets, and data with more is averaged down here. The time axis
 // reads local time. Hovering a point shows its exact value; clicking one emits pointClicked with
 // the bucket's start. The context menu saves the chart as PNG.
-class MetricsChart : public QChartView
+class MetricsChart : public QChartView, public MetricsChartApi
 {
     Q_OBJECT
 
 public:
-    enum class Style { Lines, StackedArea };
+    using Style = MetricsChartApi::Style;
 
     MetricsChart(const QString &title, Style style, QWidget *parent = nullptr);
 
     // How values read in tooltips and on the axis ("%1 ms"); default: the plain number.
-    void setValueText(std::function<QString(double)> text);
-    void setData(const ChartData &data);
-    void clear();
+    void setValueText(std::function<QString(double)> text) override;
+    void setData(const ChartData &data) override;
+    void clear() override;
     const ChartData &data() const { return m_data; }
+    QWidget *widget() override { return this; }
+    MetricsChart *metricsChart() override { return this; }
+    void setCallbacks(std::function<void(const QDateTime &, qint64)> pointClicked,
+                      std::function<void(int)> plotWidthChanged) override;
 
     // The plot area's width in pixels (at least 2): the most points a series may have.
-    int plotWidth() const;
+    int plotWidth() const override;
     // Points in each drawn layer (the upper line of each area when stacked).
     int pointCount() const;
     QDateTimeAxis *timeAxis() const { return m_timeAxis; }

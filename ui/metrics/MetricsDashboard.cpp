@@ -2,10 +2,9 @@
 
 #include "models/metrics/ChartData.h"
 #include "models/metrics/MetricsFeed.h"
-#include "ui/metrics/MetricsChart.h"
 #include "ui/metrics/RangeBar.h"
+#include "ui/views/Views.h"
 
-#include <QDateTimeAxis>
 #include <QFileDialog>
 #include <QGridLayout>
 #include <QSaveFile>
@@ -18,24 +17,26 @@ MetricsDashboard::MetricsDashboard(QWidget *parent) : QWidget(parent)
 {
     m_feed = new MetricsFeed(this);
     m_rangeBar = new RangeBar(this);
-    m_invocations = new MetricsChart(tr("Invocations and errors"), MetricsChart::Style::Lines, this);
-    m_invocations->setObjectName(QStringLiteral("invocationsChart"));
-    m_durations = new MetricsChart(tr("Duration percentiles"), MetricsChart::Style::Lines, this);
-    m_durations->setObjectName(QStringLiteral("durationsChart"));
+    // The charts come from libfuncdesk_views.so, loaded now (ui/views/Views.h).
+    using Style = MetricsChartApi::Style;
+    m_invocations = views::createMetricsChart(tr("Invocations and errors"), Style::Lines, this);
+    m_invocations->widget()->setObjectName(QStringLiteral("invocationsChart"));
+    m_durations = views::createMetricsChart(tr("Duration percentiles"), Style::Lines, this);
+    m_durations->widget()->setObjectName(QStringLiteral("durationsChart"));
     m_durations->setValueText([](double ms) { return tr("%1 ms").arg(QString::number(ms, 'f', 1)); });
-    m_coldStarts = new MetricsChart(tr("Cold starts"), MetricsChart::Style::Lines, this);
-    m_coldStarts->setObjectName(QStringLiteral("coldStartChart"));
+    m_coldStarts = views::createMetricsChart(tr("Cold starts"), Style::Lines, this);
+    m_coldStarts->widget()->setObjectName(QStringLiteral("coldStartChart"));
     m_coldStarts->setValueText([](double percent) { return tr("%1 %").arg(QString::number(percent, 'f', 1)); });
-    m_cost = new MetricsChart(tr("Cost by function"), MetricsChart::Style::StackedArea, this);
-    m_cost->setObjectName(QStringLiteral("costChart"));
+    m_cost = views::createMetricsChart(tr("Cost by function"), Style::StackedArea, this);
+    m_cost->widget()->setObjectName(QStringLiteral("costChart"));
     m_cost->setValueText([this](double amount) { return ChartData::money(amount, m_currency); });
 
     auto *content = new QWidget;
     m_grid = new QGridLayout(content);
-    m_grid->addWidget(m_invocations, 0, 0);
-    m_grid->addWidget(m_durations, 0, 1);
-    m_grid->addWidget(m_coldStarts, 1, 0);
-    m_grid->addWidget(m_cost, 1, 1);
+    m_grid->addWidget(m_invocations->widget(), 0, 0);
+    m_grid->addWidget(m_durations->widget(), 0, 1);
+    m_grid->addWidget(m_coldStarts->widget(), 1, 0);
+    m_grid->addWidget(m_cost->widget(), 1, 1);
     m_grid->setColumnStretch(0, 1);
     m_grid->setColumnStretch(1, 1);
     m_scroll = new QScrollArea(this);
@@ -53,15 +54,34 @@ MetricsDashboard::MetricsDashboard(QWidget *parent) : QWidget(parent)
     connect(m_feed, &MetricsFeed::coverageChanged, this, [this] { m_rangeBar->setCoverage(m_feed->coverageText()); });
     connect(m_rangeBar, &RangeBar::rangeChanged, m_feed, &MetricsFeed::setRange);
     connect(m_rangeBar, &RangeBar::exportCsvRequested, this, &MetricsDashboard::askExportPath);
-    for (MetricsChart *chart : charts()) {
-        connect(chart, &MetricsChart::pointClicked, this, &MetricsDashboard::pointClicked);
-        connect(chart, &MetricsChart::plotWidthChanged, this, &MetricsDashboard::fitPoints);
-    }
+    for (MetricsChartApi *chart : chartApis())
+        chart->setCallbacks([this](const QDateTime &at, qint64 stepMs) { Q_EMIT pointClicked(at, stepMs); },
+                            [this](int) { fitPoints(); });
 }
 
-QList<MetricsChart *> MetricsDashboard::charts() const
+QList<MetricsChartApi *> MetricsDashboard::chartApis() const
 {
     return {m_invocations, m_durations, m_coldStarts, m_cost};
+}
+
+MetricsChart *MetricsDashboard::invocationsChart() const
+{
+    return m_invocations->metricsChart();
+}
+
+MetricsChart *MetricsDashboard::durationsChart() const
+{
+    return m_durations->metricsChart();
+}
+
+MetricsChart *MetricsDashboard::coldStartChart() const
+{
+    return m_coldStarts->metricsChart();
+}
+
+MetricsChart *MetricsDashboard::costChart() const
+{
+    return m_cost->metricsChart();
 }
 
 void MetricsDashboard::setService(MetricsService *service)
@@ -90,14 +110,14 @@ void MetricsDashboard::showSeries(const MetricsSeries &series)
 
 void MetricsDashboard::clearCharts()
 {
-    for (MetricsChart *chart : charts())
+    for (MetricsChartApi *chart : chartApis())
         chart->clear();
 }
 
 void MetricsDashboard::fitPoints()
 {
     int width = std::numeric_limits<int>::max();
-    for (MetricsChart *chart : charts())
+    for (MetricsChartApi *chart : chartApis())
         width = std::min(width, chart->plotWidth());
     m_feed->setMaxPoints(width);
 }

@@ -13,6 +13,7 @@ class QScrollArea;
 namespace funcdesk {
 
 class MetricsChart;
+class MetricsChartApi;
 class MetricsFeed;
 class MetricsService;
 class RangeBar;
@@ -37,11 +38,11 @@ public:
 
     MetricsFeed *feed() const { return m_feed; }
     RangeBar *rangeBar() const { return m_rangeBar; }
-    MetricsChart *invocationsChart() const { return m_invocations; }
-    MetricsChart *durationsChart() const { return m_durations; }
-    MetricsChart *coldStartChart() const { return m_coldStarts; }
-    MetricsChart *costChart() const { return m_cost; }
-    QList<MetricsChart *> charts() const;
+    // The module's charts (ui/views/ViewApis.h), for tests; null when it could not be loaded.
+    MetricsChart *invocationsChart() const;
+    MetricsChart *durationsChart() const;
+    MetricsChart *coldStartChart() const;
+    MetricsChart *costChart() const;
     QGridLayout *grid() const { return m_grid; }
     int extrasRow() const { return 2; }
     QScrollArea *scrollArea() const { return m_scroll; }
@@ -68,10 +69,12 @@ private:
     RangeBar *m_rangeBar;
     QScrollArea *m_scroll;
     QGridLayout *m_grid;
-    MetricsChart *m_invocations;
-    MetricsChart *m_durations;
-    MetricsChart *m_coldStarts;
-    MetricsChart *m_cost;
+    QList<MetricsChartApi *> chartApis() const;
+
+    MetricsChartApi *m_invocations;
+    MetricsChartApi *m_durations;
+    MetricsChartApi *m_coldStarts;
+    MetricsChartApi *m_cost;
     QString m_currency = QStringLiteral("USD");
 };
 

@@ -1,9 +1,9 @@
 #include "ui/metrics/MonitoringPanel.h"
 
 #include "models/metrics/MetricsFeed.h"
-#include "ui/metrics/BarsChart.h"
 #include "ui/metrics/MetricsDashboard.h"
 #include "ui/metrics/PowerTuningDialog.h"
+#include "ui/views/Views.h"
 
 #include <QGridLayout>
 #include <QLabel>
@@ -20,12 +20,17 @@ QString milliseconds(double ms)
 }
 } // namespace
 
+BarsChart *MonitoringPanel::histogram() const
+{
+    return m_histogram->barsChart();
+}
+
 MonitoringPanel::MonitoringPanel(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("monitoringPanel"));
     m_dashboard = new MetricsDashboard(this);
-    m_histogram = new BarsChart(tr("Duration histogram"), Qt::Vertical, this);
-    m_histogram->setObjectName(QStringLiteral("durationHistogram"));
+    m_histogram = views::createBarsChart(tr("Duration histogram"), Qt::Vertical, this);
+    m_histogram->widget()->setObjectName(QStringLiteral("durationHistogram"));
     m_histogram->setValueText([](double count) { return tr("%n activation(s)", nullptr, int(count)); });
     m_starts = new QLabel(this);
     m_starts->setObjectName(QStringLiteral("coldWarmText"));
@@ -50,7 +55,7 @@ MonitoringPanel::MonitoringPanel(QWidget *parent) : QWidget(parent)
     factsLayout->addWidget(m_tune, 0, Qt::AlignLeft);
     factsLayout->addStretch(1);
     QGridLayout *grid = m_dashboard->grid();
-    grid->addWidget(m_histogram, m_dashboard->extrasRow(), 0);
+    grid->addWidget(m_histogram->widget(), m_dashboard->extrasRow(), 0);
     grid->addWidget(facts, m_dashboard->extrasRow(), 1);
 
     auto *layout = new QVBoxLayout(this);

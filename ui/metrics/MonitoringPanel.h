@@ -12,6 +12,7 @@ class QPushButton;
 namespace funcdesk {
 
 class BarsChart;
+class BarsChartApi;
 class Executor;
 class MetricsDashboard;
 class MetricsService;
@@ -34,7 +35,7 @@ public:
     void setContext(Platform *platform, const QString &connectionId, const QString &function);
 
     MetricsDashboard *dashboard() const { return m_dashboard; }
-    BarsChart *histogram() const { return m_histogram; }
+    BarsChart *histogram() const; // the module's chart (ui/views/ViewApis.h), for tests
     QLabel *startsText() const { return m_starts; }
     QLabel *memoryText() const { return m_memory; }
     QPushButton *powerTuningButton() const { return m_tune; }
@@ -55,7 +56,7 @@ private:
     QString m_connectionId;
     QString m_function;
     MetricsDashboard *m_dashboard;
-    BarsChart *m_histogram;
+    BarsChartApi *m_histogram;
     QLabel *m_starts;
     QLabel *m_memory;
     QPushButton *m_tune;

@@ -6,11 +6,11 @@
 #include "models/metrics/MetricsFeed.h"
 #include "models/metrics/MetricsService.h"
 #include "models/metrics/PriceListSettings.h"
-#include "ui/metrics/BarsChart.h"
 #include "ui/metrics/BudgetBar.h"
 #include "ui/metrics/CustomPricesDialog.h"
 #include "ui/metrics/MetricsDashboard.h"
 #include "ui/metrics/RangeBar.h"
+#include "ui/views/Views.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -26,6 +26,16 @@ namespace funcdesk {
 namespace {
 constexpr int kTopFunctions = 10;
 } // namespace
+
+BarsChart *OverviewPanel::topByCost() const
+{
+    return m_topByCost->barsChart();
+}
+
+BarsChart *OverviewPanel::topByInvocations() const
+{
+    return m_topByInvocations->barsChart();
+}
 
 OverviewPanel::OverviewPanel(QSettings *settings, QWidget *parent) : QWidget(parent), m_settings(settings)
 {
@@ -60,18 +70,18 @@ OverviewPanel::OverviewPanel(QSettings *settings, QWidget *parent) : QWidget(par
     extras->addWidget(budgetLabel);
     extras->addWidget(m_budgetField);
 
-    m_topByCost = new BarsChart(tr("Top functions by cost"), Qt::Horizontal, this);
-    m_topByCost->setObjectName(QStringLiteral("topByCost"));
+    m_topByCost = views::createBarsChart(tr("Top functions by cost"), Qt::Horizontal, this);
+    m_topByCost->widget()->setObjectName(QStringLiteral("topByCost"));
     m_topByCost->setValueText([this](double amount) { return ChartData::money(amount, m_prices.currency); });
-    m_topByInvocations = new BarsChart(tr("Top functions by invocations"), Qt::Horizontal, this);
-    m_topByInvocations->setObjectName(QStringLiteral("topByInvocations"));
+    m_topByInvocations = views::createBarsChart(tr("Top functions by invocations"), Qt::Horizontal, this);
+    m_topByInvocations->widget()->setObjectName(QStringLiteral("topByInvocations"));
     m_topByInvocations->setValueText([](double count) { return QLocale().toString(qint64(count)); });
     m_budgetBar = new BudgetBar(this);
     m_budgetBar->setObjectName(QStringLiteral("budgetBar"));
     QGridLayout *grid = m_dashboard->grid();
     const int row = m_dashboard->extrasRow();
-    grid->addWidget(m_topByCost, row, 0);
-    grid->addWidget(m_topByInvocations, row, 1);
+    grid->addWidget(m_topByCost->widget(), row, 0);
+    grid->addWidget(m_topByInvocations->widget(), row, 1);
     auto *monthTitle = new QLabel(tr("<b>This month</b>"), this);
     grid->addWidget(monthTitle, row + 1, 0, 1, 2);
     grid->addWidget(m_budgetBar, row + 2, 0, 1, 2);

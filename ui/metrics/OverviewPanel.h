@@ -15,6 +15,7 @@ class QSettings;
 namespace funcdesk {
 
 class BarsChart;
+class BarsChartApi;
 class BudgetBar;
 class BudgetMonitor;
 class FunctionListModel;
@@ -45,8 +46,9 @@ public:
     MetricsDashboard *dashboard() const { return m_dashboard; }
     BudgetMonitor *budgetMonitor() const { return m_budget; }
     BudgetBar *budgetBar() const { return m_budgetBar; }
-    BarsChart *topByCost() const { return m_topByCost; }
-    BarsChart *topByInvocations() const { return m_topByInvocations; }
+    // The module's charts (ui/views/ViewApis.h), for tests.
+    BarsChart *topByCost() const;
+    BarsChart *topByInvocations() const;
     const PriceList &priceList() const { return m_prices; }
 
 Q_SIGNALS:
@@ -73,8 +75,8 @@ private:
     QPushButton *m_editPrices;
     QLabel *m_priceInfo;
     QDoubleSpinBox *m_budgetField;
-    BarsChart *m_topByCost;
-    BarsChart *m_topByInvocations;
+    BarsChartApi *m_topByCost;
+    BarsChartApi *m_topByInvocations;
     BudgetBar *m_budgetBar;
     BudgetMonitor *m_budget = nullptr;
     QPointer<FunctionListModel> m_functions;

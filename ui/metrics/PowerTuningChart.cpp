@@ -75,7 +75,7 @@ void PowerTuningChart::followPalette()
     m_cost->setPen(QPen(kCostColor, 2)); // a theme recolours every series
 }
 
-void PowerTuningChart::setResults(const QList<SettingResult> &results, const QString &currency)
+void PowerTuningChart::setRows(const QList<TuningChartRow> &rows, const QString &currency)
 {
     QStringList labels;
     QList<qreal> averages;
@@ -83,14 +83,14 @@ void PowerTuningChart::setResults(const QList<SettingResult> &results, const QSt
     QList<QPointF> costs;
     double maxDuration = 0.0;
     double maxCost = 0.0;
-    for (const SettingResult &result : results) {
-        labels.append(result.setting.label());
-        averages.append(result.averageMs());
-        p95s.append(qreal(result.p95Ms()));
+    for (const TuningChartRow &row : rows) {
+        labels.append(row.label);
+        averages.append(row.averageMs);
+        p95s.append(row.p95Ms);
         // Per million: list prices are quoted so, and the axis reads 1.50 rather than 1.5e-06.
-        costs.append(QPointF(qreal(costs.size()), result.costPerInvocation * kPerMillion));
-        maxDuration = std::max(maxDuration, double(result.p95Ms()));
-        maxCost = std::max(maxCost, result.costPerInvocation * kPerMillion);
+        costs.append(QPointF(qreal(costs.size()), row.costPerInvocation * kPerMillion));
+        maxDuration = std::max(maxDuration, row.p95Ms);
+        maxCost = std::max(maxCost, row.costPerInvocation * kPerMillion);
     }
     m_settings->clear();
     m_settings->append(labels);

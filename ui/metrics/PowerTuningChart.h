@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/metrics/TuningResults.h"
+#include "ui/views/ViewApis.h"
 
 #include <QChartView>
 
@@ -14,15 +14,17 @@ namespace funcdesk {
 // Power tuning's chart: average and p95 duration per setting as bars on the left axis (ms), and
 // cost per invocation (per million, as list prices read) as a line with points on the right
 // axis, one category per setting.
-class PowerTuningChart : public QChartView
+class PowerTuningChart : public QChartView, public PowerTuningChartApi
 {
     Q_OBJECT
 
 public:
     explicit PowerTuningChart(QWidget *parent = nullptr);
 
-    // `currency` labels the cost axis ("USD").
-    void setResults(const QList<SettingResult> &results, const QString &currency);
+    QWidget *widget() override { return this; }
+    PowerTuningChart *tuningChart() override { return this; }
+    // One category per row; `currency` labels the cost axis ("USD").
+    void setRows(const QList<TuningChartRow> &rows, const QString &currency) override;
     // What the chart shows, for tests: one entry per setting (costs per invocation).
     QList<double> averages() const;
     QList<double> costs() const;

@@ -4,7 +4,7 @@
 #include "models/metrics/PowerTuner.h"
 #include "models/metrics/PriceListSettings.h"
 #include "models/testing/PayloadListModel.h"
-#include "ui/metrics/PowerTuningChart.h"
+#include "ui/views/Views.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -100,7 +100,7 @@ void PowerTuningDialog::build(bool canRunLocally)
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->setObjectName(QStringLiteral("powerTuningSplitter"));
     split->addWidget(buildForm(canRunLocally));
-    m_chart = new PowerTuningChart(this);
+    m_chart = views::createPowerTuningChart(this);
     m_table = new QTableWidget(0, ColumnCount, this);
     m_table->setObjectName(QStringLiteral("powerTuningResults"));
     m_table->setHorizontalHeaderLabels(
@@ -111,7 +111,7 @@ void PowerTuningDialog::build(bool canRunLocally)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
     auto *results = new QSplitter(Qt::Vertical, this);
-    results->addWidget(m_chart);
+    results->addWidget(m_chart->widget());
     results->addWidget(m_table);
     results->setStretchFactor(0, 3);
     results->setStretchFactor(1, 2);
@@ -400,7 +400,10 @@ void PowerTuningDialog::showResults()
             m_table->setItem(row, column, item);
         }
     }
-    m_chart->setResults(results, m_tuner->priceList().currency);
+    QList<TuningChartRow> rows;
+    for (const SettingResult &result : results)
+        rows.append({result.setting.label(), result.averageMs(), double(result.p95Ms()), result.costPerInvocation});
+    m_chart->setRows(rows, m_tuner->priceList().currency);
 }
 
 void PowerTuningDialog::updateRecommendations()

@@ -24,7 +24,7 @@ class Executor;
 class PayloadListModel;
 class PayloadStore;
 class PowerTuner;
-class PowerTuningChart;
+class PowerTuningChartApi;
 
 // Power tuning for one function: runs it N times with a saved payload at several memory sizes
 // and CPU settings (on the local executor with real limits, or on the platform), charts average
@@ -81,7 +81,7 @@ private:
     QPushButton *m_cancel = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_status = nullptr;
-    PowerTuningChart *m_chart = nullptr;
+    PowerTuningChartApi *m_chart = nullptr; // from libfuncdesk_views.so (ui/views/Views.h)
     QTableWidget *m_table = nullptr;
     QButtonGroup *m_choices = nullptr;
     QRadioButton *m_cheapest = nullptr;
