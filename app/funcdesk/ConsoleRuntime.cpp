@@ -70,8 +70,9 @@ Result<std::unique_ptr<ConsoleRuntime>> ConsoleRuntime::open(const ConsoleOption
                               ? std::make_unique<QSettings>()
                               : std::make_unique<QSettings>(options.settingsFile, QSettings::IniFormat);
     const QDir dataDir(options.dataDir);
-    // Failing here is not fatal: startPlatform() tries again and says why in the window.
-    (void)runtime->lockDataDir();
+    // The data folder's lock is taken behind the window (buildPlatform()): QLockFile syncs the
+    // file to disk (fdatasync: ~1 ms here, more on a slow disk), and nothing before the window
+    // needs it. A folder that cannot be created or locked is said there, over the function list.
 
     runtime->m_store = std::make_unique<ConnectionStore>(runtime->m_settings.get());
     runtime->m_connections = std::make_unique<ConnectionManager>(runtime->m_store.get());

@@ -39,12 +39,12 @@ struct ConsoleOptions
 // service (snapshots in the data folder's metrics/). Owns them in the order they must go away.
 //
 // Two steps, so the window shows before the slow part: open() (settings, connections, drafts,
-// metrics, the data folder's lock) and startPlatform() (engine, server, the Local connection's
-// platform). A data folder that cannot be created or locked does not stop open(): the window
-// shows, and startPlatform() fails with the reason (the window says it over the function list). The console holding the
-// data folder's lock (console.lock) runs the platform; a second console on the same data folder runs none: its Local
-// connection is the first one's REST server, reached with the address and key the first left in console-server.json
-// (0600). So both show the same functions and only one engine fires timer triggers.
+// metrics; it does not touch the data folder) and startPlatform() (the data folder's lock, engine,
+// server, the Local connection's platform). A data folder that cannot be created or locked does
+// not stop the window: startPlatform() fails with the reason (the window says it over the function list). The console
+// holding the data folder's lock (console.lock) runs the platform; a second console on the same data folder runs none:
+// its Local connection is the first one's REST server, reached with the address and key the first left in
+// console-server.json (0600). So both show the same functions and only one engine fires timer triggers.
 class ConsoleRuntime
 {
     Q_DECLARE_TR_FUNCTIONS(ConsoleRuntime)

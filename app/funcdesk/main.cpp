@@ -7,12 +7,16 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFontDatabase>
 #include <QIcon>
 #include <QMessageBox>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTimer>
 
 #include <algorithm>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 
 #include <chrono>
@@ -122,25 +126,62 @@ bool answerWithoutDisplay(int argc, char *argv[])
     return true;
 }
 
-// Fontconfig's set-up (reading /etc/fonts and its caches: ~5 ms of the first frame here) runs on
-// a second core while QApplication connects to the display, instead of on the GUI thread when the
-// window lays out its first text. Joined before the window is built, so that Qt's own FcInit()
-// finds it done (two at once would both do the work: fontconfig keeps the first and drops the other).
-class FontconfigWarmup
+// Fonts, on a second core while the GUI thread starts: fontconfig's set-up (reading /etc/fonts and
+// its caches, ~5 ms here) while QApplication connects to the display, then, once the application
+// exists, Qt's font database (every installed font registered: what the first text laid out in
+// the window would otherwise wait for). QFontDatabase is thread-safe (its own lock): the GUI
+// thread's first font waits for the database if it is still being filled, and never fills it
+// twice. waitForFontconfig() before the window, so that Qt's own FcInit() finds it done (two at
+// once would both do the work: fontconfig keeps the first and drops the other); join() before
+// QApplication goes.
+class FontWarmup
 {
 public:
-    FontconfigWarmup() : m_thread([] { FcInit(); }) {}
-    ~FontconfigWarmup() { wait(); }
-    FontconfigWarmup(const FontconfigWarmup &) = delete;
-    FontconfigWarmup &operator=(const FontconfigWarmup &) = delete;
-    void wait()
+    FontWarmup() : m_thread([this] { run(); }) {}
+    ~FontWarmup() { join(); }
+    FontWarmup(const FontWarmup &) = delete;
+    FontWarmup &operator=(const FontWarmup &) = delete;
+
+    void applicationReady() { set(m_appReady); }
+    void waitForFontconfig()
     {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return m_fontconfigReady; });
+    }
+    void join()
+    {
+        set(m_stopped);
         if (m_thread.joinable())
             m_thread.join();
     }
 
 private:
-    std::thread m_thread;
+    void set(bool &flag)
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            flag = true;
+        }
+        m_changed.notify_all();
+    }
+    void run()
+    {
+        FcInit();
+        set(m_fontconfigReady);
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return m_appReady || m_stopped; });
+        if (m_stopped)
+            return;
+        lock.unlock();
+        (void)QFontDatabase::families();
+    }
+
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    bool m_fontconfigReady = false;
+    bool m_appReady = false;
+    bool m_stopped = false;
+    std::thread m_thread; // last: starts once the rest is made
 };
 
 } // namespace
@@ -149,8 +190,10 @@ int main(int argc, char *argv[])
 {
     if (answerWithoutDisplay(argc, argv))
         return 0;
-    FontconfigWarmup fontconfig;
+    FontWarmup fonts;
     QApplication app(argc, argv);
+    fonts.applicationReady();
+    const auto joinFonts = qScopeGuard([&fonts] { fonts.join(); }); // before app goes
     setApplicationNames();
     QApplication::setApplicationDisplayName(QStringLiteral("Funcdesk"));
     QApplication::setDesktopFileName(QStringLiteral("io.github.funcdesk.Funcdesk"));
@@ -193,7 +236,7 @@ int main(int argc, char *argv[])
     // No plugin search while the window is built: reading the toolbars' built-in PNGs would load
     // every image format plugin first, to ask each whether it knows the file (~2 ms; the PNG reader
     // is built in). The paths are back before anything else loads a plugin.
-    fontconfig.wait();
+    fonts.waitForFontconfig();
     const QStringList pluginPaths = QCoreApplication::libraryPaths();
     QCoreApplication::setLibraryPaths({});
     funcdesk::MainWindow window(runtime.value()->context());

@@ -80,6 +80,7 @@ public:
     int viewsAtFirstPaint = -1;
     int tabsAtFirstPaint = -1;
     int editorsAtFirstPaint = -1;
+    int historyListsAtFirstPaint = -1; // the Code tab's History pane, hidden until asked for
     bool clearButtonAtFirstPaint = true;
 
 protected:
@@ -90,6 +91,7 @@ protected:
             viewsAtFirstPaint = heavyViews(*m_window);
             tabsAtFirstPaint = functionTabs(*m_window);
             editorsAtFirstPaint = codeEditors(*m_window);
+            historyListsAtFirstPaint = int(m_window->findChildren<QTreeView *>(QStringLiteral("historyView")).size());
             clearButtonAtFirstPaint =
                 m_window->findChild<QLineEdit *>(QStringLiteral("functionFilter"))->isClearButtonEnabled();
         }
@@ -181,6 +183,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(first.painted, kWaitMs);
         QCOMPARE(first.viewsAtFirstPaint, 0);
         QCOMPARE(first.tabsAtFirstPaint, 0);
+        QCOMPARE(first.historyListsAtFirstPaint, 0);
         QVERIFY(!first.clearButtonAtFirstPaint); // no icon-theme lookup before the first frame
         // Then, with nobody asking, in idle time: all five views, the three tabs in their places,
         // and the clear button.

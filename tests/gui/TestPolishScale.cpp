@@ -74,6 +74,8 @@ private Q_SLOTS:
         QVERIFY(opened);
         std::unique_ptr<ConsoleRuntime> runtime = std::move(opened).value();
         QVERIFY(!runtime->platformStarted()); // nothing slow before the window
+        // Not even the data folder's lock: QLockFile syncs it to disk (fdatasync) as it takes it.
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("console.lock"))));
         MainWindow window(runtime->context());
         bool startedAtFirstFrame = true;
         std::optional<bool> ready;

@@ -12,11 +12,22 @@
 
 namespace funcdesk {
 
-CodeHistoryPane::CodeHistoryPane(QWidget *parent)
-    : QWidget(parent), m_model(new CodeVersionModel(this)), m_view(new QTreeView(this)), m_message(new QLabel(this)),
-      m_compare(new QPushButton(tr("Compare with Editor"), this)), m_rollback(new QPushButton(tr("Roll Back…"), this))
+CodeHistoryPane::CodeHistoryPane(QWidget *parent) : QWidget(parent), m_model(new CodeVersionModel(this))
 {
     setObjectName(QStringLiteral("codeHistoryPane"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 0, 0, 0);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &CodeHistoryPane::updateButtons);
+}
+
+void CodeHistoryPane::build()
+{
+    if (m_view)
+        return;
+    m_view = new QTreeView(this);
+    m_message = new QLabel(this);
+    m_compare = new QPushButton(tr("Compare with Editor"), this);
+    m_rollback = new QPushButton(tr("Roll Back…"), this);
     auto *title = new QLabel(tr("Versions"), this);
     QFont bold = title->font();
     bold.setBold(true);
@@ -51,8 +62,7 @@ CodeHistoryPane::CodeHistoryPane(QWidget *parent)
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_compare);
     buttons->addWidget(m_rollback);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(4, 0, 0, 0);
+    auto *layout = static_cast<QVBoxLayout *>(this->layout());
     layout->addLayout(top);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_message, 1);
@@ -66,12 +76,18 @@ CodeHistoryPane::CodeHistoryPane(QWidget *parent)
         updateButtons();
         Q_EMIT selectionChanged();
     });
-    connect(m_model, &QAbstractItemModel::modelReset, this, &CodeHistoryPane::updateButtons);
     updateButtons();
+}
+
+void CodeHistoryPane::showEvent(QShowEvent *event)
+{
+    build();
+    QWidget::showEvent(event);
 }
 
 void CodeHistoryPane::showLoading()
 {
+    build();
     m_view->hide();
     m_message->setText(tr("Loading versions…"));
     m_message->show();
@@ -79,6 +95,7 @@ void CodeHistoryPane::showLoading()
 
 void CodeHistoryPane::setVersions(QList<Action> versions, const QString &deployedVersion)
 {
+    build();
     const std::optional<Action> previous = selectedVersion();
     m_deployedVersion = deployedVersion;
     m_model->setDeployedVersion(deployedVersion);
@@ -92,6 +109,7 @@ void CodeHistoryPane::setVersions(QList<Action> versions, const QString &deploye
 
 void CodeHistoryPane::showMessage(const QString &message)
 {
+    build();
     m_model->clear();
     m_view->hide();
     m_message->setText(message);
@@ -101,11 +119,14 @@ void CodeHistoryPane::showMessage(const QString &message)
 void CodeHistoryPane::clear()
 {
     m_model->clear();
-    m_message->clear();
+    if (m_message)
+        m_message->clear();
 }
 
 std::optional<Action> CodeHistoryPane::selectedVersion() const
 {
+    if (!m_view)
+        return std::nullopt; // never shown: nothing selected
     const QModelIndexList rows = m_view->selectionModel()->selectedRows();
     if (rows.isEmpty())
         return std::nullopt;
@@ -114,6 +135,7 @@ std::optional<Action> CodeHistoryPane::selectedVersion() const
 
 bool CodeHistoryPane::selectVersion(const QString &version)
 {
+    build();
     for (int row = 0; row < m_model->rowCount(); ++row) {
         if (m_model->versionAt(row).version == version) {
             m_view->setCurrentIndex(m_model->index(row, 0));
@@ -125,11 +147,13 @@ bool CodeHistoryPane::selectVersion(const QString &version)
 
 QString CodeHistoryPane::messageText() const
 {
-    return m_message->isVisibleTo(this) ? m_message->text() : QString();
+    return m_message && m_message->isVisibleTo(this) ? m_message->text() : QString();
 }
 
 void CodeHistoryPane::updateButtons()
 {
+    if (!m_view)
+        return;
     const std::optional<Action> selected = selectedVersion();
     m_compare->setEnabled(selected.has_value());
     // Rolling back to what is deployed would only make a copy of it.

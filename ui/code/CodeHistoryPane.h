@@ -34,6 +34,9 @@ public:
     CodeVersionModel *model() const { return m_model; }
     QString messageText() const;
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 Q_SIGNALS:
     void compareRequested();
     void rollbackRequested();
@@ -41,13 +44,16 @@ Q_SIGNALS:
     void selectionChanged();
 
 private:
+    void build();
     void updateButtons();
 
     CodeVersionModel *m_model;
-    QTreeView *m_view;
-    QLabel *m_message;
-    QPushButton *m_compare;
-    QPushButton *m_rollback;
+    // Made on first use (shown, or versions or a message to show): the first window builds this
+    // pane hidden and need not wait for its widgets (~0.4 ms, issue 16).
+    QTreeView *m_view = nullptr;
+    QLabel *m_message = nullptr;
+    QPushButton *m_compare = nullptr;
+    QPushButton *m_rollback = nullptr;
     QString m_deployedVersion;
 };
 
