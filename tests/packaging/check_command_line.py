@@ -1,8 +1,10 @@
 #!/usr/bin/python3
 """funcdesk's command line, on the real program (offscreen, private HOME): --version and --help
 need no display, --help lists --connection, --data-dir and --lang, --lang zh_CN applies to the
-help itself, an unknown --connection ends the console with the known names, and --connection
-Local --data-dir DIR starts the console on DIR. Usage: check_command_line.py FUNCDESK VERSION"""
+help itself, an unknown --connection ends the console with the known names, --connection Local
+--data-dir DIR starts the console on DIR and loads its views module, and the program itself does
+not link the libraries kept out of its start (docs/architecture.md "The views module").
+Usage: check_command_line.py FUNCDESK VERSION"""
 import os
 import shutil
 import subprocess
@@ -31,6 +33,11 @@ try:
     def run(*arguments, environment=env, timeout=60):
         return subprocess.run([funcdesk, *arguments], capture_output=True, text=True, env=environment,
                               timeout=timeout)
+
+    # Loaded after the first window (libfuncdesk_views.so) or by funcdeskd only (TLS): never at start.
+    dynamic = subprocess.run(["readelf", "-d", funcdesk], capture_output=True, text=True, check=True).stdout
+    for library in ("libQt6Charts", "libqscintilla2", "libQt6PrintSupport", "libQt6OpenGL", "libssl", "libcrypto"):
+        expect(f"[{library}" not in dynamic, f"funcdesk links {library} (NEEDED): it would load at every start")
 
     shown = run("--version", environment=no_display)
     expect(shown.returncode == 0 and shown.stdout.strip() == f"funcdesk {version}",
