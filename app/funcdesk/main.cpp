@@ -192,13 +192,15 @@ int main(int argc, char *argv[])
         return 0;
     FontWarmup fonts;
     QApplication app(argc, argv);
-    fonts.applicationReady();
-    const auto joinFonts = qScopeGuard([&fonts] { fonts.join(); }); // before app goes
     setApplicationNames();
     QApplication::setApplicationDisplayName(QStringLiteral("Funcdesk"));
     QApplication::setDesktopFileName(QStringLiteral("io.github.funcdesk.Funcdesk"));
     CommandLine line;
-    line.parser.process(app); // an unknown option: says so and exits
+    line.parser.process(app); // an unknown option: says so and exits (std::exit: no destructor runs)
+    // Qt's font database only now: an exit above would leave the thread filling it while Qt's
+    // statics go.
+    fonts.applicationReady();
+    const auto joinFonts = qScopeGuard([&fonts] { fonts.join(); }); // before app goes
 
     // The language: --lang, else FUNCDESK_LANGUAGE, else the Settings ▸ Language choice, else the system's.
     QString language = line.parser.value(line.lang);

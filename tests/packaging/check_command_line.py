@@ -1,9 +1,10 @@
 #!/usr/bin/python3
 """funcdesk's command line, on the real program (offscreen, private HOME): --version and --help
 need no display, --help lists --connection, --data-dir and --lang, --lang zh_CN applies to the
-help itself, an unknown --connection ends the console with the known names, --connection Local
---data-dir DIR starts the console on DIR and loads its views module, and the program itself does
-not link the libraries kept out of its start (docs/architecture.md "The views module").
+help itself, an unknown option ends the console with status 1, an unknown --connection with the
+known names, --connection Local --data-dir DIR starts the console on DIR and loads its views
+module, and the program itself does not link the libraries kept out of its start
+(docs/architecture.md "The views module").
 Usage: check_command_line.py FUNCDESK VERSION"""
 import os
 import shutil
@@ -52,6 +53,11 @@ try:
 
     offscreen = dict(env, QT_QPA_PLATFORM="offscreen")
     data_dir = os.path.join(work, "console-data")
+    # An unknown option ends the console at once (exit(), no destructors: the font thread of
+    # main.cpp must not be running then), with status 1 and the option named.
+    for _ in range(3):
+        bogus = run("--bogus", environment=offscreen)
+        expect(bogus.returncode == 1 and "bogus" in bogus.stderr, f"--bogus: {bogus.returncode} {bogus.stderr!r}")
     refused = run("--connection", "Nowhere", "--data-dir", data_dir, environment=offscreen)
     expect(refused.returncode == 1 and "There is no connection named Nowhere" in refused.stderr
            and "Local" in refused.stderr, f"--connection Nowhere: {refused.returncode} {refused.stderr!r}")

@@ -93,7 +93,7 @@ try:
     share = os.path.join(usr, "share", "funcdesk")
 
     step("the installed tree")
-    views_module = run(["cmake", "-L", "-N", build_dir], check=False).stdout  # for CMAKE_INSTALL_LIBDIR
+    views_module = run(["cmake", "-LA", "-N", build_dir], check=False).stdout  # CMAKE_INSTALL_LIBDIR (advanced)
     libdir = next((line.split("=", 1)[1] for line in views_module.splitlines()
                    if line.startswith("CMAKE_INSTALL_LIBDIR:")), "lib")
     views_module = f"{libdir}/funcdesk/modules/libfuncdesk_views.so"

@@ -55,7 +55,8 @@ public:
 
     // Builds the QScintilla view and the bars now when they are not built yet.
     void build();
-    bool isBuilt() const { return m_view != nullptr; }
+    // Built: the view, or (the views module missing) the label that says why there is none.
+    bool isBuilt() const { return m_view != nullptr || m_unavailable != nullptr; }
     // A problem at `line` (1-based) shown in the view, or none (the view is built first).
     void showProblem(int line, const QString &message);
     void clearProblem();

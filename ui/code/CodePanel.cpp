@@ -8,7 +8,6 @@
 #include "ui/code/CodeBanner.h"
 #include "ui/code/CodeEditor.h"
 #include "ui/code/CodeHistoryPane.h"
-#include "ui/code/CodeTextEdit.h"
 #include "ui/code/DiffView.h"
 
 #include <QAction>

@@ -11,7 +11,6 @@
 #include "ui/code/ActionCode.h"
 #include "ui/code/CodeBanner.h"
 #include "ui/code/CodeEditor.h"
-#include "ui/code/CodeTextEdit.h"
 
 #include <QAction>
 #include <QPushButton>

@@ -7,6 +7,8 @@
 
 #include <dlfcn.h>
 
+#include <utility>
+
 #ifndef FUNCDESK_BINDIR_TO_VIEWSDIR
 #define FUNCDESK_BINDIR_TO_VIEWSDIR "../lib/funcdesk/modules"
 #endif
@@ -32,18 +34,24 @@ Module load()
     QStringList tried;
     if (!entry) {
         const QString programDir = QCoreApplication::applicationDirPath();
-        // Installed: LIBDIR/funcdesk/modules relative to BINDIR. A build tree: every program sits two
-        // folders below the build folder (app/funcdesk/, tests/gui/), the module in lib/funcdesk.
-        for (const QString &relative :
-             {QStringLiteral(FUNCDESK_BINDIR_TO_VIEWSDIR), QStringLiteral("../../lib/funcdesk")}) {
-            const QString path =
-                QDir::cleanPath(programDir + QLatin1Char('/') + relative + QLatin1Char('/') + QLatin1String(kFileName));
-            QLibrary library(path);
+        // FUNCDESK_VIEWS_DIR: that folder only. Else installed: LIBDIR/funcdesk/modules relative to
+        // BINDIR; a build tree: every program sits two folders below the build folder (app/funcdesk/,
+        // tests/gui/), the module in lib/funcdesk.
+        QStringList folders{
+            QDir::cleanPath(programDir + QLatin1Char('/') + QStringLiteral(FUNCDESK_BINDIR_TO_VIEWSDIR)),
+            QDir::cleanPath(programDir + QStringLiteral("/../../lib/funcdesk"))};
+        if (qEnvironmentVariableIsSet("FUNCDESK_VIEWS_DIR"))
+            folders = {qEnvironmentVariable("FUNCDESK_VIEWS_DIR")};
+        for (const QString &folder : std::as_const(folders)) {
+            QLibrary library(folder + QLatin1Char('/') + QLatin1String(kFileName));
             library.setLoadHints(QLibrary::ResolveAllSymbolsHint); // a missing symbol fails here, not later
             if (library.load()) {
                 entry = reinterpret_cast<Entry>(library.resolve(kEntry));
                 if (entry)
                     break;
+                tried.append(library.errorString());
+                library.unload(); // not ours
+                continue;
             }
             tried.append(library.errorString());
         }

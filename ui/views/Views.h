@@ -6,8 +6,8 @@ namespace funcdesk::views {
 
 // The console's side of libfuncdesk_views.so (ui/views/ViewApis.h): the module is loaded on the
 // first call of any of these (GUI thread only), from the folder it is installed in beside the
-// program (LIBDIR/funcdesk/modules) or, in a build tree, BUILD/lib/funcdesk; a program that links the
-// module (tests) uses that copy.
+// program (LIBDIR/funcdesk/modules) or, in a build tree, BUILD/lib/funcdesk, or from the folder
+// FUNCDESK_VIEWS_DIR names (then that one only); a program that links the module (tests) uses that copy.
 
 // A chart from the module, a child of `parent`. When the module cannot be loaded: a stand-in
 // that says why (loadError()) and takes every call without drawing anything.
