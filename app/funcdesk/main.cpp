@@ -3,6 +3,7 @@
 #include "models/settings/ConsoleSettings.h"
 #include "translations/Translations.h"
 #include "ui/shell/FirstFrame.h"
+#include "ui/shell/LazyToolBarIcons.h"
 #include "ui/views/Views.h"
 
 #include <QApplication>
@@ -192,6 +193,7 @@ int main(int argc, char *argv[])
         return 0;
     FontWarmup fonts;
     QApplication app(argc, argv);
+    funcdesk::installLazyToolBarIcons(); // before any widget (ui/shell/LazyToolBarIcons.h)
     setApplicationNames();
     QApplication::setApplicationDisplayName(QStringLiteral("Funcdesk"));
     QApplication::setDesktopFileName(QStringLiteral("io.github.funcdesk.Funcdesk"));
