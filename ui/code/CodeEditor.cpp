@@ -42,7 +42,7 @@ CodeEditor::CodeEditor(QWidget *parent) : QWidget(parent)
 
 void CodeEditor::build()
 {
-    if (m_view || m_unavailable)
+    if (isBuilt())
         return;
     m_view = views::createCodeView(this);
     auto *layout = static_cast<QVBoxLayout *>(this->layout());

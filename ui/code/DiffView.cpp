@@ -186,10 +186,6 @@ void DiffView::build()
         button->setAutoRaise(true);
         group->addButton(button);
     }
-    m_sideBySideButton->setChecked(m_mode == Mode::SideBySide);
-    m_unifiedButton->setChecked(m_mode == Mode::Unified);
-    m_stack->setCurrentIndex(m_mode == Mode::SideBySide ? 0 : 1);
-    setFocusProxy(m_mode == Mode::SideBySide ? m_right : m_unified);
 
     // Two rows: the titles get the whole width (beside History they would not fit in one).
     auto *titles = new QHBoxLayout;
@@ -221,6 +217,7 @@ void DiffView::build()
     auto *layout = static_cast<QVBoxLayout *>(this->layout());
     layout->addLayout(header);
     layout->addWidget(m_stack, 1);
+    showMode();
 
     connect(m_sideBySideButton, &QToolButton::clicked, this, [this] { setMode(Mode::SideBySide); });
     connect(m_unifiedButton, &QToolButton::clicked, this, [this] { setMode(Mode::Unified); });
@@ -241,13 +238,20 @@ void DiffView::setTexts(const QString &leftTitle, const QString &leftText, const
 
 void DiffView::setMode(Mode mode)
 {
-    build();
     m_mode = mode;
-    m_sideBySideButton->setChecked(mode == Mode::SideBySide);
-    m_unifiedButton->setChecked(mode == Mode::Unified);
-    m_stack->setCurrentIndex(mode == Mode::SideBySide ? 0 : 1);
+    if (m_stack)
+        showMode();
+    else
+        build(); // shows m_mode
+}
+
+void DiffView::showMode()
+{
+    m_sideBySideButton->setChecked(m_mode == Mode::SideBySide);
+    m_unifiedButton->setChecked(m_mode == Mode::Unified);
+    m_stack->setCurrentIndex(m_mode == Mode::SideBySide ? 0 : 1);
     // Focus on the view lands in the text, where the keyboard can scroll and select.
-    setFocusProxy(mode == Mode::SideBySide ? m_right : m_unified);
+    setFocusProxy(m_mode == Mode::SideBySide ? m_right : m_unified);
 }
 
 QString DiffView::leftTitle() const

@@ -42,6 +42,7 @@ protected:
 
 private:
     void build();
+    void showMode(); // m_mode on the buttons, the stack and the focus (built)
     void render();
 
     LineDiff m_diff;
